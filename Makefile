@@ -1,0 +1,55 @@
+# newsqa: `make demo` and `make test` do all the set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.newsqa-installed
+QUESTION ?= Who confirmed the IRGC deployment?
+EVAL_OUT ?= evals/out
+
+.PHONY: setup models demo test unit evals lint bench browser clean-venv
+
+# torch==2.13.0 goes in first (a local CPU wheel); installing it later lets another package pull CUDA builds.
+# llama-cpp-python is an sdist: the first build takes ~8 minutes on 2 cores, then pip reuses the cached wheel.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q torch==2.13.0
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) install -q -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+models: setup
+	$(PY) -m qa.models pull default
+
+demo: models
+	$(PY) -m qa.ingest seeds/
+	$(PY) -m qa.ask "$(QUESTION)"
+
+# Debian's Chromium for the browser tests (Playwright drives /usr/bin/chromium; nothing is downloaded by Playwright).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: run 'sudo apt-get install chromium' for the browser tests"; exit 1; fi; }
+
+test: setup browser
+	$(PY) -m qa.models pull default
+	$(PY) -m qa.models pull fast
+	$(PY) -m pytest -q
+	$(PY) -m evals.run --out $(EVAL_OUT)
+
+unit: setup
+	$(PY) -m pytest -q -m "not llm and not browser"
+
+evals: setup
+	$(PY) -m evals.run --out $(EVAL_OUT)
+
+lint: setup
+	$(VENV)/bin/ruff check qa evals tests bench app.py
+
+bench: setup
+	$(PY) bench/run_all.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,222 @@
+"""Incremental ingestion: `python -m qa.ingest PATH... [--db DIR] [--list] [--delete DOC_ID]`.
+
+Unchanged documents (same id and content hash) cost nothing; changed ones replace their old chunks
+atomically (see qa.index); every bad file gets a one-line message and the run goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterable
+from contextlib import nullcontext
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from tqdm import tqdm
+
+from qa.chunking import chunk_document
+from qa.config import SEEDS_DIR, Settings, add_common_args, settings_from_args
+from qa.corpus import collect_files, read_path
+from qa.embeddings import get_embedder
+from qa.errors import InputFileError, NewsqaError
+from qa.index import NewsIndex, lock_path, open_index
+from qa.schema import Chunk, Document, IngestReport
+
+EMBED_GROUP = 512  # chunks embedded together: big enough for full batches, small enough for bounded memory
+
+
+def write_lock(settings: Settings, timeout: float = 600.0) -> FileLock:
+    """The writer lock for this index; a second writer waits instead of interleaving writes."""
+    return FileLock(str(lock_path(settings)), timeout=timeout)
+
+
+def read_documents(paths: Iterable[Path], settings: Settings, report: IngestReport,
+                   progress: bool = False) -> list[Document]:
+    """Read and normalise every supported file under `paths`; problems go to `report.errors`."""
+    files, errors = collect_files([Path(p) for p in paths])
+    report.errors.extend(errors)
+    report.failed += len(errors)
+    docs: list[Document] = []
+    seen: dict[str, str] = {}
+    max_bytes = int(settings.max_file_mb * 1024 * 1024)
+    for path in tqdm(files, desc="reading", unit="file", disable=not progress or len(files) < 20):
+        try:
+            result = read_path(path, max_bytes=max_bytes)
+        except InputFileError as exc:
+            report.errors.append(str(exc))
+            report.failed += 1
+            continue
+        report.errors.extend(result.errors)
+        for doc in result.documents:
+            if doc.doc_id in seen:
+                report.errors.append(f"{path}: document id '{doc.doc_id}' is already used by {seen[doc.doc_id]}; "
+                                     "give one of them an explicit id")
+                report.failed += 1
+                continue
+            seen[doc.doc_id] = str(path)
+            docs.append(doc)
+    return docs
+
+
+def ingest_documents(docs: list[Document], index: NewsIndex, settings: Settings, report: IngestReport,
+                     progress: bool = False, on_document: Callable[[str, str], None] | None = None) -> None:
+    """Chunk, embed (in large batches across documents) and write the documents that changed."""
+    todo: list[tuple[Document, list[Chunk]]] = []
+    for doc in docs:
+        if index.is_current(doc):
+            report.unchanged += 1
+            report.doc_ids.append(doc.doc_id)
+            if on_document:
+                on_document(doc.doc_id, "unchanged")
+            continue
+        chunks = chunk_document(doc, chunk_size=settings.chunk_size, overlap=settings.chunk_overlap)
+        if not chunks:
+            report.failed += 1
+            report.errors.append(f"{doc.path or doc.doc_id}: no text to index")
+            continue
+        todo.append((doc, chunks))
+    total = sum(len(c) for _, c in todo)
+    if not todo:
+        return
+    embedder = get_embedder()
+    bar = tqdm(total=total, desc="embedding", unit="chunk", disable=not progress)
+    group: list[tuple[Document, list[Chunk]]] = []
+    size = 0
+
+    def flush() -> None:
+        nonlocal group, size
+        texts = [c.text for _, chunks in group for c in chunks]
+        vectors = embedder.embed(texts, batch_size=settings.embed_batch_size)
+        pos = 0
+        for doc, chunks in group:
+            status = index.write_document(doc, chunks, vectors[pos:pos + len(chunks)])
+            pos += len(chunks)
+            if status == "added":
+                report.added += 1
+            elif status == "updated":
+                report.updated += 1
+            else:
+                report.unchanged += 1
+            if status != "unchanged":
+                report.chunks_written += len(chunks)
+            report.doc_ids.append(doc.doc_id)
+            if on_document:
+                on_document(doc.doc_id, status)
+        bar.update(len(texts))
+        group, size = [], 0
+
+    for item in todo:
+        group.append(item)
+        size += len(item[1])
+        if size >= EMBED_GROUP:
+            flush()
+    if group:
+        flush()
+    bar.close()
+
+
+def ingest_paths(paths: Iterable[Path], settings: Settings, index: NewsIndex | None = None,
+                 progress: bool = False, lock: bool = True) -> IngestReport:
+    """Ingest files/folders into the index the settings point at; returns what happened."""
+    started = time.perf_counter()
+    report = IngestReport()
+    docs = read_documents(paths, settings, report, progress=progress)
+    if docs:
+        index = index or open_index(settings)
+        with write_lock(settings) if lock else nullcontext():
+            index.refresh()
+            index.collect_garbage()
+            ingest_documents(docs, index, settings, report, progress=progress)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def ensure_seeded(index: NewsIndex, settings: Settings, say: Callable[[str], None] | None = None) -> bool:
+    """On an empty index, ingest the seed articles (saying so); returns True when it did."""
+    if not index.is_empty():
+        return False
+    if say:
+        say(f"The index at {index.location} is empty: ingesting the seed articles from {SEEDS_DIR} ...")
+    report = ingest_paths([SEEDS_DIR], settings, index=index)
+    if report.failed:
+        raise NewsqaError("could not ingest the seed articles: " + "; ".join(report.errors))
+    return True
+
+
+def format_report(report: IngestReport) -> str:
+    """The one-line end-of-run summary."""
+    new = "0 new chunks" if report.chunks_written == 0 else f"{report.chunks_written} chunks written"
+    return (f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.failed} failed; {new}; {report.seconds:.1f} s")
+
+
+def _list(index: NewsIndex) -> None:
+    docs = index.committed_docs()
+    if not docs:
+        print(f"The index at {index.location} is empty.")
+        return
+    print(f"{'id':<28} {'chunks':>6}  {'published':<12} {'source':<18} title")
+    for doc_id, info in sorted(docs.items()):
+        print(f"{doc_id:<28} {info.n_chunks:>6}  {info.published[:12]:<12} {info.source[:18]:<18} {info.title}")
+    print(f"{len(docs)} documents, {sum(i.n_chunks for i in docs.values())} chunks")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m qa.ingest",
+        description="Add news articles to the newsqa index. Files or folders; .txt, .md (optional YAML front "
+                    "matter), .html, .json and .jsonl (fields: text required; title, source, published, url, id "
+                    "optional). Re-ingesting unchanged files adds nothing; changed files replace their old chunks.",
+        epilog="Exit status: 0 when every file was ingested, 1 when any failed (the others are still ingested), "
+               "2 for bad usage.")
+    parser.add_argument("paths", nargs="*", type=Path, help="article files or folders")
+    add_common_args(parser, generation=False)
+    parser.add_argument("--list", action="store_true", help="list the indexed documents and exit")
+    parser.add_argument("--delete", metavar="DOC_ID", action="append", help="remove a document (repeatable)")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--max-file-mb", dest="max_file_mb", type=float,
+                        help="refuse files larger than this (default 5)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = settings_from_args(args)
+        if not args.paths and not args.list and not args.delete:
+            parser.print_usage(sys.stderr)
+            print("error: give article files or folders, --list, or --delete DOC_ID", file=sys.stderr)
+            return 2
+        if args.delete:
+            index = open_index(settings)
+            with write_lock(settings):
+                for doc_id in args.delete:
+                    n = index.delete_document(doc_id)
+                    print(f"deleted {doc_id} ({n} chunks)")
+        if args.paths:
+            report = ingest_paths(args.paths, settings, progress=not args.no_progress and sys.stderr.isatty())
+            for err in report.errors:
+                print(f"error: {err}", file=sys.stderr)
+            print(report.model_dump_json(indent=2) if args.json else format_report(report))
+            if report.failed or report.errors:
+                return 1
+        if args.list:
+            _list(open_index(settings))
+        return 0
+    except Timeout:
+        print("error: another process is writing to this index; try again when it has finished", file=sys.stderr)
+        return 1
+    except NewsqaError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted: documents written so far are complete; re-run to finish", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""Data contracts that cross module boundaries (stable JSON: fields may be added, never renamed).
+
+See `../shared/design.md` ("JSON shapes") and the README for the shapes.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Document(BaseModel):
+    """One article after reading and normalisation. Every offset in the system is into `text`."""
+
+    doc_id: str
+    text: str
+    title: str = "unknown"
+    source: str = "unknown"
+    published: str = "unknown"
+    url: str | None = None
+    path: str | None = None
+    content_hash: str = ""
+
+
+class Chunk(BaseModel):
+    """A sentence-aligned slice of a document: `document.text[start:end] == text`."""
+
+    chunk_id: str
+    doc_id: str
+    chunk_index: int
+    text: str
+    start: int
+    end: int
+    # Sentence spans (absolute offsets into the document text) that make up this chunk.
+    sentences: list[tuple[int, int]] = Field(default_factory=list)
+
+
+class Passage(BaseModel):
+    """A retrieved piece of context shown to the model as [n]."""
+
+    n: int
+    chunk_id: str
+    doc_id: str
+    title: str = "unknown"
+    source: str = "unknown"
+    published: str = "unknown"
+    url: str | None = None
+    text: str
+    start: int
+    end: int
+    sentences: list[tuple[int, int]] = Field(default_factory=list)
+    score: float = 0.0
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+
+
+class Citation(BaseModel):
+    """A source actually used by an answer; `quote == article_text[start:end]`."""
+
+    n: int
+    doc_id: str
+    title: str = "unknown"
+    source: str = "unknown"
+    published: str = "unknown"
+    url: str | None = None
+    quote: str
+    start: int
+    end: int
+    score: float = 0.0
+    passage: str = ""
+    passage_start: int = 0
+    passage_end: int = 0
+
+
+class AnswerSentence(BaseModel):
+    text: str
+    citations: list[int] = Field(default_factory=list)
+    supported: bool = False
+    support: float = 0.0
+    reason: str = ""
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    abstained: bool = False
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    # Closest passages shown when abstaining (and for debugging); not citations.
+    closest: list[Passage] = Field(default_factory=list)
+    standalone_question: str | None = None
+    model: str = ""
+    removed_sentences: int = 0
+    timings: dict[str, float] = Field(default_factory=dict)
+
+
+class SummaryMetrics(BaseModel):
+    source_coverage: float = 0.0
+    citation_balance: float = 0.0
+    attributed_ratio: float = 0.0
+    unsupported_sentences: int = 0
+    loaded_terms: list[str] = Field(default_factory=list)
+
+
+class Summary(BaseModel):
+    topic: str | None = None
+    doc_ids: list[str] = Field(default_factory=list)
+    summary: str
+    sentences: list[AnswerSentence] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    metrics: SummaryMetrics = Field(default_factory=SummaryMetrics)
+    notes: list[str] = Field(default_factory=list)
+    model: str = ""
+    timings: dict[str, float] = Field(default_factory=dict)
+
+
+class IngestReport(BaseModel):
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    chunks_written: int = 0
+    seconds: float = 0.0
+    errors: list[str] = Field(default_factory=list)
+    doc_ids: list[str] = Field(default_factory=list)
