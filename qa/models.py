@@ -271,6 +271,7 @@ def _download(spec: ModelSpec, target: Path, fetch: FetchPart, progress: bool,
     try:
         with tempfile.TemporaryDirectory(dir=models_dir, prefix=".chunks-") as work:
             _assemble(spec, tmp, Path(work), fetch, progress)
+        os.chmod(tmp, 0o644)  # mkstemp creates 0600; the model is not secret
         os.replace(tmp, target)
         _write_sidecar(target, spec.sha256)
     except OSError as exc:

@@ -1,0 +1,158 @@
+"""From a draft answer with [n] markers to checked sentences and span-level citations.
+
+Markers are parsed (odd forms too: `[1,2]`, `[1][2]`, `[1-3]`, markers after the full stop), markers that
+point at no passage are dropped, every sentence is checked against the passages it cites, and each
+citation is mapped to the exact supporting sentence span of the article (`quote == text[start:end]`).
+Only passages actually cited are listed, keeping the numbers used in the answer (so a streamed answer
+and its final form agree).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from qa.chunking import split_sentences
+from qa.embeddings import get_embedder
+from qa.schema import AnswerSentence, Citation, Passage
+from qa.support import SupportResult, check_support
+
+_MARKER = re.compile(r"[\[【]\s*(\d+(?:\s*(?:[,;]|-|–|and)\s*\d+)*)\s*[\]】]")
+# Markers written after the sentence's full stop belong to that sentence: "... deployed. [1]".
+_TRAILING = re.compile(r"([.!?][\"”’)]?)((?:\s*[\[【]\s*\d[\d\s,;\-–and]*[\]】])+)")
+_SOURCES_TAIL = re.compile(r"\n\s*(?:sources?|references?|citations?)\s*:.*\Z", re.I | re.S)
+
+
+@dataclass
+class DraftSentence:
+    """A sentence of the model's draft: clean text and the passage numbers it cites (as written)."""
+
+    text: str
+    markers: list[int]
+
+
+def parse_markers(marker_body: str) -> list[int]:
+    """'1, 2' -> [1, 2]; '1-3' -> [1, 2, 3]; '2 and 4' -> [2, 4]."""
+    out: list[int] = []
+    for part in re.split(r"\s*(?:[,;]|and)\s*", marker_body.strip()):
+        if not part:
+            continue
+        rng = re.fullmatch(r"(\d+)\s*[-–]\s*(\d+)", part)
+        if rng:
+            a, b = int(rng.group(1)), int(rng.group(2))
+            if a <= b and b - a < 20:
+                out.extend(range(a, b + 1))
+            continue
+        if part.isdigit():
+            out.append(int(part))
+    return out
+
+
+def split_draft(draft: str) -> list[DraftSentence]:
+    """Split the model's draft into sentences with their markers (markers removed from the text)."""
+    text = _SOURCES_TAIL.sub("", draft.strip())  # a model-written source list is not part of the answer
+    text = _TRAILING.sub(lambda m: f"{m.group(2)}{m.group(1)}", text)
+    out: list[DraftSentence] = []
+    for s, e in split_sentences(text):
+        raw = text[s:e]
+        markers: list[int] = []
+        for m in _MARKER.finditer(raw):
+            markers.extend(parse_markers(m.group(1)))
+        clean = _MARKER.sub("", raw)
+        clean = re.sub(r"\s+([.,;:!?])", r"\1", clean)
+        clean = re.sub(r"\s{2,}", " ", clean).strip()
+        clean = re.sub(r"^[-*•]\s*", "", clean)
+        if not re.search(r"[A-Za-z0-9]", clean):
+            if markers and out:  # a stray marker line: it belongs to the sentence before
+                out[-1].markers.extend(markers)
+            continue
+        out.append(DraftSentence(clean, list(dict.fromkeys(markers))))
+    return out
+
+
+def verify_draft(draft: str, passages: list[Passage], threshold: float | None = None,
+                 strict: bool = False) -> tuple[list[AnswerSentence], list[Citation], str, int]:
+    """Check every sentence of `draft` against the passages it cites.
+
+    Returns (sentences, citations, cleaned answer text, number of sentences removed).
+    Markers outside 1..len(passages) are dropped; a sentence with no valid marker is unsupported.
+    With `strict`, unsupported sentences are removed (and counted)."""
+    by_n = {p.n: p for p in passages}
+    drafts = split_draft(draft)
+    for d in drafts:
+        d.markers = [m for m in d.markers if m in by_n]
+    # Embed every claim and every passage sentence once.
+    passage_sents = {p.n: _passage_sentences(p) for p in passages}
+    flat = [(n, s, e) for n, spans in passage_sents.items() for s, e in spans]
+    texts = [d.text for d in drafts] + [by_n[n].text[s:e] for n, s, e in flat]
+    vecs = get_embedder().embed(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+    claim_vecs = vecs[: len(drafts)]
+    sent_vec = {key: vecs[len(drafts) + i] for i, key in enumerate(flat)}
+
+    results: list[tuple[DraftSentence, SupportResult | None]] = []
+    for d, cvec in zip(drafts, claim_vecs, strict=True):
+        if not d.markers:
+            results.append((d, None))
+            continue
+        evid = [by_n[m].text for m in d.markers]
+        evid_vecs = [sent_vec[(m, s, e)] for m in d.markers for s, e in passage_sents[m]]
+        results.append((d, check_support(d.text, evid, threshold, embeddings=(cvec, evid_vecs),
+                                         spans=[passage_sents[m] for m in d.markers])))
+
+    removed = 0
+    kept: list[tuple[DraftSentence, SupportResult | None]] = []
+    for d, res in results:
+        if strict and (res is None or not res.supported):
+            removed += 1
+            continue
+        kept.append((d, res))
+
+    # Cited passages keep their numbers; collect the supporting sentence spans.
+    renumber: dict[int, int] = {}
+    quote_spans: dict[int, list[tuple[int, int]]] = {}
+    for d, res in kept:
+        for m in d.markers:
+            renumber.setdefault(m, m)
+        if res is None:
+            continue
+        for ev_idx, s, e in res.best:
+            p = by_n[d.markers[ev_idx]]
+            quote_spans.setdefault(p.n, []).append((p.start + s, p.start + e))
+
+    sentences: list[AnswerSentence] = []
+    parts: list[str] = []
+    for d, res in kept:
+        nums = [renumber[m] for m in d.markers]
+        sentences.append(AnswerSentence(text=d.text, citations=nums, supported=bool(res and res.supported),
+                                        support=res.score if res else 0.0,
+                                        reason=res.reason if res else "no valid citation"))
+        marker_text = "".join(f"[{n}]" for n in nums)
+        body = d.text
+        if marker_text:
+            body = re.sub(r"([.!?][\"”’)]?)$", lambda m, mt=marker_text: f" {mt}{m.group(1)}", body) \
+                if re.search(r"[.!?][\"”’)]?$", body) else f"{body} {marker_text}"
+        parts.append(body)
+
+    citations: list[Citation] = []
+    for old_n, new_n in sorted(renumber.items()):
+        p = by_n[old_n]
+        spans = quote_spans.get(old_n) or [_first_sentence(p)]
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        citations.append(Citation(
+            n=new_n, doc_id=p.doc_id, title=p.title, source=p.source, published=p.published, url=p.url,
+            quote=p.text[start - p.start:end - p.start], start=start, end=end, score=p.score,
+            passage=p.text, passage_start=p.start, passage_end=p.end))
+    return sentences, citations, " ".join(parts), removed
+
+
+def _passage_sentences(p: Passage) -> list[tuple[int, int]]:
+    """Sentence spans relative to the passage text (from the index when stored, else re-split)."""
+    spans = [(s - p.start, e - p.start) for s, e in p.sentences if p.start <= s and e <= p.end]
+    return spans or split_sentences(p.text) or [(0, len(p.text))]
+
+
+def _first_sentence(p: Passage) -> tuple[int, int]:
+    s, e = _passage_sentences(p)[0]
+    return p.start + s, p.start + e

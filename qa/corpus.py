@@ -1,0 +1,582 @@
+"""Reading article files into normalised `Document`s (the canonical text every offset refers to).
+
+Formats: `.txt`, `.md` (optional YAML front matter), `.html`/`.htm`, `.json` (an object or a list of
+objects) and `.jsonl` (one object per line). See docs/corpus.md for the rules and the error messages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.dammit import EncodingDetector
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+from charset_normalizer import from_bytes
+from markdown_it import MarkdownIt
+
+from qa.config import SEEDS_DIR, Settings
+from qa.errors import InputFileError
+from qa.schema import Document
+
+SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl"}
+UNKNOWN = "unknown"
+MAX_ID_CHARS = 128
+META_FIELDS = ("title", "source", "published", "url")
+
+_MIB = 1024 * 1024
+DEFAULT_MAX_BYTES = int(Settings.max_file_mb * _MIB)
+
+
+def max_bytes_for(max_file_mb: float) -> int:
+    """The byte limit `read_path` expects for a `max_file_mb` setting (MB here means MiB)."""
+    return int(max_file_mb * _MIB)
+
+
+@dataclass
+class ReadResult:
+    """What one file yielded: its documents, plus one-line messages for items that were skipped."""
+
+    documents: list[Document] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------------
+# Finding files
+
+
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def _supported_list() -> str:
+    return ", ".join(sorted(SUPPORTED_SUFFIXES))
+
+
+def _is_within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def collect_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Expand files and folders into article files, in a deterministic order.
+
+    Folders are walked recursively in sorted name order; hidden entries (".name") and unsupported
+    suffixes are skipped; symlinks that lead outside the folder being walked are reported and skipped.
+    A file named explicitly must have a supported suffix. Each path appears once (by real location).
+    Returns (files, errors); errors are one-line messages that start with the path.
+    """
+    files: list[Path] = []
+    errors: list[str] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        real = path.resolve()
+        if real not in seen:
+            seen.add(real)
+            files.append(path)
+
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            broken = " (broken symlink)" if path.is_symlink() else ""
+            errors.append(f"{path}: no such file or directory{broken}")
+        elif path.is_dir():
+            errors_before = len(errors)
+            found = _walk(path, path.resolve(), add, errors, {path.resolve()})
+            if not found and len(errors) == errors_before:
+                errors.append(f"{path}: no supported article files found ({_supported_list()})")
+        elif not _supported(path):
+            kind = f"'{path.suffix}'" if path.suffix else "without a suffix"
+            errors.append(f"{path}: unsupported file type {kind} (supported: {_supported_list()})")
+        else:
+            add(path)
+    return files, errors
+
+
+def _walk(folder: Path, root: Path, add: Callable[[Path], None], errors: list[str],
+          visited: set[Path]) -> int:
+    """Add the supported files under `folder` (sorted by name); returns how many were found."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        errors.append(f"{folder}: cannot read folder: {_os_reason(exc)}")
+        return 0
+    found = 0
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = folder / entry.name
+        if entry.is_symlink():
+            if not path.exists():
+                errors.append(f"{path}: skipped: broken symlink")
+                continue
+            if not _is_within(path.resolve(), root):
+                errors.append(f"{path}: skipped: symlink points outside {root}")
+                continue
+        if path.is_dir():
+            real = path.resolve()
+            if real not in visited:  # a symlink back up the tree would otherwise never end
+                found += _walk(path, root, add, errors, visited | {real})
+        elif path.is_file() and _supported(path):
+            add(path)
+            found += 1
+    return found
+
+
+# --------------------------------------------------------------------------------------------------
+# Normalisation
+
+
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n",
+                              "\u2029": "\n\n"})
+# ZWNJ/ZWJ carry meaning in Persian, Indic scripts and emoji sequences, so they stay.
+_KEEP_FORMAT = {"\u200c", "\u200d"}
+_SPACES = re.compile(r" {2,}")
+_ASCII_JUNK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def _clean_char(ch: str) -> str:
+    if ch == "\n":
+        return ch
+    if ch == "\t":
+        return " "
+    category = unicodedata.category(ch)
+    if category == "Zs":
+        return " "
+    if category in {"Cc", "Cs"} or (category == "Cf" and ch not in _KEEP_FORMAT):
+        return ""
+    return ch
+
+
+def normalize_text(text: str) -> str:
+    """Canonical form of article text; every character offset in newsqa is into this string.
+
+    Line endings to "\\n"; control and zero-width characters removed; NFC; any run of horizontal
+    whitespace becomes one space; lines stripped; paragraphs separated by exactly one blank line;
+    the whole text stripped. Idempotent.
+    """
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    if text.isascii():  # the common case, without a Python-level loop over every character
+        text = _ASCII_JUNK.sub("", text).replace("\t", " ")
+    else:
+        text = unicodedata.normalize("NFC", "".join(map(_clean_char, text)))
+    lines = (_SPACES.sub(" ", line).strip(" ") for line in text.split("\n"))
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _normalize_meta(value: Any) -> str | None:
+    """A metadata value as one clean line, or None when absent/empty/not a scalar (or list of scalars)."""
+    if value is None or isinstance(value, dict):
+        return None
+    if isinstance(value, list):
+        items = [_normalize_meta(v) for v in value if not isinstance(v, (list, dict))]
+        value = ", ".join(v for v in items if v)
+    text = " ".join(normalize_text(str(value)).split())
+    return text or None
+
+
+# --------------------------------------------------------------------------------------------------
+# Ids and hashes
+
+
+_ID_BAD = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def sanitize_id(raw: str) -> str:
+    """Keep [A-Za-z0-9._-] (other runs become "-"), at most 128 characters; "" when nothing is left.
+
+    Over-long ids keep a prefix plus a short hash of the whole, so distinct long ids stay distinct.
+    """
+    cleaned = _ID_BAD.sub("-", raw.strip()).strip("-.")
+    if len(cleaned) > MAX_ID_CHARS:
+        digest = hashlib.sha256(cleaned.encode()).hexdigest()[:8]
+        cleaned = cleaned[: MAX_ID_CHARS - 9].rstrip("-.") + "-" + digest
+    return cleaned
+
+
+def content_hash(text: str, title: str, source: str, published: str, url: str | None) -> str:
+    """sha256 over the canonical text and the metadata, so an edited title counts as an update too."""
+    payload = json.dumps({"text": text, "title": title, "source": source, "published": published,
+                          "url": url}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _make_document(text: str, meta: dict[str, Any], fallback_id: str, path: Path,
+                   default_title: str = UNKNOWN) -> Document:
+    explicit = _normalize_meta(meta.get("id"))
+    doc_id = (sanitize_id(explicit) if explicit else "") or sanitize_id(fallback_id) or "doc"
+    title = _normalize_meta(meta.get("title")) or default_title
+    source = _normalize_meta(meta.get("source")) or UNKNOWN
+    published = _normalize_meta(meta.get("published")) or UNKNOWN
+    url = _normalize_meta(meta.get("url"))
+    if url is not None and url.lower() in {"null", "none", UNKNOWN}:
+        url = None
+    return Document(doc_id=doc_id, text=text, title=title, source=source, published=published, url=url,
+                    path=str(path.absolute()),
+                    content_hash=content_hash(text, title, source, published, url))
+
+
+# --------------------------------------------------------------------------------------------------
+# Bytes to text
+
+
+_SNIFF = 8192
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Browsers read these declared labels as windows-1252 (WHATWG Encoding Standard); so do we.
+_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                   "ascii": "cp1252", "us-ascii": "cp1252", "l1": "cp1252"}
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+_MAX_CHAOS = 0.1  # charset_normalizer "mess" ratio above which a guess is not trusted
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:_SNIFF]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b in _CONTROL_BYTES)
+    return controls > 0.05 * len(sample)
+
+
+def _decode_as(data: bytes, encoding: str) -> str | None:
+    try:
+        codecs.lookup(encoding)
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _decode(data: bytes, name: str, suffix: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _decode_as(data[len(bom):], encoding)
+            if text is None:
+                raise InputFileError(f"{name}: starts with a {encoding} byte-order mark but is not valid "
+                                     f"{encoding}")
+            return text
+    if _looks_binary(data):
+        raise InputFileError(f"{name}: looks like a binary file, not text")
+    text = _decode_as(data, "utf-8")
+    if text is not None:
+        return text
+    declared = EncodingDetector.find_declared_encoding(data[:_SNIFF * 4], is_html=suffix in {".html", ".htm"},
+                                                       search_entire_document=False)
+    if declared:
+        label = declared.strip().lower()
+        for encoding in (_WHATWG_ALIASES.get(label, label), label):
+            text = _decode_as(data, encoding)
+            if text is not None:
+                return text
+    best = from_bytes(data).best()
+    if best is not None and best.chaos <= _MAX_CHAOS and best.encoding:
+        text = _decode_as(data, best.encoding)
+        if text is not None and not _mostly_unprintable(text):
+            return text
+    raise InputFileError(f"{name}: not valid UTF-8 and the encoding could not be determined")
+
+
+def _mostly_unprintable(text: str) -> bool:
+    bad = sum(1 for ch in text if unicodedata.category(ch) in {"Cc", "Co", "Cn"} and ch not in "\t\n\r\f")
+    return bad > 0.05 * max(len(text), 1)
+
+
+def _read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputFileError(f"{name}: cannot be read: {_os_reason(exc)}") from None
+    if size > max_bytes:
+        raise InputFileError(_too_big(name, size, max_bytes))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # a file that grew since stat(), or a device, stays bounded
+    except OSError as exc:
+        raise InputFileError(f"{name}: cannot be read: {_os_reason(exc)}") from None
+    if len(data) > max_bytes:
+        raise InputFileError(_too_big(name, len(data), max_bytes))
+    return data
+
+
+def _too_big(name: str, size: int, max_bytes: int) -> str:
+    return f"{name}: file is {_human_size(size)}, over the {_human_size(max_bytes)} limit (max_file_mb)"
+
+
+def _human_size(n: float) -> str:
+    for unit, scale in (("MB", _MIB), ("KB", 1024)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{int(n)} bytes"
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder, not a file"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+# --------------------------------------------------------------------------------------------------
+# Formats
+
+
+def read_path(path: Path, *, max_bytes: int) -> ReadResult:
+    """Read one article file into documents.
+
+    Raises InputFileError (message starts with the file name) when the whole file is unusable: missing,
+    unreadable, over `max_bytes`, empty, binary, undecodable, malformed JSON or front matter, no text,
+    or a JSON/JSONL file none of whose items is usable. Problems with single JSON/JSONL items are
+    returned in `ReadResult.errors` and the good items are kept.
+    """
+    path = Path(path)
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputFileError(f"{name}: unsupported file type '{suffix}' (supported: {_supported_list()})")
+    if not path.exists():
+        raise InputFileError(f"{name}: no such file or directory")
+    data = _read_bytes(path, name, max_bytes)
+    if not data.strip():
+        raise InputFileError(f"{name}: file is empty")
+    raw = _decode(data, name, suffix).lstrip("\ufeff")
+    if not raw.strip():
+        raise InputFileError(f"{name}: file is empty (whitespace only)")
+
+    stem = path.stem
+    if suffix in {".json", ".jsonl"}:
+        return _read_json_items(raw, path, name, lines=suffix == ".jsonl")
+    if suffix in {".html", ".htm"}:
+        text, meta = _html_to_text(raw)
+    elif suffix == ".md":
+        text, meta = _markdown_to_text(raw, name)
+    else:
+        text, meta = normalize_text(raw), {}
+    if not text:
+        raise InputFileError(f"{name}: no article text found")
+    return ReadResult(documents=[_make_document(text, meta, stem, path, default_title=stem)])
+
+
+# Hand-written because it is a few lines; the YAML itself is parsed by PyYAML.
+_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+class _StringDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates and times as the strings written (`published` is kept as given)."""
+
+
+_StringDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _split_front_matter(raw: str, name: str) -> tuple[dict[str, Any], str]:
+    opening = _FRONT_MATTER_OPEN.match(raw)
+    if not opening:
+        return {}, raw
+    closing = _FRONT_MATTER_CLOSE.search(raw, opening.end())
+    if not closing:
+        raise InputFileError(f"{name}: front matter opened with '---' on line 1 is never closed")
+    try:
+        meta = yaml.load(raw[opening.end():closing.start()], Loader=_StringDatesLoader)  # noqa: S506
+    except yaml.YAMLError as exc:
+        reason = " ".join(str(exc).split())
+        raise InputFileError(f"{name}: invalid YAML front matter: {reason}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputFileError(f"{name}: front matter must be a mapping of fields (title: ..., source: ...)")
+    return {str(k): v for k, v in meta.items()}, raw[closing.end():]
+
+
+_MARKDOWN = MarkdownIt("commonmark")
+
+
+def _markdown_to_text(raw: str, name: str) -> tuple[str, dict[str, Any]]:
+    meta, body = _split_front_matter(raw, name)
+    # Rendered to HTML and read back, so emphasis, link syntax and heading marks don't end up in quotes.
+    text, html_meta = _html_to_text(_MARKDOWN.render(body), markdown=True)
+    if not meta.get("title") and html_meta.get("title"):
+        meta["title"] = html_meta["title"]
+    return text, meta
+
+
+_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+              "template", "button", "select"]
+_BLOCK_TAGS = {"address", "article", "blockquote", "caption", "dd", "details", "dialog", "div", "dl", "dt",
+               "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main",
+               "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul"}
+_CELL_TAGS = {"td", "th"}
+_SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+def _meta_content(soup: BeautifulSoup, *keys: str) -> str | None:
+    for key in keys:
+        for attr in ("property", "name", "itemprop"):
+            tag = soup.find("meta", attrs={attr: key})
+            if isinstance(tag, Tag) and str(tag.get("content") or "").strip():
+                return str(tag.get("content"))
+    return None
+
+
+def _html_to_text(raw: str, *, markdown: bool = False) -> tuple[str, dict[str, Any]]:
+    soup = BeautifulSoup(raw, "html.parser")
+    meta: dict[str, Any] = {}
+    title_tag = soup.find("title")
+    h1 = soup.find("h1")
+    for candidate in (title_tag, h1):
+        if isinstance(candidate, Tag) and candidate.get_text(strip=True):
+            meta["title"] = candidate.get_text(" ", strip=True)
+            break
+    if not markdown:
+        meta["source"] = _meta_content(soup, "og:site_name", "author", "article:author")
+        meta["published"] = _meta_content(soup, "article:published_time", "datePublished", "date",
+                                           "pubdate")
+        canonical = soup.find("link", rel="canonical")
+        meta["url"] = _meta_content(soup, "og:url") or (
+            str(canonical.get("href")) if isinstance(canonical, Tag) and canonical.get("href") else None)
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"hidden": True}):
+        tag.decompose()
+    articles = soup.find_all("article")
+    root = articles[0] if len(articles) == 1 else (soup.find("main") or soup.find("body") or soup)
+    parts: list[str] = []
+    _collect_text(root, parts, preformatted=False)
+    return normalize_text("".join(parts)), meta
+
+
+def _collect_text(node: Tag | BeautifulSoup, parts: list[str], *, preformatted: bool) -> None:
+    """Text of `node` as a browser would lay it out: block elements become paragraphs, <br> a line break."""
+    for child in node.children:
+        if isinstance(child, _SKIP_STRINGS):
+            continue
+        if isinstance(child, NavigableString):
+            parts.append(str(child) if preformatted else _HTML_SPACE.sub(" ", str(child)))
+            continue
+        if not isinstance(child, Tag) or child.name in {"title", "head"}:
+            continue
+        if child.name == "br":
+            parts.append("\n")
+            continue
+        separator = "\n\n" if child.name in _BLOCK_TAGS else (" " if child.name in _CELL_TAGS else "")
+        parts.append(separator)
+        _collect_text(child, parts, preformatted=preformatted or child.name == "pre")
+        parts.append(separator)
+
+
+def _read_json_items(raw: str, path: Path, name: str, *, lines: bool) -> ReadResult:
+    """`.json` (object or list of objects) or `.jsonl` (one object per line), each needing a `text`."""
+    items: list[tuple[str, str, Any]] = []  # (label for messages, number for the derived id, value)
+    result = ReadResult()
+    single = False
+    if lines:
+        for number, line in enumerate(raw.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                items.append((f"line {number}", str(number), json.loads(line)))
+            except json.JSONDecodeError as exc:
+                result.errors.append(f"{name} line {number}: invalid JSON: {exc.msg} (column {exc.colno})")
+    else:
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise InputFileError(f"{name}: invalid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})"
+                                 ) from None
+        if isinstance(value, dict):
+            items.append(("", "", value))
+            single = True
+        elif isinstance(value, list):
+            if not value:
+                raise InputFileError(f"{name}: the JSON list is empty (expected article objects)")
+            items.extend((f"item {i}", str(i), v) for i, v in enumerate(value, start=1))
+        else:
+            raise InputFileError(f"{name}: expected a JSON object or a list of objects, got "
+                                 f"{type(value).__name__}")
+
+    first_seen: dict[str, str] = {}
+    for label, number, value in items:
+        where = f"{name} {label}".rstrip()
+        if not isinstance(value, dict):
+            result.errors.append(f"{where}: expected a JSON object, got {_json_type(value)}")
+            continue
+        text_value = value.get("text")
+        if not isinstance(text_value, str) or not text_value.strip():
+            result.errors.append(f"{where}: missing 'text' (a non-empty string)")
+            continue
+        text = normalize_text(text_value)
+        if not text:
+            result.errors.append(f"{where}: 'text' has no visible characters")
+            continue
+        fallback = f"{path.stem}-{number}" if number else path.stem
+        doc = _make_document(text, value, fallback, path)
+        if doc.doc_id in first_seen:
+            result.errors.append(f"{where}: duplicate id '{doc.doc_id}' (first used at "
+                                 f"{first_seen[doc.doc_id]}); skipped")
+            continue
+        first_seen[doc.doc_id] = label or "the top level"
+        result.documents.append(doc)
+    if not result.documents and single:
+        raise InputFileError(result.errors[0])
+    if not result.documents:
+        kind = "lines" if lines else "items"
+        detail = "; ".join(_strip_prefix(e, name) for e in result.errors[:3])
+        more = f" (+{len(result.errors) - 3} more)" if len(result.errors) > 3 else ""
+        raise InputFileError(f"{name}: no usable articles in {len(result.errors)} {kind}: {detail}{more}")
+    return result
+
+
+def _strip_prefix(message: str, name: str) -> str:
+    return message.removeprefix(name).lstrip(" :")
+
+
+def _json_type(value: Any) -> str:
+    return {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
+
+
+# --------------------------------------------------------------------------------------------------
+# Seeds
+
+
+def read_all(paths: Iterable[Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Collect and read every article under `paths`; file-level failures become messages in `errors`."""
+    files, errors = collect_files(list(paths))
+    result = ReadResult(errors=list(errors))
+    for path in files:
+        try:
+            one = read_path(path, max_bytes=max_bytes)
+        except InputFileError as exc:
+            result.errors.append(str(exc))
+            continue
+        result.documents.extend(one.documents)
+        result.errors.extend(one.errors)
+    return result
+
+
+def load_seed_documents() -> list[Document]:
+    """The bundled seed articles (`seeds/`); raises InputFileError if any of them cannot be read."""
+    result = read_all([SEEDS_DIR])
+    if result.errors:
+        raise InputFileError("seed articles are broken: " + "; ".join(result.errors))
+    return result.documents

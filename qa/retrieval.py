@@ -1,0 +1,286 @@
+"""Hybrid retrieval: dense (Chroma) + BM25 fused by reciprocal rank fusion, near-duplicates merged,
+a per-document cap for diversity, and sentence windows so the prompt stays within its token budget.
+
+`HybridRetriever` is a llama-index `BaseRetriever`; `retrieve_passages` is what the answer and summary
+pipelines call.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from llama_index.core.retrievers import BaseRetriever
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+
+from qa.config import Settings
+from qa.embeddings import get_embedder
+from qa.index import NewsIndex, chunk_sentences
+from qa.schema import Passage
+
+RRF_K = 60  # the constant from Cormack et al. (2009); rank fusion is insensitive to it
+CANDIDATES = 24  # per retriever, before fusion
+PROMPT_OVERHEAD_TOKENS = 170  # system + instructions + question, measured on the default templates
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+_STOP = frozenset("""a an the and or but of to in on at for from by with as is are was were be been being it its this
+that these those who whom whose what which when where why how did do does done has have had not no yes than then
+there their they them he she his her him i you we our your said says say about into over under after before
+during up down out off again also any all some can could would should will shall may might must just only""".split())
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words minus stop words: what lexical matching compares."""
+    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOP]
+
+
+# ---- BM25 ----------------------------------------------------------------------------------------
+class BM25Store:
+    """A bm25s index over the committed chunks, persisted next to the index and rebuilt only when
+    the corpus signature changes (never per query)."""
+
+    def __init__(self, index: NewsIndex) -> None:
+        self.index = index
+        self._lock = threading.Lock()
+        self._signature: str | None = None
+        self._retriever = None
+        self._ids: list[str] = []
+
+    def _root(self) -> Path:
+        settings = self.index.settings
+        if settings.chroma_url:
+            import hashlib
+
+            key = hashlib.sha256(f"{settings.chroma_url}/{settings.collection}".encode()).hexdigest()[:12]
+            return settings.home / "bm25" / key
+        return settings.db_path / "bm25" / settings.collection
+
+    def _ensure(self) -> None:
+        signature = self.index.signature()
+        if signature == self._signature:
+            return
+        import bm25s
+
+        root = self._root()
+        folder = root / signature
+        ids_file = folder / "chunk_ids.json"
+        if ids_file.is_file():
+            retriever = bm25s.BM25.load(str(folder), mmap=False)
+            ids = json.loads(ids_file.read_text())
+        else:
+            ids, texts = [], []
+            for page_ids, page_texts, _ in self.index.iter_chunks(committed_only=True):
+                ids.extend(page_ids)
+                texts.extend(page_texts)
+            retriever = bm25s.BM25()
+            if texts:
+                retriever.index(bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False)
+            tmp = root / f".{signature}.tmp"
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir(parents=True, exist_ok=True)
+            if texts:
+                retriever.save(str(tmp))
+            (tmp / "chunk_ids.json").write_text(json.dumps(ids))
+            shutil.rmtree(folder, ignore_errors=True)
+            tmp.rename(folder)  # a reader never sees a half-written BM25 index
+            for old in root.iterdir():
+                if old.name != signature and not old.name.startswith("."):
+                    shutil.rmtree(old, ignore_errors=True)
+        self._retriever, self._ids, self._signature = retriever, ids, signature
+
+    def search(self, query: str, n: int) -> list[tuple[str, float]]:
+        """Best chunk ids for `query` with their BM25 scores (positive scores only)."""
+        import bm25s
+
+        with self._lock:
+            self._ensure()
+            if not self._ids:
+                return []
+            tokens = bm25s.tokenize([query], stopwords="en", return_ids=False, show_progress=False)[0]
+            vocab = self._retriever.vocab_dict
+            tokens = [t for t in tokens if t in vocab]
+            if not tokens:
+                return []
+            docs, scores = self._retriever.retrieve([tokens], k=min(n, len(self._ids)), show_progress=False,
+                                                    n_threads=1)
+        return [(self._ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+
+# ---- fusion and selection ------------------------------------------------------------------------
+@dataclass
+class Candidate:
+    chunk_id: str
+    text: str
+    meta: dict
+    fused: float = 0.0
+    dense: float | None = None
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return self.meta["doc_id"]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return int(self.meta["start"]), int(self.meta["end"])
+
+
+@dataclass
+class RetrievalResult:
+    """Passages numbered [1]..[k] for the prompt, plus what abstention and evals need."""
+
+    passages: list[Passage]
+    best_dense: float
+    query_embedding: np.ndarray | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _shingles(text: str) -> set[str]:
+    words = content_words(text)
+    return {" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+
+
+def _near_duplicate(a: Candidate, b: Candidate) -> bool:
+    if a.doc_id == b.doc_id:
+        (s1, e1), (s2, e2) = a.span, b.span
+        overlap = min(e1, e2) - max(s1, s2)
+        return overlap > 0.5 * min(e1 - s1, e2 - s2)
+    sa, sb = _shingles(a.text), _shingles(b.text)
+    return bool(sa and sb) and len(sa & sb) / len(sa | sb) > 0.7  # syndicated copies of one story
+
+
+def fuse(dense: list[tuple[str, float, str, dict]], bm25: list[tuple[str, float]],
+         fetch) -> list[Candidate]:
+    """Reciprocal rank fusion of the two ranked lists (fetch(ids) -> {id: (text, meta)} for BM25-only hits)."""
+    cands: dict[str, Candidate] = {}
+    for rank, (cid, sim, text, meta) in enumerate(dense):
+        cands[cid] = Candidate(cid, text, meta, fused=1.0 / (RRF_K + rank + 1), dense=sim, dense_rank=rank + 1)
+    missing = [cid for cid, _ in bm25 if cid not in cands]
+    fetched = fetch(missing) if missing else {}
+    for rank, (cid, _score) in enumerate(bm25):
+        if cid not in cands:
+            if cid not in fetched:
+                continue
+            text, meta = fetched[cid]
+            cands[cid] = Candidate(cid, text, meta)
+        cands[cid].fused += 1.0 / (RRF_K + rank + 1)
+        cands[cid].bm25_rank = rank + 1
+    return sorted(cands.values(), key=lambda c: c.fused, reverse=True)
+
+
+def select_diverse(cands: list[Candidate], k: int) -> list[Candidate]:
+    """Top-k in fused order, skipping near-duplicates, with at most ceil(k/2) passages per document
+    when other documents have candidates (so one long article cannot crowd out another)."""
+    docs = {c.doc_id for c in cands}
+    cap = k if len(docs) <= 1 else max(1, math.ceil(k / 2))
+    chosen: list[Candidate] = []
+    per_doc: dict[str, int] = {}
+    for cand in cands:
+        if any(_near_duplicate(cand, c) for c in chosen):
+            continue
+        if per_doc.get(cand.doc_id, 0) >= cap:
+            continue
+        chosen.append(cand)
+        per_doc[cand.doc_id] = per_doc.get(cand.doc_id, 0) + 1
+        if len(chosen) == k:
+            break
+    if len(chosen) < k:  # fewer documents than slots: relax the cap rather than return less context
+        for cand in cands:
+            if cand not in chosen and not any(_near_duplicate(cand, c) for c in chosen):
+                chosen.append(cand)
+                if len(chosen) == k:
+                    break
+    return chosen
+
+
+def sentence_window(cand: Candidate, query_words: set[str], max_chars: int) -> tuple[int, int, list]:
+    """The slice of the chunk around its best-matching sentence that fits `max_chars`
+    (the whole chunk when it fits): (start, end, sentence spans inside)."""
+    start, end = cand.span
+    sents = [s for s in chunk_sentences(cand.meta) if start <= s[0] and s[1] <= end] or [(start, end)]
+    if end - start <= max_chars:
+        return start, end, sents
+
+    def score(span: tuple[int, int]) -> float:
+        words = set(content_words(cand.text[span[0] - start:span[1] - start]))
+        return len(words & query_words)
+
+    best = max(range(len(sents)), key=lambda i: score(sents[i]))
+    lo = hi = best
+    while True:  # grow symmetrically while the window fits
+        grown = False
+        for nlo, nhi in ((lo - 1, hi), (lo, hi + 1)):
+            if 0 <= nlo and nhi < len(sents) and sents[nhi][1] - sents[nlo][0] <= max_chars:
+                lo, hi, grown = nlo, nhi, True
+                break
+        if not grown:
+            break
+    return sents[lo][0], sents[hi][1], sents[lo:hi + 1]
+
+
+# ---- public API ----------------------------------------------------------------------------------
+_bm25_stores: dict[int, BM25Store] = {}
+
+
+def bm25_store(index: NewsIndex) -> BM25Store:
+    """The BM25 store for an index object (one per process and index)."""
+    store = _bm25_stores.get(id(index))
+    if store is None or store.index is not index:
+        store = _bm25_stores[id(index)] = BM25Store(index)
+    return store
+
+
+def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: int | None = None,
+                      doc_ids: list[str] | None = None) -> RetrievalResult:
+    """The k passages to show the model for `question` (optionally only from `doc_ids`)."""
+    k = k or settings.k
+    t0 = time.perf_counter()
+    q_emb = get_embedder().embed_one(question)
+    t1 = time.perf_counter()
+    where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
+    dense = index.query_dense(q_emb, CANDIDATES, where=where)
+    t2 = time.perf_counter()
+    bm25 = bm25_store(index).search(question, CANDIDATES * (3 if doc_ids else 1))
+    if doc_ids:
+        allowed = set(doc_ids)
+        bm25 = [(cid, s) for cid, s in bm25 if cid.split("::", 1)[0] in allowed]
+    t3 = time.perf_counter()
+    cands = fuse(dense, bm25, index.get_chunks)
+    chosen = select_diverse(cands, k)
+    budget_chars = max(200, int((settings.prompt_budget_tokens - PROMPT_OVERHEAD_TOKENS) * 4 / max(1, k)))
+    qwords = set(content_words(question))
+    passages = []
+    for n, cand in enumerate(chosen, start=1):
+        ws, we, sents = sentence_window(cand, qwords, budget_chars)
+        cs, _ = cand.span
+        m = cand.meta
+        passages.append(Passage(
+            n=n, chunk_id=cand.chunk_id, doc_id=m["doc_id"], title=m.get("title", "unknown"),
+            source=m.get("source", "unknown"), published=m.get("published", "unknown"), url=m.get("url") or None,
+            text=cand.text[ws - cs:we - cs], start=ws, end=we, sentences=[tuple(s) for s in sents],
+            score=round(cand.fused, 6), dense_rank=cand.dense_rank, bm25_rank=cand.bm25_rank))
+    t4 = time.perf_counter()
+    best = max((sim for _, sim, _, _ in dense), default=0.0)
+    return RetrievalResult(passages=passages, best_dense=best, query_embedding=q_emb, timings={
+        "embed_s": t1 - t0, "dense_s": t2 - t1, "bm25_s": t3 - t2, "fuse_s": t4 - t3, "retrieve_s": t4 - t0})
+
+
+class HybridRetriever(BaseRetriever):
+    """llama-index retriever over newsqa's hybrid retrieval (for use in llama-index query engines)."""
+
+    def __init__(self, index: NewsIndex, settings: Settings, k: int | None = None) -> None:
+        super().__init__()
+        self._index, self._settings, self._k = index, settings, k
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        result = retrieve_passages(query_bundle.query_str, self._index, self._settings, self._k)
+        return [NodeWithScore(node=TextNode(id_=p.chunk_id, text=p.text, metadata={
+            "doc_id": p.doc_id, "title": p.title, "source": p.source, "start": p.start, "end": p.end}),
+            score=p.score) for p in result.passages]

@@ -1,0 +1,234 @@
+"""The support scorer: does a sentence say only what the text it cites says?
+
+Deterministic and explainable (hand-written because no maintained library checks attribution verbs,
+speakers and numbers against a cited span): numbers, names, attribution verbs with their speakers,
+negation and universal quantifiers are hard checks; content-word coverage and embedding similarity
+give the graded score. One scorer serves answers, summaries and the eval suite's judge metric.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from qa.embeddings import get_embedder
+
+# Calibrated on evals/data/support.jsonl (see `python -m evals.run --only judge` and the README).
+DEFAULT_THRESHOLD = 0.5
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
+_NUM = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "dozen": 12, "million": 1_000_000, "billion": 1_000_000_000,
+}
+_STOP = frozenset("""a an the and or but of to in on at for from by with as is are was were be been being it its this
+that these those who whom whose what which when where why how did do does done has have had not no yes than then
+there their they them he she his her him i you we our your said says say about into over under after before
+during up down out off again also any all some can could would should will shall may might must just only
+according reported reports told stated added so such very more most other another own same both each few
+while because if until""".split())
+_NEGATION = re.compile(r"\b(not|no|never|none|nothing|neither|nor|without)\b|n't\b", re.I)
+_UNIVERSAL = re.compile(r"\b(all|every|entire|entirely|whole|completely|fully|always|everyone|everything)\b", re.I)
+
+# Attribution verb classes. Order matters: "could not confirm" must be read before "confirm".
+_NOT_CONFIRM = re.compile(
+    r"\b(could ?n[o']t|can ?n[o']t|cannot|unable to|did ?n[o']t|does ?n[o']t|would ?n[o']t|not able to|no "
+    r"information that would|nothing (?:that would |to )?)\s*(?:independently\s+)?confirm\w*|\bno information\b|"
+    r"\bnot (?:been )?confirmed\b|\bunconfirmed\b", re.I)
+_CONFIRM = re.compile(r"\bconfirm(?:s|ed|ing)?\b|\bconfirmation\b", re.I)
+_DENY = re.compile(r"\b(den(?:y|ies|ied|ying)|denial|rejected|dismissed|refuted)\b", re.I)
+
+_ALIASES = {
+    "us": {"united states", "u.s.", "american", "washington"},
+    "u.s.": {"united states", "us", "american", "washington"},
+    "united states": {"u.s.", "us", "american", "washington"},
+    "american": {"u.s.", "united states"},
+    "isis": {"islamic state", "isil"},
+    "isil": {"islamic state", "isis"},
+    "irgc": {"revolutionary guard", "revolutionary guards", "islamic revolutionary guard corps"},
+    "iranian": {"iran", "tehran"},
+    "iran": {"iranian", "tehran"},
+    "iraqi": {"iraq", "baghdad"},
+    "iraq": {"iraqi"},
+    "pentagon": {"defense department", "department of defense"},
+}
+
+
+@dataclass
+class SupportResult:
+    """Verdict for one claim against its evidence; `best` = (evidence index, start, end) of the sentence
+    inside that evidence text that supports the claim most."""
+
+    score: float
+    supported: bool
+    reason: str
+    best: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip("'")
+    for suffix in ("ies", "ied", "ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+    return w
+
+
+def content_stems(text: str) -> set[str]:
+    """Stemmed content words of `text` (numbers excluded: they are checked exactly)."""
+    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and not w[0].isdigit()}
+
+
+def numbers(text: str) -> set[float]:
+    """Numbers written in digits or common number words ("5,000", "about 500", "two battalions")."""
+    out = set()
+    for m in _NUM.finditer(text):
+        try:
+            out.add(float(m.group(1).replace(",", "")))
+        except ValueError:
+            continue
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in _NUMBER_WORDS and w not in {"hundred", "thousand", "million", "billion"}:
+            out.add(float(_NUMBER_WORDS[w]))
+    return out
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words that are not the first word of a sentence: people, places, organisations, days."""
+    found = set()
+    for sent in re.split(r"(?<=[.!?])\s+", text):
+        words = re.findall(r"[A-Za-z][A-Za-z.'\-]*", sent)
+        for i, w in enumerate(words):
+            if i == 0 and w.lower() in _STOP:
+                continue
+            if w[0].isupper() and w.lower().rstrip(".") not in _STOP:
+                found.add(w.rstrip(".").lower())
+    return found
+
+
+def _name_found(name: str, evidence_lower: str) -> bool:
+    if re.search(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", evidence_lower):
+        return True
+    return any(alias in evidence_lower for alias in _ALIASES.get(name, ()))
+
+
+def attribution(text: str) -> list[tuple[str, int]]:
+    """Attribution verb classes in `text` with their positions: not_confirm, deny, confirm."""
+    found: list[tuple[str, int]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in (("not_confirm", _NOT_CONFIRM), ("deny", _DENY), ("confirm", _CONFIRM)):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((kind, m.start()))
+    return sorted(found, key=lambda x: x[1])
+
+
+def _speaker(text: str, pos: int) -> set[str]:
+    """Content words of the speaker: the words before the verb within the same clause."""
+    clause = re.split(r"[;:]|\bbut\b|\bwhile\b|\band\b", text[:pos])[-1]
+    clause = re.sub(r"\b(it|he|she|they)\b\s*$", "", clause.strip(), flags=re.I)
+    words = content_stems(clause)
+    return {w for w in words if w not in {"reports", "report", "deployment"}}
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    from qa.chunking import split_sentences
+
+    return split_sentences(text) or ([(0, len(text))] if text.strip() else [])
+
+
+def _hard_checks(claim: str, evidence: str) -> str:
+    """Empty string when the claim passes every hard check against `evidence`, else the reason."""
+    ev_lower = evidence.lower()
+    missing_numbers = numbers(claim) - numbers(evidence)
+    if missing_numbers:
+        shown = ", ".join(f"{n:,.0f}" if n == int(n) else str(n) for n in sorted(missing_numbers))
+        return f"number {shown} is not in the cited text"
+    missing_names = [n for n in names(claim) if not _name_found(n, ev_lower)]
+    if missing_names:
+        return f"'{missing_names[0]}' is not in the cited text"
+    claim_attr = attribution(claim)
+    if claim_attr:
+        ev_sents = [evidence[s:e] for s, e in _sentences(evidence)]
+        for kind, pos in claim_attr:
+            speaker = _speaker(claim, pos)
+            matched = False
+            for sent in ev_sents:
+                for ev_kind, ev_pos in attribution(sent):
+                    if ev_kind != kind:
+                        continue
+                    sent_words = content_stems(sent)
+                    sent_lower = sent.lower()
+                    if not speaker or all(w in sent_words or _name_found(w, sent_lower) for w in speaker):
+                        matched = True
+                        break
+                if matched:
+                    break
+            if not matched:
+                verb = {"not_confirm": "could not confirm", "deny": "denied", "confirm": "confirmed"}[kind]
+                who = " ".join(sorted(speaker)) or "the speaker"
+                return f"the cited text does not say that {who} {verb}"
+    if _NEGATION.search(claim) and not _NEGATION.search(evidence) and not any(k == "not_confirm"
+                                                                             for k, _ in claim_attr):
+        return "the claim is negated but the cited text is not"
+    if _UNIVERSAL.search(claim) and not _UNIVERSAL.search(evidence):
+        return f"'{_UNIVERSAL.search(claim).group(0)}' over-generalises the cited text"
+    return ""
+
+
+def _coverage(claim: str, evidence: str) -> float:
+    words = content_stems(claim)
+    if not words:
+        return 1.0
+    ev = content_stems(evidence)
+    return len(words & ev) / len(words)
+
+
+def check_support(claim: str, evidences: list[str], threshold: float | None = None,
+                  embeddings: tuple[np.ndarray, list[np.ndarray]] | None = None,
+                  spans: list[list[tuple[int, int]]] | None = None) -> SupportResult:
+    """Score `claim` against the texts it cites. Hard checks (numbers, names, attribution with its speaker,
+    negation, universal quantifiers) run on the joined evidence; the graded score is
+    0.5 * content-word coverage + 0.5 * embedding cosine against the best evidence sentence.
+
+    `spans` (sentence spans per evidence) and `embeddings` (claim vector, one vector per span in order)
+    let a caller that already embedded the sentences skip the work."""
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    claim = claim.strip()
+    evidences = [e for e in evidences if e and e.strip()]
+    if not claim or not evidences:
+        return SupportResult(0.0, False, "no cited text")
+    if spans is None or len(spans) != len(evidences):
+        spans, embeddings = [_sentences(ev) for ev in evidences], None
+    spans = [(i, s, e) for i, ev_spans in enumerate(spans) for s, e in ev_spans]
+    sent_texts = [evidences[i][s:e] for i, s, e in spans]
+    if embeddings is None:
+        vecs = get_embedder().embed([claim, *sent_texts])
+        claim_vec, sent_vecs = vecs[0], list(vecs[1:])
+    else:
+        claim_vec, sent_vecs = embeddings
+    sims = [float(np.dot(claim_vec, v)) for v in sent_vecs]
+    covs = [_coverage(claim, t) for t in sent_texts]
+    local = [0.5 * c + 0.5 * max(0.0, s) for c, s in zip(covs, sims, strict=True)]
+    order = sorted(range(len(spans)), key=lambda j: local[j], reverse=True)
+    joined = " ".join(evidences)
+    # A claim may combine two sentences: grade it on the best pair as well as the best single sentence.
+    best_single = local[order[0]]
+    pair_text = " ".join(sent_texts[j] for j in sorted(order[:2]))
+    pair_score = 0.5 * _coverage(claim, pair_text) + 0.5 * max(0.0, max(sims))
+    score = max(best_single, pair_score if len(order) > 1 else 0.0)
+    best = [spans[order[0]]]
+    if len(order) > 1 and pair_score > best_single + 0.05:
+        best = sorted([spans[order[0]], spans[order[1]]])
+    reason = _hard_checks(claim, joined)
+    if reason:
+        return SupportResult(round(min(score, 0.3), 4), False, reason, best)
+    if score < threshold:
+        return SupportResult(round(score, 4), False, f"weak overlap with the cited text ({score:.2f})", best)
+    return SupportResult(round(score, 4), True, "supported", best)
