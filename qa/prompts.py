@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from llama_index.core.prompts import PromptTemplate
 
@@ -10,7 +10,7 @@ from qa.config import PROMPTS_DIR
 from qa.errors import NewsqaError
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_prompt_text(name: str) -> str:
     """The raw text of `prompts/<name>.txt` (trailing whitespace stripped)."""
     path = PROMPTS_DIR / f"{name}.txt"

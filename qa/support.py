@@ -68,6 +68,8 @@ class SupportResult:
     supported: bool
     reason: str
     best: list[tuple[int, int, int]] = field(default_factory=list)
+    # For each evidence text: (start, end, score) of its best sentence for this claim.
+    per_evidence: list[tuple[int, int, float]] = field(default_factory=list)
 
 
 def _stem(word: str) -> str:
@@ -226,9 +228,18 @@ def check_support(claim: str, evidences: list[str], threshold: float | None = No
     best = [spans[order[0]]]
     if len(order) > 1 and pair_score > best_single + 0.05:
         best = sorted([spans[order[0]], spans[order[1]]])
+    per_evidence: list[tuple[int, int, float]] = []
+    for i in range(len(evidences)):
+        mine = [j for j in range(len(spans)) if spans[j][0] == i]
+        if mine:
+            j = max(mine, key=lambda j: local[j])
+            per_evidence.append((spans[j][1], spans[j][2], round(local[j], 4)))
+        else:
+            per_evidence.append((0, len(evidences[i]), 0.0))
     reason = _hard_checks(claim, joined)
     if reason:
-        return SupportResult(round(min(score, 0.3), 4), False, reason, best)
+        return SupportResult(round(min(score, 0.3), 4), False, reason, best, per_evidence)
     if score < threshold:
-        return SupportResult(round(score, 4), False, f"weak overlap with the cited text ({score:.2f})", best)
-    return SupportResult(round(score, 4), True, "supported", best)
+        return SupportResult(round(score, 4), False, f"weak overlap with the cited text ({score:.2f})", best,
+                             per_evidence)
+    return SupportResult(round(score, 4), True, "supported", best, per_evidence)

@@ -93,7 +93,9 @@ def index(tmp_path: Path, spec: ModelSpec, model_bytes: bytes) -> FakeIndex:
 
 def _leftovers(models_dir: Path) -> list[str]:
     """Anything in the models dir apart from lock files (temp files, chunk dirs, model files)."""
-    return sorted(p.name for p in models_dir.iterdir() if not p.name.endswith(".lock")) if models_dir.exists() else []
+    if not models_dir.exists():
+        return []
+    return sorted(p.name for p in models_dir.iterdir() if not p.name.endswith(".lock"))
 
 
 def test_pull_assembles_and_verifies(tmp_path, spec, index, model_bytes):
