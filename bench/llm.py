@@ -5,9 +5,10 @@ Usage::
     .venv/bin/python bench/llm.py            # both models, 3 runs each, ~5 minutes on 2 cores
     .venv/bin/python bench/llm.py --models fast --runs 2
 
-Each (model, stack) pair runs in a fresh subprocess so peak RSS is per configuration. Every run streams a
-chat answer to a different ~1,000-token prompt (no KV-cache reuse between runs) and generates 64 tokens.
-Figures are medians over runs. Results also go to bench/results/llm.json.
+Every run is a fresh subprocess (so peak RSS is per configuration) that loads the model and streams a chat
+answer to a ~1,000-token prompt, generating 64 tokens; run i uses the same prompt on both stacks, and raw and
+ours runs alternate so that load from other processes affects both alike. Figures are medians over runs
+(peak RSS: the maximum). Results also go to bench/results/llm.json.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _prompt_tokens(llama, messages: list[dict[str, str]]) -> int:
     return len(llama.tokenize(fmt(messages=messages).prompt.encode(), add_bos=False, special=True))
 
 
-def worker(model: str, stack: str, runs: int) -> dict:
+def worker(model: str, stack: str, runs: int, first_run: int = 0) -> dict:
     """Measure one configuration in this process and return its figures."""
     sys.path.insert(0, str(ROOT))
     t0 = time.perf_counter()
@@ -102,7 +103,7 @@ def worker(model: str, stack: str, runs: int) -> dict:
             return first, time.perf_counter() - start, n
 
     per_run = []
-    for run in range(runs):
+    for run in range(first_run, first_run + runs):
         messages = _messages(llama, run)
         n_prompt = _prompt_tokens(llama, messages)
         ttft, total, n_gen = stream(messages)
@@ -118,29 +119,47 @@ def worker(model: str, stack: str, runs: int) -> dict:
             "loadavg_after": os.getloadavg()[0], "per_run": per_run}
 
 
+def _run_worker(model: str, stack: str, run: int) -> dict:
+    cmd = [sys.executable, __file__, "--worker", model, stack, "--runs", "1", "--first-run", str(run)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"worker {model}/{stack} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _aggregate(model: str, stack: str, samples: list[dict]) -> dict:
+    keys = ("import_s", "load_s", "prompt_tokens", "gen_tokens", "first_token_s", "prompt_tok_s", "gen_tok_s")
+    out = {"model": model, "file": samples[0]["file"], "stack": stack, "threads": samples[0]["threads"],
+           "runs": len(samples), **{k: statistics.median(s[k] for s in samples) for k in keys},
+           "peak_rss_mb": max(s["peak_rss_mb"] for s in samples)}
+    out["per_run"] = [{k: s[k] for k in (*keys, "peak_rss_mb", "loadavg_after")} for s in samples]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--models", default="fast,default", help="comma-separated: fast,default")
-    parser.add_argument("--runs", type=int, default=3, help="timed runs per configuration (median reported)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per configuration (median reported)")
     parser.add_argument("--worker", nargs=2, metavar=("MODEL", "STACK"), help=argparse.SUPPRESS)
+    parser.add_argument("--first-run", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(args.worker[0], args.worker[1], args.runs)))
+        print(json.dumps(worker(args.worker[0], args.worker[1], args.runs, args.first_run)))
         return 0
 
-    # Other processes on a 2-core machine distort every figure: record how busy it was.
+    # Other processes on a 2-core machine distort every figure: record how busy it was, and alternate
+    # raw/ours runs (each in a fresh process) so that background load hits both stacks alike.
     loadavg_before = os.getloadavg()[0]
-    print(f"load average before: {loadavg_before:.2f} (cores: {os.cpu_count()})")
+    print(f"load average before: {loadavg_before:.2f} (cores: {os.cpu_count()})", flush=True)
     results = []
     for model in args.models.split(","):
+        samples: dict[str, list[dict]] = {"raw": [], "ours": []}
+        for run in range(args.runs):
+            for stack in ("raw", "ours") if run % 2 == 0 else ("ours", "raw"):
+                samples[stack].append(_run_worker(model, stack, run))
         for stack in ("raw", "ours"):
-            cmd = [sys.executable, __file__, "--worker", model, stack, "--runs", str(args.runs)]
-            proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
-            if proc.returncode != 0:
-                print(proc.stderr[-3000:], file=sys.stderr)
-                return 1
-            results.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-            r = results[-1]
+            r = _aggregate(model, stack, samples[stack])
+            results.append(r)
             print(f"{model:8s} {stack:5s} load {r['load_s']:5.2f}s  prompt {r['prompt_tok_s']:6.1f} tok/s  "
                   f"gen {r['gen_tok_s']:5.1f} tok/s  first token {r['first_token_s']:5.2f}s "
                   f"({r['prompt_tokens']:.0f} prompt tokens)  peak RSS {r['peak_rss_mb']:6.0f} MB",

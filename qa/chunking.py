@@ -13,8 +13,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _OPENERS = "\"'“‘«([{"
 _CLOSERS = "\"'”’»)]}"
 # Sentence-final punctuation, optionally followed by closing quotes/brackets. Latin-script marks need
-# whitespace after them; CJK full stops do not.
-_TERMINAL = re.compile(r"(?:[.!?]+|…+)[\"'”’»)\]}]*(?=\s)|[。！？]+[」』”’)）]*")
+# whitespace after them; CJK full stops do not. A run is only matched from its first mark and never
+# backtracked (lookbehind + possessive quantifiers): otherwise a hostile file of 20,000 "!?" takes minutes.
+_TERMINAL = re.compile(r"(?:(?<![.!?])[.!?]++|(?<!…)…++)[\"'”’»)\]}]*+(?=\s)|[。！？]+[」』”’)）]*")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, U.N, H.W, a.m, e.g (before the final ".")
 # Lower-cased words that end in "." without ending the sentence (titles, months, company words...).
 _ABBREVIATIONS = frozenset("""

@@ -60,7 +60,7 @@ class Settings:
     prompt_budget_tokens: int = 600
     min_relevance: float = 0.25  # best dense cosine below this -> abstain without calling the model
     strict: bool = False
-    support_threshold: float = 0.5
+    support_threshold: float = 0.55  # calibrated: see qa/support.py DEFAULT_THRESHOLD
 
     # Ingestion
     chunk_size: int = 400  # characters, soft maximum; chunks never split a sentence
@@ -70,6 +70,9 @@ class Settings:
 
     # Questions
     max_question_chars: int = 2000
+
+    # Summaries: an extra loaded-terms file whose terms are added to prompts/loaded_terms.txt
+    loaded_terms_file: str = ""
 
     @property
     def db_path(self) -> Path:

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -421,6 +421,8 @@ def _split_front_matter(raw: str, name: str) -> tuple[dict[str, Any], str]:
     except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())
         raise InputFileError(f"{name}: invalid YAML front matter: {reason}") from None
+    except RecursionError:  # PyYAML's composer recurses once per nesting level
+        raise InputFileError(f"{name}: front matter is {_TOO_DEEP}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -450,11 +452,12 @@ _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 
-def _meta_content(soup: BeautifulSoup, *keys: str) -> str | None:
+def _meta_content(metas: list[Tag], *keys: str) -> str | None:
+    # Over the page's <meta> tags found once: a soup.find per key walks the whole tree each time (slow on huge pages).
     for key in keys:
         for attr in ("property", "name", "itemprop"):
-            tag = soup.find("meta", attrs={attr: key})
-            if isinstance(tag, Tag) and str(tag.get("content") or "").strip():
+            tag = next((m for m in metas if m.get(attr) == key), None)
+            if tag is not None and str(tag.get("content") or "").strip():
                 return str(tag.get("content"))
     return None
 
@@ -469,11 +472,12 @@ def _html_to_text(raw: str, *, markdown: bool = False) -> tuple[str, dict[str, A
             meta["title"] = candidate.get_text(" ", strip=True)
             break
     if not markdown:
-        meta["source"] = _meta_content(soup, "og:site_name", "author", "article:author")
-        meta["published"] = _meta_content(soup, "article:published_time", "datePublished", "date",
+        metas = [m for m in soup.find_all("meta") if isinstance(m, Tag)]
+        meta["source"] = _meta_content(metas, "og:site_name", "author", "article:author")
+        meta["published"] = _meta_content(metas, "article:published_time", "datePublished", "date",
                                            "pubdate")
         canonical = soup.find("link", rel="canonical")
-        meta["url"] = _meta_content(soup, "og:url") or (
+        meta["url"] = _meta_content(metas, "og:url") or (
             str(canonical.get("href")) if isinstance(canonical, Tag) and canonical.get("href") else None)
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
@@ -487,12 +491,22 @@ def _html_to_text(raw: str, *, markdown: bool = False) -> tuple[str, dict[str, A
 
 
 def _collect_text(node: Tag | BeautifulSoup, parts: list[str], *, preformatted: bool) -> None:
-    """Text of `node` as a browser would lay it out: block elements become paragraphs, <br> a line break."""
-    for child in node.children:
+    """Text of `node` as a browser would lay it out: block elements become paragraphs, <br> a line break.
+
+    Iterative (an explicit stack), so a hostile page nested 100,000 elements deep cannot hit the recursion limit.
+    """
+    stack: list[tuple[Iterator[Any], bool, str]] = [(iter(node.children), preformatted, "")]
+    while stack:
+        children, pre, closing = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(closing)
+            continue
         if isinstance(child, _SKIP_STRINGS):
             continue
         if isinstance(child, NavigableString):
-            parts.append(str(child) if preformatted else _HTML_SPACE.sub(" ", str(child)))
+            parts.append(str(child) if pre else _HTML_SPACE.sub(" ", str(child)))
             continue
         if not isinstance(child, Tag) or child.name in {"title", "head"}:
             continue
@@ -501,8 +515,11 @@ def _collect_text(node: Tag | BeautifulSoup, parts: list[str], *, preformatted: 
             continue
         separator = "\n\n" if child.name in _BLOCK_TAGS else (" " if child.name in _CELL_TAGS else "")
         parts.append(separator)
-        _collect_text(child, parts, preformatted=preformatted or child.name == "pre")
-        parts.append(separator)
+        stack.append((iter(child.children), pre or child.name == "pre", separator))
+
+
+# json and PyYAML parse recursively; nesting beyond the recursion limit is refused with this message.
+_TOO_DEEP = "nested too deeply (more levels than can be read safely)"
 
 
 def _read_json_items(raw: str, path: Path, name: str, *, lines: bool) -> ReadResult:
@@ -518,12 +535,16 @@ def _read_json_items(raw: str, path: Path, name: str, *, lines: bool) -> ReadRes
                 items.append((f"line {number}", str(number), json.loads(line)))
             except json.JSONDecodeError as exc:
                 result.errors.append(f"{name} line {number}: invalid JSON: {exc.msg} (column {exc.colno})")
+            except RecursionError:
+                result.errors.append(f"{name} line {number}: JSON is {_TOO_DEEP}")
     else:
         try:
             value = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise InputFileError(f"{name}: invalid JSON: {exc.msg} (line {exc.lineno} column {exc.colno})"
                                  ) from None
+        except RecursionError:
+            raise InputFileError(f"{name}: JSON is {_TOO_DEEP}") from None
         if isinstance(value, dict):
             items.append(("", "", value))
             single = True

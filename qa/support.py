@@ -15,8 +15,9 @@ import numpy as np
 
 from qa.embeddings import get_embedder
 
-# Calibrated on evals/data/support.jsonl (see `python -m evals.run --only judge` and the README).
-DEFAULT_THRESHOLD = 0.5
+# Calibrated on the dev half of evals/data/support.jsonl: the middle of the plateau of best balanced accuracy
+# (0.40-0.70); `python -m evals.run --only judge` re-computes it and reports accuracy on the held-out half.
+DEFAULT_THRESHOLD = 0.55
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
 _NUM = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
@@ -42,6 +43,11 @@ _NOT_CONFIRM = re.compile(
     r"\bnot (?:been )?confirmed\b|\bunconfirmed\b", re.I)
 _CONFIRM = re.compile(r"\bconfirm(?:s|ed|ing)?\b|\bconfirmation\b", re.I)
 _DENY = re.compile(r"\b(den(?:y|ies|ied|ying)|denial|rejected|dismissed|refuted)\b", re.I)
+_SAY = re.compile(r"\b(said|says|say|told|stated|reported|added|announced|according to)\b", re.I)
+# Who a claim is attributed to in the article: a narrower source must not be widened ("Iran confirmed" for
+# "Iranian security sources confirmed").
+_QUALIFIED_SOURCE = re.compile(r"\b(sources?|officials?|spokesm[ae]n|spokeswom[ae]n|witnesses|analysts|aides?|"
+                               r"diplomats?|officer)\b", re.I)
 
 _ALIASES = {
     "us": {"united states", "u.s.", "american", "washington"},
@@ -73,7 +79,7 @@ class SupportResult:
 
 
 def _stem(word: str) -> str:
-    w = word.lower().strip("'")
+    w = re.sub(r"'s$", "", word.lower()).strip("'")
     for suffix in ("ies", "ied", "ing", "ed", "es", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             return w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
@@ -108,12 +114,14 @@ def names(text: str) -> set[str]:
             if i == 0 and w.lower() in _STOP:
                 continue
             if w[0].isupper() and w.lower().rstrip(".") not in _STOP:
-                found.add(w.rstrip(".").lower())
+                name = re.sub(r"(?:'s|s')$", "", w.rstrip(".").lower()).rstrip("'")
+                found.add(name)
     return found
 
 
 def _name_found(name: str, evidence_lower: str) -> bool:
-    if re.search(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", evidence_lower):
+    base = name[:-1] if name.endswith("s") and len(name) > 4 else name
+    if re.search(r"(?<![a-z])" + re.escape(base) + r"s?(?![a-z])", evidence_lower):
         return True
     return any(alias in evidence_lower for alias in _ALIASES.get(name, ()))
 
@@ -122,7 +130,7 @@ def attribution(text: str) -> list[tuple[str, int]]:
     """Attribution verb classes in `text` with their positions: not_confirm, deny, confirm."""
     found: list[tuple[str, int]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in (("not_confirm", _NOT_CONFIRM), ("deny", _DENY), ("confirm", _CONFIRM)):
+    for kind, pattern in (("not_confirm", _NOT_CONFIRM), ("deny", _DENY), ("confirm", _CONFIRM), ("say", _SAY)):
         for m in pattern.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -131,9 +139,17 @@ def attribution(text: str) -> list[tuple[str, int]]:
     return sorted(found, key=lambda x: x[1])
 
 
+def _speaker_text(text: str, pos: int) -> str:
+    """The speaker phrase: after "according to" up to the comma, else the clause before the verb."""
+    m = re.match(r"according to\s+([^,.;]+)", text[pos:], re.I)
+    if m:
+        return m.group(1)
+    return re.split(r"[;:,]|\bbut\b|\bwhile\b|\band\b|\bthat\b", text[:pos])[-1]
+
+
 def _speaker(text: str, pos: int) -> set[str]:
     """Content words of the speaker: the words before the verb within the same clause."""
-    clause = re.split(r"[;:]|\bbut\b|\bwhile\b|\band\b", text[:pos])[-1]
+    clause = _speaker_text(text, pos)
     clause = re.sub(r"\b(it|he|she|they)\b\s*$", "", clause.strip(), flags=re.I)
     words = content_stems(clause)
     return {w for w in words if w not in {"reports", "report", "deployment"}}
@@ -161,24 +177,40 @@ def _hard_checks(claim: str, evidence: str) -> str:
         for kind, pos in claim_attr:
             speaker = _speaker(claim, pos)
             matched = False
+            claim_phrase = _speaker_text(claim, pos)
             for sent in ev_sents:
                 for ev_kind, ev_pos in attribution(sent):
-                    if ev_kind != kind:
+                    if ev_kind != kind and kind != "say":
                         continue
                     sent_words = content_stems(sent)
                     sent_lower = sent.lower()
-                    if not speaker or all(w in sent_words or _name_found(w, sent_lower) for w in speaker):
-                        matched = True
-                        break
+                    if speaker and not all(w in sent_words or _name_found(w, sent_lower) for w in speaker):
+                        continue
+                    ev_phrase = _speaker_text(sent, ev_pos)
+                    if speaker and _QUALIFIED_SOURCE.search(ev_phrase) and not _QUALIFIED_SOURCE.search(
+                            claim_phrase) and not (names(claim_phrase) - {"iran", "iraq", "iranian", "iraqi"}):
+                        continue  # "Iran confirmed" where the text says "Iranian security sources confirmed"
+                    matched = True
+                    break
                 if matched:
                     break
             if not matched:
-                verb = {"not_confirm": "could not confirm", "deny": "denied", "confirm": "confirmed"}[kind]
+                verb = {"not_confirm": "could not confirm", "deny": "denied", "confirm": "confirmed",
+                        "say": "said this"}[kind]
                 who = " ".join(sorted(speaker)) or "the speaker"
                 return f"the cited text does not say that {who} {verb}"
-    if _NEGATION.search(claim) and not _NEGATION.search(evidence) and not any(k == "not_confirm"
-                                                                             for k, _ in claim_attr):
+    claim_neg = _NEGATION.search(_NOT_CONFIRM.sub(" ", claim))
+    evidence_neg = _NEGATION.search(_NOT_CONFIRM.sub(" ", evidence))
+    if claim_neg and not evidence_neg:
+        if _NOT_CONFIRM.search(evidence):
+            return "the cited text only says it could not be confirmed, not that it was untrue"
         return "the claim is negated but the cited text is not"
+    if not claim_neg:
+        claim_words = content_stems(claim)
+        for m in re.finditer(r"\b(?:not|never|no)\s+((?:\w+\s+){0,1}\w+)", _NOT_CONFIRM.sub(" ", evidence), re.I):
+            negated = content_stems(m.group(1)) - {"information", "one"}
+            if negated and negated <= claim_words:
+                return f"the cited text says '{m.group(0)}' but the claim drops the negation"
     if _UNIVERSAL.search(claim) and not _UNIVERSAL.search(evidence):
         return f"'{_UNIVERSAL.search(claim).group(0)}' over-generalises the cited text"
     return ""
