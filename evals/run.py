@@ -188,7 +188,7 @@ def load_gate() -> tuple[dict[str, float], float, dict[str, float | None]]:
 def write_markdown(report: dict, path: Path) -> None:
     """report.md: metrics with thresholds and baseline, per-category table, worst items."""
     thresholds, tolerance, baseline = load_gate()
-    lines = [f"# newsqa eval report\n", f"Model: `{report['model']}` · backend `{report['settings']['backend']}`"
+    lines = ["# newsqa eval report\n", f"Model: `{report['model']}` · backend `{report['settings']['backend']}`"
              f" · {report['timings'].get('total_s', 0):.0f} s · gate: "
              f"**{'PASSED' if report['gate']['passed'] else 'FAILED'}**\n"]
     for f in report["gate"]["failures"]:
@@ -227,7 +227,7 @@ def write_markdown(report: dict, path: Path) -> None:
                 lines.append(f"  - {mark} {s['text']} {s['citations']} ({s['reason']})")
             for c in r["citations"]:
                 lines.append(f"  - [{c['n']}] {c['doc_id']}: “{c['quote']}”")
-            lines.append(f"- metrics: " + ", ".join(f"{k}={'n/a' if v is None else round(v, 2)}"
+            lines.append("- metrics: " + ", ".join(f"{k}={'n/a' if v is None else round(v, 2)}"
                                                     for k, v in r["metrics"].items()))
             lines.append("")
     judge = report.get("items", {}).get("judge", [])

@@ -39,3 +39,13 @@ class FakeScriptedLLM(CustomLLM):
             piece = word if not acc else " " + word
             acc += piece
             yield CompletionResponse(text=acc, delta=piece)
+
+
+def passage_number(prompt: str, sentence: str) -> int:
+    """The [n] of the prompt passage that contains `sentence` (0 when none does)."""
+    import re
+
+    for n, text in re.findall(r"^\[(\d+)\] [^\n]*\n(.*?)(?=\n\n\[\d+\] |\n\nQuestion:)", prompt, re.S | re.M):
+        if sentence in text:
+            return int(n)
+    return 0
