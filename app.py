@@ -30,9 +30,8 @@ from qa.config import Settings, add_common_args, settings_from_args
 from qa.corpus import SUPPORTED_SUFFIXES
 from qa.errors import NewsqaError, UsageError
 from qa.index import NewsIndex, open_index
-from qa.ingest import ensure_seeded, format_report, ingest_documents, read_documents, write_lock
+from qa.ingest import ensure_seeded, format_report, ingest_paths, write_lock
 from qa.llm import get_llm
-from qa.schema import IngestReport
 
 # Before gradio is imported: no usage statistics leave the machine.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
@@ -67,7 +66,7 @@ def _user_error(exc: BaseException) -> gr.Error:
 
 def handled(fn: Callable) -> Callable:
     """Wrap a handler (plain or generator) so failures become short messages for the user."""
-    if _is_generator(fn):
+    if inspect.isgeneratorfunction(fn):
         @functools.wraps(fn)
         def gen_wrapper(*args, **kwargs):
             try:
@@ -83,10 +82,6 @@ def handled(fn: Callable) -> Callable:
         except Exception as exc:
             raise _user_error(exc) from None
     return wrapper
-
-
-def _is_generator(fn: Callable) -> bool:
-    return inspect.isgeneratorfunction(fn)
 
 
 def stream_call(fn: Callable[..., Any], **kwargs: Any) -> Iterator[tuple[str, Any]]:
@@ -145,7 +140,6 @@ def build_app(settings: Settings) -> gr.Blocks:
 
         def call(on_token):
             llm = get_llm(run)  # loaded once per process and reused
-            index.refresh()  # the CLI may have ingested since the last question
             return answer_question(question, index, run, llm, history=render.history_pairs(history),
                                    strict=bool(strict), on_token=on_token, k=int(k))
 
@@ -175,31 +169,28 @@ def build_app(settings: Settings) -> gr.Blocks:
             raise NewsqaError("summaries are not available in this installation (qa.summarize is missing)") \
                 from None
         topic = (topic or "").strip() or None
-        doc_ids = list(doc_ids or []) or None
-        if not topic and not doc_ids:
-            raise UsageError("choose one or more documents or type a topic")
+        doc_ids = list(doc_ids or []) or None  # neither documents nor topic: every document
         run = run_settings(model, backend)
-        yield render.streaming_html("", "Reading the articles…"), "", None
+        waiting = render.notice_html("The balance metrics appear when the summary is complete.", "info")
+        yield render.streaming_html("", "Reading the articles…"), waiting, None
 
         def call(on_token):
             llm = get_llm(run)
-            index.refresh()
             return summarize_fn(index, run, llm, topic=topic, doc_ids=doc_ids, max_sentences=int(max_sentences),
                                 on_token=on_token)
 
         for kind, value in stream_call(call):
             if kind == "text":
-                yield render.streaming_html(value), "", None
+                yield render.streaming_html(value), waiting, None
             else:
                 yield render.summary_html(value), render.metrics_html(value.metrics), value.model_dump(mode="json")
 
     # -- library --
+    # Reads need no refresh: the index notices other processes' writes itself (NewsIndex.sync).
     def list_docs():
-        index.refresh()
         return render.docs_rows(index.committed_docs())
 
     def refresh_pickers():
-        index.refresh()
         choices = render.doc_choices(index.committed_docs())
         return gr.update(choices=choices, value=[]), gr.update(choices=choices, value=None)
 
@@ -207,24 +198,21 @@ def build_app(settings: Settings) -> gr.Blocks:
         paths = [Path(f) for f in files or []]
         if not paths:
             raise UsageError("choose one or more article files first")
-        started = time.perf_counter()
         names = {str(p): p.name for p in paths}
-        report = IngestReport()
         progress(0.05, desc="Reading files")
-        docs = read_documents(paths, settings, report)
-        if docs:
-            progress(0.2, desc=f"Embedding {len(docs)} document(s)")
-            done = [0]
+        total = [1]
+        done = [0]
 
-            def on_document(doc_id: str, status: str) -> None:
-                done[0] += 1
-                progress(0.2 + 0.8 * done[0] / len(docs), desc=f"{doc_id}: {status}")
+        def on_read(n: int) -> None:
+            total[0] = max(1, n)
+            progress(0.2, desc=f"Embedding {n} document(s)")
 
-            with write_lock(settings, timeout=WRITE_LOCK_WAIT_S):
-                index.refresh()
-                index.collect_garbage()
-                ingest_documents(docs, index, settings, report, on_document=on_document)
-        report.seconds = round(time.perf_counter() - started, 3)
+        def on_document(doc_id: str, status: str) -> None:
+            done[0] += 1
+            progress(0.2 + 0.8 * done[0] / total[0], desc=f"{doc_id}: {status}")
+
+        report = ingest_paths(paths, settings, index=index, lock_timeout=WRITE_LOCK_WAIT_S, on_read=on_read,
+                              on_document=on_document)
         log.info("upload: %s", format_report(report))
         return render.ingest_report_html(report, format_report(report), names), None
 
@@ -235,7 +223,7 @@ def build_app(settings: Settings) -> gr.Blocks:
             index.refresh()
             n = index.delete_document(doc_id)
         log.info("deleted %s (%d chunks)", doc_id, n)
-        return render.notice_html(f"Deleted {doc_id} ({n} chunks).", "ok")
+        return render.notice_html(f"Deleted {doc_id} ({n} chunk{'' if n == 1 else 's'}).", "ok")
 
     # -- layout --
     with gr.Blocks(title="newsqa", analytics_enabled=False) as demo:
@@ -246,8 +234,9 @@ def build_app(settings: Settings) -> gr.Blocks:
                 js_on_load=render.UI_JS, elem_id="nq-header")
         if seeded:
             ids = ", ".join(sorted(index.committed_docs()))
-            gr.HTML(render.notice_html(f"The index at {index.location} was empty, so the seed articles were "
-                                       f"ingested ({ids}). Add your own in the Library tab.", "info"),
+            # No server path in the notice: remote users need not know where the index lives.
+            gr.HTML(render.notice_html(f"The index was empty, so the seed articles were ingested ({ids}). "
+                                       "Add your own articles in the Library tab.", "info"),
                     elem_id="nq-seed-notice")
         with gr.Accordion("Settings", open=False):
             with gr.Row():
@@ -277,7 +266,7 @@ def build_app(settings: Settings) -> gr.Blocks:
                 # functions reject unknown ids with a clear message anyway.
                 sum_docs = gr.Dropdown(choices=render.doc_choices(index.committed_docs()), multiselect=True,
                                        allow_custom_value=True, label="Documents",
-                                       info="leave empty to pick by topic", scale=3)
+                                       info="empty: pick by topic, or all documents", scale=3)
                 sum_topic = gr.Textbox(label="…or a topic", placeholder="e.g. Iranian forces in Iraq", scale=2)
                 sum_n = gr.Slider(2, 15, value=8, step=1, label="Max sentences", scale=1)
             sum_btn = gr.Button("Summarize", variant="primary")
@@ -294,7 +283,7 @@ def build_app(settings: Settings) -> gr.Blocks:
             with gr.Row():
                 with gr.Column(scale=2):
                     files = gr.File(file_count="multiple", type="filepath", label="Upload articles",
-                                    file_types=sorted(SUPPORTED_SUFFIXES))
+                                    file_types=sorted(SUPPORTED_SUFFIXES), elem_id="nq-files")
                     upload_btn = gr.Button("Add to index", variant="primary")
                     upload_out = gr.HTML(elem_id="nq-upload-report")
                 with gr.Column(scale=1):

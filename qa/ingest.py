@@ -89,10 +89,14 @@ def ingest_documents(docs: list[Document], index: NewsIndex, settings: Settings,
         nonlocal group, size
         texts = [c.text for _, chunks in group for c in chunks]
         vectors = embedder.embed(texts, batch_size=settings.embed_batch_size)
-        pos = 0
+        items, pos = [], 0
         for doc, chunks in group:
-            status = index.write_document(doc, chunks, vectors[pos:pos + len(chunks)])
+            items.append((doc, chunks, vectors[pos:pos + len(chunks)]))
             pos += len(chunks)
+        # One batched write per group (each document still atomic): per-document Chroma calls made
+        # writing cost more than embedding.
+        statuses = index.write_documents(items)
+        for (doc, chunks), status in zip(group, statuses, strict=True):
             if status == "added":
                 report.added += 1
             elif status == "updated":
@@ -118,17 +122,24 @@ def ingest_documents(docs: list[Document], index: NewsIndex, settings: Settings,
 
 
 def ingest_paths(paths: Iterable[Path], settings: Settings, index: NewsIndex | None = None,
-                 progress: bool = False, lock: bool = True) -> IngestReport:
-    """Ingest files/folders into the index the settings point at; returns what happened."""
+                 progress: bool = False, lock: bool = True, lock_timeout: float = 600.0,
+                 on_read: Callable[[int], None] | None = None,
+                 on_document: Callable[[str, str], None] | None = None) -> IngestReport:
+    """Ingest files/folders into the index the settings point at; returns what happened.
+
+    `on_read(n_documents)` is called once the files are read, `on_document(doc_id, status)` after each
+    document is written (the UI's progress bar)."""
     started = time.perf_counter()
     report = IngestReport()
     docs = read_documents(paths, settings, report, progress=progress)
+    if on_read:
+        on_read(len(docs))
     if docs:
         index = index or open_index(settings)
-        with write_lock(settings) if lock else nullcontext():
+        with write_lock(settings, lock_timeout) if lock else nullcontext():
             index.refresh()
             index.collect_garbage()
-            ingest_documents(docs, index, settings, report, progress=progress)
+            ingest_documents(docs, index, settings, report, progress=progress, on_document=on_document)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
@@ -147,7 +158,8 @@ def ensure_seeded(index: NewsIndex, settings: Settings, say: Callable[[str], Non
 
 def format_report(report: IngestReport) -> str:
     """The one-line end-of-run summary."""
-    new = "0 new chunks" if report.chunks_written == 0 else f"{report.chunks_written} chunks written"
+    n = report.chunks_written
+    new = "0 new chunks" if n == 0 else f"{n} chunk{'' if n == 1 else 's'} written"
     return (f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
             f"{report.failed} failed; {new}; {report.seconds:.1f} s")
 

@@ -95,7 +95,7 @@ def citation_card(c: Citation, turn: str) -> str:
     return (f'<div class="nq-card" id="{card_id(turn, c.n)}">'
             f'<div class="nq-card-head"><span class="nq-num">[{int(c.n)}]</span> {_title_html(c.title, c.url)}'
             f"</div>{_meta_line(c.source, c.published, c.doc_id)}"
-            f'<blockquote class="nq-passage">{body}</blockquote></div>')
+            f'<div class="nq-passage">{body}</div></div>')
 
 
 def passage_card(p: Passage) -> str:
@@ -103,7 +103,7 @@ def passage_card(p: Passage) -> str:
     return (f'<div class="nq-card nq-closest">'
             f'<div class="nq-card-head">{_title_html(p.title, p.url)}</div>'
             f"{_meta_line(p.source, p.published, p.doc_id)}"
-            f'<blockquote class="nq-passage">{esc_lines(p.text)}</blockquote></div>')
+            f'<div class="nq-passage">{esc_lines(p.text)}</div></div>')
 
 
 def sentence_html(s: AnswerSentence, turn: str, known: set[int] | None = None) -> str:
@@ -188,12 +188,45 @@ def streaming_html(text: str, status: str = "") -> str:
     return f'<div class="nq-msg nq-streaming">{state}<div class="nq-answer">{body}</div></div>'
 
 
+def summary_sections(summary: Summary) -> list[tuple[str | None, list[AnswerSentence]]]:
+    """The summary's sections (heading or None, sentences), recovered from its text: blocks separated by a
+    blank line, a block's first line being its heading when it ends with ':'. Sentences are taken in order;
+    any the text does not show are put in a last section so nothing is hidden."""
+    sections: list[tuple[str | None, list[AnswerSentence]]] = []
+    pending = list(summary.sentences)
+    for block in summary.summary.split("\n\n"):
+        block = block.strip()
+        if not block or block in summary.notes:
+            continue
+        head, _, body = block.partition("\n")
+        heading = head.strip() if body and head.strip().endswith(":") else None
+        body = body if heading else block
+        taken: list[AnswerSentence] = []
+        while pending and _sentence_key(pending[0]) in body:
+            taken.append(pending.pop(0))
+        if taken:
+            sections.append((heading, taken))
+    if pending:
+        sections.append((None, pending))
+    return sections
+
+
+def _sentence_key(s: AnswerSentence) -> str:
+    return _END_PUNCT.sub("", s.text.strip())[:80]
+
+
 def summary_html(summary: Summary, turn: str = "sum") -> str:
-    """A finished summary: notes, text with markers and flagged sentences, then the source cards."""
+    """A finished summary: notes, then its sections (text with markers, flagged sentences), then the cards."""
     known = {c.n for c in summary.citations}
     parts = ['<div class="nq-msg nq-summary">']
     parts.extend(f'<div class="nq-note">{esc(n)}</div>' for n in summary.notes)
-    parts.append(f'<div class="nq-answer">{_body_html(summary.sentences, summary.summary, turn, known)}</div>')
+    if summary.sentences:
+        for heading, sentences in summary_sections(summary):
+            if heading:
+                parts.append(f'<div class="nq-subhead">{esc(heading)}</div>')
+            parts.append(f'<div class="nq-answer">{_body_html(sentences, "", turn, known)}</div>')
+    else:
+        parts.append(f'<div class="nq-answer">{esc_lines(summary.summary)}</div>')
     parts.append(_unsupported_note(summary.sentences))
     if summary.citations:
         parts.append('<div class="nq-section">Sources</div>')
@@ -280,26 +313,25 @@ UI_CSS = """
 .nq-msg { line-height: 1.55; }
 .nq-answer { margin: 0.2em 0 0.6em; }
 a.nq-cite, .nq-cite { font-size: 0.78em; vertical-align: super; text-decoration: none; font-weight: 600;
-  color: #1d4ed8; padding: 0 1px; cursor: pointer; }
+  color: #1d4ed8; padding: 0 1px !important; margin: 0 !important; cursor: pointer; }
 a.nq-cite:hover { text-decoration: underline; }
 .nq-pending { color: #6b7280; cursor: default; }
 .nq-unsupported { background: #fff4e5; border-bottom: 2px dashed #d97706; cursor: help; }
 .nq-warn { color: #b45309; font-weight: 700; }
 .nq-note { font-size: 0.85em; color: #4b5563; margin: 0.2em 0; }
 .nq-warnnote { color: #92400e; }
-.nq-section { font-size: 0.75em; text-transform: uppercase; letter-spacing: 0.06em; color: #6b7280;
-  margin: 0.8em 0 0.3em; font-weight: 600; }
+.nq-section { font-size: 0.8em; color: #6b7280; margin: 0.8em 0 0.3em; font-weight: 600; }
 .nq-card { border: 1px solid #e5e7eb; border-left: 4px solid #cbd5e1; border-radius: 6px; padding: 6px 10px;
   margin: 6px 0; background: #fafafa; color: #111827; transition: background 0.3s, border-color 0.3s; }
 .nq-card:target, .nq-card.nq-active { border-left-color: #2563eb; background: #eff6ff;
   box-shadow: 0 0 0 2px #93c5fd; }
+.nq-subhead { font-weight: 600; margin: 0.7em 0 0.1em; }
 .nq-card-head { font-weight: 600; font-size: 0.92em; }
 .nq-num { color: #1d4ed8; margin-right: 4px; }
 .nq-title { color: inherit; }
 .nq-meta { font-size: 0.78em; color: #6b7280; margin: 2px 0 4px; }
 .nq-unknown { font-style: italic; }
-blockquote.nq-passage { margin: 0; padding: 0; border: none; font-size: 0.88em; color: #374151;
- }
+.nq-passage { margin: 2px 0 0; font-size: 0.88em; color: #374151; }
 mark.nq-quote { background: #fde68a; color: #111827; padding: 0 1px; border-radius: 2px; }
 .nq-abstain { border: 1px solid #fca5a5; background: #fef2f2; color: #7f1d1d; border-radius: 6px;
   padding: 8px 10px; }

@@ -228,6 +228,33 @@ def test_summary_html_lists_notes_sentences_and_cards():
     assert len(doc.marks) == 2
 
 
+def test_summary_sections_follow_the_headings_of_the_text():
+    a = AnswerSentence(text="Both sources report fighting near Tikrit.", citations=[1, 2], supported=True)
+    b = AnswerSentence(text="Iranian sources say 500 IRGC members deployed; the Pentagon cannot confirm it.",
+                       citations=[1, 2], supported=True)
+    c = AnswerSentence(text="Iran denied it, according to its foreign ministry.", citations=[2], supported=False,
+                       reason="r")
+    text = ("What the sources agree on:\nBoth sources report fighting near Tikrit [1][2].\n\n"
+            "Where they differ or one cannot confirm what another reports:\nIranian sources say 500 IRGC members "
+            "deployed; the Pentagon cannot confirm it [1][2]. Iran denied it, according to its foreign ministry [2].")
+    summ = Summary(summary=text, sentences=[a, b, c], citations=[_citation(1), _citation(2, 2)])
+    from qa.render import summary_sections
+
+    assert summary_sections(summ) == [("What the sources agree on:", [a]),
+                                      ("Where they differ or one cannot confirm what another reports:", [b, c])]
+    out = summary_html(summ)
+    assert out.count('class="nq-subhead"') == 2 and out.count("nq-unsupported") == 1
+    # A sentence the text does not show is still rendered, in a last section.
+    d = AnswerSentence(text="Extra sentence.", citations=[1], supported=True)
+    assert summary_sections(summ.model_copy(update={"sentences": [a, b, c, d]}))[-1] == (None, [d])
+
+
+def test_summary_without_sentences_shows_its_text():
+    out = summary_html(Summary(summary="The indexed articles do not cover this topic.",
+                               notes=["No document matched."]))
+    assert "do not cover this topic" in out and "No document matched." in out
+
+
 def test_metrics_bars_reflect_the_values():
     out = metrics_html(SummaryMetrics(source_coverage=1.0, citation_balance=0.5, attributed_ratio=0.25,
                                       unsupported_sentences=2, loaded_terms=["regime", "<terror>"]))
