@@ -113,13 +113,17 @@ def score_answer(item: QAItem, answer: Answer, retrieved: list[tuple[str, int, i
 
 
 def run_qa(items: list[QAItem], answer_fn: AnswerFn, retrieve_fn, documents, support_fn, embed_fn, k: int,
-           progress: bool = True) -> tuple[dict, list[dict]]:
-    """Answer every item with `answer_fn` and compute the QA metrics."""
+           progress: bool = True, partial: Path | None = None) -> tuple[dict, list[dict]]:
+    """Answer every item with `answer_fn` and compute the QA metrics (each record is also appended to
+    `partial`, a JSONL file, as soon as it is scored, so an interrupted run still shows its items)."""
     rows, records = [], []
-    for item in tqdm(items, desc="qa", unit="question", disable=not progress):
+    for i, item in enumerate(tqdm(items, desc="qa", unit="question", disable=not progress), start=1):
         t0 = time.perf_counter()
         answer = answer_fn(item)
         seconds = time.perf_counter() - t0
+        if not progress:  # no progress bar (CI logs): one line per question instead
+            print(f"qa {i}/{len(items)} {item.id} {'abstained' if answer.abstained else 'answered'} "
+                  f"{seconds:.1f}s", file=sys.stderr, flush=True)
         question = answer.standalone_question or item.question
         retrieved = retrieve_fn(question)
         gold = gold_spans(item, documents) if item.gold else []
@@ -132,6 +136,9 @@ def run_qa(items: list[QAItem], answer_fn: AnswerFn, retrieve_fn, documents, sup
                         "citations": [c.model_dump(exclude={"passage"}) for c in answer.citations],
                         "metrics": {k2: v for k2, v in row.items() if k2 not in ("abstained", "must_abstain")},
                         "seconds": round(seconds, 2), "timings": answer.timings})
+        if partial is not None:
+            with partial.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps(records[-1], default=str) + "\n")
     metric_rows = [{k2: v for k2, v in r.items() if k2 not in ("abstained", "must_abstain")} for r in rows]
     out = M.aggregate(metric_rows)
     out.update(M.abstention_scores((r["abstained"], r["must_abstain"]) for r in rows))
@@ -284,7 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(settings: Settings, only: str | None = None, limit: int | None = None,
-        answer_fn_factory=None, progress: bool = True) -> dict:
+        answer_fn_factory=None, progress: bool = True, partial: Path | None = None) -> dict:
     """Run the suite and return the report dict (no files written)."""
     from qa.embeddings import get_embedder
     from qa.retrieval import retrieve_passages
@@ -328,7 +335,7 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
 
                 tq = time.perf_counter()
                 qa_metrics, records = run_qa(items, answer_fn, retrieve_fn, documents, support_fn, embed_fn, s.k,
-                                             progress)
+                                             progress, partial)
                 report["metrics"].update(qa_metrics)
                 report["items"]["qa"] = records
                 report["categories"] = category_scores(records)
@@ -348,7 +355,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = settings_from_args(args)
-        report = run(settings, args.only, args.limit, progress=sys.stderr.isatty())
+        args.out.mkdir(parents=True, exist_ok=True)
+        partial = args.out / "items.partial.jsonl"
+        partial.unlink(missing_ok=True)
+        report = run(settings, args.only, args.limit, progress=sys.stderr.isatty(), partial=partial)
         thresholds, tolerance, baseline = load_gate()
         ran = set(report["metrics"])
         failures = [] if (args.limit or args.no_gate) else M.check_gate(

@@ -51,7 +51,8 @@ def _run_one(question: str, index: NewsIndex, settings: Settings, llm, args, his
         return answer
     if stream:
         print()
-        changed = answer.abstained or answer.removed_sentences
+        changed = answer.abstained or answer.removed_sentences or any(
+            "cited automatically" in s.reason for s in answer.sentences)
         if changed:
             print(f"\n=> {answer.answer}")
         if answer.standalone_question:

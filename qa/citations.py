@@ -5,12 +5,17 @@ point at no passage are dropped, every sentence is checked against the passages 
 citation is mapped to the exact supporting sentence span of the article (`quote == text[start:end]`).
 Only passages actually cited are listed, keeping the numbers used in the answer (so a streamed answer
 and its final form agree).
+
+Defences against text planted in articles (see docs/reliability.md): `defang` shows article text to the model
+with anything the marker parser would read as a citation turned into parentheses and chat-template control
+tokens disarmed; links are removed from answers (a citation carries its article's URL), and a sentence whose
+link is not in the text it cites is unsupported.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -24,6 +29,60 @@ _MARKER = re.compile(r"[\[【]\s*(\d+(?:\s*(?:[,;]|-|–|and)\s*\d+)*)\s*[\]】]
 _TRAILING = re.compile(r"([.!?][\"”’)]?)((?:[ \t]*[\[【][ \t]*\d[\d \t,;\-–and]*[\]】])+)")
 _LEADING = re.compile(r"^\s*(?:(?:[\[【]\s*\d[\d\s,;\-–and]*[\]】])\s*)+")
 _SOURCES_TAIL = re.compile(r"\n\s*(?:sources?|references?|citations?)\s*:.*\Z", re.I | re.S)
+# Chat-template control tokens (<|im_start|>, <|eot_id|>, [INST], <<SYS>>, <s>): llama.cpp tokenizes the formatted
+# prompt with special tokens enabled, so such a string inside an article would become a real role switch.
+_CONTROL_TOKEN = re.compile(r"<\|[^<>|\s]{1,40}\|>|\[/?INST\]|<</?SYS>>|</?s>")
+# Links: markdown links (the label is kept), URLs with a scheme or "www.", and bare host names on common TLDs.
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_URL_CHAR = r"[^\s<>\"'`\[\](){}]"
+_URL_END = r"[^\s<>\"'`\[\](){}.,;:!?]"
+_LINK = re.compile(
+    rf"(?:\b(?:https?|ftp|file|javascript|data|vbscript):|\bwww\.){_URL_CHAR}*{_URL_END}"
+    rf"|\b(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:com|net|org|info|io|ru|xyz|biz|co|top|site|online|news|"
+    rf"app|ly|me|tk|cc|su)\b(?:/{_URL_CHAR}*{_URL_END})?", re.I)
+
+
+def defang(text: str) -> str:
+    """Article text as it may be shown to the model: data, never markup the pipeline acts on.
+
+    Everything the marker parser would read as a citation (`[1]`, `[1, 2]`, `【3】`) becomes `(1)`, `(1, 2)`,
+    `(3)`, and chat-template control tokens lose their angle/square brackets (`<|im_start|>` -> `‹|im_start|›`).
+    """
+    text = _CONTROL_TOKEN.sub(lambda m: m.group(0).translate(_DISARM), text)
+    return _MARKER.sub(lambda m: f"({m.group(1)})", text)
+
+
+_DISARM = str.maketrans({"<": "‹", ">": "›", "[": "(", "]": ")"})
+
+
+def strip_links(text: str) -> tuple[str, list[str]]:
+    """`text` without links (markdown links keep their label), and the links removed, in order."""
+    found: list[str] = []
+
+    def md(m: re.Match[str]) -> str:
+        found.append(m.group(2))
+        return m.group(1)
+
+    def drop(m: re.Match[str]) -> str:
+        found.append(m.group(0))
+        return ""
+
+    out = text
+    while True:  # until nothing is left: a removal can join the pieces of a new link
+        before = len(found)
+        out = _LINK.sub(drop, _MD_LINK.sub(md, out))
+        if len(found) == before:
+            break
+        out = re.sub(r"[(<]\s*[)>]", "", out)  # brackets that only held a link
+        out = re.sub(r"\s+([.,;:!?])", r"\1", out)
+        out = re.sub(r"\s{2,}", " ", out).strip()
+    return (out, found) if found else (text, [])
+
+
+def _link_in(link: str, text: str) -> bool:
+    """Whether the cited text contains the link (compared without scheme, case and trailing slash)."""
+    target = re.sub(r"^[a-z]+:(?://)?|^www\.", "", link.lower()).rstrip("/")
+    return bool(target) and target in text.lower()
 
 
 @dataclass
@@ -32,6 +91,7 @@ class DraftSentence:
 
     text: str
     markers: list[int]
+    links: list[str] = field(default_factory=list)  # links removed from `text` by verify_draft
 
 
 def parse_markers(marker_body: str) -> list[int]:
@@ -63,12 +123,13 @@ def split_draft(draft: str) -> list[DraftSentence]:
         lead = _LEADING.match(line)
         inherited = parse_markers(",".join(_MARKER.findall(lead.group(0)))) if lead else []
         for s, e in split_sentences(line):
-            raw = line[s:e]
+            clean = line[s:e]
             markers: list[int] = []
-            for m in _MARKER.finditer(raw):
-                markers.extend(parse_markers(m.group(1)))
+            while found := list(_MARKER.finditer(clean)):  # again: removing "[1]" from "[[1]2]" leaves "[2]"
+                for m in found:
+                    markers.extend(parse_markers(m.group(1)))
+                clean = _MARKER.sub("", clean)
             markers = markers or list(inherited)
-            clean = _MARKER.sub("", raw)
             clean = re.sub(r"\s+([.,;:!?])", r"\1", clean)
             clean = re.sub(r"\s{2,}", " ", clean).strip()
             clean = re.sub(r"^(?:[-*•]|\d+[.)])\s*", "", clean)
@@ -94,9 +155,13 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
     Markers outside 1..len(passages) are dropped; a sentence with no valid marker is unsupported.
     With `strict`, unsupported sentences are removed (and counted)."""
     by_n = {p.n: p for p in passages}
-    drafts = split_draft(draft)
-    for d in drafts:
+    drafts = []
+    for d in split_draft(draft):
+        d.text, d.links = strip_links(d.text)
+        if not re.search(r"[A-Za-z0-9]", d.text):
+            continue  # the sentence was only a link
         d.markers = [m for m in d.markers if m in by_n]
+        drafts.append(d)
     # Embed every claim and every passage sentence once.
     passage_sents = {p.n: _passage_sentences(p) for p in passages}
     flat = [(n, s, e) for n, spans in passage_sents.items() for s, e in spans]
@@ -108,12 +173,30 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
     results: list[tuple[DraftSentence, SupportResult | None]] = []
     for d, cvec in zip(drafts, claim_vecs, strict=True):
         if not d.markers:
-            results.append((d, None))
+            # Small models sometimes drop the markers: cite the one passage that supports the sentence best,
+            # if any passes the same support check (never a passage that does not).
+            best: tuple[float, int, SupportResult] | None = None
+            for p in passages:
+                res = check_support(d.text, [p.text], threshold,
+                                    embeddings=(cvec, [sent_vec[(p.n, s, e)] for s, e in passage_sents[p.n]]),
+                                    spans=[passage_sents[p.n]])
+                if res.supported and (best is None or res.score > best[0]):
+                    best = (res.score, p.n, res)
+            if best is None:
+                results.append((d, None))
+                continue
+            d.markers = [best[1]]
+            best[2].reason = "supported (cited automatically: the model gave no marker)"
+            results.append((d, best[2]))
             continue
         evid = [by_n[m].text for m in d.markers]
         evid_vecs = [sent_vec[(m, s, e)] for m in d.markers for s, e in passage_sents[m]]
-        results.append((d, check_support(d.text, evid, threshold, embeddings=(cvec, evid_vecs),
-                                         spans=[passage_sents[m] for m in d.markers])))
+        res = check_support(d.text, evid, threshold, embeddings=(cvec, evid_vecs),
+                            spans=[passage_sents[m] for m in d.markers])
+        foreign = [u for u in d.links if not any(_link_in(u, by_n[m].text) for m in d.markers)]
+        if foreign and res.supported:
+            res.supported, res.reason = False, f"link not in the cited text: {foreign[0]}"
+        results.append((d, res))
 
     removed = 0
     kept: list[tuple[DraftSentence, SupportResult | None]] = []

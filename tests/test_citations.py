@@ -6,7 +6,6 @@ import pytest
 
 from qa.citations import parse_markers, split_draft, verify_draft
 from qa.retrieval import retrieve_passages
-from qa.schema import Passage
 from qa.support import check_support
 
 IRGC = ("Iranian security sources confirmed that about 500 members of the Islamic Revolutionary Guard Corps "
@@ -92,3 +91,14 @@ def test_only_cited_sources_listed_and_strict_removes_unsupported(seeded_index, 
 def test_support_scorer_traps(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+def test_sentence_without_marker_is_cited_automatically_only_when_supported(seeded_index, seeded_settings):
+    passages = _passages(seeded_index, seeded_settings, "Who confirmed the IRGC deployment?")
+    n = next(p.n for p in passages if IRGC in p.text)
+    sentences, citations, text, _ = verify_draft(f"{IRGC} The moon is made of cheese.", passages)
+    assert sentences[0].supported and sentences[0].citations == [n]
+    assert "automatically" in sentences[0].reason
+    assert sentences[1].citations == [] and not sentences[1].supported
+    assert [c.n for c in citations] == [n] and citations[0].quote == IRGC
+    assert f"[{n}]" in text
