@@ -188,7 +188,10 @@ def run_summary(index, settings: Settings, llm) -> tuple[dict, dict]:
 def load_gate() -> tuple[dict[str, float], float, dict[str, float | None]]:
     """(thresholds, tolerance, baseline metrics) from the committed files."""
     gate = json.loads(THRESHOLDS_FILE.read_text())
-    baseline = json.loads(BASELINE_FILE.read_text()).get("metrics", {}) if BASELINE_FILE.is_file() else {}
+    data = json.loads(BASELINE_FILE.read_text()) if BASELINE_FILE.is_file() else {}
+    # A provisional baseline (measured on part of the set) is shown in reports but does not gate regressions:
+    # comparing a full run with a partial sample would fail or pass by chance.
+    baseline = {} if data.get("provisional") else data.get("metrics", {})
     return {k: v["min"] for k, v in gate["thresholds"].items()}, float(gate["tolerance"]), baseline
 
 
@@ -373,8 +376,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:32s} {'n/a' if value is None else f'{value:.3f}'}")
         print(f"reports: {args.out}/report.json, report.md, categories.png")
         if args.update_baseline:
-            BASELINE_FILE.write_text(json.dumps({"model": report["model"], "metrics": report["metrics"]},
-                                                indent=2) + "\n")
+            BASELINE_FILE.write_text(json.dumps({"model": report["model"], "provisional": bool(args.limit),
+                                                 "metrics": report["metrics"]}, indent=2) + "\n")
             print(f"baseline written to {BASELINE_FILE}")
         if failures:
             print("EVAL GATE FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)
