@@ -119,6 +119,42 @@ def worker(model: str, stack: str, runs: int, first_run: int = 0) -> dict:
             "loadavg_after": os.getloadavg()[0], "per_run": per_run}
 
 
+class _InstantFakeLlama:
+    """A stand-in for ``llama_cpp.Llama`` that streams N chunks at once, to time our wrapper alone."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def create_chat_completion(self, messages, stream=False, **kwargs):
+        yield {"choices": [{"delta": {"role": "assistant"}}]}
+        for _ in range(self.n):
+            yield {"choices": [{"delta": {"content": " word"}}]}
+
+
+def wrapper_overhead_us(n: int = 5000) -> float:
+    """Microseconds our stack adds per streamed token (llama-index events, pydantic objects, bookkeeping).
+
+    Unlike the end-to-end figures this does not depend on how busy the machine is.
+    """
+    import threading
+
+    sys.path.insert(0, str(ROOT))
+    from qa.llm import LlamaCppLLM, generate
+
+    fake = _InstantFakeLlama(n)
+    start = time.perf_counter()
+    for chunk in fake.create_chat_completion([], stream=True):
+        chunk["choices"][0]["delta"].get("content")
+    raw = time.perf_counter() - start
+    llm = LlamaCppLLM(model_path="fake", model_name="fake").attach(fake, threading.Lock())
+    start = time.perf_counter()
+    gen = generate(llm, [{"role": "user", "content": "x"}])
+    gen.collect()
+    ours = time.perf_counter() - start
+    assert gen.deltas == n
+    return (ours - raw) / n * 1e6
+
+
 def _run_worker(model: str, stack: str, run: int) -> dict:
     cmd = [sys.executable, __file__, "--worker", model, stack, "--runs", "1", "--first-run", str(run)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
@@ -151,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     # raw/ours runs (each in a fresh process) so that background load hits both stacks alike.
     loadavg_before = os.getloadavg()[0]
     print(f"load average before: {loadavg_before:.2f} (cores: {os.cpu_count()})", flush=True)
+    overhead = wrapper_overhead_us()
+    print(f"our wrapper adds {overhead:.0f} us per streamed token (measured with an instant fake llama)",
+          flush=True)
     results = []
     for model in args.models.split(","):
         samples: dict[str, list[dict]] = {"raw": [], "ours": []}
@@ -179,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
               f"-> {'within target' if row['within_target'] else 'OUTSIDE target'}")
 
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    summary = {"loadavg_before": loadavg_before, "prompt_tokens_target": PROMPT_TOKENS,
+    summary = {"loadavg_before": loadavg_before, "wrapper_overhead_us_per_token": overhead,
+               "prompt_tokens_target": PROMPT_TOKENS,
                "gen_tokens": GEN_TOKENS, "target_ratio": TARGET_RATIO, "results": results,
                "comparison": comparison}
     RESULTS.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

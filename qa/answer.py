@@ -5,13 +5,12 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
-from qa.citations import verify_draft
+from qa.citations import defang, verify_draft
 from qa.config import Settings
 from qa.errors import ModelError, UsageError
 from qa.index import NewsIndex
@@ -38,9 +37,9 @@ def format_passages(passages: list[Passage]) -> str:
     """Passages as the numbered, delimited data block of the prompt."""
     blocks = []
     for p in passages:
-        # Brackets inside article text could pose as citation markers; show them as parentheses.
-        body = re.sub(r"\[(\d+)\]", r"(\1)", p.text)
-        head = p.title if p.source in ("", "unknown") else f"{p.title} ({p.source})"
+        # Article text (and its title/source) is data: marker look-alikes become (n), control tokens are disarmed.
+        body = defang(p.text)
+        head = defang(p.title if p.source in ("", "unknown") else f"{p.title} ({p.source})")
         blocks.append(f"[{p.n}] {head}\n{body}")
     return "\n\n".join(blocks)
 

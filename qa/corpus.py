@@ -61,6 +61,14 @@ def _supported_list() -> str:
     return ", ".join(sorted(SUPPORTED_SUFFIXES))
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _shown(path: Path) -> str:
+    """A path for messages: control characters in hostile file names (terminal escapes, newlines) as \\xNN."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(path))
+
+
 def _is_within(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
@@ -87,15 +95,15 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
         path = Path(raw)
         if not path.exists():
             broken = " (broken symlink)" if path.is_symlink() else ""
-            errors.append(f"{path}: no such file or directory{broken}")
+            errors.append(f"{_shown(path)}: no such file or directory{broken}")
         elif path.is_dir():
             errors_before = len(errors)
             found = _walk(path, path.resolve(), add, errors, {path.resolve()})
             if not found and len(errors) == errors_before:
-                errors.append(f"{path}: no supported article files found ({_supported_list()})")
+                errors.append(f"{_shown(path)}: no supported article files found ({_supported_list()})")
         elif not _supported(path):
             kind = f"'{path.suffix}'" if path.suffix else "without a suffix"
-            errors.append(f"{path}: unsupported file type {kind} (supported: {_supported_list()})")
+            errors.append(f"{_shown(path)}: unsupported file type {kind} (supported: {_supported_list()})")
         else:
             add(path)
     return files, errors
@@ -107,7 +115,7 @@ def _walk(folder: Path, root: Path, add: Callable[[Path], None], errors: list[st
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        errors.append(f"{folder}: cannot read folder: {_os_reason(exc)}")
+        errors.append(f"{_shown(folder)}: cannot read folder: {_os_reason(exc)}")
         return 0
     found = 0
     for entry in entries:
@@ -116,10 +124,10 @@ def _walk(folder: Path, root: Path, add: Callable[[Path], None], errors: list[st
         path = folder / entry.name
         if entry.is_symlink():
             if not path.exists():
-                errors.append(f"{path}: skipped: broken symlink")
+                errors.append(f"{_shown(path)}: skipped: broken symlink")
                 continue
             if not _is_within(path.resolve(), root):
-                errors.append(f"{path}: skipped: symlink points outside {root}")
+                errors.append(f"{_shown(path)}: skipped: symlink points outside {_shown(root)}")
                 continue
         if path.is_dir():
             real = path.resolve()
@@ -211,6 +219,9 @@ def content_hash(text: str, title: str, source: str, published: str, url: str | 
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+_FOREIGN_SCHEME = re.compile(r"(?!https?:)[a-z][a-z0-9+.\-]*:(?!\d)", re.I)  # a scheme other than http(s)
+
+
 def _make_document(text: str, meta: dict[str, Any], fallback_id: str, path: Path,
                    default_title: str = UNKNOWN) -> Document:
     explicit = _normalize_meta(meta.get("id"))
@@ -219,8 +230,8 @@ def _make_document(text: str, meta: dict[str, Any], fallback_id: str, path: Path
     source = _normalize_meta(meta.get("source")) or UNKNOWN
     published = _normalize_meta(meta.get("published")) or UNKNOWN
     url = _normalize_meta(meta.get("url"))
-    if url is not None and url.lower() in {"null", "none", UNKNOWN}:
-        url = None
+    if url is not None and (url.lower() in {"null", "none", UNKNOWN} or _FOREIGN_SCHEME.match(url)):
+        url = None  # javascript:, data:, file: ... are not article addresses (and are dangerous as links)
     return Document(doc_id=doc_id, text=text, title=title, source=source, published=published, url=url,
                     path=str(path.absolute()),
                     content_hash=content_hash(text, title, source, published, url))
@@ -367,12 +378,15 @@ def read_path(path: Path, *, max_bytes: int) -> ReadResult:
     returned in `ReadResult.errors` and the good items are kept.
     """
     path = Path(path)
-    name = str(path)
+    name = _shown(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputFileError(f"{name}: unsupported file type '{suffix}' (supported: {_supported_list()})")
     if not path.exists():
         raise InputFileError(f"{name}: no such file or directory")
+    if not path.is_file():  # a FIFO or device named like an article would block or never end
+        kind = "a folder, not a file" if path.is_dir() else "not a regular file"
+        raise InputFileError(f"{name}: cannot be read: it is {kind}")
     data = _read_bytes(path, name, max_bytes)
     if not data.strip():
         raise InputFileError(f"{name}: file is empty")
@@ -450,6 +464,7 @@ _BLOCK_TAGS = {"address", "article", "blockquote", "caption", "dd", "details", "
 _CELL_TAGS = {"td", "th"}
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
+_INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d])", re.I)
 
 
 def _meta_content(metas: list[Tag], *keys: str) -> str | None:
@@ -482,6 +497,9 @@ def _html_to_text(raw: str, *, markdown: bool = False) -> tuple[str, dict[str, A
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(attrs={"hidden": True}):
+        tag.decompose()
+    # Text a browser would not show is a classic hiding place for instructions aimed at AI readers.
+    for tag in soup.find_all(style=_INVISIBLE_STYLE) + soup.find_all(attrs={"aria-hidden": "true"}):
         tag.decompose()
     articles = soup.find_all("article")
     root = articles[0] if len(articles) == 1 else (soup.find("main") or soup.find("body") or soup)

@@ -9,6 +9,18 @@ Atomic document versions: a new version's chunks are written first under ids tha
 hash, then the document row is upserted (the commit point), then the old version's chunks are deleted.
 Readers only see chunks whose content_hash matches the committed document row, so a crash at any point
 leaves every document fully at its old or its new version; leftovers are removed by `collect_garbage`.
+`write_documents` does this for many documents with one batched call per step (chunk rows, document rows,
+old chunk rows), so ingestion costs a few Chroma calls per 512 chunks instead of three per document.
+
+Freshness across processes: every write stores a new random token under `newsqa:version` in the documents
+collection's metadata. Readers keep the committed documents (and the corpus signature) in memory and `sync()`
+compares the token, one O(1) collection lookup, before each query; only a changed token reloads the documents.
+A token (rather than `docs.count()`) also catches updates that keep the count, and a random value (rather
+than a counter) cannot be lost to two writers incrementing at once.
+The same token tells an on-disk index that another process wrote: Chroma's embedded client keeps the vector
+(HNSW) index in memory and never sees other processes' writes, so a stale one would miss new chunks, return
+deleted ones, and, on this process's next write, save its stale copy over the other's. `sync()` reopens the client
+first (see `_reopen_if_stale`).
 """
 
 from __future__ import annotations
@@ -16,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +42,7 @@ from qa.errors import NewsqaError, UsageError
 from qa.schema import Chunk, Document
 
 _PAGE = 5000
+VERSION_KEY = "newsqa:version"  # documents-collection metadata: changes on every write (see module docstring)
 
 
 @dataclass(frozen=True)
@@ -59,6 +73,7 @@ def _client(settings: Settings):
         parsed = urlparse(settings.chroma_url)
         if parsed.scheme not in {"http", "https"} or not parsed.hostname:
             raise UsageError(f"--chroma-url must look like http://HOST:PORT, got {settings.chroma_url!r}")
+        _check_server(settings.chroma_url, settings.connect_timeout)
         try:
             client = chromadb.HttpClient(
                 host=parsed.hostname,
@@ -68,7 +83,8 @@ def _client(settings: Settings):
             )
             client.heartbeat()
         except Exception as exc:  # chromadb raises several unrelated types for "server not there"
-            raise NewsqaError(f"cannot reach the Chroma server at {settings.chroma_url}: {exc}") from None
+            reason = str(exc).strip() or type(exc).__name__
+            raise NewsqaError(f"cannot reach the Chroma server at {settings.chroma_url}: {reason}") from None
         return client
     path = settings.db_path
     if path.exists() and not path.is_dir():
@@ -77,53 +93,141 @@ def _client(settings: Settings):
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
+def _check_server(url: str, timeout: float) -> None:
+    """Fail within `timeout` seconds unless a Chroma server answers at `url`.
+
+    chromadb's HTTP client has no timeout: against a host that accepts connections but never answers
+    (or drops packets) its first call would hang, so one bounded heartbeat request goes first.
+    """
+    import httpx  # comes with chromadb
+
+    parsed = urlparse(url)
+    base = f"{parsed.scheme}://{parsed.netloc}"
+    hint = "start one with `chroma run --path DIR --host 127.0.0.1 --port PORT`, or drop --chroma-url"
+    try:
+        response = httpx.get(f"{base}/api/v2/heartbeat", timeout=timeout)
+    except httpx.TimeoutException:
+        raise NewsqaError(f"the Chroma server at {url} did not answer within {timeout:g} s ({hint})") from None
+    except (httpx.HTTPError, ValueError, OSError) as exc:
+        reason = str(exc).strip() or type(exc).__name__
+        raise NewsqaError(f"cannot reach the Chroma server at {url}: {reason} ({hint})") from None
+    if response.status_code != 200 or "heartbeat" not in response.text:
+        raise NewsqaError(f"{url} does not look like a Chroma server (GET /api/v2/heartbeat answered HTTP "
+                          f"{response.status_code})")
+
+
+_OPENED: set[str] = set()  # indexes this process has opened a Chroma client for
+_UNKNOWN = "unknown"  # never equal to a version token
+
+
 class NewsIndex:
     """Read/write access to the chunk and document collections."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.client = _client(settings)
-        ef = ChromaEmbeddingFunction()
+        self._ef = ChromaEmbeddingFunction()
         space = {"hnsw:space": "cosine"}
-        self.chunks = self.client.get_or_create_collection(settings.collection, embedding_function=ef,
+        self.chunks = self.client.get_or_create_collection(settings.collection, embedding_function=self._ef,
                                                            metadata=space)
-        self.docs = self.client.get_or_create_collection(f"{settings.collection}_docs", embedding_function=ef,
-                                                         metadata=space)
+        self.docs = self.client.get_or_create_collection(f"{settings.collection}_docs",
+                                                         embedding_function=self._ef, metadata=space)
+        # Committed documents, the corpus signature and the version token they were loaded at.
         self._docs_cache: dict[str, DocInfo] | None = None
+        self._signature: str | None = None
+        self._version: str | None = None
         self._lock = threading.Lock()
+        # The token our Chroma client's vector index is current at. A path this process opened before comes back
+        # as the same cached (possibly stale) client, so the first sync() reopens it.
+        key = settings.chroma_url or str(settings.db_path.resolve())
+        self._client_version = _UNKNOWN if key in _OPENED else self._stored_version()
+        _OPENED.add(key)
 
     @property
     def location(self) -> str:
         return self.settings.chroma_url or str(self.settings.db_path)
 
     # ---- documents -------------------------------------------------------------------------------
-    def committed_docs(self) -> dict[str, DocInfo]:
-        """All committed documents by id (cached until this object writes)."""
+    def _stored_version(self) -> str | None:
+        """The version token the last writer stored (one collection lookup, independent of corpus size)."""
+        meta = self.client.get_collection(self.docs.name, embedding_function=self._ef).metadata or {}
+        return meta.get(VERSION_KEY)
+
+    def _bump_version(self) -> str:
+        token = uuid.uuid4().hex
+        self.docs.modify(metadata={VERSION_KEY: token})
+        return token
+
+    def _docs(self) -> dict[str, DocInfo]:
+        """The cached committed documents, loaded if needed (not copied, not re-checked: for hot paths)."""
+        cache = self._docs_cache
+        if cache is not None:
+            return cache
+        version = self._stored_version()  # read before the rows: a write in between only causes a reload
+        out: dict[str, DocInfo] = {}
+        offset = 0
+        while True:
+            page = self.docs.get(include=["metadatas"], limit=_PAGE, offset=offset)
+            for doc_id, meta in zip(page["ids"], page["metadatas"], strict=True):
+                out[doc_id] = _doc_info(doc_id, meta)
+            if len(page["ids"]) < _PAGE:
+                break
+            offset += _PAGE
         with self._lock:
-            if self._docs_cache is None:
-                out: dict[str, DocInfo] = {}
-                offset = 0
-                while True:
-                    page = self.docs.get(include=["metadatas"], limit=_PAGE, offset=offset)
-                    for doc_id, meta in zip(page["ids"], page["metadatas"], strict=True):
-                        out[doc_id] = _doc_info(doc_id, meta)
-                    if len(page["ids"]) < _PAGE:
-                        break
-                    offset += _PAGE
-                self._docs_cache = out
-            return dict(self._docs_cache)
+            self._docs_cache, self._signature, self._version = out, None, version
+        return out
+
+    def sync(self) -> None:
+        """Drop the cached documents if any process has written since they were loaded (cheap: compares the
+        version token; called once per query and before every write)."""
+        stored = self._stored_version()
+        self._reopen_if_stale(stored)
+        if self._docs_cache is not None and stored != self._version:
+            self.refresh()
+
+    def _reopen_if_stale(self, stored: str | None) -> None:
+        """Reopen the embedded Chroma client when another process wrote since it was current (its in-memory
+        vector index would be stale). A Chroma server shares one view between processes: nothing to do."""
+        if self.settings.chroma_url or stored == self._client_version:
+            return
+        from chromadb.api.client import SharedSystemClient
+
+        with self._lock:
+            if stored == self._client_version:
+                return
+            # PersistentClient(path) would hand back the cached, stale system; objects still holding the old one
+            # keep working with it.
+            SharedSystemClient.clear_system_cache()
+            self.client = _client(self.settings)
+            self.chunks = self.client.get_collection(self.settings.collection, embedding_function=self._ef)
+            self.docs = self.client.get_collection(f"{self.settings.collection}_docs", embedding_function=self._ef)
+            self._client_version = stored
+
+    def committed_docs(self) -> dict[str, DocInfo]:
+        """All committed documents by id (a copy; reloaded only when the index changed)."""
+        self.sync()
+        return dict(self._docs())
 
     def refresh(self) -> None:
-        """Forget cached state (another process may have written)."""
+        """Forget cached state (the next read reloads the documents)."""
         with self._lock:
-            self._docs_cache = None
+            self._docs_cache, self._signature, self._version = None, None, None
 
     def signature(self) -> str:
-        """A hash of every committed (doc_id, content_hash): changes whenever the corpus changes."""
+        """A hash of every committed (doc_id, content_hash) as of the last load/sync: changes whenever the
+        corpus changes. Cached with the documents, so calling it per query costs nothing."""
+        cached = self._signature
+        if cached is not None and self._docs_cache is not None:
+            return cached
+        docs = self._docs()
         digest = hashlib.sha256()
-        for doc_id, info in sorted(self.committed_docs().items()):
-            digest.update(f"{doc_id}\0{info.content_hash}\n".encode())
-        return digest.hexdigest()[:16]
+        for doc_id in sorted(docs):
+            digest.update(f"{doc_id}\0{docs[doc_id].content_hash}\n".encode())
+        signature = digest.hexdigest()[:16]
+        with self._lock:
+            if self._docs_cache is docs:
+                self._signature = signature
+        return signature
 
     def get_document(self, doc_id: str) -> Document | None:
         """The committed document with its canonical text, or None."""
@@ -137,44 +241,96 @@ class NewsIndex:
 
     def is_current(self, doc: Document) -> bool:
         """True when `doc` is committed at exactly this content."""
-        info = self.committed_docs().get(doc.doc_id)
+        info = self._docs().get(doc.doc_id)
         return info is not None and info.content_hash == doc.content_hash
 
     def write_document(self, doc: Document, chunks: list[Chunk], embeddings: np.ndarray) -> str:
         """Write one document version atomically; returns "added", "updated" or "unchanged"."""
-        if len(chunks) != len(embeddings):
-            raise ValueError("one embedding per chunk is required")
-        if not chunks:
-            raise NewsqaError(f"{doc.doc_id}: no text to index")
-        previous = self.committed_docs().get(doc.doc_id)
-        if previous is not None and previous.content_hash == doc.content_hash:
-            return "unchanged"
-        h = doc.content_hash
-        ids = [chunk_row_id(doc.doc_id, h, c.chunk_index) for c in chunks]
-        metas = [_chunk_meta(doc, c) for c in chunks]
+        return self.write_documents([(doc, chunks, embeddings)])[0]
+
+    def write_documents(self, items: list[tuple[Document, list[Chunk], np.ndarray]]) -> list[str]:
+        """Write many document versions, each atomically, with batched calls; returns one status per item
+        ("added", "updated" or "unchanged").
+
+        Steps: all new chunk rows (invisible to readers until their document row matches), then all document
+        rows in one upsert (the commit point of each document), then the version token, then the rows of the
+        replaced versions (by id: each committed version knows its chunk count).
+        """
+        self.sync()
+        committed = self._docs()
+        statuses: list[str] = []
+        todo: list[tuple[Document, list[Chunk], np.ndarray, DocInfo | None]] = []
+        in_batch: set[str] = set()
+        for doc, chunks, embeddings in items:
+            if len(chunks) != len(embeddings):
+                raise ValueError("one embedding per chunk is required")
+            if not chunks:
+                raise NewsqaError(f"{doc.doc_id}: no text to index")
+            if doc.doc_id in in_batch:
+                raise ValueError(f"document id '{doc.doc_id}' appears twice in one batch")
+            previous = committed.get(doc.doc_id)
+            if previous is not None and previous.content_hash == doc.content_hash:
+                statuses.append("unchanged")
+                continue
+            in_batch.add(doc.doc_id)
+            statuses.append("updated" if previous is not None else "added")
+            todo.append((doc, chunks, embeddings, previous))
+        if not todo:
+            return statuses
+        ids, texts, metas, vectors = [], [], [], []
+        for doc, chunks, embeddings, _ in todo:
+            ids.extend(chunk_row_id(doc.doc_id, doc.content_hash, c.chunk_index) for c in chunks)
+            texts.extend(c.text for c in chunks)
+            metas.extend(_chunk_meta(doc, c) for c in chunks)
+            vectors.append(np.asarray(embeddings, dtype=np.float32))
+        matrix = np.concatenate(vectors)
         for i in range(0, len(ids), _PAGE):
-            self.chunks.upsert(ids=ids[i:i + _PAGE], documents=[c.text for c in chunks[i:i + _PAGE]],
-                               embeddings=embeddings[i:i + _PAGE], metadatas=metas[i:i + _PAGE])
-        mean = embeddings.mean(axis=0)
-        mean = mean / (np.linalg.norm(mean) or 1.0)
-        # The commit point: from here on readers see the new version.
-        self.docs.upsert(ids=[doc.doc_id], documents=[doc.text], embeddings=[mean],
-                         metadatas=[_doc_meta(doc, len(chunks))])
-        self.chunks.delete(where={"$and": [{"doc_id": doc.doc_id}, {"content_hash": {"$ne": h}}]})
+            self.chunks.upsert(ids=ids[i:i + _PAGE], documents=texts[i:i + _PAGE], embeddings=matrix[i:i + _PAGE],
+                               metadatas=metas[i:i + _PAGE])
+        means = []
+        for _, _, embeddings, _ in todo:
+            mean = np.asarray(embeddings, dtype=np.float32).mean(axis=0)
+            means.append(mean / (np.linalg.norm(mean) or 1.0))
+        doc_metas = [_doc_meta(doc, len(chunks)) for doc, chunks, _, _ in todo]
+        for i in range(0, len(todo), _PAGE):
+            part = todo[i:i + _PAGE]
+            # The commit point: from here on readers see the new versions.
+            self.docs.upsert(ids=[d.doc_id for d, _, _, _ in part], documents=[d.text for d, _, _, _ in part],
+                             embeddings=means[i:i + _PAGE], metadatas=doc_metas[i:i + _PAGE])
+        self._note_write({doc.doc_id: _doc_info(doc.doc_id, meta) for (doc, _, _, _), meta
+                          in zip(todo, doc_metas, strict=True)}, removed=())
+        old = [chunk_row_id(doc.doc_id, prev.content_hash, i) for doc, _, _, prev in todo if prev is not None
+               for i in range(prev.n_chunks)]
+        for i in range(0, len(old), _PAGE):
+            self.chunks.delete(ids=old[i:i + _PAGE])
+        return statuses
+
+    def _note_write(self, changed: dict[str, DocInfo], removed: tuple[str, ...] | list[str]) -> None:
+        """Publish a new version token and update this object's cache in place (no reload of every
+        document after each write). If another process wrote since our last load, reload instead."""
+        unseen_write = self._stored_version() != self._version
+        token = self._bump_version()
         with self._lock:
-            self._docs_cache = None
-        return "updated" if previous is not None else "added"
+            # Our client applied our own write; it is current unless someone wrote unseen (then reopen later).
+            self._client_version = _UNKNOWN if unseen_write else token
+            if unseen_write or self._docs_cache is None:
+                self._docs_cache, self._signature, self._version = None, None, None
+                return
+            for doc_id in removed:
+                self._docs_cache.pop(doc_id, None)
+            self._docs_cache.update(changed)
+            self._signature, self._version = None, token
 
     def delete_document(self, doc_id: str) -> int:
         """Remove a document and all its chunks; returns the number of chunks removed."""
-        if doc_id not in self.committed_docs():
-            known = ", ".join(sorted(self.committed_docs())[:10]) or "none"
+        docs = self.committed_docs()
+        if doc_id not in docs:
+            known = ", ".join(sorted(docs)[:10]) or "none"
             raise UsageError(f"unknown document id '{doc_id}' (known: {known})")
         n = len(self.chunks.get(where={"doc_id": doc_id}, include=[])["ids"])
         self.docs.delete(ids=[doc_id])  # commit point: the document is gone for readers
+        self._note_write({}, removed=[doc_id])
         self.chunks.delete(where={"doc_id": doc_id})
-        with self._lock:
-            self._docs_cache = None
         return n
 
     def collect_garbage(self) -> int:
@@ -199,8 +355,8 @@ class NewsIndex:
         return self.docs.count() == 0
 
     def is_visible(self, meta: dict) -> bool:
-        """True when a chunk row belongs to the committed version of its document."""
-        info = self.committed_docs().get(meta.get("doc_id", ""))
+        """True when a chunk row belongs to the committed version of its document (per row: no copying)."""
+        info = self._docs().get(meta.get("doc_id", ""))
         return info is not None and info.content_hash == meta.get("content_hash")
 
     def iter_chunks(self, committed_only: bool = True, include_text: bool = True
@@ -223,16 +379,17 @@ class NewsIndex:
     def query_dense(self, embedding: np.ndarray, n: int, where: dict | None = None
                     ) -> list[tuple[str, float, str, dict]]:
         """Nearest committed chunks as (chunk_id, cosine similarity, text, metadata), best first."""
-        total = self.chunks.count()
-        if total == 0:
-            return []
-        # Over-fetch a little: rows of uncommitted versions are filtered out after the query.
-        res = self.chunks.query(query_embeddings=[embedding], n_results=min(total, n + 8), where=where,
+        # No count() first: it scans the collection (O(corpus)), and Chroma returns fewer rows (or none)
+        # when n_results exceeds the collection size. Over-fetch a little: rows of uncommitted versions are
+        # filtered out after the query.
+        res = self.chunks.query(query_embeddings=[embedding], n_results=n + 8, where=where,
                                 include=["documents", "metadatas", "distances"])
+        if not res["ids"] or not res["ids"][0]:
+            return []
         out = []
         for cid, dist, text, meta in zip(res["ids"][0], res["distances"][0], res["documents"][0],
                                          res["metadatas"][0], strict=True):
-            if self.is_visible(meta):
+            if meta is not None and self.is_visible(meta):  # None: a row deleted since the vector index was read
                 out.append((cid, 1.0 - float(dist), text, meta))
         return out[:n]
 

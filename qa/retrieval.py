@@ -43,7 +43,8 @@ def content_words(text: str) -> list[str]:
 # ---- BM25 ----------------------------------------------------------------------------------------
 class BM25Store:
     """A bm25s index over the committed chunks, persisted next to the index and rebuilt only when
-    the corpus signature changes (never per query)."""
+    the corpus signature changes (never per query). The signature is the index's cached one: callers
+    that want other processes' writes call `index.sync()` first (retrieve_passages does)."""
 
     def __init__(self, index: NewsIndex) -> None:
         self.index = index
@@ -244,6 +245,7 @@ def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: in
     t0 = time.perf_counter()
     q_emb = get_embedder().embed_one(question)
     t1 = time.perf_counter()
+    index.sync()  # another process may have written: one O(1) check, a reload only if it did
     where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
     dense = index.query_dense(q_emb, CANDIDATES, where=where)
     t2 = time.perf_counter()

@@ -12,24 +12,38 @@ or fixed; a source left uncited gets a quoted, attributed sentence. Metrics: qa.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from qa.answer import model_name, stream_text
 from qa.citations import verify_draft
 from qa.config import Settings, add_common_args, settings_from_args
+from qa.embeddings import get_embedder
 from qa.errors import NewsqaError, UsageError
 from qa.index import NewsIndex, open_index
-from qa.lexicon import lexicon_for
+from qa.lexicon import Lexicon, lexicon_for
+from qa.llm import count_tokens
 from qa.prompts import load_prompt, load_prompt_text
 from qa.retrieval import retrieve_passages
 from qa.schema import AnswerSentence, Citation, Document, Passage, Summary
 from qa.summary_map import SummaryPlan, load_sources, plan_summary
 from qa.summary_metrics import compute_metrics
-from qa.summary_repair import REPAIR_PREFIXES, fallback_sentence, render_sentence, repair_sentence, source_label
+from qa.summary_repair import (
+    FALLBACK_REASON,
+    REPAIR_PREFIXES,
+    fallback_sentence,
+    passage_spans,
+    recite,
+    render_sentence,
+    repair_sentence,
+    singular_attribution,
+)
+from qa.support import check_support
 
 DEFAULT_MAX_SOURCES = 10
 DEFAULT_BUDGET_TOKENS = 900  # article text shown to the model, over all sources (split evenly per source)
@@ -121,10 +135,10 @@ def pick_documents(index: NewsIndex, settings: Settings, topic: str | None, doc_
 
 # ---- reduce: prompts and model calls ---------------------------------------------------------------------
 def _line(p: Passage, plan: SummaryPlan) -> str:
+    """`[n] (who: speaker) passage text` — the claim's speaker as the article attributes it."""
     speakers = list(dict.fromkeys(c.speaker for c in plan.claims.get(p.n, []) if c.speaker))
-    who = "; ".join(speakers) if speakers else source_label(p).replace("the article “", "the article “", 1)
-    body = p.text.replace("\n", " ")
-    body = __import__("re").sub(r"\[(\d+)\]", r"(\1)", body)  # article brackets must not pose as markers
+    who = "; ".join(speakers) if speakers else (p.source if p.source not in ("", "unknown") else "the article")
+    body = re.sub(r"\[(\d+)\]", r"(\1)", " ".join(p.text.split()))  # article brackets must not pose as markers
     return f"[{p.n}] (who: {who}) {body}"
 
 
@@ -147,12 +161,6 @@ def build_reduce_messages(section: str, items: list[list[int]], plan: SummaryPla
                                                 task=load_prompt_text(f"summary_task_{section}"), count=count)
     return [ChatMessage(role=MessageRole.SYSTEM, content=load_prompt_text("system")),
             ChatMessage(role=MessageRole.USER, content=user)]
-
-
-def _count_tokens(messages: list[ChatMessage], llm) -> int:
-    from qa.llm import count_tokens
-
-    return sum(count_tokens(m.content or "", llm if hasattr(llm, "llama") else None) for m in messages)
 
 
 # ---- the pipeline ----------------------------------------------------------------------------------------
@@ -200,44 +208,91 @@ def summarize(index: NewsIndex, settings: Settings, llm, topic: str | None = Non
         notes.insert(0, lead)
         emit(lead + "\n\n")
 
-    # reduce: one call per batch of items; each draft is verified against the passages it was shown
-    t_reduce = time.perf_counter()
+    reduced = reduce_sections(plan, llm, settings, emit, multi=len(sources) > 1)
+    notes.extend(reduced.notes)
+    timings.update(reduced.timings)
+    if reduced.first_token_s is not None:
+        timings["first_token_s"] = round((reduced.started - t0) + reduced.first_token_s, 3)
+
+    t_repair = time.perf_counter()
+    kept, extra, repair_notes = repair_sections(reduced.drafted, plan, lexicon, settings, max_sentences, doc_list)
+    notes.extend(repair_notes)
+    timings["repair_s"] = round(time.perf_counter() - t_repair, 3)
+
+    sentences = [s for section in SECTIONS for s in kept[section]]
     by_n = {p.n: p for p in plan.passages}
-    drafted: dict[str, list[AnswerSentence]] = {s: [] for s in SECTIONS}
-    cited_spans: dict[int, list[tuple[int, int]]] = {}
-    prompt_tokens = calls = 0
-    first_token: float | None = None
+    summary = Summary(topic=topic, doc_ids=doc_list, summary=_compose(kept, lead, multi=len(sources) > 1),
+                      sentences=sentences, citations=cite_spans(sentences, by_n, extra),
+                      notes=notes, model=name)
+    summary.metrics = compute_metrics(summary, lexicon, doc_list)
+    timings["total_s"] = round(time.perf_counter() - t0, 3)
+    summary.timings = timings
+    return summary
+
+
+@dataclass
+class Reduced:
+    """What the model wrote, checked: sentences per section, notes, timings."""
+
+    drafted: dict[str, list[AnswerSentence]]
+    notes: list[str]
+    timings: dict[str, float]
+    started: float
+    first_token_s: float | None
+
+
+def reduce_sections(plan: SummaryPlan, llm, settings: Settings, emit: OnToken, multi: bool) -> Reduced:
+    """One model call per batch of items per section (headings and text go to `emit`); every draft is checked
+    against the passages it was shown (verify_draft), and sentences rejected for their markers are cited
+    post hoc (`recite`)."""
+    started = time.perf_counter()
+    by_n = {p.n: p for p in plan.passages}
+    out = Reduced(drafted={s: [] for s in SECTIONS}, notes=[], timings={}, started=started,
+                  first_token_s=None)
+    prompt_tokens = generated_tokens = calls = 0
     verify_s = 0.0
     for section, items in section_items(plan).items():
         if not items:
             continue
-        if len(sources) > 1:
+        if multi:
             emit(HEADINGS[section] + "\n")
         for b in range(0, len(items), MAX_ITEMS_PER_CALL):
             batch = items[b:b + MAX_ITEMS_PER_CALL]
             messages = build_reduce_messages(section, batch, plan)
-            prompt_tokens += _count_tokens(messages, llm)
+            prompt_tokens += sum(count_tokens(m.content or "", llm) for m in messages)
             t_call = time.perf_counter()
             draft, first = stream_text(llm, messages, emit)
             calls += 1
-            if first_token is None and first is not None:
-                first_token = (t_call - t0) + first
+            generated_tokens += count_tokens(draft, llm)
+            if out.first_token_s is None and first is not None:
+                out.first_token_s = (t_call - started) + first
             emit("\n")
             t_verify = time.perf_counter()
             shown = [by_n[n] for ns in batch for n in ns]
-            sentences, citations, _text, _removed = verify_draft(draft, shown, threshold=settings.support_threshold)
+            sentences, _citations, _text, _removed = verify_draft(draft, shown, threshold=settings.support_threshold)
+            out.notes.extend(f'Added the citation {"".join(f"[{n}]" for n in s.citations)} the model left out: '
+                             f'"{s.text[:100]}"' for s in sentences if "cited automatically" in s.reason)
+            out.notes.extend(recite(sentences, [[by_n[n] for n in ns] for ns in batch], settings.support_threshold))
             verify_s += time.perf_counter() - t_verify
-            drafted[section].extend(sentences[:len(batch)])
-            if len(sentences) > len(batch):
-                notes.append(f"Removed {len(sentences) - len(batch)} sentence(s) beyond one per item in the "
-                             f"'{section}' section.")
-            for c in citations:
-                cited_spans.setdefault(c.n, []).append((c.start, c.end))
+            cap = sum(len(p.sentences) for p in shown)  # restating each shown sentence is fine; more is padding
+            out.drafted[section].extend(sentences[:cap])
+            if len(sentences) > cap:
+                out.notes.append(f"Removed {len(sentences) - cap} sentence(s) the model added beyond the passages "
+                                 f"it was shown ({section} section).")
         emit("\n")
-    timings["reduce_s"] = round(time.perf_counter() - t_reduce - verify_s, 3)
+    out.timings = {"reduce_s": round(time.perf_counter() - started - verify_s, 3), "verify_s": round(verify_s, 3),
+                   "reduce_calls": float(calls), "prompt_tokens": float(prompt_tokens),
+                   "generated_tokens": float(generated_tokens)}
+    return out
 
-    # repair, then make sure no source is silently dropped
-    t_repair = time.perf_counter()
+
+def repair_sections(drafted: dict[str, list[AnswerSentence]], plan: SummaryPlan, lexicon: Lexicon,
+                    settings: Settings, max_sentences: int, doc_ids: list[str]
+                    ) -> tuple[dict[str, list[AnswerSentence]], dict[int, Citation], list[str]]:
+    """Repair or remove each drafted sentence, keep at most `max_sentences`, then give every source no kept
+    sentence cites its fallback sentence. Returns (kept sentences per section, fallback citations, notes)."""
+    by_n = {p.n: p for p in plan.passages}
+    notes: list[str] = []
     kept: dict[str, list[AnswerSentence]] = {s: [] for s in SECTIONS}
     seen: set[str] = set()
     for section in SECTIONS:
@@ -245,58 +300,59 @@ def summarize(index: NewsIndex, settings: Settings, llm, topic: str | None = Non
             cited = [by_n[n] for n in sentence.citations if n in by_n]
             fixed, what = repair_sentence(sentence, cited, lexicon, settings.support_threshold)
             notes.extend(what)
-            if fixed is None:
-                continue
-            if fixed.text.lower() in seen:
-                continue
-            seen.add(fixed.text.lower())
-            kept[section].append(fixed)
-    extra_citations: dict[int, Citation] = {}
+            if fixed is not None and section == "agree":
+                fixed, what = singular_attribution(fixed, cited)
+                notes.extend(what)
+            if fixed is not None and fixed.text.lower() not in seen:
+                seen.add(fixed.text.lower())
+                kept[section].append(fixed)
+    over = sum(len(v) for v in kept.values()) - max_sentences
+    for section in ("single", "agree", "differ"):  # trim the least contested material first
+        while over > 0 and kept[section]:
+            dropped = kept[section].pop()
+            over -= 1
+            notes.append(f'Removed a sentence over the limit of {max_sentences}: "{dropped.text[:100]}"')
+    extra: dict[int, Citation] = {}
     cited_docs = {by_n[n].doc_id for sents in kept.values() for s in sents for n in s.citations}
-    for doc_id in doc_list:
+    for doc_id in doc_ids:
         if doc_id in cited_docs:
             continue
-        n = plan.fallback.get(doc_id)
-        if n is None:
+        claim = plan.fallback.get(doc_id)
+        if claim is None:
             notes.append(f"{doc_id} could not be cited: it has no sentence usable for a summary.")
             continue
-        claim = next(c for c in plan.claims[n] if c.doc_id == doc_id)
-        claim = min(plan.claims[n], key=lambda c: (c.text.lstrip().lower().startswith(("he ", "they ", "she ")),
-                                                    -c.score)) if len(plan.claims[n]) > 1 else claim
-        sentence, citation = fallback_sentence(by_n[n], claim.start, claim.end, settings.support_threshold)
+        sentence, citation = fallback_sentence(by_n[claim.n], claim.start, claim.end, settings.support_threshold)
         kept["single"].append(sentence)
-        extra_citations[n] = citation
+        extra[claim.n] = citation
         notes.append(f"Added an attributed sentence for {doc_id}, which no summary sentence cited: "
                      f"“{claim.text[:100]}{'…' if len(claim.text) > 100 else ''}”")
-    timings["repair_s"] = round(time.perf_counter() - t_repair, 3)
-
-    sentences = [s for section in SECTIONS for s in kept[section]]
-    citations = _citations(sentences, by_n, cited_spans, extra_citations)
-    text = _compose(kept, lead, multi=len(sources) > 1)
-    summary = Summary(topic=topic, doc_ids=doc_list, summary=text, sentences=sentences, citations=citations,
-                      notes=notes, model=name)
-    summary.metrics = compute_metrics(summary, lexicon, doc_list)
-    timings.update({"verify_s": round(verify_s, 3), "reduce_calls": float(calls), "prompt_tokens": float(prompt_tokens),
-                    "total_s": round(time.perf_counter() - t0, 3)})
-    if first_token is not None:
-        timings["first_token_s"] = round(first_token, 3)
-    summary.timings = timings
-    return summary
+    return kept, extra, notes
 
 
-def _citations(sentences: list[AnswerSentence], by_n: dict[int, Passage], spans: dict[int, list[tuple[int, int]]],
-               extra: dict[int, Citation]) -> list[Citation]:
-    """One citation per passage the kept sentences cite; its quote covers the sentences they relied on."""
+def cite_spans(sentences: list[AnswerSentence], by_n: dict[int, Passage], extra: dict[int, Citation]
+               ) -> list[Citation]:
+    """One citation per passage the kept sentences cite. Its quote is the exact article span from the first
+    to the last passage sentence that the kept sentences rely on (each sentence's best-supporting sentence
+    in each passage it cites, by the support scorer); a fallback sentence's quote is its verbatim sentence."""
+    rely: dict[int, list[tuple[int, int]]] = {}
+    for n, c in extra.items():
+        rely.setdefault(n, []).append((c.start, c.end))
+    checked = [s for s in sentences if s.citations and s.reason != FALLBACK_REASON]
+    p_spans = {n: passage_spans(by_n[n]) for s in checked for n in s.citations}
+    flat = [(n, a, b) for n, spans in p_spans.items() for a, b in spans]
+    vecs = get_embedder().embed([s.text for s in checked] + [by_n[n].text[a:b] for n, a, b in flat])
+    sent_vec = {key: vecs[len(checked) + i] for i, key in enumerate(flat)}
+    for i, s in enumerate(checked):
+        res = check_support(s.text, [by_n[n].text for n in s.citations],
+                            embeddings=(vecs[i], [sent_vec[(n, a, b)] for n in s.citations for a, b in p_spans[n]]),
+                            spans=[p_spans[n] for n in s.citations])
+        for n, (a, b, _score) in zip(s.citations, res.per_evidence, strict=True):
+            rely.setdefault(n, []).append((by_n[n].start + a, by_n[n].start + b))
     out: list[Citation] = []
     for n in sorted({n for s in sentences for n in s.citations}):
-        if n in extra and n not in spans:
-            out.append(extra[n])
-            continue
         p = by_n[n]
-        parts = spans.get(n) or ([(extra[n].start, extra[n].end)] if n in extra else [p.sentences[0]])
-        if n in extra:
-            parts = parts + [(extra[n].start, extra[n].end)]
-        start, end = min(s for s, _ in parts), max(e for _, e in parts)
+        parts = rely.get(n) or [p.sentences[0]]
+        start, end = min(a for a, _ in parts), max(b for _, b in parts)
         out.append(Citation(n=n, doc_id=p.doc_id, title=p.title, source=p.source, published=p.published, url=p.url,
                             quote=p.text[start - p.start:end - p.start], start=start, end=end, score=p.score,
                             passage=p.text, passage_start=p.start, passage_end=p.end))

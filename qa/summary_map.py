@@ -11,7 +11,8 @@ is a *difference*; near-identical claims are an *agreement*; the rest are report
 Claims are extracted by rules, not by the model. Why: in a trial on four key sentences of seed-000 asking
 Qwen2.5-Coder-1.5B for "WHO | WHAT | [n]" lines, it listed entities instead of claims and gave "the article"
 as the speaker of every line, even of "... according to Iranian security sources" and "Rouhani said ...";
-that one call also took 10-30 s per source on 2 cores. News attribution follows a few fixed patterns that
+and it costs one call per source (that one took 241 s on the shared cores, ~6 s at the model's uncontended
+75 prompt / 26 generated tokens per second). News attribution follows a few fixed patterns that
 rules read exactly, with the character offsets the citations need. The model's job is the reduce step:
 wording the summary from these claims, which the support check then verifies sentence by sentence.
 """
@@ -41,7 +42,7 @@ _VERBS = (r"(?:said|says|told|tells|confirmed|confirms|denied|denies|reported|es
           r"could not confirm|cannot confirm|did not confirm|has said|had said)")
 _SETTING = re.compile(r"^(?:(?:In|On|At|By|From|Later|Earlier)\b[^,]{0,40},\s*)")
 _LEADING = re.compile(rf"^((?:[A-Z\"“]|the |an? )[^,;:\"“”]{{1,90}}?)(?:,[^,]{{1,70}},)?\s+{_VERBS}\b")
-_TRAILING = re.compile(rf"[,”\"]\s+((?:an? |the )?[^,\"“”]{{2,80}}?)\s+(?:said|told|added|reported)\b[^,\"“”]{{0,40}}$")
+_TRAILING = re.compile(r"[,”\"]\s+((?:an? |the )?[^,\"“”]{2,80}?)\s+(?:said|told|added|reported)\b[^,\"“”]{0,40}$")
 _ACCORDING = re.compile(r"\baccording to ([^,.;:\"“”]{2,80})")
 _ANYWHERE = re.compile(rf"\b((?:the |an? )?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,5}})\s+{_VERBS}\b")
 
@@ -83,7 +84,7 @@ class SummaryPlan:
     differences: list[tuple[int, int]]  # passage pairs: a claim, and another source's denial / non-confirmation
     agreements: list[list[int]]  # passage groups from at least two sources reporting the same thing
     singles: list[int]  # passages with claims only one source makes
-    fallback: dict[str, int]  # doc_id -> passage of its most informative claim (for an uncited source)
+    fallback: dict[str, Claim]  # doc_id -> its most informative quotable claim (for an uncited source)
     notes: list[str] = field(default_factory=list)
 
 
@@ -166,7 +167,7 @@ def score_sources(sources: list[SourceText], topic_vec: np.ndarray | None) -> No
             src.scores = []
             continue
         if topic_vec is not None:
-            focus = 4.0 * np.clip(src.vectors @ topic_vec, 0, None)
+            focus = 10.0 * np.clip(src.vectors @ topic_vec, 0, None)  # a topic summary is about the topic
         else:
             centre = src.vectors.mean(axis=0)
             centre = centre / (np.linalg.norm(centre) or 1.0)
@@ -262,10 +263,10 @@ def relate(sources: list[SourceText], chosen: dict[int, list[int]]) -> tuple[lis
     return sorted(unique.values(), key=key), sorted(agree, key=key)
 
 
-def plan_summary(docs: list[Document], topic: str | None, max_sentences: int,
+def plan_summary(sources: list[SourceText], topic_vec: np.ndarray | None, max_sentences: int,
                  budget_tokens: int) -> SummaryPlan:
-    """Condense every source, relate the claims across sources and number the passages to show."""
-    sources, topic_vec = load_sources(docs, topic)
+    """Condense every source (from `load_sources`), relate the claims across sources and number the
+    passages to show; `budget_tokens` of article text are shared evenly by the sources."""
     score_sources(sources, topic_vec)
     notes: list[str] = []
     per_source_chars = max(240, budget_tokens * 4 // max(1, len(sources)))
@@ -295,10 +296,16 @@ def plan_summary(docs: list[Document], topic: str | None, max_sentences: int,
             taken.update({link.a, link.b})
     groups: list[list[tuple[int, int]]] = []
     for link in agree_links:
-        if link.a in taken or link.b in taken:
+        # a third source reporting the same thing joins the group of the sentence it matches
+        home = next((g for g in groups if link.a in g or link.b in g), None)
+        if home is not None:
+            new = link.b if link.a in home else link.a
+            if new not in taken and all(new[0] != member[0] for member in home):
+                home.append(new)
+                taken.add(new)
             continue
-        if len(groups) >= max(1, max_sentences // 3):
-            break
+        if link.a in taken or link.b in taken or len(groups) >= max(1, max_sentences // 3):
+            continue
         groups.append([link.a, link.b])
         taken.update({link.a, link.b})
     # Single-source claims: sources not covered yet first, then the best remaining claims, round-robin.
@@ -344,7 +351,11 @@ def plan_summary(docs: list[Document], topic: str | None, max_sentences: int,
     agreements = [sorted(set(where[a] for a in g)) for g in groups]
     shown = {n for pair in differences for n in pair} | {n for g in agreements for n in g}
     single_ns = [n for n in dict.fromkeys(where[s] for s in singles) if n not in shown]
-    fallback = {sources[i].doc.doc_id: where[(i, _best_quotable(sources[i], ks))] for i, ks in chosen.items() if ks}
+    fallback = {}
+    for i, ks in chosen.items():
+        if ks:
+            k = _best_quotable(sources[i], ks)
+            fallback[sources[i].doc.doc_id] = next(c for c in claims[where[(i, k)]] if c.index == k)
     return SummaryPlan(sources=sources, passages=passages, claims=claims, differences=differences,
                        agreements=[g for g in agreements if len(g) > 1], singles=single_ns, fallback=fallback,
                        notes=notes)

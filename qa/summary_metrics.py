@@ -25,7 +25,7 @@ from qa.schema import Summary, SummaryMetrics
 
 # Neutral attribution: who said it. ("could not confirm" and "had no information" contain a verb below.)
 ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|reported|reports|according to|confirm(?:ed|s)?|den(?:ied|ies|y)|"
+    r"\b(?:said|says|say|saying|told|tells|reported|reports|report|according to|confirm(?:ed|s)?|den(?:ied|ies|y)|"
     r"stated|announced|estimated|added|wrote|quoted)\b|\bno information\b", re.I)
 # Straight quotes pair with each other; curly quotes pair with their closing mark.
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")

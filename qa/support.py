@@ -4,6 +4,8 @@ Deterministic and explainable (hand-written because no maintained library checks
 speakers and numbers against a cited span): numbers, names, attribution verbs with their speakers,
 negation and universal quantifiers are hard checks; content-word coverage and embedding similarity
 give the graded score. One scorer serves answers, summaries and the eval suite's judge metric.
+Evidence written to steer a model rather than to report (prompt injection planted in an article, see
+`steering_spans`) never supports a claim.
 """
 
 from __future__ import annotations
@@ -34,6 +36,40 @@ during up down out off again also any all some can could would should will shall
 according reported reports told stated added so such very more most other another own same both each few
 while because if until""".split())
 _NEGATION = re.compile(r"\b(not|no|never|none|nothing|neither|nor|without)\b|n't\b", re.I)
+# Text that addresses a language model instead of reporting news: prompt injection planted in an article. From
+# such a phrase to the end of its line nothing supports a claim (an instruction to "say X" is not a report of X).
+# Hand-written: no maintained library flags injected instructions in retrieved text offline.
+_AI = r"(?:AI|A\.I\.|artificial intelligence|assistants?|chatbots?|language models?|LLMs?|bots?|summari[sz]ers?)"
+_MUST = r"(?:must|should|shall|are (?:required|instructed|told|asked) to|need to|always|never)"
+_STEERING = re.compile("|".join((
+    r"\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,60}?\b(?:instructions?|prompts?|rules|guidelines|directives?)\b",
+    r"\b(?:system|developer)\s+(?:prompt|message|instructions?)\b|\bhidden\s+(?:prompt|instructions?)\b",
+    rf"\b(?:note|message|instructions?|attention|memo|reminder)\s*(?:to|for|,|:)\s*(?:all\s+|any\s+)?{_AI}\b",
+    rf"\bif you are an?\s+{_AI}\b",
+    rf"\b(?:AI|A\.I\.)\s+(?:assistants?|systems?|models?|chatbots?|tools?)\b[^.\n]{{0,60}}?\b{_MUST}\b",
+    rf"\b(?:assistants?|chatbots?|language models?|LLMs?)\s+{_MUST}\b",
+    r"\byou\s+(?:must|should|shall|will|are (?:required|instructed|told) to|need to)\s+(?:now\s+|always\s+|only\s+)?"
+    r"(?:say|state|answer|respond|reply|write|output|print|include|claim|report|tell|repeat|reveal|add|begin|end|"
+    r"start|mention|cite)\b",
+    r"\b(?:respond|reply|answer)\s+(?:only|always)\s+with\b"
+    r"|\b(?:respond|reply|answer)\s+with\s+(?:the\s+)?(?:single\s+|one\s+|exact\s+)?(?:word|phrase|code|following)\b",
+    r"\b(?:reveal|print|repeat|show|output|disclose|display)\b[^.\n]{0,40}?"
+    r"\b(?:your|the system|the hidden|the original|all)\s+(?:\w+\s+)?(?:prompt|instructions)\b",
+    # a sentence (or clause after a colon) that opens with an order to say something: "Always state that ..."
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))[\"'“]?(?:(?:always|never|also|then|now|only|simply|just|please)\s+)*"
+    r"(?:state|say|answer|respond|reply|mention|claim|tell|write|repeat|print|output|include)\s+"
+    r"(?:that|the users?|users|readers?|the readers?|everyone|your|what the|this (?:link|sentence|code|figure))\b",
+    r"\b(?:users?|operators?|developers?|administrators?|admins?)\s+(?:has|have)\s+(?:authori[sz]ed|allowed|permitted|"
+    r"instructed|asked|told|requested)\b",
+    r"\b(?:in|to|with|end|finish|begin|start)\s+(?:every|each|all|your)\s+(?:answers?|responses?|replies|"
+    r"summar(?:y|ies))\b|\b(?:your|the)\s+(?:answer|response|reply|output)\s+(?:must|should|shall)\b",
+    r"<\|[^<>|\s]{1,40}\|>|\[/?INST\]|<</?SYS>>",  # chat-template control tokens
+    r"(?:^|(?<=\n))[ \t>*#_\-]*(?:system|assistant|developer|user)\s*[:>\]]",  # role labels opening a line
+    r"(?-i:(?<![A-Za-z])(?:SYSTEM|ASSISTANT|DEVELOPER)\s*:)",
+    # a citation-style reference list ("[1] Reuters: ...", "Sources: ...") posing as the prompt's own sources
+    r"(?:^|(?<=\n))[ \t]*(?:[\[【]\s*\d+(?:\s*[,;\-–]\s*\d+)*\s*[\]】]|(?:sources?|references?|citations?)\s*:)",
+)), re.I)
+STEERING_REASON = "the cited text that matches is written as instructions to an AI, not as reporting"
 _UNIVERSAL = re.compile(r"\b(all|every|entire|entirely|whole|completely|fully|always|everyone|everything)\b", re.I)
 
 # Attribution verb classes. Order matters: "could not confirm" must be read before "confirm".
@@ -155,6 +191,24 @@ def _speaker(text: str, pos: int) -> set[str]:
     return {w for w in words if w not in {"reports", "report", "deployment"}}
 
 
+def steering_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of `text` written to steer a model rather than report (injected instructions, role
+    labels, control tokens, fake reference lists): from each such phrase to the end of its line (for a
+    chat-template control token, to the next one)."""
+    out = []
+    for m in _STEERING.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        token = m.group(0)
+        if token.startswith("<|") and re.search(r"end|eot", token):
+            end = m.end()  # a closing token covers itself only
+        elif token.startswith("<|"):  # an opening token's message runs to the next control token
+            following = text.find("<|", m.end())
+            end = max(end, len(text) if following < 0 else following)
+        out.append((m.start(), end))
+    return out
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     from qa.chunking import split_sentences
 
@@ -250,12 +304,20 @@ def check_support(claim: str, evidences: list[str], threshold: float | None = No
     sims = [float(np.dot(claim_vec, v)) for v in sent_vecs]
     covs = [_coverage(claim, t) for t in sent_texts]
     local = [0.5 * c + 0.5 * max(0.0, s) for c, s in zip(covs, sims, strict=True)]
-    order = sorted(range(len(spans)), key=lambda j: local[j], reverse=True)
-    joined = " ".join(evidences)
+    # Sentences inside injected instructions score nothing and are left out of the hard checks.
+    steering = [steering_spans(ev) for ev in evidences]
+    flagged = {j for j, (i, s, e) in enumerate(spans) if any(a < e and s < b for a, b in steering[i])}
+    steered_best = max((local[j] for j in flagged), default=0.0)
+    local = [0.0 if j in flagged else v for j, v in enumerate(local)]
+    usable = [j for j in range(len(spans)) if j not in flagged] or list(range(len(spans)))
+    order = sorted(usable, key=lambda j: local[j], reverse=True)
+    joined = " ".join(sent_texts[j] for j in usable) if flagged else " ".join(evidences)
     # A claim may combine two sentences: grade it on the best pair as well as the best single sentence.
     best_single = local[order[0]]
     pair_text = " ".join(sent_texts[j] for j in sorted(order[:2]))
-    pair_score = 0.5 * _coverage(claim, pair_text) + 0.5 * max(0.0, max(sims))
+    pair_score = 0.5 * _coverage(claim, pair_text) + 0.5 * max(0.0, max(sims[j] for j in usable))
+    if len(flagged) == len(spans):
+        best_single = pair_score = 0.0
     score = max(best_single, pair_score if len(order) > 1 else 0.0)
     best = [spans[order[0]]]
     if len(order) > 1 and pair_score > best_single + 0.05:
@@ -268,10 +330,13 @@ def check_support(claim: str, evidences: list[str], threshold: float | None = No
             per_evidence.append((spans[j][1], spans[j][2], round(local[j], 4)))
         else:
             per_evidence.append((0, len(evidences[i]), 0.0))
+    if len(flagged) == len(spans):
+        return SupportResult(0.0, False, STEERING_REASON, best, per_evidence)
     reason = _hard_checks(claim, joined)
-    if reason:
-        return SupportResult(round(min(score, 0.3), 4), False, reason, best, per_evidence)
-    if score < threshold:
-        return SupportResult(round(score, 4), False, f"weak overlap with the cited text ({score:.2f})", best,
-                             per_evidence)
+    if reason or score < threshold:
+        if steered_best >= threshold:
+            reason = STEERING_REASON  # it would have passed on the injected text alone
+        score = min(score, 0.3) if reason else score
+        return SupportResult(round(score, 4), False, reason or f"weak overlap with the cited text ({score:.2f})",
+                             best, per_evidence)
     return SupportResult(round(score, 4), True, "supported", best, per_evidence)

@@ -10,7 +10,8 @@ import numpy as np
 from qa.config import SEEDS_DIR, load_settings
 from qa.embeddings import get_embedder
 from qa.index import chunk_row_id, open_index
-from qa.ingest import ingest_paths, main as ingest_main
+from qa.ingest import ingest_paths
+from qa.ingest import main as ingest_main
 from qa.retrieval import BM25Store
 
 

