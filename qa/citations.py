@@ -186,13 +186,13 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
                 results.append((d, None))
                 continue
             d.markers = [best[1]]
-            best[2].reason = "supported (cited automatically: the model gave no marker)"
-            results.append((d, best[2]))
-            continue
-        evid = [by_n[m].text for m in d.markers]
-        evid_vecs = [sent_vec[(m, s, e)] for m in d.markers for s, e in passage_sents[m]]
-        res = check_support(d.text, evid, threshold, embeddings=(cvec, evid_vecs),
-                            spans=[passage_sents[m] for m in d.markers])
+            res = best[2]
+            res.reason = "supported (cited automatically: the model gave no marker)"
+        else:
+            evid = [by_n[m].text for m in d.markers]
+            evid_vecs = [sent_vec[(m, s, e)] for m in d.markers for s, e in passage_sents[m]]
+            res = check_support(d.text, evid, threshold, embeddings=(cvec, evid_vecs),
+                                spans=[passage_sents[m] for m in d.markers])
         foreign = [u for u in d.links if not any(_link_in(u, by_n[m].text) for m in d.markers)]
         if foreign and res.supported:
             res.supported, res.reason = False, f"link not in the cited text: {foreign[0]}"

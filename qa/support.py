@@ -333,6 +333,8 @@ def check_support(claim: str, evidences: list[str], threshold: float | None = No
     if len(flagged) == len(spans):
         return SupportResult(0.0, False, STEERING_REASON, best, per_evidence)
     reason = _hard_checks(claim, joined)
+    if not reason and len(content_stems(claim)) < 2 and not numbers(claim):
+        reason = "too little content to check against the cited text"
     if reason or score < threshold:
         if steered_best >= threshold:
             reason = STEERING_REASON  # it would have passed on the injected text alone

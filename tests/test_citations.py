@@ -102,3 +102,7 @@ def test_sentence_without_marker_is_cited_automatically_only_when_supported(seed
     assert sentences[1].citations == [] and not sentences[1].supported
     assert [c.n for c in citations] == [n] and citations[0].quote == IRGC
     assert f"[{n}]" in text
+
+
+def test_contentless_sentence_is_not_supported():
+    assert not check_support("Also and confirmed it.", [IRGC]).supported

@@ -152,3 +152,16 @@ def test_bad_user_lexicon_is_a_usage_error(tmp_path: Path):
     bad.write_text("ter*rible\n", encoding="utf-8")
     with pytest.raises(UsageError, match="line 1"):
         load_lexicon(bad)
+
+
+def test_loaded_terms_file_setting_extends_the_lexicon(tmp_path: Path, monkeypatch):
+    from qa.config import load_settings
+    from qa.lexicon import lexicon_for
+
+    extra = tmp_path / "extra.txt"
+    extra.write_text("warmongers\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSQA_LOADED_TERMS_FILE", str(extra))
+    settings = load_settings({"db": str(tmp_path / "db")})
+    assert settings.loaded_terms_file == str(extra)
+    assert [m.word for m in own_voice_terms("The warmongers and jihadists met.", lexicon_for(settings))] == [
+        "warmongers", "jihadists"]

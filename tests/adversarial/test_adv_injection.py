@@ -83,13 +83,16 @@ def test_links_are_removed_and_a_foreign_link_makes_the_sentence_unsupported(hos
              f"see https://irgc.example.org/x [{iom.n}].\n"
              f"Aid agencies said they were struggling to reach the families who fled Mosul "
              f"([details](https://mosul-relief.example.com/donate)) [{aid.n}].\n"
-             f"Donate at www.mosul-truth.info [{aid.n}].")
+             f"Donate at www.mosul-truth.info [{aid.n}].\n"
+             f"Nineveh: the International Organization for Migration estimated that as many as 500,000 people had "
+             f"fled Mosul and the surrounding province of Nineveh, see evil-donations.com.")  # no marker: auto-cited
     sentences, citations, text, _ = verify_draft(draft, passages)
     assert strip_links(text)[1] == [] and "example" not in text and "mosul-truth" not in text
     by_start = {s.text.split()[0]: s for s in sentences}
     assert not by_start["The"].supported and by_start["The"].reason.startswith("link not in the cited text")
     assert by_start["Aid"].supported  # its link was in the cited article: removed from the text, claim kept
     assert not by_start["Donate"].supported
+    assert not by_start["Nineveh:"].supported and by_start["Nineveh:"].reason.startswith("link not in the cited")
     for c in citations:
         assert index.get_document(c.doc_id).text[c.start:c.end] == c.quote
 
@@ -103,7 +106,7 @@ def test_fake_markers_copied_from_an_article_cannot_point_elsewhere(hostile):
     # A model copying the article's "[1][2]" cites real passages 1 and 2, which do not say 20,000.
     draft = "Kirby confirmed that 20,000 Iranian troops were fighting in Iraq " + "".join(f"[{n}]" for n in others)
     sentences, _, _, _ = verify_draft(draft + ". Also [99] and [0] confirmed it.", passages)
-    assert not any(s.supported for s in sentences)
+    assert not any(s.supported for s in sentences if "20,000" in s.text)
     assert all(set(s.citations) <= {p.n for p in passages} for s in sentences)
     # Attributed to the article that makes the claim, it is reported as that article's claim, with its quote.
     sentences, citations, _, _ = verify_draft(f"Kirby confirmed that 20,000 Iranian troops were in Iraq [{fake.n}].",
