@@ -348,7 +348,14 @@ def launch_options(settings: Settings, host: str = "127.0.0.1", port: int = 7860
 
 
 def _warm_up(settings: Settings) -> None:
-    """Load the model in the background so the first question does not wait for it (get_llm caches it)."""
+    """Load the embedding model and the LLM before serving (both are cached per process).
+
+    Loading them lazily on the first question imports torch and llama.cpp inside a request thread; those imports
+    hold the GIL for seconds and starve Gradio's event loop, so other users' page loads time out."""
+    from qa.embeddings import get_embedder
+
+    get_embedder().embed_one("warm-up")
+    log.info("embedding model ready")
     try:
         get_llm(settings)
         log.info("model ready")
@@ -381,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     except NewsqaError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
-    threading.Thread(target=_warm_up, args=(settings,), name="newsqa-warm-up", daemon=True).start()
+    _warm_up(settings)
     if options["auth"] is None and args.host not in {"127.0.0.1", "localhost", "::1"}:
         log.warning("serving on %s without a password: set NEWSQA_AUTH=user:pass", args.host)
     demo.launch(**options)

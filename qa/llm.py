@@ -19,6 +19,7 @@ Every failure surfaces as ``qa.errors.ModelError`` with a one-line message.
 
 from __future__ import annotations
 
+import atexit
 import math
 import threading
 import time
@@ -162,6 +163,23 @@ def _load_llama(path: Path, n_ctx: int, threads: int, seed: int) -> tuple[Any, t
         _LLAMAS[key] = (llama, threading.Lock())
         _last_llama = llama
     return _LLAMAS[key]
+
+
+@atexit.register
+def _close_llamas() -> None:
+    """Free loaded models while llama.cpp is still importable; left to `Llama.__del__` at interpreter shutdown
+    they print 'NoneType object is not callable' tracebacks."""
+    global _last_llama
+    with _CACHE_LOCK:
+        for llama, lock in _LLAMAS.values():
+            if lock.acquire(timeout=5):  # a daemon thread mid-generation keeps its model; closing it could crash
+                try:
+                    llama.close()
+                finally:
+                    lock.release()
+        _LLAMAS.clear()
+        _LLMS.clear()
+        _last_llama = None
 
 
 def _local_llm(settings: Settings) -> LLM:
