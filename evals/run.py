@@ -20,6 +20,7 @@ from tqdm import tqdm
 
 from evals import metrics as M
 from evals.dataset import QAItem, SupportPair, gold_spans, load_qa, load_summary_points, load_support_pairs
+from qa.cli import cli_entry
 from qa.config import SEEDS_DIR, Settings, add_common_args, as_dict, settings_from_args
 from qa.errors import NewsqaError
 from qa.schema import Answer
@@ -354,39 +355,36 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
     return report
 
 
+@cli_entry()
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        settings = settings_from_args(args)
-        args.out.mkdir(parents=True, exist_ok=True)
-        partial = args.out / "items.partial.jsonl"
-        partial.unlink(missing_ok=True)
-        report = run(settings, args.only, args.limit, progress=sys.stderr.isatty(), partial=partial)
-        thresholds, tolerance, baseline = load_gate()
-        ran = set(report["metrics"])
-        failures = [] if (args.limit or args.no_gate) else M.check_gate(
-            report["metrics"], {k: v for k, v in thresholds.items() if k in ran},
-            {k: v for k, v in baseline.items() if k in ran}, tolerance)
-        report["gate"] = {"passed": not failures, "failures": failures, "tolerance": tolerance}
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "report.json").write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
-        write_markdown(report, args.out / "report.md")
-        write_chart(report, args.out / "categories.png")
-        for name, value in report["metrics"].items():
-            print(f"{name:32s} {'n/a' if value is None else f'{value:.3f}'}")
-        print(f"reports: {args.out}/report.json, report.md, categories.png")
-        if args.update_baseline:
-            BASELINE_FILE.write_text(json.dumps({"model": report["model"], "provisional": bool(args.limit),
-                                                 "metrics": report["metrics"]}, indent=2) + "\n")
-            print(f"baseline written to {BASELINE_FILE}")
-        if failures:
-            print("EVAL GATE FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)
-            return 1
-        print("eval gate passed")
-        return 0
-    except NewsqaError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+    settings = settings_from_args(args)
+    args.out.mkdir(parents=True, exist_ok=True)
+    partial = args.out / "items.partial.jsonl"
+    partial.unlink(missing_ok=True)
+    report = run(settings, args.only, args.limit, progress=sys.stderr.isatty(), partial=partial)
+    thresholds, tolerance, baseline = load_gate()
+    ran = set(report["metrics"])
+    failures = [] if (args.limit or args.no_gate) else M.check_gate(
+        report["metrics"], {k: v for k, v in thresholds.items() if k in ran},
+        {k: v for k, v in baseline.items() if k in ran}, tolerance)
+    report["gate"] = {"passed": not failures, "failures": failures, "tolerance": tolerance}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "report.json").write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
+    write_markdown(report, args.out / "report.md")
+    write_chart(report, args.out / "categories.png")
+    for name, value in report["metrics"].items():
+        print(f"{name:32s} {'n/a' if value is None else f'{value:.3f}'}")
+    print(f"reports: {args.out}/report.json, report.md, categories.png")
+    if args.update_baseline:
+        BASELINE_FILE.write_text(json.dumps({"model": report["model"], "provisional": bool(args.limit),
+                                             "metrics": report["metrics"]}, indent=2) + "\n")
+        print(f"baseline written to {BASELINE_FILE}")
+    if failures:
+        print("EVAL GATE FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)
+        return 1
+    print("eval gate passed")
+    return 0
 
 
 if __name__ == "__main__":

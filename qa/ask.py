@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 from qa.answer import answer_question
+from qa.cli import cli_entry
 from qa.config import Settings, add_common_args, settings_from_args
 from qa.errors import NewsqaError
 from qa.index import NewsIndex, open_index
@@ -82,42 +83,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@cli_entry()
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        settings = settings_from_args(args)
-        if args.question is not None:
-            from qa.answer import validate_question
+    settings = settings_from_args(args)
+    if args.question is not None:
+        from qa.answer import validate_question
 
-            validate_question(args.question, settings)  # fail fast, before loading any model
-        from qa.llm import get_llm
+        validate_question(args.question, settings)  # fail fast, before loading any model
+    from qa.llm import get_llm
 
-        index = open_index(settings)
-        ensure_seeded(index, settings, say=lambda m: print(m, file=sys.stderr))
-        llm = get_llm(settings)
-        if args.question is not None:
-            _run_one(args.question, index, settings, llm, args, None)
-            return 0
-        print("newsqa chat — ask about the indexed articles; empty line or Ctrl-D to quit.", file=sys.stderr)
-        history: list[tuple[str, str]] = []
-        while True:
-            try:
-                q = input("\n? ").strip()
-            except EOFError:
-                break
-            if not q:
-                break
-            try:
-                ans = _run_one(q, index, settings, llm, args, history)
-                history.append((q, ans.answer))
-            except NewsqaError as exc:
-                print(f"error: {exc}", file=sys.stderr)
+    index = open_index(settings)
+    ensure_seeded(index, settings, say=lambda m: print(m, file=sys.stderr))
+    llm = get_llm(settings)
+    if args.question is not None:
+        _run_one(args.question, index, settings, llm, args, None)
         return 0
-    except NewsqaError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
+    print("newsqa chat — ask about the indexed articles; empty line or Ctrl-D to quit.", file=sys.stderr)
+    history: list[tuple[str, str]] = []
+    while True:
+        try:
+            q = input("\n? ").strip()
+        except EOFError:
+            break
+        if not q:
+            break
+        try:
+            ans = _run_one(q, index, settings, llm, args, history)
+            history.append((q, ans.answer))
+        except NewsqaError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

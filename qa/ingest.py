@@ -17,6 +17,7 @@ from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from qa.chunking import chunk_document
+from qa.cli import cli_entry
 from qa.config import SEEDS_DIR, Settings, add_common_args, settings_from_args
 from qa.corpus import collect_files, read_path
 from qa.embeddings import get_embedder
@@ -194,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@cli_entry("interrupted: documents written so far are complete; re-run to finish")
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -222,12 +224,6 @@ def main(argv: list[str] | None = None) -> int:
     except Timeout:
         print("error: another process is writing to this index; try again when it has finished", file=sys.stderr)
         return 1
-    except NewsqaError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("interrupted: documents written so far are complete; re-run to finish", file=sys.stderr)
-        return 130
 
 
 if __name__ == "__main__":

