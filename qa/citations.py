@@ -152,7 +152,8 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
     """Check every sentence of `draft` against the passages it cites.
 
     Returns (sentences, citations, cleaned answer text, number of sentences removed).
-    Markers outside 1..len(passages) are dropped; a sentence with no valid marker is unsupported.
+    Markers outside 1..len(passages) are dropped. A sentence its markers do not support (or without markers)
+    is cited to the single shown passage that supports it best, when one does; otherwise it is unsupported.
     With `strict`, unsupported sentences are removed (and counted)."""
     by_n = {p.n: p for p in passages}
     drafts = []
@@ -170,29 +171,43 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
     claim_vecs = vecs[: len(drafts)]
     sent_vec = {key: vecs[len(drafts) + i] for i, key in enumerate(flat)}
 
+    def best_single(d: DraftSentence, cvec: np.ndarray, skip: set[int]) -> tuple[int, SupportResult] | None:
+        """The one passage that supports the sentence best on its own, if any passes the support check."""
+        best: tuple[int, SupportResult] | None = None
+        for p in passages:
+            if p.n in skip:
+                continue
+            res = check_support(d.text, [p.text], threshold,
+                                embeddings=(cvec, [sent_vec[(p.n, s, e)] for s, e in passage_sents[p.n]]),
+                                spans=[passage_sents[p.n]])
+            if res.supported and (best is None or res.score > best[1].score):
+                best = (p.n, res)
+        return best
+
     results: list[tuple[DraftSentence, SupportResult | None]] = []
     for d, cvec in zip(drafts, claim_vecs, strict=True):
         if not d.markers:
             # Small models sometimes drop the markers: cite the one passage that supports the sentence best,
             # if any passes the same support check (never a passage that does not).
-            best: tuple[float, int, SupportResult] | None = None
-            for p in passages:
-                res = check_support(d.text, [p.text], threshold,
-                                    embeddings=(cvec, [sent_vec[(p.n, s, e)] for s, e in passage_sents[p.n]]),
-                                    spans=[passage_sents[p.n]])
-                if res.supported and (best is None or res.score > best[0]):
-                    best = (res.score, p.n, res)
-            if best is None:
+            found = best_single(d, cvec, set())
+            if found is None:
                 results.append((d, None))
                 continue
-            d.markers = [best[1]]
-            res = best[2]
+            d.markers, res = [found[0]], found[1]
             res.reason = "supported (cited automatically: the model gave no marker)"
         else:
             evid = [by_n[m].text for m in d.markers]
             evid_vecs = [sent_vec[(m, s, e)] for m in d.markers for s, e in passage_sents[m]]
             res = check_support(d.text, evid, threshold, embeddings=(cvec, evid_vecs),
                                 spans=[passage_sents[m] for m in d.markers])
+            # Small models often cite a neighbour's number: point the citation at the passage that holds the
+            # words rather than leave a true sentence pointing at the wrong chunk. A sentence no shown passage
+            # supports keeps the model's markers and stays flagged.
+            found = None if res.supported else best_single(d, cvec, set(d.markers))
+            if found is not None:
+                cited = "".join(f"[{m}]" for m in d.markers)
+                d.markers, res = [found[0]], found[1]
+                res.reason = f"supported (citation corrected: the model cited {cited})"
         foreign = [u for u in d.links if not any(_link_in(u, by_n[m].text) for m in d.markers)]
         if foreign and res.supported:
             res.supported, res.reason = False, f"link not in the cited text: {foreign[0]}"

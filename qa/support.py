@@ -278,6 +278,10 @@ def _coverage(claim: str, evidence: str) -> float:
     return len(words & ev) / len(words)
 
 
+# A sentence ending on a conjunction, article or "of" is a truncated generation, whatever its overlap.
+_CUT_OFF = re.compile(r"\b(and|or|but|nor|the|a|an|of|than)\W*$", re.I)
+
+
 def check_support(claim: str, evidences: list[str], threshold: float | None = None,
                   embeddings: tuple[np.ndarray, list[np.ndarray]] | None = None,
                   spans: list[list[tuple[int, int]]] | None = None) -> SupportResult:
@@ -335,6 +339,8 @@ def check_support(claim: str, evidences: list[str], threshold: float | None = No
     reason = _hard_checks(claim, joined)
     if not reason and len(content_stems(claim)) < 2 and not numbers(claim):
         reason = "too little content to check against the cited text"
+    if not reason and (tail := _CUT_OFF.search(claim)):
+        reason = f"the sentence is cut off ('{tail.group(1)}' ends it)"
     if reason or score < threshold:
         if steered_best >= threshold:
             reason = STEERING_REASON  # it would have passed on the injected text alone

@@ -106,3 +106,26 @@ def test_sentence_without_marker_is_cited_automatically_only_when_supported(seed
 
 def test_contentless_sentence_is_not_supported():
     assert not check_support("Also and confirmed it.", [IRGC]).supported
+
+
+def test_wrong_marker_is_corrected_to_the_passage_that_holds_the_words(seeded_index, seeded_settings):
+    passages = _passages(seeded_index, seeded_settings, "Is the IRGC deployment confirmed?")
+    n_irgc = next(p.n for p in passages if IRGC in p.text)
+    wrong = next(p.n for p in passages if IRGC not in p.text)
+    sentences, citations, text, _ = verify_draft(f"{IRGC} [{wrong}] The moon is made of cheese [{wrong}].", passages)
+    first, second = sentences
+    assert first.supported and first.citations == [n_irgc]
+    assert f"the model cited [{wrong}]" in first.reason
+    assert text.startswith(f"{IRGC[:-1]} [{n_irgc}].")
+    # A sentence nothing shown supports keeps the model's marker and stays flagged.
+    assert not second.supported and second.citations == [wrong]
+    assert {c.n for c in citations} == {n_irgc, wrong}
+    assert next(c for c in citations if c.n == n_irgc).quote == IRGC
+
+
+def test_cut_off_sentence_is_not_supported():
+    kirby = ("Pentagon spokesman Rear Admiral John Kirby told reporters that he had seen the reports but had no "
+             "information that would confirm Iranian forces were operating inside Iraq.")
+    result = check_support("Rear Admiral John Kirby held the position of Pentagon spokesman for and.", [kirby])
+    assert not result.supported and "cut off" in result.reason
+    assert check_support("Pentagon spokesman John Kirby said he had seen the reports.", [kirby]).supported
