@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import shutil
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -124,6 +127,10 @@ class Candidate:
     dense_rank: int | None = None
     bm25_rank: int | None = None
 
+    @cached_property
+    def shingles(self) -> set[str]:
+        return _shingles(self.text)
+
     @property
     def doc_id(self) -> str:
         return self.meta["doc_id"]
@@ -153,7 +160,7 @@ def _near_duplicate(a: Candidate, b: Candidate) -> bool:
         (s1, e1), (s2, e2) = a.span, b.span
         overlap = min(e1, e2) - max(s1, s2)
         return overlap > 0.5 * min(e1 - s1, e2 - s2)
-    sa, sb = _shingles(a.text), _shingles(b.text)
+    sa, sb = a.shingles, b.shingles
     return bool(sa and sb) and len(sa & sb) / len(sa | sb) > 0.7  # syndicated copies of one story
 
 
@@ -228,6 +235,17 @@ def sentence_window(cand: Candidate, query_words: set[str], max_chars: int) -> t
 
 # ---- public API ----------------------------------------------------------------------------------
 _bm25_stores: dict[int, BM25Store] = {}
+# BM25 runs on this thread while the calling thread embeds the question and queries Chroma: torch, numpy and
+# Chroma's Rust core spend most of their time outside the GIL, so a query costs max(...) rather than the sum.
+_pool: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _bm25_pool() -> ThreadPoolExecutor:
+    """The BM25 worker thread of this process (a forked child gets its own: threads do not survive a fork)."""
+    global _pool
+    if _pool is None or _pool[0] != os.getpid():
+        _pool = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsqa-bm25"))
+    return _pool[1]
 
 
 def bm25_store(index: NewsIndex) -> BM25Store:
@@ -243,13 +261,16 @@ def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: in
     """The k passages to show the model for `question` (optionally only from `doc_ids`)."""
     k = k or settings.k
     t0 = time.perf_counter()
+    index.sync()  # another process may have written: one O(1) check, a reload only if it did
+    # BM25 needs only the words: it runs on its own thread while this one embeds the question and queries Chroma.
+    bm25_job = _bm25_pool().submit(bm25_store(index).search, question, CANDIDATES * (3 if doc_ids else 1))
+    t_embed = time.perf_counter()
     q_emb = get_embedder().embed_one(question)
     t1 = time.perf_counter()
-    index.sync()  # another process may have written: one O(1) check, a reload only if it did
     where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
     dense = index.query_dense(q_emb, CANDIDATES, where=where)
     t2 = time.perf_counter()
-    bm25 = bm25_store(index).search(question, CANDIDATES * (3 if doc_ids else 1))
+    bm25 = bm25_job.result()  # bm25_s below is only the wait left after the embedding and the dense query
     if doc_ids:
         allowed = set(doc_ids)
         bm25 = [(cid, s) for cid, s in bm25 if cid.split("::", 1)[0] in allowed]
@@ -271,7 +292,8 @@ def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: in
     t4 = time.perf_counter()
     best = max((sim for _, sim, _, _ in dense), default=0.0)
     return RetrievalResult(passages=passages, best_dense=best, query_embedding=q_emb, timings={
-        "embed_s": t1 - t0, "dense_s": t2 - t1, "bm25_s": t3 - t2, "fuse_s": t4 - t3, "retrieve_s": t4 - t0})
+        "sync_s": t_embed - t0,
+        "embed_s": t1 - t_embed, "dense_s": t2 - t1, "bm25_s": t3 - t2, "fuse_s": t4 - t3, "retrieve_s": t4 - t0})
 
 
 class HybridRetriever(BaseRetriever):
