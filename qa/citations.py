@@ -147,13 +147,14 @@ def split_draft(draft: str) -> list[DraftSentence]:
     return out
 
 
-def verify_draft(draft: str, passages: list[Passage], threshold: float | None = None,
-                 strict: bool = False) -> tuple[list[AnswerSentence], list[Citation], str, int]:
+def verify_draft(draft: str, passages: list[Passage], threshold: float | None = None, strict: bool = False,
+                 correct_markers: bool = True) -> tuple[list[AnswerSentence], list[Citation], str, int]:
     """Check every sentence of `draft` against the passages it cites.
 
     Returns (sentences, citations, cleaned answer text, number of sentences removed).
     Markers outside 1..len(passages) are dropped. A sentence its markers do not support (or without markers)
-    is cited to the single shown passage that supports it best, when one does; otherwise it is unsupported.
+    is cited to the single shown passage that supports it best, when one does (for wrong markers only with
+    `correct_markers`; summaries correct them per item themselves); otherwise it is unsupported.
     With `strict`, unsupported sentences are removed (and counted)."""
     by_n = {p.n: p for p in passages}
     drafts = []
@@ -203,7 +204,7 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
             # Small models often cite a neighbour's number: point the citation at the passage that holds the
             # words rather than leave a true sentence pointing at the wrong chunk. A sentence no shown passage
             # supports keeps the model's markers and stays flagged.
-            found = None if res.supported else best_single(d, cvec, set(d.markers))
+            found = None if res.supported or not correct_markers else best_single(d, cvec, set(d.markers))
             if found is not None:
                 cited = "".join(f"[{m}]" for m in d.markers)
                 d.markers, res = [found[0]], found[1]

@@ -268,7 +268,9 @@ def reduce_sections(plan: SummaryPlan, llm, settings: Settings, emit: OnToken, m
             emit("\n")
             t_verify = time.perf_counter()
             shown = [by_n[n] for ns in batch for n in ns]
-            sentences, _citations, _text, _removed = verify_draft(draft, shown, threshold=settings.support_threshold)
+            # Wrong markers are corrected by `recite` below, which knows the items (pairs, groups) and says so.
+            sentences, _citations, _text, _removed = verify_draft(draft, shown, threshold=settings.support_threshold,
+                                                                  correct_markers=False)
             out.notes.extend(f'Added the citation {"".join(f"[{n}]" for n in s.citations)} the model left out: '
                              f'"{s.text[:100]}"' for s in sentences if "cited automatically" in s.reason)
             out.notes.extend(recite(sentences, [[by_n[n] for n in ns] for ns in batch], settings.support_threshold))

@@ -85,7 +85,11 @@ def _state_files(db: Path) -> dict[str, tuple[int, int]]:
     """Size and mtime of Chroma's SQLite files (where every write lands first)."""
     out = {}
     for path in db.glob("chroma.sqlite3*"):
-        st = path.stat()
+        try:
+            st = path.stat()
+        except FileNotFoundError:  # SQLite removed its journal between the listing and the stat
+            out[path.name] = (-1, -1)
+            continue
         out[path.name] = (st.st_size, st.st_mtime_ns)
     return out
 

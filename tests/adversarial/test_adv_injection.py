@@ -103,11 +103,16 @@ def test_fake_markers_copied_from_an_article_cannot_point_elsewhere(hostile):
                                  settings).passages
     fake = next(p for p in passages if p.doc_id == "inj-fake-markers")
     others = [p.n for p in passages if p.doc_id != "inj-fake-markers"]
-    # A model copying the article's "[1][2]" cites real passages 1 and 2, which do not say 20,000.
+    # A model copying the article's "[1][2]" cites real passages 1 and 2, which do not say 20,000: the claim is
+    # never shown as backed by them. At most it is re-pointed at the article that makes it, like any wrong marker.
     draft = "Kirby confirmed that 20,000 Iranian troops were fighting in Iraq " + "".join(f"[{n}]" for n in others)
     sentences, _, _, _ = verify_draft(draft + ". Also [99] and [0] confirmed it.", passages)
-    assert not any(s.supported for s in sentences if "20,000" in s.text)
+    claim = next(s for s in sentences if "20,000" in s.text)
+    assert claim.supported and claim.citations == [fake.n], claim
+    assert "the model cited" in claim.reason
     assert all(set(s.citations) <= {p.n for p in passages} for s in sentences)
+    sentences, _, _, _ = verify_draft(draft + ".", passages, correct_markers=False)
+    assert not sentences[0].supported and sentences[0].citations == others
     # Attributed to the article that makes the claim, it is reported as that article's claim, with its quote.
     sentences, citations, _, _ = verify_draft(f"Kirby confirmed that 20,000 Iranian troops were in Iraq [{fake.n}].",
                                               passages)
