@@ -19,6 +19,7 @@ from qa.config import SEEDS_DIR, Settings, load_settings
 from qa.errors import NewsqaError
 from qa.index import open_index
 from qa.retrieval import retrieve_passages
+from tests.procs import stop_process
 
 CHROMA = Path(sys.executable).parent / "chroma"
 QUESTIONS = [
@@ -71,12 +72,7 @@ def chroma_url(tmp_path_factory) -> Iterator[str]:
             time.sleep(0.5)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=20)
+        stop_process(proc)
 
 
 @pytest.fixture(scope="module")

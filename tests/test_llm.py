@@ -19,6 +19,7 @@ from qa.config import SEEDS_DIR, Settings
 from qa.errors import ModelError
 from qa.llm import LlamaCppLLM, count_tokens, generate, get_llm
 from qa.models import pull
+from tests.procs import stop_process
 
 pytestmark = pytest.mark.llm
 
@@ -138,12 +139,7 @@ def _llama_server(model: Path, log: Path) -> Iterator[str]:
             time.sleep(0.5)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc)
 
 
 FAST_FILE = "qwen2.5-coder-0.5b-instruct-q4_k_m.gguf"
