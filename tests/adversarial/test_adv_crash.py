@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
-from adv_util import cli_env, consistency_problems, ingest_cmd
+from adv_util import cli_env, consistency_problems, ingest_cmd, unreachable_by_search
 
 from qa.config import PROJECT_ROOT, load_settings
 from qa.corpus import read_all
@@ -108,6 +108,7 @@ def _check_after_kill(world, db: Path) -> dict[str, int]:
         assert got in {old_hash, new_hash} or (got is None and old_hash is None), doc_id
         counts["unchanged" if old_hash == new_hash else "not yet added" if got is None
                else "new" if got == new_hash else "old"] += 1
+    counts["unreachable by search (chroma#7758)"] = len(unreachable_by_search(index))
     return counts
 
 
@@ -216,3 +217,17 @@ def test_summary_of_kill_points(world):
     for label, counts in world["killed"]:
         print(f"  {label}: {counts}")
     assert len(world["killed"]) == len(DELAYS_S) + OP_POINTS
+
+
+def test_the_vector_check_catches_a_row_whose_vector_is_not_its_text(world):
+    """The check every kill point relies on can fail: a stored row carrying another text's vector is reported."""
+    import numpy as np
+
+    db = _fresh_copy(world)
+    index = open_index(load_settings({"db": str(db)}))
+    assert not consistency_problems(index)
+    page = index.chunks.get(limit=2, include=["embeddings"])
+    victim, donor = page["ids"][0], np.asarray(page["embeddings"][1])
+    index.chunks.update(ids=[victim], embeddings=[donor])
+    problems = consistency_problems(index)
+    assert any(victim in p and "not its text's embedding" in p for p in problems), problems
