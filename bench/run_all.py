@@ -246,7 +246,11 @@ def _llm_section() -> list[str]:
         return ["", "## LLM", "", "bench/results/llm.json is not there yet (run `python bench/llm.py`)."]
     data = json.loads(path.read_text())
     lines = ["", "## LLM (from bench/results/llm.json, written by bench/llm.py)", "",
-             f"Prompt ~{data.get('prompt_tokens_target')} tokens, {data.get('gen_tokens')} generated tokens.", "",
+             f"Prompt ~{data.get('prompt_tokens_target')} tokens, {data.get('gen_tokens')} generated tokens. "
+             "The table: "
+             "medians of separate processes per stack (load time, first token, peak RSS); the ratios below it: "
+             "back-to-back pairs of both stacks in one process, which this VM's run-to-run noise affects far less.",
+             "",
              "| model | stack | load s | first token s | prompt tok/s | gen tok/s | peak RSS MB |",
              "|---|---|---:|---:|---:|---:|---:|"]
     for r in data.get("results", []):
