@@ -15,6 +15,7 @@ from qa.config import Settings
 from qa.errors import ModelError, UsageError
 from qa.index import NewsIndex
 from qa.prompts import load_prompt, load_prompt_text
+from qa.quantity import states_quantity
 from qa.retrieval import RetrievalResult, retrieve_passages
 from qa.schema import Answer, Passage
 
@@ -130,6 +131,12 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
                       "no sentence of the draft answer was supported by the passages it cited")
         ans.sentences = sentences
         ans.removed_sentences = len(sentences) if strict else removed
+        return ans
+    if not states_quantity(standalone, [s.text for s in sentences if s.supported]):
+        ans = abstain(question, retrieval, name, timings, shown_standalone,
+                      "the passages give no figure for what the question counts")
+        ans.sentences = sentences
+        ans.removed_sentences = removed
         return ans
     return Answer(question=question, answer=text, abstained=False, sentences=sentences, citations=citations,
                   closest=[], standalone_question=shown_standalone, model=name, removed_sentences=removed,

@@ -88,3 +88,20 @@ def test_real_model_confirmation_question_gives_the_caveat(seeded_index, seeded_
     caveat = [c for c in ans.citations if c.doc_id == "seed-003"]
     assert caveat, ans.answer
     assert any(k in ans.answer for k in ("could not confirm", "no information", "Pentagon", "Iraqi official"))
+
+
+def test_a_count_question_answered_with_other_figures_abstains(seeded_index, seeded_settings):
+    """True, correctly cited sentences that give no number of what was asked are not an answer."""
+    llm = FakeScriptedLLM("The United States spent more than $25 billion training and equipping Iraq's security "
+                          "forces after the 2003 invasion [1].")
+    ans = answer_question("How many U.S. troops were killed in Iraq?", seeded_index, seeded_settings, llm)
+    assert ans.abstained and "no figure for what the question counts" in ans.answer
+    assert any(s.supported for s in ans.sentences), "the draft itself was supported: the check is what abstained"
+    assert ans.closest and ans.citations == []
+
+
+def test_a_count_question_answered_with_its_figure_is_kept(seeded_index, seeded_settings):
+    llm = FakeScriptedLLM("The International Organization for Migration estimated that as many as 500,000 people "
+                          "had fled Mosul and the surrounding province of Nineveh [1].")
+    ans = answer_question("How many people fled Mosul?", seeded_index, seeded_settings, llm)
+    assert not ans.abstained and "500,000" in ans.answer and ans.citations
