@@ -17,7 +17,7 @@ from qa.index import NewsIndex
 from qa.prompts import load_prompt, load_prompt_text
 from qa.quantity import states_quantity
 from qa.retrieval import RetrievalResult, retrieve_passages
-from qa.schema import Answer, Passage
+from qa.schema import Answer, AnswerSentence, Passage
 
 ABSTAIN_TOKEN = "INSUFFICIENT"
 ABSTAIN_TEXT = "The indexed articles do not say."
@@ -93,11 +93,14 @@ def model_name(llm) -> str:
 
 
 def abstain(question: str, retrieval: RetrievalResult, model: str, timings: dict[str, float],
-            standalone: str | None = None, why: str = "") -> Answer:
-    """The answer for 'the articles do not say', with the closest passages to look at."""
+            standalone: str | None = None, why: str = "", sentences: list[AnswerSentence] | None = None,
+            removed: int = 0) -> Answer:
+    """The answer for 'the articles do not say', with the closest passages to look at (and the checked draft
+    sentences when the model wrote one)."""
     text = ABSTAIN_TEXT + (f" ({why})" if why else "")
     return Answer(question=question, answer=text, abstained=True, closest=retrieval.passages[:3],
-                  standalone_question=standalone, model=model, timings=timings)
+                  standalone_question=standalone, model=model, timings=timings, sentences=sentences or [],
+                  removed_sentences=removed)
 
 
 def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
@@ -127,17 +130,12 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
                                                        threshold=settings.support_threshold, strict=strict)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     if not any(s.supported for s in sentences):
-        ans = abstain(question, retrieval, name, timings, shown_standalone,
-                      "no sentence of the draft answer was supported by the passages it cited")
-        ans.sentences = sentences
-        ans.removed_sentences = len(sentences) if strict else removed
-        return ans
+        return abstain(question, retrieval, name, timings, shown_standalone,
+                       "no sentence of the draft answer was supported by the passages it cited", sentences,
+                       len(sentences) if strict else removed)
     if not states_quantity(standalone, [s.text for s in sentences if s.supported]):
-        ans = abstain(question, retrieval, name, timings, shown_standalone,
-                      "the passages give no figure for what the question counts")
-        ans.sentences = sentences
-        ans.removed_sentences = removed
-        return ans
+        return abstain(question, retrieval, name, timings, shown_standalone,
+                       "the passages give no figure for what the question counts", sentences, removed)
     return Answer(question=question, answer=text, abstained=False, sentences=sentences, citations=citations,
                   closest=[], standalone_question=shown_standalone, model=name, removed_sentences=removed,
                   timings=timings)

@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import re
 
+from qa.support import NUMBER_WORDS, STOPWORDS, stem
+
 _ASKS = re.compile(r"^\s*how\s+(many|much)\b(.*)$", re.IGNORECASE | re.DOTALL)
 # Words that end the counted noun phrase: auxiliaries and other verbs' helpers ("how many troops WERE killed").
 _AUX = frozenset("""am is are was were be been being do does did have has had will would can could shall should may
 might must""".split())
-_STOP = frozenset("the a an of in on at to for from by with and or".split())
-_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
-thousands million millions billion billions dozen dozens""".split())
+# The support scorer's number words, plus plurals and teens ("hundreds of", "fifteen"); added here rather than
+# there because its table feeds the calibrated judge.
+_NUMBER_WORDS = frozenset(NUMBER_WORDS) | {w + "s" for w in ("hundred", "thousand", "million", "billion", "dozen")} | {
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec""".split())
 _TOKEN = re.compile(r"\$?\d+(?:[,.]\d+)*%?|[A-Za-z][A-Za-z.'-]*")
@@ -26,10 +28,8 @@ WINDOW = 4  # words after the number in which the counted noun must appear ("500
 
 
 def _norm(word: str) -> str:
-    acronym = word.isupper()  # "ISIS" is not the plural of "ISI"
-    word = word.lower().strip(".'-").removesuffix("'s")
-    plural = len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us"))
-    return word[:-1] if plural and not acronym else word
+    """The support scorer's stem, trailing dots dropped ("U.S." and "U.S" match); acronyms are not plurals."""
+    return word.lower().strip(".") if word.isupper() else stem(word.strip("."))
 
 
 def counted_words(question: str) -> list[str] | None:
@@ -43,7 +43,7 @@ def counted_words(question: str) -> list[str] | None:
         low = tok.lower()
         if low in _AUX:
             break
-        if low not in _STOP:
+        if low not in STOPWORDS:
             words.append(_norm(tok))
     return words
 

@@ -23,14 +23,14 @@ DEFAULT_THRESHOLD = 0.55
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
 _NUM = re.compile(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "dozen": 12, "million": 1_000_000, "billion": 1_000_000_000,
 }
-_STOP = frozenset("""a an the and or but of to in on at for from by with as is are was were be been being it its this
-that these those who whom whose what which when where why how did do does done has have had not no yes than then
+STOPWORDS = frozenset("""a an the and or but of to in on at for from by with as is are was were be been being it its
+this that these those who whom whose what which when where why how did do does done has have had not no yes than then
 there their they them he she his her him i you we our your said says say about into over under after before
 during up down out off again also any all some can could would should will shall may might must just only
 according reported reports told stated added so such very more most other another own same both each few
@@ -114,7 +114,7 @@ class SupportResult:
     per_evidence: list[tuple[int, int, float]] = field(default_factory=list)
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     w = re.sub(r"'s$", "", word.lower()).strip("'")
     for suffix in ("ies", "ied", "ing", "ed", "es", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
@@ -124,7 +124,7 @@ def _stem(word: str) -> str:
 
 def content_stems(text: str) -> set[str]:
     """Stemmed content words of `text` (numbers excluded: they are checked exactly)."""
-    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and not w[0].isdigit()}
+    return {stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and not w[0].isdigit()}
 
 
 def numbers(text: str) -> set[float]:
@@ -136,8 +136,8 @@ def numbers(text: str) -> set[float]:
         except ValueError:
             continue
     for w in re.findall(r"[a-z]+", text.lower()):
-        if w in _NUMBER_WORDS and w not in {"hundred", "thousand", "million", "billion"}:
-            out.add(float(_NUMBER_WORDS[w]))
+        if w in NUMBER_WORDS and w not in {"hundred", "thousand", "million", "billion"}:
+            out.add(float(NUMBER_WORDS[w]))
     return out
 
 
@@ -147,9 +147,9 @@ def names(text: str) -> set[str]:
     for sent in re.split(r"(?<=[.!?])\s+", text):
         words = re.findall(r"[A-Za-z][A-Za-z.'\-]*", sent)
         for i, w in enumerate(words):
-            if i == 0 and w.lower() in _STOP:
+            if i == 0 and w.lower() in STOPWORDS:
                 continue
-            if w[0].isupper() and w.lower().rstrip(".") not in _STOP:
+            if w[0].isupper() and w.lower().rstrip(".") not in STOPWORDS:
                 name = re.sub(r"(?:'s|s')$", "", w.rstrip(".").lower()).rstrip("'")
                 found.add(name)
     return found
