@@ -393,6 +393,24 @@ class NewsIndex:
                 out.append((cid, 1.0 - float(dist), text, meta))
         return out[:n]
 
+    def is_visible_id(self, chunk_id: str) -> bool:
+        """`is_visible` from the row id alone (ids carry the document and its version: no row read)."""
+        parts = chunk_id.rsplit("::", 2)
+        if len(parts) != 3:
+            return False
+        info = self._docs().get(parts[0])
+        return info is not None and info.content_hash[:12] == parts[1]
+
+    def query_ids(self, embedding: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """Nearest committed chunks as (chunk_id, cosine similarity), best first, without reading their rows:
+        retrieval reads texts and metadata only for the few passages it chooses (`get_chunks`)."""
+        res = self.chunks.query(query_embeddings=[embedding], n_results=n + 8, where=where, include=["distances"])
+        if not res["ids"] or not res["ids"][0]:
+            return []
+        out = [(cid, 1.0 - float(dist)) for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True)
+               if self.is_visible_id(cid)]
+        return out[:n]
+
     def get_chunks(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
         """Chunk rows by id: {id: (text, metadata)}."""
         if not ids:

@@ -101,6 +101,7 @@ class BM25Store:
     def search(self, query: str, n: int) -> list[tuple[str, float]]:
         """Best chunk ids for `query` with their BM25 scores (positive scores only)."""
         import bm25s
+        from bm25s.selection import topk
 
         with self._lock:
             self._ensure()
@@ -111,17 +112,21 @@ class BM25Store:
             tokens = [t for t in tokens if t in vocab]
             if not tokens:
                 return []
-            docs, scores = self._retriever.retrieve([tokens], k=min(n, len(self._ids)), show_progress=False,
-                                                    n_threads=1)
-        return [(self._ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+            # get_scores + topk is what retrieve() runs per query, minus the thread pool and progress bar it
+            # sets up on every call (a thread start per question).
+            scores, docs = topk(self._retriever.get_scores(tokens), min(n, len(self._ids)), sorted=True,
+                                backend="numpy")
+        return [(self._ids[int(d)], float(s)) for d, s in zip(docs, scores, strict=True) if s > 0]
 
 
 # ---- fusion and selection ------------------------------------------------------------------------
 @dataclass
 class Candidate:
+    """A fused hit. Its row (text, metadata) is read only when selection reaches it (`RowLoader`)."""
+
     chunk_id: str
-    text: str
-    meta: dict
+    text: str = ""
+    meta: dict | None = None
     fused: float = 0.0
     dense: float | None = None
     dense_rank: int | None = None
@@ -133,7 +138,7 @@ class Candidate:
 
     @property
     def doc_id(self) -> str:
-        return self.meta["doc_id"]
+        return self.meta["doc_id"] if self.meta else self.chunk_id.split("::", 1)[0]
 
     @property
     def span(self) -> tuple[int, int]:
@@ -164,33 +169,60 @@ def _near_duplicate(a: Candidate, b: Candidate) -> bool:
     return bool(sa and sb) and len(sa & sb) / len(sa | sb) > 0.7  # syndicated copies of one story
 
 
-def fuse(dense: list[tuple[str, float, str, dict]], bm25: list[tuple[str, float]],
-         fetch) -> list[Candidate]:
-    """Reciprocal rank fusion of the two ranked lists (fetch(ids) -> {id: (text, meta)} for BM25-only hits)."""
+def fuse(dense: list[tuple[str, float]], bm25: list[tuple[str, float]]) -> list[Candidate]:
+    """Reciprocal rank fusion of the two ranked id lists ((chunk_id, score), best first), best first."""
     cands: dict[str, Candidate] = {}
-    for rank, (cid, sim, text, meta) in enumerate(dense):
-        cands[cid] = Candidate(cid, text, meta, fused=1.0 / (RRF_K + rank + 1), dense=sim, dense_rank=rank + 1)
-    missing = [cid for cid, _ in bm25 if cid not in cands]
-    fetched = fetch(missing) if missing else {}
+    for rank, (cid, sim) in enumerate(dense):
+        cands[cid] = Candidate(cid, fused=1.0 / (RRF_K + rank + 1), dense=sim, dense_rank=rank + 1)
     for rank, (cid, _score) in enumerate(bm25):
-        if cid not in cands:
-            if cid not in fetched:
-                continue
-            text, meta = fetched[cid]
-            cands[cid] = Candidate(cid, text, meta)
-        cands[cid].fused += 1.0 / (RRF_K + rank + 1)
-        cands[cid].bm25_rank = rank + 1
+        cand = cands.setdefault(cid, Candidate(cid))
+        cand.fused += 1.0 / (RRF_K + rank + 1)
+        cand.bm25_rank = rank + 1
     return sorted(cands.values(), key=lambda c: c.fused, reverse=True)
 
 
-def select_diverse(cands: list[Candidate], k: int) -> list[Candidate]:
+class RowLoader:
+    """Reads candidates' rows in fused order, a batch per round trip, only as far as selection walks.
+    Most questions need one batch, so a query reads a handful of rows instead of every candidate's."""
+
+    def __init__(self, cands: list[Candidate], fetch, batch: int) -> None:
+        self._cands, self._fetch, self._batch = cands, fetch, max(1, batch)
+        self._done = 0
+        self.loaded: list[Candidate] = []  # candidates whose row exists, in fused order
+        self.round_trips = 0
+
+    def __iter__(self):
+        i = 0
+        while True:
+            while i >= len(self.loaded) and self._done < len(self._cands):
+                self._load_next()
+            if i >= len(self.loaded):
+                return
+            yield self.loaded[i]
+            i += 1
+
+    def _load_next(self) -> None:
+        todo = [c for c in self._cands[self._done:self._done + self._batch] if c.meta is None]
+        rows = self._fetch([c.chunk_id for c in todo]) if todo else {}
+        self.round_trips += bool(todo)
+        for cand in self._cands[self._done:self._done + self._batch]:
+            if cand.meta is None and cand.chunk_id in rows:
+                cand.text, cand.meta = rows[cand.chunk_id]
+            if cand.meta is not None:  # a row deleted since the search is skipped
+                self.loaded.append(cand)
+        self._done += self._batch
+
+
+def select_diverse(cands: list[Candidate], k: int, fetch=None) -> list[Candidate]:
     """Top-k in fused order, skipping near-duplicates, with at most ceil(k/2) passages per document
-    when other documents have candidates (so one long article cannot crowd out another)."""
+    when other documents have candidates (so one long article cannot crowd out another).
+    `fetch(ids) -> {id: (text, meta)}` reads rows not loaded yet (two batches of k ahead at a time)."""
     docs = {c.doc_id for c in cands}
     cap = k if len(docs) <= 1 else max(1, math.ceil(k / 2))
+    rows = RowLoader(cands, fetch or (lambda ids: {}), 2 * k)
     chosen: list[Candidate] = []
     per_doc: dict[str, int] = {}
-    for cand in cands:
+    for cand in rows:
         if any(_near_duplicate(cand, c) for c in chosen):
             continue
         if per_doc.get(cand.doc_id, 0) >= cap:
@@ -200,7 +232,7 @@ def select_diverse(cands: list[Candidate], k: int) -> list[Candidate]:
         if len(chosen) == k:
             break
     if len(chosen) < k:  # fewer documents than slots: relax the cap rather than return less context
-        for cand in cands:
+        for cand in rows:
             if cand not in chosen and not any(_near_duplicate(cand, c) for c in chosen):
                 chosen.append(cand)
                 if len(chosen) == k:
@@ -257,26 +289,27 @@ def bm25_store(index: NewsIndex) -> BM25Store:
 
 
 def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: int | None = None,
-                      doc_ids: list[str] | None = None) -> RetrievalResult:
-    """The k passages to show the model for `question` (optionally only from `doc_ids`)."""
+                      doc_ids: list[str] | None = None, embedding: np.ndarray | None = None) -> RetrievalResult:
+    """The k passages to show the model for `question` (optionally only from `doc_ids`; `embedding`: the
+    question's embedding when the caller already has it)."""
     k = k or settings.k
     t0 = time.perf_counter()
     index.sync()  # another process may have written: one O(1) check, a reload only if it did
     # BM25 needs only the words: it runs on its own thread while this one embeds the question and queries Chroma.
     bm25_job = _bm25_pool().submit(bm25_store(index).search, question, CANDIDATES * (3 if doc_ids else 1))
     t_embed = time.perf_counter()
-    q_emb = get_embedder().embed_one(question)
+    q_emb = get_embedder().embed_one(question) if embedding is None else embedding
     t1 = time.perf_counter()
     where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
-    dense = index.query_dense(q_emb, CANDIDATES, where=where)
+    dense = index.query_ids(q_emb, CANDIDATES, where=where)
     t2 = time.perf_counter()
     bm25 = bm25_job.result()  # bm25_s below is only the wait left after the embedding and the dense query
     if doc_ids:
         allowed = set(doc_ids)
         bm25 = [(cid, s) for cid, s in bm25 if cid.split("::", 1)[0] in allowed]
     t3 = time.perf_counter()
-    cands = fuse(dense, bm25, index.get_chunks)
-    chosen = select_diverse(cands, k)
+    chosen = select_diverse(fuse(dense, bm25), k, index.get_chunks)
+    t_rows = time.perf_counter()
     budget_chars = max(200, int((settings.prompt_budget_tokens - PROMPT_OVERHEAD_TOKENS) * 4 / max(1, k)))
     qwords = set(content_words(question))
     passages = []
@@ -290,10 +323,10 @@ def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: in
             text=cand.text[ws - cs:we - cs], start=ws, end=we, sentences=[tuple(s) for s in sents],
             score=round(cand.fused, 6), dense_rank=cand.dense_rank, bm25_rank=cand.bm25_rank))
     t4 = time.perf_counter()
-    best = max((sim for _, sim, _, _ in dense), default=0.0)
+    best = max((sim for _, sim in dense), default=0.0)
     return RetrievalResult(passages=passages, best_dense=best, query_embedding=q_emb, timings={
-        "sync_s": t_embed - t0,
-        "embed_s": t1 - t_embed, "dense_s": t2 - t1, "bm25_s": t3 - t2, "fuse_s": t4 - t3, "retrieve_s": t4 - t0})
+        "sync_s": t_embed - t0, "embed_s": t1 - t_embed, "dense_s": t2 - t1, "bm25_s": t3 - t2,
+        "select_s": t_rows - t3, "window_s": t4 - t_rows, "fuse_s": t4 - t3, "retrieve_s": t4 - t0})
 
 
 class HybridRetriever(BaseRetriever):
