@@ -57,6 +57,10 @@ def _settings(folder: Path):
     return load_settings({"db": str(folder / "chroma")})
 
 
+INGEST_KEYS = ("expected_chunks", "ingest", "chroma_mb", "chroma_mb_per_1k_chunks", "ingest_process_max_rss_mb",
+               "loadavg_ingest", "reingest_unchanged_s", "ingest_one_more_article_s")
+
+
 def worker_ingest(size: int, work: Path, raw_max: int) -> dict:
     from synthetic import documents_for_chunks, generate_documents, write_jsonl
 
@@ -137,8 +141,9 @@ def worker_query(size: int, work: Path, n_queries: int, llm: bool, answer: bool)
     out["bm25_mb"] = round(dir_mb(folder / "chroma" / "bm25"), 1)
     retrieve_passages("warm-up question", index, settings)
 
+    steps = ("sync_s", "dense_s", "bm25_s", "select_s", "window_s")
     timings: dict[str, list[float]] = {m: [] for m in ("embed", "raw", "dense", "bm25", "fused", "fused_no_embed",
-                                                       "sync")}
+                                                       "fused_given_embedding", "sync", *steps)}
     qs = questions(n_queries)
 
     def run(method: str, q: str, emb) -> None:
@@ -146,20 +151,25 @@ def worker_query(size: int, work: Path, n_queries: int, llm: bool, answer: bool)
         if method == "raw":
             index.chunks.query(query_embeddings=[emb], n_results=settings.k)
         elif method == "dense":
-            index.query_dense(emb, CANDIDATES)
+            index.query_ids(emb, CANDIDATES)
         elif method == "bm25":
             bm25_store(index).search(q, CANDIDATES)
+        elif method == "fused_given_embedding":  # the like-for-like comparison: both start from the vector
+            retrieve_passages(q, index, settings, embedding=emb)
         else:
             result = retrieve_passages(q, index, settings)
             timings["fused_no_embed"].append(result.timings["retrieve_s"] - result.timings["embed_s"])
+            for step in steps:
+                timings[step].append(result.timings[step])
         timings[method].append(time.perf_counter() - t0)
 
-    methods = ["raw", "dense", "bm25", "fused"]
+    methods = ["raw", "dense", "bm25", "fused", "fused_given_embedding"]
     for i, q in enumerate(qs):
         t0 = time.perf_counter()
         emb = embedder.embed_one(q)
         timings["embed"].append(time.perf_counter() - t0)
-        for m in methods[i % 4:] + methods[:i % 4]:  # rotate the order so load spikes hit every method alike
+        shift = i % len(methods)  # rotate the order so load spikes hit every method alike
+        for m in methods[shift:] + methods[:shift]:
             run(m, q, emb)
         t0 = time.perf_counter()
         index.sync()
@@ -169,6 +179,7 @@ def worker_query(size: int, work: Path, n_queries: int, llm: bool, answer: bool)
     out["latency"]["raw_plus_embed"] = percentiles(raw_embed)
     lat = out["latency"]
     out["fused_vs_raw_p95"] = round(lat["fused_no_embed"]["p95_ms"] / lat["raw"]["p95_ms"], 2)
+    out["fused_given_embedding_vs_raw_p95"] = round(lat["fused_given_embedding"]["p95_ms"] / lat["raw"]["p95_ms"], 2)
     out["fused_vs_raw_plus_embed_p95"] = round(lat["fused"]["p95_ms"] / lat["raw_plus_embed"]["p95_ms"], 2)
 
     seeds = _seed_questions()
@@ -205,9 +216,18 @@ def _run_worker(args: list[str]) -> dict:
 
 def run_size(size: int, args: argparse.Namespace) -> dict:
     started = time.strftime("%Y-%m-%d %H:%M:%S")
-    print(f"[{size:,} chunks] ingesting (load average {loadavg()}) ...", flush=True)
-    ingest = _run_worker(["--worker", "ingest", "--size", str(size), "--work", str(args.work),
-                          "--raw-max", str(args.raw_max)])
+    if args.query_only:  # re-time queries on a kept index: its ingestion figures come from the saved results
+        saved = RESULTS / f"scale_{size}.json"
+        if not (args.work / str(size)).is_dir() or not saved.is_file():
+            raise SystemExit(f"--query-only needs the kept index {args.work / str(size)} (run with --keep) "
+                             f"and its saved results {saved}")
+        previous = json.loads(saved.read_text())
+        ingest = {k: previous[k] for k in INGEST_KEYS if k in previous}
+        started = previous.get("started", started)
+    else:
+        print(f"[{size:,} chunks] ingesting (load average {loadavg()}) ...", flush=True)
+        ingest = _run_worker(["--worker", "ingest", "--size", str(size), "--work", str(args.work),
+                              "--raw-max", str(args.raw_max)])
     f = ingest["ingest"]
     print(f"[{size:,} chunks] ingestion {f['chunks_per_s']:.1f} chunks/s vs raw encode {f['raw_chunks_per_s']:.1f} "
           f"-> ratio {f['ratio_wall']:.2f} wall, {f['ratio_cpu']:.2f} CPU (target >= {TARGETS['ingest_ratio']}); "
@@ -220,13 +240,14 @@ def run_size(size: int, args: argparse.Namespace) -> dict:
     lat = query["latency"]
     print(f"[{size:,} chunks] p95 ms: raw {lat['raw']['p95_ms']}, dense {lat['dense']['p95_ms']}, "
           f"bm25 {lat['bm25']['p95_ms']}, fused {lat['fused']['p95_ms']} (without query embedding "
-          f"{lat['fused_no_embed']['p95_ms']}) -> fused/raw {query['fused_vs_raw_p95']}x; "
+          f"{lat['fused_no_embed']['p95_ms']}, from a given embedding {lat['fused_given_embedding']['p95_ms']}) -> "
+          f"fused/raw {query['fused_vs_raw_p95']}x, {query['fused_given_embedding_vs_raw_p95']}x from the vector; "
           f"query RSS {query['query_process_max_rss_mb']:.0f} MB", flush=True)
     result = {"size": size, "started": started, "finished": time.strftime("%Y-%m-%d %H:%M:%S"),
               **ingest, **query}
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"scale_{size}.json").write_text(json.dumps(result, indent=2) + "\n")
-    if not args.keep:
+    if not args.keep and not args.query_only:
         shutil.rmtree(args.work / str(size), ignore_errors=True)
     return result
 
@@ -313,7 +334,8 @@ def write_report() -> None:
              "(about 2 means the benchmark alone was using both cores), and ingestion is also compared in CPU "
              "time, which other processes' load affects much less. The fused retrieval runs BM25 on its own "
              "thread while the question is embedded and Chroma is queried, so \"fused without query embedding\" "
-             "is the wait beyond the embedding.", "",
+             "is the wait beyond the embedding; \"fused from a given embedding\" starts, like the raw query, from the "
+             "vector.", "",
              "## Corpus size (columns: target chunks)", "", head, sep,
              row("documents", lambda r: f"{r['documents_indexed']:,}"),
              row("chunks indexed", lambda r: f"{r['chunks_indexed']:,}"),
@@ -340,12 +362,17 @@ def write_report() -> None:
              row("fused retrieve_passages p50", lat("fused", "p50_ms")),
              row("fused retrieve_passages p95", lat("fused", "p95_ms")),
              row("fused without query embedding p95", lat("fused_no_embed", "p95_ms")),
-             row("freshness check (sync) p95", lat("sync", "p95_ms")),
+             row("fused from a given embedding p50", lat("fused_given_embedding", "p50_ms")),
+             row("fused from a given embedding p95", lat("fused_given_embedding", "p95_ms")),
+             row("steps of fused, p95: freshness check", lat("sync_s", "p95_ms")),
+             row("steps of fused, p95: dense query", lat("dense_s", "p95_ms")),
+             row("steps of fused, p95: BM25 wait after dense", lat("bm25_s", "p95_ms")),
+             row("steps of fused, p95: fusion + selection (row reads)", lat("select_s", "p95_ms")),
+             row("steps of fused, p95: sentence windows", lat("window_s", "p95_ms")),
+             row("fused/raw p95, both from a given embedding",
+                 lambda r: f"{r['fused_given_embedding_vs_raw_p95']:.2f}"),
              row("fused/raw p95 (both without embedding)", lambda r: f"{r['fused_vs_raw_p95']:.2f}"),
              row("fused/(raw+embedding) p95", lambda r: f"{r['fused_vs_raw_plus_embed_p95']:.2f}"),
-             row("before BM25 ran on its own thread: fused p95 / without embedding p95",
-                 lambda r: f"{r['query_before_bm25_thread']['latency']['fused']['p95_ms']:.1f} / "
-                           f"{r['query_before_bm25_thread']['latency']['fused_no_embed']['p95_ms']:.1f}"),
              row("BM25 build after ingestion s", lambda r: f"{r['bm25_build_s']:.1f}"),
              row("BM25 load in a new process s", lambda r: f"{r['bm25_load_s']:.2f}"),
              row("seed questions with a gold document in the top k",
@@ -370,8 +397,11 @@ def write_report() -> None:
     lines += [
         f"- Fused p95 at {biggest['size']:,} chunks: {lat_b['fused']['p95_ms']:.1f} ms including the query embedding "
         f"(< {TARGETS['fused_p95_ms']:.0f} ms: {_ok(lat_b['fused']['p95_ms'] < TARGETS['fused_p95_ms'])}); "
-        f"{biggest['fused_vs_raw_p95']:.2f}x raw Chroma, both without embedding (<= {TARGETS['fused_vs_raw']}x: "
-        f"{_ok(biggest['fused_vs_raw_p95'] <= TARGETS['fused_vs_raw'])}); "
+        f"{biggest['fused_given_embedding_vs_raw_p95']:.2f}x a raw Chroma query of the same k, both from a given "
+        f"embedding (<= {TARGETS['fused_vs_raw']}x: "
+        f"{_ok(biggest['fused_given_embedding_vs_raw_p95'] <= TARGETS['fused_vs_raw'])}); "
+        f"{biggest['fused_vs_raw_p95']:.2f}x with the question's embedding time taken out of ours (<= "
+        f"{TARGETS['fused_vs_raw']}x: {_ok(biggest['fused_vs_raw_p95'] <= TARGETS['fused_vs_raw'])}); "
         f"{biggest['fused_vs_raw_plus_embed_p95']:.2f}x raw Chroma + embedding, both from the question text.",
         f"- Query-time peak RSS with the default LLM loaded at {biggest['size']:,} chunks: "
         f"{biggest['query_process_max_rss_mb']:.0f} MB (< {TARGETS['query_rss_mb']} MB: "
@@ -436,6 +466,8 @@ def main() -> None:
                         help="raw-encode at most this many of the chunk texts, evenly spread (default 10000)")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help=f"index folders (default {DEFAULT_WORK})")
     parser.add_argument("--keep", action="store_true", help="keep the index folders afterwards")
+    parser.add_argument("--query-only", action="store_true",
+                        help="only re-time the queries on indexes kept by an earlier --keep run")
     parser.add_argument("--no-llm", action="store_true", help="do not load the LLM in the query phase")
     parser.add_argument("--answer", action="store_true",
                         help="also time one cited answer per size (minutes per size on 2 busy cores)")
