@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -118,6 +120,7 @@ def _check_server(url: str, timeout: float) -> None:
 
 _OPENED: set[str] = set()  # indexes this process has opened a Chroma client for
 _UNKNOWN = "unknown"  # never equal to a version token
+_QUIET_NS = 200_000_000  # far above any filesystem's timestamp granularity (ext4: a kernel tick, <= 10 ms)
 
 
 class NewsIndex:
@@ -142,6 +145,7 @@ class NewsIndex:
         key = settings.chroma_url or str(settings.db_path.resolve())
         self._client_version = _UNKNOWN if key in _OPENED else self._stored_version()
         _OPENED.add(key)
+        self._quiet_stamp: tuple[int, ...] | None = None  # see sync()
 
     @property
     def location(self) -> str:
@@ -177,13 +181,33 @@ class NewsIndex:
             self._docs_cache, self._signature, self._version = out, None, version
         return out
 
+    def _db_stamp(self) -> tuple[int, ...] | None:
+        """Identity and modification time of the embedded database file (None for a server, or no file)."""
+        if self.settings.chroma_url:
+            return None
+        try:
+            st = os.stat(self.settings.db_path / "chroma.sqlite3")
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
     def sync(self) -> None:
         """Drop the cached documents if any process has written since they were loaded (cheap: compares the
         version token; called once per query and before every write)."""
+        # Every write bumps the version token inside Chroma's SQLite file, so while that file is untouched since
+        # the last full check nothing can have changed: a stat (microseconds) instead of a collection lookup.
+        stamp = self._db_stamp()
+        if stamp is not None and stamp == self._quiet_stamp:
+            return
+        checked_at = time.time_ns()
         stored = self._stored_version()
         self._reopen_if_stale(stored)
         if self._docs_cache is not None and stored != self._version:
             self.refresh()
+        # Trust the stamp only if the file had been quiet for a while before the check (git's "racy clean" rule):
+        # a write within the same timestamp tick as the one we saw could leave mtime and size unchanged.
+        quiet = stamp is not None and checked_at - stamp[3] > _QUIET_NS
+        self._quiet_stamp = stamp if quiet else None
 
     def _reopen_if_stale(self, stored: str | None) -> None:
         """Reopen the embedded Chroma client when another process wrote since it was current (its in-memory

@@ -117,6 +117,7 @@ def test_uncommitted_version_is_invisible_and_collected(settings):
                         metadatas=[meta])
     hits = index.query_dense(vec[0], 20)
     assert cid not in [h[0] for h in hits]
+    assert hits and cid not in [h[0] for h in index.query_ids(vec[0], 20)]  # the id alone says "uncommitted"
     assert index.collect_garbage() == 1
     assert index.chunks.get(ids=[cid])["ids"] == []
 
@@ -139,3 +140,45 @@ def test_embeddings_are_unit_vectors():
     vecs = get_embedder().embed(["Baghdad", "Revolutionary Guards"])
     assert vecs.shape == (2, 384)
     assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
+
+
+def test_sync_sees_another_processes_write_after_a_quiet_check(settings, tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    ingest_paths([SEEDS_DIR], settings)
+    index = open_index(settings)
+    time.sleep(0.3)  # the database file is now quiet: the check below arms the stat-only fast path
+    index.sync()
+    assert index._quiet_stamp is not None
+    assert "extra-1" not in index.committed_docs()
+    article = tmp_path / "extra-1.md"
+    article.write_text("---\ntitle: Extra\nsource: Test Wire\n---\n"
+                       "A ferry sank off Lesbos on Monday, officials said.\n")
+    subprocess.run([sys.executable, "-m", "qa.ingest", str(article), "--db", str(settings.db_path), "--no-progress"],
+                   check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+    index.sync()
+    assert "extra-1" in index.committed_docs()
+    from qa.retrieval import retrieve_passages
+
+    assert retrieve_passages("Where did a ferry sink?", index, settings).passages[0].doc_id == "extra-1"
+
+
+def test_sync_does_not_trust_a_database_file_written_just_before_the_check(settings):
+    import os
+    import time
+
+    ingest_paths([SEEDS_DIR], settings)
+    index = open_index(settings)
+    db_file = settings.db_path / "chroma.sqlite3"
+    now = time.time_ns()
+    os.utime(db_file, ns=(now, now))  # as if a write had just landed
+    index.sync()
+    assert index._quiet_stamp is None  # a write in the same timestamp tick could follow unseen: check again
+    os.utime(db_file, ns=(now - 10**9, now - 10**9))
+    index.sync()
+    assert index._quiet_stamp is not None
+    index.sync()  # the stat-only path
+    assert index._quiet_stamp is not None
