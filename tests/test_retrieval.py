@@ -129,3 +129,16 @@ def test_row_loader_reads_batches_in_order_and_stops_where_iteration_stops():
     assert asked == [["d0::h::0", "d1::h::1", "d2::h::2", "d3::h::3"], ["d4::h::4", "d5::h::5", "d6::h::6",
                                                                           "d7::h::7"]]
     assert [c.chunk_id for c in loader][-1] == "d9::h::9" and len(asked) == 3  # a second walk reuses the rows
+
+
+def test_top_matches_is_the_best_positive_scores_ties_by_position():
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    for n_docs, matching, n in ((1000, 30, 24), (1000, 5, 24), (50_000, 4000, 24), (10, 0, 3), (200, 200, 1)):
+        scores = np.zeros(n_docs, dtype=np.float32)
+        hit = rng.choice(n_docs, size=matching, replace=False)
+        scores[hit] = rng.integers(1, 6, size=matching).astype(np.float32)  # few distinct values: many ties
+        want = sorted((-float(scores[i]), int(i)) for i in np.flatnonzero(scores))[:n]
+        values, positions = retrieval._top_matches(scores, n)
+        assert [(-float(v), int(p)) for v, p in zip(values, positions, strict=True)] == want
