@@ -78,6 +78,21 @@ def dir_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / MB if path.exists() else 0.0
 
 
+def page_cache(path: Path) -> dict | None:
+    """How much of a file is in the page cache (util-linux `fincore`; None where it is missing)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("fincore") or not path.is_file():
+        return None
+    proc = subprocess.run(["fincore", "--bytes", "--noheadings", "--output", "RES,SIZE", str(path)],
+                          capture_output=True, text=True)
+    if proc.returncode != 0 or not proc.stdout.split():
+        return None
+    res, size = (int(x) for x in proc.stdout.split()[:2])
+    return {"file_mb": round(size / 2**20, 1), "cached_mb": round(res / 2**20, 1)}
+
+
 def percentiles(values: list[float]) -> dict[str, float]:
     """p50/p95/mean in milliseconds for a list of seconds."""
     ms = np.asarray(values) * 1000

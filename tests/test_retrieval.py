@@ -123,12 +123,12 @@ def test_row_loader_reads_batches_in_order_and_stops_where_iteration_stops():
         asked.append(list(ids))
         return {cid: (cid, {"doc_id": cid.split("::")[0], "start": 0, "end": 1}) for cid in ids if cid != "d1::h::1"}
 
-    loader = retrieval.RowLoader(cands, fetch, batch=4)
+    loader = retrieval.RowLoader(cands, fetch, batch=4, first=2)
     first_five = [c.chunk_id for _, c in zip(range(5), loader, strict=False)]
     assert first_five == ["d0::h::0", "d2::h::2", "d3::h::3", "d4::h::4", "d5::h::5"]
-    assert asked == [["d0::h::0", "d1::h::1", "d2::h::2", "d3::h::3"], ["d4::h::4", "d5::h::5", "d6::h::6",
-                                                                          "d7::h::7"]]
+    assert asked == [["d0::h::0", "d1::h::1"], ["d2::h::2", "d3::h::3", "d4::h::4", "d5::h::5"]]
     assert [c.chunk_id for c in loader][-1] == "d9::h::9" and len(asked) == 3  # a second walk reuses the rows
+    assert asked[2] == ["d6::h::6", "d7::h::7", "d8::h::8", "d9::h::9"]
 
 
 def test_top_matches_is_the_best_positive_scores_ties_by_position():
