@@ -186,7 +186,7 @@ def _near_duplicate(a: Candidate, b: Candidate) -> bool:
 
 
 def fuse(dense: list[tuple[str, float]], bm25: list[tuple[str, float]]) -> list[Candidate]:
-    """Reciprocal rank fusion of the two ranked id lists ((chunk_id, score), best first), best first."""
+    """Reciprocal rank fusion of two ranked lists of (chunk_id, score): candidates without rows yet, best first."""
     cands: dict[str, Candidate] = {}
     for rank, (cid, sim) in enumerate(dense):
         cands[cid] = Candidate(cid, fused=1.0 / (RRF_K + rank + 1), dense=sim, dense_rank=rank + 1)
