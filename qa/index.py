@@ -66,6 +66,12 @@ def chunk_row_id(doc_id: str, content_hash: str, chunk_index: int) -> str:
     return f"{doc_id}::{content_hash[:12]}::{chunk_index}"
 
 
+def chunk_row_doc(chunk_id: str) -> tuple[str, str]:
+    """(doc_id, first 12 hex digits of the content hash) of a `chunk_row_id` ("" for a part it lacks)."""
+    doc_id, _, rest = chunk_id.partition("::")  # doc ids never contain ":" (chunking.chunk_id_for)
+    return doc_id, rest.partition("::")[0]
+
+
 def _client(settings: Settings):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
@@ -419,11 +425,9 @@ class NewsIndex:
 
     def is_visible_id(self, chunk_id: str) -> bool:
         """`is_visible` from the row id alone (ids carry the document and its version: no row read)."""
-        parts = chunk_id.rsplit("::", 2)
-        if len(parts) != 3:
-            return False
-        info = self._docs().get(parts[0])
-        return info is not None and info.content_hash[:12] == parts[1]
+        doc_id, short_hash = chunk_row_doc(chunk_id)
+        info = self._docs().get(doc_id)
+        return info is not None and bool(short_hash) and info.content_hash[:12] == short_hash
 
     def query_ids(self, embedding: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Nearest committed chunks as (chunk_id, cosine similarity), best first, without reading their rows:

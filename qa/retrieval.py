@@ -25,7 +25,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from qa.config import Settings
 from qa.embeddings import get_embedder
-from qa.index import NewsIndex, chunk_sentences
+from qa.index import NewsIndex, chunk_row_doc, chunk_sentences
 from qa.schema import Passage
 
 RRF_K = 60  # the constant from Cormack et al. (2009); rank fusion is insensitive to it
@@ -154,7 +154,7 @@ class Candidate:
 
     @property
     def doc_id(self) -> str:
-        return self.meta["doc_id"] if self.meta else self.chunk_id.split("::", 1)[0]
+        return self.meta["doc_id"] if self.meta else chunk_row_doc(self.chunk_id)[0]
 
     @property
     def span(self) -> tuple[int, int]:
@@ -207,29 +207,27 @@ class RowLoader:
         self._cands, self._fetch, self._batch = cands, fetch, max(1, batch)
         self._next = max(1, first or batch)
         self._done = 0
-        self.loaded: list[Candidate] = []  # candidates whose row exists, in fused order
-        self.round_trips = 0
+        self._loaded: list[Candidate] = []  # candidates whose row exists, in fused order
 
     def __iter__(self):
         i = 0
         while True:
-            while i >= len(self.loaded) and self._done < len(self._cands):
+            while i >= len(self._loaded) and self._done < len(self._cands):
                 self._load_next()
-            if i >= len(self.loaded):
+            if i >= len(self._loaded):
                 return
-            yield self.loaded[i]
+            yield self._loaded[i]
             i += 1
 
     def _load_next(self) -> None:
         window = self._cands[self._done:self._done + self._next]
         todo = [c for c in window if c.meta is None]
         rows = self._fetch([c.chunk_id for c in todo]) if todo else {}
-        self.round_trips += bool(todo)
         for cand in window:
             if cand.meta is None and cand.chunk_id in rows:
                 cand.text, cand.meta = rows[cand.chunk_id]
             if cand.meta is not None:  # a row deleted since the search is skipped
-                self.loaded.append(cand)
+                self._loaded.append(cand)
         self._done += len(window)
         self._next = self._batch
 
@@ -327,7 +325,7 @@ def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: in
     bm25 = bm25_job.result()  # bm25_s below is only the wait left after the embedding and the dense query
     if doc_ids:
         allowed = set(doc_ids)
-        bm25 = [(cid, s) for cid, s in bm25 if cid.split("::", 1)[0] in allowed]
+        bm25 = [(cid, s) for cid, s in bm25 if chunk_row_doc(cid)[0] in allowed]
     t3 = time.perf_counter()
     chosen = select_diverse(fuse(dense, bm25), k, index.get_chunks)
     t_rows = time.perf_counter()
