@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 from qa.answer import answer_question
+from qa.citations import revises_draft
 from qa.cli import cli_entry
 from qa.config import Settings, add_common_args, settings_from_args
 from qa.errors import NewsqaError
@@ -40,8 +41,10 @@ def format_sources(answer: Answer) -> str:
 
 def _run_one(question: str, index: NewsIndex, settings: Settings, llm, args, history) -> Answer:
     stream = not args.json and not args.no_stream
+    streamed: list[str] = []
 
     def on_token(t: str) -> None:
+        streamed.append(t)
         sys.stdout.write(t)
         sys.stdout.flush()
 
@@ -52,9 +55,7 @@ def _run_one(question: str, index: NewsIndex, settings: Settings, llm, args, his
         return answer
     if stream:
         print()
-        changed = answer.abstained or answer.removed_sentences or any(
-            "cited automatically" in s.reason for s in answer.sentences)
-        if changed:
+        if answer.abstained or revises_draft("".join(streamed), answer.sentences):
             print(f"\n=> {answer.answer}")
         if answer.standalone_question:
             print(f"(understood as: {answer.standalone_question})")

@@ -147,6 +147,13 @@ def split_draft(draft: str) -> list[DraftSentence]:
     return out
 
 
+def revises_draft(draft: str, sentences: list[AnswerSentence]) -> bool:
+    """True when the checked sentences differ from what the streamed `draft` showed: a sentence removed, merged
+    or changed, or a citation added, dropped or renumbered (so a terminal that streamed the draft must show
+    the checked answer too)."""
+    return [(d.text, d.markers) for d in split_draft(draft)] != [(s.text, s.citations) for s in sentences]
+
+
 def verify_draft(draft: str, passages: list[Passage], threshold: float | None = None, strict: bool = False,
                  correct_markers: bool = True) -> tuple[list[AnswerSentence], list[Citation], str, int]:
     """Check every sentence of `draft` against the passages it cites.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.citations import parse_markers, split_draft, verify_draft
+from qa.citations import parse_markers, revises_draft, split_draft, verify_draft
 from qa.retrieval import retrieve_passages
 from qa.support import check_support
 
@@ -129,3 +129,21 @@ def test_cut_off_sentence_is_not_supported():
     result = check_support("Rear Admiral John Kirby held the position of Pentagon spokesman for and.", [kirby])
     assert not result.supported and "cut off" in result.reason
     assert check_support("Pentagon spokesman John Kirby said he had seen the reports.", [kirby]).supported
+
+
+def test_a_draft_the_check_changed_is_reported_as_revised(seeded_index, seeded_settings):
+    """What the real default model streamed for this question: one sentence repeated per passage. The check
+    merges the repeats and keeps only the supporting passage's marker, so a terminal that streamed "[2] ..." must
+    show the checked answer as well; a draft the check leaves as it was is not reported."""
+    passages = _passages(seeded_index, seeded_settings, "Who confirmed the IRGC deployment?")
+    n_irgc = next(p.n for p in passages if IRGC in p.text)
+    other = next(p.n for p in passages if IRGC not in p.text)
+    repeated = f"[{n_irgc}] {IRGC}\n[{other}] {IRGC}"
+    sentences, _, _, removed = verify_draft(repeated, passages)
+    assert removed == 0 and [s.citations for s in sentences] == [[n_irgc]]
+    assert revises_draft(repeated, sentences)
+    clean = f"{IRGC[:-1]} [{n_irgc}]."
+    sentences, _, _, _ = verify_draft(clean, passages)
+    assert sentences[0].supported and not revises_draft(clean, sentences)
+    beyond = f"{IRGC[:-1]} [{n_irgc}][9]."  # a marker with no passage is dropped: revised
+    assert revises_draft(beyond, verify_draft(beyond, passages)[0])
