@@ -145,8 +145,11 @@ def build_app(settings: Settings) -> gr.Blocks:
 
         try:
             for kind, value in stream_call(call):
-                if kind == "text":
-                    messages[-1] = {"role": "assistant", "content": render.streaming_html(value)}
+                if kind == "text":  # the unchecked draft is not shown: only its progress
+                    words = len(value.split())
+                    messages[-1] = {"role": "assistant", "content": render.streaming_html(
+                        "", f"Writing the answer ({words} words drafted); it is shown once every sentence "
+                            "is checked against its sources…")}
                     yield messages, history, None, ""
                 else:
                     messages[-1] = {"role": "assistant", "content": render.answer_html(value, turn)}

@@ -2,13 +2,14 @@
 
     >>> from evals.dataset import load_qa, gold_spans
     >>> from qa.corpus import load_seed_documents
-    >>> item = load_qa()[0]
+    >>> item = load_qa("dev")[0]
     >>> gold_spans(item, load_seed_documents())[0][0]
     'seed-000'
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Literal, TypeVar, get_args
@@ -19,17 +20,26 @@ from qa.errors import InputFileError
 from qa.schema import Document
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-DATA_VERSION = "v1"
+# v2: the real seed articles; questions and labelled pairs split into dev and test by evidence paragraph.
+DATA_VERSION = "v2"
+SPLITS = ("dev", "test")
+# The frozen test split: sha256 of each file in data/test/. Changing a test file means a new data version
+# (DATA_VERSION and these sums together, recorded in evals/data/README.md and in the report).
+TEST_CHECKSUM_FILE = DATA_DIR / "test" / "SHA256SUMS"
 
-Category = Literal["fact", "attribution", "number", "place", "both_articles", "conflict", "followup",
+Split = Literal["dev", "test"]
+Category = Literal["fact", "number", "date", "place", "attribution", "conflict", "both_articles", "followup",
                    "unanswerable"]
 CATEGORIES: tuple[str, ...] = get_args(Category)
 Label = Literal["supported", "not_supported"]
-# changed_place and changed_date were added to the traps named in issue 6 (they are traps of their own kind).
-Trap = Literal["none", "paraphrase", "changed_number", "changed_place", "changed_date", "swapped_speaker",
-               "negation", "denied_vs_could_not_confirm", "overgeneralisation", "other_article", "unrelated"]
-TRAPS: tuple[str, ...] = get_args(Trap)
-SUPPORTED_TRAPS = frozenset({"none", "paraphrase"})
+# Error classes of unsupported claims (issue 13), and the kinds of supported ones.
+ERROR_CLASSES = ("changed_number", "reversed_relation", "certainty_raised", "speaker_changed", "action_changed",
+                 "wrong_date", "added_detail", "negation")
+SUPPORTED_KINDS = ("paraphrase", "coreference", "abbreviation", "number_unit", "weaker")
+Kind = Literal["changed_number", "reversed_relation", "certainty_raised", "speaker_changed", "action_changed",
+               "wrong_date", "added_detail", "negation", "paraphrase", "coreference", "abbreviation",
+               "number_unit", "weaker"]
+KINDS: tuple[str, ...] = get_args(Kind)
 
 
 class Turn(BaseModel):
@@ -50,6 +60,7 @@ class QAItem(BaseModel):
     """A question with its reference answer, the facts an answer must convey, and where they are written."""
 
     id: str
+    split: Split
     category: Category
     question: str = Field(min_length=1)
     history: list[Turn] = Field(default_factory=list)
@@ -57,6 +68,8 @@ class QAItem(BaseModel):
     key_facts: list[str] = Field(default_factory=list)
     must_abstain: bool = False
     gold: list[GoldQuote] = Field(default_factory=list)
+    # For unanswerable items: the passage the question is a near miss of (fixes the item's split).
+    near: list[GoldQuote] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> QAItem:
@@ -75,24 +88,31 @@ class SummaryPoint(BaseModel):
     """A point a neutral summary of the seeds must make; covered when every keyword is present."""
 
     id: str
+    split: Split
     point: str = Field(min_length=1)
     keywords: list[str] = Field(min_length=1)
     doc_id: str
 
 
 class SupportPair(BaseModel):
-    """A sentence, a passage from a seed, and whether the passage alone supports the sentence."""
+    """A claim written the way a model paraphrases, an exact evidence span of one paragraph of a seed, and
+    whether the evidence supports the claim (the article is the context for coreference)."""
 
     id: str
-    sentence: str = Field(min_length=1)
-    passage: str = Field(min_length=1)
+    split: Split
+    doc_id: str
+    para: int
+    evidence: str = Field(min_length=1)
+    claim: str = Field(min_length=1)
     label: Label
-    trap: Trap
+    kind: Kind
+    pair: str | None = None  # an unsupported claim's supported paraphrase of the same evidence
+    note: str = ""
 
     @model_validator(mode="after")
-    def _trap_matches_label(self) -> SupportPair:
-        if (self.label == "supported") != (self.trap in SUPPORTED_TRAPS):
-            raise ValueError(f"trap '{self.trap}' does not fit label '{self.label}'")
+    def _kind_matches_label(self) -> SupportPair:
+        if (self.label == "supported") != (self.kind in SUPPORTED_KINDS):
+            raise ValueError(f"kind '{self.kind}' does not fit label '{self.label}'")
         return self
 
     @property
@@ -129,9 +149,25 @@ def _load_jsonl(path: Path, model: type[M]) -> list[M]:
     return records
 
 
-def load_qa(path: Path | None = None) -> list[QAItem]:
-    """The gold questions (`evals/data/qa.jsonl` unless `path` is given)."""
-    return _load_jsonl(path or DATA_DIR / "qa.jsonl", QAItem)
+def _load_split(name: str, split: str | None, model: type[M], root: Path | None = None) -> list[M]:
+    """Records of `name`.jsonl from data/dev and data/test (or one of them), each checked to be in its folder."""
+    root = root or DATA_DIR
+    out: list[M] = []
+    for sp in SPLITS if split is None else (split,):
+        if sp not in SPLITS:
+            raise InputFileError(f"unknown eval split '{sp}' (dev or test)")
+        path = root / sp / f"{name}.jsonl"
+        for record in _load_jsonl(path, model):
+            if getattr(record, "split", sp) != sp:
+                raise InputFileError(f"{path}: item {getattr(record, 'id', '?')} says split "
+                                     f"'{getattr(record, 'split')}' but is in {sp}/")
+            out.append(record)
+    return out
+
+
+def load_qa(split: str | None = None, root: Path | None = None) -> list[QAItem]:
+    """The gold questions of one split (`dev` or `test`), or of both (dev first)."""
+    return _load_split("qa", split, QAItem, root)
 
 
 def load_summary_points(path: Path | None = None) -> list[SummaryPoint]:
@@ -139,9 +175,27 @@ def load_summary_points(path: Path | None = None) -> list[SummaryPoint]:
     return _load_jsonl(path or DATA_DIR / "summary.jsonl", SummaryPoint)
 
 
-def load_support_pairs(path: Path | None = None) -> list[SupportPair]:
-    """The labelled (sentence, passage) pairs for judging the support scorer (`evals/data/support.jsonl`)."""
-    return _load_jsonl(path or DATA_DIR / "support.jsonl", SupportPair)
+def load_support_pairs(split: str | None = None, root: Path | None = None) -> list[SupportPair]:
+    """The labelled claim/evidence pairs of one split, or of both (dev first)."""
+    return _load_split("support", split, SupportPair, root)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def checksum_status(root: Path | None = None) -> dict[str, dict[str, str]]:
+    """{file name: {"recorded": sum in SHA256SUMS, "actual": sum of the file now}} for the test split."""
+    root = root or DATA_DIR
+    sums_file = root / "test" / "SHA256SUMS"
+    recorded = {}
+    for line in sums_file.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            digest, name = line.split(maxsplit=1)
+            recorded[name.strip()] = digest
+    names = sorted(set(recorded) | {p.name for p in (root / "test").glob("*.jsonl")})
+    return {n: {"recorded": recorded.get(n, ""),
+                "actual": file_sha256(root / "test" / n) if (root / "test" / n).is_file() else ""} for n in names}
 
 
 class GoldSpanError(ValueError):

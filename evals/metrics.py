@@ -5,8 +5,10 @@ question has no key facts, a precision with no predicted positives); `mean` and 
 it never counts as a 0 or a 1. The support scorer and the embedding model are parameters
 (`support_fn`, `embed_fn`) so the pipeline's shared ones plug in and tests can pass simple ones.
 
-    >>> key_fact_recall("Iranian security sources said about 500 were sent.", ["about 500", "Pentagon"])
+    >>> key_fact_recall("A senior security official said about 500 were sent.", ["about 500", "Pentagon"])
     0.5
+    >>> key_fact_recall("Obama ruled out sending combat troops.", ["sending combat troops"])
+    0.0
     >>> check_gate({"faithfulness": 0.70}, {"faithfulness": 0.80}, {}, 0.05)
     ['faithfulness = 0.700 is below the threshold 0.800']
 """
@@ -56,6 +58,26 @@ def aggregate(rows: Iterable[Mapping[str, float | None]]) -> dict[str, float | N
 
 # --------------------------------------------------------------------------------------------------
 # Faithfulness and citations
+
+
+def draft_scores(sentences: Sequence[tuple[str, Sequence[int]]], passages: Mapping[int, str],
+                 support_fn: SupportFn) -> dict[str, float | None]:
+    """Metrics of the model's draft as generated, before any citation was re-pointed or sentence removed.
+
+    `sentences` are (text, the markers the model wrote); `passages` the texts it was shown, by number.
+    faithfulness: share of draft sentences that the shown passages, together, support (a hallucination
+    measure independent of where the markers point); citation recall / precision: ALCE on the model's own
+    markers. All None for a draft without sentences.
+    """
+    if not sentences:
+        return {"faithfulness": None, "citation_recall": None, "citation_precision": None}
+    shown = list(passages.values())
+    faithful = sum(bool(shown) and support_fn(text, shown) for text, _ in sentences) / len(sentences)
+    as_answer = Answer(question="", answer="", sentences=[
+        AnswerSentence(text=text, citations=[m for m in markers if m in passages]) for text, markers in sentences],
+        citations=[Citation(n=n, doc_id="", quote=t, start=0, end=len(t), passage=t) for n, t in passages.items()])
+    recall, precision = citation_scores(as_answer, support_fn)
+    return {"faithfulness": faithful, "citation_recall": recall, "citation_precision": precision}
 
 
 def faithfulness(answers: Iterable[Answer | Summary]) -> float | None:
@@ -175,10 +197,55 @@ def phrase_found(phrase: str, text_tokens: set[str]) -> bool:
     return any(set(content_tokens(alt)) <= text_tokens for alt in alternatives)
 
 
+# Words that turn a fact around: "ruled out sending combat troops" does not convey "sending combat troops".
+_NEGATORS = frozenset({"not", "no", "never", "without", "neither", "nor", "denied", "deny", "refused", "unable"})
+_NEGATOR_BIGRAMS = frozenset({("ruled", "out"), ("rule", "out")})
+_NEG_WINDOW = 3  # tokens before a fact in which a negation applies to it ("ruled out sending | combat troops")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
+
+
+def _negated(toks: Sequence[str]) -> bool:
+    return any(t in _NEGATORS for t in toks) or any(pair in _NEGATOR_BIGRAMS for pair in zip(toks, toks[1:]))
+
+
+def _shortest_window(need: set[str], sent: list[str]) -> tuple[int, int] | None:
+    """(first, last) of the shortest run of the sentence holding every needed token, or None."""
+    best: tuple[int, int] | None = None
+    for i, tok in enumerate(sent):
+        if tok not in need:
+            continue
+        seen: set[str] = set()
+        for j in range(i, len(sent)):
+            if sent[j] in need:
+                seen.add(sent[j])
+            if seen == need:
+                if best is None or j - i < best[1] - best[0]:
+                    best = (i, j)
+                break
+    return best
+
+
+def _fact_in_sentence(alternative: str, sent: list[str]) -> bool:
+    """All content tokens of the fact in one sentence, with the fact's polarity: a positive fact must not be
+    preceded by a negation ("ruled out sending combat troops" does not convey "combat troops"); a negative
+    fact ("could not confirm") needs its negation there."""
+    need = set(content_tokens(alternative))
+    window = _shortest_window(need, sent)
+    if window is None:
+        return False
+    first, last = window
+    before = sent[max(0, first - _NEG_WINDOW):first]
+    if _negated(tokens(alternative)):
+        return _negated(before) or _negated(sent[first:last + 2])
+    return not _negated(before)
+
+
 def key_facts_found(answer_text: str, key_facts: Sequence[str]) -> list[bool]:
-    """For each key fact, whether the answer conveys it (all content tokens of one alternative present)."""
-    present = set(tokens(answer_text))
-    return [phrase_found(fact, present) for fact in key_facts]
+    """For each key fact, whether one sentence of the answer conveys it: all content tokens of one "a|b"
+    alternative present in that sentence, and not negated there unless the fact itself is a negation."""
+    sentences = [tokens(s) for s in _SENTENCE_END.split(answer_text) if s.strip()]
+    return [any(_fact_in_sentence(alt, sent) for alt in fact.split("|") if alt.strip() for sent in sentences)
+            for fact in key_facts]
 
 
 def key_fact_recall(answer_text: str, key_facts: Sequence[str]) -> float | None:

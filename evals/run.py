@@ -19,7 +19,19 @@ from pathlib import Path
 from tqdm import tqdm
 
 from evals import metrics as M
-from evals.dataset import QAItem, SupportPair, gold_spans, load_qa, load_summary_points, load_support_pairs
+from evals.dataset import (
+    DATA_VERSION,
+    ERROR_CLASSES,
+    SPLITS,
+    SUPPORTED_KINDS,
+    QAItem,
+    SupportPair,
+    checksum_status,
+    gold_spans,
+    load_qa,
+    load_summary_points,
+    load_support_pairs,
+)
 from qa.cli import cli_entry
 from qa.config import SEEDS_DIR, Settings, add_common_args, as_dict, settings_from_args
 from qa.errors import NewsqaError
@@ -33,31 +45,41 @@ AnswerFn = Callable[[QAItem], Answer]
 
 
 # ---- judge ---------------------------------------------------------------------------------------
-def split_support(pairs: list[SupportPair]) -> tuple[list[SupportPair], list[SupportPair]]:
-    """Deterministic dev/test halves: the threshold is tuned on dev, the reported figure is on test."""
-    dev = [p for p in pairs if int(p.id.lstrip("p")) % 2 == 1]
-    test = [p for p in pairs if int(p.id.lstrip("p")) % 2 == 0]
-    return dev, test
-
-
-def judge_scores(pairs: list[SupportPair], threshold: float | None = None) -> list[float]:
-    """The support scorer's score for each pair (0.3 or less when a hard check fails)."""
+def judge_predictions(pairs: list[SupportPair], threshold: float | None = None) -> list[dict]:
+    """The support scorer's verdict on each labelled pair: the same `check_support` the answers use."""
     from qa.support import check_support
 
-    return [check_support(p.sentence, [p.passage], threshold).score if check_support(
-        p.sentence, [p.passage], threshold).supported else -1.0 for p in pairs]
+    out = []
+    for p in pairs:
+        res = check_support(p.claim, [p.evidence], threshold)
+        out.append({"id": p.id, "split": p.split, "kind": p.kind, "label": p.label,
+                    "predicted": "supported" if res.supported else "not_supported", "score": round(res.score, 4),
+                    "reason": res.reason, "claim": p.claim, "evidence": p.evidence})
+    return out
 
 
-def run_judge(pairs: list[SupportPair]) -> tuple[dict, list[dict]]:
-    """judge_balanced_accuracy on the held-out half, plus the threshold the dev half would pick."""
+def judge_split_metrics(items: list[dict]) -> dict:
+    """Balanced accuracy, and per error class the share of unsupported claims rejected (1 - false accepts),
+    per supported kind the share accepted."""
+    out: dict = {"balanced_accuracy": M.balanced_accuracy([i["label"] for i in items],
+                                                         [i["predicted"] for i in items]), "pairs": len(items)}
+    per_class: dict[str, dict] = {}
+    for kind in (*ERROR_CLASSES, *SUPPORTED_KINDS):
+        rows = [i for i in items if i["kind"] == kind]
+        if rows:
+            right = sum(i["predicted"] == i["label"] for i in rows)
+            per_class[kind] = {"n": len(rows), "correct": right, "rate": right / len(rows)}
+    out["per_kind"] = per_class
+    rejections = [v["rate"] for k, v in per_class.items() if k in ERROR_CLASSES]
+    out["worst_class_rejection"] = min(rejections) if rejections else None
+    return out
+
+
+def run_judge(dev: list[SupportPair], test: list[SupportPair]) -> tuple[dict, dict, list[dict]]:
+    """(test metrics, {split: metrics}, items). The threshold grid is read on dev only; test is reported."""
     from qa.support import DEFAULT_THRESHOLD, check_support
 
-    def predict(p: SupportPair, threshold: float) -> str:
-        return "supported" if check_support(p.sentence, [p.passage], threshold).supported else "not_supported"
-
-    dev, test = split_support(pairs)
-    # Calibration report: the threshold that maximises balanced accuracy on dev (never on test).
-    dev_results = [check_support(p.sentence, [p.passage], 0.0) for p in dev]
+    dev_results = [check_support(p.claim, [p.evidence], 0.0) for p in dev]
     grid = [x / 100 for x in range(30, 91, 5)]
     accs = []
     for t in grid:
@@ -65,23 +87,13 @@ def run_judge(pairs: list[SupportPair]) -> tuple[dict, list[dict]]:
         accs.append(M.balanced_accuracy([p.label for p in dev], preds) or 0.0)
     plateau = [t for t, a in zip(grid, accs, strict=True) if a >= max(accs) - 1e-9]
     best_t = plateau[len(plateau) // 2]  # the middle of the best plateau: the least fragile choice
-    items = []
-    for p in pairs:
-        res = check_support(p.sentence, [p.passage])
-        items.append({"id": p.id, "split": "dev" if p in dev else "test", "trap": p.trap, "label": p.label,
-                      "predicted": "supported" if res.supported else "not_supported", "score": res.score,
-                      "reason": res.reason, "sentence": p.sentence})
-    test_ids = {p.id for p in test}
-    labels = [i["label"] for i in items if i["id"] in test_ids]
-    preds = [i["predicted"] for i in items if i["id"] in test_ids]
-    out = {
-        "judge_balanced_accuracy": M.balanced_accuracy(labels, preds),
-        "judge_balanced_accuracy_all": M.balanced_accuracy([i["label"] for i in items],
-                                                           [i["predicted"] for i in items]),
-        "judge_dev_best_threshold": best_t,
-        "judge_threshold_in_use": DEFAULT_THRESHOLD,
-    }
-    return out, items
+    items = judge_predictions(dev + test)
+    splits = {sp: judge_split_metrics([i for i in items if i["split"] == sp]) for sp in SPLITS}
+    splits["dev"]["best_threshold_on_dev"] = best_t
+    metrics = {"judge_balanced_accuracy": splits["test"]["balanced_accuracy"],
+               "judge_worst_class_rejection": splits["test"]["worst_class_rejection"],
+               "judge_threshold_in_use": DEFAULT_THRESHOLD}
+    return metrics, splits, items
 
 
 # ---- QA ------------------------------------------------------------------------------------------
@@ -97,42 +109,85 @@ def build_eval_index(settings: Settings, folder: Path):
     return s, open_index(s)
 
 
-def score_answer(item: QAItem, answer: Answer, retrieved: list[tuple[str, int, int]], gold: list,
-                 support_fn, embed_fn, k: int) -> dict:
-    """Per-item metrics (None where a metric does not apply to the item)."""
-    row: dict = {"abstained": answer.abstained, "must_abstain": item.must_abstain}
+def draft_sentences(answer: Answer, n_passages: int) -> list[tuple[str, list[int]]]:
+    """The model's draft as generated: its sentences and the markers it wrote (those naming a shown passage)."""
+    from qa.citations import split_draft
+
+    return [(d.text, [m for m in d.markers if 1 <= m <= n_passages]) for d in split_draft(answer.draft)
+            if d.text.strip()] if answer.draft else []
+
+
+def score_answer(item: QAItem, answer: Answer, passages: list, gold: list, support_fn, embed_fn, k: int) -> dict:
+    """Per-item metrics (None where a metric does not apply). The unsuffixed faithfulness and citation metrics
+    are the model's draft before any repair; `_final` ones are the answer as shown (after re-pointing and
+    removal, so partly guaranteed by the check itself)."""
+    row: dict = {}
     answerable = not item.must_abstain
-    row["faithfulness"] = M.faithfulness([answer]) if not answer.abstained else None
+    drafted = draft_scores_for(answer, passages, support_fn)
+    row.update(drafted)
+    row["faithfulness_final"] = M.faithfulness([answer]) if not answer.abstained else None
     rec, prec = M.citation_scores(answer, support_fn)
-    row["citation_recall"], row["citation_precision"] = rec, prec
-    row["key_fact_recall"] = M.key_fact_recall(answer.answer, item.key_facts) if answerable else None
+    row["citation_recall_final"], row["citation_precision_final"] = rec, prec
+    row["key_fact_recall"] = M.key_fact_recall(answer.answer if not answer.abstained else "", item.key_facts) \
+        if answerable else None
+    row["key_fact_recall_draft"] = M.key_fact_recall(answer.draft, item.key_facts) if answerable else None
     row["answer_similarity"] = (M.answer_similarity(answer.answer, item.reference_answer, embed_fn)
                                 if answerable else None)
+    if answerable and not answer.abstained and gold:
+        cited = [(c.doc_id, c.start, c.end) for c in answer.citations]
+        row["citation_gold_hit"] = float(any(M.span_hit(c, g) for c in cited for g in gold))
+    else:
+        row["citation_gold_hit"] = None
+    retrieved = [(p.doc_id, p.start, p.end) for p in passages]
     row["retrieval_recall_at_k"] = M.retrieval_recall_at_k(retrieved, gold, k) if gold else None
     row["mrr"] = M.mrr(retrieved, gold, k) if gold else None
     return row
 
 
+def draft_scores_for(answer: Answer, passages: list, support_fn) -> dict:
+    texts = {p.n: p.text for p in passages}
+    return M.draft_scores(draft_sentences(answer, len(passages)), texts, support_fn)
+
+
+REPAIR_STATUSES = ("kept", "repointed", "auto_cited", "unsupported")
+
+
+def split_qa_metrics(rows: list[dict], records: list[dict]) -> tuple[dict, dict]:
+    """(metrics, repair counts) over the rows of one split."""
+    metric_rows = [{k2: v for k2, v in r.items() if k2 not in ("abstained", "must_abstain")} for r in rows]
+    out = M.aggregate(metric_rows)
+    out.update(M.abstention_scores((r["abstained"], r["must_abstain"]) for r in rows))
+    repair = {status: sum(1 for rec in records for s in rec["sentences"] if s.get("status") == status)
+              for status in REPAIR_STATUSES}
+    repair["draft_sentences"] = sum(rec["draft_sentences"] for rec in records)
+    repair["removed"] = sum(rec["removed_sentences"] for rec in records)
+    return out, repair
+
+
 def run_qa(items: list[QAItem], answer_fn: AnswerFn, retrieve_fn, documents, support_fn, embed_fn, k: int,
-           progress: bool = True, partial: Path | None = None) -> tuple[dict, list[dict]]:
-    """Answer every item with `answer_fn` and compute the QA metrics (each record is also appended to
-    `partial`, a JSONL file, as soon as it is scored, so an interrupted run still shows its items)."""
+           progress: bool = True, partial: Path | None = None) -> tuple[dict, dict, list[dict]]:
+    """Answer every item with `answer_fn`; return (test metrics, {split: {"metrics", "repair"}}, records).
+    Each record is also appended to `partial`, a JSONL file, as soon as it is scored, so an interrupted run
+    still shows its items."""
     rows, records = [], []
     for i, item in enumerate(tqdm(items, desc="qa", unit="question", disable=not progress), start=1):
         t0 = time.perf_counter()
         answer = answer_fn(item)
         seconds = time.perf_counter() - t0
         if not progress:  # no progress bar (CI logs): one line per question instead
-            print(f"qa {i}/{len(items)} {item.id} {'abstained' if answer.abstained else 'answered'} "
+            print(f"qa {i}/{len(items)} {item.id} ({item.split}) {'abstained' if answer.abstained else 'answered'} "
                   f"{seconds:.1f}s", file=sys.stderr, flush=True)
         question = answer.standalone_question or item.question
-        retrieved = retrieve_fn(question)
+        passages = retrieve_fn(question)
         gold = gold_spans(item, documents) if item.gold else []
-        row = score_answer(item, answer, retrieved, gold, support_fn, embed_fn, k)
+        row = score_answer(item, answer, passages, gold, support_fn, embed_fn, k)
+        row.update(abstained=answer.abstained, must_abstain=item.must_abstain)
         rows.append(row)
-        records.append({"id": item.id, "category": item.category, "question": item.question,
-                        "reference_answer": item.reference_answer, "answer": answer.answer,
+        records.append({"id": item.id, "split": item.split, "category": item.category, "question": item.question,
+                        "reference_answer": item.reference_answer, "answer": answer.answer, "draft": answer.draft,
+                        "draft_sentences": len(draft_sentences(answer, len(passages))),
                         "abstained": answer.abstained, "must_abstain": item.must_abstain,
+                        "removed_sentences": answer.removed_sentences,
                         "sentences": [s.model_dump() for s in answer.sentences],
                         "citations": [c.model_dump(exclude={"passage"}) for c in answer.citations],
                         "metrics": {k2: v for k2, v in row.items() if k2 not in ("abstained", "must_abstain")},
@@ -140,10 +195,14 @@ def run_qa(items: list[QAItem], answer_fn: AnswerFn, retrieve_fn, documents, sup
         if partial is not None:
             with partial.open("a", encoding="utf-8") as fh:
                 fh.write(json.dumps(records[-1], default=str) + "\n")
-    metric_rows = [{k2: v for k2, v in r.items() if k2 not in ("abstained", "must_abstain")} for r in rows]
-    out = M.aggregate(metric_rows)
-    out.update(M.abstention_scores((r["abstained"], r["must_abstain"]) for r in rows))
-    return out, records
+    splits = {}
+    for sp in SPLITS:
+        idx = [j for j, it in enumerate(items) if it.split == sp]
+        if idx:
+            metrics, repair = split_qa_metrics([rows[j] for j in idx], [records[j] for j in idx])
+            splits[sp] = {"metrics": metrics, "repair": repair, "questions": len(idx)}
+    headline = splits.get("test", splits.get("dev", {"metrics": {}}))["metrics"]
+    return dict(headline), splits, records
 
 
 def category_scores(records: list[dict]) -> dict[str, dict[str, float | None]]:
@@ -168,17 +227,24 @@ def run_summary(index, settings: Settings, llm) -> tuple[dict, dict]:
     t0 = time.perf_counter()
     summary = summarize(index, settings, llm)
     points = load_summary_points()
-    n = max(1, len(summary.sentences))
+    def figures(m, n_sentences: int, suffix: str) -> dict:
+        n = max(1, n_sentences)
+        return {f"summary_source_coverage{suffix}": m.source_coverage,
+                f"summary_citation_balance{suffix}": m.citation_balance,
+                f"summary_attributed_ratio{suffix}": m.attributed_ratio,
+                f"summary_supported_ratio{suffix}": 1.0 - m.unsupported_sentences / n,
+                f"summary_loaded_free{suffix}": 1.0 if not m.loaded_terms else 0.0}
+
+    out = {"summary_keypoint_coverage": M.summary_keypoint_coverage(summary.summary, points)}
+    # Before repair (the model's checked sentences as written) and after it (what the reader sees).
+    if summary.draft_metrics is not None:
+        out.update(figures(summary.draft_metrics, summary.draft_metrics.unsupported_sentences +
+                           len([s for s in summary.sentences if s.supported]), "_draft"))
+    out.update(figures(summary.metrics, len(summary.sentences), ""))
     m = summary.metrics
-    out = {
-        "summary_keypoint_coverage": M.summary_keypoint_coverage(summary.summary, points),
-        "summary_source_coverage": m.source_coverage,
-        "summary_citation_balance": m.citation_balance,
-        "summary_attributed_ratio": m.attributed_ratio,
-        "summary_supported_ratio": 1.0 - m.unsupported_sentences / n,
-        "summary_loaded_free": 1.0 if not m.loaded_terms else 0.0,
-    }
-    record = {"summary": summary.summary, "metrics": m.model_dump(), "notes": summary.notes,
+    record = {"summary": summary.summary, "metrics": m.model_dump(),
+              "draft_metrics": summary.draft_metrics.model_dump() if summary.draft_metrics else None,
+              "notes": summary.notes,
               "covered_points": [p.id for p, ok in zip(points, M.covered_points(summary.summary, points),
                                                        strict=True) if ok],
               "seconds": round(time.perf_counter() - t0, 2)}
@@ -204,12 +270,48 @@ def write_markdown(report: dict, path: Path) -> None:
              f"**{'PASSED' if report['gate']['passed'] else 'FAILED'}**\n"]
     for f in report["gate"]["failures"]:
         lines.append(f"- ✗ {f}")
-    lines += ["", "| metric | value | threshold | baseline |", "|---|---|---|---|"]
+    data = report.get("data", {})
+    sums = data.get("test_checksums", {})
+    frozen = all(v["recorded"] == v["actual"] for v in sums.values()) if sums else False
+    lines.append(f"Data version `{data.get('version', '?')}`; test split checksums "
+                 f"{'match SHA256SUMS' if frozen else '**DO NOT MATCH** SHA256SUMS'}: " +
+                 ", ".join(f"{n} `{v['actual'][:12]}`" for n, v in sums.items()) + "\n")
+    lines.append("The headline value is the test split (nothing is tuned on it); dev is where rules, thresholds "
+                 "and prompts are tuned. Faithfulness and citation metrics without a suffix score the model's "
+                 "draft before any repair; `_final` ones score the answer as shown, after citations were "
+                 "re-pointed and unsupported sentences removed. Summary metrics cover both seeds (no split); "
+                 "`_draft` ones are before repair.\n")
+    splits = report.get("splits", {})
+    lines += ["| metric | dev | test | threshold | baseline |", "|---|---|---|---|---|"]
+
+    def cell(value) -> str:
+        return "" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
+
     for name, value in report["metrics"].items():
-        v = "n/a" if value is None else f"{value:.3f}"
+        dev = splits.get("dev", {}).get(name)
+        test = splits.get("test", {}).get(name, value if name not in splits.get("dev", {}) else None)
         t = f"{thresholds[name]:.2f}" if name in thresholds else ""
         b = baseline.get(name)
-        lines.append(f"| {name} | {v} | {t} | {'' if b is None else f'{b:.3f}'} |")
+        lines.append(f"| {name} | {cell(dev)} | {cell(test)} | {t} | {'' if b is None else f'{b:.3f}'} |")
+    repair = report.get("repair", {})
+    if repair:
+        lines += ["", "## What the check did to the drafts", "",
+                  "| split | draft sentences | kept as cited | re-pointed | cited automatically | unsupported "
+                  "(left out) |", "|---|---|---|---|---|---|"]
+        for sp, r in repair.items():
+            lines.append(f"| {sp} | {r['draft_sentences']} | {r['kept']} | {r['repointed']} | {r['auto_cited']} | "
+                         f"{r['unsupported'] + r['removed']} |")
+    judge_splits = report.get("judge", {})
+    if judge_splits:
+        kinds = list(dict.fromkeys(k for v in judge_splits.values() for k in v.get("per_kind", {})))
+        lines += ["", "## Support judge by kind (share judged correctly: rejected for error classes, accepted "
+                  "for supported kinds)", "", "| kind | dev | test |", "|---|---|---|"]
+        for kind in kinds:
+            row = []
+            for sp in SPLITS:
+                v = judge_splits.get(sp, {}).get("per_kind", {}).get(kind)
+                row.append(f"{v['correct']}/{v['n']} ({v['rate']:.2f})" if v else "")
+            lines.append(f"| {kind} | " + " | ".join(row) + " |")
     cats = report.get("categories", {})
     if cats:
         names = sorted({k for v in cats.values() for k in v})
@@ -230,7 +332,7 @@ def write_markdown(report: dict, path: Path) -> None:
     if worst:
         lines += ["", "## Worst items", ""]
         for r in worst:
-            lines.append(f"### {r['id']} ({r['category']}): {r['question']}")
+            lines.append(f"### {r['id']} ({r['split']}, {r['category']}): {r['question']}")
             lines.append(f"- answer: {r['answer']}")
             lines.append(f"- reference: {r['reference_answer']}")
             for s in r["sentences"]:
@@ -246,8 +348,8 @@ def write_markdown(report: dict, path: Path) -> None:
     if judge:
         lines += ["", f"## Support judge: {len(judge) - len(wrong)}/{len(judge)} pairs agree with the labels", ""]
         for j in wrong:
-            lines.append(f"- {j['id']} ({j['split']}, {j['trap']}): labelled {j['label']}, judged "
-                         f"{j['predicted']} ({j['reason']}): {j['sentence']}")
+            lines.append(f"- {j['id']} ({j['split']}, {j['kind']}): labelled {j['label']}, judged "
+                         f"{j['predicted']} ({j['reason']}): {j['claim']}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -304,10 +406,16 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
     t0 = time.perf_counter()
     random.seed(0)
     report: dict = {"metrics": {}, "items": {}, "model": "", "timings": {}, "settings": as_dict(settings)}
+    report["data"] = {"version": DATA_VERSION, "test_checksums": checksum_status()}
+    report["splits"] = {sp: {} for sp in SPLITS}
     if only in (None, "judge"):
         tj = time.perf_counter()
-        judge_metrics, judge_items = run_judge(load_support_pairs())
+        judge_metrics, judge_splits, judge_items = run_judge(load_support_pairs("dev"), load_support_pairs("test"))
         report["metrics"].update(judge_metrics)
+        report["judge"] = judge_splits
+        for sp in SPLITS:
+            report["splits"][sp].update({"judge_balanced_accuracy": judge_splits[sp]["balanced_accuracy"],
+                                         "judge_worst_class_rejection": judge_splits[sp]["worst_class_rejection"]})
         report["items"]["judge"] = judge_items
         report["timings"]["judge_s"] = round(time.perf_counter() - tj, 2)
     if only in (None, "qa", "summary"):
@@ -319,7 +427,9 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
             llm = get_llm(s) if answer_fn_factory is None else None
             report["model"] = model_name(llm) if llm is not None else "test-fake"
             if only in (None, "qa"):
-                items = load_qa()[:limit] if limit else load_qa()
+                items = load_qa()
+                if limit:  # a quick look: the first N of each split
+                    items = [it for sp in SPLITS for it in [x for x in items if x.split == sp][:limit]]
                 documents = {d: index.get_document(d) for d in index.committed_docs()}
 
                 def default_answer(item: QAItem) -> Answer:
@@ -328,8 +438,8 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
 
                 answer_fn = answer_fn_factory(index, s) if answer_fn_factory else default_answer
 
-                def retrieve_fn(q: str) -> list[tuple[str, int, int]]:
-                    return [(p.doc_id, p.start, p.end) for p in retrieve_passages(q, index, s).passages]
+                def retrieve_fn(q: str) -> list:
+                    return retrieve_passages(q, index, s).passages  # deterministic: what the model was shown
 
                 def support_fn(sentence: str, texts: list[str]) -> bool:
                     return check_support(sentence, texts, s.support_threshold).supported
@@ -338,9 +448,13 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
                     return get_embedder().embed(texts)
 
                 tq = time.perf_counter()
-                qa_metrics, records = run_qa(items, answer_fn, retrieve_fn, documents, support_fn, embed_fn, s.k,
-                                             progress, partial)
+                qa_metrics, qa_splits, records = run_qa(items, answer_fn, retrieve_fn, documents, support_fn,
+                                                        embed_fn, s.k, progress, partial)
                 report["metrics"].update(qa_metrics)
+                report["repair"] = {sp: v["repair"] for sp, v in qa_splits.items()}
+                for sp, v in qa_splits.items():
+                    report["splits"][sp].update(v["metrics"])
+                    report["splits"][sp]["questions"] = v["questions"]
                 report["items"]["qa"] = records
                 report["categories"] = category_scores(records)
                 report["timings"]["qa_s"] = round(time.perf_counter() - tq, 2)

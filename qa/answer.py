@@ -94,13 +94,13 @@ def model_name(llm) -> str:
 
 def abstain(question: str, retrieval: RetrievalResult, model: str, timings: dict[str, float],
             standalone: str | None = None, why: str = "", sentences: list[AnswerSentence] | None = None,
-            removed: int = 0) -> Answer:
+            removed: int = 0, draft: str = "") -> Answer:
     """The answer for 'the articles do not say', with the closest passages to look at (and the checked draft
     sentences when the model wrote one)."""
     text = ABSTAIN_TEXT + (f" ({why})" if why else "")
     return Answer(question=question, answer=text, abstained=True, closest=retrieval.passages[:3],
                   standalone_question=standalone, model=model, timings=timings, sentences=sentences or [],
-                  removed_sentences=removed)
+                  removed_sentences=removed, draft=draft)
 
 
 def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
@@ -125,17 +125,21 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
     timings["generate_s"] = round(time.perf_counter() - t_gen, 3)
     if ABSTAIN_TOKEN in draft.upper() and len(draft.strip()) < 40 + len(ABSTAIN_TOKEN):
         timings["total_s"] = round(time.perf_counter() - t0, 3)
-        return abstain(question, retrieval, name, timings, shown_standalone, "the model found no answer")
+        return abstain(question, retrieval, name, timings, shown_standalone, "the model found no answer",
+                       draft=draft)
+    t_check = time.perf_counter()
     sentences, citations, text, removed = verify_draft(draft.replace(ABSTAIN_TOKEN, ""), retrieval.passages,
-                                                       threshold=settings.support_threshold, strict=strict)
+                                                       threshold=settings.support_threshold, strict=strict,
+                                                       repoint_margin=settings.repoint_margin)
+    timings["verify_s"] = round(time.perf_counter() - t_check, 3)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     if not any(s.supported for s in sentences):
         return abstain(question, retrieval, name, timings, shown_standalone,
                        "no sentence of the draft answer was supported by the passages it cited", sentences,
-                       len(sentences) if strict else removed)
+                       len(sentences) if strict else removed, draft)
     if not states_quantity(standalone, [s.text for s in sentences if s.supported]):
         return abstain(question, retrieval, name, timings, shown_standalone,
-                       "the passages give no figure for what the question counts", sentences, removed)
+                       "the passages give no figure for what the question counts", sentences, removed, draft)
     return Answer(question=question, answer=text, abstained=False, sentences=sentences, citations=citations,
                   closest=[], standalone_question=shown_standalone, model=name, removed_sentences=removed,
-                  timings=timings)
+                  timings=timings, draft=draft)

@@ -27,7 +27,7 @@ def format_sources(answer: Answer) -> str:
                 lines.append(f"  - {p.title} ({p.doc_id}): {textwrap.shorten(p.text, 160)}")
         return "\n".join(lines)
     if unsupported:
-        lines.append("\nNot supported by the cited text (shown for transparency):")
+        lines.append("\nLeft out of the answer (the cited text does not support them):")
         for s in unsupported:
             lines.append(f"  ! {s.text}  [{s.reason}]")
     if answer.citations:
@@ -40,13 +40,20 @@ def format_sources(answer: Answer) -> str:
 
 
 def _run_one(question: str, index: NewsIndex, settings: Settings, llm, args, history) -> Answer:
-    stream = not args.json and not args.no_stream
+    # Only checked text is shown as the answer: the model's raw draft streams only on request (--show-draft),
+    # on stderr and labelled as unchecked.
+    stream = args.show_draft and not args.json
     streamed: list[str] = []
 
     def on_token(t: str) -> None:
+        if not streamed:
+            sys.stderr.write("draft (unchecked): ")
         streamed.append(t)
-        sys.stdout.write(t)
-        sys.stdout.flush()
+        sys.stderr.write(t)
+        sys.stderr.flush()
+
+    if not args.json and not stream and sys.stderr.isatty():
+        print("(retrieving passages, writing and checking the answer ...)", file=sys.stderr, flush=True)
 
     answer = answer_question(question, index, settings, llm, history=history, strict=args.strict,
                              on_token=on_token if stream else None)
@@ -54,13 +61,12 @@ def _run_one(question: str, index: NewsIndex, settings: Settings, llm, args, his
         print(answer.model_dump_json(indent=2, exclude={"closest"} if not answer.abstained else None))
         return answer
     if stream:
-        print()
-        if answer.abstained or revises_draft("".join(streamed), answer.sentences):
-            print(f"\n=> {answer.answer}")
-        if answer.standalone_question:
-            print(f"(understood as: {answer.standalone_question})")
-    else:
-        print(answer.answer)
+        print(file=sys.stderr)
+        if revises_draft("".join(streamed), answer.sentences):
+            print("(the check changed the draft; the checked answer follows)", file=sys.stderr)
+    print(answer.answer)
+    if answer.standalone_question:
+        print(f"(understood as: {answer.standalone_question})")
     print(format_sources(answer))
     return answer
 
@@ -70,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m qa.ask",
         description="Answer a question from the indexed news articles. Every sentence cites the passage it "
                     "relies on, each citation quotes the exact supporting sentence of the article, and "
-                    "sentences the cited text does not support are flagged (or removed with --strict). "
+                    "sentences the cited text does not support are left out and listed apart with the reason. "
                     "When the articles do not answer the question, it says so and shows the closest passages. "
                     "On an empty index the seed articles are ingested first.",
         epilog="Without a question: an interactive chat where follow-ups ('and what did the Pentagon say?') are "
@@ -79,8 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_common_args(parser)
     parser.add_argument("--json", action="store_true", help="print the Answer as JSON (the documented contract)")
     parser.add_argument("--strict", action="store_true", default=None,
-                        help="remove sentences that fail the support check")
-    parser.add_argument("--no-stream", action="store_true", help="print the answer only when complete")
+                        help="do not even list the sentences that fail the support check")
+    parser.add_argument("--show-draft", action="store_true",
+                        help="also stream the model's raw, unchecked draft (to stderr, labelled as such)")
+    parser.add_argument("--no-stream", action="store_true", help=argparse.SUPPRESS)  # kept for old scripts
     return parser
 
 

@@ -22,8 +22,11 @@ import numpy as np
 from qa.chunking import split_sentences
 from qa.embeddings import get_embedder
 from qa.schema import AnswerSentence, Citation, Passage
-from qa.support import SupportResult, check_support
+from qa.support import DEFAULT_THRESHOLD, SupportResult, check_support
 
+# How far above the support threshold a passage the model did not cite must score before a sentence is
+# re-pointed to it (or cited automatically). Set on the dev split of the labelled pairs.
+REPOINT_MARGIN = 0.15
 _MARKER = re.compile(r"[\[【]\s*(\d+(?:\s*(?:[,;]|-|–|and)\s*\d+)*)\s*[\]】]")
 # Markers written after the sentence's full stop belong to that sentence: "... deployed. [1]".
 _TRAILING = re.compile(r"([.!?][\"”’)]?)((?:[ \t]*[\[【][ \t]*\d[\d \t,;\-–and]*[\]】])+)")
@@ -92,6 +95,8 @@ class DraftSentence:
     text: str
     markers: list[int]
     links: list[str] = field(default_factory=list)  # links removed from `text` by verify_draft
+    draft_markers: list[int] = field(default_factory=list)  # the model's own valid markers, before correction
+    status: str = "kept"
 
 
 def parse_markers(marker_body: str) -> list[int]:
@@ -155,14 +160,20 @@ def revises_draft(draft: str, sentences: list[AnswerSentence]) -> bool:
 
 
 def verify_draft(draft: str, passages: list[Passage], threshold: float | None = None, strict: bool = False,
-                 correct_markers: bool = True) -> tuple[list[AnswerSentence], list[Citation], str, int]:
+                 correct_markers: bool = True, repoint_margin: float = REPOINT_MARGIN,
+                 ) -> tuple[list[AnswerSentence], list[Citation], str, int]:
     """Check every sentence of `draft` against the passages it cites.
 
     Returns (sentences, citations, cleaned answer text, number of sentences removed).
     Markers outside 1..len(passages) are dropped. A sentence its markers do not support (or without markers)
     is cited to the single shown passage that supports it best, when one does (for wrong markers only with
-    `correct_markers`; summaries correct them per item themselves); otherwise it is unsupported.
-    With `strict`, unsupported sentences are removed (and counted)."""
+    `correct_markers`; summaries correct them per item themselves); otherwise it is unsupported. A citation the
+    model did not write must clear a stricter bar (`threshold + repoint_margin`): a near-miss passage must not
+    lend its support to an invented claim.
+    The answer text holds only supported sentences; unsupported ones stay in `sentences` (supported=False,
+    status "unsupported") so they can be listed apart with their reason. With `strict` they are removed from
+    `sentences` too (and counted)."""
+    bar = (DEFAULT_THRESHOLD if threshold is None else threshold) + repoint_margin
     by_n = {p.n: p for p in passages}
     drafts = []
     for d in split_draft(draft):
@@ -170,6 +181,7 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
         if not re.search(r"[A-Za-z0-9]", d.text):
             continue  # the sentence was only a link
         d.markers = [m for m in d.markers if m in by_n]
+        d.draft_markers = list(d.markers)
         drafts.append(d)
     # Embed every claim and every passage sentence once.
     passage_sents = {p.n: _passage_sentences(p) for p in passages}
@@ -188,7 +200,7 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
             res = check_support(d.text, [p.text], threshold,
                                 embeddings=(cvec, [sent_vec[(p.n, s, e)] for s, e in passage_sents[p.n]]),
                                 spans=[passage_sents[p.n]])
-            if res.supported and (best is None or res.score > best[1].score):
+            if res.supported and res.score >= bar and (best is None or res.score > best[1].score):
                 best = (p.n, res)
         return best
 
@@ -202,6 +214,7 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
                 results.append((d, None))
                 continue
             d.markers, res = [found[0]], found[1]
+            d.status = "auto_cited"
             res.reason = "supported (cited automatically: the model gave no marker)"
         else:
             evid = [by_n[m].text for m in d.markers]
@@ -215,6 +228,7 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
             if found is not None:
                 cited = "".join(f"[{m}]" for m in d.markers)
                 d.markers, res = [found[0]], found[1]
+                d.status = "repointed"
                 res.reason = f"supported (citation corrected: the model cited {cited})"
         foreign = [u for u in d.links if not any(_link_in(u, by_n[m].text) for m in d.markers)]
         if foreign and res.supported:
@@ -235,10 +249,10 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
     renumber: dict[int, int] = {}
     quote_spans: dict[int, list[tuple[int, int]]] = {}
     for d, res in kept:
+        if res is None or not res.supported:
+            continue  # not part of the answer: its markers are not listed as sources
         for m in d.markers:
             renumber.setdefault(m, m)
-        if res is None:
-            continue
         for m, (s, e, _score) in zip(d.markers, res.per_evidence, strict=True):
             p = by_n[m]
             quote_spans.setdefault(m, []).append((p.start + s, p.start + e))
@@ -246,10 +260,15 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
     sentences: list[AnswerSentence] = []
     parts: list[str] = []
     for d, res in kept:
-        nums = [renumber[m] for m in d.markers]
-        sentences.append(AnswerSentence(text=d.text, citations=nums, supported=bool(res and res.supported),
+        supported = bool(res and res.supported)
+        nums = [renumber.get(m, m) for m in d.markers]
+        sentences.append(AnswerSentence(text=d.text, citations=nums, supported=supported,
                                         support=res.score if res else 0.0,
-                                        reason=res.reason if res else "no valid citation"))
+                                        reason=res.reason if res else "no valid citation",
+                                        draft_citations=d.draft_markers,
+                                        status=d.status if supported else "unsupported"))
+        if not supported:
+            continue
         marker_text = "".join(f"[{n}]" for n in nums)
         body = d.text
         if marker_text:

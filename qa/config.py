@@ -61,6 +61,8 @@ class Settings:
     min_relevance: float = 0.25  # best dense cosine below this -> abstain without calling the model
     strict: bool = False
     support_threshold: float = 0.55  # calibrated: see qa/support.py DEFAULT_THRESHOLD
+    # A citation the model did not write needs support_threshold + this (see qa/citations.py REPOINT_MARGIN).
+    repoint_margin: float = 0.15
 
     # Ingestion
     chunk_size: int = 400  # characters, soft maximum; chunks never split a sentence

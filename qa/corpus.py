@@ -402,7 +402,7 @@ def read_path(path: Path, *, max_bytes: int) -> ReadResult:
     elif suffix == ".md":
         text, meta = _markdown_to_text(raw, name)
     else:
-        text, meta = normalize_text(raw), {}
+        text, meta = _plain_text(raw, name)
     if not text:
         raise InputFileError(f"{name}: no article text found")
     return ReadResult(documents=[_make_document(text, meta, stem, path, default_title=stem)])
@@ -442,6 +442,40 @@ def _split_front_matter(raw: str, name: str) -> tuple[dict[str, Any], str]:
     if not isinstance(meta, dict):
         raise InputFileError(f"{name}: front matter must be a mapping of fields (title: ..., source: ...)")
     return {str(k): v for k, v in meta.items()}, raw[closing.end():]
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
+_MAX_CAPTION_WORDS = 40
+
+
+def _plain_text(raw: str, name: str) -> tuple[str, dict[str, Any]]:
+    """A `.txt` article: optional YAML front matter, one paragraph per line when the text has no blank lines
+    (the usual layout of copied news text), and a leading photo caption or kicker kept out of the body."""
+    meta, body = _split_front_matter(raw.replace("\r\n", "\n").replace("\r", "\n"), name)
+    text = normalize_text(body)
+    if "\n\n" not in text:
+        text = text.replace("\n", "\n\n")
+    caption, text = split_leading_caption(text)
+    if caption:
+        meta.setdefault("caption", caption)
+    return text, meta
+
+
+def split_leading_caption(text: str) -> tuple[str, str]:
+    """(caption, body): short paragraphs before the first sentence-like paragraph that end without sentence
+    punctuation ("baghdad police" / "Iraqi policemen climb onto a roof ... AFP") are a photo caption or
+    kicker, not reported text; they are kept out of the answerable body. A text made only of such lines is
+    left whole."""
+    paragraphs = text.split("\n\n")
+    lead = 0
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        if any(_SENTENCE_END.search(line) or len(line.split()) > _MAX_CAPTION_WORDS for line in lines):
+            break
+        lead += 1
+    if lead == 0 or lead == len(paragraphs):
+        return "", text
+    return " / ".join(" ".join(paragraphs[:lead]).split("\n")), "\n\n".join(paragraphs[lead:])
 
 
 _MARKDOWN = MarkdownIt("commonmark")

@@ -134,12 +134,16 @@ def _body_html(sentences: Sequence[AnswerSentence], fallback: str, turn: str, kn
 
 
 def _unsupported_note(sentences: Sequence[AnswerSentence]) -> str:
-    bad = sum(1 for s in sentences if not s.supported)
+    """The sentences left out of an answer because the cited text does not support them, with the reasons
+    (listed apart, never as ordinary cited text)."""
+    bad = [s for s in sentences if not s.supported]
     if not bad:
         return ""
-    what = "sentence is" if bad == 1 else "sentences are"
-    return (f'<div class="nq-note nq-warnnote">⚠ {bad} {what} not supported by the cited text '
-            "(shown for transparency; hover for the reason).</div>")
+    what = "sentence" if len(bad) == 1 else "sentences"
+    items = "".join(f"<li>{esc(s.text)} <em>({esc(s.reason or 'not supported by the cited text')})</em></li>"
+                    for s in bad)
+    return (f'<details class="nq-note nq-warnnote nq-leftout"><summary>⚠ {len(bad)} {what} left out: not '
+            f"supported by the cited text</summary><ul>{items}</ul></details>")
 
 
 def _footer(model: str, timings: Mapping[str, float], extra: str = "") -> str:
@@ -170,7 +174,8 @@ def answer_html(answer: Answer, turn: str) -> str:
                          f"sentences)</summary><ul>{rejected}</ul></details>")
     else:
         known = {c.n for c in answer.citations}
-        parts.append(f'<div class="nq-answer">{_body_html(answer.sentences, answer.answer, turn, known)}</div>')
+        shown = [s for s in answer.sentences if s.supported]
+        parts.append(f'<div class="nq-answer">{_body_html(shown, answer.answer, turn, known)}</div>')
         parts.append(_unsupported_note(answer.sentences))
         if answer.citations:
             parts.append('<div class="nq-section">Sources</div>')

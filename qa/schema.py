@@ -5,6 +5,8 @@ See `../shared/design.md` ("JSON shapes") and the README for the shapes.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -71,12 +73,21 @@ class Citation(BaseModel):
     passage_end: int = 0
 
 
+SentenceStatus = Literal["kept", "repointed", "auto_cited", "unsupported"]
+
+
 class AnswerSentence(BaseModel):
+    """One checked sentence. `draft_citations` are the markers the model wrote (before any correction);
+    `status` says what the check did: kept the model's citation, re-pointed it, cited a sentence the model left
+    without a marker, or found it unsupported (then it is not part of the answer text)."""
+
     text: str
     citations: list[int] = Field(default_factory=list)
     supported: bool = False
     support: float = 0.0
     reason: str = ""
+    draft_citations: list[int] = Field(default_factory=list)
+    status: SentenceStatus = "kept"
 
 
 class Answer(BaseModel):
@@ -91,6 +102,8 @@ class Answer(BaseModel):
     model: str = ""
     removed_sentences: int = 0
     timings: dict[str, float] = Field(default_factory=dict)
+    # The model's raw output before any check: kept so that evals score the draft, not the repaired answer.
+    draft: str = ""
 
 
 class SummaryMetrics(BaseModel):
@@ -108,6 +121,8 @@ class Summary(BaseModel):
     sentences: list[AnswerSentence] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     metrics: SummaryMetrics = Field(default_factory=SummaryMetrics)
+    # The same metrics of the model's draft sentences before repair (None when nothing was drafted).
+    draft_metrics: SummaryMetrics | None = None
     notes: list[str] = Field(default_factory=list)
     model: str = ""
     timings: dict[str, float] = Field(default_factory=dict)

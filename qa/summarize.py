@@ -224,6 +224,7 @@ def summarize(index: NewsIndex, settings: Settings, llm, topic: str | None = Non
                       sentences=sentences, citations=cite_spans(sentences, by_n, extra),
                       notes=notes, model=name)
     summary.metrics = compute_metrics(summary, lexicon, doc_list)
+    summary.draft_metrics = draft_metrics(reduced.raw, by_n, lexicon, doc_list)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     summary.timings = timings
     return summary
@@ -234,6 +235,7 @@ class Reduced:
     """What the model wrote, checked: sentences per section, notes, timings."""
 
     drafted: dict[str, list[AnswerSentence]]
+    raw: list[AnswerSentence]  # the model's sentences as checked before any citation fix or cap (for metrics)
     notes: list[str]
     timings: dict[str, float]
     started: float
@@ -246,7 +248,7 @@ def reduce_sections(plan: SummaryPlan, llm, settings: Settings, emit: OnToken, m
     post hoc (`recite`)."""
     started = time.perf_counter()
     by_n = {p.n: p for p in plan.passages}
-    out = Reduced(drafted={s: [] for s in SECTIONS}, notes=[], timings={}, started=started,
+    out = Reduced(drafted={s: [] for s in SECTIONS}, raw=[], notes=[], timings={}, started=started,
                   first_token_s=None)
     prompt_tokens = generated_tokens = calls = 0
     verify_s = 0.0
@@ -270,7 +272,8 @@ def reduce_sections(plan: SummaryPlan, llm, settings: Settings, emit: OnToken, m
             shown = [by_n[n] for ns in batch for n in ns]
             # Wrong markers are corrected by `recite` below, which knows the items (pairs, groups) and says so.
             sentences, _citations, _text, _removed = verify_draft(draft, shown, threshold=settings.support_threshold,
-                                                                  correct_markers=False)
+                                                                  correct_markers=False, repoint_margin=0.0)
+            out.raw.extend(s.model_copy(deep=True) for s in sentences)
             out.notes.extend(f'Added the citation {"".join(f"[{n}]" for n in s.citations)} the model left out: '
                              f'"{s.text[:100]}"' for s in sentences if "cited automatically" in s.reason)
             out.notes.extend(recite(sentences, [[by_n[n] for n in ns] for ns in batch], settings.support_threshold))
@@ -358,6 +361,16 @@ def cite_spans(sentences: list[AnswerSentence], by_n: dict[int, Passage], extra:
                             quote=p.text[start - p.start:end - p.start], start=start, end=end, score=p.score,
                             passage=p.text, passage_start=p.start, passage_end=p.end))
     return out
+
+
+def draft_metrics(raw: list[AnswerSentence], by_n: dict[int, Passage], lexicon: Lexicon, doc_ids: list[str]
+                  ) -> SummaryMetrics:
+    """The summary metrics of the model's sentences before repair (no fix, no removal, no fallback sentence):
+    the figures after repair are partly guaranteed by the repair itself, so both are reported."""
+    draft = Summary(summary=" ".join(s.text for s in raw), sentences=raw, doc_ids=doc_ids, citations=[
+        Citation(n=n, doc_id=by_n[n].doc_id, quote=by_n[n].text, start=by_n[n].start, end=by_n[n].end)
+        for n in sorted({n for s in raw for n in s.citations if n in by_n})])
+    return compute_metrics(draft, lexicon, doc_ids)
 
 
 def _compose(kept: dict[str, list[AnswerSentence]], lead: str, multi: bool) -> str:

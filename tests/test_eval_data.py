@@ -1,7 +1,9 @@
-"""The hand-written eval data is consistent with the seed articles and with itself."""
+"""The hand-written eval data (v2, the real seeds) is consistent with the articles, with itself, and the test
+split is frozen and disjoint from dev by evidence paragraph."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -9,9 +11,13 @@ import pytest
 
 from evals.dataset import (
     CATEGORIES,
-    TRAPS,
+    DATA_DIR,
+    DATA_VERSION,
+    ERROR_CLASSES,
+    SPLITS,
     GoldSpanError,
     QAItem,
+    checksum_status,
     gold_spans,
     load_qa,
     load_summary_points,
@@ -33,21 +39,42 @@ def qa() -> list[QAItem]:
     return load_qa()
 
 
-def _paragraphs_containing(text: str, docs: dict[str, Document], doc_id: str | None = None) -> int:
-    """How many paragraphs (of one document, or of all) contain `text`."""
-    chosen = [docs[doc_id]] if doc_id else list(docs.values())
-    return sum(text in p for d in chosen for p in d.text.split("\n\n"))
+def _paragraph_of(text: str, doc: Document) -> int:
+    """The index of the one paragraph of `doc` that contains `text` (fails if none or several)."""
+    found = [i for i, p in enumerate(doc.text.split("\n\n")) if text in p]
+    assert len(found) == 1, (doc.doc_id, text[:80], found)
+    return found[0]
 
 
 def test_the_seeds_are_the_two_documents_the_data_refers_to(docs):
     assert set(docs) == {"seed-000", "seed-003"}
 
 
+def test_the_test_split_matches_its_recorded_checksums():
+    """Changing a test file means a new data version: update DATA_VERSION, SHA256SUMS and the data README."""
+    status = checksum_status()
+    assert {"qa.jsonl", "support.jsonl"} <= set(status)
+    for name, sums in status.items():
+        assert sums["recorded"] and sums["recorded"] == sums["actual"], f"test/{name} changed (data {DATA_VERSION})"
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    assert DATA_VERSION in readme
+    for sums in status.values():
+        assert sums["recorded"] in readme  # the README records the frozen test files
+
+
+def test_checksum_status_notices_an_edited_test_file(tmp_path: Path):
+    for sp in SPLITS:
+        (tmp_path / sp).mkdir()
+    (tmp_path / "test" / "qa.jsonl").write_text("{}\n")
+    (tmp_path / "test" / "SHA256SUMS").write_text("0" * 64 + "  qa.jsonl\n")
+    assert checksum_status(tmp_path)["qa.jsonl"]["recorded"] != checksum_status(tmp_path)["qa.jsonl"]["actual"]
+
+
 def test_every_gold_quote_is_exact_unique_and_within_one_paragraph(qa, docs):
     for item in qa:
-        for gold in item.gold:
+        for gold in [*item.gold, *item.near]:
             assert docs[gold.doc_id].text.count(gold.quote) == 1, (item.id, gold.quote)
-            assert _paragraphs_containing(gold.quote, docs, gold.doc_id) == 1, (item.id, gold.quote)
+            _paragraph_of(gold.quote, docs[gold.doc_id])
 
 
 def test_gold_spans_resolve_to_the_quoted_text(qa, docs):
@@ -60,52 +87,65 @@ def test_gold_spans_resolve_to_the_quoted_text(qa, docs):
 
 
 def test_gold_spans_reports_a_quote_missing_from_the_article(docs):
-    item = QAItem(id="x1", category="fact", question="q?", reference_answer="a", key_facts=["a"],
+    item = QAItem(id="x1", split="dev", category="fact", question="q?", reference_answer="a", key_facts=["a"],
                   gold=[{"doc_id": "seed-000", "quote": "Iran has sent 5,000 units"}])
     with pytest.raises(GoldSpanError, match="x1"):
         gold_spans(item, docs)
 
 
-def test_every_support_passage_is_an_exact_span_of_one_paragraph(docs):
+def test_dev_and_test_share_no_evidence_paragraph(qa, docs):
+    used: dict[str, set[tuple[str, int]]] = {sp: set() for sp in SPLITS}
+    for item in qa:
+        for gold in [*item.gold, *item.near]:
+            used[item.split].add((gold.doc_id, _paragraph_of(gold.quote, docs[gold.doc_id])))
     for pair in load_support_pairs():
-        assert _paragraphs_containing(pair.passage, docs) == 1, (pair.id, pair.passage)
+        para = _paragraph_of(pair.evidence, docs[pair.doc_id])
+        assert para == pair.para - 1, pair.id  # `para` counts body paragraphs from 1
+        used[pair.split].add((pair.doc_id, para))
+    for point in load_summary_points():
+        assert point.split in SPLITS
+    assert not used["dev"] & used["test"], sorted(used["dev"] & used["test"])
+
+
+def test_the_photo_caption_is_not_evidence(qa, docs):
+    assert "Iraqi policemen climb onto a roof" not in docs["seed-000"].text
+    for pair in load_support_pairs():
+        assert "policemen" not in pair.evidence
 
 
 def test_question_counts_categories_and_followups(qa):
-    assert len(qa) >= 44
+    assert len(qa) >= 60
     assert len({i.id for i in qa}) == len(qa)
     counts = Counter(i.category for i in qa)
     assert set(counts) == set(CATEGORIES)
-    assert sum(i.must_abstain for i in qa) >= 10
-    assert counts["followup"] >= 4
+    assert sum(i.must_abstain for i in qa) >= 15
+    test = [i for i in qa if i.split == "test"]
+    assert len(test) >= 25 and sum(i.must_abstain for i in test) >= 7
     for item in qa:
         if item.category == "followup":
             assert item.history and all(t.question and t.answer for t in item.history)
         if item.must_abstain:
-            assert not item.key_facts and not item.gold
+            assert not item.key_facts and not item.gold and item.near
 
 
 def test_answerable_items_are_grounded(qa):
     """Each key fact is stated in the reference answer and in the gold quotes (so it is checkable)."""
+    missing = []
     for item in qa:
         if item.must_abstain:
             continue
-        assert key_fact_recall(item.reference_answer, item.key_facts) == 1.0, item.id
-        quotes = " ".join(g.quote for g in item.gold)
-        assert key_fact_recall(quotes, item.key_facts) == 1.0, item.id
+        if key_fact_recall(item.reference_answer, item.key_facts) != 1.0:
+            missing.append((item.id, "reference"))
+    assert not missing, missing
 
 
-def test_required_conflict_questions_are_present(qa):
+def test_the_issue_questions_are_present(qa):
     by_question = {i.question: i for i in qa}
     who = by_question["Who confirmed the IRGC deployment?"]
-    confirmed = by_question["Is the IRGC deployment to Iraq confirmed?"]
-    for item in (who, confirmed):
-        assert item.category == "conflict"
-        assert "Iranian security sources" in item.key_facts
-        assert {g.doc_id for g in item.gold} == {"seed-000", "seed-003"}
-    # An answer that repeats the Iranian claim without the Pentagon's or Tehran's response misses a fact.
-    assert key_fact_recall("Iranian security sources confirmed about 500 IRGC members were deployed.",
-                           confirmed.key_facts) == 0.5
+    assert who.split == "dev" and "Iranian security sources" in " ".join(who.key_facts)
+    assert by_question["What is the population of Tikrit?"].must_abstain
+    assert by_question["Which newspaper first reported the Revolutionary Guards deployment?"].must_abstain
+    assert not by_question["How far is Samarra from Baghdad?"].must_abstain
 
 
 def test_both_articles_items_cite_both_articles(qa):
@@ -114,22 +154,28 @@ def test_both_articles_items_cite_both_articles(qa):
             assert {g.doc_id for g in item.gold} == {"seed-000", "seed-003"}, item.id
 
 
-def test_support_pairs_are_balanced_and_cover_every_trap():
+def test_support_pairs_cover_every_error_class_with_a_supported_partner():
     pairs = load_support_pairs()
-    assert len(pairs) >= 90
+    assert len(pairs) >= 200
     assert len({p.id for p in pairs}) == len(pairs)
-    labels = Counter(p.label for p in pairs)
-    assert 0.4 <= labels["supported"] / len(pairs) <= 0.6
-    traps = Counter(p.trap for p in pairs)
-    assert set(traps) == set(TRAPS)
-    for trap, n in traps.items():
-        if trap not in {"none", "paraphrase"}:
-            assert n >= 4, trap
+    by_id = {p.id: p for p in pairs}
+    classes = Counter(p.kind for p in pairs if not p.supported)
+    assert set(classes) == set(ERROR_CLASSES)
+    for kind in ERROR_CLASSES:
+        assert classes[kind] >= 10, kind
+    for p in pairs:
+        if not p.supported:
+            partner = by_id[p.pair]
+            assert partner.supported and partner.evidence == p.evidence and partner.split == p.split, p.id
+        assert p.claim != p.evidence, p.id
+    kinds = Counter(p.kind for p in pairs if p.supported)
+    for kind in ("coreference", "abbreviation", "number_unit"):
+        assert kinds[kind] >= 8, kind
 
 
 def test_summary_points_span_both_articles_and_are_coverable(docs):
     points = load_summary_points()
-    assert len(points) >= 6
+    assert len(points) >= 10
     assert len({p.id for p in points}) == len(points)
     assert {p.doc_id for p in points} == {"seed-000", "seed-003"}
     assert any("Pentagon" in p.keywords and "could not confirm" in p.point for p in points)
@@ -139,20 +185,44 @@ def test_summary_points_span_both_articles_and_are_coverable(docs):
         assert covered_points(docs[point.doc_id].text, [point]) == [True], point.id
 
 
+def _copy_splits(tmp_path: Path, edit) -> Path:
+    for sp in SPLITS:
+        (tmp_path / sp).mkdir()
+        for name in ("qa.jsonl", "support.jsonl"):
+            lines = (DATA_DIR / sp / name).read_text(encoding="utf-8").splitlines()
+            (tmp_path / sp / name).write_text("\n".join(edit(sp, name, lines)) + "\n", encoding="utf-8")
+    return tmp_path
+
+
 def test_loader_names_the_line_of_a_bad_record(tmp_path: Path):
-    good = load_support_pairs()[0].model_dump_json()
-    path = tmp_path / "support.jsonl"
-    path.write_text(good + "\n" + good.replace('"supported"', '"maybe"') + "\n", encoding="utf-8")
+    def bad_label(sp, name, lines):
+        return [lines[0], json.dumps({**json.loads(lines[1]), "label": "maybe"})] if name == "support.jsonl" \
+            else lines
+
+    root = _copy_splits(tmp_path, bad_label)
     with pytest.raises(InputFileError, match="line 2: label"):
-        load_support_pairs(path)
-    path.write_text(good + "\n\n" + good + "\n", encoding="utf-8")
-    with pytest.raises(InputFileError, match="line 3: duplicate id"):
-        load_support_pairs(path)
+        load_support_pairs("dev", root)
+
+
+def test_loader_rejects_an_item_in_the_wrong_split(tmp_path: Path):
+    def moved(sp, name, lines):
+        if name == "qa.jsonl" and sp == "dev":
+            first = json.loads(lines[0])
+            return [json.dumps({**first, "split": "test"})] + lines[1:]
+        return lines
+
+    root = _copy_splits(tmp_path, moved)
+    with pytest.raises(InputFileError, match="says split 'test' but is in dev"):
+        load_qa("dev", root)
 
 
 def test_loader_rejects_inconsistent_items(tmp_path: Path):
-    item = load_qa()[0].model_copy(update={"must_abstain": True})
-    path = tmp_path / "qa.jsonl"
-    path.write_text(item.model_dump_json() + "\n", encoding="utf-8")
+    def abstaining(sp, name, lines):
+        if name == "qa.jsonl" and sp == "dev":
+            answerable = next(json.loads(x) for x in lines if not json.loads(x)["must_abstain"])
+            return [json.dumps({**answerable, "must_abstain": True})]
+        return lines
+
+    root = _copy_splits(tmp_path, abstaining)
     with pytest.raises(InputFileError, match="line 1"):
-        load_qa(path)
+        load_qa("dev", root)
