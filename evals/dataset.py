@@ -160,7 +160,7 @@ def _load_split(name: str, split: str | None, model: type[M], root: Path | None 
         for record in _load_jsonl(path, model):
             if getattr(record, "split", sp) != sp:
                 raise InputFileError(f"{path}: item {getattr(record, 'id', '?')} says split "
-                                     f"'{getattr(record, 'split')}' but is in {sp}/")
+                                     f"'{record.split}' but is in {sp}/")
             out.append(record)
     return out
 

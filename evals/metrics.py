@@ -205,7 +205,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 
 
 def _negated(toks: Sequence[str]) -> bool:
-    return any(t in _NEGATORS for t in toks) or any(pair in _NEGATOR_BIGRAMS for pair in zip(toks, toks[1:]))
+    pairs = zip(toks, toks[1:], strict=False)
+    return any(t in _NEGATORS for t in toks) or any(pair in _NEGATOR_BIGRAMS for pair in pairs)
 
 
 def _shortest_window(need: set[str], sent: list[str]) -> tuple[int, int] | None:

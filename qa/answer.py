@@ -10,12 +10,13 @@ from collections.abc import Callable
 
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
+from qa import sources
 from qa.citations import defang, verify_draft
 from qa.config import Settings
 from qa.errors import ModelError, UsageError
 from qa.index import NewsIndex
 from qa.prompts import load_prompt, load_prompt_text
-from qa.quantity import states_quantity
+from qa.quantity import missing_answer_type
 from qa.retrieval import RetrievalResult, retrieve_passages
 from qa.schema import Answer, AnswerSentence, Passage
 
@@ -40,7 +41,7 @@ def format_passages(passages: list[Passage]) -> str:
     for p in passages:
         # Article text (and its title/source) is data: marker look-alikes become (n), control tokens are disarmed.
         body = defang(p.text)
-        head = defang(p.title if p.source in ("", "unknown") else f"{p.title} ({p.source})")
+        head = defang(sources.header(p.title, p.source, p.doc_id, p.published))
         blocks.append(f"[{p.n}] {head}\n{body}")
     return "\n\n".join(blocks)
 
@@ -137,9 +138,9 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
         return abstain(question, retrieval, name, timings, shown_standalone,
                        "no sentence of the draft answer was supported by the passages it cited", sentences,
                        len(sentences) if strict else removed, draft)
-    if not states_quantity(standalone, [s.text for s in sentences if s.supported]):
-        return abstain(question, retrieval, name, timings, shown_standalone,
-                       "the passages give no figure for what the question counts", sentences, removed, draft)
+    wrong_type = missing_answer_type(standalone, [s.text for s in sentences if s.supported])
+    if wrong_type:
+        return abstain(question, retrieval, name, timings, shown_standalone, wrong_type, sentences, removed, draft)
     return Answer(question=question, answer=text, abstained=False, sentences=sentences, citations=citations,
                   closest=[], standalone_question=shown_standalone, model=name, removed_sentences=removed,
                   timings=timings, draft=draft)

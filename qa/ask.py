@@ -6,6 +6,7 @@ import argparse
 import sys
 import textwrap
 
+from qa import sources
 from qa.answer import answer_question
 from qa.citations import revises_draft
 from qa.cli import cli_entry
@@ -24,7 +25,8 @@ def format_sources(answer: Answer) -> str:
         if answer.closest:
             lines.append("\nClosest passages:")
             for p in answer.closest:
-                lines.append(f"  - {p.title} ({p.doc_id}): {textwrap.shorten(p.text, 160)}")
+                lines.append(f"  - {sources.header(p.title, p.source, p.doc_id, p.published)}: "
+                             f"{textwrap.shorten(p.text, 160)}")
         return "\n".join(lines)
     if unsupported:
         lines.append("\nLeft out of the answer (the cited text does not support them):")
@@ -33,8 +35,8 @@ def format_sources(answer: Answer) -> str:
     if answer.citations:
         lines.append("\nSources:")
         for c in answer.citations:
-            meta = ", ".join(x for x in (c.source, c.published) if x and x != "unknown")
-            lines.append(f"  [{c.n}] {c.title}" + (f" — {meta}" if meta else "") + f" ({c.doc_id})")
+            lines.append(f"  [{c.n}] {sources.header(c.title, c.source, c.doc_id, c.published)} ({c.doc_id})"
+                         + (f" {c.url}" if c.url else ""))
             lines.append(f"      \"{c.quote}\"")
     return "\n".join(lines)
 

@@ -22,6 +22,7 @@ import numpy as np
 from qa.chunking import split_sentences
 from qa.embeddings import get_embedder
 from qa.schema import AnswerSentence, Citation, Passage
+from qa.sources import strip_own_attribution
 from qa.support import DEFAULT_THRESHOLD, SupportResult, check_support
 
 # How far above the support threshold a passage the model did not cite must score before a sentence is
@@ -197,7 +198,7 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
         for p in passages:
             if p.n in skip:
                 continue
-            res = check_support(d.text, [p.text], threshold,
+            res = check_support(own_words(d.text, [p]), [p.text], threshold,
                                 embeddings=(cvec, [sent_vec[(p.n, s, e)] for s, e in passage_sents[p.n]]),
                                 spans=[passage_sents[p.n]])
             if res.supported and res.score >= bar and (best is None or res.score > best[1].score):
@@ -219,7 +220,8 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
         else:
             evid = [by_n[m].text for m in d.markers]
             evid_vecs = [sent_vec[(m, s, e)] for m in d.markers for s, e in passage_sents[m]]
-            res = check_support(d.text, evid, threshold, embeddings=(cvec, evid_vecs),
+            res = check_support(own_words(d.text, [by_n[m] for m in d.markers]), evid, threshold,
+                                embeddings=(cvec, evid_vecs),
                                 spans=[passage_sents[m] for m in d.markers])
             # Small models often cite a neighbour's number: point the citation at the passage that holds the
             # words rather than leave a true sentence pointing at the wrong chunk. A sentence no shown passage
@@ -286,6 +288,16 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
             quote=p.text[start - p.start:end - p.start], start=start, end=end, score=p.score,
             passage=p.text, passage_start=p.start, passage_end=p.end))
     return sentences, citations, " ".join(parts), removed
+
+
+def own_words(text: str, cited: list[Passage]) -> str:
+    """The claim without an attribution to the cited article's own outlet ("According to <outlet>, ..."): the
+    outlet's name comes from metadata, so only the rest can be checked against the article's words."""
+    for p in cited:
+        stripped = strip_own_attribution(text, p.title, p.source, p.published)
+        if stripped != text:
+            return stripped
+    return text
 
 
 def _passage_sentences(p: Passage) -> list[tuple[int, int]]:

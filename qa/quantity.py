@@ -80,3 +80,64 @@ def states_quantity(question: str, sentences: list[str]) -> bool:
             if not wanted or wanted & {_norm(t) for t in tokens[i + 1:i + 1 + WINDOW]}:
                 return True
     return False
+
+
+# --------------------------------------------------------------------------------------------------
+# The question-type check: does a supported sentence give the kind of answer the question asks for?
+
+# "What is the population / death toll / number of ..." asks for a quantity like "how many".
+_MEASURE = re.compile(r"^\s*what\s+(?:is|was|are|were)\s+the\s+(population|number|death\s+toll|toll|size|"
+                      r"percentage|share|cost|amount|total|distance)\b", re.IGNORECASE)
+_MEASURE_WORDS = {"population": ["people", "resident", "inhabitant", "population"], "distance": []}
+_HOW_FAR = re.compile(r"^\s*how\s+(far|long|big|large|old)\b", re.IGNORECASE)
+_UNITS = {"far": {"km", "kilometre", "kilometer", "mile", "metre", "meter", "kilometres", "kilometers"},
+          "long": {"day", "week", "month", "year", "hour", "minute", "decade"}}
+_WHEN = re.compile(r"^\s*(?:when|on\s+what\s+(?:day|date)|what\s+(?:day|date|time|year))\b", re.IGNORECASE)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_RELATIVE_TIME = re.compile(r"\b(?:yesterday|today|tomorrow|earlier|later|last|this|next)\s+(?:week|month|year|"
+                            r"day)\b|\b(?:days?|weeks?|months?|years?)\s+(?:ago|after|before|earlier|later)\b|"
+                            r"\b(?:yesterday|today|tonight)\b", re.IGNORECASE)
+_GLUED_UNIT = re.compile(r"(\d)([A-Za-z]+)")  # "110km" -> "110 km"
+
+
+def _asks_measure(question: str) -> list[str] | None:
+    m = _MEASURE.match(question)
+    if not m:
+        return None
+    word = " ".join(m.group(1).lower().split())
+    return [_norm(w) for w in _MEASURE_WORDS.get(word, [])]
+
+
+def _gives_date(sentence: str) -> bool:
+    tokens = [t.lower().strip(".") for t in _TOKEN.findall(sentence)]
+    if any(t in _WEEKDAYS or t in _MONTHS for t in tokens) or _RELATIVE_TIME.search(sentence):
+        return True
+    return any(re.fullmatch(r"(1[89]|20)\d\d", t) for t in tokens)
+
+
+def _gives_unit(sentence: str, units: set[str]) -> bool:
+    tokens = _TOKEN.findall(_GLUED_UNIT.sub(r"\1 \2", sentence))
+    for i in range(len(tokens)):
+        if _is_quantity(tokens, i) and {_norm(t) for t in tokens[i + 1:i + 1 + WINDOW]} & {_norm(u) for u in units}:
+            return True
+    return False
+
+
+def missing_answer_type(question: str, sentences: list[str]) -> str | None:
+    """Why the supported `sentences` do not answer the kind of question asked, or None when they do (or when the
+    question's type is not one this check knows). Kinds: how many / how much and "what is the population (number,
+    toll ...) of" need a number of the thing asked about; how far / how long a number with a distance or time
+    unit; when a date, weekday, month, year or relative time."""
+    if not states_quantity(question, sentences):
+        return "the passages give no figure for what the question counts"
+    measure = _asks_measure(question)
+    if measure is not None and not any(
+            states_quantity("how many " + " ".join(measure) if measure else "how much", [s]) for s in sentences):
+        return "the passages give no figure for what the question asks"
+    how = _HOW_FAR.match(question)
+    if how and how.group(1).lower() in _UNITS and not any(_gives_unit(s, _UNITS[how.group(1).lower()])
+                                                          for s in sentences):
+        return f"the passages give no {'distance' if how.group(1).lower() == 'far' else 'duration'}"
+    if _WHEN.match(question) and not any(_gives_date(s) for s in sentences):
+        return "the passages give no date or time"
+    return None

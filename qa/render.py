@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlparse
 
+from qa import sources
 from qa.schema import Answer, AnswerSentence, Citation, IngestReport, Passage, Summary, SummaryMetrics
 
 UNKNOWN = "unknown"
@@ -61,9 +62,9 @@ def _meta_line(source: str, published: str, doc_id: str) -> str:
     return f'<div class="nq-meta">{src} · {date} · <code>{esc(doc_id)}</code></div>'
 
 
-def _title_html(title: str, url: str | None) -> str:
+def _title_html(title: str, url: str | None, source: str = UNKNOWN, doc_id: str = "") -> str:
     safe = _safe_url(url)
-    text = esc(title or UNKNOWN)
+    text = esc(sources.display_name(title, source, doc_id) if doc_id else title or UNKNOWN)
     if safe:
         return f'<a class="nq-title" href="{esc(safe)}" target="_blank" rel="noopener noreferrer">{text}</a>'
     return f'<span class="nq-title">{text}</span>'
@@ -93,7 +94,8 @@ def citation_card(c: Citation, turn: str) -> str:
     body = highlight_quote(c.passage, c.passage_start, c.start, c.end, c.quote, c.doc_id) if c.passage else \
         f'<mark class="nq-quote" title="{esc(c.doc_id)}, characters {c.start}–{c.end}">{esc_lines(c.quote)}</mark>'
     return (f'<div class="nq-card" id="{card_id(turn, c.n)}">'
-            f'<div class="nq-card-head"><span class="nq-num">[{int(c.n)}]</span> {_title_html(c.title, c.url)}'
+            f'<div class="nq-card-head"><span class="nq-num">[{int(c.n)}]</span> '
+            f"{_title_html(c.title, c.url, c.source, c.doc_id)}"
             f"</div>{_meta_line(c.source, c.published, c.doc_id)}"
             f'<div class="nq-passage">{body}</div></div>')
 
@@ -101,7 +103,7 @@ def citation_card(c: Citation, turn: str) -> str:
 def passage_card(p: Passage) -> str:
     """A retrieved passage (no citation, nothing highlighted): shown as a closest passage on abstention."""
     return (f'<div class="nq-card nq-closest">'
-            f'<div class="nq-card-head">{_title_html(p.title, p.url)}</div>'
+            f'<div class="nq-card-head">{_title_html(p.title, p.url, p.source, p.doc_id)}</div>'
             f"{_meta_line(p.source, p.published, p.doc_id)}"
             f'<div class="nq-passage">{esc_lines(p.text)}</div></div>')
 

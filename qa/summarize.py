@@ -30,7 +30,8 @@ from qa.lexicon import Lexicon, lexicon_for
 from qa.llm import count_tokens
 from qa.prompts import load_prompt, load_prompt_text
 from qa.retrieval import retrieve_passages
-from qa.schema import AnswerSentence, Citation, Document, Passage, Summary
+from qa.schema import AnswerSentence, Citation, Document, Passage, Summary, SummaryMetrics
+from qa.sources import display_name
 from qa.summary_map import SummaryPlan, load_sources, plan_summary
 from qa.summary_metrics import compute_metrics
 from qa.summary_repair import (
@@ -203,7 +204,7 @@ def summarize(index: NewsIndex, settings: Settings, llm, topic: str | None = Non
     lead = ""
     if len(sources) == 1:
         d = sources[0].doc
-        lead = f"Only one source covers this: “{d.title}” ({d.doc_id})."
+        lead = f"Only one source covers this: {display_name(d.title, d.source, d.doc_id)}."
         notes.insert(0, lead)
         emit(lead + "\n\n")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from qa import sources
 from qa.embeddings import get_embedder
 from qa.lexicon import Lexicon, TermMatch
 from qa.schema import AnswerSentence, Citation, Passage
@@ -120,12 +121,8 @@ def singular_attribution(sentence: AnswerSentence, cited: list[Passage]) -> tupl
 
 
 def source_label(p: Passage) -> str:
-    """How a summary names a source: its outlet when known, else its title in quotation marks."""
-    if p.source and p.source != "unknown":
-        return p.source
-    if p.title and p.title != "unknown":
-        return f"the article “{p.title}”"
-    return f"the article {p.doc_id}"
+    """How a summary names a source (qa.sources.source_label)."""
+    return sources.source_label(p.title, p.source, p.doc_id)
 
 
 def fallback_sentence(p: Passage, start: int, end: int, threshold: float | None = None

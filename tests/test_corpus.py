@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qa.config import SEEDS_DIR
 from qa.corpus import (
     SUPPORTED_SUFFIXES,
     collect_files,
@@ -216,18 +217,56 @@ def test_jsonl_where_every_line_is_bad_is_refused(tmp_path: Path) -> None:
     assert "line 1: invalid JSON" in message and "line 2: missing 'text'" in message
 
 
-def test_seeds_load_with_their_front_matter_metadata() -> None:
+def test_seeds_are_the_real_articles_with_their_known_metadata() -> None:
     docs = load_seed_documents()
     assert [d.doc_id for d in docs] == ["seed-000", "seed-003"]
-    assert docs[0].title == "Iran sends Revolutionary Guards to help Iraq as militants advance on Baghdad"
-    assert docs[1].title == "Pentagon cannot confirm reports of Iranian forces in Iraq"
+    ibt, other = docs
+    assert ibt.source == "International Business Times UK" and ibt.url.startswith("https://www.ibtimes.co.uk/")
+    assert (other.source, other.url) == ("unknown", None)  # not stated in the file: not guessed
     for doc in docs:
-        assert (doc.source, doc.published, doc.url) == ("unknown", "unknown", None)
-        assert doc.text.startswith(("Iran has sent", "The Pentagon said"))
-        assert "Stand-in text" not in doc.text and "---" not in doc.text
-        assert normalize_text(doc.text) == doc.text
-        assert len(doc.content_hash) == 64
-    assert "USS George H.W. Bush" in docs[1].text
+        assert doc.title == "unknown" and doc.published == "2014-06"
+        assert normalize_text(doc.text) == doc.text and "---" not in doc.text
+    # Every body paragraph of ../shared/seeds is a paragraph of the canonical text, exactly as given.
+    shared = SEEDS_DIR.parent.parent / "shared" / "seeds"
+    for doc, name in ((ibt, "000_f3fb3571b5492621.txt"), (other, "003_53ab3aff54686bd9.txt")):
+        given = (shared / name).read_text(encoding="utf-8") if shared.is_dir() else \
+            (SEEDS_DIR / name).read_text(encoding="utf-8").split("---\n", 2)[2]
+        body = [line.strip() for line in given.splitlines() if len(line.split()) >= 8]
+        paragraphs = doc.text.split("\n\n")
+        for line in body:
+            if "policemen climb onto a roof" in line:
+                continue  # the photo caption
+            assert line in paragraphs, line[:60]
+    # The photo caption is not answerable body text; 003's heading is a paragraph of its own.
+    assert ibt.text.startswith("Iran's elite Revolutionary Guards have been deployed to Iraq")
+    assert "baghdad police" not in ibt.text and "policemen" not in ibt.text
+    assert "\n\nPresidential remarks\n\n" in other.text
+    assert "CNNreported on Friday" in other.text  # kept exactly as given
+
+
+def test_a_leading_photo_caption_is_kept_out_of_a_text_body(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("flood waters\nResidents wade through a street in the old town REUTERS\n\n"
+                    "Rivers rose overnight, officials said.\n\nThousands were evacuated.\n", encoding="utf-8")
+    assert read_one(path).text == "Rivers rose overnight, officials said.\n\nThousands were evacuated."
+
+
+def test_a_first_paragraph_that_is_a_sentence_is_never_taken_for_a_caption(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Rivers rose overnight.\nThousands were evacuated\n", encoding="utf-8")
+    assert read_one(path).text == "Rivers rose overnight.\n\nThousands were evacuated"
+    only_lines = tmp_path / "lines.txt"
+    only_lines.write_text("flood waters\nrising fast\n", encoding="utf-8")
+    assert read_one(only_lines).text == "flood waters\n\nrising fast"  # nothing but short lines: kept whole
+
+
+def test_text_files_read_front_matter_and_one_paragraph_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text("---\nid: wire-1\nsource: Example Wire\npublished: 2014-06-13\n---\n"
+                    "First paragraph, one line.\nSecond paragraph.\n", encoding="utf-8")
+    doc = read_one(path)
+    assert (doc.doc_id, doc.source, doc.published) == ("wire-1", "Example Wire", "2014-06-13")
+    assert doc.text == "First paragraph, one line.\n\nSecond paragraph."
 
 
 # ---------------------------------------------------------------------------------------- normalisation

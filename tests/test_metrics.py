@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 from evals.dataset import SummaryPoint
+from evals import metrics as M
 from evals.metrics import (
     abstention_scores,
     aggregate,
@@ -132,6 +133,37 @@ def test_key_fact_recall():
     # Negations are content: "confirmed" does not convey "could not confirm".
     assert key_fact_recall("The Pentagon confirmed it.", ["Pentagon could not confirm"]) == 0.0
     assert key_fact_recall("anything", []) is None
+
+
+def test_a_negated_or_scattered_fact_is_not_conveyed():
+    # "send combat troops" must not match "ruled out sending combat troops" (issue 13).
+    assert key_fact_recall("Obama ruled out sending combat troops to Iraq.", ["sending combat troops"]) == 0.0
+    assert key_fact_recall("Obama said he would not send combat troops.", ["send combat troops"]) == 0.0
+    assert key_fact_recall("Obama ruled out sending combat troops.", ["ruled out", "combat troops"]) == 0.5
+    # A negative fact needs its negation; a negation elsewhere in the sentence does not flip a fact.
+    assert key_fact_recall("He would not rule out air strikes.", ["not rule out"]) == 1.0
+    assert key_fact_recall("He would rule out air strikes.", ["not rule out"]) == 0.0
+    assert key_fact_recall("The Pentagon could not confirm it, but Iranian sources confirmed about 500 troops.",
+                           ["about 500"]) == 1.0
+    # All words of a fact must be in one sentence.
+    assert key_fact_recall("Iranian forces are in Iraq. Security sources said so.", ["Iranian security sources"]) \
+        == 0.0
+
+
+def test_draft_scores_grade_the_draft_as_written():
+    """Draft metrics use the model's own markers: a true sentence citing the wrong passage has recall 0 even if
+    another shown passage supports it (no re-pointing in the metric)."""
+    def support(sentence, texts):
+        return any(sentence.rstrip(".") in t for t in texts)
+
+    passages = {1: "Rivers rose overnight.", 2: "Thousands were evacuated."}
+    right = M.draft_scores([("Rivers rose overnight.", [1])], passages, support)
+    wrong = M.draft_scores([("Rivers rose overnight.", [2])], passages, support)
+    invented = M.draft_scores([("Ten bridges collapsed.", [1])], passages, support)
+    assert right == {"faithfulness": 1.0, "citation_recall": 1.0, "citation_precision": 1.0}
+    assert wrong["faithfulness"] == 1.0 and wrong["citation_recall"] == 0.0
+    assert invented["faithfulness"] == 0.0 and invented["citation_recall"] == 0.0
+    assert M.draft_scores([], passages, support)["faithfulness"] is None
 
 
 def test_summary_keypoint_coverage():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.quantity import counted_words, states_quantity
+from qa.quantity import counted_words, missing_answer_type, states_quantity
 
 
 def test_only_quantity_questions_are_checked():
@@ -38,3 +38,30 @@ def test_dates_and_years_are_not_quantities():
     assert not states_quantity("How much did it cost?", ["It happened on June 10.", "It began in 2003."])
     assert not states_quantity("How much did it cost?", ["It happened on 10 June."])
     assert states_quantity("How much did it cost?", ["It cost 2,003 dollars."])
+
+
+# ---- the question-type check (answers that do not answer the kind of question asked abstain)
+
+def test_a_measure_question_needs_a_figure_of_that_measure():
+    asked = "What is the population of Tikrit?"
+    assert missing_answer_type(asked, ["The militant group took control of Tikrit on Wednesday (June 11)."])
+    assert missing_answer_type(asked, ["Tikrit has a population of about 100,000 people."]) is None
+
+
+def test_how_far_needs_a_distance_and_a_glued_unit_counts():
+    asked = "How far is Samarra from Baghdad?"
+    assert missing_answer_type(asked, ["Samarra is a city 110km (68 miles) north of Baghdad."]) is None
+    assert missing_answer_type(asked, ["Government forces stalled the advance near Samarra."]) == \
+        "the passages give no distance"
+
+
+def test_when_needs_a_date_weekday_or_relative_time():
+    asked = "When did the militants take Tikrit?"
+    assert missing_answer_type(asked, ["They took Tikrit on Wednesday (June 11)."]) is None
+    assert missing_answer_type(asked, ["They seized Mosul earlier this week."]) is None
+    assert missing_answer_type(asked, ["They took control of Tikrit."]) == "the passages give no date or time"
+
+
+def test_questions_of_other_kinds_are_not_judged_by_type():
+    assert missing_answer_type("Who confirmed the deployment?", ["Security sources confirmed it."]) is None
+    assert missing_answer_type("What did the Pentagon say?", ["It could not confirm the reports."]) is None

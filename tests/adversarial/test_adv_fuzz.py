@@ -144,9 +144,12 @@ def test_verify_draft_citations_are_exact_spans_of_retrieved_passages(real_passa
         assert c.quote == c.passage[c.start - c.passage_start:c.end - c.passage_start]
         assert c.quote == seeded_index.get_document(c.doc_id).text[c.start:c.end]
     for s in sentences:
-        assert set(s.citations) <= listed
-        assert not s.supported or s.citations
+        assert not s.supported or (s.citations and set(s.citations) <= listed)
         assert not strict or s.supported
+        assert s.supported == (s.status != "unsupported")
+    # Only supported sentences make the answer text; unsupported ones are listed apart, never shown as cited text.
+    assert len(text.split()) >= sum(len(s.text.split()) for s in sentences if s.supported)
+    assert listed == {n for s in sentences if s.supported for n in s.citations}
     assert strip_links(text)[1] == []
     assert removed >= 0
 
