@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -41,7 +42,11 @@ def format_passages(passages: list[Passage]) -> str:
     for p in passages:
         # Article text (and its title/source) is data: marker look-alikes become (n), control tokens are disarmed.
         body = defang(p.text)
-        head = defang(sources.header(p.title, p.source, p.doc_id, p.published))
+        # The outlet when known, and the date when it is a full day (a model copies "2014-06" into its answer);
+        # nothing made up when unknown (an id in the prompt gets quoted as if it were a source's name).
+        name = sources.display_name(p.title, p.source, "")
+        date = p.published if re.fullmatch(r"\d{4}-\d\d-\d\d", p.published or "") else ""
+        head = defang(", ".join(x for x in (name, date) if x and not x.endswith("(outlet unknown)")))
         blocks.append(f"[{p.n}] {head}\n{body}")
     return "\n\n".join(blocks)
 

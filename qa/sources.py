@@ -48,17 +48,21 @@ def header(title: str | None, source: str | None, doc_id: str, published: str | 
     return f"{name}, {published}" if is_known(published) else name
 
 
-def strip_own_attribution(text: str, title: str | None, source: str | None, published: str | None) -> str:
+def strip_own_attribution(text: str, title: str | None, source: str | None, published: str | None,
+                          doc_id: str = "") -> str:
     """`text` without an attribution to the cited article itself ("According to <its outlet>, X" -> "X"), so the
     rest is checked against the article's words: the outlet's name is metadata, not article text. Names that are
     unknown are not stripped."""
     names = [re.escape(n) for n in (source, title) if is_known(n)]
+    if doc_id:
+        names.append(re.escape(display_name(title, source, doc_id)))
     if not names:
         return text
     name = rf"(?:the\s+)?(?:{'|'.join(names)})(?:\s*,?\s*\(?\s*{re.escape(published)}\s*\)?)?" if is_known(published) \
         else rf"(?:the\s+)?(?:{'|'.join(names)})"
     out = re.sub(rf"^\s*(?:according\s+to|as\s+reported\s+by|per)\s+{name}\s*,?\s*", "", text, flags=re.I)
-    out = re.sub(rf"^\s*{name}\s+(?:reports|reported|says|said|writes|wrote)(?:\s+that)?\s+", "", out, flags=re.I)
+    out = re.sub(rf"^\s*{name}\s*,?\s+(?:reports|reported|says|said|writes|wrote)(?:\s+that)?\s+", "", out,
+                 flags=re.I)
     out = re.sub(rf",?\s*(?:according\s+to|as\s+reported\s+by|reports|reported)\s+{name}\s*(?=[.!?]?\s*$)", "", out,
                  flags=re.I)
     out = out.strip()
