@@ -390,14 +390,17 @@ def build_parser() -> argparse.ArgumentParser:
     add_common_args(parser)
     parser.add_argument("--out", type=Path, default=Path("evals/out"), help="report folder (default evals/out)")
     parser.add_argument("--only", choices=["qa", "summary", "judge"], help="run one part only")
-    parser.add_argument("--limit", type=int, help="first N questions only (quick look; the gate is skipped)")
+    parser.add_argument("--limit", type=int, help="first N questions of each split only (quick look; the gate is "
+                                                   "skipped)")
+    parser.add_argument("--split", choices=SPLITS, help="questions of one split only (tune on dev; the gate is "
+                                                        "skipped unless both run)")
     parser.add_argument("--update-baseline", action="store_true", help="write the metrics to evals/baseline.json")
     parser.add_argument("--no-gate", action="store_true", help="report only, never fail")
     return parser
 
 
 def run(settings: Settings, only: str | None = None, limit: int | None = None,
-        answer_fn_factory=None, progress: bool = True, partial: Path | None = None) -> dict:
+        answer_fn_factory=None, progress: bool = True, partial: Path | None = None, split: str | None = None) -> dict:
     """Run the suite and return the report dict (no files written)."""
     from qa.embeddings import get_embedder
     from qa.retrieval import retrieve_passages
@@ -427,7 +430,7 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
             llm = get_llm(s) if answer_fn_factory is None else None
             report["model"] = model_name(llm) if llm is not None else "test-fake"
             if only in (None, "qa"):
-                items = load_qa()
+                items = [it for it in load_qa() if split is None or it.split == split]
                 if limit:  # a quick look: the first N of each split
                     items = [it for sp in SPLITS for it in [x for x in items if x.split == sp][:limit]]
                 documents = {d: index.get_document(d) for d in index.committed_docs()}
@@ -476,10 +479,10 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     partial = args.out / "items.partial.jsonl"
     partial.unlink(missing_ok=True)
-    report = run(settings, args.only, args.limit, progress=sys.stderr.isatty(), partial=partial)
+    report = run(settings, args.only, args.limit, progress=sys.stderr.isatty(), partial=partial, split=args.split)
     thresholds, tolerance, baseline = load_gate()
     ran = set(report["metrics"])
-    failures = [] if (args.limit or args.no_gate) else M.check_gate(
+    failures = [] if (args.limit or args.no_gate or args.split) else M.check_gate(
         report["metrics"], {k: v for k, v in thresholds.items() if k in ran},
         {k: v for k, v in baseline.items() if k in ran}, tolerance)
     report["gate"] = {"passed": not failures, "failures": failures, "tolerance": tolerance}
@@ -487,11 +490,20 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "report.json").write_text(json.dumps(report, indent=2, default=str), encoding="utf-8")
     write_markdown(report, args.out / "report.md")
     write_chart(report, args.out / "categories.png")
-    for name, value in report["metrics"].items():
-        print(f"{name:32s} {'n/a' if value is None else f'{value:.3f}'}")
+    def fmt(v) -> str:
+        return "n/a" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
+
+    splits = report.get("splits", {})
+    print(f"data {report['data']['version']}; {'metric':32s} {'dev':>7s} {'test':>7s}")
+    names = list(dict.fromkeys([*report["metrics"], *splits.get("dev", {})]))
+    for name in names:
+        dev = splits.get("dev", {}).get(name)
+        test = splits.get("test", {}).get(name, report["metrics"].get(name) if name not in splits.get("dev", {})
+                                          else None)
+        print(f"{name:40s} {fmt(dev):>7s} {fmt(test):>7s}")
     print(f"reports: {args.out}/report.json, report.md, categories.png")
     if args.update_baseline:
-        BASELINE_FILE.write_text(json.dumps({"model": report["model"], "provisional": bool(args.limit),
+        BASELINE_FILE.write_text(json.dumps({"model": report["model"], "provisional": bool(args.limit or args.split),
                                              "metrics": report["metrics"]}, indent=2) + "\n")
         print(f"baseline written to {BASELINE_FILE}")
     if failures:
