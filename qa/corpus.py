@@ -405,7 +405,8 @@ def read_path(path: Path, *, max_bytes: int) -> ReadResult:
         text, meta = _plain_text(raw, name)
     if not text:
         raise InputFileError(f"{name}: no article text found")
-    return ReadResult(documents=[_make_document(text, meta, stem, path, default_title=stem)])
+    # An unstated title stays unknown: a file name is not a headline (and must never be shown as a source's name).
+    return ReadResult(documents=[_make_document(text, meta, stem, path)])
 
 
 # Hand-written because it is a few lines; the YAML itself is parsed by PyYAML.
@@ -522,7 +523,7 @@ def _html_to_text(raw: str, *, markdown: bool = False) -> tuple[str, dict[str, A
             break
     if not markdown:
         metas = [m for m in soup.find_all("meta") if isinstance(m, Tag)]
-        meta["source"] = _meta_content(metas, "og:site_name", "author", "article:author")
+        meta["source"] = _meta_content(metas, "og:site_name")  # the outlet; an author is not an outlet
         meta["published"] = _meta_content(metas, "article:published_time", "datePublished", "date",
                                            "pubdate")
         canonical = soup.find("link", rel="canonical")

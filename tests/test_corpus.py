@@ -44,12 +44,12 @@ def refused(path: Path, max_bytes: int = LIMIT) -> str:
 # ---------------------------------------------------------------------------------------------- formats
 
 
-def test_txt_title_is_the_file_stem_and_unstated_metadata_is_unknown(tmp_path: Path) -> None:
+def test_txt_id_is_the_file_stem_and_unstated_metadata_is_unknown(tmp_path: Path) -> None:
     path = tmp_path / "flood-report.txt"
     path.write_bytes(b"Rivers rose overnight.\r\n\r\n\r\n\r\nThousands   were\tevacuated.  \n")
     doc = read_one(path)
     assert doc.doc_id == "flood-report"
-    assert doc.title == "flood-report"
+    assert doc.title == "unknown"  # a file name is not a title
     assert (doc.source, doc.published, doc.url) == ("unknown", "unknown", None)
     assert doc.text == "Rivers rose overnight.\n\nThousands were evacuated."
     assert doc.path == str(path.absolute())
@@ -80,7 +80,7 @@ def test_markdown_without_front_matter_takes_its_title_from_the_first_heading(tm
     assert doc.title == "Storm warning"
     assert doc.doc_id == "note"
     (tmp_path / "plain.md").write_text("Just text.\n", encoding="utf-8")
-    assert read_one(tmp_path / "plain.md").title == "plain"
+    assert read_one(tmp_path / "plain.md").title == "unknown"  # not the file name
 
 
 def test_markdown_with_broken_front_matter_is_refused(tmp_path: Path) -> None:
@@ -132,17 +132,17 @@ def test_html_keeps_article_paragraphs_and_drops_scripts_styles_and_boilerplate(
     assert doc.url == "https://example.com/flood"
 
 
-def test_html_title_falls_back_to_h1_then_stem_and_author_is_a_source(tmp_path: Path) -> None:
+def test_html_title_falls_back_to_h1_and_an_author_is_not_an_outlet(tmp_path: Path) -> None:
     with_h1 = tmp_path / "page.htm"
     with_h1.write_text('<html><head><meta name="author" content="Jane Roe"></head><body><h1>Quake hits'
                        '</h1><p>Buildings shook.</p></body></html>', encoding="utf-8")
     doc = read_one(with_h1)
     assert doc.title == "Quake hits"
-    assert doc.source == "Jane Roe"
+    assert doc.source == "unknown"  # the author meta tag names a person, not the outlet
     assert doc.text == "Quake hits\n\nBuildings shook."
     bare = tmp_path / "bare.html"
     bare.write_text("<p>Only a paragraph.</p>", encoding="utf-8")
-    assert read_one(bare).title == "bare"
+    assert read_one(bare).title == "unknown"  # not the file name
     scripts_only = tmp_path / "empty.html"
     scripts_only.write_text("<html><body><script>x()</script></body></html>", encoding="utf-8")
     assert refused(scripts_only).endswith("no article text found")
