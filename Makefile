@@ -36,7 +36,7 @@ browser:
 test: setup browser
 	$(PY) -m qa.models pull default
 	$(PY) -m qa.models pull fast
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q --durations=25
 	$(PY) -m evals.run --out $(EVAL_OUT)
 
 unit: setup

@@ -29,9 +29,11 @@ from qa.answer import answer_question, validate_question
 from qa.config import Settings, add_common_args, settings_from_args
 from qa.corpus import SUPPORTED_SUFFIXES
 from qa.errors import NewsqaError, UsageError
+from qa.filters import Filters
 from qa.index import NewsIndex, open_index
 from qa.ingest import ensure_seeded, format_report, ingest_paths, write_lock
 from qa.llm import get_llm
+from qa.metadata import fill_citation_metadata
 
 # Before gradio is imported: no usage statistics leave the machine.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
@@ -128,10 +130,11 @@ def build_app(settings: Settings) -> gr.Blocks:
 
     # -- chat --
     def ask(question: str, messages: list | None, history: list | None, k: float, model: str, backend: str,
-            strict: bool):
+            strict: bool, source: str | None = "", since: str | None = "", until: str | None = ""):
         messages = list(messages or [])
         history = list(history or [])
         question = validate_question(question, settings)
+        filters = Filters.parse(source, since, until)  # a bad date: a clear message, before anything runs
         turn = f"c{len(history)}"
         messages += [{"role": "user", "content": render.esc(question)},
                      {"role": "assistant", "content": render.streaming_html("", "Searching the articles…")}]
@@ -141,7 +144,8 @@ def build_app(settings: Settings) -> gr.Blocks:
         def call(on_token):
             llm = get_llm(run)  # loaded once per process and reused
             return answer_question(question, index, run, llm, history=render.history_pairs(history),
-                                   strict=bool(strict), on_token=on_token, k=int(k))
+                                   strict=bool(strict), on_token=on_token, k=int(k),
+                                   filters=filters if filters.active else None)
 
         try:
             for kind, value in stream_call(call):
@@ -152,6 +156,7 @@ def build_app(settings: Settings) -> gr.Blocks:
                             "is checked against its sources…")}
                     yield messages, history, None, ""
                 else:
+                    fill_citation_metadata(value.citations, index.committed_docs())  # author, language, date
                     messages[-1] = {"role": "assistant", "content": render.answer_html(value, turn)}
                     history.append((question, value.answer))
                     yield messages, history, value.model_dump(mode="json"), ""
@@ -165,7 +170,9 @@ def build_app(settings: Settings) -> gr.Blocks:
         return [], [], None, ""
 
     # -- summary --
-    def summarize(doc_ids: list[str] | None, topic: str | None, max_sentences: float, model: str, backend: str):
+    def summarize(doc_ids: list[str] | None, topic: str | None, max_sentences: float, model: str, backend: str,
+                  source: str | None = "", since: str | None = "", until: str | None = ""):
+        filters = Filters.parse(source, since, until)
         try:
             from qa.summarize import summarize as summarize_fn
         except ImportError:
@@ -180,7 +187,7 @@ def build_app(settings: Settings) -> gr.Blocks:
         def call(on_token):
             llm = get_llm(run)
             return summarize_fn(index, run, llm, topic=topic, doc_ids=doc_ids, max_sentences=int(max_sentences),
-                                on_token=on_token)
+                                on_token=on_token, filters=filters if filters.active else None)
 
         for kind, value in stream_call(call):
             if kind == "text":
@@ -247,6 +254,13 @@ def build_app(settings: Settings) -> gr.Blocks:
                 model = gr.Radio(model_choices, value=settings.model, label="Model")
                 backend = gr.Radio(["local", "openai"], value=settings.backend, label="Backend")
                 strict = gr.Checkbox(value=settings.strict, label="Strict: remove unsupported sentences")
+            with gr.Row():  # filters act inside retrieval (qa/filters.py), for answers and summaries
+                f_source = gr.Textbox(value="", label="Only this outlet", placeholder="any outlet",
+                                      elem_id="nq-filter-source")
+                f_since = gr.Textbox(value="", label="Published since", placeholder="e.g. 2014-06-01 or 7 days ago",
+                                     elem_id="nq-filter-since")
+                f_until = gr.Textbox(value="", label="Published until", placeholder="e.g. 2014-06-30",
+                                     elem_id="nq-filter-until")
 
         with gr.Tab("Chat", id="chat"):
             chatbot = gr.Chatbot(label="Conversation", height=560, elem_id="nq-chat", feedback_options=None,
@@ -301,7 +315,7 @@ def build_app(settings: Settings) -> gr.Blocks:
         # -- events --
         gen = {"concurrency_limit": 1, "concurrency_id": "generation"}  # one model call at a time
         writes = {"concurrency_limit": 1, "concurrency_id": "index-write"}
-        ask_inputs = [question, chatbot, history, k, model, backend, strict]
+        ask_inputs = [question, chatbot, history, k, model, backend, strict, f_source, f_since, f_until]
         ask_outputs = [chatbot, history, answer_json, question]
         ask_btn.click(handled(ask), ask_inputs, ask_outputs, api_name="ask", **gen)
         question.submit(handled(ask), ask_inputs, ask_outputs, api_visibility="private", **gen)
@@ -309,7 +323,7 @@ def build_app(settings: Settings) -> gr.Blocks:
         clear_btn.click(clear_chat, None, ask_outputs, api_visibility="private", queue=False)
         chatbot.clear(clear_chat, None, ask_outputs, api_visibility="private", queue=False)
 
-        sum_btn.click(handled(summarize), [sum_docs, sum_topic, sum_n, model, backend],
+        sum_btn.click(handled(summarize), [sum_docs, sum_topic, sum_n, model, backend, f_source, f_since, f_until],
                       [sum_out, sum_metrics, sum_json], api_name="summarize", **gen)
 
         # Registered before the private list refreshes below, which would otherwise take the name "list_docs".

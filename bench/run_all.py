@@ -93,13 +93,11 @@ def worker_ingest(size: int, work: Path, raw_max: int) -> dict:
 
 
 def _seed_questions() -> list[tuple[str, set[str]]]:
-    out = []
-    for line in (ROOT / "evals" / "data" / "qa.jsonl").read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        gold = {g["doc_id"] for g in item.get("gold", [])}
-        if line.strip() and not item.get("must_abstain") and not item.get("history") and gold:
-            out.append((item["question"], gold))
-    return out
+    """The answerable single-turn questions of the eval data's dev split (the test split stays held out)."""
+    from evals.dataset import load_qa
+
+    return [(item.question, {g.doc_id for g in item.gold}) for item in load_qa("dev")
+            if not item.must_abstain and not item.history and item.gold]
 
 
 def worker_query(size: int, work: Path, n_queries: int, llm: bool, answer: bool) -> dict:

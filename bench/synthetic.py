@@ -2,8 +2,8 @@
 
 The seed articles' sentences become templates (entity names, places, days and numbers turned into slots);
 each synthetic article draws its own "world" (countries, cities, people, outlets) and recombines 16-20
-template sentences into paragraphs. The pools leave out the seeds' own names (Iran, Iraq, Mosul, ISIS, the
-Quds Force, ...) and sentences without any slot are not reused, so no synthetic article states a seed fact:
+template sentences into paragraphs. The pools leave out the seeds' own names (Iran, Iraq, Syria, Mosul, ISIS, the
+Quds Forces, ...) and sentences without any slot are not reused, so no synthetic article states a seed fact:
 the seed questions keep one right answer, surrounded by many look-alike stories.
 
 Same seed number -> same articles, so runs are comparable. The names vary enough that BM25 and dense
@@ -22,20 +22,21 @@ from pathlib import Path
 from qa.chunking import chunk_document, split_sentences
 from qa.corpus import load_seed_documents
 from qa.schema import Document
+from qa.sources import is_known
 
 # Seed strings -> slot names. Matched longest first, on word boundaries.
 _SLOTS = {
-    "Islamic State of Iraq and the Levant": "group", "ISIS": "group_short",
-    "Islamic Revolutionary Guard Corps": "force_full", "IRGC": "force_short",
-    "Revolutionary Guards": "force", "Revolutionary Guard": "force", "Guards": "force", "Quds Force": "unit",
-    "General Qassem Soleimani": "p1", "Qassem Soleimani": "p1", "Nouri al-Maliki": "p2", "Hassan Rouhani": "p3",
-    "Grand Ayatollah Ali al-Sistani": "p4", "Saddam Hussein": "p5", "Rear Admiral John Kirby": "p6",
-    "John Kirby": "p6", "Marzieh Afkham": "p7", "Chuck Hagel": "p8", "Barack Obama": "p9", "Obama": "p9_last",
-    "Iranian": "A_adj", "Iran": "A", "Tehran": "A_cap", "Iraqi": "B_adj", "Iraq": "B", "Baghdad": "B_cap",
-    "United States": "C", "U.S.": "C_adj", "Washington": "C_cap", "Pentagon": "defense",
-    "Mosul": "c1", "Tikrit": "c2", "Najaf": "c3", "Karbala": "c4", "Samarra": "c5", "Nineveh": "c6",
-    "Diyala": "c7", "Persian Gulf": "sea", "USS George H.W. Bush": "ship1", "USS Philippine Sea": "ship2",
-    "USS Truxtun": "ship3", "Sunni": "f1", "Shiite": "f2",
+    "Islamic State of Iraq and al-Shams": "group", "Islamic State of Iraq and Syria": "group", "ISIS": "group_short",
+    "Revolutionary Guards": "force", "Revolutionary Guard": "force", "Guards": "force", "Quds Forces": "unit",
+    "Esmail Ahmadi-Moghaddam": "p1", "Nouri al-Maliki": "p2", "Hassan Rouhani": "p3", "Rouhani": "p3_last",
+    "William Hague": "p4", "Saddam Hussein": "p5", "Rear Admiral John Kirby": "p6", "John Kirby": "p6",
+    "Brigadier General Saad Maan": "p7", "Saad Maan": "p7", "Maan": "p7_last", "Barack Obama": "p9",
+    "Obama": "p9_last",
+    "Iranian": "A_adj", "Iran": "A", "Iraqi": "B_adj", "Iraq": "B", "Baghdad": "B_cap", "Syria": "D",
+    "United States": "C", "U.S.": "C_adj", "U.S": "C_adj", "American": "C_adj",
+    "the South Lawn of the White House": "C_seat",
+    "Pentagon": "defense", "UK": "E", "British": "E_adj", "China": "F",
+    "Mosul": "c1", "Tikrit": "c2", "Samarra": "c5", "Diyala": "c7", "Sunni": "f1", "Shiite": "f2",
     "Monday": "day", "Tuesday": "day", "Wednesday": "day", "Thursday": "day", "Friday": "day",
     "Saturday": "day", "Sunday": "day", "June": "month",
 }
@@ -45,7 +46,6 @@ _NUMBER_RE = re.compile(r"\d[\d,]*")
 _FILL_RE = re.compile(r"\{(\w+)\}")
 
 COUNTRIES = [
-    ("Syria", "Syrian", "Damascus"),
     ("Turkey", "Turkish", "Ankara"), ("Egypt", "Egyptian", "Cairo"), ("Jordan", "Jordanian", "Amman"),
     ("Lebanon", "Lebanese", "Beirut"), ("Libya", "Libyan", "Tripoli"), ("Yemen", "Yemeni", "Sanaa"),
     ("Sudan", "Sudanese", "Khartoum"), ("Kenya", "Kenyan", "Nairobi"), ("Nigeria", "Nigerian", "Abuja"),
@@ -54,7 +54,7 @@ COUNTRIES = [
     ("Ethiopia", "Ethiopian", "Addis Ababa"), ("Algeria", "Algerian", "Algiers"), ("Tunisia", "Tunisian", "Tunis"),
     ("Chad", "Chadian", "N'Djamena"), ("Niger", "Nigerien", "Niamey"), ("Azerbaijan", "Azerbaijani", "Baku"),
 ]
-POWERS = [("Britain", "British", "London"),
+POWERS = [("Spain", "Spanish", "Madrid"),
           ("France", "French", "Paris"), ("Germany", "German", "Berlin"), ("Japan", "Japanese", "Tokyo"),
           ("Canada", "Canadian", "Ottawa"), ("Australia", "Australian", "Canberra"), ("Italy", "Italian", "Rome")]
 CITIES = """Aleppo Homs Hama Latakia Raqqa Idlib Daraa Kirkuk Erbil Basra Fallujah Ramadi Haditha Baqubah Hilla
@@ -86,15 +86,19 @@ GROUPS = [("Northern Liberation Front", "NLF"),
 FACTIONS = [("northern", "southern"), ("rebel", "loyalist"), ("tribal", "urban"),
             ("highland", "lowland"), ("secular", "religious")]
 DEFENSE = ["Defence Ministry", "War Ministry", "General Staff", "Joint Command"]
-SEAS = ["Red Sea", "Gulf of Aden", "Eastern Mediterranean", "Arabian Sea", "Black Sea",
-        "Gulf of Oman", "Caspian Sea"]
-SHIPS = """Enterprise Resolute Vigilant Intrepid Endeavour Valiant Defiant Dauntless Steadfast Tenacious Audacious
-Relentless Indomitable Formidable Invincible Courageous""".split()
 OUTLETS = ["Reuters", "Associated Press", "AFP", "BBC News", "Al Jazeera", "The Guardian", "The Independent",
            "Daily Telegraph", "Washington Post", "New York Times", "Le Monde", "Deutsche Welle"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
+
+
+# Headlines for synthetic articles when the seeds' own titles are unknown (none is a seed headline).
+TITLE_TEMPLATES = [
+    "{B_adj} forces brace for {group_short} advance on {B_cap}", "{A} sends {force} to {B}, officials say",
+    "{defense} briefs reporters on {B}", "{group} seizes {c1} and {c2}",
+    "{p9} weighs options on {B}",
+]
 
 
 def _templates() -> tuple[list[str], list[str]]:
@@ -109,10 +113,11 @@ def _templates() -> tuple[list[str], list[str]]:
 
     sentences, titles = [], []
     for doc in load_seed_documents():
-        titles.append(template(doc.title))
+        if is_known(doc.title):
+            titles.append(template(doc.title))
         # A sentence without slots would repeat a seed verbatim in every article that draws it.
         sentences.extend(t for t in (template(doc.text[s:e]) for s, e in split_sentences(doc.text)) if "{" in t)
-    return sentences, titles
+    return sentences, titles or TITLE_TEMPLATES
 
 
 def _person(rng: random.Random) -> tuple[str, str]:
@@ -122,22 +127,21 @@ def _person(rng: random.Random) -> tuple[str, str]:
 
 def _world(rng: random.Random) -> dict[str, str]:
     """One article's cast: every slot -> a value."""
-    a, b = rng.sample(COUNTRIES, 2)
-    c = rng.choice(POWERS)
+    a, b, d = rng.sample(COUNTRIES, 3)
+    c, e, f = rng.sample(POWERS, 3)
     force = rng.choice(FORCES)
     group = rng.choice(GROUPS)
     f1, f2 = rng.choice(FACTIONS)
     world = {"A": a[0], "A_adj": a[1], "A_cap": a[2], "B": b[0], "B_adj": b[1], "B_cap": b[2],
-             "C": c[0], "C_adj": c[1], "C_cap": c[2], "force": force[0], "force_full": force[1],
+             "C": c[0], "C_adj": c[1], "C_cap": c[2], "C_seat": f"the presidential palace in {c[2]}", "D": d[0],
+             "E": e[0], "E_adj": e[1], "F": f[0], "force": force[0], "force_full": force[1],
              "force_short": force[2], "unit": rng.choice(UNITS), "group": group[0], "group_short": group[1],
-             "f1": f1, "f2": f2, "defense": rng.choice(DEFENSE), "sea": rng.choice(SEAS),
+             "f1": f1, "f2": f2, "defense": rng.choice(DEFENSE),
              "month": rng.choice(MONTHS)}
     for i, city in enumerate(rng.sample(CITIES, 7), start=1):
         world[f"c{i}"] = city
     for i in range(1, 10):
         world[f"p{i}"], world[f"p{i}_last"] = _person(rng)
-    for i, ship in enumerate(rng.sample(SHIPS, 3), start=1):
-        world[f"ship{i}"] = f"{c[1]} {ship}"
     return world
 
 
@@ -204,20 +208,20 @@ def write_jsonl(docs: list[Document], folder: Path, per_file: int = 500) -> list
 
 
 QUESTION_TEMPLATES = [
-    "How many members of the {force_full} were deployed to {B}?",
-    "Who commands the {unit}?",
-    "What did {p6} tell reporters about {A_adj} forces?",
+    "How many {force} soldiers did {A} send to {B}?",
+    "Who confirmed that the {force} were deployed to {B}?",
+    "What did {p6} say about {A_adj} special forces?",
     "Which group captured {c1}?",
-    "How many people fled {c1} and {c6}?",
-    "Where have {B_adj} security forces regrouped?",
-    "What did {p7} deny?",
-    "Which ship did {p8} order into the {sea}?",
-    "How much did the {C} spend training {B}'s security forces?",
-    "What did {p3} say about violence on {A}'s doorstep?",
+    "How far is {c5} from {B_cap}?",
+    "How much of {c2} did the troops take back?",
+    "What would the National Security Council consider, according to {p1}?",
+    "What did {p4} say about {E_adj} military involvement?",
+    "What did {p3} call the {group_short}?",
     "Did {p9_last} send combat troops back to {B}?",
-    "Who answered the call of {p4}?",
-    "How long is the border between {A} and {B}?",
-    "What is the {unit}?",
+    "How does {p7} plan to protect {B_cap}?",
+    "When did the last {C_adj} troops withdraw from {B}?",
+    "What did {F} offer the {B_cap} government?",
+    "How many battalions of the {unit} were fighting?",
     "Which cities did the {group} seize?",
 ]
 

@@ -46,12 +46,15 @@ AnswerFn = Callable[[QAItem], Answer]
 
 # ---- judge ---------------------------------------------------------------------------------------
 def judge_predictions(pairs: list[SupportPair], threshold: float | None = None) -> list[dict]:
-    """The support scorer's verdict on each labelled pair: the same `check_support` the answers use."""
+    """The support scorer's verdict on each labelled pair: the same `check_support` the answers and
+    `python -m qa.check` use, with the pair's whole article as context (for "he", "the president")."""
+    from qa.corpus import load_seed_documents
     from qa.support import check_support
 
+    articles = {d.doc_id: d.text for d in load_seed_documents()}
     out = []
     for p in pairs:
-        res = check_support(p.claim, [p.evidence], threshold)
+        res = check_support(p.claim, [p.evidence], threshold, context=articles.get(p.doc_id))
         out.append({"id": p.id, "split": p.split, "kind": p.kind, "label": p.label,
                     "predicted": "supported" if res.supported else "not_supported", "score": round(res.score, 4),
                     "reason": res.reason, "claim": p.claim, "evidence": p.evidence})

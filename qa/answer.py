@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-
-from llama_index.core.base.llms.types import ChatMessage, MessageRole
+from typing import TYPE_CHECKING
 
 from qa import sources
 from qa.citations import defang, verify_draft
@@ -20,6 +19,9 @@ from qa.prompts import load_prompt, load_prompt_text
 from qa.quantity import missing_answer_type
 from qa.retrieval import RetrievalResult, retrieve_passages
 from qa.schema import Answer, AnswerSentence, Passage
+
+if TYPE_CHECKING:
+    from llama_index.core.base.llms.types import ChatMessage
 
 ABSTAIN_TOKEN = "INSUFFICIENT"
 ABSTAIN_TEXT = "The indexed articles do not say."
@@ -53,6 +55,8 @@ def format_passages(passages: list[Passage]) -> str:
 
 def build_messages(question: str, passages: list[Passage]) -> list[ChatMessage]:
     """System + user messages for the QA prompt."""
+    from llama_index.core.base.llms.types import ChatMessage, MessageRole  # on use: llama-index takes ~2 s to import
+
     user = load_prompt("qa").format(passages=format_passages(passages), question=question)
     return [ChatMessage(role=MessageRole.SYSTEM, content=load_prompt_text("system")),
             ChatMessage(role=MessageRole.USER, content=user)]
@@ -85,6 +89,8 @@ def condense_question(question: str, history: list[tuple[str, str]], llm) -> str
         return question
     turns = "\n".join(f"User: {q}\nAssistant: {a}" for q, a in history[-3:])
     prompt = load_prompt("condense").format(history=turns, question=question)
+    from llama_index.core.base.llms.types import ChatMessage, MessageRole
+
     text, _ = stream_text(llm, [ChatMessage(role=MessageRole.USER, content=prompt)])
     text = text.strip().splitlines()[0].strip().strip('"') if text.strip() else ""
     return text if 8 <= len(text) <= 500 else question
@@ -111,14 +117,16 @@ def abstain(question: str, retrieval: RetrievalResult, model: str, timings: dict
 
 def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
                     history: list[tuple[str, str]] | None = None, strict: bool | None = None,
-                    on_token: Callable[[str], None] | None = None, k: int | None = None) -> Answer:
-    """Answer `question` from the indexed articles with verified, span-level citations (or abstain)."""
+                    on_token: Callable[[str], None] | None = None, k: int | None = None,
+                    filters=None) -> Answer:
+    """Answer `question` from the indexed articles with verified, span-level citations (or abstain).
+    `filters` (qa.filters.Filters) restrict retrieval to matching articles (NoMatchError when none matches)."""
     t0 = time.perf_counter()
     question = validate_question(question, settings)
     strict = settings.strict if strict is None else strict
     name = model_name(llm)
     standalone = condense_question(question, history or [], llm) if history else question
-    retrieval = retrieve_passages(standalone, index, settings, k=k)
+    retrieval = retrieve_passages(standalone, index, settings, k=k, filters=filters)
     timings = {"retrieve_s": round(retrieval.timings["retrieve_s"], 4)}
     shown_standalone = standalone if standalone != question else None
     if not retrieval.passages or retrieval.best_dense < settings.min_relevance:

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import textwrap
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+# Only light modules at import time (`--help` answers at once, and with the service running nothing heavy is ever
+# imported): the model, the embedder and the index load in `_InProcess`, on threads (qa/preload.py).
 from qa import sources
-from qa.answer import answer_question
-from qa.citations import revises_draft
 from qa.cli import cli_entry
 from qa.config import Settings, add_common_args, settings_from_args
 from qa.errors import NewsqaError
-from qa.index import NewsIndex, open_index
-from qa.ingest import ensure_seeded
-from qa.schema import Answer
+from qa.filters import add_filter_args, check_filters, filters_from_args
+
+if TYPE_CHECKING:
+    from qa.index import NewsIndex
+    from qa.schema import Answer
+
+DEFAULT_LOAD_ESTIMATE_S = 15
 
 
 def format_sources(answer: Answer) -> str:
@@ -41,7 +48,112 @@ def format_sources(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def _run_one(question: str, index: NewsIndex, settings: Settings, llm, args, history) -> Answer:
+def compute_answer(question: str, index: NewsIndex, settings: Settings, llm, *,
+                   history: list[tuple[str, str]] | None = None, strict: bool | None = None,
+                   on_token: Callable[[str], None] | None = None, filters=None) -> Answer:
+    """One checked answer, its citations completed with their articles' metadata: what `qa.ask` prints. The
+    resident service (`qa.serve`) calls this too, so both paths give the same Answer."""
+    from qa.answer import answer_question
+    from qa.metadata import fill_citation_metadata
+
+    answer = answer_question(question, index, settings, llm, history=history, strict=strict, on_token=on_token,
+                             filters=filters)
+    fill_citation_metadata(answer.citations, index.committed_docs())
+    return answer
+
+
+def _load_estimate(settings: Settings) -> int:
+    """Seconds the last in-process load took on this machine (a default before the first one)."""
+    try:
+        return max(1, round(float((settings.home / "service" / "last-load-seconds").read_text())))
+    except (OSError, ValueError):
+        return DEFAULT_LOAD_ESTIMATE_S
+
+
+def _note_load_time(settings: Settings, seconds: float) -> None:
+    try:
+        folder = settings.home / "service"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "last-load-seconds").write_text(f"{seconds:.1f}\n")
+    except OSError:
+        pass
+
+
+class _InProcess:
+    """Answers in this process. The model, the embedder and the index start loading at once, on threads."""
+
+    def __init__(self, settings: Settings) -> None:
+        from qa.preload import Preload
+
+        self.settings = settings
+        self.preload = Preload(settings, say=lambda m: print(m, file=sys.stderr, flush=True))
+        self.last_stats: dict[str, Any] = {}
+
+    def check_filters(self, filters) -> None:
+        """NoMatchError for filters that match no article: as soon as the index is open, not after the model."""
+        check_filters(self.preload.index(), filters)
+
+    def ask(self, question: str, *, history=None, strict=None, filters=None, on_token=None, on_note=None) -> Answer:
+        from qa.llm import last_call_stats
+
+        fresh = not hasattr(self.preload, "wall_s")
+        index, llm = self.preload.wait()
+        if fresh:
+            _note_load_time(self.settings, self.preload.wall_s)
+        answer = compute_answer(question, index, self.settings, llm, history=history, strict=strict,
+                                on_token=on_token, filters=filters)
+        self.last_stats = last_call_stats(llm)
+        return answer
+
+
+class _Answerer:
+    """The resident service when one runs for these settings (`python -m qa.serve`), else this process, saying
+    so in one line on stderr; a service that fails before showing anything is replaced by this process too."""
+
+    def __init__(self, settings: Settings, use_service: bool) -> None:
+        self.settings = settings
+        self.service = None
+        self.local: _InProcess | None = None
+        if use_service:
+            from qa.serve import ServiceClient, ServiceUnavailable
+
+            try:
+                self.service = ServiceClient.connect(settings)
+            except ServiceUnavailable as exc:
+                self._load_here(str(exc))
+        else:
+            self.local = _InProcess(settings)
+
+    @property
+    def path(self) -> str:
+        return "service" if self.service is not None else "in-process"
+
+    def _load_here(self, why: str) -> None:
+        print(f"({why}; loading the model in this process, ~{_load_estimate(self.settings)} s; "
+              "`python -m qa.serve` keeps it loaded)", file=sys.stderr, flush=True)
+        self.local = _InProcess(self.settings)
+
+    def check_filters(self, filters) -> None:
+        if self.local is not None:
+            self.local.check_filters(filters)  # the service checks them itself, with the answer
+
+    def ask(self, question: str, **kw) -> Answer:
+        if self.service is not None:
+            from qa.serve import ServiceUnavailable
+
+            try:
+                return self.service.ask(question, **kw)
+            except ServiceUnavailable as exc:
+                self.service = None
+                self._load_here(str(exc))
+        return self.local.ask(question, **kw)
+
+    @property
+    def last_stats(self) -> dict[str, Any]:
+        return (self.service or self.local).last_stats
+
+
+def _run_one(question: str, answerer: _Answerer, settings: Settings, args, history) -> Answer:
     # Only checked text is shown as the answer: the model's raw draft streams only on request (--show-draft),
     # on stderr and labelled as unchecked.
     stream = args.show_draft and not args.json
@@ -57,12 +169,14 @@ def _run_one(question: str, index: NewsIndex, settings: Settings, llm, args, his
     if not args.json and not stream and sys.stderr.isatty():
         print("(retrieving passages, writing and checking the answer ...)", file=sys.stderr, flush=True)
 
-    answer = answer_question(question, index, settings, llm, history=history, strict=args.strict,
-                             on_token=on_token if stream else None)
+    answer = answerer.ask(question, history=history, strict=args.strict, on_token=on_token if stream else None,
+                          filters=getattr(args, "filters", None), on_note=lambda m: print(m, file=sys.stderr))
     if args.json:
         print(answer.model_dump_json(indent=2, exclude={"closest"} if not answer.abstained else None))
         return answer
     if stream:
+        from qa.citations import revises_draft
+
         print(file=sys.stderr)
         if revises_draft("".join(streamed), answer.sentences):
             print("(the check changed the draft; the checked answer follows)", file=sys.stderr)
@@ -82,7 +196,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "When the articles do not answer the question, it says so and shows the closest passages. "
                     "On an empty index the seed articles are ingested first.",
         epilog="Without a question: an interactive chat where follow-ups ('and what did the Pentagon say?') are "
-               "rewritten into standalone questions. Exit status 2 for an empty or oversized question.")
+               "rewritten into standalone questions. Exit status 2 for an empty or oversized question or an unreadable "
+               "--since/--until date; 1 when --source/--since/--until match no indexed article (nothing is answered "
+               "from other articles).")
     parser.add_argument("question", nargs="?", help="the question (omit for interactive chat)")
     add_common_args(parser)
     parser.add_argument("--json", action="store_true", help="print the Answer as JSON (the documented contract)")
@@ -91,24 +207,42 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--show-draft", action="store_true",
                         help="also stream the model's raw, unchecked draft (to stderr, labelled as such)")
     parser.add_argument("--no-stream", action="store_true", help=argparse.SUPPRESS)  # kept for old scripts
+    parser.add_argument("--no-service", action="store_true",
+                        help="load the model in this process even when `python -m qa.serve` is running")
+    parser.add_argument("--timings", action="store_true", help=argparse.SUPPRESS)  # stage timings on stderr (bench)
+    add_filter_args(parser)
     return parser
+
+
+def _print_timings(answerer: _Answerer, answer: Answer, main_at: float | None) -> None:
+    """One JSON line on stderr: where the time went (for bench/ask.py)."""
+    from qa.preload import process_age
+
+    out: dict[str, Any] = {"path": answerer.path, "main_at_s": main_at, "done_at_s": process_age(),
+                           "answer": answer.timings, "llm_call": answerer.last_stats}
+    if answerer.local is not None:
+        out["preload"] = answerer.local.preload.timings()
+    print("timings: " + json.dumps(out), file=sys.stderr, flush=True)
 
 
 @cli_entry()
 def main(argv: list[str] | None = None) -> int:
+    from qa.preload import process_age
+
+    main_at = process_age()
     args = build_parser().parse_args(argv)
     settings = settings_from_args(args)
     if args.question is not None:
         from qa.answer import validate_question
 
         validate_question(args.question, settings)  # fail fast, before loading any model
-    from qa.llm import get_llm
-
-    index = open_index(settings)
-    ensure_seeded(index, settings, say=lambda m: print(m, file=sys.stderr))
-    llm = get_llm(settings)
+    args.filters = filters_from_args(args)  # a bad --since/--until is a usage error (exit 2), also before the model
+    answerer = _Answerer(settings, settings.use_service and not args.no_service)
+    answerer.check_filters(args.filters)  # "no indexed article matches --source X": said before the model is ready
     if args.question is not None:
-        _run_one(args.question, index, settings, llm, args, None)
+        answer = _run_one(args.question, answerer, settings, args, None)
+        if args.timings:
+            _print_timings(answerer, answer, main_at)
         return 0
     print("newsqa chat — ask about the indexed articles; empty line or Ctrl-D to quit.", file=sys.stderr)
     history: list[tuple[str, str]] = []
@@ -120,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         if not q:
             break
         try:
-            ans = _run_one(q, index, settings, llm, args, history)
+            ans = _run_one(q, answerer, settings, args, history)
             history.append((q, ans.answer))
         except NewsqaError as exc:
             print(f"error: {exc}", file=sys.stderr)

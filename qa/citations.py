@@ -162,6 +162,7 @@ def revises_draft(draft: str, sentences: list[AnswerSentence]) -> bool:
 
 def verify_draft(draft: str, passages: list[Passage], threshold: float | None = None, strict: bool = False,
                  correct_markers: bool = True, repoint_margin: float = REPOINT_MARGIN,
+                 articles: dict[str, str] | None = None,
                  ) -> tuple[list[AnswerSentence], list[Citation], str, int]:
     """Check every sentence of `draft` against the passages it cites.
 
@@ -171,11 +172,17 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
     `correct_markers`; summaries correct them per item themselves); otherwise it is unsupported. A citation the
     model did not write must clear a stricter bar (`threshold + repoint_margin`): a near-miss passage must not
     lend its support to an invented claim.
+    `articles` (doc id -> whole article text), when given, is the support check's context: a sentence may then
+    name the person a passage calls "he" or "the president".
     The answer text holds only supported sentences; unsupported ones stay in `sentences` (supported=False,
     status "unsupported") so they can be listed apart with their reason. With `strict` they are removed from
     `sentences` too (and counted)."""
     bar = (DEFAULT_THRESHOLD if threshold is None else threshold) + repoint_margin
     by_n = {p.n: p for p in passages}
+
+    def context_of(p: Passage) -> str | None:
+        return articles.get(p.doc_id) if articles else None
+
     drafts = []
     for d in split_draft(draft):
         d.text, d.links = strip_links(d.text)
@@ -200,7 +207,7 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
                 continue
             res = check_support(own_words(d.text, [p]), [p.text], threshold,
                                 embeddings=(cvec, [sent_vec[(p.n, s, e)] for s, e in passage_sents[p.n]]),
-                                spans=[passage_sents[p.n]])
+                                spans=[passage_sents[p.n]], context=[context_of(p)])
             if res.supported and res.score >= bar and (best is None or res.score > best[1].score):
                 best = (p.n, res)
         return best
@@ -222,7 +229,8 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
             evid_vecs = [sent_vec[(m, s, e)] for m in d.markers for s, e in passage_sents[m]]
             res = check_support(own_words(d.text, [by_n[m] for m in d.markers]), evid, threshold,
                                 embeddings=(cvec, evid_vecs),
-                                spans=[passage_sents[m] for m in d.markers])
+                                spans=[passage_sents[m] for m in d.markers],
+                                context=[context_of(by_n[m]) for m in d.markers])
             # Small models often cite a neighbour's number: point the citation at the passage that holds the
             # words rather than leave a true sentence pointing at the wrong chunk. A sentence no shown passage
             # supports keeps the model's markers and stays flagged.

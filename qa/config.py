@@ -61,6 +61,7 @@ class Settings:
     min_relevance: float = 0.25  # best dense cosine below this -> abstain without calling the model
     strict: bool = False
     support_threshold: float = 0.55  # calibrated: see qa/support.py DEFAULT_THRESHOLD
+    scorer: str = "structural"  # support scorer: structural (parse-based, verifier v2) | lexical (v1); docs/verifier.md
     # A citation the model did not write needs support_threshold + this (see qa/citations.py REPOINT_MARGIN).
     repoint_margin: float = 0.15
 
@@ -72,6 +73,10 @@ class Settings:
 
     # Questions
     max_question_chars: int = 2000
+
+    # The resident service (`python -m qa.serve`): loopback only; `qa.ask` uses it when it runs
+    service_port: int = 7870
+    use_service: bool = True
 
     # Summaries: an extra loaded-terms file whose terms are added to prompts/loaded_terms.txt
     loaded_terms_file: str = ""
@@ -165,6 +170,10 @@ def load_settings(cli: dict[str, Any] | None = None, config_path: str | Path | N
     settings = Settings(**values)
     if settings.backend not in {"local", "openai"}:
         raise UsageError(f"unknown backend '{settings.backend}' (choose local or openai)")
+    if settings.scorer not in {"structural", "lexical"}:
+        raise UsageError(f"unknown scorer '{settings.scorer}' (choose structural or lexical)")
+    if not 1 <= settings.service_port <= 65535:
+        raise UsageError(f"service_port must be between 1 and 65535, got {settings.service_port}")
     if settings.k < 1 or settings.k > 20:
         raise UsageError(f"k must be between 1 and 20, got {settings.k}")
     return settings

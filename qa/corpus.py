@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -26,6 +27,7 @@ from markdown_it import MarkdownIt
 
 from qa.config import SEEDS_DIR, Settings
 from qa.errors import InputFileError
+from qa.metadata import NO_DATE, PublishedDate, from_parts, normalize_language, parse_published
 from qa.schema import Document
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".html", ".htm", ".json", ".jsonl"}
@@ -212,29 +214,79 @@ def sanitize_id(raw: str) -> str:
     return cleaned
 
 
-def content_hash(text: str, title: str, source: str, published: str, url: str | None) -> str:
-    """sha256 over the canonical text and the metadata, so an edited title counts as an update too."""
-    payload = json.dumps({"text": text, "title": title, "source": source, "published": published,
-                          "url": url}, sort_keys=True, ensure_ascii=False)
+def content_hash(text: str, title: str, source: str, published: str, url: str | None, *, author: str = UNKNOWN,
+                 language: str = UNKNOWN, entry_hash: str = "") -> str:
+    """sha256 over the canonical text and the metadata, so an edited title (or author, date...) counts as an update
+    too. Author, language and feed-entry fingerprint enter only when known, so documents without them keep the
+    hash they had before these fields existed (re-ingesting them stays free)."""
+    fields: dict[str, Any] = {"text": text, "title": title, "source": source, "published": published, "url": url}
+    extra = {"author": author, "language": language, "entry_hash": entry_hash}
+    fields.update({k: v for k, v in extra.items() if v and v != UNKNOWN})
+    payload = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 _FOREIGN_SCHEME = re.compile(r"(?!https?:)[a-z][a-z0-9+.\-]*:(?!\d)", re.I)  # a scheme other than http(s)
 
 
-def _make_document(text: str, meta: dict[str, Any], fallback_id: str, path: Path,
-                   default_title: str = UNKNOWN) -> Document:
+# Metadata field names read from front matter, JSON objects and feeds, first present wins.
+SOURCE_FIELDS = ("source", "outlet", "publisher", "site_name")
+AUTHOR_FIELDS = ("author", "authors", "byline")
+PUBLISHED_FIELDS = ("published", "date", "published_at", "pubdate", "pubDate")
+LANGUAGE_FIELDS = ("language", "lang")
+URL_FIELDS = ("url", "link")
+
+
+def _first(meta: dict[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        value = meta.get(name)
+        if value is not None and value != "" and value != []:
+            return value
+    return None
+
+
+_BY = re.compile(r"^\s*by\s+", re.I)
+
+
+def person_names(value: Any) -> str | None:
+    """Author metadata as "Name, Name": strings, lists, or objects with a `name` (JSON-LD); a leading "By " is
+    dropped; profile URLs (article:author often holds one) are not names."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items[:20]:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, list):
+            item = person_names(item)
+        name = _normalize_meta(item) if isinstance(item, (str, int, float)) else None
+        if not name or re.match(r"(?:https?:)?//|www\.", name, re.I):
+            continue
+        name = _BY.sub("", name).strip()
+        if name and name.lower() != UNKNOWN and name not in names:
+            names.append(name)
+    return ", ".join(names) or None
+
+
+def _make_document(text: str, meta: dict[str, Any], fallback_id: str, path: Path | None,
+                   default_title: str = UNKNOWN, entry_hash: str = "") -> Document:
     explicit = _normalize_meta(meta.get("id"))
     doc_id = (sanitize_id(explicit) if explicit else "") or sanitize_id(fallback_id) or "doc"
     title = _normalize_meta(meta.get("title")) or default_title
-    source = _normalize_meta(meta.get("source")) or UNKNOWN
-    published = _normalize_meta(meta.get("published")) or UNKNOWN
-    url = _normalize_meta(meta.get("url"))
+    source = _normalize_meta(_first(meta, SOURCE_FIELDS)) or UNKNOWN
+    author = person_names(_first(meta, AUTHOR_FIELDS)) or UNKNOWN
+    date = meta.get("_published_date")  # an HTML page's date already read at its precision
+    if not isinstance(date, PublishedDate) or not date.known:
+        date = parse_published(_first(meta, PUBLISHED_FIELDS))
+    published = date.iso
+    language = normalize_language(_normalize_meta(_first(meta, LANGUAGE_FIELDS)))
+    url = _normalize_meta(_first(meta, URL_FIELDS))
     if url is not None and (url.lower() in {"null", "none", UNKNOWN} or _FOREIGN_SCHEME.match(url)):
         url = None  # javascript:, data:, file: ... are not article addresses (and are dangerous as links)
     return Document(doc_id=doc_id, text=text, title=title, source=source, published=published, url=url,
-                    path=str(path.absolute()),
-                    content_hash=content_hash(text, title, source, published, url))
+                    path=str(path.absolute()) if path is not None else None, author=author, language=language,
+                    published_int=date.as_int, entry_hash=entry_hash,
+                    content_hash=content_hash(text, title, source, published, url, author=author,
+                                              language=language, entry_hash=entry_hash))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -505,14 +557,136 @@ _INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|font-
 def _meta_content(metas: list[Tag], *keys: str) -> str | None:
     # Over the page's <meta> tags found once: a soup.find per key walks the whole tree each time (slow on huge pages).
     for key in keys:
-        for attr in ("property", "name", "itemprop"):
-            tag = next((m for m in metas if m.get(attr) == key), None)
+        key = key.lower()
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            tag = next((m for m in metas if str(m.get(attr) or "").strip().lower() == key), None)
             if tag is not None and str(tag.get("content") or "").strip():
                 return str(tag.get("content"))
     return None
 
 
-def _html_to_text(raw: str, *, markdown: bool = False) -> tuple[str, dict[str, Any]]:
+# <meta> names, most specific first. The outlet, the author and the date are separate facts: a byline is never
+# recorded as the outlet.
+_SITE_KEYS = ("og:site_name", "application-name", "dc.publisher", "publisher")
+_AUTHOR_KEYS = ("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+                "citation_author")
+_DATE_KEYS = ("article:published_time", "og:published_time", "datePublished", "date", "pubdate", "publishdate",
+              "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.issued", "dcterms.created",
+              "sailthru.date", "parsely-pub-date", "citation_publication_date")
+_LANGUAGE_KEYS = ("og:locale", "content-language", "dc.language", "language")
+_ARTICLE_TYPES = re.compile(r"(?:\w*Article|BlogPosting|Report|LiveBlogPosting)", re.I)
+_MAX_JSON_LD_CHARS = 200_000
+
+
+def _json_ld_article(soup: BeautifulSoup) -> dict[str, Any]:
+    """The first schema.org article object in the page's JSON-LD blocks (also inside lists and @graph), or {}."""
+    for script in soup.find_all("script", type=re.compile(r"^\s*application/ld\+json", re.I))[:20]:
+        raw = script.string or script.get_text()
+        if not raw or len(raw) > _MAX_JSON_LD_CHARS:
+            continue
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        todo = [data]
+        for _ in range(200):  # bounded walk: a hostile page cannot make this loop long
+            if not todo:
+                break
+            item = todo.pop(0)
+            if isinstance(item, list):
+                todo.extend(item[:50])
+            elif isinstance(item, dict):
+                kinds = item.get("@type")
+                kinds = kinds if isinstance(kinds, list) else [kinds]
+                if any(isinstance(k, str) and _ARTICLE_TYPES.fullmatch(k) for k in kinds):
+                    return item
+                if isinstance(item.get("@graph"), list):
+                    todo.extend(item["@graph"][:50])
+    return {}
+
+
+def _ld_name(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _html_date(raw: str, url: str | None) -> PublishedDate:
+    """htmldate's reading of the page's publication date (without guessing from the running text). htmldate
+    always answers with a day; a first of the month may be a month-only date it filled in ("2014-06" becomes
+    2014-06-01), so that one is kept at month precision: a day is never invented."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(raw, extensive_search=False, original_date=True, url=url, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate/lxml raise assorted errors on hostile markup; no date is the answer then
+        return NO_DATE
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", found or "")
+    if not match:
+        return NO_DATE
+    year, month, day = (int(g) for g in match.groups())
+    return from_parts(year, month) if day == 1 else from_parts(year, month, day)
+
+
+def _page_meta(soup: BeautifulSoup, raw: str, url: str | None = None) -> dict[str, Any]:
+    """Outlet, author, publication date, URL, language and headline from an HTML page's <meta> tags, JSON-LD,
+    <time> elements and <html lang> (htmldate as the last resort for the date)."""
+    metas = [m for m in soup.find_all("meta") if isinstance(m, Tag)]
+    ld = _json_ld_article(soup)
+    meta: dict[str, Any] = {}
+    meta["headline"] = _meta_content(metas, "og:title") or (ld.get("headline") if isinstance(ld.get("headline"), str)
+                                                             else None)
+    meta["source"] = _meta_content(metas, *_SITE_KEYS) or _ld_name(ld.get("publisher"))
+    meta["author"] = person_names(ld.get("author")) or person_names(
+        [str(m.get("content")) for key in _AUTHOR_KEYS for m in metas
+         if str(m.get("name") or m.get("property") or "").strip().lower() == key and m.get("content")])
+    date = parse_published(_meta_content(metas, *_DATE_KEYS))
+    if not date.known:
+        date = parse_published(ld.get("datePublished"))
+    if not date.known:
+        time_tag = soup.find("time", attrs={"itemprop": "datePublished"}) or soup.find("time", attrs={"pubdate": True})
+        if isinstance(time_tag, Tag):
+            date = parse_published(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
+    if not date.known:
+        date = _html_date(raw, url)
+    meta["_published_date"] = date
+    canonical = soup.find("link", rel="canonical")
+    meta["url"] = _meta_content(metas, "og:url") or (
+        str(canonical.get("href")) if isinstance(canonical, Tag) and canonical.get("href") else None)
+    html_tag = soup.find("html")
+    lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
+    meta["language"] = next((v for v in (lang, _meta_content(metas, *_LANGUAGE_KEYS), _ld_name(ld.get("inLanguage")))
+                             if normalize_language(v) != UNKNOWN), None)
+    return meta
+
+
+def _sanitize(soup: BeautifulSoup) -> None:
+    """The hostile-HTML defences: drop scripts, styles, navigation and forms, and every element a browser would
+    not show (`hidden`, display:none, visibility:hidden, font-size:0, aria-hidden), a classic hiding place for
+    instructions aimed at AI readers."""
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"hidden": True}):
+        tag.decompose()
+    for tag in soup.find_all(style=_INVISIBLE_STYLE) + soup.find_all(attrs={"aria-hidden": "true"}):
+        tag.decompose()
+
+
+def _soup_text(soup: BeautifulSoup) -> str:
+    articles = soup.find_all("article")
+    root = articles[0] if len(articles) == 1 else (soup.find("main") or soup.find("body") or soup)
+    parts: list[str] = []
+    _collect_text(root, parts, preformatted=False)
+    return normalize_text("".join(parts))
+
+
+def _html_to_text(raw: str, *, markdown: bool = False, url: str | None = None,
+                  main_text: bool = False) -> tuple[str, dict[str, Any]]:
+    """(text, metadata) of an HTML page (or of rendered Markdown: then no page metadata). `main_text`: the
+    article body as trafilatura extracts it from the page once the hostile-HTML defences have run (web pages,
+    where menus, teasers and comments surround the article); falls back to the whole visible text."""
     soup = BeautifulSoup(raw, "html.parser")
     meta: dict[str, Any] = {}
     title_tag = soup.find("title")
@@ -522,25 +696,28 @@ def _html_to_text(raw: str, *, markdown: bool = False) -> tuple[str, dict[str, A
             meta["title"] = candidate.get_text(" ", strip=True)
             break
     if not markdown:
-        metas = [m for m in soup.find_all("meta") if isinstance(m, Tag)]
-        meta["source"] = _meta_content(metas, "og:site_name")  # the outlet; an author is not an outlet
-        meta["published"] = _meta_content(metas, "article:published_time", "datePublished", "date",
-                                           "pubdate")
-        canonical = soup.find("link", rel="canonical")
-        meta["url"] = _meta_content(metas, "og:url") or (
-            str(canonical.get("href")) if isinstance(canonical, Tag) and canonical.get("href") else None)
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(attrs={"hidden": True}):
-        tag.decompose()
-    # Text a browser would not show is a classic hiding place for instructions aimed at AI readers.
-    for tag in soup.find_all(style=_INVISIBLE_STYLE) + soup.find_all(attrs={"aria-hidden": "true"}):
-        tag.decompose()
-    articles = soup.find_all("article")
-    root = articles[0] if len(articles) == 1 else (soup.find("main") or soup.find("body") or soup)
-    parts: list[str] = []
-    _collect_text(root, parts, preformatted=False)
-    return normalize_text("".join(parts)), meta
+        page = _page_meta(soup, raw, url)
+        headline = _normalize_meta(page.pop("headline"))
+        if headline:  # og:title / JSON-LD headline: the article's headline, without the " | Site" of <title>
+            meta["title"] = headline
+        meta.update(page)
+    _sanitize(soup)
+    text = _main_text(str(soup), url) if main_text else ""
+    return text or _soup_text(soup), meta
+
+
+def _main_text(html: str, url: str | None) -> str:
+    """trafilatura's main-content extraction of (already sanitised) HTML, laid out like any other page's text;
+    "" when it finds no article body."""
+    try:
+        import trafilatura
+
+        extracted = trafilatura.extract(html, url=url, output_format="html", include_comments=False,
+                                        include_tables=True, include_images=False, include_links=False,
+                                        favor_precision=True, with_metadata=False, deduplicate=False)
+    except Exception:  # trafilatura/lxml on hostile markup: fall back to the defended full-page text
+        return ""
+    return _soup_text(BeautifulSoup(extracted, "html.parser")) if extracted else ""
 
 
 def _collect_text(node: Tag | BeautifulSoup, parts: list[str], *, preformatted: bool) -> None:
@@ -648,6 +825,60 @@ def _strip_prefix(message: str, name: str) -> str:
 def _json_type(value: Any) -> str:
     return {list: "a list", str: "a string", bool: "a boolean", type(None): "null"}.get(
         type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
+
+
+# --------------------------------------------------------------------------------------------------
+# Web pages and feed entries (fetched by qa.web; read here like any other article)
+
+_META_DEFAULTS = ("title", "source", "author", "published", "language")
+
+
+def _url_host(url: str | None) -> str:
+    host = (urlsplit(url or "").hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def read_web_page(data: bytes, url: str, *, doc_id: str, charset: str | None = None, language: str | None = None,
+                  defaults: dict[str, Any] | None = None, entry_hash: str = "") -> Document:
+    """A fetched HTML page as a Document. The hostile-HTML defences run first, then trafilatura extracts the
+    article body; metadata comes from the page (<meta>, JSON-LD, <html lang>), then the HTTP Content-Language
+    header (`language`), then `defaults` (a feed entry's title, outlet, author, date). The recorded URL is the
+    page's canonical URL when it is on the same site, else the address it was fetched from.
+    Raises InputFileError (message starts with the URL) for an empty, undecodable or textless page."""
+    name = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", url)
+    if not data.strip():
+        raise InputFileError(f"{name}: the page is empty")
+    raw = None
+    if charset and not any(data.startswith(bom) for bom, _ in _BOMS):
+        label = charset.strip().strip("\"'").lower()
+        raw = _decode_as(data, _WHATWG_ALIASES.get(label, label))
+    if raw is None:
+        raw = _decode(data, name, ".html")
+    text, meta = _html_to_text(raw.lstrip("\ufeff"), url=url, main_text=True)
+    if not text:
+        raise InputFileError(f"{name}: no article text found")
+    if not meta.get("language") and language:
+        meta["language"] = language
+    for key, value in (defaults or {}).items():
+        if key in _META_DEFAULTS and not meta.get(key) and value:
+            meta[key] = value
+    page_date, stated = meta.get("_published_date", NO_DATE), parse_published((defaults or {}).get("published"))
+    if stated.known and (not page_date.known or (page_date.first_day <= stated.first_day <= stated.last_day
+                                                 <= page_date.last_day)):
+        meta["_published_date"] = stated  # the feed's date, when the page has none or a vaguer one ("2014-06")
+    stated = _normalize_meta(meta.get("url"))
+    meta["url"] = stated if stated and stated.lower().startswith(("http://", "https://")) and \
+        _url_host(stated) == _url_host(url) else url
+    return _make_document(text, meta, doc_id, None, entry_hash=entry_hash)
+
+
+def read_html_fragment(html: str, name: str, *, doc_id: str, meta: dict[str, Any], entry_hash: str = "") -> Document:
+    """A feed entry's own HTML content (no page to fetch) as a Document with the entry's metadata `meta`; the
+    same hostile-HTML defences apply. InputFileError when no text is left."""
+    text, _ = _html_to_text(html, markdown=True)  # markdown=True: a fragment has no page metadata of its own
+    if not text:
+        raise InputFileError(f"{name}: no article text found")
+    return _make_document(text, meta, doc_id, None, entry_hash=entry_hash)
 
 
 # --------------------------------------------------------------------------------------------------

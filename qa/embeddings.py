@@ -72,10 +72,19 @@ class Embedder:
         return np.asarray(vectors, dtype=np.float32)[0]
 
 
+_EMBEDDER_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
-def get_embedder() -> Embedder:
-    """The process-wide embedder (the model loads once)."""
+def _load_embedder() -> Embedder:
     return Embedder()
+
+
+def get_embedder() -> Embedder:
+    """The process-wide embedder (the model loads once, also when threads ask at the same time: `qa.preload` loads
+    it next to the LLM and the index)."""
+    with _EMBEDDER_LOCK:
+        return _load_embedder()
 
 
 class ChromaEmbeddingFunction:

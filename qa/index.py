@@ -1,9 +1,10 @@
 """The Chroma index: one collection of chunks and one of documents, both with our own embeddings.
 
 Layout (contract): collection `<name>` holds one row per chunk — text, embedding and metadata
-{doc_id, title, source, published, url, chunk_index, start, end, content_hash, sentences}; collection
+{doc_id, title, source, published, url, chunk_index, start, end, content_hash, sentences} plus the news metadata
+{author, language, published_int, published_from, published_to, source_key} that filters use; collection
 `<name>_docs` holds one row per document — its canonical text, the mean of its chunk embeddings, and
-{doc_id, title, source, published, url, content_hash, n_chunks, path}.
+{doc_id, title, source, published, url, content_hash, n_chunks, path, entry_hash} plus the same news metadata.
 
 Atomic document versions: a new version's chunks are written first under ids that include the content
 hash, then the document row is upserted (the commit point), then the old version's chunks are deleted.
@@ -41,6 +42,7 @@ import numpy as np
 from qa.config import Settings
 from qa.embeddings import ChromaEmbeddingFunction
 from qa.errors import NewsqaError, UsageError
+from qa.metadata import date_range, parse_published, source_key
 from qa.schema import Chunk, Document
 
 _PAGE = 5000
@@ -59,6 +61,13 @@ class DocInfo:
     url: str | None
     n_chunks: int
     path: str | None
+    author: str = "unknown"
+    language: str = "unknown"
+    published_int: int = 0
+    entry_hash: str = ""
+    # False for rows written before chunks carried the filter fields (source_key, published_from/_to): filters
+    # then match such a document's chunks by doc_id (qa.filters).
+    filterable: bool = True
 
 
 def chunk_row_id(doc_id: str, content_hash: str, chunk_index: int) -> str:
@@ -267,7 +276,8 @@ class NewsIndex:
         info = _doc_info(doc_id, page["metadatas"][0])
         return Document(doc_id=doc_id, text=page["documents"][0], title=info.title, source=info.source,
                         published=info.published, url=info.url, path=info.path,
-                        content_hash=info.content_hash)
+                        content_hash=info.content_hash, author=info.author, language=info.language,
+                        published_int=info.published_int, entry_hash=info.entry_hash)
 
     def is_current(self, doc: Document) -> bool:
         """True when `doc` is committed at exactly this content."""
@@ -448,11 +458,18 @@ class NewsIndex:
                                                               strict=True)}
 
 
+def _news_meta(doc: Document) -> dict:
+    """News metadata stored on document and chunk rows; the date also as integers so Chroma can filter on it."""
+    first, last = date_range(doc.published_int)
+    return {"author": doc.author, "language": doc.language, "published_int": doc.published_int,
+            "published_from": first, "published_to": last, "source_key": source_key(doc.source)}
+
+
 def _chunk_meta(doc: Document, chunk: Chunk) -> dict:
     return {
         "doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "published": doc.published,
         "url": doc.url or "", "chunk_index": chunk.chunk_index, "start": chunk.start, "end": chunk.end,
-        "content_hash": doc.content_hash, "sentences": json.dumps(chunk.sentences),
+        "content_hash": doc.content_hash, "sentences": json.dumps(chunk.sentences), **_news_meta(doc),
     }
 
 
@@ -460,14 +477,22 @@ def _doc_meta(doc: Document, n_chunks: int) -> dict:
     return {
         "doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "published": doc.published,
         "url": doc.url or "", "content_hash": doc.content_hash, "n_chunks": n_chunks, "path": doc.path or "",
+        "entry_hash": doc.entry_hash, **_news_meta(doc),
     }
 
 
 def _doc_info(doc_id: str, meta: dict) -> DocInfo:
+    published = meta.get("published", "unknown")
+    stored_int = meta.get("published_int")
+    if stored_int is None:  # a row written before dates were stored as integers
+        stored_int = parse_published(published, iso_only=True).as_int
     return DocInfo(doc_id=doc_id, content_hash=meta.get("content_hash", ""), title=meta.get("title", "unknown"),
-                   source=meta.get("source", "unknown"), published=meta.get("published", "unknown"),
+                   source=meta.get("source", "unknown"), published=published,
                    url=meta.get("url") or None, n_chunks=int(meta.get("n_chunks", 0)),
-                   path=meta.get("path") or None)
+                   path=meta.get("path") or None, author=meta.get("author", "unknown"),
+                   language=meta.get("language", "unknown"),
+                   published_int=int(stored_int),
+                   entry_hash=meta.get("entry_hash", ""), filterable="source_key" in meta)
 
 
 def chunk_sentences(meta: dict) -> list[tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""Incremental ingestion: `python -m qa.ingest PATH... [--db DIR] [--list] [--delete DOC_ID]`.
+"""Incremental ingestion: `python -m qa.ingest PATH_OR_URL... [--feed URL] [--db DIR] [--list] [--delete DOC_ID]`.
 
 Unchanged documents (same id and content hash) cost nothing; changed ones replace their old chunks
 atomically (see qa.index); every bad file gets a one-line message and the run goes on.
@@ -21,7 +21,7 @@ from qa.cli import cli_entry
 from qa.config import SEEDS_DIR, Settings, add_common_args, settings_from_args
 from qa.corpus import collect_files, read_path
 from qa.embeddings import get_embedder
-from qa.errors import InputFileError, NewsqaError
+from qa.errors import InputFileError, NewsqaError, UsageError
 from qa.index import NewsIndex, lock_path, open_index
 from qa.schema import Chunk, Document, IngestReport
 
@@ -145,6 +145,36 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, index: NewsIndex | N
     return report
 
 
+def ingest_web(urls: list[str], feeds: list[str], settings: Settings, index: NewsIndex | None = None,
+               timeout: float | None = None, progress: bool = False, lock_timeout: float = 600.0) -> IngestReport:
+    """Fetch article pages and feeds (qa.web), then ingest what was read like files: unchanged documents cost
+    nothing, feed entries already committed at the same fingerprint are not even fetched. Every URL is fetched
+    and read completely before anything is written, so a failed URL leaves nothing behind."""
+    from qa.web import DEFAULT_TIMEOUT, read_web
+
+    started = time.perf_counter()
+    report = IngestReport()
+    index = index or open_index(settings)
+    known = index.committed_docs() if feeds else {}
+    say = (lambda u: print(f"fetching {u}", file=sys.stderr)) if progress else None
+    docs = read_web(urls, feeds, settings, report, timeout=timeout or DEFAULT_TIMEOUT, known=known, on_url=say)
+    if docs:
+        with write_lock(settings, lock_timeout):
+            index.refresh()
+            index.collect_garbage()
+            ingest_documents(docs, index, settings, report, progress=progress)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def merge_reports(a: IngestReport, b: IngestReport) -> IngestReport:
+    """The counts, errors and ids of two runs as one report."""
+    return IngestReport(added=a.added + b.added, updated=a.updated + b.updated, unchanged=a.unchanged + b.unchanged,
+                        failed=a.failed + b.failed, chunks_written=a.chunks_written + b.chunks_written,
+                        seconds=round(a.seconds + b.seconds, 3), errors=a.errors + b.errors,
+                        doc_ids=a.doc_ids + b.doc_ids)
+
+
 def ensure_seeded(index: NewsIndex, settings: Settings, say: Callable[[str], None] | None = None) -> bool:
     """On an empty index, ingest the seed articles (saying so); returns True when it did."""
     if not index.is_empty():
@@ -170,9 +200,10 @@ def _list(index: NewsIndex) -> None:
     if not docs:
         print(f"The index at {index.location} is empty.")
         return
-    print(f"{'id':<28} {'chunks':>6}  {'published':<12} {'source':<18} title")
+    print(f"{'id':<28} {'chunks':>6}  {'published':<12} {'source':<18} {'author':<16} title")
     for doc_id, info in sorted(docs.items()):
-        print(f"{doc_id:<28} {info.n_chunks:>6}  {info.published[:12]:<12} {info.source[:18]:<18} {info.title}")
+        print(f"{doc_id:<28} {info.n_chunks:>6}  {info.published[:12]:<12} {info.source[:18]:<18} "
+              f"{info.author[:16]:<16} {info.title}")
     print(f"{len(docs)} documents, {sum(i.n_chunks for i in docs.values())} chunks")
 
 
@@ -180,11 +211,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m qa.ingest",
         description="Add news articles to the newsqa index. Files or folders; .txt, .md (optional YAML front "
-                    "matter), .html, .json and .jsonl (fields: text required; title, source, published, url, id "
-                    "optional). Re-ingesting unchanged files adds nothing; changed files replace their old chunks.",
-        epilog="Exit status: 0 when every file was ingested, 1 when any failed (the others are still ingested), "
-               "2 for bad usage.")
-    parser.add_argument("paths", nargs="*", type=Path, help="article files or folders")
+                    "matter), .html, .json and .jsonl (fields: text required; title, source, author, published, "
+                    "url, language, id optional); web pages (http/https URLs) and RSS/Atom feeds (--feed). "
+                    "Re-ingesting unchanged files adds nothing; changed files replace their old chunks; re-running "
+                    "a feed fetches only new or changed entries.",
+        epilog="Exit status: 0 when every file and URL was ingested, 1 when any failed (the others are still "
+               "ingested; a failed URL leaves nothing behind), 2 for bad usage.")
+    parser.add_argument("paths", nargs="*", metavar="PATH_OR_URL",
+                        help="article files or folders, or http(s) addresses of article pages")
+    parser.add_argument("--feed", metavar="URL", action="append", default=[],
+                        help="an RSS or Atom feed: ingest its entries (repeatable)")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="per URL: the longest wait and the whole download (default 20)")
     add_common_args(parser, generation=False)
     parser.add_argument("--list", action="store_true", help="list the indexed documents and exit")
     parser.add_argument("--delete", metavar="DOC_ID", action="append", help="remove a document (repeatable)")
@@ -201,18 +239,30 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = settings_from_args(args)
-        if not args.paths and not args.list and not args.delete:
+        if not args.paths and not args.feed and not args.list and not args.delete:
             parser.print_usage(sys.stderr)
-            print("error: give article files or folders, --list, or --delete DOC_ID", file=sys.stderr)
+            print("error: give article files, folders or URLs, --feed URL, --list, or --delete DOC_ID",
+                  file=sys.stderr)
             return 2
+        if args.timeout is not None and not 0 < args.timeout <= 3600:
+            raise UsageError(f"--timeout must be between 0 and 3600 seconds, got {args.timeout:g}")
+        from qa.web import is_url
+
+        urls = [p for p in args.paths if is_url(p)]
+        paths = [Path(p) for p in args.paths if not is_url(p)]
         if args.delete:
             index = open_index(settings)
             with write_lock(settings):
                 for doc_id in args.delete:
                     n = index.delete_document(doc_id)
                     print(f"deleted {doc_id} ({n} chunks)")
-        if args.paths:
-            report = ingest_paths(args.paths, settings, progress=not args.no_progress and sys.stderr.isatty())
+        if args.paths or args.feed:
+            progress = not args.no_progress and sys.stderr.isatty()
+            index = open_index(settings) if urls or args.feed else None  # files alone: opened only if any is read
+            report = ingest_paths(paths, settings, index=index, progress=progress) if paths else IngestReport()
+            if urls or args.feed:
+                report = merge_reports(report, ingest_web(urls, args.feed, settings, index=index,
+                                                          timeout=args.timeout, progress=progress))
             for err in report.errors:
                 print(f"error: {err}", file=sys.stderr)
             print(report.model_dump_json(indent=2) if args.json else format_report(report))

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from llama_index.core.base.llms.types import (
     ChatMessage,
     ChatResponse,
@@ -103,8 +104,13 @@ class LlamaCppLLM(CustomLLM):
 
     @llm_chat_callback()
     def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
+        msgs = self._dicts(messages)
         with self._lock:
-            raw = self._llama.create_chat_completion(messages=self._dicts(messages), **self._params(kwargs))
+            call = _CallStats.start(self._llama, msgs)
+            try:
+                raw = self._llama.create_chat_completion(messages=msgs, **self._params(kwargs))
+            finally:
+                call.finish(self._llama)
         text = raw["choices"][0]["message"].get("content") or ""
         return ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text), raw=raw)
 
@@ -115,13 +121,18 @@ class LlamaCppLLM(CustomLLM):
         def gen() -> ChatResponseGen:
             text = ""
             with self._lock:  # held until the stream ends or the generator is closed
-                for chunk in self._llama.create_chat_completion(messages=msgs, stream=True, **params):
-                    delta = chunk["choices"][0]["delta"].get("content") or ""
-                    if not delta:
-                        continue
-                    text += delta
-                    yield ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text),
-                                       delta=delta, raw=chunk)
+                call = _CallStats.start(self._llama, msgs)
+                try:
+                    for chunk in self._llama.create_chat_completion(messages=msgs, stream=True, **params):
+                        delta = chunk["choices"][0]["delta"].get("content") or ""
+                        if not delta:
+                            continue
+                        call.first_token()
+                        text += delta
+                        yield ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text),
+                                           delta=delta, raw=chunk)
+                finally:
+                    call.finish(self._llama)
 
         return gen()
 
@@ -140,6 +151,161 @@ class LlamaCppLLM(CustomLLM):
                                          raw=response.raw)
 
         return gen()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The fixed prompt prefix's KV state, and what each call cost
+#
+# llama.cpp keeps the tokens of the last call in its context, and `Llama.generate` evaluates only what follows the
+# longest prefix a new prompt shares with them. Consecutive answers therefore already share the system prompt
+# and the first line of the QA template, but only in a warm process, and only until another prompt (a condensed
+# follow-up, a summary) replaces the context. `prime_prefix` evaluates that fixed prefix once, at load time, and
+# keeps its state; a later prompt that starts with it and shares less with the current context gets the state
+# back first (`Llama.load_state`), so its prompt evaluation starts after the prefix.
+#
+# (llama-cpp-python's `LlamaRAMCache`, set with `Llama.set_cache`, does the same lookup generically but saves the
+# state after every call, and `Llama.save_state` copies the logits buffer with it: about 0.6 MB per context token
+# with this vocabulary, ~300 MB for a 500-token answer, per call. The prefix state here is saved once.)
+
+
+class _Prefix:
+    """The evaluated prefix of one loaded model: its tokens and its saved state."""
+
+    def __init__(self, tokens: list[int], state: Any, formatter: Any) -> None:
+        self.tokens, self.state, self.formatter = tokens, state, formatter
+
+
+_PREFIXES: dict[int, _Prefix] = {}  # by id() of the loaded Llama
+_LAST_CALL: dict[int, dict[str, float | int | None]] = {}  # by id() of the loaded Llama
+
+
+def _chat_formatter(llama: Any) -> Any:
+    """A formatter that renders messages exactly as `create_chat_completion` does for this model (its GGUF chat
+    template), or None for a model that uses another chat handler."""
+    if getattr(llama, "chat_handler", None) is not None or llama.chat_format != "chat_template.default":
+        return None
+    template = llama.metadata.get("tokenizer.chat_template")
+    if not template:
+        return None
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    def text(token: int) -> str:
+        return llama.detokenize([token], special=True).decode("utf-8", "replace") if token >= 0 else ""
+
+    return Jinja2ChatFormatter(template=template, eos_token=text(llama.token_eos()), bos_token=text(llama.token_bos()))
+
+
+def _prompt_tokens(llama: Any, formatter: Any, messages: list[dict[str, str]]) -> list[int]:
+    """The tokens `create_chat_completion` evaluates for `messages` (its handler tokenizes the rendered template
+    with special tokens and no extra BOS)."""
+    rendered = formatter(messages=messages)
+    return llama.tokenize(rendered.prompt.encode("utf-8"), add_bos=not rendered.added_special, special=True)
+
+
+def _common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def prime_prefix(llm: LLM, messages: Sequence[Message]) -> int:
+    """Evaluate the fixed beginning of a prompt once and keep its KV state for later calls on this model.
+
+    `messages`: the prompt's fixed messages, the last one cut where its variable part starts (for answers: the
+    system prompt and the QA template up to its passages). Only the tokens every such prompt shares are kept, so a
+    template whose last fixed token could merge with what follows loses that token rather than mismatching.
+    Returns the number of tokens kept (0: nothing to do, e.g. another backend or chat handler). Outputs do not
+    depend on it beyond llama.cpp's usual batch-split rounding: a warm process already reuses the same prefix.
+    """
+    if not isinstance(llm, LlamaCppLLM) or llm.llama is None:
+        return 0
+    llama, lock = llm.llama, llm._lock
+    formatter = _chat_formatter(llama)
+    if formatter is None:
+        return 0
+    fixed = [dict(m) for m in _dicts_of(messages)]
+
+    def tokens(tail: str) -> list[int]:
+        msgs = [*fixed[:-1], {**fixed[-1], "content": fixed[-1]["content"] + tail}]
+        return _prompt_tokens(llama, formatter, msgs)
+
+    first, second = tokens("[1] The first"), tokens("Question: what")
+    n = _common_prefix(first, second)
+    if n < 2:
+        return 0
+    prefix = first[:n]
+    with lock:
+        llama.reset()
+        llama.eval(prefix)
+        state = llama.save_state()
+        if getattr(llama, "_logits_all", True) is False:
+            # Without logits_all, llama-cpp-python samples from the context's own logits and never reads the saved
+            # rows (uninitialised memory at this point); one zero row broadcasts in `load_state` instead of
+            # copying n_tokens x n_vocab floats (~40 MB here) on every restore.
+            state.scores = np.zeros((1, state.scores.shape[1]), dtype=np.single)
+        _PREFIXES[id(llama)] = _Prefix(prefix, state, formatter)
+    return n
+
+
+def _dicts_of(messages: Sequence[Message]) -> list[dict[str, str]]:
+    return [{"role": m.role.value, "content": m.content or ""} if isinstance(m, ChatMessage) else dict(m)
+            for m in messages]
+
+
+class _CallStats:
+    """Restores the prefix state when it helps, then measures one call (callers hold the model's lock)."""
+
+    def __init__(self, llama: Any, prompt: list[int] | None, reused: int | None) -> None:
+        self.llama, self.prompt, self.reused = llama, prompt, reused
+        self.t0 = time.perf_counter()
+        self.first_s: float | None = None
+
+    @classmethod
+    def start(cls, llama: Any, messages: list[dict[str, str]]) -> _CallStats:
+        prefix = _PREFIXES.get(id(llama))
+        formatter = prefix.formatter if prefix else _chat_formatter(llama)
+        prompt = reused = None
+        if formatter is not None:
+            try:
+                prompt = _prompt_tokens(llama, formatter, messages)
+            except Exception:  # only statistics and the prefix state depend on it; the call itself does not
+                prompt = None
+        if prompt is not None:
+            current = llama.input_ids[:llama.n_tokens].tolist()
+            reused = _common_prefix(current, prompt)
+            if prefix is not None and reused < len(prefix.tokens) <= _common_prefix(prefix.tokens, prompt):
+                llama.load_state(prefix.state)
+                reused = len(prefix.tokens)
+            reused = min(reused, len(prompt) - 1)  # llama.cpp evaluates at least the last prompt token
+        return cls(llama, prompt, reused)
+
+    def first_token(self) -> None:
+        if self.first_s is None:
+            self.first_s = time.perf_counter() - self.t0
+
+    def finish(self, llama: Any) -> None:
+        total = time.perf_counter() - self.t0
+        n_prompt = len(self.prompt) if self.prompt is not None else None
+        # The context ends with every generated token but the last one sampled (never evaluated).
+        generated = llama.n_tokens - n_prompt + 1 if n_prompt is not None and llama.n_tokens >= n_prompt else None
+        _LAST_CALL[id(llama)] = {
+            "prompt_tokens": n_prompt, "reused_tokens": self.reused,
+            "evaluated_prompt_tokens": None if n_prompt is None else n_prompt - (self.reused or 0),
+            "prompt_s": None if self.first_s is None else round(self.first_s, 3),
+            "generated_tokens": generated, "call_s": round(total, 3),
+        }
+
+
+def last_call_stats(llm: LLM) -> dict[str, float | int | None]:
+    """Token counts and times of the most recent call on `llm`'s loaded model (empty for other backends):
+    prompt_tokens, reused_tokens (KV prefix not evaluated again), evaluated_prompt_tokens, prompt_s (to the first
+    token), generated_tokens, call_s."""
+    if not isinstance(llm, LlamaCppLLM) or llm.llama is None:
+        return {}
+    return dict(_LAST_CALL.get(id(llm.llama), {}))
 
 
 _CACHE_LOCK = threading.Lock()
@@ -179,6 +345,8 @@ def _close_llamas() -> None:
                     lock.release()
         _LLAMAS.clear()
         _LLMS.clear()
+        _PREFIXES.clear()
+        _LAST_CALL.clear()
         _last_llama = None
 
 

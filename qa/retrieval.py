@@ -20,11 +20,10 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-from llama_index.core.retrievers import BaseRetriever
-from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from qa.config import Settings
 from qa.embeddings import get_embedder
+from qa.filters import Filters, NoMatchError, check_filters, dense_where
 from qa.index import NewsIndex, chunk_row_doc, chunk_sentences
 from qa.schema import Passage
 
@@ -55,6 +54,8 @@ class BM25Store:
         self._signature: str | None = None
         self._retriever = None
         self._ids: list[str] = []
+        self._doc_of: np.ndarray | None = None  # per chunk position: its document's number in _doc_names
+        self._doc_names: dict[str, int] = {}
 
     def _root(self) -> Path:
         settings = self.index.settings
@@ -97,9 +98,26 @@ class BM25Store:
                 if old.name != signature and not old.name.startswith("."):
                     shutil.rmtree(old, ignore_errors=True)
         self._retriever, self._ids, self._signature = retriever, ids, signature
+        self._doc_of, self._doc_names = None, {}
 
-    def search(self, query: str, n: int) -> list[tuple[str, float]]:
-        """Best chunk ids for `query` with their BM25 scores (positive scores only)."""
+    def _allowed_mask(self, allowed: set[str]) -> np.ndarray:
+        """True at the positions of chunks whose document is in `allowed` (the document numbering is built once
+        per corpus version, so a filtered query costs one vectorised lookup)."""
+        if self._doc_of is None:
+            names: dict[str, int] = {}
+            self._doc_of = np.fromiter((names.setdefault(chunk_row_doc(cid)[0], len(names)) for cid in self._ids),
+                                       dtype=np.int64, count=len(self._ids))
+            self._doc_names = names
+        wanted = np.zeros(len(self._doc_names) + 1, dtype=bool)
+        for doc_id in allowed:
+            code = self._doc_names.get(doc_id)
+            if code is not None:
+                wanted[code] = True
+        return wanted[self._doc_of]
+
+    def search(self, query: str, n: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        """Best chunk ids for `query` with their BM25 scores (positive scores only); with `allowed`, only among the
+        chunks of those documents (restricted before the top-n is taken, so n hits come from them when they can)."""
         import bm25s
 
         with self._lock:
@@ -113,7 +131,10 @@ class BM25Store:
                 return []
             # get_scores is what retrieve() runs per query, minus the thread pool and progress bar it sets up on
             # every call; the top-n is taken among matching chunks only (_top_matches).
-            scores, docs = _top_matches(self._retriever.get_scores(tokens), n)
+            scores = self._retriever.get_scores(tokens)
+            if allowed is not None:
+                scores = np.where(self._allowed_mask(allowed), scores, 0.0)
+            scores, docs = _top_matches(scores, n)
         return [(self._ids[int(d)], float(s)) for d, s in zip(docs, scores, strict=True)]
 
 
@@ -308,18 +329,30 @@ def bm25_store(index: NewsIndex) -> BM25Store:
 
 
 def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: int | None = None,
-                      doc_ids: list[str] | None = None, embedding: np.ndarray | None = None) -> RetrievalResult:
-    """The k passages to show the model for `question` (optionally only from `doc_ids`; `embedding`: the
-    question's embedding when the caller already has it)."""
+                      doc_ids: list[str] | None = None, embedding: np.ndarray | None = None,
+                      filters: Filters | None = None) -> RetrievalResult:
+    """The k passages to show the model for `question` (optionally only from `doc_ids`, and only from articles
+    the `filters` match: outlet, date range; `embedding`: the question's embedding when the caller already has
+    it). Raises qa.filters.NoMatchError when the filters match no indexed article."""
     k = k or settings.k
     t0 = time.perf_counter()
     index.sync()  # another process may have written: one O(1) check, a reload only if it did
+    matching = check_filters(index, filters)  # None without filters
+    if matching is not None and doc_ids:
+        matching = [d for d in matching if d in set(doc_ids)]
+        if not matching:
+            raise NoMatchError(f"no indexed article among the {len(set(doc_ids))} requested documents matches "
+                               f"{filters.describe()}")
+    allowed = set(matching) if matching is not None else None
     # BM25 needs only the words: it runs on its own thread while this one embeds the question and queries Chroma.
-    bm25_job = _bm25_pool().submit(bm25_store(index).search, question, CANDIDATES * (3 if doc_ids else 1))
+    bm25_job = _bm25_pool().submit(bm25_store(index).search, question,
+                                   CANDIDATES * (3 if doc_ids and allowed is None else 1), allowed)
     t_embed = time.perf_counter()
     q_emb = get_embedder().embed_one(question) if embedding is None else embedding
     t1 = time.perf_counter()
     where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
+    if matching is not None:
+        where = dense_where(index.committed_docs(), filters, matching, doc_ids if doc_ids else None)
     dense = index.query_ids(q_emb, CANDIDATES, where=where)
     t2 = time.perf_counter()
     bm25 = bm25_job.result()  # bm25_s below is only the wait left after the embedding and the dense query
@@ -340,7 +373,9 @@ def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: in
             n=n, chunk_id=cand.chunk_id, doc_id=m["doc_id"], title=m.get("title", "unknown"),
             source=m.get("source", "unknown"), published=m.get("published", "unknown"), url=m.get("url") or None,
             text=cand.text[ws - cs:we - cs], start=ws, end=we, sentences=[tuple(s) for s in sents],
-            score=round(cand.fused, 6), dense_rank=cand.dense_rank, bm25_rank=cand.bm25_rank))
+            score=round(cand.fused, 6), dense_rank=cand.dense_rank, bm25_rank=cand.bm25_rank,
+            author=m.get("author", "unknown"), language=m.get("language", "unknown"),
+            published_int=int(m.get("published_int", 0) or 0)))
     t4 = time.perf_counter()
     best = max((sim for _, sim in dense), default=0.0)
     return RetrievalResult(passages=passages, best_dense=best, query_embedding=q_emb, timings={
@@ -348,15 +383,32 @@ def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: in
         "select_s": t_rows - t3, "window_s": t4 - t_rows, "fuse_s": t4 - t3, "retrieve_s": t4 - t0})
 
 
-class HybridRetriever(BaseRetriever):
-    """llama-index retriever over newsqa's hybrid retrieval (for use in llama-index query engines)."""
+def _hybrid_retriever_class() -> type:
+    """`HybridRetriever`, defined on first use: llama-index is imported only by code that asks for it (importing it
+    costs ~2 s, and `retrieve_passages` does not need it)."""
+    from llama_index.core.retrievers import BaseRetriever
+    from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-    def __init__(self, index: NewsIndex, settings: Settings, k: int | None = None) -> None:
-        super().__init__()
-        self._index, self._settings, self._k = index, settings, k
+    class HybridRetriever(BaseRetriever):
+        """llama-index retriever over newsqa's hybrid retrieval (for use in llama-index query engines)."""
 
-    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        result = retrieve_passages(query_bundle.query_str, self._index, self._settings, self._k)
-        return [NodeWithScore(node=TextNode(id_=p.chunk_id, text=p.text, metadata={
-            "doc_id": p.doc_id, "title": p.title, "source": p.source, "start": p.start, "end": p.end}),
-            score=p.score) for p in result.passages]
+        def __init__(self, index: NewsIndex, settings: Settings, k: int | None = None) -> None:
+            super().__init__()
+            self._index, self._settings, self._k = index, settings, k
+
+        def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+            result = retrieve_passages(query_bundle.query_str, self._index, self._settings, self._k)
+            return [NodeWithScore(node=TextNode(id_=p.chunk_id, text=p.text, metadata={
+                "doc_id": p.doc_id, "title": p.title, "source": p.source, "start": p.start, "end": p.end}),
+                score=p.score) for p in result.passages]
+
+    HybridRetriever.__module__ = __name__
+    HybridRetriever.__qualname__ = "HybridRetriever"
+    return HybridRetriever
+
+
+def __getattr__(name: str):  # PEP 562: `from qa.retrieval import HybridRetriever` still works
+    if name == "HybridRetriever":
+        cls = globals()["HybridRetriever"] = _hybrid_retriever_class()
+        return cls
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

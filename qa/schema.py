@@ -21,6 +21,12 @@ class Document(BaseModel):
     url: str | None = None
     path: str | None = None
     content_hash: str = ""
+    # News metadata (docs/corpus.md): `published` above is the ISO date at its stated precision ("2014-06-13",
+    # "2014-06", "2014"); `published_int` the same as yyyymmdd with 00 for unknown parts (20140600), 0 for none.
+    author: str = "unknown"
+    language: str = "unknown"  # primary language subtag ("en")
+    published_int: int = 0
+    entry_hash: str = ""  # fingerprint of the feed entry the document came from ("" when not from a feed)
 
 
 class Chunk(BaseModel):
@@ -53,6 +59,9 @@ class Passage(BaseModel):
     score: float = 0.0
     dense_rank: int | None = None
     bm25_rank: int | None = None
+    author: str = "unknown"
+    language: str = "unknown"
+    published_int: int = 0
 
 
 class Citation(BaseModel):
@@ -71,6 +80,9 @@ class Citation(BaseModel):
     passage: str = ""
     passage_start: int = 0
     passage_end: int = 0
+    author: str = "unknown"
+    language: str = "unknown"
+    published_int: int = 0
 
 
 SentenceStatus = Literal["kept", "repointed", "auto_cited", "unsupported"]

@@ -25,9 +25,11 @@ from qa.cli import cli_entry
 from qa.config import Settings, add_common_args, settings_from_args
 from qa.embeddings import get_embedder
 from qa.errors import UsageError
+from qa.filters import Filters, NoMatchError, add_filter_args, check_filters, filters_from_args
 from qa.index import NewsIndex, open_index
 from qa.lexicon import Lexicon, lexicon_for
 from qa.llm import count_tokens
+from qa.metadata import fill_citation_metadata
 from qa.prompts import load_prompt, load_prompt_text
 from qa.retrieval import retrieve_passages
 from qa.schema import AnswerSentence, Citation, Document, Passage, Summary, SummaryMetrics
@@ -115,10 +117,22 @@ def _retrieval_order(topic: str, index: NewsIndex, settings: Settings, allowed: 
 
 
 def pick_documents(index: NewsIndex, settings: Settings, topic: str | None, doc_ids: list[str] | None,
-                   max_sources: int) -> tuple[list[Document], list[str], bool]:
-    """(documents to summarise, notes, whether they still need the topic-relevance filter)."""
+                   max_sources: int, filters: Filters | None = None) -> tuple[list[Document], list[str], bool]:
+    """(documents to summarise, notes, whether they still need the topic-relevance filter). With `filters` only
+    matching documents are candidates (NoMatchError when none is)."""
     notes: list[str] = []
     known = sorted(index.committed_docs())
+    matching = check_filters(index, filters)
+    if matching is not None:
+        known = matching
+        if doc_ids is not None:
+            kept = [d for d in doc_ids if d in set(matching)]
+            if not kept:
+                raise NoMatchError(f"none of the documents given to --docs matches {filters.describe()}")
+            if len(kept) < len(doc_ids):
+                notes.append(f"Left out {len(doc_ids) - len(kept)} of the documents given to --docs: they do not "
+                             f"match {filters.describe()}.")
+            doc_ids = kept
     explicit = doc_ids is not None
     ids = doc_ids if explicit else known
     if topic and not explicit:
@@ -166,7 +180,7 @@ def build_reduce_messages(section: str, items: list[list[int]], plan: SummaryPla
 # ---- the pipeline ----------------------------------------------------------------------------------------
 def summarize(index: NewsIndex, settings: Settings, llm, topic: str | None = None, doc_ids: list[str] | None = None,
               max_sentences: int = 8, on_token: OnToken | None = None, max_sources: int = DEFAULT_MAX_SOURCES,
-              budget_tokens: int = DEFAULT_BUDGET_TOKENS) -> Summary:
+              budget_tokens: int = DEFAULT_BUDGET_TOKENS, filters: Filters | None = None) -> Summary:
     """A neutral summary of the sources on `topic` (or of `doc_ids`, or of every document), organised as
     agreement / difference / single-source sections, every sentence cited and checked, with metrics.
 
@@ -180,7 +194,7 @@ def summarize(index: NewsIndex, settings: Settings, llm, topic: str | None = Non
     name = model_name(llm)
     emit = on_token or (lambda _t: None)
 
-    docs, notes, filter_topic = pick_documents(index, settings, topic, doc_ids, max_sources)
+    docs, notes, filter_topic = pick_documents(index, settings, topic, doc_ids, max_sources, filters)
     sources, topic_vec = load_sources(docs, topic)
     if filter_topic:
         relevant = [s for s in sources if s.relevance >= settings.min_relevance]
@@ -428,6 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_common_args(parser)
     parser.add_argument("--json", action="store_true", help="print the Summary as JSON (the documented contract)")
     parser.add_argument("--no-stream", action="store_true", help="print the summary only when complete")
+    add_filter_args(parser)
     return parser
 
 
@@ -438,12 +453,14 @@ def main(argv: list[str] | None = None) -> int:
     topic = validate_topic(args.topic, settings)  # fail fast, before loading any model
     validate_limits(args.max_sentences, args.max_sources)
     doc_ids = args.docs.split(",") if args.docs is not None else None
+    filters = filters_from_args(args)  # a bad date is a usage error before any model is loaded
     from qa.ingest import ensure_seeded
     from qa.llm import get_llm
 
     index = open_index(settings)
     ensure_seeded(index, settings, say=lambda m: print(m, file=sys.stderr))
     doc_ids = resolve_doc_ids(index, doc_ids)
+    check_filters(index, filters)
     llm = get_llm(settings)
     stream = not args.json and not args.no_stream
 
@@ -452,7 +469,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
 
     summary = summarize(index, settings, llm, topic=topic, doc_ids=doc_ids, max_sentences=args.max_sentences,
-                        on_token=on_token if stream else None, max_sources=args.max_sources)
+                        on_token=on_token if stream else None, max_sources=args.max_sources, filters=filters)
+    fill_citation_metadata(summary.citations, index.committed_docs())
     if args.json:
         print(summary.model_dump_json(indent=2))
         return 0

@@ -42,7 +42,8 @@ _VERBS = (r"(?:said|says|told|tells|confirmed|confirms|denied|denies|reported|es
           r"could not confirm|cannot confirm|did not confirm|has said|had said)")
 _SETTING = re.compile(r"^(?:(?:In|On|At|By|From|Later|Earlier)\b[^,]{0,40},\s*)")
 _LEADING = re.compile(rf"^((?:[A-Z\"“]|the |an? )[^,;:\"“”]{{1,90}}?)(?:,[^,]{{1,70}},)?\s+{_VERBS}\b")
-_TRAILING = re.compile(r"[,”\"]\s+((?:an? |the )?[^,\"“”]{2,80}?)\s+(?:said|told|added|reported)\b[^,\"“”]{0,40}$")
+_TRAILING = re.compile(r"[,”\"]\s+((?:an? |the )?[^,\"“”]{2,80}?)\s+(?:ha(?:ve|s|d)\s+)?"
+                       r"(?:said|told|added|reported|confirmed|denied)\b[^,\"“”]{0,40}$")
 _ACCORDING = re.compile(r"\baccording to ([^,.;:\"“”]{2,80})")
 _ANYWHERE = re.compile(rf"\b((?:the |an? )?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,5}})\s+{_VERBS}\b")
 

@@ -1,16 +1,19 @@
-"""The support scorer: does a sentence say only what the text it cites says?
+"""The support check: does a sentence say only what the text it cites says?
 
-Deterministic and explainable (hand-written because no maintained library checks attribution verbs,
-speakers and numbers against a cited span): numbers, names, attribution verbs with their speakers,
-negation and universal quantifiers are hard checks; content-word coverage and embedding similarity
-give the graded score. One scorer serves answers, summaries and the eval suite's judge metric.
-Evidence written to steer a model rather than to report (prompt injection planted in an article, see
-`steering_spans`) never supports a claim.
+`check_support` is the one entry point answers, summaries, the eval's judge and `python -m qa.check` share; it
+runs the configured scorer (setting `scorer`): the structural verifier v2 in `qa/verify/` (default), or the
+lexical verifier v1 defined here (`lexical_check`). Both share `grade` (which evidence sentence supports the claim
+best, and the graded score: content-word coverage plus embedding similarity) and `verdict`.
+
+v1 is deterministic and explainable: numbers, names, attribution verbs with their speakers, negation and universal
+quantifiers are hard checks by regular expression. Evidence written to steer a model rather than to report (prompt
+injection planted in an article, see `steering_spans`) never supports a claim, whichever scorer runs.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -85,22 +88,6 @@ _SAY = re.compile(r"\b(said|says|say|told|stated|reported|added|announced|accord
 _QUALIFIED_SOURCE = re.compile(r"\b(sources?|officials?|spokesm[ae]n|spokeswom[ae]n|witnesses|analysts|aides?|"
                                r"diplomats?|officer)\b", re.I)
 
-_ALIASES = {
-    "us": {"united states", "u.s.", "american", "washington"},
-    "u.s.": {"united states", "us", "american", "washington"},
-    "united states": {"u.s.", "us", "american", "washington"},
-    "american": {"u.s.", "united states"},
-    "isis": {"islamic state", "isil"},
-    "isil": {"islamic state", "isis"},
-    "irgc": {"revolutionary guard", "revolutionary guards", "islamic revolutionary guard corps"},
-    "iranian": {"iran", "tehran"},
-    "iran": {"iranian", "tehran"},
-    "iraqi": {"iraq", "baghdad"},
-    "iraq": {"iraqi"},
-    "pentagon": {"defense department", "department of defense"},
-}
-
-
 @dataclass
 class SupportResult:
     """Verdict for one claim against its evidence; `best` = (evidence index, start, end) of the sentence
@@ -157,9 +144,7 @@ def names(text: str) -> set[str]:
 
 def _name_found(name: str, evidence_lower: str) -> bool:
     base = name[:-1] if name.endswith("s") and len(name) > 4 else name
-    if re.search(r"(?<![a-z])" + re.escape(base) + r"s?(?![a-z])", evidence_lower):
-        return True
-    return any(alias in evidence_lower for alias in _ALIASES.get(name, ()))
+    return bool(re.search(r"(?<![a-z])" + re.escape(base) + r"s?(?![a-z])", evidence_lower))
 
 
 def attribution(text: str) -> list[tuple[str, int]]:
@@ -282,24 +267,38 @@ def _coverage(claim: str, evidence: str) -> float:
 _CUT_OFF = re.compile(r"\b(and|or|but|nor|the|a|an|of|than)\W*$", re.I)
 
 
-def check_support(claim: str, evidences: list[str], threshold: float | None = None,
-                  embeddings: tuple[np.ndarray, list[np.ndarray]] | None = None,
-                  spans: list[list[tuple[int, int]]] | None = None) -> SupportResult:
-    """Score `claim` against the texts it cites. Hard checks (numbers, names, attribution with its speaker,
-    negation, universal quantifiers) run on the joined evidence; the graded score is
-    0.5 * content-word coverage + 0.5 * embedding cosine against the best evidence sentence.
+@dataclass
+class Grading:
+    """The graded part every scorer shares: which evidence sentence(s) support the claim best, and how well.
+    `local[j]` = 0.5 * content-word coverage + 0.5 * embedding cosine of sentence j; sentences inside injected
+    instructions score 0 and are left out (`usable`)."""
+
+    claim: str
+    evidences: list[str]
+    spans: list[tuple[int, int, int]]  # (evidence index, start, end) per sentence
+    sent_texts: list[str]
+    sims: list[float]
+    local: list[float]
+    flagged: set[int]
+    usable: list[int]
+    order: list[int]  # usable sentences, best first
+    score: float
+    best: list[tuple[int, int, int]]
+    per_evidence: list[tuple[int, int, float]]
+    joined: str  # the usable evidence, for the hard checks
+    steered_best: float
+
+
+def grade(claim: str, evidences: list[str], embeddings: tuple[np.ndarray, list[np.ndarray]] | None = None,
+          spans: list[list[tuple[int, int]]] | None = None) -> Grading:
+    """Choose the evidence sentence(s) for `claim` and grade the overlap (claim and evidences non-empty).
 
     `spans` (sentence spans per evidence) and `embeddings` (claim vector, one vector per span in order)
     let a caller that already embedded the sentences skip the work."""
-    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-    claim = claim.strip()
-    evidences = [e for e in evidences if e and e.strip()]
-    if not claim or not evidences:
-        return SupportResult(0.0, False, "no cited text")
     if spans is None or len(spans) != len(evidences):
         spans, embeddings = [_sentences(ev) for ev in evidences], None
-    spans = [(i, s, e) for i, ev_spans in enumerate(spans) for s, e in ev_spans]
-    sent_texts = [evidences[i][s:e] for i, s, e in spans]
+    flat = [(i, s, e) for i, ev_spans in enumerate(spans) for s, e in ev_spans]
+    sent_texts = [evidences[i][s:e] for i, s, e in flat]
     if embeddings is None:
         vecs = get_embedder().embed([claim, *sent_texts])
         claim_vec, sent_vecs = vecs[0], list(vecs[1:])
@@ -310,41 +309,85 @@ def check_support(claim: str, evidences: list[str], threshold: float | None = No
     local = [0.5 * c + 0.5 * max(0.0, s) for c, s in zip(covs, sims, strict=True)]
     # Sentences inside injected instructions score nothing and are left out of the hard checks.
     steering = [steering_spans(ev) for ev in evidences]
-    flagged = {j for j, (i, s, e) in enumerate(spans) if any(a < e and s < b for a, b in steering[i])}
+    flagged = {j for j, (i, s, e) in enumerate(flat) if any(a < e and s < b for a, b in steering[i])}
     steered_best = max((local[j] for j in flagged), default=0.0)
     local = [0.0 if j in flagged else v for j, v in enumerate(local)]
-    usable = [j for j in range(len(spans)) if j not in flagged] or list(range(len(spans)))
+    usable = [j for j in range(len(flat)) if j not in flagged] or list(range(len(flat)))
     order = sorted(usable, key=lambda j: local[j], reverse=True)
     joined = " ".join(sent_texts[j] for j in usable) if flagged else " ".join(evidences)
     # A claim may combine two sentences: grade it on the best pair as well as the best single sentence.
     best_single = local[order[0]]
     pair_text = " ".join(sent_texts[j] for j in sorted(order[:2]))
     pair_score = 0.5 * _coverage(claim, pair_text) + 0.5 * max(0.0, max(sims[j] for j in usable))
-    if len(flagged) == len(spans):
+    if len(flagged) == len(flat):
         best_single = pair_score = 0.0
     score = max(best_single, pair_score if len(order) > 1 else 0.0)
-    best = [spans[order[0]]]
+    best = [flat[order[0]]]
     if len(order) > 1 and pair_score > best_single + 0.05:
-        best = sorted([spans[order[0]], spans[order[1]]])
+        best = sorted([flat[order[0]], flat[order[1]]])
     per_evidence: list[tuple[int, int, float]] = []
     for i in range(len(evidences)):
-        mine = [j for j in range(len(spans)) if spans[j][0] == i]
+        mine = [j for j in range(len(flat)) if flat[j][0] == i]
         if mine:
             j = max(mine, key=lambda j: local[j])
-            per_evidence.append((spans[j][1], spans[j][2], round(local[j], 4)))
+            per_evidence.append((flat[j][1], flat[j][2], round(local[j], 4)))
         else:
             per_evidence.append((0, len(evidences[i]), 0.0))
-    if len(flagged) == len(spans):
-        return SupportResult(0.0, False, STEERING_REASON, best, per_evidence)
-    reason = _hard_checks(claim, joined)
-    if not reason and len(content_stems(claim)) < 2 and not numbers(claim):
-        reason = "too little content to check against the cited text"
-    if not reason and (tail := _CUT_OFF.search(claim)):
-        reason = f"the sentence is cut off ('{tail.group(1)}' ends it)"
+    return Grading(claim, evidences, flat, sent_texts, sims, local, flagged, usable, order, score, best,
+                   per_evidence, joined, steered_best)
+
+
+def verdict(g: Grading, reason: str, threshold: float) -> SupportResult:
+    """The result for a grading and the first failed check (`reason`, "" when none failed)."""
+    score = g.score
+    if len(g.flagged) == len(g.spans):
+        return SupportResult(0.0, False, STEERING_REASON, g.best, g.per_evidence)
     if reason or score < threshold:
-        if steered_best >= threshold:
+        if g.steered_best >= threshold:
             reason = STEERING_REASON  # it would have passed on the injected text alone
         score = min(score, 0.3) if reason else score
         return SupportResult(round(score, 4), False, reason or f"weak overlap with the cited text ({score:.2f})",
-                             best, per_evidence)
-    return SupportResult(round(score, 4), True, "supported", best, per_evidence)
+                             g.best, g.per_evidence)
+    return SupportResult(round(score, 4), True, "supported", g.best, g.per_evidence)
+
+
+def surface_checks(claim: str) -> str:
+    """Checks on the claim alone: too little content, or cut off mid-sentence."""
+    if len(content_stems(claim)) < 2 and not numbers(claim):
+        return "too little content to check against the cited text"
+    if tail := _CUT_OFF.search(claim):
+        return f"the sentence is cut off ('{tail.group(1)}' ends it)"
+    return ""
+
+
+def lexical_check(claim: str, evidences: list[str], threshold: float | None = None,
+                  embeddings: tuple[np.ndarray, list[np.ndarray]] | None = None,
+                  spans: list[list[tuple[int, int]]] | None = None) -> SupportResult:
+    """The lexical scorer (verifier v1): hard checks (numbers, names, attribution verbs with their speaker,
+    negation, universal quantifiers) on the joined evidence by regular expressions; the graded score is
+    0.5 * content-word coverage + 0.5 * embedding cosine against the best evidence sentence."""
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    claim = claim.strip()
+    evidences = [e for e in evidences if e and e.strip()]
+    if not claim or not evidences:
+        return SupportResult(0.0, False, "no cited text")
+    g = grade(claim, evidences, embeddings, spans)
+    reason = "" if len(g.flagged) == len(g.spans) else (_hard_checks(claim, g.joined) or surface_checks(claim))
+    return verdict(g, reason, threshold)
+
+
+def check_support(claim: str, evidences: list[str], threshold: float | None = None,
+                  embeddings: tuple[np.ndarray, list[np.ndarray]] | None = None,
+                  spans: list[list[tuple[int, int]]] | None = None,
+                  context: str | Sequence[str | None] | None = None, *, scorer: str | None = None) -> SupportResult:
+    """Does `claim` say only what the texts it cites say? The one entry point answers, summaries, the eval's
+    judge and `python -m qa.check` share; it runs the configured scorer (setting `scorer`, env `NEWSQA_SCORER`:
+    "structural", the default, or "lexical"; see qa/verify/).
+
+    `context`: the whole article each evidence comes from (one text for all, or one per evidence), so that
+    "he" or "the president" in the evidence can be matched to the name a claim uses. `spans` and `embeddings`
+    let a caller that already embedded the evidence sentences skip the work."""
+    from qa.verify.scorer import get_scorer
+
+    return get_scorer(scorer).check(claim, evidences, threshold, embeddings=embeddings, spans=spans,
+                                    context=context)

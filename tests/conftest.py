@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from qa.config import SEEDS_DIR, Settings, load_settings
+
+# Tests answer in their own process, never through a `python -m qa.serve` left running on this machine (it has its
+# own model and index loaded); tests/test_serve.py starts the services it talks to. Subprocesses inherit this.
+os.environ["NEWSQA_USE_SERVICE"] = "0"
 
 
 @pytest.fixture

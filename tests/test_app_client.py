@@ -10,6 +10,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -23,7 +24,7 @@ from qa.corpus import max_bytes_for, read_path
 from qa.errors import UsageError
 from qa.schema import Answer, AnswerSentence
 
-QUESTION = "Who confirmed the IRGC deployment?"
+QUESTION = "Who confirmed that Revolutionary Guards were deployed to Iraq?"  # seed-000's first sentence
 TIMEOUT_S = 900  # the real model shares 2 cores with other work
 ARTICLE = """---
 id: ui-upload-test
@@ -153,22 +154,29 @@ def test_follow_ups_pass_the_conversation_and_settings(server, monkeypatch):
     app = server["app"]
     calls: list[dict] = []
 
-    def fake_answer_question(question, index, settings, llm, history=None, strict=None, on_token=None, k=None):
+    def fake_answer_question(question, index, settings, llm, history=None, strict=None, on_token=None, k=None,
+                             filters=None):
         calls.append({"question": question, "history": list(history or []), "k": k, "strict": strict,
-                      "model": settings.model, "llm": llm})
-        for token in ("Fake ", "answer."):
+                      "model": settings.model, "llm": llm, "filters": filters})
+        for token in ("Unchecked ", "draft ", "words."):
             on_token(token)
+            time.sleep(0.3)  # longer than the UI's streaming interval: each token could be shown
         return Answer(question=question, answer=f"Fake answer to {question}",
                       sentences=[AnswerSentence(text=f"Fake answer to {question}", supported=True)])
 
     monkeypatch.setattr(app, "answer_question", fake_answer_question)
     monkeypatch.setattr(app, "get_llm", lambda settings: f"fake-llm-{settings.model}")
     client = Client(server["url"], verbose=False)  # a fresh session: an empty conversation
-    m1, a1, _ = client.predict("First question?", [], 3, "fast", "local", True, api_name="/ask")
+    job = client.submit("First question?", [], 3, "fast", "local", True, api_name="/ask")
+    m1, a1, _ = job.result()
+    # While generating, the chat shows progress only: the unchecked draft never reaches the page.
+    steps = [str(out[0][-1]["content"]) for out in job.outputs()[:-1]]
+    assert steps and all("nq-status" in step for step in steps)
+    assert not any("Unchecked" in step or "draft words" in step for step in steps + [str(m1[-1]["content"])])
     m2, a2, _ = client.predict("And then?", m1, 3, "fast", "local", True, api_name="/ask")
     assert [c["history"] for c in calls] == [[], [("First question?", "Fake answer to First question?")]]
     assert calls[1] | {"history": None} == {"question": "And then?", "history": None, "k": 3, "strict": True,
-                                            "model": "fast", "llm": "fake-llm-fast"}
+                                            "model": "fast", "llm": "fake-llm-fast", "filters": None}
     assert a2["answer"] == "Fake answer to And then?"
     assert [m["role"] for m in m2] == ["user", "assistant", "user", "assistant"]
     assert "Fake answer to And then?" in str(m2[-1]["content"])

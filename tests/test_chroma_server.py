@@ -23,11 +23,11 @@ from tests.procs import stop_process
 
 CHROMA = Path(sys.executable).parent / "chroma"
 QUESTIONS = [
-    "Who confirmed the IRGC deployment?",
+    "Who confirmed that Revolutionary Guards were deployed to Iraq?",
     "What did the Pentagon say about Iranian forces in Iraq?",
-    "Which aircraft carrier was ordered into the Persian Gulf?",
-    "How many people fled Mosul?",
-    "Who is the commander of the Quds Force?",
+    "What help did China offer the Baghdad government?",
+    "How far is Samarra from Baghdad?",
+    "How many battalions of the Quds Forces were fighting?",
 ]
 
 
@@ -190,7 +190,7 @@ def test_real_model_answers_through_the_server(server_settings: Settings):
     settings = load_settings({"chroma_url": server_settings.chroma_url, "home": str(server_settings.home),
                               "model": str(model)})
     index = open_index(settings)
-    answer = answer_question("Who confirmed the IRGC deployment?", index, settings, get_llm(settings))
+    answer = answer_question(QUESTIONS[0], index, settings, get_llm(settings))
     assert not answer.abstained, answer.answer
     assert any(c.doc_id == "seed-000" for c in answer.citations)
     for citation in answer.citations:

@@ -66,21 +66,31 @@ def test_seed_offsets_round_trip_for_every_sentence_and_chunk(seeds: list[Docume
 
 
 def test_seed_sentences_that_need_care(seeds: list[Document]) -> None:
-    pentagon = sentences_of(seeds[1].text)
-    assert ("Defense Secretary Chuck Hagel ordered the aircraft carrier USS George H.W. Bush into the "
-            "Persian Gulf on Saturday, a move the Pentagon said would give President Barack Obama additional "
-            "flexibility if he decides to use military force.") in pentagon
-    assert any(s.startswith("Pentagon spokesman Rear Admiral John Kirby told reporters") and
-               s.endswith("operating inside Iraq.") for s in pentagon)
-    assert '"Iraqi forces are capable of defending the country," the official said.' in pentagon
-    assert pentagon[-1] == ('"We will chase the terrorists out of every town they have taken," an Iraqi army '
-                            'officer in Samarra said by telephone.')
-    assert any(s.startswith("Obama said on Friday that he would not send U.S. combat") for s in pentagon)
-    iran = sentences_of(seeds[0].text)
-    assert ('Iran\'s President Hassan Rouhani said on Thursday that Tehran would not tolerate "terrorist" '
-            "violence on its doorstep.") in iran
-    assert ('"We will combat violence, extremism and terrorism in the region and the world," he said in a '
-            "speech broadcast on state television.") in iran
+    iran, kirby = sentences_of(seeds[0].text), sentences_of(seeds[1].text)
+    assert [d.doc_id for d in seeds] == ["seed-000", "seed-003"]
+    # "U.S." inside a sentence and "U.S" without its last stop do not end a sentence.
+    assert ("The Iraqi government has turned to the U.S for military support and authorised airstrikes against "
+            "insurgents in the looming battle for Baghdad.") in iran
+    assert any(s.startswith("President Obama responded saying he would not rule out U.S. air strikes") and
+               s.endswith("to help Iraq fight Islamist militants.") for s in iran)
+    # Brackets with a date or a distance stay inside their sentence.
+    assert ("The militant group took control of Saddam Hussein's hometown of Tikrit on Wednesday (June 11), but "
+            "Revolutionary Guard and Iraqi troops overtook 85 percent of the city on Thursday (June 12).") in iran
+    assert any("110km (68 miles) north of Baghdad - and are now bombing" in s for s in iran)
+    # A paragraph that ends in a comma ends its sentence; a quotation's closing stop ends the sentence.
+    assert ('During an appearance on state television Iranian President Hassan Rouhani called ISIS "an extremist, '
+            'terrorist group that is acting savagely",') in iran
+    assert iran[-2:] == ["Meanwhile, ISIS have vowed that it would soon march on Baghdad.",
+                         '"Our final destination will be Baghdad, the decisive battle will be there."']
+    # Curly quotes with an ellipsis inside, a colon before a quotation, a heading without a full stop.
+    assert ("“I’ve seen the press reporting on that … but I have nothing to confirm that there are Iranian special "
+            "forces inside Iraq,” spokesman Rear Admiral John Kirby said.") in kirby
+    assert "Interior Ministry Spokesman Brigadier General Saad Maan told AFP: “We put in place a new plan to " \
+           "protect Baghdad.”" in kirby
+    assert "Presidential remarks" in kirby
+    assert any(s.startswith("U.S. President Barack Obama said Friday he is weighing a range of options") and
+               "the U.S. will not take military action" in s for s in kirby)
+    assert "The last U.S. troops withdrew in 2011 after more than eight years of war." in kirby
 
 
 # ---------------------------------------------------------------------------------------------- tricky

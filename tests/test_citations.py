@@ -1,19 +1,32 @@
-"""Marker parsing, span mapping and the support scorer's traps (real embeddings, no LLM)."""
+"""Marker parsing, span mapping and the support scorer's traps (real embeddings, no LLM).
+
+The quoted sentences are the real seed articles' own (seed-000, seed-003)."""
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
 
-from qa.citations import parse_markers, revises_draft, split_draft, verify_draft
+from qa.citations import REPOINT_MARGIN, parse_markers, revises_draft, split_draft, verify_draft
 from qa.retrieval import retrieve_passages
 from qa.support import check_support
 
-IRGC = ("Iranian security sources confirmed that about 500 members of the Islamic Revolutionary Guard Corps "
-        "(IRGC) had been deployed to Iraq.")
-PENTAGON = ("The Pentagon said on Friday that it could not confirm reports that Iranian Revolutionary Guard units "
-            "were fighting in Iraq, as Washington weighed how to respond to the militant offensive that has "
-            "overrun much of the country's north.")
-AFKHAM = "In Tehran, Foreign Ministry spokeswoman Marzieh Afkham denied that Iran had sent military forces to Iraq."
+# seed-000, first sentence.
+GUARDS = ("Iran's elite Revolutionary Guards have been deployed to Iraq, to help government troops defend the capital "
+          "city of Baghdad from the escalating threat of ISIS insurgents, Iranian security sources have confirmed.")
+# seed-003, second and third sentences, the Kirby quotation and the Interior Ministry spokesman.
+FIVE_HUNDRED = ("Iran has sent about 500 of its elite Revolutionary Guard soldiers to fight alongside Iraqi government "
+                "security forces in the eastern Diyala province, a senior security official in Baghdad told the "
+                "channel.")
+PENTAGON = ("However, the Pentagon said on Friday it could not confirm media reports about the presence of Iranian "
+            "special forces operating inside Iraq.")
+KIRBY = ("“I’ve seen the press reporting on that … but I have nothing to confirm that there are Iranian special forces "
+         "inside Iraq,” spokesman Rear Admiral John Kirby said.")
+MAAN = ("Interior Ministry Spokesman Brigadier General Saad Maan told AFP: “We put in place a new plan to protect "
+        "Baghdad.”")
+WHO_CONFIRMED = "Who confirmed that Revolutionary Guards were deployed to Iraq?"
+IS_CONFIRMED = "Is the deployment of Iranian troops in Iraq confirmed?"
 
 
 @pytest.mark.parametrize("body,expected", [("1", [1]), ("1,2", [1, 2]), ("1, 3", [1, 3]), ("2-4", [2, 3, 4]),
@@ -42,51 +55,75 @@ def _passages(seeded_index, seeded_settings, question):
 
 
 def test_marker_beyond_passages_is_dropped(seeded_index, seeded_settings):
-    passages = _passages(seeded_index, seeded_settings, "Who confirmed the IRGC deployment?")[:2]
-    sentences, citations, text, _ = verify_draft(f"{IRGC} [1][3]", passages)
-    assert sentences[0].citations == [1]
-    assert [c.n for c in citations] == [1]
-    assert "[3]" not in text
+    passages = _passages(seeded_index, seeded_settings, WHO_CONFIRMED)
+    n = next(p.n for p in passages if GUARDS in p.text)
+    beyond = max(p.n for p in passages) + 1
+    sentences, citations, text, _ = verify_draft(f"{GUARDS} [{n}][{beyond}]", passages)
+    assert sentences[0].supported and sentences[0].citations == [n]
+    assert sentences[0].draft_citations == [n] and sentences[0].status == "kept"
+    assert [c.n for c in citations] == [n]
+    assert f"[{beyond}]" not in text and f"[{n}]" in text
 
 
 def test_quote_is_exact_article_span_and_points_at_supporting_sentence(seeded_index, seeded_settings):
-    passages = _passages(seeded_index, seeded_settings, "Is the IRGC deployment confirmed?")
-    n_irgc = next(p.n for p in passages if IRGC in p.text)
-    n_pent = next(p.n for p in passages if "could not confirm" in p.text)
-    draft = (f"Iranian security sources said about 500 IRGC members were deployed to Iraq [{n_irgc}]. "
+    passages = _passages(seeded_index, seeded_settings, IS_CONFIRMED)
+    n_guards = next(p.n for p in passages if GUARDS in p.text)
+    n_pent = next(p.n for p in passages if PENTAGON in p.text)
+    draft = (f"Iranian security sources said Iran's Revolutionary Guards had been deployed to Iraq [{n_guards}]. "
              f"The Pentagon said it could not confirm the reports [{n_pent}].")
     sentences, citations, _, _ = verify_draft(draft, passages)
     assert all(s.supported for s in sentences)
     by_n = {c.n: c for c in citations}
-    assert set(by_n) == {n_irgc, n_pent}
+    assert set(by_n) == {n_guards, n_pent}
     for c in citations:
         doc = seeded_index.get_document(c.doc_id)
         assert doc.text[c.start:c.end] == c.quote
-    assert by_n[n_irgc].quote == IRGC and by_n[n_irgc].doc_id == "seed-000"
+    assert by_n[n_guards].quote == GUARDS and by_n[n_guards].doc_id == "seed-000"
     assert by_n[n_pent].quote == PENTAGON and by_n[n_pent].doc_id == "seed-003"
 
 
-def test_only_cited_sources_listed_and_strict_removes_unsupported(seeded_index, seeded_settings):
-    passages = _passages(seeded_index, seeded_settings, "Who confirmed the IRGC deployment?")
-    n = next(p.n for p in passages if IRGC in p.text)
-    draft = f"Iranian security sources confirmed the deployment of about 500 IRGC members [{n}]. " \
-            f"About 5,000 IRGC members were deployed [{n}]."
-    sentences, citations, _, removed = verify_draft(draft, passages)
-    assert [s.supported for s in sentences] == [True, False]
-    assert [c.n for c in citations] == [n]
+def test_unsupported_sentences_are_left_out_of_the_answer_and_strict_removes_them(seeded_index, seeded_settings):
+    passages = _passages(seeded_index, seeded_settings, "How many Revolutionary Guard soldiers did Iran send?")
+    n = next(p.n for p in passages if FIVE_HUNDRED in p.text)
+    draft = f"Iran sent about 500 Revolutionary Guard soldiers to the eastern Diyala province [{n}]. " \
+            f"Iran sent about 5,000 Revolutionary Guard soldiers to Iraq [{n}]."
+    sentences, citations, text, removed = verify_draft(draft, passages)
+    assert [s.supported for s in sentences] == [True, False] and removed == 0
+    assert [s.status for s in sentences] == ["kept", "unsupported"]
+    assert sentences[1].citations == [n] and "5,000" in sentences[1].reason  # kept apart, with its reason
+    assert text == f"Iran sent about 500 Revolutionary Guard soldiers to the eastern Diyala province [{n}]."
+    assert [c.n for c in citations] == [n] and citations[0].quote == FIVE_HUNDRED
     sentences, _, text, removed = verify_draft(draft, passages, strict=True)
     assert removed == 1 and len(sentences) == 1 and "5,000" not in text
 
 
+def test_markers_of_unsupported_sentences_are_not_listed_as_citations(seeded_index, seeded_settings):
+    passages = _passages(seeded_index, seeded_settings, IS_CONFIRMED)
+    n_guards = next(p.n for p in passages if GUARDS in p.text)
+    n_pent = next(p.n for p in passages if PENTAGON in p.text)
+    draft = f"{GUARDS} [{n_guards}] The Pentagon confirmed that Iranian special forces were inside Iraq [{n_pent}]."
+    sentences, citations, text, _ = verify_draft(draft, passages)
+    assert [s.supported for s in sentences] == [True, False]
+    assert sentences[1].citations == [n_pent] and sentences[1].status == "unsupported"
+    assert [c.n for c in citations] == [n_guards]
+    assert "Pentagon" not in text and f"[{n_pent}]" not in text
+
+
 @pytest.mark.parametrize("claim,evidence,supported", [
-    ("Iranian security sources said about 500 IRGC members were sent to Iraq.", IRGC, True),
-    ("Iranian security sources said about 5,000 IRGC members were sent to Iraq.", IRGC, False),  # number
-    ("The Pentagon confirmed that IRGC members were deployed to Iraq.", IRGC + " " + PENTAGON, False),  # speaker
-    ("The Pentagon said it could not confirm reports of Revolutionary Guard units in Iraq.", PENTAGON, True),
-    ("The Pentagon denied reports of Iranian Revolutionary Guard units in Iraq.", PENTAGON + " " + AFKHAM, False),
-    ("Iran's Foreign Ministry denied sending forces to Iraq.", AFKHAM, True),
-    ("Iranian security sources said no IRGC members were deployed to Iraq.", IRGC, False),  # negation
-    ("Iran confirmed that about 500 IRGC members had been deployed to Iraq.", IRGC, False),  # widened source
+    ("A senior security official in Baghdad said Iran sent about 500 Revolutionary Guard soldiers to Iraq.",
+     FIVE_HUNDRED, True),
+    ("A senior security official in Baghdad said Iran sent about 5,000 Revolutionary Guard soldiers to Iraq.",
+     FIVE_HUNDRED, False),  # number
+    ("The Pentagon confirmed that Iran sent about 500 Revolutionary Guard soldiers to Iraq.",
+     FIVE_HUNDRED + " " + PENTAGON, False),  # speaker
+    ("The Pentagon said it could not confirm reports of Iranian special forces inside Iraq.", PENTAGON, True),
+    ("The Pentagon denied reports of Iranian special forces inside Iraq.", PENTAGON + " " + KIRBY, False),  # verb
+    ("Interior Ministry spokesman Saad Maan said a new plan had been put in place to protect Baghdad.", MAAN, True),
+    ("A senior security official in Baghdad said no Revolutionary Guard soldiers were sent to Iraq.",
+     FIVE_HUNDRED, False),  # negation
+    ("Iran's government confirmed that its Revolutionary Guards had been deployed to Iraq.", GUARDS,
+     False),  # widened source: the article says Iranian security sources
+    ("Iranian security sources confirmed that Iran's Revolutionary Guards have been deployed to Iraq.", GUARDS, True),
 ])
 def test_support_scorer_traps(claim, evidence, supported):
     result = check_support(claim, [evidence])
@@ -94,56 +131,74 @@ def test_support_scorer_traps(claim, evidence, supported):
 
 
 def test_sentence_without_marker_is_cited_automatically_only_when_supported(seeded_index, seeded_settings):
-    passages = _passages(seeded_index, seeded_settings, "Who confirmed the IRGC deployment?")
-    n = next(p.n for p in passages if IRGC in p.text)
-    sentences, citations, text, _ = verify_draft(f"{IRGC} The moon is made of cheese.", passages)
+    passages = _passages(seeded_index, seeded_settings, WHO_CONFIRMED)
+    n = next(p.n for p in passages if GUARDS in p.text)
+    sentences, citations, text, _ = verify_draft(f"{GUARDS} The moon is made of cheese.", passages)
     assert sentences[0].supported and sentences[0].citations == [n]
     assert "automatically" in sentences[0].reason
-    assert sentences[1].citations == [] and not sentences[1].supported
-    assert [c.n for c in citations] == [n] and citations[0].quote == IRGC
-    assert f"[{n}]" in text
+    assert sentences[0].status == "auto_cited" and sentences[0].draft_citations == []
+    assert sentences[1].citations == [] and not sentences[1].supported and sentences[1].status == "unsupported"
+    assert [c.n for c in citations] == [n] and citations[0].quote == GUARDS
+    assert f"[{n}]" in text and "cheese" not in text
 
 
 def test_contentless_sentence_is_not_supported():
-    assert not check_support("Also and confirmed it.", [IRGC]).supported
+    assert not check_support("Also and confirmed it.", [GUARDS]).supported
 
 
 def test_wrong_marker_is_corrected_to_the_passage_that_holds_the_words(seeded_index, seeded_settings):
-    passages = _passages(seeded_index, seeded_settings, "Is the IRGC deployment confirmed?")
-    n_irgc = next(p.n for p in passages if IRGC in p.text)
-    wrong = next(p.n for p in passages if IRGC not in p.text)
-    sentences, citations, text, _ = verify_draft(f"{IRGC} [{wrong}] The moon is made of cheese [{wrong}].", passages)
+    passages = _passages(seeded_index, seeded_settings, IS_CONFIRMED)
+    n_guards = next(p.n for p in passages if GUARDS in p.text)
+    wrong = next(p.n for p in passages if GUARDS not in p.text)
+    sentences, citations, text, _ = verify_draft(f"{GUARDS} [{wrong}] The moon is made of cheese [{wrong}].",
+                                                 passages)
     first, second = sentences
-    assert first.supported and first.citations == [n_irgc]
+    assert first.supported and first.citations == [n_guards]
+    assert first.status == "repointed" and first.draft_citations == [wrong]
     assert f"the model cited [{wrong}]" in first.reason
-    assert text.startswith(f"{IRGC[:-1]} [{n_irgc}].")
-    # A sentence nothing shown supports keeps the model's marker and stays flagged.
-    assert not second.supported and second.citations == [wrong]
-    assert {c.n for c in citations} == {n_irgc, wrong}
-    assert next(c for c in citations if c.n == n_irgc).quote == IRGC
+    assert text == f"{GUARDS[:-1]} [{n_guards}]."
+    # A sentence nothing shown supports keeps the model's marker, stays flagged and lists no source.
+    assert not second.supported and second.citations == [wrong] and second.status == "unsupported"
+    assert [c.n for c in citations] == [n_guards]
+    assert citations[0].quote == GUARDS
+
+
+def test_a_citation_the_model_did_not_write_must_clear_the_repoint_margin(seeded_index, seeded_settings):
+    assert inspect.signature(verify_draft).parameters["repoint_margin"].default == REPOINT_MARGIN == 0.15
+    passages = _passages(seeded_index, seeded_settings, WHO_CONFIRMED)
+    n = next(p.n for p in passages if GUARDS in p.text)
+    wrong = next(p.n for p in passages if GUARDS not in p.text)
+    # No passage can score above 1, so a margin of 1 forbids every citation the model did not write ...
+    unmarked, cited, text, _ = verify_draft(GUARDS, passages, repoint_margin=1.0)
+    assert not unmarked[0].supported and unmarked[0].citations == [] and cited == [] and text == ""
+    repointed, cited, _, _ = verify_draft(f"{GUARDS} [{wrong}]", passages, repoint_margin=1.0)
+    assert not repointed[0].supported and repointed[0].citations == [wrong] and cited == []
+    # ... but not the model's own correct citation, nor the same citations with no margin.
+    kept, cited, _, _ = verify_draft(f"{GUARDS} [{n}]", passages, repoint_margin=1.0)
+    assert kept[0].supported and kept[0].status == "kept" and [c.n for c in cited] == [n]
+    assert verify_draft(GUARDS, passages, repoint_margin=0.0)[0][0].status == "auto_cited"
+    assert verify_draft(f"{GUARDS} [{wrong}]", passages, repoint_margin=0.0)[0][0].status == "repointed"
 
 
 def test_cut_off_sentence_is_not_supported():
-    kirby = ("Pentagon spokesman Rear Admiral John Kirby told reporters that he had seen the reports but had no "
-             "information that would confirm Iranian forces were operating inside Iraq.")
-    result = check_support("Rear Admiral John Kirby held the position of Pentagon spokesman for and.", [kirby])
+    result = check_support("Rear Admiral John Kirby held the position of spokesman for and.", [KIRBY])
     assert not result.supported and "cut off" in result.reason
-    assert check_support("Pentagon spokesman John Kirby said he had seen the reports.", [kirby]).supported
+    assert check_support("Spokesman Rear Admiral John Kirby said he had seen the press reporting.", [KIRBY]).supported
 
 
 def test_a_draft_the_check_changed_is_reported_as_revised(seeded_index, seeded_settings):
-    """What the real default model streamed for this question: one sentence repeated per passage. The check
+    """What the real default model streamed for this kind of question: one sentence repeated per passage. The check
     merges the repeats and keeps only the supporting passage's marker, so a terminal that streamed "[2] ..." must
     show the checked answer as well; a draft the check leaves as it was is not reported."""
-    passages = _passages(seeded_index, seeded_settings, "Who confirmed the IRGC deployment?")
-    n_irgc = next(p.n for p in passages if IRGC in p.text)
-    other = next(p.n for p in passages if IRGC not in p.text)
-    repeated = f"[{n_irgc}] {IRGC}\n[{other}] {IRGC}"
+    passages = _passages(seeded_index, seeded_settings, WHO_CONFIRMED)
+    n_guards = next(p.n for p in passages if GUARDS in p.text)
+    other = next(p.n for p in passages if KIRBY in p.text)  # a passage that says nothing of the deployment
+    repeated = f"[{n_guards}] {GUARDS}\n[{other}] {GUARDS}"
     sentences, _, _, removed = verify_draft(repeated, passages)
-    assert removed == 0 and [s.citations for s in sentences] == [[n_irgc]]
+    assert removed == 0 and [s.citations for s in sentences] == [[n_guards]]
     assert revises_draft(repeated, sentences)
-    clean = f"{IRGC[:-1]} [{n_irgc}]."
+    clean = f"{GUARDS[:-1]} [{n_guards}]."
     sentences, _, _, _ = verify_draft(clean, passages)
     assert sentences[0].supported and not revises_draft(clean, sentences)
-    beyond = f"{IRGC[:-1]} [{n_irgc}][9]."  # a marker with no passage is dropped: revised
+    beyond = f"{GUARDS[:-1]} [{n_guards}][9]."  # a marker with no passage is dropped: revised
     assert revises_draft(beyond, verify_draft(beyond, passages)[0])

@@ -66,7 +66,7 @@ def test_markdown_front_matter_fields_are_read_and_others_ignored(tmp_path: Path
     assert doc.doc_id == "story-42"
     assert doc.title == "Dams hold"
     assert doc.source == "Reuters, AP"
-    assert doc.published == "2014-06-13T10:00:00Z"  # kept as written, not re-formatted by YAML
+    assert doc.published == "2014-06-13"  # the ISO date as written (publisher's own day; see qa/metadata.py)
     assert doc.url == "https://example.com/dams"
     assert "author_notes" not in doc.text and "---" not in doc.text
     # Markdown syntax is rendered away so quotes read like the article.
@@ -128,7 +128,7 @@ def test_html_keeps_article_paragraphs_and_drops_scripts_styles_and_boilerplate(
         assert marker not in doc.text
     assert doc.title == "Flood toll rises"
     assert doc.source == "The Daily Example"  # og:site_name wins over the author
-    assert doc.published == "2014-06-13T10:00:00Z"
+    assert doc.published == "2014-06-13"
     assert doc.url == "https://example.com/flood"
 
 
@@ -154,7 +154,7 @@ def test_json_object_and_list_with_explicit_and_derived_ids(tmp_path: Path) -> N
                                   "published": "June 13, 2014", "url": "https://example.com/m"}))
     doc = read_one(single)
     assert (doc.doc_id, doc.title, doc.source, doc.published, doc.url) == (
-        "one", "Markets", "Wire", "June 13, 2014", "https://example.com/m")
+        "one", "Markets", "Wire", "2014-06-13", "https://example.com/m")  # parsed to ISO
 
     many = tmp_path / "batch.json"
     many.write_text(json.dumps([{"text": "First story.", "id": "alpha"}, {"text": "Second story."},

@@ -48,8 +48,9 @@ def test_modified_document_leaves_no_stale_chunks(settings, seeds_copy: Path):
     ingest_paths([seeds_copy], settings)
     index = open_index(settings)
     old_hash = index.committed_docs()["seed-000"].content_hash
-    path = seeds_copy / "000-iran-revolutionary-guards.md"
-    path.write_text(path.read_text().replace("about 500 members", "about 700 members"))
+    path = seeds_copy / "000_f3fb3571b5492621.txt"
+    assert path.read_text().count("overtook 85 percent") == 1
+    path.write_text(path.read_text().replace("overtook 85 percent", "overtook 75 percent"))
     report = ingest_paths([seeds_copy], settings)
     assert (report.updated, report.unchanged) == (1, 1)
     index.refresh()
@@ -58,8 +59,8 @@ def test_modified_document_leaves_no_stale_chunks(settings, seeds_copy: Path):
     rows = index.chunks.get(where={"doc_id": "seed-000"}, include=["metadatas", "documents"])
     assert len(rows["ids"]) == info.n_chunks
     assert {m["content_hash"] for m in rows["metadatas"]} == {info.content_hash}
-    assert any("about 700 members" in t for t in rows["documents"])
-    assert not any("about 500 members" in t for t in rows["documents"])
+    assert any("overtook 75 percent" in t for t in rows["documents"])
+    assert not any("overtook 85 percent" in t for t in rows["documents"])
 
 
 def test_delete_removes_all_chunks(settings):
@@ -97,12 +98,12 @@ def test_bad_inputs_leave_index_as_it_was(settings, tmp_path: Path, capsys):
     assert set(before[1]) <= set(ids)
 
 
-def test_irgc_question_retrieves_seed_000_paragraph_first(seeded_index):
-    q = get_embedder().embed_one("Who confirmed the IRGC deployment?")
+def test_deployment_question_retrieves_seed_000_paragraph_first(seeded_index):
+    q = get_embedder().embed_one("Who confirmed that Revolutionary Guards were deployed to Iraq?")
     hits = seeded_index.query_dense(q, 3)
     chunk_id, _sim, text, meta = hits[0]
     assert meta["doc_id"] == "seed-000"
-    assert "Iranian security sources confirmed" in text
+    assert "Iranian security sources have confirmed" in text
 
 
 def test_uncommitted_version_is_invisible_and_collected(settings):

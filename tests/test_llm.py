@@ -15,7 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from qa.config import SEEDS_DIR, Settings
+from qa.config import Settings
+from qa.corpus import load_seed_documents
 from qa.errors import ModelError
 from qa.llm import LlamaCppLLM, count_tokens, generate, get_llm
 from qa.models import pull
@@ -23,14 +24,14 @@ from tests.procs import stop_process
 
 pytestmark = pytest.mark.llm
 
-QUESTION = ("Which city did the militants capture on Tuesday? "
-            "Answer in one short sentence using only the passage.")
+QUESTION = "Which city is Saddam Hussein's hometown? Answer in one short sentence using only the passage."
 
 
 def _seed_passage() -> str:
-    text = (SEEDS_DIR / "000-iran-revolutionary-guards.md").read_text(encoding="utf-8")
-    body = text.split("---", 2)[2].strip()
-    return "\n\n".join(body.split("\n\n")[:2])  # the paragraphs that say what was captured and when
+    doc = next(d for d in load_seed_documents() if d.doc_id == "seed-000")
+    passage = "\n\n".join(doc.text.split("\n\n")[:3])  # up to the paragraph that names the hometown
+    assert "Saddam Hussein's hometown of Tikrit" in passage
+    return passage
 
 
 def _messages() -> list[dict[str, str]]:
@@ -57,7 +58,7 @@ def test_local_model_answers_over_a_seed_passage_streaming(fast_llm):
     deltas = list(gen)
     assert len(deltas) >= 3
     assert "".join(deltas) == gen.text
-    assert "Mosul" in gen.text
+    assert "Tikrit" in gen.text
     assert gen.model == "qwen2.5-coder-0.5b-instruct-q4_k_m"
     assert gen.first_token_s is not None and gen.total_s >= gen.first_token_s
 
@@ -158,7 +159,7 @@ def test_openai_backend_through_a_real_server(llama_server):
     gen = generate(llm, _messages())
     deltas = list(gen)
     assert len(deltas) >= 3
-    assert "Mosul" in gen.text
+    assert "Tikrit" in gen.text
     assert gen.model == "fast"
 
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from evals.dataset import SummaryPoint
 from evals import metrics as M
+from evals.dataset import SummaryPoint
 from evals.metrics import (
     abstention_scores,
     aggregate,

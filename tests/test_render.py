@@ -21,9 +21,10 @@ from qa.render import (
 )
 from qa.schema import Answer, AnswerSentence, Citation, IngestReport, Passage, Summary, SummaryMetrics
 
-ARTICLE = ("Iran has sent units into Iraq, according to Iranian security sources. "
-           "Iranian security sources confirmed that about 500 members of the IRGC had been deployed. "
-           "The sources said Iran was also ready to send advisers.")
+# TEST FIXTURE: a three-sentence article written for these rendering tests (invented, not from any seed or outlet).
+ARTICLE = ("The town council opened the new river bridge on Monday, according to council officials. "
+           "Council officials said about 500 cars had crossed the bridge in the first hour. "
+           "The officials said a second bridge was also being planned.")
 P_START = 1000  # the passage's offset in its article: citations use absolute offsets
 
 
@@ -32,7 +33,7 @@ def _citation(n: int = 1, quote_sentence: int = 1, **kw) -> Citation:
     s, e = sents[quote_sentence]
     quote = ARTICLE[s:e].rstrip()
     e = s + len(quote)
-    fields = {"n": n, "doc_id": "seed-000", "title": "Iran sends Guards", "source": "Reuters",
+    fields = {"n": n, "doc_id": "fixture-1", "title": "Bridge opens", "source": "Fixture Gazette",
               "published": "2014-06-13", "quote": quote, "start": P_START + s, "end": P_START + e,
               "passage": ARTICLE, "passage_start": P_START, "passage_end": P_START + len(ARTICLE)}
     fields.update(kw)
@@ -85,10 +86,10 @@ def test_card_id_keeps_only_safe_characters():
 
 
 def test_answer_markers_link_to_the_cards_of_the_same_answer():
-    cit = [_citation(1, 1), _citation(2, 2, doc_id="seed-003")]
+    cit = [_citation(1, 1), _citation(2, 2, doc_id="fixture-2")]
     ans = Answer(question="q", answer="a", sentences=[
-        AnswerSentence(text="About 500 IRGC members were deployed.", citations=[1], supported=True, support=0.9),
-        AnswerSentence(text="Iran was ready to send advisers.", citations=[2], supported=True, support=0.8)],
+        AnswerSentence(text="About 500 cars crossed the bridge.", citations=[1], supported=True, support=0.9),
+        AnswerSentence(text="A second bridge was planned.", citations=[2], supported=True, support=0.8)],
         citations=cit, model="m")
     doc = parse(answer_html(ans, "c0"))
     hrefs = [a["href"] for t, a in doc.tags if t == "a" and "nq-cite" in (a.get("class") or "")]
@@ -96,7 +97,7 @@ def test_answer_markers_link_to_the_cards_of_the_same_answer():
     assert hrefs == ["#nq-c0-1", "#nq-c0-2"]
     assert {"nq-c0-1", "nq-c0-2"} <= ids
     # The marker goes before the sentence's full stop, as in the answer text.
-    assert "About 500 IRGC members were deployed[1]." in "".join(doc.text)
+    assert "About 500 cars crossed the bridge[1]." in "".join(doc.text)
 
 
 def test_markers_to_unknown_citations_are_not_linked():
@@ -118,7 +119,7 @@ def test_highlight_marks_exactly_the_quote_span():
 def test_quote_tooltip_names_the_document_and_offsets():
     c = _citation(1, 1)
     mark = next(a for t, a in parse(citation_card(c, "c0")).tags if t == "mark")
-    assert mark["title"] == f"seed-000, characters {c.start}–{c.end}"
+    assert mark["title"] == f"fixture-1, characters {c.start}–{c.end}"
 
 
 def test_line_breaks_become_br_so_no_blank_line_ends_the_html_block():
@@ -177,7 +178,7 @@ def test_http_urls_become_links_and_others_do_not():
 
 
 def test_unsupported_sentence_is_flagged_with_the_reason_as_tooltip():
-    s = AnswerSentence(text="The Pentagon confirmed it.", citations=[1], supported=False, support=0.1,
+    s = AnswerSentence(text="The police confirmed it.", citations=[1], supported=False, support=0.1,
                        reason="the cited passage says it could not confirm")
     doc = parse(sentence_html(s, "c0"))
     span = doc.tags[0][1]
@@ -188,11 +189,45 @@ def test_unsupported_sentence_is_flagged_with_the_reason_as_tooltip():
     assert "nq-unsupported" not in ok["class"] and "title" not in ok
 
 
-def test_answer_with_unsupported_sentences_says_how_many():
-    ans = Answer(question="q", answer="a", citations=[_citation()], sentences=[
+def _classes(doc: _Collector) -> list[str]:
+    return [a.get("class") or "" for _, a in doc.tags]
+
+
+def test_answer_shows_only_supported_sentences_and_lists_the_others_apart_with_reasons():
+    ans = Answer(question="q", answer="Good [1].", citations=[_citation()], sentences=[
         AnswerSentence(text="Good.", citations=[1], supported=True),
-        AnswerSentence(text="Bad.", citations=[1], supported=False, reason="r")])
-    assert "1 sentence is not supported" in answer_html(ans, "c0")
+        AnswerSentence(text="Bad claim.", citations=[1], supported=False, reason="number 9 is not in the cited text",
+                       status="unsupported"),
+        AnswerSentence(text="Worse claim.", citations=[], supported=False, reason="no valid citation",
+                       status="unsupported")])
+    out = answer_html(ans, "c0")
+    body = out[out.index('<div class="nq-answer">'):out.index("</div>", out.index('<div class="nq-answer">'))]
+    assert "Good" in body and "Bad claim" not in body and "Worse claim" not in body
+    assert "nq-unsupported" not in out  # nothing unsupported is shown as ordinary (if flagged) answer text
+    doc = parse(out)
+    assert sum("nq-leftout" in c for c in _classes(doc)) == 1
+    left = out[out.index("nq-leftout"):out.index("</details>")]
+    assert "2 sentences left out" in left
+    assert "<li>Bad claim. <em>(number 9 is not in the cited text)</em></li>" in left
+    assert "<li>Worse claim. <em>(no valid citation)</em></li>" in left
+    one = answer_html(ans.model_copy(update={"sentences": ans.sentences[:2]}), "c0")
+    assert "1 sentence left out" in one
+    clean = answer_html(ans.model_copy(update={"sentences": ans.sentences[:1]}), "c0")
+    assert "nq-leftout" not in clean and "left out" not in clean
+
+
+def test_source_card_titles_name_the_outlet_or_the_document_never_a_bare_unknown():
+    def title(c: Citation) -> str:
+        out = citation_card(c, "c0")
+        return out[out.index('class="nq-title"'):].split(">", 1)[1].split("<", 1)[0]
+
+    assert title(_citation()) == "Fixture Gazette: Bridge opens"
+    assert title(_citation(title="unknown")) == "Fixture Gazette"
+    assert title(_citation(source="unknown")) == "Bridge opens"
+    assert title(_citation(title="unknown", source="unknown", doc_id="fixture-3")) == "fixture-3 (outlet unknown)"
+    closest = Passage(n=1, chunk_id="c", doc_id="fixture-4", text="Text.", start=0, end=5)
+    assert "fixture-4 (outlet unknown)" in answer_html(
+        Answer(question="q", answer="no", abstained=True, closest=[closest]), "c0")
 
 
 def test_abstention_shows_the_notice_and_the_closest_passages():
@@ -214,14 +249,14 @@ def test_abstention_shows_the_notice_and_the_closest_passages():
 
 
 def test_streaming_text_styles_markers_without_links():
-    doc = parse(streaming_html("Iranian sources confirmed it [1]. More [2, 3]"))
+    doc = parse(streaming_html("Council officials confirmed it [1]. More [2, 3]"))
     assert not [t for t, _ in doc.tags if t == "a"]
     assert sum("nq-pending" in (a.get("class") or "") for _, a in doc.tags) == 2
 
 
 def test_summary_html_lists_notes_sentences_and_cards():
     summ = Summary(summary="s", notes=["Only one outlet covers this."], citations=[_citation(1), _citation(2, 2)],
-                   sentences=[AnswerSentence(text="Iranian sources said so.", citations=[1, 2], supported=True)])
+                   sentences=[AnswerSentence(text="Council officials said so.", citations=[1, 2], supported=True)])
     doc = parse(summary_html(summ))
     assert "Only one outlet covers this." in "".join(doc.text)
     assert [a["href"] for t, a in doc.tags if t == "a"] == ["#nq-sum-1", "#nq-sum-2"]
@@ -229,14 +264,14 @@ def test_summary_html_lists_notes_sentences_and_cards():
 
 
 def test_summary_sections_follow_the_headings_of_the_text():
-    a = AnswerSentence(text="Both sources report fighting near Tikrit.", citations=[1, 2], supported=True)
-    b = AnswerSentence(text="Iranian sources say 500 IRGC members deployed; the Pentagon cannot confirm it.",
+    a = AnswerSentence(text="Both sources report that the bridge opened on Monday.", citations=[1, 2], supported=True)
+    b = AnswerSentence(text="Council officials say 500 cars crossed; the police cannot confirm it.",
                        citations=[1, 2], supported=True)
-    c = AnswerSentence(text="Iran denied it, according to its foreign ministry.", citations=[2], supported=False,
+    c = AnswerSentence(text="The mayor denied it, according to a spokesman.", citations=[2], supported=False,
                        reason="r")
-    text = ("What the sources agree on:\nBoth sources report fighting near Tikrit [1][2].\n\n"
-            "Where they differ or one cannot confirm what another reports:\nIranian sources say 500 IRGC members "
-            "deployed; the Pentagon cannot confirm it [1][2]. Iran denied it, according to its foreign ministry [2].")
+    text = ("What the sources agree on:\nBoth sources report that the bridge opened on Monday [1][2].\n\n"
+            "Where they differ or one cannot confirm what another reports:\nCouncil officials say 500 cars "
+            "crossed; the police cannot confirm it [1][2]. The mayor denied it, according to a spokesman [2].")
     summ = Summary(summary=text, sentences=[a, b, c], citations=[_citation(1), _citation(2, 2)])
     from qa.render import summary_sections
 

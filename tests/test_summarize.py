@@ -9,6 +9,7 @@ import re
 import pytest
 from fake_llm import FakeScriptedLLM
 
+from qa.chunking import split_sentences
 from qa.config import Settings, load_settings
 from qa.index import open_index
 from qa.lexicon import load_lexicon
@@ -43,10 +44,12 @@ def test_seeds_summary_is_sectioned_cited_and_measured(seeded_index, seeded_sett
     assert summary.doc_ids == ["seed-000", "seed-003"]
     assert {c.doc_id for c in summary.citations} == {"seed-000", "seed-003"}
     _check_citations(summary, seeded_index)
-    # the deterministic map finds the disagreement: the deployment claim against the Pentagon's non-confirmation
+    # the deterministic map finds the disagreement: seed-000's deployment claim against seed-003's spokesman, who
+    # has "nothing to confirm" it
     assert HEADINGS["differ"] in summary.summary and HEADINGS["agree"] in summary.summary
     differ = summary.summary.split(HEADINGS["differ"])[1].split("\n\n")[0]
-    assert "Iranian security sources" in differ and "could not confirm" in differ
+    assert "Iranian security sources have confirmed" in differ
+    assert "nothing to confirm that there are Iranian special forces inside Iraq" in differ
     m = summary.metrics
     assert m.source_coverage == 1.0 and m.unsupported_sentences == 0 and m.loaded_terms == []
     assert 0.9 < m.citation_balance <= 1.0
@@ -60,7 +63,7 @@ def test_unsupported_sentence_is_removed_and_noted(seeded_index, seeded_settings
         lines = _LINE.findall(prompt)
         n = lines[0][0]
         rest = [f"{text} [{m}]" for m, text in lines[1:]]
-        return "\n".join([f"Iranian security sources said 9,000 tanks crossed into Iraq [{n}]."] + rest)
+        return "\n".join([f"Iranian security sources said 9,000 tanks crossed into Iraq [{n}]."] + rest)  # invented
 
     summary = summarize(seeded_index, seeded_settings, FakeScriptedLLM(fabricate))
     assert "9,000" not in summary.summary
@@ -77,7 +80,8 @@ def test_uncited_source_gets_an_attributed_quoted_sentence(seeded_index, seeded_
 
     summary = summarize(seeded_index, seeded_settings, FakeScriptedLLM(only_seed0))
     assert {c.doc_id for c in summary.citations} == {"seed-000", "seed-003"}
-    added = [s for s in summary.sentences if s.text.startswith("According to the article “Pentagon cannot confirm")]
+    # seed-003 has neither outlet nor title: it is named by its id, never by a file name or a guess
+    added = [s for s in summary.sentences if s.text.startswith("According to the article seed-003 (outlet unknown), “")]
     assert len(added) == 1 and added[0].supported
     quote = re.search(r", “(.*)”\.$", added[0].text).group(1)
     assert quote in seeded_index.get_document("seed-003").text
@@ -89,17 +93,19 @@ def test_loaded_words_are_replaced_and_the_sentence_rechecked(seeded_index, seed
     def loaded(prompt: str) -> str:
         out = []
         for n, text in _LINE.findall(prompt):
-            if "savagely" in text:
-                out.append(f"Witnesses said the jihadists have savagely executed captured soldiers [{n}].")
+            if "jihadists" in text:  # seed-000: "He said the United States has an interest in making sure ..."
+                out.append(f"Obama said the United States has an interest in making sure jihadists do not savagely "
+                           f"gain a foothold in Iraq [{n}].")
             else:
                 out.append(f"{text} [{n}]")
         return "\n".join(out)
 
     fake = FakeScriptedLLM(loaded)
-    summary = summarize(seeded_index, seeded_settings, fake, topic="executions of captured soldiers",
+    summary = summarize(seeded_index, seeded_settings, fake, topic="jihadists gaining a foothold in Iraq",
                         doc_ids=["seed-000"])
-    assert any("savagely" in p for p in fake.prompts)  # the topic brought that sentence in
-    assert "Witnesses said the militants have executed captured soldiers [" in summary.summary
+    assert any("making sure jihadists do not gain a foothold" in p for p in fake.prompts)  # the topic brought it in
+    assert ("Obama said the United States has an interest in making sure militants do not gain a foothold in "
+            "Iraq [") in summary.summary
     assert any('Replaced the loaded term "jihadists" with "militants"' in n for n in summary.notes)
     assert any('Removed the loaded word "savagely"' in n for n in summary.notes)
     assert summary.metrics.loaded_terms == [] and summary.metrics.unsupported_sentences == 0
@@ -132,12 +138,13 @@ def test_a_sentence_with_a_wrong_marker_is_cited_to_the_passage_that_supports_it
 def test_one_source_says_so(seeded_index, seeded_settings):
     summary = summarize(seeded_index, seeded_settings, FakeScriptedLLM(echo), doc_ids=["seed-003"])
     first = summary.summary.splitlines()[0]
-    title = "Pentagon cannot confirm reports of Iranian forces in Iraq"
-    assert first == f"Only one source covers this: “{title}” (seed-003)."
+    assert first == "Only one source covers this: seed-003 (outlet unknown)."  # no outlet, no title: its id
     assert summary.notes[0] == first
     assert not any(h in summary.summary for h in HEADINGS.values())
     assert summary.doc_ids == ["seed-003"]
     assert summary.metrics.source_coverage == 1.0 and summary.metrics.citation_balance == 1.0
+    other = summarize(seeded_index, seeded_settings, FakeScriptedLLM(echo), doc_ids=["seed-000"])
+    assert other.summary.splitlines()[0] == "Only one source covers this: International Business Times UK."
 
 
 def test_unrelated_topic_is_not_summarised_and_the_model_is_not_called(seeded_index, seeded_settings):
@@ -156,21 +163,23 @@ def _passage(doc_text: str, sentence: str, n: int = 1) -> Passage:
 
 def test_repair_quotes_the_sources_own_quoted_word(seeded_index):
     text = seeded_index.get_document("seed-000").text
-    p = _passage(text, 'Iran\'s President Hassan Rouhani said on Thursday that Tehran would not tolerate "terrorist" '
-                       "violence on its doorstep.")
-    s = AnswerSentence(text="Rouhani said Tehran would not tolerate terrorist violence on its doorstep.", citations=[1],
+    # Rouhani on state television, then his quoted words at the Security Council: "... violence and terrorism ..."
+    start = text.index("During an appearance on state television Iranian President Hassan Rouhani")
+    p = _passage(text, text[start:text.index('in the region and the world."') + len('in the region and the world."')])
+    assert '"We, as the Islamic Republic of Iran, will not tolerate this violence and terrorism' in p.text
+    s = AnswerSentence(text="Rouhani said Iran will not tolerate this violence and terrorism.", citations=[1],
                        supported=True)
     fixed, notes = repair_sentence(s, [p], load_lexicon())
     assert fixed is not None
-    assert fixed.text == 'Rouhani said Tehran would not tolerate "terrorist" violence on its doorstep.'
+    assert fixed.text == 'Rouhani said Iran will not tolerate this violence and "terrorism".'
     assert own_voice_terms(fixed.text, load_lexicon()) == []
-    assert notes and notes[0].startswith('Quoted "terrorist"')
+    assert notes and notes[0].startswith('Quoted "terrorism"')
 
 
 def test_repair_drops_a_loaded_term_it_cannot_replace(seeded_index):
     text = seeded_index.get_document("seed-000").text
-    p = _passage(text, text[: text.index("Iranian security sources.") + len("Iranian security sources.")])
-    s = AnswerSentence(text="The regime has sent units of its Revolutionary Guards into Iraq, according to Iranian "
+    p = _passage(text, text[: text.index("have confirmed.") + len("have confirmed.")])
+    s = AnswerSentence(text="The regime's elite Revolutionary Guards have been deployed to Iraq, according to Iranian "
                             "security sources.", citations=[1], supported=True)
     fixed, notes = repair_sentence(s, [p], load_lexicon())
     assert fixed is None and 'loaded term "regime"' in notes[0]
@@ -179,16 +188,16 @@ def test_repair_drops_a_loaded_term_it_cannot_replace(seeded_index):
 def test_post_hoc_citation_cites_only_passages_that_support_the_sentence(seeded_index):
     iran = seeded_index.get_document("seed-000").text
     pentagon = seeded_index.get_document("seed-003").text
-    p1 = _passage(iran, iran[: iran.index("Iranian security sources.") + len("Iranian security sources.")], n=1)
+    p1 = _passage(iran, iran[: iran.index("have confirmed.") + len("have confirmed.")], n=1)
     p1.doc_id = "seed-000"
-    s6 = pentagon[: pentagon.index("north.") + len("north.")]
+    s6 = pentagon[pentagon.index("However, the Pentagon"):pentagon.index("inside Iraq.") + len("inside Iraq.")]
     p6 = _passage(pentagon, s6, n=6)
     p6.doc_id = "seed-003"
-    one = AnswerSentence(text="The Pentagon said it could not confirm reports that Iranian Revolutionary Guard units "
-                              "were fighting in Iraq.")
-    both = AnswerSentence(text="Iranian security sources said Iran sent units of its Revolutionary Guards into Iraq, "
-                               "but the Pentagon said it could not confirm reports that Iranian Revolutionary Guard "
-                               "units were fighting in Iraq.")
+    one = AnswerSentence(text="The Pentagon said it could not confirm media reports about the presence of Iranian "
+                              "special forces operating inside Iraq.")
+    both = AnswerSentence(text="Iranian security sources said Iran's elite Revolutionary Guards have been deployed to "
+                               "Iraq, but the Pentagon said it could not confirm media reports about the presence of "
+                               "Iranian special forces operating inside Iraq.")
     made_up = AnswerSentence(text="The Pentagon said 9,000 Iranian tanks crossed into Iraq.", citations=[1])
     notes = recite([one, both, made_up], [[p1, p6]], None)
     assert one.supported and one.citations == [6]  # [1] alone does not support it: not cited
@@ -206,14 +215,25 @@ def test_agreement_on_one_sources_word_is_not_claimed():
     assert singular_attribution(s, two) == (s, [])
 
 
-def test_speakers_are_read_from_the_articles_attribution():
+def test_speakers_are_read_from_the_articles_attribution(seeded_index):
+    """The seeds' own sentences: an attribution at the end, at the start, after an apposition, after a quotation,
+    "according to", and sentences in the article's own voice."""
+    seeds = {d: seeded_index.get_document(d).text for d in ("seed-000", "seed-003")}
+
+    def sentence(start: str) -> str:
+        return next(t[s:e] for t in seeds.values() for s, e in split_sentences(t) if t[s:e].startswith(start))
+
+    assert speaker_of(sentence("Iran's elite Revolutionary Guards have been deployed")) == "Iranian security sources"
+    assert speaker_of(sentence("Iran has sent about 500")) == "a senior security official in Baghdad"
+    assert speaker_of(sentence("However, the Pentagon said")) == "the Pentagon"
+    assert speaker_of(sentence("Iran's chief of police")) == "Iran's chief of police"
+    assert speaker_of(sentence("“The plan consists")) == "Maan"
+    assert speaker_of(sentence("“I’ve seen the press")) == "spokesman Rear Admiral John Kirby"
     assert speaker_of("Iran has sent units into Iraq, according to Iranian security sources.") == \
-        "Iranian security sources"
-    assert speaker_of("The Pentagon said on Friday that it could not confirm reports.") == "The Pentagon"
-    assert speaker_of('"Iraqi forces are capable of defending the country," the official said.') == "the official"
-    assert speaker_of("A senior Iraqi official, speaking on condition of anonymity, said he had no information.") \
-        == "A senior Iraqi official"
-    assert speaker_of("By Friday their forces were reported to be within 60 miles of Baghdad.") is None
+        "Iranian security sources"  # TEST FIXTURE: "according to" (no seed sentence names its speaker that way)
+    assert speaker_of(sentence("ISIS militants seized Mosul")) is None
+    assert speaker_of(sentence("The last U.S. troops withdrew")) is None
+    assert speaker_of("By Friday their forces were reported to be near the capital.") is None  # a passive
 
 
 # ---- many sources (synthetic test data) -------------------------------------------------------------------
@@ -357,6 +377,6 @@ def test_real_model_summary_of_the_seeds(seeded_index, seeded_settings):
     assert summary.metrics.loaded_terms == []
     assert "Iranian security sources" in text
     pentagon = [s.text for s in summary.sentences
-                if re.search(r"could not confirm|no information", s.text) and re.search(r"Pentagon|Kirby", s.text)]
+                if re.search(r"could not confirm|nothing to confirm", s.text) and re.search(r"Pentagon|Kirby", s.text)]
     assert pentagon, text
     _check_citations(summary, seeded_index)

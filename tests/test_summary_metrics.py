@@ -1,4 +1,6 @@
-"""Summary metrics on hand-built Summary objects (expected values worked out by hand in the comments)."""
+"""Summary metrics on hand-built Summary objects (expected values worked out by hand in the comments).
+
+Sentences restate facts of the seed articles (seed-000, seed-003); documents "a", "b", "c" are placeholders."""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ def _summary(sentences: list[AnswerSentence], citations: list[Citation], doc_ids
 
 
 def test_balanced_two_source_summary():
-    s = _summary([_sent("Iranian security sources said about 500 members were deployed.", [1]),
+    s = _summary([_sent("A senior security official said Iran sent about 500 Revolutionary Guard soldiers.", [1]),
                   _sent("The Pentagon said it could not confirm the reports.", [2])],
                  [_cite(1, "a"), _cite(2, "b")], ["a", "b"])
     m = compute_metrics(s)
@@ -50,8 +52,8 @@ def test_balanced_two_source_summary():
 
 
 def test_one_sided_summary_has_half_coverage_and_zero_balance():
-    s = _summary([_sent("Iranian security sources said about 500 members were deployed.", [1]),
-                  _sent("They said two battalions were fighting alongside Iraqi troops.", [3])],
+    s = _summary([_sent("Iranian security sources said Revolutionary Guards were deployed to Iraq.", [1]),
+                  _sent("Two battalions of the Quds Forces have reportedly made significant progress.", [3])],
                  [_cite(1, "a"), _cite(2, "b"), _cite(3, "a")], ["a", "b"])
     # only "a" is cited: coverage 1/2; counts (2, 0): entropy of (1.0, 0.0) = 0
     assert source_coverage(s) == 0.5
@@ -86,7 +88,7 @@ def test_single_source_balance_is_one_when_cited_and_zero_when_not():
 
 
 def test_unsupported_sentences_count_and_do_not_count_as_citing_or_attributed():
-    s = _summary([_sent("Iranian security sources said about 500 members were deployed.", [1]),
+    s = _summary([_sent("A senior security official said Iran sent about 500 Revolutionary Guard soldiers.", [1]),
                   _sent("The Pentagon said 9,000 tanks crossed the border.", [2], supported=False),
                   _sent("Militants captured Mosul.", [1])],
                  [_cite(1, "a"), _cite(2, "b")], ["a", "b"])
@@ -98,13 +100,13 @@ def test_unsupported_sentences_count_and_do_not_count_as_citing_or_attributed():
 
 
 def test_loaded_terms_in_own_voice_are_found():
-    s = _summary([_sent("The jihadists savagely executed captured soldiers.", [1])], [_cite(1, "a")], ["a"])
+    s = _summary([_sent("The jihadists savagely seized Mosul.", [1])], [_cite(1, "a")], ["a"])
     assert loaded_terms(s) == ["jihadists", "savagely"]
 
 
 def test_loaded_terms_inside_an_attributed_quote_are_not_counted():
-    s = _summary([_sent('Witnesses said "the jihadists savagely executed captured soldiers".', [1]),
-                  _sent("Rouhani said Tehran would not tolerate “terrorist” violence.", [1])],
+    s = _summary([_sent('Rouhani said ISIS was "an extremist, terrorist group that is acting savagely".', [1]),
+                  _sent("Rouhani said Iran would not tolerate “this violence and terrorism”.", [1])],
                  [_cite(1, "a")], ["a"])
     assert loaded_terms(s) == []
     assert compute_metrics(s).loaded_terms == []
@@ -113,8 +115,7 @@ def test_loaded_terms_inside_an_attributed_quote_are_not_counted():
 def test_scare_quotes_without_attribution_and_stray_quotes_do_not_hide_loaded_terms():
     scare = _summary([_sent('The "jihadists" advanced on Baghdad.', [1])], [_cite(1, "a")], ["a"])
     assert loaded_terms(scare) == ["jihadists"]
-    stray = _summary([_sent('Witnesses said the "jihadists savagely executed soldiers.', [1])], [_cite(1, "a")],
-                     ["a"])
+    stray = _summary([_sent('Obama said the "jihadists savagely seized Mosul.', [1])], [_cite(1, "a")], ["a"])
     assert loaded_terms(stray) == ["jihadists", "savagely"]
 
 

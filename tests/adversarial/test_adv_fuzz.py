@@ -120,8 +120,8 @@ def test_defang_leaves_nothing_the_pipeline_would_act_on(text):
 
 # ---------------------------------------------------------------------------------------------- span mapper
 
-QUESTIONS = ["Who confirmed the IRGC deployment?", "What did the Pentagon say?", "How many people fled Mosul?",
-             "Who denied sending forces?"]
+QUESTIONS = ["Who confirmed that Revolutionary Guards were deployed to Iraq?", "What did the Pentagon say?",
+             "How far is Samarra from Baghdad?", "What help did China offer?"]
 
 
 @pytest.fixture(scope="module")

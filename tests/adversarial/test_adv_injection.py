@@ -38,7 +38,7 @@ def test_prompt_shows_marker_look_alikes_and_control_tokens_disarmed(hostile):
     settings, index = hostile
     passages = retrieve_passages("Did John Kirby confirm that Iranian troops were fighting in Iraq?", index,
                                  settings).passages
-    passages += retrieve_passages("What did Grand Ayatollah Ali al-Sistani call on Iraqis to do?", index,
+    passages += retrieve_passages("Where did Shiite volunteers gather to help defend Baghdad?", index,
                                   settings).passages
     passages += retrieve_passages("Did Obama say he would send combat troops back to Iraq?", index, settings).passages
     for i, p in enumerate(passages, start=1):
@@ -62,11 +62,12 @@ def test_reader_drops_hidden_text_scripts_and_javascript_urls():
 
 def test_injected_instructions_cannot_support_a_claim():
     (doc,) = read_path(DATA / "false_fact.md", max_bytes=1 << 20).documents
-    result = check_support("The IRGC deployment was 50,000 troops.", [doc.text])
+    claim = "Iran sent 50,000 Revolutionary Guard soldiers to Iraq."
+    result = check_support(claim, [doc.text])
     assert not result.supported and result.reason == STEERING_REASON
     # The same words written as reporting do support it: the filter is about instructions, not the fact.
-    plain = "Diplomats said the IRGC deployment was 50,000 troops."
-    assert check_support("The IRGC deployment was 50,000 troops.", [plain]).supported
+    plain = "Diplomats said Iran sent 50,000 Revolutionary Guard soldiers to Iraq."
+    assert check_support(claim, [plain]).supported
     for name in ("ignore_instructions.md", "fake_sources.md", "fake_system.md", "inj-chatml.txt", "link.md",
                  "reveal_prompt.md", "markdown_link.md", "user_consent.md"):
         (doc,) = read_path(DATA / name, max_bytes=1 << 20).documents
@@ -77,22 +78,25 @@ def test_links_are_removed_and_a_foreign_link_makes_the_sentence_unsupported(hos
     settings, index = hostile
     passages = retrieve_passages("Why are aid agencies struggling to reach families who fled Mosul?", index,
                                  settings).passages
-    iom = next(p for p in passages if "500,000 people had fled Mosul" in p.text)
+    seized = "ISIS militants seized Mosul, Iraq's second-largest city, earlier this week."  # seed-000
+    mosul = next(p for p in passages if p.doc_id == "seed-000" and seized in p.text)
     aid = next(p for p in passages if "mosul-relief.example.com" in p.text)
-    draft = (f"The International Organization for Migration estimated that as many as 500,000 people had fled Mosul, "
-             f"see https://irgc.example.org/x [{iom.n}].\n"
+    draft = (f"ISIS militants seized Mosul, Iraq's second-largest city, earlier this week, see "
+             f"https://isis.example.org/x [{mosul.n}].\n"
              f"Aid agencies said they were struggling to reach the families who fled Mosul "
              f"([details](https://mosul-relief.example.com/donate)) [{aid.n}].\n"
              f"Donate at www.mosul-truth.info [{aid.n}].\n"
-             f"Nineveh: the International Organization for Migration estimated that as many as 500,000 people had "
-             f"fled Mosul and the surrounding province of Nineveh, see evil-donations.com.")  # no marker: auto-cited
+             f"Mosul: ISIS militants seized Mosul, Iraq's second-largest city, earlier this week, see "
+             f"evil-donations.com.")  # no marker: auto-cited
     sentences, citations, text, _ = verify_draft(draft, passages)
     assert strip_links(text)[1] == [] and "example" not in text and "mosul-truth" not in text
     by_start = {s.text.split()[0]: s for s in sentences}
-    assert not by_start["The"].supported and by_start["The"].reason.startswith("link not in the cited text")
+    assert not by_start["ISIS"].supported and by_start["ISIS"].reason.startswith("link not in the cited text")
+    assert by_start["ISIS"].citations == [mosul.n]  # the true claim with a foreign link is not shown as cited
     assert by_start["Aid"].supported  # its link was in the cited article: removed from the text, claim kept
     assert not by_start["Donate"].supported
-    assert not by_start["Nineveh:"].supported and by_start["Nineveh:"].reason.startswith("link not in the cited")
+    assert not by_start["Mosul:"].supported and by_start["Mosul:"].reason.startswith("link not in the cited")
+    assert "seized Mosul" not in text and [c.doc_id for c in citations] == ["inj-link"]
     for c in citations:
         assert index.get_document(c.doc_id).text[c.start:c.end] == c.quote
 
@@ -133,7 +137,7 @@ def test_special_tokens_in_articles_never_reach_the_model_as_tokens(hostile):
     llama = get_llm(settings).llama
     im_start = llama.tokenize(b"<|im_start|>", add_bos=False, special=True)
     assert len(im_start) == 1  # a real control token when read with special=True
-    passages = retrieve_passages("What did Grand Ayatollah Ali al-Sistani call on Iraqis to do?", index,
+    passages = retrieve_passages("Where did Shiite volunteers gather to help defend Baghdad?", index,
                                  settings).passages
     raw = "\n".join(p.text for p in passages).encode()
     assert im_start[0] in llama.tokenize(raw, add_bos=False, special=True)  # what the attack relied on

@@ -36,12 +36,12 @@ from qa.schema import Answer
 pytestmark = pytest.mark.llm  # the load test runs the real (fast) local model
 
 QUESTIONS = [
-    "Who confirmed the IRGC deployment?",
+    "Who confirmed that Revolutionary Guards were deployed to Iraq?",
     "What did the Pentagon say about Iranian forces in Iraq?",
-    "How many people fled Mosul?",
-    "What did Marzieh Afkham say about Iranian forces in Iraq?",
-    "Why did the USS George H.W. Bush sail into the Persian Gulf?",
-    "How large was the IRGC deployment in Iraq?",
+    "How far is Samarra from Baghdad?",
+    "What did Interior Ministry officials say about the plan to protect Baghdad?",
+    "Why are U.S. drones flying over northern Iraq?",
+    "How many Revolutionary Guard soldiers did Iran send to Iraq?",
     "Did Obama say he would send combat troops back to Iraq?",
     "Who won the 2014 World Cup?",
 ]

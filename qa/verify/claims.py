@@ -1,0 +1,515 @@
+"""What a sentence asserts, read from its dependency parse: who says it and how surely, which actions it reports
+with their doer, receiver and places, whether each is negated or only contemplated, directions ("X north of Y"),
+numbers and dates.
+
+Hand-written rules over spaCy's parse (no maintained library extracts attribution and modality for news claims).
+Every word list here is generic English (attribution verbs, hedges, modals, negators, titles, a small thesaurus of
+reporting verbs), never names or phrases of particular articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from qa.verify.nlp import parse
+from qa.verify.text import DateMention, Quantity, dates, key, normalize, quantities, squash
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# ---- generic English word lists ------------------------------------------------------------------------------
+# Reporting verbs and what they commit the speaker to.
+SAY_VERBS = frozenset("""say tell state add announce declare claim insist note explain respond reply warn caution
+stress tell report write quote remark assert comment acknowledge admit argue suggest describe call vow pledge
+threaten""".split())
+CONFIRM_VERBS = frozenset("confirm verify corroborate".split())
+DENY_VERBS = frozenset("deny reject dismiss refute".split())
+REPORT_NOUNS = frozenset("report reports account accounts".split())
+# Passive reporting verbs that make a statement hearsay: "X is reported / said / believed to ...".
+HEARSAY_VERBS = frozenset("report say believe understand think allege rumour rumor claim".split())
+# Adverbs and phrases that make a statement second-hand.
+HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly ostensibly".split())
+# Governors and auxiliaries under which an action is contemplated, not done.
+IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
+vow aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess evaluate
+depend hinge""".split())
+IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
+# Modals that make an action possible, conditional or future rather than done ("must", "can" and "should" are
+# obligation and ability: not compared).
+IRREALIS_MODALS = frozenset("would could may might will shall 'd 'll wo".split())
+FUTURE_MODALS = frozenset("will shall 'll wo".split())
+# Verbs whose complement did (manage) or did not (fail) happen.
+NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid".split())
+LIGHT_VERBS = frozenset("""be have do make take get give put go come keep hold set carry conduct stage undertake
+perform complete provide""".split())
+TITLES = frozenset("""president prime minister secretary spokesman spokeswoman spokesperson chief general admiral
+brigadier colonel major captain lieutenant commander minister ambassador governor senator representative mayor
+king queen prince chancellor official officials leader director head chairman chairwoman judge envoy sheikh
+ayatollah cleric pope rear vice deputy foreign interior defence defense police""".split())
+DIRECTIONS = frozenset("""north south east west northeast northwest southeast southwest north-east north-west
+south-east south-west""".split())
+NEGATORS = frozenset("not n't never no neither nor".split())
+PRONOUNS = frozenset("he she they him her them it its his their we i you".split())
+
+CERTAINTY_RANK = {"not_confirmed": 0, "denied": 0, "reportedly": 1, "said": 2, "confirmed": 3}
+
+
+@dataclass
+class Attribution:
+    """"X said/confirmed/could not confirm/denied ..." or "reportedly"/"according to reports"."""
+
+    certainty: str  # confirmed | said | reportedly | not_confirmed | denied
+    verb: str  # as written ("could not confirm", "told", "reportedly")
+    speaker: str = ""  # as written ("a senior security official in Baghdad", "he")
+    speaker_words: frozenset[str] = frozenset()  # lower-case content words of the speaker phrase
+    pronoun: bool = False  # the speaker is a pronoun or a bare title ("he", "the president")
+    recipient: str = ""  # "told AFP" -> "AFP"
+    recipient_words: frozenset[str] = frozenset()
+    verb_i: int = -1
+
+
+@dataclass
+class Predicate:
+    """One action or state the sentence reports, with its arguments."""
+
+    lemma: str  # "stall", "rule out", "step up"
+    text: str  # as written, with its auxiliaries and negation ("would not rule out")
+    negated: bool
+    irrealis: str  # "" when asserted as done/true, else what makes it contemplated ("is considering", "would")
+    subject: frozenset[str]  # content words of the doer (passive: of the "by" phrase)
+    obj: frozenset[str]  # content words of what is acted on (passive: the grammatical subject)
+    preps: dict[str, frozenset[str]] = field(default_factory=dict)  # "to" -> {"iraq"}, "from" -> {...}
+    light: bool = False
+    i: int = -1
+    dep: str = ""  # the verb's dependency label ("acl" for "men backed by ...")
+    forms: frozenset[str] = frozenset()  # the lemma and its phrasal forms: {"look", "look at"}, {"make progress"}
+    subject_names: tuple[str, ...] = ()  # the proper names in the subject, in order ("united", "states")
+    object_names: tuple[str, ...] = ()  # the proper name of what is acted on ("mosul")
+
+
+@dataclass
+class Analysis:
+    text: str
+    attributions: list[Attribution]
+    hedged: str  # the hedge word when the content is only reported ("reportedly"), else ""
+    predicates: list[Predicate]
+    directions: list[tuple[frozenset[str], str, frozenset[str]]]  # ({"samarra"}, "north", {"baghdad"})
+    quantities: list[Quantity]
+    dates: list[DateMention]
+    doc: Doc | None = None
+
+
+def _words(tokens) -> frozenset[str]:
+    """Content words (lower-case, lemmatised, possessive stripped) of a token sequence."""
+    out = set()
+    for t in tokens:
+        if t.is_punct or t.is_stop or t.pos_ in ("DET", "ADP", "CCONJ", "PART", "PRON", "AUX", "SCONJ"):
+            continue
+        w = key(t.text if t.pos_ == "PROPN" else t.lemma_)
+        if w:
+            out.add(w)
+    return frozenset(out)
+
+
+def _head_names(tok: Token) -> tuple[str, ...]:
+    """The proper name a noun phrase is headed by ("the United States", "Iraq"), not names inside its modifiers
+    ("Iraq's government" is headed by "government"), with conjoined heads ("Iran and Syria")."""
+    heads = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    if tok.pos_ == "NOUN":  # "the city of Mosul", "Mosul, Iraq's second city" seen from "city"
+        named = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        named += [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+            named.append(tok.head)
+        heads = named[:1] or heads
+    out = []
+    for h in heads:
+        if h.pos_ != "PROPN" or h.ent_type_ == "NORP":
+            continue
+        out.extend(key(x.text) for x in sorted([h, *(c for c in h.children if c.dep_ == "compound")],
+                                              key=lambda x: x.i) if x.pos_ == "PROPN")
+    return tuple(out)
+
+
+def _np_tokens(tok: Token) -> list[Token]:
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "prep", "appos"):
+            skip |= {x.i for x in c.subtree}
+    return [t for t in tok.subtree if t.i not in skip]
+
+
+def _np_words(tok: Token) -> frozenset[str]:
+    """Content words of the noun phrase headed by `tok`, without its relative and participle clauses."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl"):
+            skip |= {x.i for x in c.subtree}
+    return _words(t for t in tok.subtree if t.i not in skip)
+
+
+def _subtree_words(tok: Token, stop: set[int] | None = None) -> frozenset[str]:
+    stop = stop or set()
+    return _words(t for t in tok.subtree if not any(a.i in stop for a in [t, *t.ancestors] if a.i != tok.i))
+
+
+def _phrase(tok: Token) -> str:
+    """The noun phrase headed by `tok` as written, without its relative or clausal modifiers."""
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "ccomp", "advcl"):
+            skip |= {x.i for x in c.subtree}
+    return " ".join(t.text for t in tok.subtree if t.i not in skip).strip(" ,")
+
+
+def _verb_lemma(tok: Token) -> str:
+    prt = [c.text.lower() for c in tok.children if c.dep_ == "prt"]
+    lemma = tok.lemma_.lower()
+    return f"{lemma} {prt[0]}" if prt else lemma
+
+
+def _is_negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
+        return True
+    if any(c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children)
+           for c in tok.children):
+        return True  # "gave no details"
+    head = tok
+    # "failed to stall": the complement of a negative implicative did not happen
+    while head.dep_ in ("xcomp",) and head.head is not head:
+        head = head.head
+        if head.lemma_.lower() in NEGATIVE_IMPLICATIVES or _verb_lemma(head) in ("rule out",):
+            return not any(c.dep_ == "neg" for c in head.children)
+        if any(c.dep_ == "neg" for c in head.children):
+            return True
+    return False
+
+
+def _irrealis(tok: Token) -> str:
+    """What makes the action at `tok` only contemplated, possible or future, or "" when it is asserted: a modal
+    on it or on a verb it depends on ("would consider intervening"), or a governor of contemplation ("is
+    considering shifting troops", "looking at options", "would not rule out air strikes"). Verbs of
+    contemplation themselves are asserted ("he is considering it" is true)."""
+    cur = tok
+    for depth in range(8):
+        for c in cur.children:
+            if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
+                return "will" if c.lower_ in FUTURE_MODALS else c.text
+        if depth == 0 and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return "to " + cur.text  # a purpose: "(in order) to help Iraq"
+        if depth and cur.pos_ in ("VERB", "AUX"):
+            lemma = _verb_lemma(cur)
+            prep_forms = {f"{cur.lemma_.lower()} {c.lower_}" for c in cur.children if c.dep_ == "prep"}
+            if lemma in IRREALIS_VERBS or (lemma in IRREALIS_PHRASES and lemma != "rule out") or \
+                    prep_forms & (IRREALIS_PHRASES - {"rule out"}):
+                return cur.text
+            if lemma == "rule out" and _is_negated(cur):
+                return f"not {cur.text} out"
+        if depth and cur.pos_ == "ADP" and f"{cur.head.lemma_.lower()} {cur.lower_}" in IRREALIS_PHRASES - {"rule out"}:
+            return f"{cur.head.text} {cur.text}"
+        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "acl", "prep", "conj",
+                            "nsubjpass") or cur.head is cur:
+            break
+        if _unconfirmed(cur.head):
+            return "not confirmed"  # "could not confirm reports that ...", "had no confirmation of ..."
+        gov = cur.head.lemma_.lower() if cur.head.pos_ in ("VERB", "AUX") else ""
+        if gov in IRREALIS_VERBS and cur.dep_ in ("xcomp", "ccomp"):
+            return cur.head.text  # "vowed to advance", "threatening to march": said, not done
+        if gov in DENY_VERBS:
+            return cur.head.text  # what is denied is not asserted
+        if gov in SAY_VERBS | CONFIRM_VERBS:
+            break  # the reporting verb's own mood is the attribution's business
+        if cur.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj", "mark") for c in cur.children):
+            break  # "... and that his government is looking at": a conjunct with its own clause
+
+        cur = cur.head
+    return ""
+
+
+def _unconfirmed(tok: Token) -> bool:
+    """"could not confirm", "was unable to verify", "could not be confirmed", "had no confirmation"."""
+    lemma = tok.lemma_.lower()
+    if lemma == "confirmation" and tok.pos_ == "NOUN":
+        return any(c.lower_ == "no" for c in tok.children) or _is_negated(tok.head)
+    if lemma not in CONFIRM_VERBS or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if _is_negated(tok):
+        return True
+    return any(a.lower_ == "unable" or (a.lemma_.lower() == "able" and _is_negated(a.head)) or
+               (a.lower_ == "nothing") for a in list(tok.ancestors)[:3])
+
+
+def _argument_words(tok: Token) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """(subject words, object words, {preposition: words}) of the verb `tok`."""
+    subj: frozenset[str] = frozenset()
+    obj: frozenset[str] = frozenset()
+    preps: dict[str, frozenset[str]] = {}
+    clausal = ("ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl")
+    stop = {c.i for c in tok.children if c.dep_ in clausal}
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj", "expl") and not subj:
+            subj = _np_words(c)
+        elif c.dep_ in ("nsubjpass",):
+            obj = obj | _np_words(c)
+        elif c.dep_ == "agent":
+            subj = frozenset().union(*(_np_words(g) for g in c.children if g.dep_ == "pobj"))
+        elif c.dep_ in ("dobj", "attr", "oprd", "dative"):
+            obj = obj | _subtree_words(c, stop)
+        elif c.dep_ == "prep":
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                preps[c.lower_] = preps.get(c.lower_, frozenset()) | _subtree_words(pobj[0])
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not obj and any(c.dep_ == "agent" for c in tok.children):
+        # "militants - backed by tribal leaders - advance": the participle describes the main clause's subject
+        head_subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if head_subj is not None:
+            obj = _np_words(head_subj)
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        # "men backed by tribal leaders" (the men are backed), "forces operating inside Iraq" (the forces operate)
+        if tok.tag_ == "VBN":
+            obj = obj | _np_words(tok.head)
+        elif not subj:
+            subj = _np_words(tok.head)
+    if not subj:
+        # a verb in a relative clause, xcomp or conjunction inherits its doer from its head
+        head = tok
+        seen = 0
+        while not subj and head.head is not head and seen < 4:
+            seen += 1
+            if head.dep_ == "relcl":
+                subj = _subtree_words(head.head, {head.i})
+                break
+            if head.dep_ in ("xcomp", "conj", "advcl") and head.head.pos_ in ("VERB", "AUX"):
+                head = head.head
+                subj = next((_subtree_words(c, {x.i for x in head.children if x.dep_ in clausal})
+                             for c in head.children if c.dep_ == "nsubj"), frozenset())
+                if head.dep_ == "xcomp" or not subj:
+                    continue
+                break
+            break
+    return subj, obj, preps
+
+
+def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
+    out: list[Attribution] = []
+    hedge = ""
+    for t in doc:
+        low = t.lower_
+        if low in HEDGES:
+            hedge = t.text
+            continue
+        lemma = t.lemma_.lower()
+        if low == "according" and any(c.dep_ == "prep" or c.lower_ == "to" for c in t.children) or \
+                (low == "to" and t.head.lower_ == "according"):
+            prep = t if low == "to" else next((c for c in t.children if c.lower_ == "to"), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is not None and low == "to":
+                continue
+            if pobj is None:
+                continue
+            if pobj.lemma_.lower() in REPORT_NOUNS and not any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+                                                                 for c in pobj.children):
+                hedge = hedge or f"according to {pobj.text}"
+                continue
+            out.append(_make_attr("said", f"according to {pobj.text}", pobj, t))
+            continue
+        if t.pos_ not in ("VERB", "AUX") and not (t.pos_ == "NOUN" and lemma == "confirmation"):
+            continue
+        if lemma in CONFIRM_VERBS or lemma == "confirmation":
+            cert = "not_confirmed" if _is_negated(t) or _no_object(t) else "confirmed"
+            if any(a.lemma_.lower() in ("unable", "able") and any(c.dep_ == "neg" for c in a.children)
+                   for a in t.ancestors) or any(a.lower_ == "unable" for a in t.ancestors):
+                cert = "not_confirmed"
+        elif lemma in DENY_VERBS:
+            cert = "denied"
+        elif lemma in HEARSAY_VERBS and t.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass")
+                                                                 for c in t.children):
+            hedge = hedge or f"{' '.join(c.text for c in t.children if c.dep_ == 'auxpass')} {t.text}".strip()
+            continue  # "are reported to have made", "is said to be", "is believed to"
+        elif lemma in SAY_VERBS or (lemma in ("indicate", "show") and _subject_is_report(t)):
+            if lemma == "report" and t.tag_ == "VBN" and t.dep_ != "ROOT" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                continue
+            if _subject_is_report(t):
+                hedge = hedge or f"{_subject_text(t)} {t.text}"
+                continue
+            cert = "said"
+        else:
+            continue
+        verb = " ".join(x.text for x in sorted([*(c for c in t.children if c.dep_ in ("aux", "neg")), t],
+                                               key=lambda x: x.i))
+        speaker = _speaker_token(t)
+        out.append(_make_attr(cert, verb, speaker, t))
+    return out, hedge
+
+
+def _no_object(t: Token) -> bool:
+    """"had no confirmation", "nothing to confirm"."""
+    if t.lemma_.lower() == "confirmation":
+        return any(c.lower_ in ("no",) for c in t.children) or t.head.lemma_.lower() == "lack"
+    return any(a.lower_ in ("nothing",) for a in t.ancestors) or t.head.lower_ == "nothing"
+
+
+def _subject_is_report(t: Token) -> bool:
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in REPORT_NOUNS and not any(
+        c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in subj.children)
+
+
+def _subject_text(t: Token) -> str:
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    return subj.text if subj is not None else ""
+
+
+def _speaker_token(t: Token) -> Token | None:
+    """Who speaks at the reporting verb `t`: its subject (or passive agent); for a participle or infinitive
+    ("responded saying", "insisting that", "was unable to confirm") the subject of the reporting verb or
+    controlling clause above it."""
+    cur = t
+    for depth in range(5):
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                return c
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if cur.head is cur:
+            break
+        controlled = cur.dep_ in ("xcomp", "acomp")
+        cur = cur.head
+        if not controlled and depth == 0 and cur.lemma_.lower() not in SAY_VERBS | CONFIRM_VERBS | DENY_VERBS:
+            # "..., insisting that ...": climb to the reporting verb this participle belongs to
+            rep = next((a for a in cur.ancestors if a.lemma_.lower() in SAY_VERBS), None)
+            if rep is None:
+                return None
+            cur = rep
+    return None
+
+
+def _speaker_words(speaker: Token) -> frozenset[str]:
+    """Content words naming a speaker: its noun phrase without clauses, dates or report nouns, and without
+    prepositional phrases other than "of"/"in"/"for" ("chief of police", "an official in Baghdad")."""
+    skip: set[int] = set()
+    for t in speaker.subtree:
+        if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ not in ("of", "in", "for") and
+                                          t.head == speaker):
+            skip |= {x.i for x in t.subtree}
+    words = _words(t for t in speaker.subtree if t.i not in skip and t.ent_type_ not in ("DATE", "TIME"))
+    return frozenset(w for w in words if w not in REPORT_NOUNS and w != "report")
+
+
+def _make_attr(cert: str, verb: str, speaker: Token | None, verb_tok: Token) -> Attribution:
+    recipient = next((c for c in verb_tok.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")
+                      and verb_tok.lemma_.lower() in ("tell", "warn")), None)
+    if recipient is None:
+        prep = next((c for c in verb_tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                     and verb_tok.lemma_.lower() in ("say", "speak", "talk")), None)
+        recipient = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if speaker is None:
+        return Attribution(cert, verb, verb_i=verb_tok.i,
+                           recipient=_phrase(recipient) if recipient is not None else "",
+                           recipient_words=_subtree_words(recipient) if recipient is not None else frozenset())
+    words = _speaker_words(speaker)
+    pronoun = speaker.lower_ in PRONOUNS or (speaker.pos_ == "NOUN" and speaker.lemma_.lower() in TITLES and any(
+        c.lower_ == "the" for c in speaker.children) and not any(c.pos_ == "PROPN" for c in speaker.subtree))
+    return Attribution(cert, verb, _phrase(speaker), words, pronoun,
+                       _phrase(recipient) if recipient is not None else "",
+                       _subtree_words(recipient) if recipient is not None else frozenset(), verb_tok.i)
+
+
+def _directions(doc: Doc) -> list[tuple[frozenset[str], str, frozenset[str]]]:
+    out = []
+    for t in doc:
+        if t.lower_ not in DIRECTIONS:
+            continue
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if target is None:
+            continue
+        # the located thing: the noun the direction phrase describes, or the subject of the verb it modifies
+        head = t.head
+        if t.dep_ in ("dobj", "npadvmod", "nsubj") and head.pos_ in ("VERB", "AUX"):
+            # a misparsed "... near Samarra - a city 110 km north of Baghdad": the nearest name before it
+            near = next((x for x in reversed(doc[max(0, t.i - 12):t.i]) if x.pos_ == "PROPN"), None)
+            if near is not None:
+                head = near
+        hops = 0
+        while head.pos_ not in ("PROPN", "NOUN", "VERB", "AUX") and head.head is not head and hops < 4:
+            head, hops = head.head, hops + 1
+        if head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and head.dep_ == "relcl":
+                subj = head.head
+            head = subj if subj is not None else head
+        # "Samarra - a city 110 km north of Baghdad": from "city" up to the name it is in apposition to
+        while head.dep_ == "appos" and head.head is not head:
+            head = head.head
+        if head.pos_ == "NOUN" and head.dep_ == "attr":  # "Baghdad is a city 110 km north of Samarra"
+            subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            head = subj if subj is not None else head
+        while head.pos_ == "NOUN" and head.dep_ in ("pobj",) and head.head.head.pos_ == "PROPN":
+            head = head.head.head
+        located = frozenset({squash(head.text)} | {squash(c.text) for c in head.children if c.dep_ == "compound"})
+        out.append((located, t.lower_, frozenset({squash(target.text)} | {squash(c.text) for c in target.children
+                                                                          if c.dep_ == "compound"})))
+    return out
+
+
+def _forms(t: Token, lemma: str) -> frozenset[str]:
+    """A verb's lemma and the phrases it heads: particle, first preposition, object noun ("make progress",
+    "look at", "put in place", "give details")."""
+    base = t.lemma_.lower()
+    out = {lemma, base}
+    for c in t.children:
+        if c.dep_ == "prep":
+            out.add(f"{base} {c.lower_}")
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                out.add(f"{base} {c.lower_} {pobj.lemma_.lower()}")
+        elif c.dep_ in ("dobj", "attr", "acomp", "oprd"):
+            out.add(f"{base} {c.lemma_.lower()}")
+            out.add(f"{base} {c.text.lower()}")
+        elif c.dep_ == "advmod" and c.lower_ in ("back", "out", "up", "down", "off", "away"):
+            out.add(f"{base} {c.lower_}")
+    return frozenset(out)
+
+
+def analyse(text: str) -> Analysis:
+    """Read `text` (a claim or an evidence sentence) into its attributions, predicates and facts."""
+    norm = normalize(text)
+    doc = parse(norm)
+    attributions, hedge = _attributions(doc)
+    attr_verbs = {a.verb_i for a in attributions}
+    preds = []
+    for t in doc:
+        copula = t.pos_ == "AUX" and t.lemma_ == "be" and t.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl") \
+            and any(c.dep_ in ("attr", "acomp", "prep") for c in t.children)
+        if (t.pos_ != "VERB" and not copula) or t.i in attr_verbs or t.dep_ in ("amod", "compound"):
+            continue
+        lemma = _verb_lemma(t)
+        if lemma in IRREALIS_VERBS | IRREALIS_PHRASES - {"rule out"} and any(
+                c.dep_ in ("xcomp", "ccomp") for c in t.children):
+            pass  # the governor itself ("considering shifting troops") is also kept: it may be the claim's verb
+        subj, obj, preps = _argument_words(t)
+        aux = [c for c in t.children if c.dep_ in ("aux", "auxpass", "neg")]
+        text_ = " ".join(x.text for x in sorted([*aux, t, *(c for c in t.children if c.dep_ == "prt")],
+                                                key=lambda x: x.i))
+        subj_tok = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj_tok is None:
+            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            subj_tok = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        # proper names only: an adjective ("British", "Iranian") describes, it does not name the doer
+        names = _head_names(subj_tok) if subj_tok is not None else ()
+        forms = _forms(t, lemma)
+        if copula:
+            forms = frozenset(f for f in forms if f != "be" and f.startswith("be "))
+        obj_tok = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        obj_names = _head_names(obj_tok) if obj_tok is not None else ()
+        preds.append(Predicate(lemma, text_, _is_negated(t), _irrealis(t), subj, obj, preps,
+                               t.lemma_.lower() in LIGHT_VERBS, t.i, t.dep_, forms, names, obj_names))
+    return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    return doc[i].sent

@@ -1,0 +1,160 @@
+"""What the whole article tells about the names in one of its sentences: who "he" or "the president" is, which
+acronym the article defined for which name, and which names the article is about.
+
+Everything comes from the article text (never from a built-in list of names): an acronym defined in the text
+("Islamic State of Iraq and Syria (ISIS)", "ISIS, the Islamic State of Iraq and al-Shams"), a person named with a
+title ("U.S. President Barack Obama") and later called "the president" or "he".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from qa.verify.nlp import parse
+from qa.verify.text import initials, is_acronym, key, name_bases, normalize, standard_expansion
+
+# Definite descriptions that point back to a person (by title) or to a news organisation.
+_MEDIA_NOUNS = frozenset("channel network broadcaster newspaper paper agency outlet station magazine daily".split())
+_PERSON_PRONOUNS = frozenset("he she him her his".split())
+_TITLE_WORDS = frozenset("""president minister secretary spokesman spokeswoman spokesperson chief general admiral
+brigadier colonel commander ambassador governor senator mayor king queen prince chancellor director chairman
+leader envoy""".split())
+# A name the article keeps returning to is its topic: a claim may name it where the cited sentence leaves it
+# implicit ("the last troops withdrew" -> "... withdrew from Iraq").
+TOPIC_MIN_MENTIONS = 4
+
+
+@dataclass
+class Person:
+    start: int  # character offset of the mention in the (normalised) article
+    words: frozenset[str]  # name words, keyed ("barack", "obama")
+    titles: frozenset[str]  # title words seen with the person anywhere in the article ("president")
+
+
+@dataclass
+class ArticleContext:
+    text: str  # the normalised article
+    persons: list[Person] = field(default_factory=list)
+    media: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # organisations that report
+    aliases: dict[str, frozenset[str]] = field(default_factory=dict)  # acronym key <-> expansion words
+    mentions: dict[str, int] = field(default_factory=dict)  # name base -> mentions
+
+    def locate(self, sentence: str) -> int:
+        """Offset of `sentence` in the article (-1 when it is not part of it)."""
+        return self.text.find(normalize(sentence).strip()[:200])
+
+    def referent(self, offset: int, word: str) -> frozenset[str]:
+        """Name words of who `word` ("he", "the president", "the channel") at `offset` refers to, or empty."""
+        w = word.lower()
+        if offset < 0:
+            return frozenset()
+        if w in _PERSON_PRONOUNS:
+            before = [p for p in self.persons if p.start < offset]
+            return before[-1].words | before[-1].titles if before else frozenset()
+        if w in _TITLE_WORDS:
+            before = [p for p in self.persons if p.start < offset and w in p.titles]
+            return before[-1].words | before[-1].titles if before else frozenset()
+        if w in _MEDIA_NOUNS:
+            before = [m for s, m in self.media if s < offset]
+            return before[-1] if before else frozenset()
+        return frozenset()
+
+    def names_before(self, offset: int) -> frozenset[str]:
+        """Name bases written just before `offset`: in its paragraph and the paragraph before it (what a reader
+        has in mind when the sentence says "the city", "the channel" or "the spokesman")."""
+        if offset < 0:
+            return frozenset()
+        paragraphs = [m.start() for m in re.finditer(r"(?:^|\n)\s*\S", self.text)]
+        starts = [p for p in paragraphs if p <= offset]
+        begin = starts[-2] if len(starts) >= 2 else 0
+        return _names_in(self.text[begin:offset])
+
+    def expansions(self, word: str) -> frozenset[str]:
+        """Words the article defines `word` as (an acronym's expansion, or the acronym of an expansion)."""
+        return self.aliases.get(key(word), frozenset())
+
+    def names(self) -> frozenset[str]:
+        """Bases of every capitalised word of the article."""
+        return _names_in(self.text)
+
+    def is_topic(self, word: str) -> bool:
+        return any(self.mentions.get(b, 0) >= TOPIC_MIN_MENTIONS for b in name_bases(word))
+
+
+@lru_cache(maxsize=256)
+def _names_in(text: str) -> frozenset[str]:
+    out: set[str] = set()
+    for w in re.findall(r"\b[A-Z][\w.'-]*", text):
+        out |= name_bases(w) | standard_expansion(w)
+    return frozenset(out)
+
+
+_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'-]*|of|and|the|for|al-\w+)(?:\s+(?:[A-Z][\w'-]*|of|and|the|for|al-\w+))+)"
+                            r"\s*\(\s*([A-Z][A-Z.]{1,9})\s*\)")
+_ACRONYM_APPOS = re.compile(r"\b([A-Z][A-Z.]{1,9}),\s+(?:the\s+)?((?:[A-Z][\w'-]*|of|and|the|for|al-\w+)"
+                            r"(?:\s+(?:[A-Z][\w'-]*|of|and|the|for|al-\w+))+)")
+
+
+@lru_cache(maxsize=64)
+def article_context(text: str) -> ArticleContext:
+    """Parse an article once (cached) into the people, reporting organisations, acronyms and topic names it has."""
+    norm = normalize(text)
+    ctx = ArticleContext(norm)
+    for pattern, long_first in ((_ACRONYM_AFTER, True), (_ACRONYM_APPOS, False)):
+        for m in pattern.finditer(norm):
+            long, short = (m.group(1), m.group(2)) if long_first else (m.group(2), m.group(1))
+            words = long.split()
+            # keep the tail of the phrase whose initials spell the acronym
+            for i in range(len(words)):
+                if is_acronym(short) and initials(words[i:]) == key(short).replace(".", ""):
+                    expansion = frozenset(key(w) for w in words[i:] if w[:1].isupper() or "-" in w)
+                    ctx.aliases[key(short)] = ctx.aliases.get(key(short), frozenset()) | expansion
+                    for w in expansion:
+                        ctx.aliases[w] = ctx.aliases.get(w, frozenset()) | {key(short)}
+                    break
+    doc = parse(norm)
+    titles_of: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
+            for t in ent:
+                for b in name_bases(t.text):
+                    ctx.mentions[b] = ctx.mentions.get(b, 0) + 1
+        if ent.label_ == "PERSON":
+            words = frozenset(key(t.text) for t in ent if t.text[:1].isupper())
+            # titles: the compounds in front ("U.S. President Barack Obama") or an apposition head ("Iran's chief
+            # of police, Esmail Ahmadi-Moghaddam")
+            titles = {t.lemma_.lower() for t in doc[max(0, ent.start - 4):ent.start] if t.lemma_.lower() in
+                      _TITLE_WORDS}
+            root = ent.root
+            if root.dep_ == "appos":
+                titles |= {t.lemma_.lower() for t in root.head.subtree if t.lemma_.lower() in _TITLE_WORDS
+                           and not t.is_ancestor(root) and t.i < ent.start}
+                titles |= {root.head.lemma_.lower()} & _TITLE_WORDS
+            # and the capitalised words describing them ("Interior Ministry Spokesman Brigadier General Saad Maan")
+            titles |= {key(t.text) for t in doc[max(0, ent.start - 6):ent.start] if t.text[:1].isupper() and
+                       ent.root.is_ancestor(t)}
+            surname = key(ent[-1].text)
+            titles_of.setdefault(surname, set()).update(titles)
+            ctx.persons.append(Person(ent.start_char, words, frozenset()))
+        if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj",) and ent.root.head.lemma_ in ("report", "say"):
+            ctx.media.append((ent.start_char, frozenset(key(t.text) for t in ent)))
+    for t in doc:
+        if t.dep_ in ("dobj", "dative", "pobj") and t.head.lemma_ in ("tell", "to") and t.pos_ == "PROPN" \
+                and t.text.isupper():
+            ctx.media.append((t.idx, frozenset({key(t.text)})))
+        if t.dep_ == "nsubj" and t.head.lemma_ == "report" and t.pos_ == "PROPN":
+            ctx.media.append((t.idx, frozenset({key(t.text)})))
+    ctx.media.sort(key=lambda m: m[0])
+    # A person's titles hold for every later mention of the same surname ("President Obama" ... "Obama said").
+    full: dict[str, frozenset[str]] = {}
+    for p in ctx.persons:
+        surname = max(p.words, key=len) if p.words else ""
+        for s in p.words:
+            if s in titles_of:
+                surname = s
+        full[surname] = full.get(surname, frozenset()) | p.words
+        p.words = full[surname]
+        p.titles = frozenset(titles_of.get(surname, set()))
+    return ctx

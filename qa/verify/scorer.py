@@ -1,0 +1,549 @@
+"""The support-scorer seam: `SupportScorer.score(claim, evidence, context) -> SupportResult`.
+
+Two implementations:
+
+* `LexicalScorer` — verifier v1 (regular expressions over words, numbers and attribution verbs; `qa.support`).
+* `StructuralScorer` — verifier v2: the same evidence-sentence choice and graded score, then checks on the
+  dependency parse of the claim against the chosen evidence. Each check can reject with a reason a reader
+  understands (which number, which speaker, which verb), and the article (`context`) lets a claim name the person
+  the evidence calls "he" or "the president", and use an acronym the article defines.
+
+A claim may be weaker than its evidence (fewer details, "said" for "confirmed", "would" for "will"), never
+stronger.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from qa.errors import UsageError
+from qa.support import (
+    DEFAULT_THRESHOLD,
+    SupportResult,
+    _coverage,
+    grade,
+    lexical_check,
+    surface_checks,
+    verdict,
+)
+from qa.verify.claims import (
+    CERTAINTY_RANK,
+    DIRECTIONS,
+    IRREALIS_PHRASES,
+    IRREALIS_VERBS,
+    NEGATORS,
+    REPORT_NOUNS,
+    TITLES,
+    Analysis,
+    Attribution,
+    Predicate,
+    analyse,
+)
+from qa.verify.context import ArticleContext, article_context
+from qa.verify.lexicon import COMMITMENT_VERBS, NEUTRAL_VERBS, known, same_sense
+from qa.verify.text import (
+    WEEKDAYS,
+    abbreviates,
+    date_found,
+    initials,
+    is_acronym,
+    key,
+    name_bases,
+    prefix_abbreviation,
+    quantity_found,
+    standard_expansion,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.tokens import Token
+
+SCORERS = ("structural", "lexical")
+UNIVERSALS = frozenset("all every entire entirely whole completely fully always everyone everything".split())
+# Nouns that make a speaker a particular person or group inside an organisation or country: "Iran" does not say
+# what "Iranian security sources" said.
+SOURCE_NOUNS = frozenset("""source official spokesman spokeswoman spokesperson witness analyst aide diplomat officer
+member adviser advisor insider resident commander""".split())
+
+
+@runtime_checkable
+class SupportScorer(Protocol):
+    """Decides whether a claim says only what its evidence says."""
+
+    name: str
+
+    def score(self, claim: str, evidence: str, context: str | None = None) -> SupportResult:
+        """Check `claim` against one evidence text (`context`: the article it comes from, for coreference)."""
+        ...
+
+    def check(self, claim: str, evidences: list[str], threshold: float | None = None, *,
+              embeddings: tuple[np.ndarray, list[np.ndarray]] | None = None,
+              spans: list[list[tuple[int, int]]] | None = None,
+              context: str | Sequence[str | None] | None = None) -> SupportResult:
+        """Check `claim` against several evidence texts (the callers' form: see `qa.support.check_support`)."""
+        ...
+
+
+class LexicalScorer:
+    """Verifier v1: word, number and attribution-verb checks by regular expression (ignores `context`)."""
+
+    name = "lexical"
+
+    def score(self, claim: str, evidence: str, context: str | None = None) -> SupportResult:
+        return self.check(claim, [evidence], context=context)
+
+    def check(self, claim: str, evidences: list[str], threshold: float | None = None, *, embeddings=None,
+              spans=None, context=None) -> SupportResult:
+        return lexical_check(claim, evidences, threshold, embeddings=embeddings, spans=spans)
+
+
+class StructuralScorer:
+    """Verifier v2: the lexical choice of evidence sentence and graded score, then structural checks on the
+    parse (numbers with units, dates, names with the article's aliases and coreference, speaker and certainty,
+    hedges, modality, negation, roles, directions and the action itself)."""
+
+    name = "structural"
+
+    def score(self, claim: str, evidence: str, context: str | None = None) -> SupportResult:
+        return self.check(claim, [evidence], context=context)
+
+    def check(self, claim: str, evidences: list[str], threshold: float | None = None, *, embeddings=None,
+              spans=None, context: str | Sequence[str | None] | None = None) -> SupportResult:
+        threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        claim = claim.strip()
+        contexts = list(context) if isinstance(context, (list, tuple)) else [context] * len(evidences)
+        if len(contexts) != len(evidences):
+            raise ValueError("context: give one article text, or one per evidence")
+        kept = [(e, c) for e, c in zip(evidences, contexts, strict=True) if e and e.strip()]
+        if len(kept) != len(evidences):
+            spans = embeddings = None
+        evidences = [e for e, _ in kept]
+        contexts = [c for _, c in kept]
+        if not claim or not evidences:
+            return SupportResult(0.0, False, "no cited text")
+        g = grade(claim, evidences, embeddings, spans)
+        if len(g.flagged) == len(g.spans):
+            return verdict(g, "", threshold)
+        reason = surface_checks(claim)
+        extra: set[str] = set()
+        if not reason:
+            sentences = [Evidence(g.sent_texts[j], contexts[g.spans[j][0]]) for j in g.order]
+            reason, extra = structural_check(claim, sentences)
+        if not reason and extra:
+            # words the article supplies (a name for "he", an acronym's expansion) count as covered
+            best_text = " ".join(g.sent_texts[j] for j in sorted(g.order[:2]))
+            bump = 0.5 * _coverage(claim, best_text + " " + " ".join(sorted(extra))) \
+                + 0.5 * max(0.0, max(g.sims[j] for j in g.usable))
+            g.score = max(g.score, bump)
+        return verdict(g, reason, threshold)
+
+
+_SCORERS: dict[str, SupportScorer] = {"structural": StructuralScorer(), "lexical": LexicalScorer()}
+
+
+def get_scorer(name: str | None = None) -> SupportScorer:
+    """The scorer called `name`, else the configured one (setting `scorer` / env NEWSQA_SCORER)."""
+    name = name or configured_scorer()
+    if name not in _SCORERS:
+        raise UsageError(f"unknown scorer '{name}' (choose {' or '.join(SCORERS)})")
+    return _SCORERS[name]
+
+
+_configured: dict[tuple[str | None, str | None, str], str] = {}
+
+
+def configured_scorer() -> str:
+    """The `scorer` setting (defaults < TOML < NEWSQA_SCORER), read once per environment and working folder."""
+    cache_key = (os.environ.get("NEWSQA_SCORER"), os.environ.get("NEWSQA_CONFIG"), os.getcwd())
+    if cache_key not in _configured:
+        from qa.config import load_settings
+
+        _configured[cache_key] = load_settings().scorer
+    return _configured[cache_key]
+
+
+# ---- the structural checks -----------------------------------------------------------------------------------
+@dataclass
+class Evidence:
+    """One evidence sentence with the article it comes from (or None)."""
+
+    text: str
+    context: str | None
+
+
+@dataclass
+class _EvidenceFacts:
+    analyses: list[Analysis]
+    keys: set[str] = field(default_factory=set)  # every word, keyed
+    bases: set[str] = field(default_factory=set)  # capitalised words and their place-name bases
+    acronyms: set[str] = field(default_factory=set)
+    runs: list[list[str]] = field(default_factory=list)  # runs of capitalised words
+    caps: list[str] = field(default_factory=list)
+    referents: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)  # (sentence, token) -> names
+    ref_words: set[str] = field(default_factory=set)
+    contexts: list[ArticleContext | None] = field(default_factory=list)
+    standard: set[str] = field(default_factory=set)  # standard expansions of the evidence's abbreviations
+    lemmas: set[str] = field(default_factory=set)  # every word's lemma (for the action check)
+    before: set[str] = field(default_factory=set)  # names the article gives just before the evidence
+    article: set[str] = field(default_factory=set)  # names anywhere in the article
+
+
+def _cap_runs(tokens) -> list[list[str]]:
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    for t in tokens:
+        if t.text[:1].isupper() or (cur and t.lower_ in ("of", "and", "the", "for") ) or (cur and "-" in t.text):
+            cur.append(t.text)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return [[w for w in r] for r in runs]
+
+
+def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
+    analyses = [analyse(s.text) for s in sentences]
+    f = _EvidenceFacts(analyses)
+    for si, (s, a) in enumerate(zip(sentences, analyses, strict=True)):
+        ctx = article_context(s.context) if s.context else None
+        f.contexts.append(ctx)
+        offset = ctx.locate(s.text) if ctx else -1
+        if ctx is not None:
+            f.before |= ctx.names_before(offset)
+            f.article |= ctx.names()
+        for t in a.doc:
+            f.keys.add(key(t.text))
+            f.keys.add(key(t.lemma_))
+            if t.text[:1].isupper():
+                f.bases |= name_bases(t.text)
+                f.caps.append(t.text)
+            if is_acronym(t.text):
+                f.acronyms.add(key(t.text))
+                f.standard |= standard_expansion(t.text)
+            if not t.is_stop and not t.is_punct:
+                f.lemmas.add(t.lemma_.lower())
+            if ctx is not None and offset >= 0:
+                word = t.lower_
+                is_def = any(c.lower_ == "the" for c in t.children)
+                if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or is_def and t.pos_ == "NOUN":
+                    names = ctx.referent(offset + t.idx, word if t.pos_ == "PRON" else t.lemma_.lower())
+                    if names:
+                        f.referents[(si, t.i)] = names
+                        f.ref_words |= names
+                if ctx.expansions(t.text):
+                    f.ref_words |= ctx.expansions(t.text)
+        f.runs.extend(_cap_runs(a.doc))
+    return f
+
+
+def _name_tokens(a: Analysis) -> list[Token]:
+    out = []
+    for t in a.doc:
+        if not t.text[:1].isupper() or t.is_stop or t.lower_ in WEEKDAYS or t.ent_type_ == "DATE":
+            continue
+        if t.lemma_.lower() in TITLES or t.lower_ in TITLES:
+            continue
+        if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
+            if t.i == 0 and t.pos_ not in ("PROPN",) and not t.ent_type_:
+                continue
+            out.append(t)
+    return out
+
+
+def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> bool:
+    k = key(t.text)
+    if k in f.keys or name_bases(t.text) & f.bases or k in f.ref_words:
+        return True
+    if t.text.endswith(".") and any(prefix_abbreviation(t.text, w) for w in f.caps):
+        return True
+    if any(prefix_abbreviation(w, t.text) for w in f.caps if w.endswith(".")):
+        return True
+    if is_acronym(t.text) and any(abbreviates(t.text, run[i:j]) for run in f.runs for i in range(len(run))
+                                  for j in range(i + 2, len(run) + 1)):
+        return True
+    for run in claim_runs:  # "United States" for "U.S", "National Security Council" for "NSC"
+        if t.text in run:
+            idx = run.index(t.text)
+            for i in range(0, idx + 1):
+                for j in range(idx + 1, len(run) + 1):
+                    if j - i >= 2 and (initials(run[i:j]) in f.acronyms or initials(run[i:j]) in f.before):
+                        return True
+    if name_bases(t.text) & f.before:
+        return True  # named in the lines just before: "the channel" is CNN, "the city" is Tikrit
+    if name_bases(t.text) & f.article and not _in_added_phrase(t):
+        return True  # the article's own description ("Sunni militants", "Interior Ministry spokesman")
+    if name_bases(t.text) & f.standard:  # "American" for "U.S."
+        return True
+    if (exp := standard_expansion(t.text)) and (exp & f.keys or any(name_bases(w) & exp for w in f.caps)):
+        return True  # "U.S." for "American troops"
+    for ctx in f.contexts:
+        if ctx is None:
+            continue
+        exp = ctx.expansions(t.text)
+        if exp and (is_acronym(t.text) and exp <= f.keys or exp & f.keys):
+            return True
+        if ctx.is_topic(t.text):
+            return True
+    return False
+
+
+def _expand_names(names: tuple[str, ...], f: _EvidenceFacts) -> set[str]:
+    out: set[str] = set()
+    for w in names:
+        out |= name_bases(w) | standard_expansion(w)
+        for ctx in f.contexts:
+            if ctx is not None:
+                out |= ctx.expansions(w)
+    if len(names) >= 2:
+        out.add(initials([w.capitalize() for w in names]))
+    return out
+
+
+def _same_names(a: tuple[str, ...], b: tuple[str, ...], f: _EvidenceFacts) -> bool:
+    """Whether two subjects name the same party ("the United States" / "the U.S.", "NSC" / "National Security
+    Council")."""
+    return bool(_expand_names(a, f) & _expand_names(b, f))
+
+
+def _in_added_phrase(t: Token) -> bool:
+    """Whether a name sits in a place or time phrase of its own ("near Tikrit", "in December"): such a name
+    adds a detail, it does not stand for something the evidence mentions."""
+    return any(a.dep_ == "pobj" and a.head.lower_ in ("near", "in", "at", "outside", "inside", "around", "from",
+                                                       "including", "during")
+               for a in [t, *t.ancestors][:3])
+
+
+def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
+    if not a or not b:
+        return 0
+    n = len(a & b)
+    if n:
+        return n
+    ab = set().union(*(name_bases(x) | standard_expansion(x) for x in a))
+    bb = set().union(*(name_bases(x) | standard_expansion(x) for x in b))
+    if ab & bb:
+        return 1
+    # an acronym on one side for the words on the other ("us" / {"united", "state"}), in any order
+    for short, long in ((a, b), (b, a)):
+        letters = sorted(x[0] for x in long if x)
+        if any(2 <= len(w) <= 6 and w.isalpha() and sorted(w) == letters for w in short):
+            return 1
+    return 0
+
+
+def _speaker_words(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[str]:
+    words = set(att.speaker_words)
+    a = f.analyses[si]
+    if att.verb_i >= 0:
+        for (s, ti), names in f.referents.items():
+            if s == si and a.doc[ti].head.i == att.verb_i or (s == si and att.pronoun and
+                                                             a.doc[ti].text in att.speaker.split()):
+                words |= names
+    return frozenset(words)
+
+
+def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att_names: set[str]) -> tuple[bool, str]:
+    """Whether the claim's speaker is the evidence's speaker (or a less specific description of the same one)."""
+    cw = set(claim_att.speaker_words) - {"country", "nation"}  # "the country's police chief": a country named before
+    if claim_att.pronoun or not cw:
+        return True, ""
+    persons = {w for w in claim_att_names}
+    if persons:
+        if all(_overlap({w}, ev_words) for w in persons):
+            return True, ""
+        return False, "person"
+    missing = [w for w in cw if not _overlap({w}, ev_words)]
+    if missing:
+        return False, "words"
+    # "Iran confirmed" where the evidence says "Iranian security sources confirmed": widened
+    if ev_words & SOURCE_NOUNS and not cw & (SOURCE_NOUNS | TITLES):
+        return False, "widened"
+    return True, ""
+
+
+def _describe(words: frozenset[str] | set[str]) -> str:
+    return " ".join(sorted(words)) if words else "someone else"
+
+
+def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[str]]:
+    """The first structural check `claim` fails against the evidence sentences (best first), as a reason in
+    plain words ("" when it passes all), and the words the article supplied that the claim uses."""
+    c = analyse(claim)
+    f = _facts(sentences)
+    ev_all = f.analyses
+    # numbers with units and qualifiers
+    ev_q = [q for a in ev_all for q in a.quantities]
+    for q in c.quantities:
+        if not quantity_found(q, ev_q):
+            shown = ", ".join(sorted({x.shown() for x in ev_q})) or "no such number"
+            return f"the claim says '{q.shown()}'; the cited text says {shown}", set()
+    # dates
+    ev_d = [d for a in ev_all for d in a.dates]
+    for d in c.dates:
+        if not date_found(d, ev_d):
+            shown = ", ".join(sorted({x.value.title() for x in ev_d})) or "no date"
+            return f"the claim dates it {d.value.title()}; the cited text gives {shown}", set()
+    # names: in the evidence, or supplied by the article (acronym, the person "he" is, the article's topic)
+    claim_runs = _cap_runs(c.doc)
+    for t in _name_tokens(c):
+        if not _name_found(t, f, claim_runs):
+            return f"'{t.text}' is not in the cited text", set()
+    extra = set(f.ref_words)
+    # attribution: who says it, and how surely
+    ev_atts = [(si, a) for si, an in enumerate(ev_all) for a in an.attributions]
+    claim_person_names = {key(t.text) for t in c.doc if t.ent_type_ == "PERSON"}
+    for att in c.attributions:
+        names = {w for w in att.speaker_words if w in claim_person_names}
+        if not ev_atts:
+            if att.speaker_words and not att.pronoun and not all(_overlap({w}, f.keys | f.ref_words)
+                                                                 for w in att.speaker_words):
+                return f"the cited text does not attribute this to {att.speaker}", extra
+            continue
+        failures: list[tuple[int, str]] = []  # (how telling, reason): a contradicting source is shown first
+        ok = False
+        for si, ev in ev_atts:
+            ev_words = _speaker_words(ev, f, si)
+            if ev.pronoun and not (ev_words - ev.speaker_words):
+                ev_words = ev_words | frozenset(names) | att.speaker_words  # unresolved "he": cannot tell
+            match, why = _speaker_matches(att, ev_words, names)
+            if not match:
+                only = "only " if why == "widened" else ""
+                failures.append((2, f"the claim credits {att.speaker}, the cited text {only}"
+                                    f"{ev.speaker or 'someone else'}"))
+                continue
+            if CERTAINTY_RANK[att.certainty] > CERTAINTY_RANK[ev.certainty] or (
+                    att.certainty in ("not_confirmed", "denied") and ev.certainty != att.certainty):
+                failures.append((0 if ev.certainty in ("not_confirmed", "denied") else 1,
+                                 f"the cited text says {ev.speaker or 'the source'} '{ev.verb}', the claim says "
+                                 f"'{att.verb}'"))
+                continue
+            if att.recipient_words and ev.recipient_words:
+                rec = set(ev.recipient_words)
+                for (s_, ti), names_ in f.referents.items():
+                    if s_ == si and ev_all[si].doc[ti].head.i == ev.verb_i:
+                        rec |= names_
+                if not _overlap(att.recipient_words, frozenset(rec)):
+                    failures.append((1, f"the claim says it was told to {att.recipient}, the cited text to "
+                                        f"{ev.recipient}"))
+                    continue
+            ok = True
+            break
+        if not ok and failures:
+            return min(failures)[1], extra
+    # hedges: "reportedly" may not be dropped
+    hedged = [a for a in ev_all[:1] if a.hedged]
+    if hedged and not c.hedged and not any(a.certainty == "said" and a.speaker for a in c.attributions
+                                           if "report" in a.speaker.lower()):
+        return f"the cited text says this only '{hedged[0].hedged}'; the claim states it as fact", extra
+    # predicates: negation, modality, roles, the action itself
+    ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
+    for p in c.predicates:
+        reason = _predicate_check(p, ev_preds, f)
+        if reason:
+            return reason, extra
+    # directions: "X north of Y"
+    ev_dirs = [d for a in ev_all for d in a.directions]
+    for loc, way, ref in c.directions:
+        for eloc, eway, eref in ev_dirs:
+            if way == eway and _overlap(loc, eref) and _overlap(ref, eloc) and not _overlap(loc, eloc):
+                return (f"the roles are reversed: the cited text puts {_describe(eloc).title()} {eway} of "
+                        f"{_describe(eref).title()}"), extra
+    # universal words the evidence does not use ("fully secure", "all", "every")
+    for t in c.doc:
+        if t.lower_ in UNIVERSALS and t.lower_ not in f.keys and not (t.lower_ in ("every", "all", "each") and
+                                                                     {"all", "every", "each"} & f.keys):
+            return f"'{t.text}' over-generalises the cited text", extra
+    # a phrase or clause of the claim that nothing in the evidence speaks of: an added detail
+    known = f.keys | f.lemmas | f.ref_words | REPORT_NOUNS | {"report"}
+    clausal = ("prep", "advcl", "ccomp", "conj", "pcomp", "acl", "relcl", "npadvmod", "appos")
+    for t in c.doc:
+        if t.lower_ == "according" or t.head.lower_ == "according":
+            continue
+        if t.dep_ not in clausal or t.head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+            continue
+        words = [x for x in t.subtree if not x.is_stop and not x.is_punct and x.pos_ in ("NOUN", "VERB", "ADJ",
+                                                                                          "PROPN")]
+        has_name = any(x.pos_ == "PROPN" for x in words) or any(x.like_num for x in t.subtree)
+        if len(words) < (2 if has_name else 3) or any(key(x.text) in known or x.lemma_.lower() in known or
+                                 any(same_sense({x.lemma_.lower()}, {k}) for k in f.lemmas) for x in words):
+            continue
+        if _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)):
+            continue  # "to the United States" for "to the U.S"
+        phrase = " ".join(x.text for x in t.subtree)
+        return f"the claim adds '{phrase}', which the cited text does not say", extra
+    # negation the evidence does not have at all
+    claim_neg = [t for t in c.doc if t.dep_ == "neg" or t.lower_ in ("never",) or
+                 (t.lower_ == "no" and t.dep_ == "det")]
+    if claim_neg and not any(t.lower_ in NEGATORS or t.dep_ == "neg" for a in ev_all for t in a.doc):
+        neg_heads = [t.head for t in claim_neg]
+        if not all(h.lemma_.lower() in ("confirm", "confirmation", "specify", "say") for h in neg_heads):
+            return "the claim is negated but the cited text is not", extra
+    return "", extra
+
+
+def _forms_match(p: Predicate, q: Predicate) -> bool:
+    return same_sense(p.forms, q.forms)
+
+
+def _args(p: Predicate) -> frozenset[str]:
+    out = set(p.obj)
+    for words in p.preps.values():
+        out |= words
+    return frozenset(out)
+
+
+def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts) -> str:
+    """Compare one claim predicate with the evidence predicate it restates."""
+    if not ev_preds:
+        return ""
+    matched = [q for _, q in ev_preds if _forms_match(p, q)]
+    if matched:
+        q = max(matched, key=lambda q: _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q)))
+        if p.negated != q.negated:
+            return f"the cited text says '{q.text}', the claim says '{p.text}'"
+        if q.irrealis and not p.irrealis and not q.negated and p.lemma not in NEUTRAL_VERBS:
+            return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
+        straight = _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))
+        cross = _overlap(p.subject, _args(q)) + _overlap(_args(p), q.subject)
+        # a swap: the evidence's doer is not the claim's doer but sits elsewhere in the claim
+        if p.subject and q.subject and _overlap(_args(p), q.subject) and cross >= 2 and cross > straight:
+            return (f"the roles are reversed: in the cited text {_describe(q.subject)} '{q.text}' "
+                    f"{_describe(_args(q))}")
+        if p.subject_names and q.subject_names and not _same_names(p.subject_names, q.subject_names, f):
+            return (f"the claim says {_describe(p.subject_names).title()} '{p.text}', the cited text says "
+                    f"{_describe(q.subject_names).title()}")
+        if p.object_names and q.object_names and not _same_names(p.object_names, q.object_names, f):
+            return (f"the claim says '{p.text}' {_describe(set(p.object_names)).title()}, the cited text "
+                    f"{_describe(set(q.object_names)).title()}")
+        for prep in ("to", "from", "into", "toward", "towards"):
+            a, b = p.preps.get(prep), q.preps.get(prep)
+            if a and b and not _overlap(a, b):
+                return f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{prep} {_describe(b)}'"
+        return ""
+    if p.light or p.lemma in NEUTRAL_VERBS or p.lemma.split()[0] in NEUTRAL_VERBS or p.dep == "acl":
+        return ""  # a participle describing a noun ("a war lasting eight years", "joined by") is left to coverage
+    if any(same_sense(p.forms, {lemma}) for lemma in f.lemmas):
+        return ""  # said with a noun or adjective in the evidence ("defending" / "in their defence")
+    aligned = sorted(ev_preds, key=lambda sq: -(_overlap(p.subject, sq[1].subject) + _overlap(_args(p),
+                                                                                          _args(sq[1]))))
+    q = aligned[0][1]
+    shared = _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))
+    if shared == 0:
+        return ""
+    if q.irrealis and not p.irrealis and not q.negated:
+        return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
+    if p.irrealis and (q.forms & (IRREALIS_VERBS | IRREALIS_PHRASES)) and p.lemma not in COMMITMENT_VERBS:
+        return ""  # "is thinking about providing support" for "is considering support"
+    if p.lemma in COMMITMENT_VERBS and not p.negated:
+        return f"the cited text says '{q.text}', the claim says '{p.text}'"
+    if not known(p.forms):
+        return ""  # a verb the thesaurus does not know may be a synonym: never the reason for a rejection
+    return f"the cited text says '{q.text}', not '{p.text}'"
+
+
+DIRECTION_WORDS = DIRECTIONS
