@@ -44,12 +44,12 @@ def format_passages(passages: list[Passage]) -> str:
     for p in passages:
         # Article text (and its title/source) is data: marker look-alikes become (n), control tokens are disarmed.
         body = defang(p.text)
-        # The outlet when known, and the date when it is a full day (a model copies "2014-06" into its answer);
-        # nothing made up when unknown (an id in the prompt gets quoted as if it were a source's name).
-        name = sources.display_name(p.title, p.source, "")
+        # Only a full publication date goes in the head. Names in the head were copied as the answer by the 1.5B
+        # model ("Who confirmed ...?" -> "International Business Times UK"; "2014-06" pasted into sentences); the
+        # outlet is shown with each citation instead.
         date = p.published if re.fullmatch(r"\d{4}-\d\d-\d\d", p.published or "") else ""
-        head = defang(", ".join(x for x in (name, date) if x and not x.endswith("(outlet unknown)")))
-        blocks.append(f"[{p.n}] {head}\n{body}")
+        head = defang(f"published {date}" if date else "")
+        blocks.append(f"[{p.n}] {head}".rstrip() + f"\n{body}")
     return "\n\n".join(blocks)
 
 
@@ -115,6 +115,16 @@ def abstain(question: str, retrieval: RetrievalResult, model: str, timings: dict
                   removed_sentences=removed, draft=draft)
 
 
+def _articles(index: NewsIndex, passages: list[Passage]) -> dict[str, str]:
+    """The whole text of each shown article: the verifier resolves "the president" / "he" within it."""
+    out: dict[str, str] = {}
+    for doc_id in dict.fromkeys(p.doc_id for p in passages):
+        doc = index.get_document(doc_id)
+        if doc is not None:
+            out[doc_id] = doc.text
+    return out
+
+
 def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
                     history: list[tuple[str, str]] | None = None, strict: bool | None = None,
                     on_token: Callable[[str], None] | None = None, k: int | None = None,
@@ -144,7 +154,8 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
     t_check = time.perf_counter()
     sentences, citations, text, removed = verify_draft(draft.replace(ABSTAIN_TOKEN, ""), retrieval.passages,
                                                        threshold=settings.support_threshold, strict=strict,
-                                                       repoint_margin=settings.repoint_margin)
+                                                       repoint_margin=settings.repoint_margin,
+                                                       articles=_articles(index, retrieval.passages))
     timings["verify_s"] = round(time.perf_counter() - t_check, 3)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     if not any(s.supported for s in sentences):

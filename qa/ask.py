@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from qa.schema import Answer
 
 DEFAULT_LOAD_ESTIMATE_S = 15
+_exit_fast = False  # set by main(): skip the interpreter's teardown once the answer is out (see the end of file)
 
 
 def format_sources(answer: Answer) -> str:
@@ -91,13 +92,14 @@ class _InProcess:
 
     def check_filters(self, filters) -> None:
         """NoMatchError for filters that match no article: as soon as the index is open, not after the model."""
-        check_filters(self.preload.index(), filters)
+        if filters is not None:
+            check_filters(self.preload.index(), filters)
 
     def ask(self, question: str, *, history=None, strict=None, filters=None, on_token=None, on_note=None) -> Answer:
+        fresh = not hasattr(self.preload, "wall_s")
+        index, llm = self.preload.wait()  # nothing heavy is imported on this thread before: the loaders import it
         from qa.llm import last_call_stats
 
-        fresh = not hasattr(self.preload, "wall_s")
-        index, llm = self.preload.wait()
         if fresh:
             _note_load_time(self.settings, self.preload.wall_s)
         answer = compute_answer(question, index, self.settings, llm, history=history, strict=strict,
@@ -243,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         answer = _run_one(args.question, answerer, settings, args, None)
         if args.timings:
             _print_timings(answerer, answer, main_at)
+        _allow_fast_exit(answerer)
         return 0
     print("newsqa chat — ask about the indexed articles; empty line or Ctrl-D to quit.", file=sys.stderr)
     history: list[tuple[str, str]] = []
@@ -258,8 +261,29 @@ def main(argv: list[str] | None = None) -> int:
             history.append((q, ans.answer))
         except NewsqaError as exc:
             print(f"error: {exc}", file=sys.stderr)
+    _allow_fast_exit(answerer)
     return 0
 
 
+def _allow_fast_exit(answerer: _Answerer) -> None:
+    """After an in-process answer, tearing the interpreter down (torch, transformers, spaCy, Chroma's modules) took
+    ~2.5 s between the last line of output and the exit. Skipped when this process wrote nothing to the index (it
+    did when it ingested the seeds): the exit handlers still run, then the process ends."""
+    global _exit_fast
+    _exit_fast = answerer.local is not None and not answerer.local.preload.seeded
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    if _exit_fast:
+        import atexit
+        import os
+
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except OSError:  # a closed pipe: nothing more can be said
+                pass
+        atexit._run_exitfuncs()  # the model is closed there (qa.llm), before the process ends
+        os._exit(code)
+    sys.exit(code)

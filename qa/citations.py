@@ -294,7 +294,8 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
         citations.append(Citation(
             n=new_n, doc_id=p.doc_id, title=p.title, source=p.source, published=p.published, url=p.url,
             quote=p.text[start - p.start:end - p.start], start=start, end=end, score=p.score,
-            passage=p.text, passage_start=p.start, passage_end=p.end))
+            passage=p.text, passage_start=p.start, passage_end=p.end, author=p.author, language=p.language,
+            published_int=p.published_int))
     return sentences, citations, " ".join(parts), removed
 
 

@@ -15,6 +15,8 @@ import numpy as np
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# transformers draws a "Loading weights" progress bar on stderr each time MiniLM loads (every cold `qa.ask`).
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 EMBEDDING_DIM = 384
 # The model reads at most 256 word pieces (each at most ~100 characters), but the tokenizer would first split the

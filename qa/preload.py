@@ -21,6 +21,7 @@ stage runs again on the calling thread once the others are done.
 
 from __future__ import annotations
 
+import importlib
 import os
 import threading
 import time
@@ -118,6 +119,10 @@ class Preload:
         stage.marks[step] = time.perf_counter()
 
     def _load_model(self, stage: _Stage) -> None:
+        if self.settings.backend == "local":  # a missing or corrupt model file is said before llama-index loads
+            from qa.models import resolve_model_path
+
+            resolve_model_path(self.settings)
         from qa import llm as llm_module
 
         self._mark(stage, "import")
@@ -132,11 +137,11 @@ class Preload:
         self._llm = llm
 
     def _load_embedder(self, stage: _Stage) -> None:
-        import sentence_transformers  # noqa: F401
-        import torch  # noqa: F401
-
+        embeddings = importlib.import_module("qa.embeddings")  # first: it sets the offline / quiet environment
+        importlib.import_module("torch")
+        importlib.import_module("sentence_transformers")
         self._mark(stage, "import")
-        from qa.embeddings import get_embedder
+        get_embedder = embeddings.get_embedder
 
         get_embedder().embed_one("warm-up")
         self._mark(stage, "load")
@@ -205,12 +210,19 @@ class Preload:
         return self._llm
 
     def wait(self) -> tuple[Any, Any]:
-        """Everything loaded: (index, llm). Raises the first stage's error (index, then model, then embedder)."""
-        index = self.index()
-        llm = self.llm()
-        self._result("embedder", self._load_embedder)
+        """Everything loaded: (index, llm). Raises the error of the first stage that fails, as soon as it does
+        (a missing model file is reported without waiting for the index and the embedder)."""
+        loaders = {"index": self._load_index, "model": self._load_model, "embedder": self._load_embedder}
+        pending = list(loaders)
+        while pending:
+            for name in [n for n in pending if self._stages[n].ready.is_set()]:
+                self._result(name, loaders[name])
+                pending.remove(name)
+            if pending:
+                self._stages[pending[0]].ready.wait(0.02)
         for stage in self._stages.values():  # the index stage's warm-up query
             stage.done.wait()
+        index, llm = self._index, self._llm
         self.wall_s = time.perf_counter() - self.t0
         return index, llm
 

@@ -93,6 +93,12 @@ class ServiceUnavailable(Exception):
     """The service could not be used; the message says why, for the one line qa.ask prints before loading."""
 
 
+class _CallerError(Exception):
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 def _error_class(kind: str) -> type[NewsqaError]:
     from qa import errors
 
@@ -132,10 +138,13 @@ class ServiceClient:
                                      ) from None
         try:
             status, body = _request(port, "GET", "/health", token, None, HEALTH_TIMEOUT_S)
-            health = json.loads(body)
-        except (OSError, http.client.HTTPException, ValueError) as exc:
+        except (OSError, http.client.HTTPException) as exc:
             reason = "it did not answer in time" if isinstance(exc, TimeoutError) else "it is not running"
             raise ServiceUnavailable(f"no newsqa service on {where} ({reason})") from None
+        try:
+            health = json.loads(body)
+        except ValueError:
+            health = None
         if status == 403 and isinstance(health, dict) and "token" in str(health.get("error")):
             raise ServiceUnavailable(f"the newsqa service on {where} refused the token in "
                                      f"{info_path(settings, port)} (restart the service)")
@@ -182,7 +191,10 @@ class ServiceClient:
                 kind = event.get("event")
                 if kind == "token" and on_token is not None:
                     streamed = True
-                    on_token(event["text"])
+                    try:
+                        on_token(event["text"])
+                    except BaseException as exc:  # the caller's own failure (a closed terminal): not the service's
+                        raise _CallerError(exc) from exc
                 elif kind == "note" and on_note is not None:
                     on_note(event["text"])
                 elif kind == "answer":
@@ -192,6 +204,8 @@ class ServiceClient:
                     raise _error_class(str(event.get("kind")))(str(event.get("message")),
                                                                 int(event.get("exit_code") or 1))
             raise OSError("the connection closed before the answer")
+        except _CallerError as wrapped:
+            raise wrapped.error from None
         except (OSError, http.client.HTTPException, ValueError) as exc:
             reason = f"no reply for {READ_TIMEOUT_S:g} s" if isinstance(exc, TimeoutError) else \
                 (str(exc) or type(exc).__name__)

@@ -47,3 +47,36 @@ def seeded_index(seeded_settings):
     from qa.index import open_index
 
     return open_index(seeded_settings)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _embed_each_text_once():
+    """In this test process, the embedding of a given text is computed once per session.
+
+    Many tests re-embed the same texts: every ingestion of the seeds, and the adversarial suite's consistency check,
+    which re-embeds every stored row of an index to compare with its stored vector (after each kill and each
+    re-run, on the same generated articles). The vectors are the model's own for that text (computed on first use,
+    in whatever batch it came in; batches change a vector by ~1e-7, far inside the checks' tolerances), so every
+    assertion compares the same things; only the repeated model calls go. Subprocesses (the CLI, the UI, the
+    ingest runs killed by the crash tests) embed as always. Query embeddings (`embed_one`) are not memoised.
+    """
+    import numpy as np
+
+    from qa import embeddings
+
+    original = embeddings.Embedder.embed
+    memo: dict[str, np.ndarray] = {}
+
+    def embed(self, texts: list[str], batch_size: int | None = None, show_progress: bool = False) -> np.ndarray:
+        texts = list(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            memo.update(zip(missing, original(self, missing, batch_size=batch_size, show_progress=show_progress),
+                            strict=True))
+        if not texts:
+            return original(self, texts)
+        return np.stack([memo[t] for t in texts]).astype(np.float32, copy=False)
+
+    embeddings.Embedder.embed = embed
+    yield
+    embeddings.Embedder.embed = original

@@ -196,9 +196,6 @@ def _irrealis(tok: Token) -> str:
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
                 return "will" if c.lower_ in FUTURE_MODALS else c.text
-        if depth == 0 and cur.dep_ in ("advcl", "acl") and cur.tag_ == "VB" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-            return "to " + cur.text  # a purpose: "(in order) to help Iraq"
         if depth and cur.pos_ in ("VERB", "AUX"):
             lemma = _verb_lemma(cur)
             prep_forms = {f"{cur.lemma_.lower()} {c.lower_}" for c in cur.children if c.dep_ == "prep"}
@@ -367,6 +364,8 @@ def _speaker_token(t: Token) -> Token | None:
     """Who speaks at the reporting verb `t`: its subject (or passive agent); for a participle or infinitive
     ("responded saying", "insisting that", "was unable to confirm") the subject of the reporting verb or
     controlling clause above it."""
+    if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+        return t.head  # "a video of the militants threatening to march": the militants threaten
     cur = t
     for depth in range(5):
         for c in cur.children:

@@ -31,7 +31,6 @@ from qa.support import (
 )
 from qa.verify.claims import (
     CERTAINTY_RANK,
-    DIRECTIONS,
     IRREALIS_PHRASES,
     IRREALIS_VERBS,
     NEGATORS,
@@ -408,7 +407,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         ok = False
         for si, ev in ev_atts:
             ev_words = _speaker_words(ev, f, si)
-            if ev.pronoun and not (ev_words - ev.speaker_words):
+            if (ev.pronoun or not ev.speaker) and not (ev_words - ev.speaker_words):
                 ev_words = ev_words | frozenset(names) | att.speaker_words  # unresolved "he": cannot tell
             match, why = _speaker_matches(att, ev_words, names)
             if not match:
@@ -545,5 +544,3 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""  # a verb the thesaurus does not know may be a synonym: never the reason for a rejection
     return f"the cited text says '{q.text}', not '{p.text}'"
 
-
-DIRECTION_WORDS = DIRECTIONS

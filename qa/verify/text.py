@@ -55,9 +55,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
 _MONTH_ABBR = {m[:3]: m for m in MONTHS} | {"sept": "september"}
-_DATE_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b|\b(" + "|".join(MONTHS) + r"|"
-                        + "|".join(m.capitalize() for m in _MONTH_ABBR) + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?"
-                        r"|\b((?:1[89]|20)\d\d)s?\b", re.I)
+_MONTH_WORDS = "|".join(MONTHS) + "|" + "|".join(m.capitalize() for m in _MONTH_ABBR)
+_DATE_WORD = re.compile(
+    r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
+    r"|(?:\b(?P<day_before>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?=(?:" + "|".join(MONTHS) + r")\b))?"
+    r"\b(?P<month>" + _MONTH_WORDS + r")\.?(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?"
+    r"|\b(?P<year>(?:1[89]|20)\d\d)s?\b", re.I)
 
 
 def normalize(text: str) -> str:
@@ -103,6 +106,8 @@ def quantities(text: str) -> list[Quantity]:
         if digits and re.search(r"\b(?:" + "|".join(MONTHS) + r")\.?\s*$", text[max(0, m.start() - 12):m.start()],
                                 re.I):
             continue  # the day of a date ("June 12"): compared as a date
+        if digits and re.match(r"\s*(?:" + "|".join(MONTHS) + r")\b", text[m.end():], re.I) and float(digits) <= 31:
+            continue  # "12 June"
         ordinal = False
         if digits:
             value = float(digits.replace(",", ""))
@@ -172,18 +177,19 @@ def dates(text: str) -> list[DateMention]:
     """Weekdays, months (with the day when given) and years named in `text`."""
     out = []
     for m in _DATE_WORD.finditer(normalize(text)):
-        if m.group(1):
-            out.append(DateMention("weekday", m.group(1).lower()))
-        elif m.group(2):
-            word = m.group(2).lower()
-            if word not in MONTHS and not m.group(2)[0].isupper():
+        if m.group("weekday"):
+            out.append(DateMention("weekday", m.group("weekday").lower()))
+        elif m.group("month"):
+            word = m.group("month").lower()
+            if word not in MONTHS and not m.group("month")[0].isupper():
                 continue  # "mar", "dec" as ordinary words
-            if word == "may" and not m.group(3):
+            day = m.group("day") or m.group("day_before")
+            if word == "may" and not day:
                 continue  # the modal verb
             month = _MONTH_ABBR.get(word[:4] if word.startswith("sept") else word[:3], word)
-            out.append(DateMention("month", f"{month} {int(m.group(3))}" if m.group(3) else month))
-        elif m.group(4):
-            out.append(DateMention("year", m.group(4)))
+            out.append(DateMention("month", f"{month} {int(day)}" if day else month))
+        elif m.group("year"):
+            out.append(DateMention("year", m.group("year")))
     return out
 
 
