@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from qa import sources
 from qa.citations import defang, verify_draft
 from qa.config import Settings
 from qa.errors import ModelError, UsageError
