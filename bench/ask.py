@@ -4,7 +4,8 @@ the resident service) and the warm library path, each with a per-stage breakdown
     python bench/ask.py [--model default|fast|PATH] [--runs 5] [--question Q] [--skip-warm] [--compare-cmd CMD]
 
 1. Cold CLI, in-process: `python -m qa.ask Q --timings` as a subprocess, one warm-up run (it also ingests the seeds
-   into the bench's temporary index and fills the page cache), then `--runs` measured runs: seconds from launch to
+   into the bench's temporary index and fills the page cache), then `--runs` measured runs (the answerable
+   questions in turn, the same sequence on every path; `--question Q` for one question): seconds from launch to
    the first line of the checked answer on stdout and to exit (median, min-max), and the stages the CLI reports
    with `--timings` (imports before main, model / embedder / index loading on their threads, retrieval, prompt
    tokens and prompt time, first token, generated tokens, verification).
@@ -152,28 +153,42 @@ def print_cold(title: str, runs: list[dict]) -> None:
                 print(f"    {label:44s} {value:>9}")
 
 
+def run_questions(args) -> list[str]:
+    """The question of each measured run: `--question` every time, else the answerable questions in turn (a
+    service that was asked the same question again would find the whole prompt in its KV cache)."""
+    if args.question:
+        return [args.question] * args.runs
+    answerable = QUESTIONS[1:-1]
+    return [answerable[i % len(answerable)] for i in range(args.runs)]
+
+
 def cold_cli(args, db: Path, env: dict[str, str]) -> dict:
-    base = [sys.executable, "-m", "qa.ask", args.question, "--db", str(db), "--model", args.model, "--timings"]
-    compare = shlex.split(args.compare_cmd) + [args.question, "--db", str(db), "--model", args.model] \
-        if args.compare_cmd else None
+    def ours_cmd(q: str) -> list[str]:
+        return [sys.executable, "-m", "qa.ask", q, "--db", str(db), "--model", args.model, "--timings"]
+
+    def compare_cmd(q: str) -> list[str]:
+        return shlex.split(args.compare_cmd) + [q, "--db", str(db), "--model", args.model]
+
     # No service on a free port: the CLI tries it and loads in-process, as for a user who never started one.
     no_service = {**env, "NEWSQA_SERVICE_PORT": str(free_port()), "NEWSQA_USE_SERVICE": "1"}
     print(f"cold CLI warm-up run (ingests the seeds into {db}) ...", flush=True)
+    base = ours_cmd(QUESTIONS[0])
     warmup = run_cli(base, no_service)
     ours, theirs = [], []
-    for i in range(args.runs):
-        ours.append(run_cli(base, no_service))
+    for i, q in enumerate(run_questions(args)):
+        ours.append({"question": q, **run_cli(ours_cmd(q), no_service)})
         print(f"  run {i + 1}: first line {ours[-1]['first_line_s']} s, exit {ours[-1]['exit_s']} s", flush=True)
-        if compare:
-            theirs.append(run_cli(compare, no_service))
+        if args.compare_cmd:
+            compare = compare_cmd(q)
+            theirs.append({"question": q, **run_cli(compare, no_service)})
             print(f"  compare {i + 1}: first line {theirs[-1]['first_line_s']} s, exit {theirs[-1]['exit_s']} s",
                   flush=True)
-    result = {"command": shlex.join(base[1:]), "warmup": warmup, "runs": ours,
+    result = {"command": shlex.join(ours_cmd("QUESTION")[1:]), "warmup": warmup, "runs": ours,
               "first_line_s": spread([r["first_line_s"] for r in ours if r["first_line_s"]]),
               "exit_s": spread([r["exit_s"] for r in ours]), "stages_median": stage_medians(ours),
               "fallback_message": warmup["stderr_first_line"]}
-    if compare:
-        result["compare"] = {"command": shlex.join(compare), "runs": theirs,
+    if args.compare_cmd:
+        result["compare"] = {"command": shlex.join(compare_cmd("QUESTION")), "runs": theirs,
                              "first_line_s": spread([r["first_line_s"] for r in theirs if r["first_line_s"]]),
                              "exit_s": spread([r["exit_s"] for r in theirs])}
     return result
@@ -194,17 +209,19 @@ def with_service(args, db: Path, env: dict[str, str]) -> dict:
         ready_s = time.perf_counter() - t0
         print(f"\nservice ready in {ready_s:.1f} s; asking through it ...", flush=True)
         threading.Thread(target=lambda: [None for _ in proc.stderr], daemon=True).start()
-        cmd = [sys.executable, "-m", "qa.ask", args.question, "--db", str(db), "--model", args.model, "--timings"]
-        warmup = run_cli(cmd, senv)
+        def cmd(q: str) -> list[str]:
+            return [sys.executable, "-m", "qa.ask", q, "--db", str(db), "--model", args.model, "--timings"]
+
+        warmup = run_cli(cmd(QUESTIONS[0]), senv)
         runs = []
-        for i in range(args.runs):
-            runs.append(run_cli(cmd, senv))
+        for i, q in enumerate(run_questions(args)):
+            runs.append({"question": q, **run_cli(cmd(q), senv)})
             print(f"  run {i + 1}: first line {runs[-1]['first_line_s']} s, exit {runs[-1]['exit_s']} s", flush=True)
         assert all(dig(r["timings"], ("path",)) == "service" for r in [warmup, *runs]), "a run did not use the service"
     finally:
         proc.terminate()
         proc.wait(timeout=60)
-    return {"service_ready_s": round(ready_s, 2), "command": shlex.join(cmd[1:]), "runs": runs,
+    return {"service_ready_s": round(ready_s, 2), "command": shlex.join(cmd("QUESTION")[1:]), "runs": runs,
             "first_line_s": spread([r["first_line_s"] for r in runs if r["first_line_s"]]),
             "exit_s": spread([r["exit_s"] for r in runs]), "stages_median": stage_medians(runs)}
 
@@ -276,14 +293,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="default")
     parser.add_argument("--runs", type=int, default=5, help="measured cold runs per path (after one warm-up)")
-    parser.add_argument("--question", default=QUESTIONS[0])
+    parser.add_argument("--question", default="", help="ask this in every measured run (default: the answerable "
+                        "questions in turn, the same sequence on every path)")
     parser.add_argument("--skip-cold", action="store_true")
     parser.add_argument("--skip-service", action="store_true")
     parser.add_argument("--skip-warm", action="store_true")
     parser.add_argument("--compare-cmd", default="", help="another CLI to time on the same question, alternating")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "ask.json")
     args = parser.parse_args()
-    report: dict = {"model": args.model, "question": args.question, "cpus": len(os.sched_getaffinity(0)),
+    report: dict = {"model": args.model, "questions": run_questions(args), "cpus": len(os.sched_getaffinity(0)),
                     "load_average_before": os.getloadavg(), "date": time.strftime("%Y-%m-%d %H:%M")}
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with tempfile.TemporaryDirectory(prefix="newsqa-bench-ask-") as tmp:

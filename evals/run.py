@@ -506,8 +506,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:40s} {fmt(dev):>7s} {fmt(test):>7s}")
     print(f"reports: {args.out}/report.json, report.md, categories.png")
     if args.update_baseline:
+        gated = {k: v for k, v in report["metrics"].items() if k in thresholds}  # small-count metrics are not gated
         BASELINE_FILE.write_text(json.dumps({"model": report["model"], "provisional": bool(args.limit or args.split),
-                                             "metrics": report["metrics"]}, indent=2) + "\n")
+                                             "data_version": DATA_VERSION, "metrics": gated,
+                                             "all_metrics": report["metrics"],
+                                             "dev": report.get("splits", {}).get("dev", {})}, indent=2) + "\n")
         print(f"baseline written to {BASELINE_FILE}")
     if failures:
         print("EVAL GATE FAILED:\n  " + "\n  ".join(failures), file=sys.stderr)

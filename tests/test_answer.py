@@ -54,19 +54,19 @@ def test_injected_markers_and_passages_are_data(seeded_index, seeded_settings):
     assert not ans.abstained and ans.citations[0].doc_id == "seed-000"
 
 
-def test_passage_headers_name_only_what_the_metadata_states(seeded_index, seeded_settings):
-    """seed-000's outlet is known, seed-003's is not (nothing is made up for it), and a month-only date ("2014-06")
-    is left out of the prompt; a full day is shown (TEST FIXTURE passage)."""
+def test_passage_heads_carry_no_names_and_only_a_full_date(seeded_index, seeded_settings):
+    """The 1.5B model copied names from the heads as answers ("Who confirmed ...?" -> the outlet's name) and pasted
+    "2014-06" into sentences: heads hold only a full publication date, the passages' own words follow
+    (TEST FIXTURE passage for the dated case)."""
     llm = FakeScriptedLLM(cite(GUARDS))
     answer_question(WHO_CONFIRMED, seeded_index, seeded_settings, llm)
     block = llm.prompts[0].split("Passages:")[1].split("Question:")[0]
-    heads = dict(re.findall(r"^\[\d+\] ?([^\n]*)\n(.{40})", block, re.M))
-    assert set(heads) == {"International Business Times UK", ""}
-    assert heads["International Business Times UK"] in seeded_index.get_document("seed-000").text
-    assert heads[""] in seeded_index.get_document("seed-003").text
+    heads = re.findall(r"^\[\d+\]([^\n]*)\n", block, re.M)
+    assert heads and all(h == "" for h in heads)  # month-only dates and names left out
+    assert "International Business Times UK" not in block and "seed-0" not in block
     fixture = Passage(n=1, chunk_id="f::0", doc_id="fixture-1", title="Bridge opens", source="Fixture Gazette",
                       published="2014-06-13", text="The bridge opened on Monday.", start=0, end=28)
-    assert format_passages([fixture]).splitlines()[0] == "[1] Fixture Gazette: Bridge opens, 2014-06-13"
+    assert format_passages([fixture]).splitlines() == ["[1] published 2014-06-13", "The bridge opened on Monday."]
 
 
 def test_followup_is_condensed_before_retrieval(seeded_index, seeded_settings):
