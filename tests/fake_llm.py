@@ -45,7 +45,7 @@ def passage_number(prompt: str, sentence: str) -> int:
     """The [n] of the prompt passage that contains `sentence` (0 when none does)."""
     import re
 
-    for n, text in re.findall(r"^\[(\d+)\] [^\n]*\n(.*?)(?=\n\n\[\d+\] |\n\nQuestion:)", prompt, re.S | re.M):
+    for n, text in re.findall(r"^\[(\d+)\][^\n]*\n(.*?)(?=\n\n\[\d+\]|\n\nQuestion:)", prompt, re.S | re.M):
         if sentence in text:
             return int(n)
     return 0

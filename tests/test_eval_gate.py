@@ -35,7 +35,7 @@ def _gold_llm(mutate=None, decline: bool = False) -> FakeScriptedLLM:
         if decline:
             return "I cannot tell from these passages."
         question = re.search(r"Question: (.*)", prompt).group(1).strip()
-        passages = dict(re.findall(r"^\[(\d+)\] [^\n]*\n(.*?)(?=\n\n\[\d+\] |\n\nQuestion:)", prompt, re.S | re.M))
+        passages = dict(re.findall(r"^\[(\d+)\][^\n]*\n(.*?)(?=\n\n\[\d+\]|\n\nQuestion:)", prompt, re.S | re.M))
         quote = items[question].gold[0].quote
         holding = [int(n) for n, text in passages.items() if quote in text]
         if not holding:
