@@ -168,9 +168,9 @@ def test_draft_scores_grade_the_draft_as_written():
 
 def test_summary_keypoint_coverage():
     points = [
-        SummaryPoint(id="s1", point="p", keywords=["500", "Revolutionary Guard|IRGC"], doc_id="a"),
-        SummaryPoint(id="s2", point="p", keywords=["Pentagon", "not confirm|cannot confirm"], doc_id="b"),
-        SummaryPoint(id="s3", point="p", keywords=["Obama", "combat troops"], doc_id="b"),
+        SummaryPoint(id="s1", split="dev", point="p", keywords=["500", "Revolutionary Guard|IRGC"], doc_id="a"),
+        SummaryPoint(id="s2", split="dev", point="p", keywords=["Pentagon", "not confirm|cannot confirm"], doc_id="b"),
+        SummaryPoint(id="s3", split="test", point="p", keywords=["Obama", "combat troops"], doc_id="b"),
     ]
     summary = "Iranian sources said about 500 IRGC members went to Iraq; the Pentagon could not confirm it."
     assert summary_keypoint_coverage(summary, points) == pytest.approx(2 / 3)

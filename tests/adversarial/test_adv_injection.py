@@ -47,7 +47,7 @@ def test_prompt_shows_marker_look_alikes_and_control_tokens_disarmed(hostile):
     assert "[1][2]" not in prompt and "[1, 2]" not in prompt and "【3】" not in prompt and "[ 4 ]" not in prompt
     assert "(1)(2)" in prompt and "(1, 2)" in prompt and "(3)" in prompt
     assert "<|im_start|>" not in prompt and "<|im_end|>" not in prompt and "‹|im_start|›" in prompt
-    assert "(1) Reuters" in prompt  # the metadata attack's fake source, defanged in the passage header too
+    assert "Reuters" not in prompt  # the metadata attack's fake source: names never reach the passage heads
     # The only markers the model sees are the real passage numbers at the start of each block.
     assert sorted({m for d in split_draft(prompt) for m in d.markers}) == list(range(1, len(passages) + 1))
 
