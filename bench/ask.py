@@ -57,7 +57,7 @@ COLD_STAGES = [
     ("model: import llama-index/llama.cpp", ("preload", "model_import_s")),
     ("model: load GGUF", ("preload", "model_load_s")),
     ("model: evaluate fixed prompt prefix", ("preload", "model_prefix_s")),
-    ("embedder: import torch/sentence-transformers", ("preload", "embedder_import_s")),
+    ("embedder: import runtime (onnxruntime, or torch)", ("preload", "embedder_import_s")),
     ("embedder: load MiniLM + 1 query", ("preload", "embedder_load_s")),
     ("verifier: load parser (warm-up check)", ("preload", "embedder_verifier_s")),
     ("index: import chromadb", ("preload", "index_import_s")),

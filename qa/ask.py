@@ -87,7 +87,10 @@ class _InProcess:
         from qa.preload import Preload
 
         self.settings = settings
-        self.preload = Preload(settings, say=lambda m: print(m, file=sys.stderr, flush=True))
+        # One question, then exit: the fixed prompt prefix and the verifier's parser would only be loaded earlier,
+        # on cores the imports need (measured on 2 cores: no gain). The service (qa.serve) loads both up front.
+        self.preload = Preload(settings, say=lambda m: print(m, file=sys.stderr, flush=True), prime=False,
+                               warm_verifier=False)
         self.last_stats: dict[str, Any] = {}
 
     def check_filters(self, filters) -> None:

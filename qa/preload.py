@@ -138,8 +138,8 @@ class Preload:
 
     def _load_embedder(self, stage: _Stage) -> None:
         embeddings = importlib.import_module("qa.embeddings")  # first: it sets the offline / quiet environment
-        importlib.import_module("torch")
-        importlib.import_module("sentence_transformers")
+        for name in embeddings.planned_imports():
+            importlib.import_module(name)
         self._mark(stage, "import")
         get_embedder = embeddings.get_embedder
 
