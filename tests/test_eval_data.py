@@ -1,4 +1,4 @@
-"""The hand-written eval data (v2, the real seeds) is consistent with the articles, with itself, and the test
+"""The hand-written eval data (v3, the real seeds) is consistent with the articles, with itself, and the test
 split is frozen and disjoint from dev by evidence paragraph."""
 
 from __future__ import annotations
@@ -14,14 +14,25 @@ from evals.dataset import (
     DATA_DIR,
     DATA_VERSION,
     ERROR_CLASSES,
+    PARAGRAPH_SPLITS,
     SPLITS,
+    TEST_FILES,
+    ConstrainedQAItem,
     GoldSpanError,
     QAItem,
+    QueryFilters,
+    SummaryGroup,
+    account_spans,
     checksum_status,
+    filter_matches,
     gold_spans,
+    load_constrained_qa,
     load_qa,
+    load_summary_groups,
     load_summary_points,
+    load_summary_reference,
     load_support_pairs,
+    paragraph_split,
 )
 from evals.metrics import covered_points, key_fact_recall
 from qa.corpus import load_seed_documents
@@ -53,7 +64,7 @@ def test_the_seeds_are_the_two_documents_the_data_refers_to(docs):
 def test_the_test_split_matches_its_recorded_checksums():
     """Changing a test file means a new data version: update DATA_VERSION, SHA256SUMS and the data README."""
     status = checksum_status()
-    assert {"qa.jsonl", "support.jsonl"} <= set(status)
+    assert set(TEST_FILES) <= set(status)
     for name, sums in status.items():
         assert sums["recorded"] and sums["recorded"] == sums["actual"], f"test/{name} changed (data {DATA_VERSION})"
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
@@ -68,6 +79,29 @@ def test_checksum_status_notices_an_edited_test_file(tmp_path: Path):
     (tmp_path / "test" / "qa.jsonl").write_text("{}\n")
     (tmp_path / "test" / "SHA256SUMS").write_text("0" * 64 + "  qa.jsonl\n")
     assert checksum_status(tmp_path)["qa.jsonl"]["recorded"] != checksum_status(tmp_path)["qa.jsonl"]["actual"]
+
+
+def test_checksum_status_lists_a_missing_test_file(tmp_path: Path):
+    (tmp_path / "test").mkdir()
+    (tmp_path / "test" / "SHA256SUMS").write_text("")
+    status = checksum_status(tmp_path)
+    assert set(TEST_FILES) <= set(status)
+    assert status["summary_groups.jsonl"] == {"recorded": "", "actual": ""}
+
+
+def test_every_body_paragraph_has_exactly_one_split(docs):
+    for doc_id, doc in docs.items():
+        dev, test = (set(PARAGRAPH_SPLITS[doc_id][sp]) for sp in SPLITS)
+        assert not dev & test
+        assert dev | test == set(range(1, len(doc.text.split("\n\n")) + 1)), doc_id
+
+
+def test_v2_items_follow_the_paragraph_table(qa, docs):
+    for item in qa:
+        for gold in [*item.gold, *item.near]:
+            assert paragraph_split(gold.doc_id, _paragraph_of(gold.quote, docs[gold.doc_id]) + 1) == item.split, item.id
+    for pair in load_support_pairs():
+        assert paragraph_split(pair.doc_id, pair.para) == pair.split, pair.id
 
 
 def test_every_gold_quote_is_exact_unique_and_within_one_paragraph(qa, docs):
@@ -99,6 +133,8 @@ def test_dev_and_test_share_no_evidence_paragraph(qa, docs):
         for gold in [*item.gold, *item.near]:
             used[item.split].add((gold.doc_id, _paragraph_of(gold.quote, docs[gold.doc_id])))
     for pair in load_support_pairs():
+        if pair.origin == "synthetic":  # an invented passage (dev only): no seed paragraph
+            continue
         para = _paragraph_of(pair.evidence, docs[pair.doc_id])
         assert para == pair.para - 1, pair.id  # `para` counts body paragraphs from 1
         used[pair.split].add((pair.doc_id, para))
@@ -226,3 +262,151 @@ def test_loader_rejects_inconsistent_items(tmp_path: Path):
     root = _copy_splits(tmp_path, abstaining)
     with pytest.raises(InputFileError, match="line 1"):
         load_qa("dev", root)
+
+
+# --------------------------------------------------------------------------------------------------
+# v3: labelled claim groups (issue 18) and questions with outlet/date constraints (issue 15)
+
+
+@pytest.fixture(scope="module")
+def groups() -> list[SummaryGroup]:
+    return load_summary_groups()
+
+
+@pytest.fixture(scope="module")
+def constrained() -> list[ConstrainedQAItem]:
+    return load_constrained_qa()
+
+
+def _splits_of(quotes, docs) -> set[str]:
+    return {paragraph_split(q.doc_id, _paragraph_of(q.quote, docs[q.doc_id]) + 1) for q in quotes}
+
+
+def test_every_account_quote_is_exact_and_within_one_paragraph(groups, docs):
+    for group in groups:
+        for account in group.accounts:
+            assert docs[account.doc_id].text.count(account.quote) == 1, (group.id, account.quote)
+            _paragraph_of(account.quote, docs[account.doc_id])
+        for (doc_id, start, end), account in zip(account_spans(group, docs), group.accounts, strict=True):
+            assert docs[doc_id].text[start:end] == account.quote
+
+
+def test_claim_groups_follow_the_paragraph_split(groups, docs):
+    """All-dev evidence -> dev, all-test -> test, evidence from both -> test (the mixed groups the README names);
+    apart from the mixed groups, no paragraph is evidence for both a dev and a test group."""
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    used: dict[str, set[tuple[str, int]]] = {sp: set() for sp in SPLITS}
+    for group in groups:
+        splits = _splits_of(group.accounts, docs)
+        expected = "dev" if splits == {"dev"} else "test"
+        assert group.split == expected, group.id
+        if len(splits) > 1:
+            assert f"`{group.id}`" in readme, f"mixed group {group.id} is not documented"
+            continue
+        used[group.split] |= {(a.doc_id, _paragraph_of(a.quote, docs[a.doc_id])) for a in group.accounts}
+    assert not used["dev"] & used["test"], sorted(used["dev"] & used["test"])
+
+
+def test_claim_groups_kinds_and_counts(groups):
+    assert len({g.id for g in groups}) == len(groups)
+    for group in groups:
+        doc_ids = {a.doc_id for a in group.accounts}
+        if group.kind in ("agreement", "conflict"):
+            assert len(group.accounts) >= 2 and len(doc_ids) >= 2, group.id
+        else:
+            assert len(doc_ids) == 1, group.id
+    for sp in SPLITS:
+        kinds = Counter(g.kind for g in groups if g.split == sp)
+        assert kinds["agreement"] >= 2 and kinds["conflict"] >= 1 and kinds["single"] >= 4, (sp, kinds)
+    assert 8 <= sum(g.kind == "single" for g in groups) <= 12
+
+
+def test_the_confirmation_conflict_is_labelled(groups):
+    """Issue 18's 'done when': confirmed (Iranian security sources) vs could not confirm (the Pentagon)."""
+    conflict = next(g for g in groups if g.kind == "conflict" and g.split == "dev")
+    assert conflict.differs_on == "speaker_certainty"
+    speakers = {a.doc_id: a.speaker for a in conflict.accounts}
+    assert speakers == {"seed-000": "Iranian security sources", "seed-003": "the Pentagon"}
+
+
+def test_group_validation_rejects_inconsistent_groups():
+    one_doc = {"doc_id": "seed-000", "quote": "x", "speaker": "the article", "value": "v"}
+    with pytest.raises(ValueError, match="at least two articles"):
+        SummaryGroup(id="x", split="dev", kind="agreement", about="a", accounts=[one_doc, one_doc])
+    with pytest.raises(ValueError, match="differs_on"):
+        SummaryGroup(id="x", split="dev", kind="conflict", about="a",
+                     accounts=[one_doc, {**one_doc, "doc_id": "seed-003"}])
+    with pytest.raises(ValueError, match="one article"):
+        SummaryGroup(id="x", split="dev", kind="single", about="a", accounts=[one_doc, {**one_doc, "doc_id": "s"}])
+
+
+def test_constrained_quotes_are_exact_and_follow_the_paragraph_split(constrained, docs):
+    for item in constrained:
+        spans = gold_spans(item, docs)
+        assert len(spans) == len(item.gold)
+        for gold in [*item.gold, *item.near]:
+            assert docs[gold.doc_id].text.count(gold.quote) == 1, (item.id, gold.quote)
+        assert _splits_of([*item.gold, *item.near], docs) == {item.split}, item.id
+
+
+def test_constrained_answers_come_from_the_articles_the_filters_allow(constrained, docs):
+    for item in constrained:
+        allowed = {d for d, doc in docs.items() if filter_matches(item.filters, doc)}
+        if item.must_abstain:
+            assert not item.gold and item.near, item.id
+            # Nothing matches, or the near miss is in an article the constraint excludes.
+            assert not allowed or {n.doc_id for n in item.near} - allowed, item.id
+        else:
+            assert allowed and {g.doc_id for g in item.gold} <= allowed, item.id
+            assert key_fact_recall(item.reference_answer, item.key_facts) == 1.0, item.id
+
+
+def test_constrained_questions_cover_each_kind_of_constraint(constrained, docs, qa):
+    assert len({i.id for i in constrained} | {i.id for i in qa}) == len(constrained) + len(qa)
+    for sp in SPLITS:
+        items = [i for i in constrained if i.split == sp]
+        assert len(items) >= 8
+        no_match = [i for i in items if not any(filter_matches(i.filters, d) for d in docs.values())]
+        excluded = [i for i in items if i.must_abstain and i not in no_match]
+        dated = [i for i in items if (i.filters.since or i.filters.until) and not i.must_abstain]
+        assert any(i.filters.source and i.filters.source != docs["seed-000"].source for i in no_match), sp
+        assert any(i.filters.since or i.filters.until for i in no_match), sp
+        assert excluded and dated, sp
+    for item in constrained:
+        if item.filters.source:
+            # Outlets in the corpus are named as it records them; seed-003's outlet is unknown and never a filter.
+            assert item.filters.source.casefold() != "unknown"
+
+
+def test_filter_matches_reads_month_only_dates_as_ranges():
+    june = Document(doc_id="d", text="t", source="International Business Times UK", published="2014-06")
+    unknown = Document(doc_id="e", text="t", source="unknown", published="unknown")
+    assert filter_matches(QueryFilters(since="2014-06-13"), june)
+    assert filter_matches(QueryFilters(until="2014-06-01"), june)
+    assert not filter_matches(QueryFilters(since="2014-07-01"), june)
+    assert not filter_matches(QueryFilters(until="2014-05-31"), june)
+    assert filter_matches(QueryFilters(source="international business times  uk"), june)
+    assert not filter_matches(QueryFilters(source="IBTimes"), june)
+    assert not filter_matches(QueryFilters(source="unknown"), unknown)
+    assert not filter_matches(QueryFilters(since="2000-01-01"), unknown)
+    with pytest.raises(ValueError, match="since is after until"):
+        QueryFilters(since="2014-06-30", until="2014-06-01")
+
+
+def test_loader_rejects_a_constrained_item_without_a_constraint(tmp_path: Path):
+    for sp in SPLITS:
+        (tmp_path / sp).mkdir()
+    line = (DATA_DIR / "dev" / "qa_constrained.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    empty = {"source": None, "since": None, "until": None}
+    (tmp_path / "dev" / "qa_constrained.jsonl").write_text(json.dumps({**json.loads(line), "filters": empty}) + "\n")
+    with pytest.raises(InputFileError, match="line 1"):
+        load_constrained_qa("dev", tmp_path)
+
+
+def test_reference_summary_attributes_both_sides_of_the_conflict():
+    text = load_summary_reference()
+    assert 150 <= len(text.split()) <= 210
+    for phrase in ("Iranian security sources", "Pentagon", "could not confirm", "International Business Times UK",
+                   "CNN"):
+        assert phrase in text, phrase
+    assert "seed-" not in text  # outlets are named, not file ids
