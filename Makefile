@@ -12,10 +12,10 @@ EVAL_OUT ?= evals/out
 
 # torch==2.13.0 goes in first (a local CPU wheel); installing it later lets another package pull CUDA builds.
 # llama-cpp-python is an sdist: the first build takes ~8 minutes on 2 cores, then pip reuses the cached wheel.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q torch==2.13.0
-	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) install -q -e '.[dev]'
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(PIP) install -q -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
 setup: $(STAMP)
