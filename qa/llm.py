@@ -1,4 +1,4 @@
-"""The generator: a llama-index LLM for the local llama.cpp model or an OpenAI-compatible server.
+"""The generator: the local llama.cpp model or an OpenAI-compatible server, behind one small protocol.
 
 Usage::
 
@@ -11,10 +11,11 @@ Usage::
         print(delta, end="", flush=True)
     print(gen.model, gen.first_token_s, gen.total_s)
 
-Backends (a registry, so adding one is one function): ``local`` wraps ``llama_cpp.Llama`` and calls
-``create_chat_completion`` so the chat template stored in the GGUF (Qwen ChatML) is applied; ``openai``
-is llama-index's ``OpenAILike`` pointed at ``settings.openai_base_url`` after a fast reachability check.
-Every failure surfaces as ``qa.errors.ModelError`` with a one-line message.
+Backends (a registry, so adding one is one function) implement `ChatModel`: ``local`` wraps ``llama_cpp.Llama``
+and calls ``create_chat_completion`` so the chat template stored in the GGUF (Qwen ChatML) is applied; ``openai``
+uses the official ``openai`` client against ``settings.openai_base_url`` after a fast reachability check.
+Every failure surfaces as ``qa.errors.ModelError`` with a one-line message. llama-index is not imported here
+(see qa/messages.py for why); `qa.integrations.llama_index` wraps a `ChatModel` as a llama-index LLM.
 """
 
 from __future__ import annotations
@@ -24,53 +25,74 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
-from llama_index.core.base.llms.types import (
-    ChatMessage,
-    ChatResponse,
-    ChatResponseGen,
-    CompletionResponse,
-    CompletionResponseGen,
-    LLMMetadata,
-    MessageRole,
-)
-from llama_index.core.bridge.pydantic import PrivateAttr
-from llama_index.core.llms import LLM
-from llama_index.core.llms.callbacks import llm_chat_callback, llm_completion_callback
-from llama_index.core.llms.custom import CustomLLM
 
 from qa.config import Settings
 from qa.errors import ModelError, NewsqaError, UsageError
+from qa.messages import ChatDelta, ChatMessage, MessageRole
 from qa.models import resolve_model_path
 
 Message = ChatMessage | dict[str, str]
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What reports and prompt budgeting need to know of a model."""
+
+    model_name: str
+    context_window: int
+    num_output: int
+
+
+@dataclass(frozen=True)
+class ChatReply:
+    """A whole (non-streamed) reply."""
+
+    message: ChatMessage
+    raw: Any = None
+
+
+@runtime_checkable
+class ChatModel(Protocol):
+    """A language model backend: chat messages in, text out (streamed or whole)."""
+
+    @property
+    def metadata(self) -> ModelInfo: ...
+
+    def chat(self, messages: Sequence[Message], **kwargs: Any) -> ChatReply: ...
+
+    def stream_chat(self, messages: Sequence[Message], **kwargs: Any) -> Iterator[ChatDelta]: ...
+
+
+LLM = ChatModel  # the name the rest of the code annotates with
+
+# Sampling options a call may override.
+_CALL_OPTIONS = {"max_tokens", "temperature", "seed", "stop", "top_p", "top_k", "repeat_penalty"}
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Local backend: llama.cpp
 
 
-class LlamaCppLLM(CustomLLM):
-    """A llama-index LLM over a loaded ``llama_cpp.Llama`` that uses the GGUF's own chat template.
+class LlamaCppLLM:
+    """A `ChatModel` over a loaded ``llama_cpp.Llama`` that uses the GGUF's own chat template.
 
     (llama-index's LlamaCPP integration formats prompts itself instead of using the GGUF template, and does
     not share one loaded model between settings; this wrapper is a few lines over ``create_chat_completion``.)
     Calls on the same object reuse llama.cpp's KV cache for the common prompt prefix.
     """
 
-    model_path: str
-    model_name: str
-    n_ctx: int = 2048
-    max_tokens: int = 256
-    temperature: float = 0.0
-    seed: int = 42
-
-    _llama: Any = PrivateAttr(default=None)
-    # llama.cpp contexts are not thread-safe and the UI may call in parallel
-    _lock: Any = PrivateAttr(default=None)
+    def __init__(self, model_path: str, model_name: str, n_ctx: int = 2048, max_tokens: int = 256,
+                 temperature: float = 0.0, seed: int = 42) -> None:
+        self.model_path, self.model_name = model_path, model_name
+        self.n_ctx, self.max_tokens, self.temperature, self.seed = n_ctx, max_tokens, temperature, seed
+        self._llama: Any = None
+        # llama.cpp contexts are not thread-safe and the UI may call in parallel
+        self._lock: Any = None
 
     def attach(self, llama: Any, lock: threading.Lock) -> LlamaCppLLM:
         """Attach an already loaded ``Llama`` (shared between LLM objects that differ only in sampling)."""
@@ -83,28 +105,17 @@ class LlamaCppLLM(CustomLLM):
         """The underlying ``llama_cpp.Llama``."""
         return self._llama
 
-    @classmethod
-    def class_name(cls) -> str:
-        return "newsqa_llama_cpp"
-
     @property
-    def metadata(self) -> LLMMetadata:
-        return LLMMetadata(context_window=self.n_ctx, num_output=self.max_tokens, is_chat_model=True,
-                           model_name=self.model_name)
+    def metadata(self) -> ModelInfo:
+        return ModelInfo(model_name=self.model_name, context_window=self.n_ctx, num_output=self.max_tokens)
 
     def _params(self, kwargs: dict[str, Any]) -> dict[str, Any]:
         params = {"max_tokens": self.max_tokens, "temperature": self.temperature, "seed": self.seed}
-        params.update({k: v for k, v in kwargs.items() if k in {"max_tokens", "temperature", "seed", "stop",
-                                                                   "top_p", "top_k", "repeat_penalty"}})
+        params.update({k: v for k, v in kwargs.items() if k in _CALL_OPTIONS})
         return params
 
-    @staticmethod
-    def _dicts(messages: Sequence[ChatMessage]) -> list[dict[str, str]]:
-        return [{"role": m.role.value, "content": m.content or ""} for m in messages]
-
-    @llm_chat_callback()
-    def chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponse:
-        msgs = self._dicts(messages)
+    def chat(self, messages: Sequence[Message], **kwargs: Any) -> ChatReply:
+        msgs = _dicts_of(messages)
         with self._lock:
             call = _CallStats.start(self._llama, msgs)
             try:
@@ -112,13 +123,12 @@ class LlamaCppLLM(CustomLLM):
             finally:
                 call.finish(self._llama)
         text = raw["choices"][0]["message"].get("content") or ""
-        return ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text), raw=raw)
+        return ChatReply(message=ChatMessage(role=MessageRole.ASSISTANT, content=text), raw=raw)
 
-    @llm_chat_callback()
-    def stream_chat(self, messages: Sequence[ChatMessage], **kwargs: Any) -> ChatResponseGen:
-        msgs, params = self._dicts(messages), self._params(kwargs)
+    def stream_chat(self, messages: Sequence[Message], **kwargs: Any) -> Iterator[ChatDelta]:
+        msgs, params = _dicts_of(messages), self._params(kwargs)
 
-        def gen() -> ChatResponseGen:
+        def gen() -> Iterator[ChatDelta]:
             text = ""
             with self._lock:  # held until the stream ends or the generator is closed
                 call = _CallStats.start(self._llama, msgs)
@@ -129,26 +139,9 @@ class LlamaCppLLM(CustomLLM):
                             continue
                         call.first_token()
                         text += delta
-                        yield ChatResponse(message=ChatMessage(role=MessageRole.ASSISTANT, content=text),
-                                           delta=delta, raw=chunk)
+                        yield ChatDelta(delta=delta, text=text)
                 finally:
                     call.finish(self._llama)
-
-        return gen()
-
-    @llm_completion_callback()
-    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
-        response = self.chat([ChatMessage(role=MessageRole.USER, content=prompt)], **kwargs)
-        return CompletionResponse(text=response.message.content or "", raw=response.raw)
-
-    @llm_completion_callback()
-    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
-        stream = self.stream_chat([ChatMessage(role=MessageRole.USER, content=prompt)], **kwargs)
-
-        def gen() -> CompletionResponseGen:
-            for response in stream:
-                yield CompletionResponse(text=response.message.content or "", delta=response.delta,
-                                         raw=response.raw)
 
         return gen()
 
@@ -251,8 +244,15 @@ def prime_prefix(llm: LLM, messages: Sequence[Message]) -> int:
 
 
 def _dicts_of(messages: Sequence[Message]) -> list[dict[str, str]]:
-    return [{"role": m.role.value, "content": m.content or ""} if isinstance(m, ChatMessage) else dict(m)
-            for m in messages]
+    """Messages as chat-completion dicts: ours, plain dicts, or any object with `role` and `content` (a
+    llama-index ChatMessage, for code that mixes both)."""
+    out = []
+    for m in messages:
+        if isinstance(m, dict):
+            out.append({"role": str(m["role"]), "content": str(m.get("content") or "")})
+        else:
+            out.append({"role": str(getattr(m.role, "value", m.role)), "content": str(m.content or "")})
+    return out
 
 
 class _CallStats:
@@ -368,6 +368,54 @@ def _local_llm(settings: Settings) -> LLM:
 # OpenAI-compatible backend
 
 
+class OpenAIChatLLM:
+    """A `ChatModel` over any OpenAI-compatible chat-completions server, through the official `openai` client
+    (imported on first use: only this backend needs it). No retries: a failed call is reported at once."""
+
+    def __init__(self, base_url: str, model: str, api_key: str, timeout: float, n_ctx: int, max_tokens: int,
+                 temperature: float, seed: int) -> None:
+        from openai import OpenAI
+
+        self.api_base, self.model = base_url, model
+        self.n_ctx, self.max_tokens, self.temperature, self.seed = n_ctx, max_tokens, temperature, seed
+        self._client = OpenAI(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=0)
+
+    @property
+    def metadata(self) -> ModelInfo:
+        return ModelInfo(model_name=self.model, context_window=self.n_ctx, num_output=self.max_tokens)
+
+    def _params(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        params = {"max_tokens": self.max_tokens, "temperature": self.temperature, "seed": self.seed}
+        params.update({k: v for k, v in kwargs.items() if k in _CALL_OPTIONS})
+        extra = {k: params.pop(k) for k in ("top_k", "repeat_penalty") if k in params}  # not in the OpenAI API
+        if extra:
+            params["extra_body"] = extra
+        return params
+
+    def chat(self, messages: Sequence[Message], **kwargs: Any) -> ChatReply:
+        raw = self._client.chat.completions.create(model=self.model, messages=_dicts_of(messages),
+                                                   **self._params(kwargs))
+        text = (raw.choices[0].message.content if raw.choices else "") or ""
+        return ChatReply(message=ChatMessage(role=MessageRole.ASSISTANT, content=text), raw=raw)
+
+    def stream_chat(self, messages: Sequence[Message], **kwargs: Any) -> Iterator[ChatDelta]:
+        stream = self._client.chat.completions.create(model=self.model, messages=_dicts_of(messages),
+                                                      stream=True, **self._params(kwargs))
+
+        def gen() -> Iterator[ChatDelta]:
+            text = ""
+            try:
+                for chunk in stream:
+                    delta = (chunk.choices[0].delta.content if chunk.choices else None) or ""
+                    if delta:
+                        text += delta
+                        yield ChatDelta(delta=delta, text=text)
+            finally:
+                stream.close()
+
+        return gen()
+
+
 def check_server(base_url: str, api_key: str, timeout: float) -> list[str]:
     """GET {base_url}/models within `timeout` seconds; return the served model ids or raise ModelError."""
     import httpx  # comes with the openai client
@@ -406,12 +454,9 @@ def _openai_llm(settings: Settings) -> LLM:
     served = check_server(base, settings.openai_api_key, settings.connect_timeout)
     if name in {"", "default", "fast"} and served:
         name = served[0]  # our local aliases mean nothing to a server: use what it serves
-    from llama_index.llms.openai_like import OpenAILike  # imported lazily: it pulls in transformers
-
-    llm = OpenAILike(model=name, api_base=base, api_key=settings.openai_api_key or "not-needed",
-                     is_chat_model=True, context_window=settings.n_ctx, max_tokens=settings.max_tokens,
-                     temperature=settings.temperature, timeout=settings.request_timeout, max_retries=0,
-                     additional_kwargs={"seed": settings.seed})
+    llm = OpenAIChatLLM(base_url=base, model=name, api_key=settings.openai_api_key or "not-needed",
+                        timeout=settings.request_timeout, n_ctx=settings.n_ctx, max_tokens=settings.max_tokens,
+                        temperature=settings.temperature, seed=settings.seed)
     with _CACHE_LOCK:
         return _LLMS.setdefault(key, llm)
 
@@ -435,17 +480,8 @@ def model_name(llm: LLM) -> str:
     return llm.metadata.model_name
 
 
-def _as_chat_messages(messages: Sequence[Message]) -> list[ChatMessage]:
-    out = []
-    for m in messages:
-        if isinstance(m, ChatMessage):
-            out.append(m)
-        else:
-            out.append(ChatMessage(role=MessageRole(m["role"]), content=m["content"]))
-    return out
-
-
-def _describe_failure(llm: LLM, exc: Exception) -> str:
+def describe_failure(llm: LLM, exc: Exception) -> str:
+    """One line naming what failed: the context size, the server, or the model."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if "exceed context window" in text:
         return (f"the prompt does not fit the model's context ({text}); lower prompt_budget_tokens or raise "
@@ -471,7 +507,7 @@ class Generation:
         self.deltas = 0
         self.first_token_s: float | None = None
         self.total_s: float | None = None
-        self._iter = self._run(_as_chat_messages(messages), stream, kwargs)
+        self._iter = self._run(list(messages), stream, kwargs)
 
     def __iter__(self) -> Iterator[str]:
         return self._iter
@@ -495,7 +531,7 @@ class Generation:
         """`first_token_s` and `total_s` (seconds) for reports."""
         return {"first_token_s": self.first_token_s, "total_s": self.total_s}
 
-    def _run(self, messages: list[ChatMessage], stream: bool, kwargs: dict[str, Any]) -> Iterator[str]:
+    def _run(self, messages: list[Message], stream: bool, kwargs: dict[str, Any]) -> Iterator[str]:
         self._started = True
         start = time.perf_counter()
         try:
@@ -510,7 +546,7 @@ class Generation:
         except NewsqaError:
             raise
         except Exception as exc:  # backend errors (HTTP, llama.cpp) become one clear line
-            raise ModelError(_describe_failure(self.llm, exc)) from exc
+            raise ModelError(describe_failure(self.llm, exc)) from exc
         finally:
             self.total_s = time.perf_counter() - start
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 
 from qa.config import PROMPTS_DIR
 from qa.errors import NewsqaError
-
-if TYPE_CHECKING:
-    from llama_index.core.prompts import PromptTemplate
+from qa.messages import PromptTemplate
 
 
 @cache
@@ -22,7 +19,5 @@ def load_prompt_text(name: str) -> str:
 
 
 def load_prompt(name: str) -> PromptTemplate:
-    """`prompts/<name>.txt` as a llama-index PromptTemplate ({variables} are filled by `.format(...)`)."""
-    from llama_index.core.prompts import PromptTemplate  # imported on use: llama-index takes ~2 s to import
-
+    """`prompts/<name>.txt` as a PromptTemplate ({variables} are filled by `.format(...)`)."""
     return PromptTemplate(load_prompt_text(name))

@@ -1,8 +1,8 @@
 """Hybrid retrieval: dense (Chroma) + BM25 fused by reciprocal rank fusion, near-duplicates merged,
 a per-document cap for diversity, and sentence windows so the prompt stays within its token budget.
 
-`HybridRetriever` is a llama-index `BaseRetriever`; `retrieve_passages` is what the answer and summary
-pipelines call.
+`retrieve_passages` is what the answer and summary pipelines call; `qa.integrations.llama_index.HybridRetriever`
+offers it to llama-index code.
 """
 
 from __future__ import annotations
@@ -382,33 +382,3 @@ def retrieve_passages(question: str, index: NewsIndex, settings: Settings, k: in
         "sync_s": t_embed - t0, "embed_s": t1 - t_embed, "dense_s": t2 - t1, "bm25_s": t3 - t2,
         "select_s": t_rows - t3, "window_s": t4 - t_rows, "fuse_s": t4 - t3, "retrieve_s": t4 - t0})
 
-
-def _hybrid_retriever_class() -> type:
-    """`HybridRetriever`, defined on first use: llama-index is imported only by code that asks for it (importing it
-    costs ~2 s, and `retrieve_passages` does not need it)."""
-    from llama_index.core.retrievers import BaseRetriever
-    from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
-
-    class HybridRetriever(BaseRetriever):
-        """llama-index retriever over newsqa's hybrid retrieval (for use in llama-index query engines)."""
-
-        def __init__(self, index: NewsIndex, settings: Settings, k: int | None = None) -> None:
-            super().__init__()
-            self._index, self._settings, self._k = index, settings, k
-
-        def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-            result = retrieve_passages(query_bundle.query_str, self._index, self._settings, self._k)
-            return [NodeWithScore(node=TextNode(id_=p.chunk_id, text=p.text, metadata={
-                "doc_id": p.doc_id, "title": p.title, "source": p.source, "start": p.start, "end": p.end}),
-                score=p.score) for p in result.passages]
-
-    HybridRetriever.__module__ = __name__
-    HybridRetriever.__qualname__ = "HybridRetriever"
-    return HybridRetriever
-
-
-def __getattr__(name: str):  # PEP 562: `from qa.retrieval import HybridRetriever` still works
-    if name == "HybridRetriever":
-        cls = globals()["HybridRetriever"] = _hybrid_retriever_class()
-        return cls
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

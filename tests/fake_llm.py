@@ -1,44 +1,42 @@
-"""FakeScriptedLLM: a test-only llama-index LLM that replies with canned text (never used outside tests)."""
+"""FakeScriptedLLM: a test-only chat model that replies with canned text (never used outside tests)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from llama_index.core.base.llms.types import (
-    CompletionResponse,
-    CompletionResponseGen,
-    LLMMetadata,
-)
-from llama_index.core.llms.custom import CustomLLM
+from qa.llm import ChatReply, ModelInfo, _dicts_of
+from qa.messages import ChatDelta, ChatMessage, MessageRole
 
 
-class FakeScriptedLLM(CustomLLM):
-    """Replies with `script(prompt)`; records every prompt it was given."""
+class FakeScriptedLLM:
+    """Replies with `script(prompt)`; records every prompt it was given. The prompt is the chat messages joined as
+    "role: content" lines ending in "assistant: " (the form llama-index's CustomLLM gave, which tests parse)."""
 
-    script: Callable[[str], str]
-    prompts: list[str] = []
-
-    def __init__(self, script: Callable[[str], str] | str, **kwargs: Any) -> None:
-        fn = script if callable(script) else (lambda _p, s=script: s)
-        super().__init__(script=fn, prompts=[], **kwargs)
+    def __init__(self, script: Callable[[str], str] | str, **_kwargs: Any) -> None:
+        self.script = script if callable(script) else (lambda _p, s=script: s)
+        self.prompts: list[str] = []
 
     @property
-    def metadata(self) -> LLMMetadata:
-        return LLMMetadata(model_name="fake-scripted-llm", is_chat_model=False)
+    def metadata(self) -> ModelInfo:
+        return ModelInfo(model_name="fake-scripted-llm", context_window=2048, num_output=256)
 
-    def complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponse:
+    def _prompt(self, messages: Sequence[Any]) -> str:
+        prompt = "".join(f"{m['role']}: {m['content']}\n" for m in _dicts_of(messages)) + "assistant: "
         self.prompts.append(prompt)
-        return CompletionResponse(text=self.script(prompt))
+        return prompt
 
-    def stream_complete(self, prompt: str, formatted: bool = False, **kwargs: Any) -> CompletionResponseGen:
-        self.prompts.append(prompt)
-        text = self.script(prompt)
+    def chat(self, messages: Sequence[Any], **kwargs: Any) -> ChatReply:
+        text = self.script(self._prompt(messages))
+        return ChatReply(message=ChatMessage(role=MessageRole.ASSISTANT, content=text))
+
+    def stream_chat(self, messages: Sequence[Any], **kwargs: Any) -> Iterator[ChatDelta]:
+        text = self.script(self._prompt(messages))
         acc = ""
         for word in text.split(" "):
             piece = word if not acc else " " + word
             acc += piece
-            yield CompletionResponse(text=acc, delta=piece)
+            yield ChatDelta(delta=piece, text=acc)
 
 
 def passage_number(prompt: str, sentence: str) -> int:

@@ -27,7 +27,7 @@ def test_common_prefix():
 
 @pytest.mark.llm
 def test_prefix_is_reused_after_other_prompts_and_answers_do_not_change():
-    from llama_index.core.base.llms.types import ChatMessage, MessageRole
+    from qa.messages import ChatMessage, MessageRole
 
     llm = get_llm(load_settings({"model": "fast", "max_tokens": 24}))
     llama = llm.llama

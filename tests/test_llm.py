@@ -70,13 +70,6 @@ def test_local_model_is_loaded_once_and_non_streaming_matches(fast_settings, fas
     assert list(whole) == [whole.text]
     assert whole.text == streamed  # temperature 0: same text either way
 
-    # complete()/stream_complete() send the prompt as one user message through the same chat template.
-    prompt = f"{_seed_passage()}\n\n{QUESTION}"
-    as_chat = generate(fast_llm, [{"role": "user", "content": prompt}], stream=False).text  # runs the call
-    assert as_chat
-    assert fast_llm.complete(prompt).text == as_chat
-    assert "".join(r.delta for r in fast_llm.stream_complete(prompt)) == as_chat
-
 
 def test_parallel_calls_are_serialised_safely(fast_llm):
     expected = generate(fast_llm, _messages()).collect()
