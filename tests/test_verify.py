@@ -138,3 +138,122 @@ def test_importing_the_scorer_does_not_import_spacy():
     code = ("import sys, qa.support, qa.verify.scorer, qa.check; "
             "sys.exit(1 if 'spacy' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+# ---- verifier v2 rules added for issue 14 (general linguistic rules; most cases on invented passages) ----------
+CHINA = ("Meanwhile, China – the top foreign player in Iraq’s oilfields – said that it was watching security "
+         "developments in Iraq and offered the Baghdad government whatever help it can give.")
+POLICE = ("Iran's chief of police, Esmail Ahmadi-Moghaddam, said the National Security Council would consider "
+          "intervening in Iraq to \"protect Shiite shrines and cities.\"")
+AREAS = ("Sunni militant group ISIS, the Islamic State of Iraq and al-Shams, has already seized several areas in the "
+         "northern part of the country.")
+GOVERNOR = ("Governor Tom Aldridge announced on Wednesday that the state will close three prisons by next year to "
+            "save about $40 million. He said the inmates would be moved to other facilities. The prison officers' "
+            "union said it opposed the plan and would challenge it in court. The Riverton dam, 12km east of Halford, "
+            "was completed in 1998 and supplies water to nearly 200,000 homes. Engineers are studying whether the "
+            "dam can withstand stronger floods, a spokeswoman for the water authority said.")
+MARKET = ("Shares in Brightwave fell 4% in early trading on Monday after the company could not confirm reports "
+          "that it plans to cut 1,200 jobs. An appeal against the ruling could take up to six months, and the "
+          "regulator is expected to decide in the autumn. Police are still looking for a third suspect.")
+
+
+@pytest.mark.parametrize("claim,evidence,doc", [
+    # the issue's remaining certainty failures (over seed sentences)
+    ("Iran's police chief said the National Security Council had decided to intervene in Iraq.", POLICE,
+     "seed-000"),
+    ("Obama ordered U.S. air strikes against the insurgents.", AIRSTRIKES, "seed-000"),
+    ("China offered to send troops to Iraq.", CHINA, "seed-003"),
+])
+def test_the_issue_certainty_failures_are_rejected(claim, evidence, doc):
+    assert not structural(claim, evidence, ARTICLES[doc]).supported
+
+
+def test_china_paraphrase_is_accepted():
+    claim = "China offered the Baghdad government whatever help it could give."
+    assert structural(claim, CHINA, ARTICLES["seed-003"]).supported
+
+
+@pytest.mark.parametrize("claim,evidence,why", [
+    ("ISIS has already seized several areas in the southern part of the country.", AREAS, "southern"),
+    ("The militants have so far managed to stall the rapid advance of government forces near Samarra.", SAMARRA,
+     "roles are reversed"),
+    ("Iran's police chief said the National Security Council will intervene in Iraq.", POLICE, "only weighed"),
+    ("Obama responded that U.S. air strikes against the insurgents would go ahead.", AIRSTRIKES,
+     "would not rule out"),
+    ("Shares in Brightwave rose 4% in early trading on Monday.", MARKET, "opposite"),
+    ("An appeal against the ruling will take at least six months.", MARKET, "up to"),
+    ("The regulator is expected to decide in the spring.", MARKET, "Spring"),
+    ("Police are no longer looking for a third suspect.", MARKET, "no longer"),
+    ("The dam supplies water to more than 200,000 homes.", GOVERNOR, "nearly 200,000"),
+    ("Halford lies 12km east of the Riverton dam.", GOVERNOR, "reversed"),
+    ("The union said it supported the plan.", GOVERNOR, "opposite"),
+    ("Aldridge said on Wednesday the state has closed three prisons.", GOVERNOR, "will close"),
+])
+def test_general_rules_reject_with_a_reason(claim, evidence, why):
+    context = evidence if evidence in (GOVERNOR, MARKET) else ARTICLES["seed-000"]
+    result = structural(claim, evidence, context)
+    assert not result.supported, claim
+    assert why in result.reason, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    ("Aldridge said on Wednesday the state would shut three prisons by next year, saving around $40 million.",
+     GOVERNOR),
+    ("The governor said inmates would be transferred to other facilities.", GOVERNOR),  # "He" = the governor
+    ("The union representing prison officers said it was against the plan and would take it to court.", GOVERNOR),
+    ("The Riverton dam lies 12 kilometres east of Halford.", GOVERNOR),
+    ("Tom Aldridge said the closures aim to save roughly $40 million.", GOVERNOR),
+    ("According to a water authority spokeswoman, engineers are examining whether the dam could withstand "
+     "stronger floods.", GOVERNOR),
+    ("Brightwave's shares dropped 4 percent in early trading on Monday.", MARKET),
+    ("An appeal could last as long as six months.", MARKET),
+])
+def test_general_paraphrases_of_an_invented_passage_are_accepted(claim, evidence):
+    result = structural(claim, evidence, evidence)
+    assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,doc,supported", [
+    # a count of another thing, a dropped rank, a dropped "more than"
+    ("In the latest offensive, two brigades of the Quds Forces have reportedly made significant progress.",
+     "In the latest offensive, two battalions of the Quds Forces have reportedly made significant progress in "
+     "their defence of the besieged, Shiite-dominated government of Prime Minister Nouri al-Maliki.", "seed-000",
+     False),
+    ("Days after ISIS militants captured Mosul, Iraq's largest city, al-Maliki's government has been on high "
+     "alert.", "Days after ISIS militants captured Iraq’s second largest city of Mosul, Iraqi Prime Minister Nouri "
+     "al-Maliki’s government has been on high alert.", "seed-003", False),
+    ("The last U.S. troops withdrew in 2011 after eight years of war.",
+     "The last U.S. troops withdrew in 2011 after more than eight years of war.", "seed-003", False),
+    # names swapped between the doer and the place; a country adjective for the country
+    ("The Pentagon said it could not confirm media reports about Iraqi special forces operating inside Iran.",
+     PENTAGON, "seed-003", False),
+    ("Britain's Foreign Secretary William Hague said UK military involvement in the region is not an option.",
+     "Meanwhile, the UK's Foreign Secretary William Hague has said that British military involvement in the "
+     "region is not an option and Iraq's leadership must deal with the deteriorating military situation.",
+     "seed-000", True),
+    # a title for the named speaker, with a descriptor the sentence uses; "not able to" = "could not"
+    ("The U.S. president said he would not rule out air strikes against the insurgents.", AIRSTRIKES, "seed-000",
+     True),
+    ("On Friday the Pentagon said it was not able to confirm press reports of Iranian special forces operating "
+     "inside Iraq.", PENTAGON, "seed-003", True),
+    # an added clause of its own
+    ("The Pentagon said Friday it could not confirm media reports that Iranian special forces were operating "
+     "inside Iraq, adding that it was investigating the claims.", PENTAGON, "seed-003", False),
+])
+def test_structure_rules_on_seed_sentences(claim, evidence, doc, supported):
+    result = structural(claim, evidence, ARTICLES[doc])
+    assert result.supported is supported, result.reason
+
+
+def test_text_qualifiers_seasons_and_country_adjectives():
+    from qa.verify.text import name_bases, qualifier_clash
+
+    more = quantities("more than eight years")
+    assert not quantity_found(quantities("eight years")[0], more)
+    assert not quantity_found(quantities("nearly eight years")[0], more)
+    assert qualifier_clash(quantities("eight years")[0], more) == more[0]
+    assert quantity_found(quantities("about 500")[0], quantities("500 soldiers"))
+    assert not quantity_found(quantities("at least six months")[0], quantities("up to six months"))
+    assert [d.value for d in dates("in the autumn, next month")] == ["autumn", "next month"]
+    assert dates("prices may fall") == []
+    assert "britain" in name_bases("British") and "france" in name_bases("French")

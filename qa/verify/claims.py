@@ -35,6 +35,12 @@ IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore disc
 vow aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess evaluate
 depend hinge""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
+# Of those, the ones under which an action is only weighed (weakest), as against intended or announced
+# ("plans to", "vowed to", "expected to"): a claim may not move an action up this scale
+# (contemplated 0 < intended or future 1 < asserted 2).
+CONTEMPLATION_VERBS = frozenset("""consider weigh mull contemplate study explore discuss propose ponder debate envisage
+eye examine review assess evaluate depend hinge""".split()) | (IRREALIS_PHRASES - {"rule out"})
+POSSIBILITY_MODALS = frozenset("could may might".split())
 # Modals that make an action possible, conditional or future rather than done ("must", "can" and "should" are
 # obligation and ability: not compared).
 IRREALIS_MODALS = frozenset("would could may might will shall 'd 'll wo".split())
@@ -67,6 +73,8 @@ class Attribution:
     recipient: str = ""  # "told AFP" -> "AFP"
     recipient_words: frozenset[str] = frozenset()
     verb_i: int = -1
+    head: str = ""  # the speaker phrase's head word, keyed ("official", "president", "obama")
+    person: bool = False  # the speaker phrase names a person ("President Obama", "spokesman John Kirby")
 
 
 @dataclass
@@ -86,6 +94,14 @@ class Predicate:
     forms: frozenset[str] = frozenset()  # the lemma and its phrasal forms: {"look", "look at"}, {"make progress"}
     subject_names: tuple[str, ...] = ()  # the proper names in the subject, in order ("united", "states")
     object_names: tuple[str, ...] = ()  # the proper name of what is acted on ("mosul")
+    # the heads of the arguments (head noun, its compounds, possessor, names describing it, an "of" object):
+    # "the militants' rapid advance" -> {"advance", "militant"}; used to see swapped roles
+    subject_core: frozenset[str] = frozenset()
+    object_core: frozenset[str] = frozenset()
+    prep_core: dict[str, frozenset[str]] = field(default_factory=dict)
+    strength: int = 2  # 0 only weighed ("would consider"), 1 intended or future ("will", "plans to"), 2 asserted
+    subject_core_names: frozenset[str] = frozenset()  # the names among subject_core ("iraq" in "Iraq's leaders")
+    explicit_subject: bool = False  # the subject is the verb's own (not inherited through "managed to ...")
 
 
 @dataclass
@@ -164,7 +180,7 @@ def _phrase(tok: Token) -> str:
 
 
 def _verb_lemma(tok: Token) -> str:
-    prt = [c.text.lower() for c in tok.children if c.dep_ == "prt"]
+    prt = [c.text.lower() for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "ahead")]
     lemma = tok.lemma_.lower()
     return f"{lemma} {prt[0]}" if prt else lemma
 
@@ -172,6 +188,8 @@ def _verb_lemma(tok: Token) -> str:
 def _is_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
         return True
+    if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children):
+        return True  # "no longer looking"
     if any(c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children)
            for c in tok.children):
         return True  # "gave no details"
@@ -316,8 +334,9 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             continue
         if lemma in CONFIRM_VERBS or lemma == "confirmation":
             cert = "not_confirmed" if _is_negated(t) or _no_object(t) else "confirmed"
-            if any(a.lemma_.lower() in ("unable", "able") and any(c.dep_ == "neg" for c in a.children)
-                   for a in t.ancestors) or any(a.lower_ == "unable" for a in t.ancestors):
+            if any(a.lemma_.lower() in ("unable", "able") and any(c.dep_ == "neg" for c in [*a.children,
+                                                                                          *a.head.children])
+                   for a in list(t.ancestors)[:2]) or any(a.lower_ == "unable" for a in t.ancestors):
                 cert = "not_confirmed"
         elif lemma in DENY_VERBS:
             cert = "denied"
@@ -410,11 +429,13 @@ def _make_attr(cert: str, verb: str, speaker: Token | None, verb_tok: Token) -> 
                            recipient=_phrase(recipient) if recipient is not None else "",
                            recipient_words=_subtree_words(recipient) if recipient is not None else frozenset())
     words = _speaker_words(speaker)
+    head = key(speaker.text if speaker.pos_ == "PROPN" else speaker.lemma_)
+    person = any(t.ent_type_ == "PERSON" for t in speaker.subtree)
     pronoun = speaker.lower_ in PRONOUNS or (speaker.pos_ == "NOUN" and speaker.lemma_.lower() in TITLES and any(
         c.lower_ == "the" for c in speaker.children) and not any(c.pos_ == "PROPN" for c in speaker.subtree))
     return Attribution(cert, verb, _phrase(speaker), words, pronoun,
                        _phrase(recipient) if recipient is not None else "",
-                       _subtree_words(recipient) if recipient is not None else frozenset(), verb_tok.i)
+                       _subtree_words(recipient) if recipient is not None else frozenset(), verb_tok.i, head, person)
 
 
 def _directions(doc: Doc) -> list[tuple[frozenset[str], str, frozenset[str]]]:
@@ -474,6 +495,110 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def name_keys(doc: Doc) -> frozenset[str]:
+    """Keyed words of the names in a sentence (proper nouns, nationalities, places)."""
+    return frozenset(key(t.text) for t in doc if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+
+
+def _core(tok: Token | None) -> frozenset[str]:
+    """The head-level words of the noun phrase at `tok`: the head, its compounds, its possessor, the names
+    describing it ("Iranian special forces" -> force, iranian, iran), an "of" object ("the advance of
+    government forces" -> advance, force, government), and conjoined heads. Adjectives and clauses are left out:
+    they describe, they do not say who is who."""
+    if tok is None:
+        return frozenset()
+    out: set[str] = set()
+    heads = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+    for h in heads:
+        if h.pos_ in ("PRON", "DET", "NUM"):
+            continue  # "he", "it": who they are is the coreference check's business
+        out.add(key(h.text if h.pos_ == "PROPN" else h.lemma_))
+        for c in h.children:
+            if c.pos_ == "PRON":
+                continue
+            if c.dep_ in ("compound", "poss") or (c.dep_ == "amod" and (c.pos_ == "PROPN" or c.ent_type_ in
+                                                                         ("NORP", "GPE"))):
+                out.add(key(c.text if c.pos_ in ("PROPN", "ADJ") else c.lemma_))
+                out |= {key(g.text) for g in c.children if g.dep_ == "compound"}
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                out |= {key(g.text if g.pos_ == "PROPN" else g.lemma_) for g in c.children if g.dep_ == "pobj"}
+    return frozenset(w for w in out if w)
+
+
+def _role_cores(t: Token) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """(subject core, object core, {preposition: core}) of the verb `t`, following the doer up through
+    "managed to stall", "help X fight" and relative or participle clauses the way `_argument_words` does."""
+    subj_tok = next((c for c in t.children if c.dep_ in ("nsubj", "csubj")), None)
+    obj_tok = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")), None)
+    agent = next((c for c in t.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        subj_tok = next((g for g in agent.children if g.dep_ == "pobj"), subj_tok)
+    if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+        if t.tag_ == "VBN" and obj_tok is None:
+            obj_tok = t.head
+        elif subj_tok is None:
+            subj_tok = t.head
+    cur, hops = t, 0
+    while subj_tok is None and cur.head is not cur and hops < 4:
+        hops += 1
+        if cur.dep_ == "relcl":
+            subj_tok = cur.head
+            break
+        if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and cur.head.pos_ in ("VERB", "AUX"):
+            parent = cur.head
+            if cur.dep_ in ("xcomp", "ccomp"):
+                # "help Iraq fight": the object of the governor does the complement
+                subj_tok = next((c for c in parent.children if c.dep_ == "dobj" and c.i < cur.i), None)
+            if subj_tok is None and cur.dep_ != "ccomp":
+                subj_tok = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            cur = parent
+            continue
+        break
+    preps: dict[str, frozenset[str]] = {}
+    for c in t.children:
+        if c.dep_ == "prep":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                preps[c.lower_] = preps.get(c.lower_, frozenset()) | _core(pobj)
+    return _core(subj_tok), _core(obj_tok), preps
+
+
+def _strength(tok: Token) -> int:
+    """How firmly the action at `tok` is stated, the weakest marker on the way up to the reporting verb:
+    0 when only weighed or possible ("would consider intervening", "may extend", "would not rule out air
+    strikes", could not be confirmed), 1 when intended or future ("will intervene", "plans to", "is expected
+    to"), 2 when asserted."""
+    out = 2
+    cur = tok
+    for depth in range(8):
+        for c in cur.children:
+            if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
+                out = min(out, 0 if c.lower_ in POSSIBILITY_MODALS else 1)
+        if depth and cur.pos_ in ("VERB", "AUX", "ADJ"):
+            lemma = _verb_lemma(cur)
+            preps = {f"{cur.lemma_.lower()} {c.lower_}" for c in cur.children if c.dep_ == "prep"}
+            if lemma in CONTEMPLATION_VERBS or preps & CONTEMPLATION_VERBS:
+                out = 0
+            elif lemma == "rule out" and _is_negated(cur):
+                out = 0
+            elif lemma in IRREALIS_VERBS or (lemma == "expect" and cur.tag_ == "VBN"):
+                out = min(out, 1)
+            elif lemma in DENY_VERBS or _unconfirmed(cur):
+                out = 0
+        if depth and cur.pos_ == "ADP" and f"{cur.head.lemma_.lower()} {cur.lower_}" in CONTEMPLATION_VERBS:
+            out = 0
+        if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "acl", "prep", "conj",
+                            "nsubjpass") or cur.head is cur:
+            break
+        gov = cur.head.lemma_.lower()
+        if gov in SAY_VERBS | CONFIRM_VERBS and not _unconfirmed(cur.head) and gov not in IRREALIS_VERBS:
+            break
+        if cur.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj", "mark") for c in cur.children):
+            break
+        cur = cur.head
+    return out
+
+
 def analyse(text: str) -> Analysis:
     """Read `text` (a claim or an evidence sentence) into its attributions, predicates and facts."""
     norm = normalize(text)
@@ -492,6 +617,7 @@ def analyse(text: str) -> Analysis:
             pass  # the governor itself ("considering shifting troops") is also kept: it may be the claim's verb
         subj, obj, preps = _argument_words(t)
         aux = [c for c in t.children if c.dep_ in ("aux", "auxpass", "neg")]
+        aux += [x for c in t.children if c.lower_ == "longer" for x in (*c.children, c) if x.lower_ in ("no", "longer")]
         text_ = " ".join(x.text for x in sorted([*aux, t, *(c for c in t.children if c.dep_ == "prt")],
                                                 key=lambda x: x.i))
         subj_tok = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -505,8 +631,12 @@ def analyse(text: str) -> Analysis:
             forms = frozenset(f for f in forms if f != "be" and f.startswith("be "))
         obj_tok = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
         obj_names = _head_names(obj_tok) if obj_tok is not None else ()
+        s_core, o_core, p_core = _role_cores(t)
+        s_names = frozenset(w for w in s_core if w in name_keys(doc))
+        explicit = any(c.dep_ in ("nsubj", "agent") for c in t.children)
         preds.append(Predicate(lemma, text_, _is_negated(t), _irrealis(t), subj, obj, preps,
-                               t.lemma_.lower() in LIGHT_VERBS, t.i, t.dep_, forms, names, obj_names))
+                               lemma in LIGHT_VERBS, t.i, t.dep_, forms, names, obj_names,
+                               s_core, o_core, p_core, _strength(t), s_names, explicit))
     return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
 
 

@@ -65,7 +65,56 @@ offer, give, provide, extend, supply, pledge
 seek, try, attempt, aim, want
 plan, intend, prepare
 continue, keep, remain, go on
+suspend, freeze, pause, halt, interrupt, call off, cancel, scrap, shelve, put on hold
+topple, overthrow, oust, depose, unseat, bring down, remove from power
+charge, indict, prosecute, accuse, convict, sentence
+score, net
+injure, hurt, wound
+rise, grow, climb, go up, jump, surge, soar, increase, gain
+fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, decrease
+win, beat, defeat, overcome, triumph
+lose, lose to
+oppose, object to, resist, criticise, criticize, condemn, reject, be against
+welcome, favour, favor, endorse, back, support
+ban, forbid, prohibit, outlaw, bar, veto
+close, shut, shut down
+open, reopen
+impose, introduce, levy
+lift, scrap, abolish, drop, remove
+buy, purchase, acquire
+sell, export, supply
+import, buy
+hire, recruit, employ
+fire, sack, dismiss, lay off
+develop, build, create, design, invent
+sign, conclude, finalise, finalize, seal
+hope, wish, aim, want
+look for, search for, hunt for, seek, pursue, track down
+investigate, probe, inquire into, look into, examine
 """
+# Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
+# not a paraphrase ("rose" for "fell", "oppose" for "support").
+_OPPOSITES = """
+increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, heighten, rise, grow, climb, \
+go up, jump, surge, soar, improve | decrease, reduce, cut, scale back, lower, curtail, scale down, weaken, fall, \
+drop, decline, go down, slip, slide, plunge, sink, dip, tumble, suspend, freeze, halt, worsen, deteriorate
+win, beat, defeat | lose, lose to
+support, back, favour, favor, endorse, welcome, approve | oppose, object to, resist, criticise, criticize, \
+condemn, reject, be against
+allow, permit, authorise, authorize, approve | ban, forbid, prohibit, outlaw, bar, veto, block
+open, reopen | close, shut, shut down
+impose, introduce, levy | lift, scrap, abolish, remove
+buy, purchase, acquire, import | sell, export
+hire, recruit, employ | fire, sack, dismiss, lay off
+send, deploy, dispatch | withdraw, pull out, recall
+enter, arrive | leave, exit, depart, withdraw
+advance, push forward, gain ground | retreat, pull back, fall back
+seize, capture, take, take control of, win | lose, cede, surrender, give up
+confirm, verify | deny, refute
+accept | refuse, reject, decline
+"""
+OPPOSITES = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
+             for line in _OPPOSITES.strip().splitlines() if line.strip()]
 
 SYNONYM_CLASSES = [frozenset(w.strip() for w in line.split(",") if w.strip())
                    for line in _CLASSES.strip().splitlines() if line.strip()]
@@ -93,6 +142,13 @@ def same_sense(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bo
 def _in_class(forms: set[str] | frozenset[str], cls: frozenset[str]) -> bool:
     """A form in the class, or derived from a member ("defence" from "defend")."""
     return bool(forms & cls) or any(derived(f, m) for f in forms for m in cls)
+
+
+def opposite(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """Whether two verbs (by their forms) say opposite things ("rose" / "fell", "support" / "oppose")."""
+    if a & b:
+        return False
+    return any((a & left and b & right) or (a & right and b & left) for left, right in OPPOSITES)
 
 
 def known(forms: set[str] | frozenset[str]) -> bool:

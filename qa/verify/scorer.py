@@ -31,6 +31,7 @@ from qa.support import (
 )
 from qa.verify.claims import (
     CERTAINTY_RANK,
+    CONTEMPLATION_VERBS,
     IRREALIS_PHRASES,
     IRREALIS_VERBS,
     NEGATORS,
@@ -40,10 +41,12 @@ from qa.verify.claims import (
     Attribution,
     Predicate,
     analyse,
+    name_keys,
 )
 from qa.verify.context import ArticleContext, article_context
-from qa.verify.lexicon import COMMITMENT_VERBS, NEUTRAL_VERBS, known, same_sense
+from qa.verify.lexicon import COMMITMENT_VERBS, NEUTRAL_VERBS, known, opposite, same_sense
 from qa.verify.text import (
+    UNITS,
     WEEKDAYS,
     abbreviates,
     date_found,
@@ -52,6 +55,8 @@ from qa.verify.text import (
     key,
     name_bases,
     prefix_abbreviation,
+    qualifier_clash,
+    quantities,
     quantity_found,
     standard_expansion,
 )
@@ -64,6 +69,18 @@ SCORERS = ("structural", "lexical")
 UNIVERSALS = frozenset("all every entire entirely whole completely fully always everyone everything".split())
 # Nouns that make a speaker a particular person or group inside an organisation or country: "Iran" does not say
 # what "Iranian security sources" said.
+# Compass directions in their adjective and adverb forms ("northern", "southward", "north-east").
+_DIRECTION_FORMS = {f"{d}{end}": d for d in ("north", "south", "east", "west", "northeast", "northwest",
+                                              "southeast", "southwest", "north-east", "north-west", "south-east",
+                                              "south-west") for end in ("", "ern", "erly", "ward", "wards")}
+# Nouns a count may use for the same thing ("500 soldiers" / "500 troops").
+_COUNT_NOUNS = [frozenset(line.split()) for line in """troop soldier force personnel fighter serviceman member
+person people resident civilian individual inhabitant
+job post position role
+vehicle car
+home house dwelling""".splitlines()]
+_GENERAL_PREPS = frozenset("in on at with for of by as during".split())
+_STRENGTH_WORDS = {0: "only weighed or possible", 1: "only intended or expected"}
 SOURCE_NOUNS = frozenset("""source official spokesman spokeswoman spokesperson witness analyst aide diplomat officer
 member adviser advisor insider resident commander""".split())
 
@@ -186,6 +203,7 @@ class _EvidenceFacts:
     contexts: list[ArticleContext | None] = field(default_factory=list)
     standard: set[str] = field(default_factory=set)  # standard expansions of the evidence's abbreviations
     lemmas: set[str] = field(default_factory=set)  # every word's lemma (for the action check)
+    names: set[str] = field(default_factory=set)  # keyed name words of the evidence sentences
     before: set[str] = field(default_factory=set)  # names the article gives just before the evidence
     article: set[str] = field(default_factory=set)  # names anywhere in the article
 
@@ -237,6 +255,7 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 if ctx.expansions(t.text):
                     f.ref_words |= ctx.expansions(t.text)
         f.runs.extend(_cap_runs(a.doc))
+        f.names |= name_keys(a.doc)
     return f
 
 
@@ -346,8 +365,11 @@ def _speaker_words(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[st
     return frozenset(words)
 
 
-def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att_names: set[str]) -> tuple[bool, str]:
-    """Whether the claim's speaker is the evidence's speaker (or a less specific description of the same one)."""
+def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att_names: set[str],
+                     ev_att: Attribution | None = None, sentence_words: set[str] | None = None) -> tuple[bool, str]:
+    """Whether the claim's speaker is the evidence's speaker (or a less specific description of the same one).
+    A named person may be described by a title the article gives them, with descriptors the cited sentence
+    itself uses ("the U.S. president" for "President Obama" in a sentence about U.S. air strikes)."""
     cw = set(claim_att.speaker_words) - {"country", "nation"}  # "the country's police chief": a country named before
     if claim_att.pronoun or not cw:
         return True, ""
@@ -357,6 +379,9 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
             return True, ""
         return False, "person"
     missing = [w for w in cw if not _overlap({w}, ev_words)]
+    if missing and ev_att is not None and ev_att.person and claim_att.head in ev_words and sentence_words and \
+            all(_overlap({w}, sentence_words) for w in missing):
+        missing = []
     if missing:
         return False, "words"
     # "Iran confirmed" where the evidence says "Iranian security sources confirmed": widened
@@ -379,14 +404,24 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     ev_q = [q for a in ev_all for q in a.quantities]
     for q in c.quantities:
         if not quantity_found(q, ev_q):
+            clash = qualifier_clash(q, ev_q)
+            if clash is not None:
+                return (f"the cited text says '{_with_qualifier(clash, ev_all)}', the claim "
+                        f"'{_with_qualifier(q, [c])}'"), set()
             shown = ", ".join(sorted({x.shown() for x in ev_q})) or "no such number"
             return f"the claim says '{q.shown()}'; the cited text says {shown}", set()
+    reason = _counted_check(c, ev_all) or _superlative_check(c, ev_all)
+    if reason:
+        return reason, set()
     # dates
     ev_d = [d for a in ev_all for d in a.dates]
     for d in c.dates:
         if not date_found(d, ev_d):
             shown = ", ".join(sorted({x.value.title() for x in ev_d})) or "no date"
             return f"the claim dates it {d.value.title()}; the cited text gives {shown}", set()
+    reason = _direction_words_check(c, ev_all)
+    if reason:
+        return reason, set()
     # names: in the evidence, or supplied by the article (acronym, the person "he" is, the article's topic)
     claim_runs = _cap_runs(c.doc)
     for t in _name_tokens(c):
@@ -409,7 +444,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             ev_words = _speaker_words(ev, f, si)
             if (ev.pronoun or not ev.speaker) and not (ev_words - ev.speaker_words):
                 ev_words = ev_words | frozenset(names) | att.speaker_words  # unresolved "he": cannot tell
-            match, why = _speaker_matches(att, ev_words, names)
+            match, why = _speaker_matches(att, ev_words, names, ev, f.keys | f.bases | f.standard)
             if not match:
                 only = "only " if why == "widened" else ""
                 failures.append((2, f"the claim credits {att.speaker}, the cited text {only}"
@@ -442,9 +477,13 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # predicates: negation, modality, roles, the action itself
     ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
     for p in c.predicates:
-        reason = _predicate_check(p, ev_preds, f)
+        reason = _predicate_check(p, ev_preds, f, name_keys(c.doc),
+                                  frozenset().union(*(a.speaker_words for a in c.attributions)))
         if reason:
             return reason, extra
+    reason = _contemplated_check(c, ev_all)
+    if reason:
+        return reason, extra
     # directions: "X north of Y"
     ev_dirs = [d for a in ev_all for d in a.directions]
     for loc, way, ref in c.directions:
@@ -475,6 +514,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             continue  # "to the United States" for "to the U.S"
         phrase = " ".join(x.text for x in t.subtree)
         return f"the claim adds '{phrase}', which the cited text does not say", extra
+    reason = _added_clause_check(c, ev_preds, f, known)
+    if reason:
+        return reason, extra
     # negation the evidence does not have at all
     claim_neg = [t for t in c.doc if t.dep_ == "neg" or t.lower_ in ("never",) or
                  (t.lower_ == "no" and t.dep_ == "det")]
@@ -496,8 +538,10 @@ def _args(p: Predicate) -> frozenset[str]:
     return frozenset(out)
 
 
-def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts) -> str:
-    """Compare one claim predicate with the evidence predicate it restates."""
+def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts,
+                     claim_names: frozenset[str] = frozenset(), speakers: frozenset[str] = frozenset()) -> str:
+    """Compare one claim predicate with the evidence predicate it restates (`claim_names`: the claim's name
+    words; `speakers`: the words of the claim's own speakers, which a misparse can make a subject)."""
     if not ev_preds:
         return ""
     matched = [q for _, q in ev_preds if _forms_match(p, q)]
@@ -505,8 +549,17 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         q = max(matched, key=lambda q: _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q)))
         if p.negated != q.negated:
             return f"the cited text says '{q.text}', the claim says '{p.text}'"
-        if q.irrealis and not p.irrealis and not q.negated and p.lemma not in NEUTRAL_VERBS:
+        # a purpose ("... to help Iraq fight") asserts nothing, whatever governs it
+        purpose = p.dep == "advcl" and p.text.lower().startswith("to ")
+        if q.irrealis and not p.irrealis and not q.negated and p.lemma not in NEUTRAL_VERBS and not purpose:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
+        if p.strength > q.strength and not q.negated and not p.negated and p.lemma not in NEUTRAL_VERBS and \
+                p.lemma not in CONTEMPLATION_VERBS and not purpose:
+            return (f"the cited text says '{q.text}' ({_STRENGTH_WORDS[q.strength]}), the claim says "
+                    f"'{p.text}'")
+        swap = _swapped_roles(p, q)
+        if swap:
+            return swap
         straight = _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))
         cross = _overlap(p.subject, _args(q)) + _overlap(_args(p), q.subject)
         # a swap: the evidence's doer is not the claim's doer but sits elsewhere in the claim
@@ -523,6 +576,19 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             a, b = p.preps.get(prep), q.preps.get(prep)
             if a and b and not _overlap(a, b):
                 return f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{prep} {_describe(b)}'"
+        if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and \
+                p.subject_core_names - speakers and q.subject_core_names and \
+                not _overlap(p.subject_core_names, q.subject):
+            return (f"the claim says {_describe(p.subject_core).title()} '{p.text}', the cited text says "
+                    f"{_describe(q.subject_core).title()}")
+        elsewhere = set().union(*(x.subject_core | x.object_core | _unite(x.prep_core) for _, x in ev_preds))
+        for prep, a in p.prep_core.items():
+            b, named = q.prep_core.get(prep), a & claim_names
+            # a general preposition ("in", "with") is compared only between two names: "in Iran" / "in Iraq"
+            specific = prep not in _GENERAL_PREPS or bool(b and b & f.names)
+            if named and b and specific and not _overlap(a, b) and _overlap(a, elsewhere - b):
+                return (f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{q.text} {prep} "
+                        f"{_describe(b)}'")
         return ""
     if p.light or p.lemma in NEUTRAL_VERBS or p.lemma.split()[0] in NEUTRAL_VERBS or p.dep == "acl":
         return ""  # a participle describing a noun ("a war lasting eight years", "joined by") is left to coverage
@@ -532,8 +598,17 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                                                                                           _args(sq[1]))))
     q = aligned[0][1]
     shared = _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))
+    if shared == 0 and p.lemma not in COMMITMENT_VERBS and known(p.forms):
+        # a passive claim about what the evidence has as a subject ("the government has been toppled" for "the
+        # government faces a threat"): the same party, another event
+        roles = sorted(ev_preds, key=lambda sq: -_overlap(p.subject | p.obj, sq[1].subject | sq[1].obj))
+        if _overlap(p.subject | p.obj, roles[0][1].subject | roles[0][1].obj):
+            q = roles[0][1]
+            return f"the cited text does not say '{p.text}' (it says '{q.text}')"
     if shared == 0:
         return ""
+    if opposite(p.forms, q.forms) and not any(_forms_match(p, x) for _, x in ev_preds):
+        return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
     if q.irrealis and not p.irrealis and not q.negated:
         return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
     if p.irrealis and (q.forms & (IRREALIS_VERBS | IRREALIS_PHRASES)) and p.lemma not in COMMITMENT_VERBS:
@@ -544,3 +619,185 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""  # a verb the thesaurus does not know may be a synonym: never the reason for a rejection
     return f"the cited text says '{q.text}', not '{p.text}'"
 
+
+
+def _unite(cores: dict[str, frozenset[str]]) -> frozenset[str]:
+    return frozenset().union(*cores.values()) if cores else frozenset()
+
+
+def _swapped_roles(p: Predicate, q: Predicate) -> str:
+    """A reason when the claim gives an argument of the action a role the evidence gives someone else: the doer
+    of the evidence acted on in the claim ("the militants stalled the government forces' advance"), or the
+    claim's doer standing where the evidence has the place or the one helped ("Iraq would consider
+    intervening in Iran")."""
+    ps, qs = p.subject_core, q.subject_core
+    if not ps or not qs or _overlap(ps, qs):
+        return ""
+    q_other = q.object_core | _unite(q.prep_core)
+    p_other = p.object_core | _unite(p.prep_core)
+    if _overlap(ps, q_other) and (_overlap(qs, p_other) or not p_other):
+        return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', "
+                f"and {_describe(ps & q_other or ps)} is on the receiving end")
+    return ""
+
+
+def _with_qualifier(q, analyses: list[Analysis]) -> str:
+    for a in analyses:
+        i = a.text.find(q.text)
+        if i >= 0:
+            before = a.text[max(0, i - 20):i].split()
+            return " ".join([*before[-2:], q.shown()]) if q.qualifier else q.shown()
+    return q.shown()
+
+
+def _number_value(t: Token) -> float | None:
+    qs = quantities(t.text)
+    return qs[0].value if qs and not qs[0].ordinal else None
+
+
+def _counts(a: Analysis) -> list[tuple[float, str, str]]:
+    """(value, counted noun key, as written) for each number counting a noun ("two battalions")."""
+    out = []
+    for t in a.doc:
+        if t.dep_ == "nummod" and t.head.pos_ == "NOUN":
+            v = _number_value(t)
+            if v is not None:
+                out.append((v, key(t.head.lemma_), f"{t.text} {t.head.text}"))
+    return out
+
+
+def _same_count_noun(a: str, b: str) -> bool:
+    return a == b or any(a in cls and b in cls for cls in _COUNT_NOUNS)
+
+
+def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
+    """The same number counting something else: "two brigades" where the evidence has "two battalions"."""
+    ev_counts = [x for a in ev for x in _counts(a)]
+    ev_words = {key(t.lemma_) for a in ev for t in a.doc}
+    for value, noun, shown in _counts(c):
+        if noun in UNITS:
+            continue  # units are compared with the number
+        same_value = [x for x in ev_counts if x[0] == value]
+        if same_value and not any(_same_count_noun(noun, n) for _, n, _ in same_value) and noun not in ev_words:
+            return f"the claim counts '{shown}'; the cited text '{same_value[0][2]}'"
+    return ""
+
+
+_SUPERLATIVE_SYNONYMS = [frozenset({"largest", "biggest", "large", "big"}), frozenset({"smallest", "small"})]
+
+
+def _superlative_key(t: Token) -> str:
+    w = t.lower_
+    for cls in _SUPERLATIVE_SYNONYMS:
+        if w in cls:
+            return min(cls)
+    return t.lemma_.lower()
+
+
+def _ranked_superlatives(a: Analysis) -> dict[tuple[str, str], str]:
+    """{(superlative, noun): the ordinal ranking it} ("second largest city", "2nd-biggest") in a sentence."""
+    out: dict[tuple[str, str], str] = {}
+    toks = list(a.doc)
+    for i, t in enumerate(toks):
+        if t.tag_ != "JJS" and not t.lower_.endswith("est"):
+            continue
+        prev = [x for x in toks[max(0, i - 2):i] if x.text != "-"]
+        ords = [x for x in prev if x.lower_ in ("second", "third", "fourth", "fifth") or
+                (x.text[:1].isdigit() and x.lower_.endswith(("nd", "rd", "th")))]
+        noun = t.head if t.head.pos_ in ("NOUN", "PROPN") else t
+        out[(_superlative_key(t), noun.lemma_.lower())] = ords[-1].text if ords else ""
+    return out
+
+
+def _superlative_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"the largest city" where the evidence says "the second largest city": the rank was dropped."""
+    claim_ranked = _ranked_superlatives(c)
+    for a in ev:
+        for sup, rank in _ranked_superlatives(a).items():
+            if rank and sup in claim_ranked and not claim_ranked[sup]:
+                return f"the cited text says '{rank} {sup[0]} {sup[1]}', the claim drops the rank"
+    return ""
+
+
+def _direction_words(a: Analysis) -> dict[str, str]:
+    """{direction: as written} for compass words that are not part of a name ("North Korea", "South Lawn")."""
+    out: dict[str, str] = {}
+    for t in a.doc:
+        d = _DIRECTION_FORMS.get(t.lower_)
+        if d is None:
+            continue
+        if t.pos_ == "PROPN" and (t.dep_ == "compound" or t.ent_type_ in ("GPE", "LOC", "ORG", "FAC")):
+            continue
+        out[d.replace("-", "")] = t.text
+    return out
+
+
+def _direction_words_check(c: Analysis, ev: list[Analysis]) -> str:
+    """A compass direction the evidence does not give: "southern" where it says "northern"."""
+    ev_dirs: dict[str, str] = {}
+    for a in ev:
+        ev_dirs.update(_direction_words(a))
+    for d, shown in _direction_words(c).items():
+        if d in ev_dirs:
+            continue
+        if ev_dirs:
+            return f"the claim says '{shown}', the cited text '{', '.join(sorted(set(ev_dirs.values())))}'"
+        return f"the claim adds a direction ('{shown}') the cited text does not give"
+    return ""
+
+
+def _contemplated(a: Analysis) -> dict[str, str]:
+    """{noun: the verb weighing it} for what the sentence only weighs or does not rule out ("would not rule out
+    air strikes" -> {"strike": "would not rule out"}, "is considering humanitarian support")."""
+    out: dict[str, str] = {}
+    for p in a.predicates:
+        weighs = p.lemma in CONTEMPLATION_VERBS or bool(p.forms & CONTEMPLATION_VERBS) or \
+            (p.lemma == "rule out" and p.negated)
+        if weighs:
+            for w in p.object_core | _unite(p.prep_core):
+                out.setdefault(w, p.text)
+    return out
+
+
+def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
+    """A thing the evidence only weighs, made by the claim the object or subject of an act that happens or
+    will happen ("would not rule out air strikes" -> "air strikes would go ahead")."""
+    weighed: dict[str, str] = {}
+    for a in ev:
+        weighed.update(_contemplated(a))
+    if not weighed:
+        return ""
+    for p in c.predicates:
+        if p.strength == 0 or p.negated or p.lemma in CONTEMPLATION_VERBS or p.forms & CONTEMPLATION_VERBS or \
+                p.lemma in NEUTRAL_VERBS or p.light or p.lemma == "rule out" or p.dep in ("acl", "amod"):
+            continue
+        for w in sorted((p.object_core | p.subject_core) & set(weighed), key=len, reverse=True):
+            if w in p.subject_core and not p.obj and p.strength == 2:
+                continue  # "the options he is weighing" as a subject of a state: left to the other checks
+            return (f"the cited text only says '{weighed[w]}' about the {w}; the claim says '{p.text}'")
+    return ""
+
+
+def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts,
+                        known_words: set[str]) -> str:
+    """A clause of the claim's own whose action the evidence does not report and whose things it mostly does
+    not mention ("..., after Japan agreed to limit exports", "adding that it was investigating")."""
+    attr_verbs = {a.verb_i for a in c.attributions}
+    for p in c.predicates:
+        if p.dep not in ("advcl", "relcl", "conj", "ccomp") or p.i in attr_verbs or p.light or \
+                p.lemma in NEUTRAL_VERBS:
+            continue
+        said = c.doc[p.i].head
+        if p.dep == "ccomp" and said.i in attr_verbs and said.dep_ not in ("advcl", "conj"):
+            continue  # what the speaker says is the claim itself ("adding that ..." may be an addition)
+        if any(_forms_match(p, q) for _, q in ev_preds) or any(same_sense(p.forms, {w}) for w in f.lemmas):
+            continue
+        tok = c.doc[p.i]
+        clause = [x for x in tok.subtree if not (x.i != tok.i and x.pos_ in ("VERB", "AUX") and x.i in attr_verbs)]
+        nouns = [x for x in clause if x.pos_ in ("NOUN", "PROPN") and not x.is_stop]
+        new = [x for x in nouns if key(x.text) not in known_words and x.lemma_.lower() not in known_words
+               and not name_bases(x.text) & f.bases]
+        if new and 2 * len(new) >= len(nouns) and (known(p.forms) or len(new) == len(nouns)):
+            phrase = " ".join(x.text for x in clause).strip(" ,")
+            return f"the claim adds '{phrase}', which the cited text does not say"
+    return ""

@@ -47,10 +47,21 @@ _QUALIFIERS = [
     (re.compile(r"(?:more than|over|upwards of|in excess of|above)\s*$", re.I), "more"),
     (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
     (re.compile(r"(?:fewer than|less than|under|below)\s*$", re.I), "less"),
-    (re.compile(r"(?:up to|at most|as many as|no more than)\s*$", re.I), "up_to"),
-    (re.compile(r"(?:about|around|roughly|some|approximately|nearly|almost|close to|an estimated|estimated)\s*$",
-                re.I), "about"),
+    (re.compile(r"(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),
+    (re.compile(r"(?:nearly|almost|close to|just under|just short of|not quite)\s*$", re.I), "nearly"),
+    (re.compile(r"(?:about|around|roughly|some|approximately|an estimated|estimated|or so)\s*$", re.I), "about"),
 ]
+# Which qualifier of the evidence a claim's qualifier may restate: the claim may be vaguer ("about 500" for
+# "500"), never more precise or on the other side ("eight years" or "nearly eight" for "more than eight").
+_QUALIFIER_OK = {
+    None: {None, "about"},
+    "about": {None, "about", "nearly", "more", "at_least", "less", "up_to"},
+    "nearly": {None, "about", "nearly", "less", "up_to"},
+    "more": {"more"},
+    "at_least": {None, "about", "more", "at_least"},
+    "less": {"less", "nearly"},
+    "up_to": {None, "about", "nearly", "less", "up_to"},
+}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -160,11 +171,19 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
             continue
         if q.unit and c.unit and q.unit != c.unit:
             continue
-        if q.qualifier in ("more", "less", "up_to") and c.qualifier not in (q.qualifier, "at_least" if
-                                                                             q.qualifier == "more" else None):
+        if c.qualifier not in _QUALIFIER_OK[q.qualifier] and not (q.qualifier == "more" and c.qualifier == "at_least"):
             continue
         return True
     return False
+
+
+def qualifier_clash(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
+    """The evidence quantity `q` restates with a qualifier it does not allow ("eight years" for "more than
+    eight years"), when that is why `quantity_found` fails."""
+    for c in candidates:
+        if c.value == q.value and c.ordinal == q.ordinal and not (q.unit and c.unit and q.unit != c.unit):
+            return c
+    return None
 
 
 @dataclass(frozen=True)
@@ -173,9 +192,28 @@ class DateMention:
     value: str  # "friday", "june 12" / "june", "2011"
 
 
+_SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:(last|next|this|previous|coming|past)\s+(week|month|year|weekend)|(yesterday|today|"
+                       r"tomorrow|tonight))\b", re.I)
+
+
 def dates(text: str) -> list[DateMention]:
-    """Weekdays, months (with the day when given) and years named in `text`."""
+    """Weekdays, months (with the day when given), years, seasons and relative days ("next month",
+    "yesterday") named in `text`."""
     out = []
+    norm = normalize(text)
+    for m in _SEASON.finditer(norm):
+        word = m.group(1).lower()
+        if word == "fall" and not re.search(r"\b(?:the|this|last|next|in|of)\s+$", norm[:m.start()], re.I):
+            continue  # the verb
+        out.append(DateMention("season", "autumn" if word == "fall" else word))
+    for m in _RELATIVE.finditer(norm):
+        when, unit, day = m.group(1), m.group(2), m.group(3)
+        if day:
+            out.append(DateMention("relative", day.lower()))
+        else:
+            when = {"previous": "last", "past": "last", "coming": "next"}.get(when.lower(), when.lower())
+            out.append(DateMention("relative", f"{when} {unit.lower()}"))
     for m in _DATE_WORD.finditer(normalize(text)):
         if m.group("weekday"):
             out.append(DateMention("weekday", m.group("weekday").lower()))
@@ -194,6 +232,9 @@ def dates(text: str) -> list[DateMention]:
 
 
 def date_found(d: DateMention, candidates: list[DateMention]) -> bool:
+    if d.kind == "relative" and not any(c.kind == "relative" for c in candidates):
+        # "next month" may restate a named month or day the claim's reader cannot place: only a clash counts
+        return not candidates or any(c.kind in ("month", "weekday", "year") for c in candidates)
     if d.kind == "month" and " " not in d.value:
         return any(c.kind == "month" and c.value.split()[0] == d.value for c in candidates)
     return any(c.kind == d.kind and c.value == d.value for c in candidates)
@@ -273,6 +314,17 @@ def standard_expansion(word: str) -> frozenset[str]:
 _DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "is", "i", "ese", "ish", "ic")
 
 
+# Country adjectives and short names whose form is not the country's name plus an ending (generic English).
+_IRREGULAR_PLACES = {
+    "british": {"britain", "uk", "united", "kingdom"}, "britain": {"british", "uk"}, "uk": {"britain", "british"},
+    "english": {"england"}, "scottish": {"scotland"}, "welsh": {"wales"}, "irish": {"ireland"},
+    "french": {"france"}, "dutch": {"netherlands", "holland"}, "swiss": {"switzerland"}, "greek": {"greece"},
+    "spanish": {"spain"}, "danish": {"denmark"}, "swedish": {"sweden"}, "finnish": {"finland"},
+    "polish": {"poland"}, "turkish": {"turkey"}, "filipino": {"philippines"}, "thai": {"thailand"},
+    "american": {"us", "usa", "america"}, "america": {"us", "usa", "american"},
+}
+
+
 def name_bases(word: str) -> set[str]:
     """A name word and the place names it may be the adjective of: "Iranian" -> {"iranian", "iran", "irania"},
     "Iraqi" -> {"iraqi", "iraq"}, "American" -> {"american", "america"} (matched against other names only)."""
@@ -282,4 +334,4 @@ def name_bases(word: str) -> set[str]:
         if w.endswith(ending) and len(w) - len(ending) >= 3:
             base = w[: -len(ending)]
             out |= {base, base + "a", base + "ia"}
-    return out
+    return out | _IRREGULAR_PLACES.get(w, set())
