@@ -26,6 +26,12 @@ threaten""".split())
 CONFIRM_VERBS = frozenset("confirm verify corroborate".split())
 DENY_VERBS = frozenset("deny reject dismiss refute".split())
 REPORT_NOUNS = frozenset("report reports account accounts".split())
+# Reporting verbs that are actions when they take a thing rather than a clause: "vowed to fight" / "said it would"
+# reports, "pledged $200m" / "threatened the city" / "rejected the fund" do something.
+ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss".split())
+# What a denial is about when it is a statement: "rejected the claims", "dismissed reports".
+CLAIM_NOUNS = frozenset("""report claim allegation accusation suggestion charge rumour rumor story idea notion account
+assertion statement""".split())
 # Passive reporting verbs that make a statement hearsay: "X is reported / said / believed to ...".
 HEARSAY_VERBS = frozenset("report say believe understand think allege rumour rumor claim".split())
 # Adverbs and phrases that make a statement second-hand.
@@ -47,6 +53,11 @@ IRREALIS_MODALS = frozenset("would could may might will shall 'd 'll wo".split()
 FUTURE_MODALS = frozenset("will shall 'll wo".split())
 # Verbs whose complement did (manage) or did not (fail) happen.
 NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid".split())
+# Verbs whose object noun names the act ("reach agreement", "launch an investigation", "made a decision").
+SUPPORT_VERBS = frozenset("""make take give reach hold launch open conduct carry undertake stage reach pay issue
+announce""".split())
+# Endings of nouns that name an act ("agreement", "investigation", "decision", "approval", "closure").
+_ACT_NOUN_ENDINGS = ("ment", "tion", "sion", "ance", "ence", "al", "ure", "sis")
 LIGHT_VERBS = frozenset("""be have do make take get give put go come keep hold set carry conduct stage undertake
 perform complete provide""".split())
 TITLES = frozenset("""president prime minister secretary spokesman spokeswoman spokesperson chief general admiral
@@ -102,6 +113,8 @@ class Predicate:
     strength: int = 2  # 0 only weighed ("would consider"), 1 intended or future ("will", "plans to"), 2 asserted
     subject_core_names: frozenset[str] = frozenset()  # the names among subject_core ("iraq" in "Iraq's leaders")
     explicit_subject: bool = False  # the subject is the verb's own (not inherited through "managed to ...")
+    definite_subject: bool = False  # the subject is a description ("the 26-year-old Italian"), not a name
+    infinitive: bool = False  # "to help": its modality is its governor's
 
 
 @dataclass
@@ -210,6 +223,8 @@ def _irrealis(tok: Token) -> str:
     considering shifting troops", "looking at options", "would not rule out air strikes"). Verbs of
     contemplation themselves are asserted ("he is considering it" is true)."""
     cur = tok
+    if _done_participle(tok):
+        return ""
     for depth in range(8):
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
@@ -241,6 +256,13 @@ def _irrealis(tok: Token) -> str:
 
         cur = cur.head
     return ""
+
+
+def _done_participle(tok: Token) -> bool:
+    """A past participle describing something already done ("most of it pledged by Australia", "a report
+    published on Monday"): it keeps its own time, whatever the verb it hangs on says."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and not any(
+        c.dep_ in ("aux", "auxpass", "mark") for c in tok.children)
 
 
 def _unconfirmed(tok: Token) -> bool:
@@ -338,6 +360,8 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
                                                                                           *a.head.children])
                    for a in list(t.ancestors)[:2]) or any(a.lower_ == "unable" for a in t.ancestors):
                 cert = "not_confirmed"
+        elif lemma in ACT_OR_REPORT_VERBS and not _reports_clause(t):
+            continue
         elif lemma in DENY_VERBS:
             cert = "denied"
         elif lemma in HEARSAY_VERBS and t.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass")
@@ -359,6 +383,16 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
         speaker = _speaker_token(t)
         out.append(_make_attr(cert, verb, speaker, t))
     return out, hedge
+
+
+def _reports_clause(t: Token) -> bool:
+    """Whether a verb that can act or report ("pledged", "rejected") reports here: it governs a clause ("vowed
+    to fight", "rejected suggestions that ...", "denied it") rather than acting on a thing ("pledged $200m")."""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+        return True
+    obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return obj is None and not any(c.dep_ == "agent" for c in t.children) or (
+        obj is not None and (obj.lemma_.lower() in CLAIM_NOUNS or obj.pos_ == "PRON"))
 
 
 def _no_object(t: Token) -> bool:
@@ -387,6 +421,9 @@ def _speaker_token(t: Token) -> Token | None:
         return t.head  # "a video of the militants threatening to march": the militants threaten
     cur = t
     for depth in range(5):
+        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:  # a misparse ("X died when a tunnel caved in, the company said"): the nearest
+            return min(subjects, key=lambda c: abs(c.i - cur.i))
         for c in cur.children:
             if c.dep_ == "nsubj":
                 return c
@@ -490,6 +527,8 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
         elif c.dep_ in ("dobj", "attr", "acomp", "oprd"):
             out.add(f"{base} {c.lemma_.lower()}")
             out.add(f"{base} {c.text.lower()}")
+            if base in SUPPORT_VERBS and c.pos_ == "NOUN" and c.lower_.endswith(_ACT_NOUN_ENDINGS):
+                out.add(c.lemma_.lower())  # "reach an agreement" is "agree", "open an investigation" "investigate"
         elif c.dep_ == "advmod" and c.lower_ in ("back", "out", "up", "down", "off", "away"):
             out.add(f"{base} {c.lower_}")
     return frozenset(out)
@@ -570,6 +609,8 @@ def _strength(tok: Token) -> int:
     to"), 2 when asserted."""
     out = 2
     cur = tok
+    if _done_participle(tok):
+        return out
     for depth in range(8):
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
@@ -634,9 +675,13 @@ def analyse(text: str) -> Analysis:
         s_core, o_core, p_core = _role_cores(t)
         s_names = frozenset(w for w in s_core if w in name_keys(doc))
         explicit = any(c.dep_ in ("nsubj", "agent") for c in t.children)
+        definite = subj_tok is not None and any(c.lower_ in ("the", "this", "that") and c.dep_ == "det"
+                                                for c in subj_tok.children) and \
+            subj_tok.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         preds.append(Predicate(lemma, text_, _is_negated(t), _irrealis(t), subj, obj, preps,
                                lemma in LIGHT_VERBS, t.i, t.dep_, forms, names, obj_names,
-                               s_core, o_core, p_core, _strength(t), s_names, explicit))
+                               s_core, o_core, p_core, _strength(t), s_names, explicit, definite, infinitive))
     return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
 
 

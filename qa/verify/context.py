@@ -20,7 +20,15 @@ _MEDIA_NOUNS = frozenset("channel network broadcaster newspaper paper agency out
 _PERSON_PRONOUNS = frozenset("he she him her his".split())
 _TITLE_WORDS = frozenset("""president minister secretary spokesman spokeswoman spokesperson chief general admiral
 brigadier colonel commander ambassador governor senator mayor king queen prince chancellor director chairman
-leader envoy""".split())
+leader envoy executive secretary manager coach judge commissioner officer""".split())
+# Nouns that describe an organisation: "the company" is the last organisation named before (preferably one the
+# article called a company: "mining company Karst Resources").
+ORG_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer club
+agency union organisation organization council ministry department party business retailer airline operator
+charity team body authority commission committee board publisher chain
+developer supplier utility regulator watchdog""".split())
+BUSINESS_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer
+business retailer airline operator chain developer supplier utility""".split())
 # A name the article keeps returning to is its topic: a claim may name it where the cited sentence leaves it
 # implicit ("the last troops withdrew" -> "... withdrew from Iraq").
 TOPIC_MIN_MENTIONS = 4
@@ -39,23 +47,39 @@ class ArticleContext:
     persons: list[Person] = field(default_factory=list)
     media: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # organisations that report
     aliases: dict[str, frozenset[str]] = field(default_factory=dict)  # acronym key <-> expansion words
+    orgs: list[tuple[int, frozenset[str], frozenset[str]]] = field(default_factory=list)  # (start, name, nouns)
     mentions: dict[str, int] = field(default_factory=dict)  # name base -> mentions
 
     def locate(self, sentence: str) -> int:
         """Offset of `sentence` in the article (-1 when it is not part of it)."""
         return self.text.find(normalize(sentence).strip()[:200])
 
-    def referent(self, offset: int, word: str) -> frozenset[str]:
-        """Name words of who `word` ("he", "the president", "the channel") at `offset` refers to, or empty."""
+    def referent(self, offset: int, word: str, strict: bool = False) -> frozenset[str]:
+        """Name words of who `word` ("he", "the president", "the channel") at `offset` refers to, or empty.
+        `strict`: an organisation noun only names an organisation the article described by it (or, for "the
+        company", one not described as another kind of body), never simply the last one named."""
         w = word.lower()
         if offset < 0:
             return frozenset()
         if w in _PERSON_PRONOUNS:
             before = [p for p in self.persons if p.start < offset]
             return before[-1].words | before[-1].titles if before else frozenset()
-        if w in _TITLE_WORDS:
-            before = [p for p in self.persons if p.start < offset and w in p.titles]
-            return before[-1].words | before[-1].titles if before else frozenset()
+        titled = [p for p in self.persons if p.start < offset and w in p.titles]
+        if titled:  # "the president", "the chief executive", "the judge": the last person the article called so
+            return titled[-1].words | titled[-1].titles
+        # "the carmaker" for "the carmaker Halvorsen Motors", "the fund" for "the International Monetary Fund"
+        described = [names for s, names, nouns in self.orgs if s < offset and (w in nouns or key(w) in names)]
+        if described:
+            return described[-1]
+        if w in ORG_NOUNS:
+            # "the company" is the last business named, "the agency" the last organisation of any kind
+            named = [(names, nouns) for s, names, nouns in self.orgs if s < offset]
+            if w in BUSINESS_NOUNS:
+                business = [x for x in named if x[1] & BUSINESS_NOUNS]
+                named = business or [x for x in named if not x[1] & (ORG_NOUNS - BUSINESS_NOUNS)]
+            elif strict:
+                return frozenset()
+            return named[-1][0] if named else frozenset()
         if w in _MEDIA_NOUNS:
             before = [m for s, m in self.media if s < offset]
             return before[-1] if before else frozenset()
@@ -97,6 +121,29 @@ _ACRONYM_APPOS = re.compile(r"\b([A-Z][A-Z.]{1,9}),\s+(?:the\s+)?((?:[A-Z][\w'-]
                             r"(?:\s+(?:[A-Z][\w'-]*|of|and|the|for|al-\w+))+)")
 
 
+def _descriptors(doc, ent) -> set[str]:
+    """Common nouns the article uses for a named entity: compounds in front of it ("mining company Karst
+    Resources", "Judge Catherine Ellery"), the noun it is in apposition to or that is in apposition to it
+    ("Karst's chief executive, Omar Haddad"; "Lumo, an electronics maker")."""
+    out: set[str] = set()
+    root = ent.root
+    for t in doc[max(0, ent.start - 4):ent.start]:
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in ("the",) and (root.is_ancestor(t) or t.head in
+                                                                               ent) and t.text[:1].islower():
+            out.add(t.lemma_.lower())
+        elif t.text[:1].isupper() and t.lemma_.lower() in _TITLE_WORDS | ORG_NOUNS and root.is_ancestor(t):
+            out.add(t.lemma_.lower())
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        head = root.head
+        out.add(head.lemma_.lower())
+        out |= {c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+    for c in root.children:
+        if c.dep_ == "appos" and c.pos_ == "NOUN":
+            out.add(c.lemma_.lower())
+            out |= {g.lemma_.lower() for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"}
+    return out
+
+
 @lru_cache(maxsize=64)
 def article_context(text: str) -> ArticleContext:
     """Parse an article once (cached) into the people, reporting organisations, acronyms and topic names it has."""
@@ -135,9 +182,19 @@ def article_context(text: str) -> ArticleContext:
             # and the capitalised words describing them ("Interior Ministry Spokesman Brigadier General Saad Maan")
             titles |= {key(t.text) for t in doc[max(0, ent.start - 6):ent.start] if t.text[:1].isupper() and
                        ent.root.is_ancestor(t)}
+            # any noun the article puts in front of or beside the name ("Union general secretary Helen Marsh",
+            # "the hospital's chief executive, David Okoro"): a later "the general secretary" is this person
+            titles |= _descriptors(doc, ent)
             surname = key(ent[-1].text)
             titles_of.setdefault(surname, set()).update(titles)
             ctx.persons.append(Person(ent.start_char, words, frozenset()))
+        nouns = _descriptors(doc, ent)
+        # a tagger's PERSON described as an organisation ("electronics maker Lumo"), not a person described
+        # by their title in one ("union general secretary Helen Marsh")
+        if ent.label_ == "ORG" or (ent.label_ == "PERSON" and nouns & ORG_NOUNS and not nouns & _TITLE_WORDS):
+            names = frozenset(key(t.text) for t in ent if t.text[:1].isupper() and t.lower_ != "the")
+            # "the union" is also the "Royal Nursing Union"
+            ctx.orgs.append((ent.start_char, names, frozenset(nouns | {n for n in ORG_NOUNS if key(n) in names})))
         if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj",) and ent.root.head.lemma_ in ("report", "say"):
             ctx.media.append((ent.start_char, frozenset(key(t.text) for t in ent)))
     for t in doc:

@@ -29,7 +29,7 @@ fight, battle, combat, confront, counter, tackle, resist, take on, engage, clash
 attack, strike, hit, bomb, shell, target, assault, raid, pound, bombard
 help, aid, assist, support, back, bolster, fight alongside, fight with, fight beside, reinforce, join forces with
 address, tackle, handle, deal with, fix, resolve, solve, sort out, confront, manage
-negotiate, talk, bargain, hold talks, mediate, reconcile
+negotiate, talk, bargain, hold talks, mediate, reconcile, discuss, talk about
 surround, besiege, encircle, lay siege, blockade
 build, rebuild, reconstruct, restore, repair, construct
 destroy, demolish, raze, wreck, ruin
@@ -60,6 +60,7 @@ emerge, surface, appear, come out, come to light, circulate
 turn to, ask, appeal to, request, call on, seek, look to
 lose, cede, surrender, give up
 flee, escape
+rescue, save, free, release
 watch, monitor, follow, track, observe
 offer, give, provide, extend, supply, pledge
 seek, try, attempt, aim, want
@@ -166,4 +167,5 @@ def derived(a: str, b: str) -> bool:
         if x != y:
             break
         n += 1
-    return n >= 5 and n >= 0.75 * min(len(a), len(b))
+    # a short word wholly the start of the other ("grow" / "growth", "plan" / "planning") counts too
+    return n >= 5 and n >= 0.75 * min(len(a), len(b)) or n >= 4 and n == min(len(a), len(b))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -86,4 +87,18 @@ def parse(text: str) -> Doc:
     """The parse of `text` (cached: claims and evidence sentences recur across checks). Do not mutate it."""
     nlp = get_nlp()
     with _lock:  # one pipeline object is shared by UI threads
-        return nlp(text)
+        doc = nlp(text)
+    _fix_lemmas(doc)
+    return doc
+
+
+# A short verb ending consonant-vowel-consonant doubles its last letter before -ed/-ing ("hop" -> "hopped"), so
+# "hoped" / "hoping" without the doubling are forms of "hope"; the small model's lemmatizer says "hop".
+_CVC = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def _fix_lemmas(doc: Doc) -> None:
+    for t in doc:
+        lemma, low = t.lemma_.lower(), t.lower_
+        if t.pos_ in ("VERB", "AUX") and _CVC.fullmatch(lemma) and low in (lemma + "ed", lemma + "ing"):
+            t.lemma_ = lemma + "e"

@@ -18,6 +18,12 @@ _TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—
 _GLUED_ACRONYM = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")
 # A number glued to its unit: "110km" -> "110 km", "5,000ft" -> "5,000 ft".
 _GLUED_UNIT = re.compile(r"\b(\d[\d,.]*)([A-Za-z]{1,3})\b")
+# Money written with a scale letter: "$3bn", "€45m", "£4.7 m" (after a currency sign "m" is million, not metre).
+_MONEY_SCALE = re.compile(r"([$€£¥])\s?(\d[\d,.]*)\s?(bn|mn|m|k|tn)\b", re.I)
+_BARE_SCALE = re.compile(r"\b(\d[\d,.]*)\s?(bn|tn)\b", re.I)
+_SCALE_WORDS = {"bn": "billion", "mn": "million", "m": "million", "k": "thousand", "tn": "trillion"}
+# "a decade", "a fortnight": one of a time unit written without a number.
+_ONE_UNIT = re.compile(r"\b(?:a|one)\s+(decade|fortnight|century)\b", re.I)
 
 UNITS = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
@@ -29,15 +35,23 @@ UNITS = {
     "months": "month", "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "hour",
     "hours": "hour", "minute": "minute", "minutes": "minute", "battalion": "battalion", "battalions": "battalion",
     "troops": "troop", "troop": "troop", "soldiers": "soldier", "soldier": "soldier", "people": "person",
-    "persons": "person", "dollars": "dollar", "dollar": "dollar", "$": "dollar",
+    "persons": "person", "dollars": "dollar", "dollar": "dollar", "$": "dollar", "decade": "decade",
+    "decades": "decade", "fortnight": "fortnight", "fortnights": "fortnight", "century": "century",
+    "centuries": "century",
 }
+# Time units that restate one another: (base unit, how many of it). "48 hours" is "two days", "a decade" is
+# "ten years" (calendar arithmetic only: a month is not a number of days).
+_UNIT_SCALE = {"minute": ("hour", 1 / 60), "hour": ("hour", 1), "day": ("hour", 24), "week": ("hour", 168),
+               "fortnight": ("hour", 336), "month": ("month", 1), "year": ("month", 12), "decade": ("month", 120),
+               "century": ("month", 1200)}
 CARDINALS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
@@ -70,7 +84,7 @@ _MONTH_WORDS = "|".join(MONTHS) + "|" + "|".join(m.capitalize() for m in _MONTH_
 _DATE_WORD = re.compile(
     r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
     r"|(?:\b(?P<day_before>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?=(?:" + "|".join(MONTHS) + r")\b))?"
-    r"\b(?P<month>" + _MONTH_WORDS + r")\.?(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?"
+    r"\b(?P<month>" + _MONTH_WORDS + r")\b\.?(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?"
     r"|\b(?P<year>(?:1[89]|20)\d\d)s?\b", re.I)
 
 
@@ -78,6 +92,9 @@ def normalize(text: str) -> str:
     """One spelling for quotes and dashes, glued acronyms and glued units split (for parsing and matching)."""
     text = text.translate(_TRANSLATE).replace(" - ", " – ")
     text = _GLUED_ACRONYM.sub(r"\1 \2", text)
+    text = _MONEY_SCALE.sub(lambda m: f"{m.group(1)}{m.group(2)} {_SCALE_WORDS[m.group(3).lower()]}", text)
+    text = _BARE_SCALE.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2).lower()]}", text)
+    text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
     return _GLUED_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2).lower() in UNITS else m.group(0),
                            text)
 
@@ -111,10 +128,11 @@ def quantities(text: str) -> list[Quantity]:
     """The quantities in `text` (years are dates, not quantities; see `dates`)."""
     text = normalize(text)
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
+    text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
         digits, suffix, plus, word = m.group(1), m.group(2), m.group(3), m.group(4)
-        if digits and re.search(r"\b(?:" + "|".join(MONTHS) + r")\.?\s*$", text[max(0, m.start() - 12):m.start()],
+        if digits and re.search(r"\b(?:" + _MONTH_WORDS + r")\.?\s*$", text[max(0, m.start() - 12):m.start()],
                                 re.I):
             continue  # the day of a date ("June 12"): compared as a date
         if digits and re.match(r"\s*(?:" + "|".join(MONTHS) + r")\b", text[m.end():], re.I) and float(digits) <= 31:
@@ -163,13 +181,21 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
+def _same_amount(q: Quantity, c: Quantity) -> bool:
+    """Same value in the same unit, or the same time span in other units ("48 hours" / "two days")."""
+    if q.ordinal != c.ordinal:
+        return False
+    if q.unit and c.unit and q.unit != c.unit:
+        a, b = _UNIT_SCALE.get(q.unit), _UNIT_SCALE.get(c.unit)
+        return bool(a and b and a[0] == b[0] and abs(q.value * a[1] - c.value * b[1]) < 1e-6)
+    return c.value == q.value
+
+
 def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
     """Whether the evidence's quantities say what `q` says: same value, no clashing unit, and a qualifier no
     stronger than the evidence's ("more than eight" is not "eight"; "about 500" is fine for "500")."""
     for c in candidates:
-        if c.value != q.value or c.ordinal != q.ordinal:
-            continue
-        if q.unit and c.unit and q.unit != c.unit:
+        if not _same_amount(q, c):
             continue
         if c.qualifier not in _QUALIFIER_OK[q.qualifier] and not (q.qualifier == "more" and c.qualifier == "at_least"):
             continue
@@ -181,7 +207,7 @@ def qualifier_clash(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
     """The evidence quantity `q` restates with a qualifier it does not allow ("eight years" for "more than
     eight years"), when that is why `quantity_found` fails."""
     for c in candidates:
-        if c.value == q.value and c.ordinal == q.ordinal and not (q.unit and c.unit and q.unit != c.unit):
+        if _same_amount(q, c):
             return c
     return None
 
@@ -219,8 +245,8 @@ def dates(text: str) -> list[DateMention]:
             out.append(DateMention("weekday", m.group("weekday").lower()))
         elif m.group("month"):
             word = m.group("month").lower()
-            if word not in MONTHS and not m.group("month")[0].isupper():
-                continue  # "mar", "dec" as ordinary words
+            if not m.group("month")[0].isupper():
+                continue  # "mar", "dec", "march" (a demonstration) as ordinary words
             day = m.group("day") or m.group("day_before")
             if word == "may" and not day:
                 continue  # the modal verb
@@ -302,6 +328,9 @@ def _subsequence(a: str, b: str) -> bool:
 STANDARD_ABBREVIATIONS = {
     "us": "United States of America", "usa": "United States of America", "uk": "United Kingdom",
     "un": "United Nations", "eu": "European Union", "uae": "United Arab Emirates",
+    # titles written as initials
+    "ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer", "coo": "Chief Operating Officer",
+    "mp": "Member of Parliament", "pm": "Prime Minister",
 }
 
 
