@@ -1,0 +1,104 @@
+"""The web UI's news views (issue 15): the Compare and Timeline tabs and the export controls (md / html / json
+download) for answers, summaries, comparisons and timelines. app.py calls these inside its Blocks; the views
+use the same library functions as the CLIs (qa.compare, qa.timeline, qa.export) and need no model.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import gradio as gr
+
+from qa import render_news
+from qa.errors import UsageError
+from qa.export import FORMATS, SUFFIX, export
+from qa.filters import Filters
+from qa.news_schema import Comparison, Timeline
+from qa.schema import Answer, Summary
+
+RESULT_TYPES = {"answer": Answer, "summary": Summary, "comparison": Comparison, "timeline": Timeline}
+_EXPORT_DIR: Path | None = None
+
+
+def export_file(kind: str, data: dict | None, fmt: str | None) -> str:
+    """Write the last `kind` result (its JSON as the UI holds it) in `fmt` to a fresh file; returns its path."""
+    global _EXPORT_DIR
+    if not data:
+        raise UsageError(f"nothing to export yet: make {'an' if kind == 'answer' else 'a'} {kind} first")
+    if fmt not in FORMATS:
+        raise UsageError(f"choose an export format ({', '.join(FORMATS)})")
+    text = export(RESULT_TYPES[kind].model_validate(data), fmt)
+    if _EXPORT_DIR is None:
+        _EXPORT_DIR = Path(tempfile.mkdtemp(prefix="newsqa-export-"))
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=_EXPORT_DIR, prefix=f"newsqa-{kind}-",
+                                     suffix=SUFFIX[fmt], delete=False) as f:
+        f.write(text)
+    return f.name
+
+
+def export_controls(kind: str, source: gr.components.Component, handled: Callable) -> None:
+    """A format choice, an Export button and the file to download, for the result held by `source` (gr.JSON)."""
+    with gr.Row():
+        fmt = gr.Radio(list(FORMATS), value="md", label=f"Export the {kind} as", elem_id=f"nq-{kind}-format",
+                       scale=2)
+        button = gr.Button(f"Export {kind}", elem_id=f"nq-{kind}-export", scale=1)
+        out = gr.File(label="Download", interactive=False, elem_id=f"nq-{kind}-file", scale=2)
+
+    def run(data: dict | None, chosen: str | None) -> str:
+        return export_file(kind, data, chosen)
+
+    button.click(handled(run), [source, fmt], [out], api_name=f"export_{kind}", concurrency_limit=4)
+
+
+def news_tabs(index, settings, handled: Callable, filter_inputs: list) -> None:
+    """The Compare and Timeline tabs (filters from the Settings accordion: outlet, since, until)."""
+    from qa.compare import compare
+    from qa.timeline import timeline
+
+    def run_compare(topic: str | None, source: str | None = "", since: str | None = "", until: str | None = ""):
+        filters = Filters.parse(source, since, until)
+        result = compare(index, settings, topic=(topic or "").strip() or None,
+                         filters=filters if filters.active else None)
+        return render_news.comparison_html(result), result.model_dump(mode="json")
+
+    def run_timeline(topic: str | None, source: str | None = "", since: str | None = "", until: str | None = ""):
+        filters = Filters.parse(source, since, until)
+        result = timeline(index, settings, topic=(topic or "").strip() or None,
+                          filters=filters if filters.active else None)
+        return render_news.timeline_html(result), result.model_dump(mode="json")
+
+    views = {"concurrency_limit": 1, "concurrency_id": "news-views"}  # the embedder is shared: one at a time
+    with gr.Tab("Compare", id="compare"):
+        gr.HTML(f"<style>{render_news.NEWS_CSS}</style>"
+                "<div class='nq-note'>One paragraph per outlet: what it reports, whom it quotes, what only it "
+                "reports, where another outlet disputes it. Exact quotes only (no model); click a marker to see "
+                "the quote in its article. Filters are in Settings.</div>")
+        with gr.Row():
+            topic = gr.Textbox(label="Topic (optional)", placeholder="e.g. foreign troops", scale=4,
+                               elem_id="nq-compare-topic")
+            button = gr.Button("Compare outlets", variant="primary", scale=1, elem_id="nq-compare-run")
+        out = gr.HTML(elem_id="nq-compare")
+        with gr.Accordion("Comparison as JSON", open=False):
+            data = gr.JSON(label="Comparison")
+        export_controls("comparison", data, handled)
+        button.click(handled(run_compare), [topic, *filter_inputs], [out, data], api_name="compare", **views)
+        topic.submit(handled(run_compare), [topic, *filter_inputs], [out, data], api_visibility="private", **views)
+    with gr.Tab("Timeline", id="timeline"):
+        gr.HTML(f"<style>{render_news.NEWS_CSS}</style>"  # tabs render lazily: each brings the view styles
+                "<div class='nq-note'>Dated events in order, then those whose date the articles do not state. "
+                "Weekdays are dated from the publication date only when that is unambiguous. Accounts of the same "
+                "event are shown side by side; conflicting ones are flagged. Exact quotes only (no model).</div>")
+        with gr.Row():
+            t_topic = gr.Textbox(label="Topic (optional)", placeholder="e.g. foreign troops", scale=4,
+                                 elem_id="nq-timeline-topic")
+            t_button = gr.Button("Build timeline", variant="primary", scale=1, elem_id="nq-timeline-run")
+        t_out = gr.HTML(elem_id="nq-timeline")
+        with gr.Accordion("Timeline as JSON", open=False):
+            t_data = gr.JSON(label="Timeline")
+        export_controls("timeline", t_data, handled)
+        t_button.click(handled(run_timeline), [t_topic, *filter_inputs], [t_out, t_data], api_name="timeline",
+                       **views)
+        t_topic.submit(handled(run_timeline), [t_topic, *filter_inputs], [t_out, t_data], api_visibility="private",
+                       **views)
