@@ -54,7 +54,7 @@ TARGETS = {"retrieve_p95_ms": 100.0, "first_token_median_s": 8.0, "total_median_
 # Stages of one cold CLI run, as (label, path into the --timings JSON).
 COLD_STAGES = [
     ("imports before main()", ("main_at_s",)),
-    ("model: import llama-index/llama.cpp", ("preload", "model_import_s")),
+    ("model: import llama.cpp", ("preload", "model_import_s")),
     ("model: load GGUF", ("preload", "model_load_s")),
     ("model: evaluate fixed prompt prefix", ("preload", "model_prefix_s")),
     ("embedder: import runtime (onnxruntime, or torch)", ("preload", "embedder_import_s")),

@@ -10,17 +10,19 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from qa.citations import defang, verify_draft
+from qa.citations import citation_for, defang, verify_draft, with_markers
 from qa.config import Settings
 from qa.errors import ModelError, UsageError
+from qa.filters import NoMatchError
 from qa.index import NewsIndex
 from qa.prompts import load_prompt, load_prompt_text
 from qa.quantity import missing_answer_type
+from qa.repair import Quote, quote_answer
 from qa.retrieval import RetrievalResult, retrieve_passages
-from qa.schema import Answer, AnswerSentence, Passage
+from qa.schema import Answer, AnswerSentence, Citation, Passage
 
 if TYPE_CHECKING:
-    from llama_index.core.base.llms.types import ChatMessage
+    from qa.messages import ChatMessage
 
 ABSTAIN_TOKEN = "INSUFFICIENT"
 ABSTAIN_TEXT = "The indexed articles do not say."
@@ -54,7 +56,7 @@ def format_passages(passages: list[Passage]) -> str:
 
 def build_messages(question: str, passages: list[Passage]) -> list[ChatMessage]:
     """System + user messages for the QA prompt."""
-    from llama_index.core.base.llms.types import ChatMessage, MessageRole  # on use: llama-index takes ~2 s to import
+    from qa.messages import ChatMessage, MessageRole
 
     user = load_prompt("qa").format(passages=format_passages(passages), question=question)
     return [ChatMessage(role=MessageRole.SYSTEM, content=load_prompt_text("system")),
@@ -88,7 +90,7 @@ def condense_question(question: str, history: list[tuple[str, str]], llm) -> str
         return question
     turns = "\n".join(f"User: {q}\nAssistant: {a}" for q, a in history[-3:])
     prompt = load_prompt("condense").format(history=turns, question=question)
-    from llama_index.core.base.llms.types import ChatMessage, MessageRole
+    from qa.messages import ChatMessage, MessageRole
 
     text, _ = stream_text(llm, [ChatMessage(role=MessageRole.USER, content=prompt)])
     text = text.strip().splitlines()[0].strip().strip('"') if text.strip() else ""
@@ -124,26 +126,153 @@ def _articles(index: NewsIndex, passages: list[Passage]) -> dict[str, str]:
     return out
 
 
+def _tee(*callbacks: Callable[[str], None] | None) -> Callable[[str], None] | None:
+    live = [c for c in callbacks if c is not None]
+    if not live:
+        return None
+
+    def call(text: str) -> None:
+        for c in live:
+            c(text)
+    return call
+
+
+class SentenceStream:
+    """Checks the draft sentence by sentence while the model writes, and hands on each sentence that passed
+    (`on_sentence(sentence, text with markers)`): a sentence is complete once the next one has begun (or the
+    draft ended). Passed sentences are held back until together they answer the question's type (qa/quantity.py),
+    so nothing shown is later withdrawn by that check; the final answer is the whole draft checked again."""
+
+    def __init__(self, question: str, passages: list[Passage], settings: Settings, strict: bool,
+                 articles: Callable[[], dict[str, str]],
+                 on_sentence: Callable[[AnswerSentence, str], None]) -> None:
+        self.question, self.passages, self.settings, self.strict = question, passages, settings, strict
+        self._articles_fn, self._articles = articles, None
+        self.on_sentence = on_sentence
+        self.text = ""
+        self.done = 0  # complete draft sentences checked so far
+        self.held: list[tuple[AnswerSentence, str]] = []
+        self.open = False  # the held sentences answer the question: later ones go out at once
+
+    def feed(self, delta: str) -> None:
+        self.text += delta
+        if not re.search(r"[.!?]\s", delta + " ") and "\n" not in delta:
+            return  # a sentence can only have ended at a full stop or a line break
+        self._check(final=False)
+
+    def finish(self) -> None:
+        self._check(final=True)
+
+    def _check(self, final: bool) -> None:
+        from qa.citations import split_draft
+
+        drafts = split_draft(self.text.replace(ABSTAIN_TOKEN, ""))
+        upto = len(drafts) if final else len(drafts) - 1
+        for d in drafts[self.done:upto]:
+            if self._articles is None:
+                self._articles = self._articles_fn()
+            marked = d.text + "".join(f" [{m}]" for m in d.markers)
+            sentences, _c, _t, _r = verify_draft(marked, self.passages, threshold=self.settings.support_threshold,
+                                                 strict=self.strict, repoint_margin=self.settings.repoint_margin,
+                                                 articles=self._articles, repair=True)
+            for sent in sentences:
+                if sent.supported:
+                    self.held.append((sent, with_markers(sent.text, sent.citations)))
+        self.done = max(self.done, upto)
+        if self.held and (self.open or not missing_answer_type(self.question, [s.text for s, _ in self.held])):
+            self.open = True
+            for sent, text in self.held:
+                self.on_sentence(sent, text)
+            self.held = []
+
+
+def other_accounts(answer: Answer, retrieval: RetrievalResult, index: NewsIndex, settings: Settings,
+                   articles: dict[str, str], filters=None) -> None:
+    """Fill `answer.other_accounts` (qa/accounts.py): from the retrieved passages of articles the answer does not
+    cite, and from the passages of those articles closest to the answer itself (the question alone may not have
+    brought them up). The extra passages are numbered after the shown ones."""
+    from qa.accounts import find_other_accounts
+
+    cited = {c.doc_id for c in answer.citations}
+    supported = [s.text for s in answer.sentences if s.supported]
+    if not cited or not supported:
+        return
+    others = [d for d in index.committed_docs() if d not in cited]
+    if not others:
+        return
+    pool = [p for p in retrieval.passages if p.doc_id not in cited]
+    try:
+        extra = retrieve_passages(" ".join(supported), index, settings, doc_ids=others, filters=filters).passages
+    except NoMatchError:
+        extra = []  # the filters (an outlet, a date range) leave no other article: nothing outside them is shown
+    have = {p.chunk_id for p in retrieval.passages}
+    n = max((p.n for p in retrieval.passages), default=0)
+    for p in extra:
+        if p.chunk_id not in have:
+            n += 1
+            have.add(p.chunk_id)
+            pool.append(p.model_copy(update={"n": n}))
+    for p in pool:
+        if p.doc_id not in articles:
+            doc = index.get_document(p.doc_id)
+            if doc is not None:
+                articles[p.doc_id] = doc.text
+    answer.other_accounts = find_other_accounts(answer.sentences, answer.citations, pool, articles)
+
+
+def question_constraint(question: str, index: NewsIndex):
+    """The outlet / publication-date constraint the question states in words (qa/question_filters.py)."""
+    from qa.question_filters import infer_filters
+
+    def mentioned(name: str) -> bool:  # a substring search in Chroma: no article text is loaded for it
+        return any(index.chunks.get(where_document={"$contains": form}, limit=1, include=[])["ids"]
+                   for form in dict.fromkeys((name, name.lower(), name.upper(), name.title())))
+
+    return infer_filters(question, index.committed_docs(), mentioned)
+
+
 def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
                     history: list[tuple[str, str]] | None = None, strict: bool | None = None,
                     on_token: Callable[[str], None] | None = None, k: int | None = None,
-                    filters=None) -> Answer:
+                    filters=None, on_sentence: Callable[[AnswerSentence, str], None] | None = None) -> Answer:
     """Answer `question` from the indexed articles with verified, span-level citations (or abstain).
-    `filters` (qa.filters.Filters) restrict retrieval to matching articles (NoMatchError when none matches)."""
+    `filters` (qa.filters.Filters) restrict retrieval to matching articles (NoMatchError when none matches).
+    `on_token` receives the raw, unchecked draft as it is generated (only for --show-draft); `on_sentence`
+    receives each sentence (and its text with [n] markers) once it passed the check, while the model writes on
+    (see `SentenceStream`)."""
     t0 = time.perf_counter()
     question = validate_question(question, settings)
     strict = settings.strict if strict is None else strict
     name = model_name(llm)
     standalone = condense_question(question, history or [], llm) if history else question
-    retrieval = retrieve_passages(standalone, index, settings, k=k, filters=filters)
-    timings = {"retrieve_s": round(retrieval.timings["retrieve_s"], 4)}
     shown_standalone = standalone if standalone != question else None
+    asked = None
+    if filters is None and settings.question_filters:  # "According to <outlet>, ..." / "published in May 2014"
+        asked = question_constraint(standalone, index)
+        if asked.unknown_outlet:
+            return Answer(question=question, answer=f"{ABSTAIN_TEXT} ({asked.said})", abstained=True,
+                          standalone_question=shown_standalone, model=name,
+                          timings={"total_s": round(time.perf_counter() - t0, 3)})
+        filters = asked.filters
+    try:
+        retrieval = retrieve_passages(standalone, index, settings, k=k, filters=filters)
+    except NoMatchError as exc:
+        if asked is None:
+            raise  # filters the user set: the CLI reports them as an error
+        return Answer(question=question, answer=f"{ABSTAIN_TEXT} ({asked.said}: {exc})", abstained=True,
+                      standalone_question=shown_standalone, model=name,
+                      timings={"total_s": round(time.perf_counter() - t0, 3)})
+    timings = {"retrieve_s": round(retrieval.timings["retrieve_s"], 4)}
     if not retrieval.passages or retrieval.best_dense < settings.min_relevance:
         timings["total_s"] = round(time.perf_counter() - t0, 3)
         return abstain(question, retrieval, name, timings, shown_standalone, "nothing relevant was found")
     messages = build_messages(standalone, retrieval.passages)
     t_gen = time.perf_counter()
-    draft, first = stream_text(llm, messages, on_token)
+    checked = SentenceStream(standalone, retrieval.passages, settings, strict, lambda: _articles(
+        index, retrieval.passages), on_sentence) if on_sentence is not None else None
+    draft, first = stream_text(llm, messages, _tee(on_token, checked.feed if checked else None))
+    if checked is not None:
+        checked.finish()
     timings["first_token_s"] = round((t_gen - t0) + (first or 0.0), 3)
     timings["generate_s"] = round(time.perf_counter() - t_gen, 3)
     if ABSTAIN_TOKEN in draft.upper() and len(draft.strip()) < 40 + len(ABSTAIN_TOKEN):
@@ -151,19 +280,42 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
         return abstain(question, retrieval, name, timings, shown_standalone, "the model found no answer",
                        draft=draft)
     t_check = time.perf_counter()
+    articles = _articles(index, retrieval.passages)
     sentences, citations, text, removed = verify_draft(draft.replace(ABSTAIN_TOKEN, ""), retrieval.passages,
                                                        threshold=settings.support_threshold, strict=strict,
                                                        repoint_margin=settings.repoint_margin,
-                                                       articles=_articles(index, retrieval.passages))
+                                                       articles=articles, repair=True)
+    why = "" if any(s.supported for s in sentences) else \
+        "no sentence of the draft answer was supported by the passages it cited"
+    why = why or missing_answer_type(standalone, [s.text for s in sentences if s.supported]) or ""
+    if why:
+        # Repair before abstaining: a retrieved sentence that answers the question, as an attributed exact quote.
+        quoted = quote_answer(standalone, retrieval.passages, settings.support_threshold, articles)
+        if quoted is None:
+            timings["verify_s"] = round(time.perf_counter() - t_check, 3)
+            timings["total_s"] = round(time.perf_counter() - t0, 3)
+            return abstain(question, retrieval, name, timings, shown_standalone, why, sentences,
+                           len(sentences) if strict and not any(s.supported for s in sentences) else removed, draft)
+        sentences, citations, text = _quoted(quoted, sentences, why)
     timings["verify_s"] = round(time.perf_counter() - t_check, 3)
-    timings["total_s"] = round(time.perf_counter() - t0, 3)
-    if not any(s.supported for s in sentences):
-        return abstain(question, retrieval, name, timings, shown_standalone,
-                       "no sentence of the draft answer was supported by the passages it cited", sentences,
-                       len(sentences) if strict else removed, draft)
-    wrong_type = missing_answer_type(standalone, [s.text for s in sentences if s.supported])
-    if wrong_type:
-        return abstain(question, retrieval, name, timings, shown_standalone, wrong_type, sentences, removed, draft)
-    return Answer(question=question, answer=text, abstained=False, sentences=sentences, citations=citations,
-                  closest=[], standalone_question=shown_standalone, model=name, removed_sentences=removed,
-                  timings=timings, draft=draft)
+    answer = Answer(question=question, answer=text, abstained=False, sentences=sentences, citations=citations,
+                    closest=[], standalone_question=shown_standalone, model=name, removed_sentences=removed,
+                    timings=timings, draft=draft)
+    t_acc = time.perf_counter()
+    other_accounts(answer, retrieval, index, settings, articles, filters)
+    answer.timings["accounts_s"] = round(time.perf_counter() - t_acc, 3)
+    answer.timings["total_s"] = round(time.perf_counter() - t0, 3)
+    return answer
+
+
+def _quoted(quoted: Quote, sentences: list[AnswerSentence], why: str
+            ) -> tuple[list[AnswerSentence], list[Citation], str]:
+    """The answer made of one attributed exact quote; the draft's unsupported sentences stay listed apart (its
+    supported ones did not answer the question and are dropped)."""
+    p = quoted.passage
+    s, e, _ = quoted.result.per_evidence[0] if quoted.result.per_evidence else (quoted.start, quoted.end, 0.0)
+    reason = f"supported (an exact quote of the cited text, given because in the draft {why})"
+    sentence = AnswerSentence(text=quoted.text, citations=[p.n], supported=True, support=quoted.result.score,
+                              reason=reason, status="quoted")
+    kept = [x for x in sentences if not x.supported]
+    return [sentence, *kept], [citation_for(p, p.n, s, e)], with_markers(quoted.text, [p.n])

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from qa.schema import Answer
 
 DEFAULT_LOAD_ESTIMATE_S = 15
+OTHER_ACCOUNTS_HEADING = "What other articles attribute to whom"
 _exit_fast = False  # set by main(): skip the interpreter's teardown once the answer is out (see the end of file)
 
 
@@ -46,19 +47,30 @@ def format_sources(answer: Answer) -> str:
             lines.append(f"  [{c.n}] {sources.header(c.title, c.source, c.doc_id, c.published)} ({c.doc_id})"
                          + (f" {c.url}" if c.url else ""))
             lines.append(f"      \"{c.quote}\"")
+    if answer.other_accounts:
+        from qa.accounts import label
+
+        lines.append(f"\n{OTHER_ACCOUNTS_HEADING}:")
+        for o in answer.other_accounts:
+            c = o.citation
+            lines.append(f"  [{c.n}] {label(o)} — {sources.header(c.title, c.source, c.doc_id, c.published)} "
+                         f"({c.doc_id})" + (f" {c.url}" if c.url else ""))
+            lines.append(f"      \"{c.quote}\"")
     return "\n".join(lines)
 
 
 def compute_answer(question: str, index: NewsIndex, settings: Settings, llm, *,
                    history: list[tuple[str, str]] | None = None, strict: bool | None = None,
-                   on_token: Callable[[str], None] | None = None, filters=None) -> Answer:
+                   on_token: Callable[[str], None] | None = None, filters=None,
+                   on_sentence: Callable[[Any, str], None] | None = None) -> Answer:
     """One checked answer, its citations completed with their articles' metadata: what `qa.ask` prints. The
-    resident service (`qa.serve`) calls this too, so both paths give the same Answer."""
+    resident service (`qa.serve`) calls this too, so both paths give the same Answer. `on_sentence` receives each
+    checked sentence as it passes (qa.answer.SentenceStream)."""
     from qa.answer import answer_question
     from qa.metadata import fill_citation_metadata
 
     answer = answer_question(question, index, settings, llm, history=history, strict=strict, on_token=on_token,
-                             filters=filters)
+                             filters=filters, on_sentence=on_sentence)
     fill_citation_metadata(answer.citations, index.committed_docs())
     return answer
 
@@ -98,7 +110,8 @@ class _InProcess:
         if filters is not None:
             check_filters(self.preload.index(), filters)
 
-    def ask(self, question: str, *, history=None, strict=None, filters=None, on_token=None, on_note=None) -> Answer:
+    def ask(self, question: str, *, history=None, strict=None, filters=None, on_token=None, on_note=None,
+            on_sentence=None) -> Answer:
         fresh = not hasattr(self.preload, "wall_s")
         index, llm = self.preload.wait()  # nothing heavy is imported on this thread before: the loaders import it
         from qa.llm import last_call_stats
@@ -106,7 +119,7 @@ class _InProcess:
         if fresh:
             _note_load_time(self.settings, self.preload.wall_s)
         answer = compute_answer(question, index, self.settings, llm, history=history, strict=strict,
-                                on_token=on_token, filters=filters)
+                                on_token=on_token, filters=filters, on_sentence=on_sentence)
         self.last_stats = last_call_stats(llm)
         return answer
 
@@ -174,8 +187,23 @@ def _run_one(question: str, answerer: _Answerer, settings: Settings, args, histo
     if not args.json and not stream and sys.stderr.isatty():
         print("(retrieving passages, writing and checking the answer ...)", file=sys.stderr, flush=True)
 
+    shown: list[str] = []  # checked sentences printed while the model still writes
+
+    def on_sentence(_sentence, text: str) -> None:
+        if stream and not shown:
+            print(file=sys.stderr)  # end the draft line before checked text starts
+        shown.append(text)
+        print(text, end=" ", flush=True)
+
+    plain = not args.json and not getattr(args, "format", None)
     answer = answerer.ask(question, history=history, strict=args.strict, on_token=on_token if stream else None,
-                          filters=getattr(args, "filters", None), on_note=lambda m: print(m, file=sys.stderr))
+                          filters=getattr(args, "filters", None), on_note=lambda m: print(m, file=sys.stderr),
+                          on_sentence=on_sentence if plain else None)
+    if getattr(args, "format", None):
+        from qa.export import export
+
+        print(export(answer, args.format), end="")
+        return answer
     if args.json:
         print(answer.model_dump_json(indent=2, exclude={"closest"} if not answer.abstained else None))
         return answer
@@ -185,7 +213,13 @@ def _run_one(question: str, answerer: _Answerer, settings: Settings, args, histo
         print(file=sys.stderr)
         if revises_draft("".join(streamed), answer.sentences):
             print("(the check changed the draft; the checked answer follows)", file=sys.stderr)
-    print(answer.answer)
+    so_far = " ".join(shown)
+    if shown and answer.answer.startswith(so_far):
+        print(answer.answer[len(so_far):].lstrip())  # the rest of the checked answer
+    else:
+        if shown:
+            print("\n(the whole draft, checked together, reads:)")
+        print(answer.answer)
     if answer.standalone_question:
         print(f"(understood as: {answer.standalone_question})")
     print(format_sources(answer))
@@ -207,6 +241,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("question", nargs="?", help="the question (omit for interactive chat)")
     add_common_args(parser)
     parser.add_argument("--json", action="store_true", help="print the Answer as JSON (the documented contract)")
+    parser.add_argument("--format", choices=["md", "html", "json"], help="print the answer as Markdown, standalone "
+                        "HTML or JSON, with its quotes, outlets, dates and links (qa/export.py)")
     parser.add_argument("--strict", action="store_true", default=None,
                         help="do not even list the sentences that fail the support check")
     parser.add_argument("--show-draft", action="store_true",

@@ -21,6 +21,7 @@ import numpy as np
 
 from qa.chunking import split_sentences
 from qa.embeddings import get_embedder
+from qa.repair import reattribute
 from qa.schema import AnswerSentence, Citation, Passage
 from qa.sources import strip_own_attribution
 from qa.support import DEFAULT_THRESHOLD, SupportResult, check_support
@@ -162,7 +163,7 @@ def revises_draft(draft: str, sentences: list[AnswerSentence]) -> bool:
 
 def verify_draft(draft: str, passages: list[Passage], threshold: float | None = None, strict: bool = False,
                  correct_markers: bool = True, repoint_margin: float = REPOINT_MARGIN,
-                 articles: dict[str, str] | None = None,
+                 articles: dict[str, str] | None = None, repair: bool = False,
                  ) -> tuple[list[AnswerSentence], list[Citation], str, int]:
     """Check every sentence of `draft` against the passages it cites.
 
@@ -176,7 +177,10 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
     name the person a passage calls "he" or "the president".
     The answer text holds only supported sentences; unsupported ones stay in `sentences` (supported=False,
     status "unsupported") so they can be listed apart with their reason. With `strict` they are removed from
-    `sentences` too (and counted)."""
+    `sentences` too (and counted).
+    With `repair`, a sentence its citations do not support but whose content they do (only the speaker or the
+    certainty is wrong) is rewritten with the speaker and verb of the cited sentence and checked again
+    (qa/repair.py; status "repaired")."""
     bar = (DEFAULT_THRESHOLD if threshold is None else threshold) + repoint_margin
     by_n = {p.n: p for p in passages}
 
@@ -192,7 +196,7 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
         d.draft_markers = list(d.markers)
         drafts.append(d)
     # Embed every claim and every passage sentence once.
-    passage_sents = {p.n: _passage_sentences(p) for p in passages}
+    passage_sents = {p.n: passage_sentences(p) for p in passages}
     flat = [(n, s, e) for n, spans in passage_sents.items() for s, e in spans]
     texts = [d.text for d in drafts] + [by_n[n].text[s:e] for n, s, e in flat]
     vecs = get_embedder().embed(texts) if texts else np.zeros((0, 384), dtype=np.float32)
@@ -240,6 +244,15 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
                 d.markers, res = [found[0]], found[1]
                 d.status = "repointed"
                 res.reason = f"supported (citation corrected: the model cited {cited})"
+            elif not res.supported and repair:
+                cited_ps = [by_n[m] for m in d.markers]
+                fixed = reattribute(own_words(d.text, cited_ps), cited_ps, threshold,
+                                    [context_of(p) for p in cited_ps])
+                if fixed is not None:
+                    d.text, res = fixed.text, fixed.result
+                    d.status = "repaired"
+                    res.reason = (f"supported (repaired: the draft said '{fixed.was}', the cited text says "
+                                  f"'{fixed.now}')")
         foreign = [u for u in d.links if not any(_link_in(u, by_n[m].text) for m in d.markers)]
         if foreign and res.supported:
             res.supported, res.reason = False, f"link not in the cited text: {foreign[0]}"
@@ -279,12 +292,7 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
                                         status=d.status if supported else "unsupported"))
         if not supported:
             continue
-        marker_text = "".join(f"[{n}]" for n in nums)
-        body = d.text
-        if marker_text:
-            body = re.sub(r"([.!?][\"”’)]?)$", lambda m, mt=marker_text: f" {mt}{m.group(1)}", body) \
-                if re.search(r"[.!?][\"”’)]?$", body) else f"{body} {marker_text}"
-        parts.append(body)
+        parts.append(with_markers(d.text, nums))
 
     citations: list[Citation] = []
     for old_n, new_n in sorted(renumber.items()):
@@ -299,6 +307,24 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
     return sentences, citations, " ".join(parts), removed
 
 
+def with_markers(text: str, nums: list[int]) -> str:
+    """A sentence with its [n] markers before its final punctuation ("... said [2].")."""
+    marker_text = "".join(f"[{n}]" for n in nums)
+    if not marker_text:
+        return text
+    if re.search(r"[.!?][\"”’)]?$", text):
+        return re.sub(r"([.!?][\"”’)]?)$", lambda m: f" {marker_text}{m.group(1)}", text)
+    return f"{text} {marker_text}"
+
+
+def citation_for(p: Passage, n: int, start: int, end: int) -> Citation:
+    """The citation of passage `p` as [n], quoting its text[start:end] (offsets relative to the passage)."""
+    return Citation(n=n, doc_id=p.doc_id, title=p.title, source=p.source, published=p.published, url=p.url,
+                    quote=p.text[start:end], start=p.start + start, end=p.start + end, score=p.score,
+                    passage=p.text, passage_start=p.start, passage_end=p.end, author=p.author,
+                    language=p.language, published_int=p.published_int)
+
+
 def own_words(text: str, cited: list[Passage]) -> str:
     """The claim without an attribution to the cited article's own outlet ("According to <outlet>, ..."): the
     outlet's name comes from metadata, so only the rest can be checked against the article's words."""
@@ -309,14 +335,14 @@ def own_words(text: str, cited: list[Passage]) -> str:
     return text
 
 
-def _passage_sentences(p: Passage) -> list[tuple[int, int]]:
+def passage_sentences(p: Passage) -> list[tuple[int, int]]:
     """Sentence spans relative to the passage text (from the index when stored, else re-split)."""
     spans = [(s - p.start, e - p.start) for s, e in p.sentences if p.start <= s and e <= p.end]
     return spans or split_sentences(p.text) or [(0, len(p.text))]
 
 
 def _first_sentence(p: Passage) -> tuple[int, int]:
-    s, e = _passage_sentences(p)[0]
+    s, e = passage_sentences(p)[0]
     return p.start + s, p.start + e
 
 

@@ -60,6 +60,8 @@ class Settings:
     prompt_budget_tokens: int = 600
     min_relevance: float = 0.25  # best dense cosine below this -> abstain without calling the model
     strict: bool = False
+    # Outlet / publication-date constraints stated in a question ("According to <outlet>, ...") become filters.
+    question_filters: bool = True
     support_threshold: float = 0.55  # calibrated: see qa/support.py DEFAULT_THRESHOLD
     scorer: str = "structural"  # support scorer: structural (parse-based, verifier v2) | lexical (v1); docs/verifier.md
     # A citation the model did not write needs support_threshold + this (see qa/citations.py REPOINT_MARGIN).

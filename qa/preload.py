@@ -3,7 +3,7 @@
 Loaded one after another, a cold `python -m qa.ask` spent most of its time waiting for each in turn. Here each runs
 on its own thread from the start:
 
-* ``model``: llama-index and llama.cpp, the GGUF file, then the fixed prompt prefix evaluated once
+* ``model``: llama.cpp, the GGUF file, then the fixed prompt prefix evaluated once
   (`qa.llm.prime_prefix`), then the answer pipeline's modules;
 * ``embedder``: torch and sentence-transformers, MiniLM, one query embedded, then a throw-away support check so
   the verifier's parser (spaCy) is loaded before the first real check needs it;
@@ -119,7 +119,7 @@ class Preload:
         stage.marks[step] = time.perf_counter()
 
     def _load_model(self, stage: _Stage) -> None:
-        if self.settings.backend == "local":  # a missing or corrupt model file is said before llama-index loads
+        if self.settings.backend == "local":  # a missing or corrupt model file is said before llama.cpp loads
             from qa.models import resolve_model_path
 
             resolve_model_path(self.settings)

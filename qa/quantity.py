@@ -123,11 +123,130 @@ def _gives_unit(sentence: str, units: set[str]) -> bool:
     return False
 
 
+_WHO = re.compile(r"^\s*(?:who|whom)\b", re.IGNORECASE)
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(.+?)\s*\??\s*$", re.IGNORECASE | re.DOTALL)
+_WHERE = re.compile(r"^\s*(?:where\b|(?:in|at|to|from|near)\s+(?:what|which)\s+(?:part|city|cities|town|country|"
+                    r"province|region|area|place|district|state)s?\b|(?:what|which)\s+(?:city|cities|town|country|"
+                    r"province|region|area|place|district)\b)", re.IGNORECASE)
+_EXACT_DAY = re.compile(r"^\s*(?:on\s+)?(?:what|which)\s+(?:exact\s+|precise\s+)?(?:day|date)\b", re.IGNORECASE)
+# Generic English: the people and groups a "who" answer may name without a proper name ("security sources",
+# "local armed men"), and the nouns that make a "where" answer a place ("in the region", "the northern part").
+PERSON_NOUNS = frozenset("""source official spokesman spokeswoman spokesperson minister president leader chief
+militant fighter insurgent rebel soldier troop force army police policeman government ministry council agency
+group man woman men women people resident witness analyst commander general officer member aide adviser advisor
+diplomat envoy ambassador authority authorities administration military guard tribe channel network newspaper
+reporter journalist correspondent media organisation organization party movement coalition alliance""".split())
+PLACE_NOUNS = frozenset("""region world country city capital town village province district area border north south
+east west part territory state coast island frontier neighbourhood neighborhood zone centre center outskirts edge
+heart suburb suburbs street road port harbour harbor valley river""".split())
+DIRECTION_WORDS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
+southwest north-east north-west south-east south-west""".split())
+_PARTY_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+_LOCATIVE = frozenset("in at near across throughout inside outside around into to from towards toward".split())
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
+
+
+def _names_a_party(tok) -> bool:
+    """Whether the noun phrase headed by `tok` names a person or an organisation (an entity, a proper name, or a
+    generic people/group noun)."""
+    phrase = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") and not any(
+        a.dep_ in ("relcl", "acl") and a.i != tok.i and tok.is_ancestor(a) for a in t.ancestors)]
+    return any(t.ent_type_ in _PARTY_ENTS or t.pos_ == "PROPN" for t in phrase) or _is_person_noun(tok)
+
+
+def _is_person_noun(tok) -> bool:
+    from qa.verify.claims import TITLES  # generic titles ("mayor", "spokesman", "minister")
+
+    return bool({tok.lemma_.lower(), tok.lower_} & (PERSON_NOUNS | TITLES))
+
+
+def gives_party(sentence: str) -> bool:
+    """Whether `sentence` has a person or organisation in a subject or speaker role: the subject (or passive
+    agent) of a verb, or the speaker of a reporting verb."""
+    from qa.verify.nlp import parse
+
+    for t in parse(sentence):
+        if t.dep_ in ("nsubj", "csubj") and t.lower_ not in ("it", "this", "that", "which", "there") \
+                and _names_a_party(t):
+            if t.head.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS
+                                             for c in t.head.children):
+                continue  # "X is a town": a place described
+            if t.head.lemma_ != "be" or t.ent_type_ in ("PERSON", "ORG", "NORP") or _is_person_noun(t):
+                return True  # "Mosul is a city" names a place, not who did something
+        if t.dep_ == "pobj" and t.head.dep_ == "agent" and _names_a_party(t):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according" and _names_a_party(t):
+            return True
+    return False
+
+
+def gives_place(sentence: str, question: str = "") -> bool:
+    """Whether `sentence` names a place the question does not already name (a GPE/LOC/FAC entity), a direction
+    ("north of X", "the northern part"), or a place noun after a locative preposition ("in the region")."""
+    from qa.verify.nlp import parse
+
+    asked = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", question)}
+    doc = parse(sentence)
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_ENTS and not {t.lower_ for t in ent if t.pos_ == "PROPN"} <= asked:
+            return True
+    for t in doc:
+        if t.lower_ in DIRECTION_WORDS:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE and (
+                t.lemma_.lower() in PLACE_NOUNS or (t.pos_ == "PROPN" and t.lower_ not in asked)):
+            return True
+        # "the centre of Calder", "the outskirts of the capital": a place noun's "of" names where.
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS and (
+                t.pos_ == "PROPN" and t.lower_ not in asked or t.lemma_.lower() in PLACE_NOUNS):
+            return True
+    return False
+
+
+def _gives_day(sentence: str) -> bool:
+    """A day, not just a year or a relative time: a weekday, or a month with a day number."""
+    tokens = [t.lower().strip(".") for t in _TOKEN.findall(sentence)]
+    if any(t in _WEEKDAYS for t in tokens):
+        return True
+    for i, t in enumerate(tokens):
+        if t in _MONTHS and any(re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", x) for x in tokens[max(0, i - 1):i + 2]):
+            return True
+    return bool(re.search(r"\b\d{4}-\d\d-\d\d\b", sentence))
+
+
+def question_type(question: str) -> str | None:
+    """The kind of answer `question` asks for, when this check knows it: "count" (how many / how much / what is
+    the population ...), "distance", "duration", "day", "date", "party" (who), "place" (where); else None.
+    "Who is <a name>?" asks for a description, not a party: None."""
+    if counted_words(question) is not None or _asks_measure(question) is not None:
+        return "count"
+    how = _HOW_FAR.match(question)
+    if how and how.group(1).lower() in _UNITS:
+        return "distance" if how.group(1).lower() == "far" else "duration"
+    if _EXACT_DAY.match(question):
+        return "day"
+    if _WHEN.match(question):
+        return "date"
+    if _WHO.match(question):
+        from qa.verify.nlp import parse
+
+        root = next((t for t in parse(question.strip()) if t.dep_ == "ROOT"), None)
+        identity = _WHO_IS.match(question) and root is not None and root.lemma_ == "be"
+        # "Who is <a name>?" asks what the named one is; "Who is the prime minister?" asks for a party
+        if identity and any(t.pos_ == "PROPN" for t in parse(_WHO_IS.match(question).group(1))):
+            return None
+        return "party"
+    if _WHERE.match(question):
+        return "place"
+    return None
+
+
 def missing_answer_type(question: str, sentences: list[str]) -> str | None:
     """Why the supported `sentences` do not answer the kind of question asked, or None when they do (or when the
     question's type is not one this check knows). Kinds: how many / how much and "what is the population (number,
     toll ...) of" need a number of the thing asked about; how far / how long a number with a distance or time
-    unit; when a date, weekday, month, year or relative time."""
+    unit; when a date, weekday, month, year or relative time ("on what date / which day" a day); who a person or
+    organisation in a subject or speaker role; where a place."""
     if not states_quantity(question, sentences):
         return "the passages give no figure for what the question counts"
     measure = _asks_measure(question)
@@ -138,6 +257,13 @@ def missing_answer_type(question: str, sentences: list[str]) -> str | None:
     if how and how.group(1).lower() in _UNITS and not any(_gives_unit(s, _UNITS[how.group(1).lower()])
                                                           for s in sentences):
         return f"the passages give no {'distance' if how.group(1).lower() == 'far' else 'duration'}"
+    kind = question_type(question)
+    if kind == "day" and not any(_gives_day(s) for s in sentences):
+        return "the passages give no day"
     if _WHEN.match(question) and not any(_gives_date(s) for s in sentences):
         return "the passages give no date or time"
+    if kind == "party" and not any(gives_party(s) for s in sentences):
+        return "the passages name no person or organisation that did it"
+    if kind == "place" and not any(gives_place(s, question) for s in sentences):
+        return "the passages name no place"
     return None

@@ -85,13 +85,15 @@ class Citation(BaseModel):
     published_int: int = 0
 
 
-SentenceStatus = Literal["kept", "repointed", "auto_cited", "unsupported"]
+SentenceStatus = Literal["kept", "repointed", "auto_cited", "unsupported", "repaired", "quoted"]
 
 
 class AnswerSentence(BaseModel):
     """One checked sentence. `draft_citations` are the markers the model wrote (before any correction);
     `status` says what the check did: kept the model's citation, re-pointed it, cited a sentence the model left
-    without a marker, or found it unsupported (then it is not part of the answer text)."""
+    without a marker, or found it unsupported (then it is not part of the answer text); "repaired": rewritten with
+    the speaker and verb the cited text gives, then re-checked; "quoted": an exact sentence of the cited text,
+    attributed to its source, given when no draft sentence answered the question."""
 
     text: str
     citations: list[int] = Field(default_factory=list)
@@ -100,6 +102,20 @@ class AnswerSentence(BaseModel):
     reason: str = ""
     draft_citations: list[int] = Field(default_factory=list)
     status: SentenceStatus = "kept"
+
+
+class OtherAccount(BaseModel):
+    """What another article (one the answer does not cite) attributes to whom about the same event: an exact
+    sentence of that article (`citation.quote`), with the speaker and reporting verb as written in it."""
+
+    speaker: str = ""  # as written ("a senior security official in Baghdad"); "" for a bare hedge ("reportedly")
+    verb: str = ""  # as written ("told", "could not confirm", "reportedly")
+    certainty: str = "said"  # confirmed | said | reportedly | not_confirmed | denied
+    recipient: str = ""  # who was told, as written ("the channel")
+    recipient_refers_to: str = ""  # the name the same article gives that recipient earlier ("CNN"), if any
+    about: int = 0  # index (in Answer.sentences) of the answer sentence it is an account of
+    similarity: float = 0.0
+    citation: Citation
 
 
 class Answer(BaseModel):
@@ -116,6 +132,8 @@ class Answer(BaseModel):
     timings: dict[str, float] = Field(default_factory=dict)
     # The model's raw output before any check: kept so that evals score the draft, not the repaired answer.
     draft: str = ""
+    # What articles the answer does not cite attribute to whom about the same event (exact quotes, qa/accounts.py).
+    other_accounts: list[OtherAccount] = Field(default_factory=list)
 
 
 class SummaryMetrics(BaseModel):
@@ -124,6 +142,47 @@ class SummaryMetrics(BaseModel):
     attributed_ratio: float = 0.0
     unsupported_sentences: int = 0
     loaded_terms: list[str] = Field(default_factory=list)
+    # Issue 18 (qa/summary_metrics.py): None when the summary has no such sentence.
+    agreement_precision: float | None = None  # agreement sentences whose statement >= 2 cited outlets support
+    attribution_accuracy: float | None = None  # sentences naming the outlet (and a speaker) of each citation
+    conflicts_stated: int = 0
+
+
+SectionKind = Literal["agreement", "conflict", "single"]
+
+
+class SummaryAccount(BaseModel):
+    """One outlet's account inside a summary sentence: who said it, how surely, and the citation [n]."""
+
+    n: int
+    doc_id: str
+    outlet: str
+    speaker: str = ""  # "" when the article states it in its own voice
+    certainty: str = "stated"  # confirmed | said | reportedly | not_confirmed | denied | stated
+    value: str = ""  # what differs in a conflict: the number, date or certainty as this account gives it
+    claim: str = ""  # the article sentence the account comes from
+    start: int = 0  # its offsets in the article
+    end: int = 0
+
+
+class SummaryItem(BaseModel):
+    """One summary sentence written from one claim group (qa/claim_groups.py)."""
+
+    kind: SectionKind
+    sentence: AnswerSentence
+    statement: str = ""  # agreement: what every cited outlet reports (checked against each of them)
+    differs_on: str = ""  # conflict: number | unit | date | certainty
+    accounts: list[SummaryAccount] = Field(default_factory=list)
+    group_id: str = ""
+    phrasing: str = "template"  # model | template | quote
+
+
+class SummarySection(BaseModel):
+    """The typed sections of a summary: agreements, conflicts and single-source items, in that order."""
+
+    kind: SectionKind
+    heading: str
+    items: list[SummaryItem] = Field(default_factory=list)
 
 
 class Summary(BaseModel):
@@ -135,6 +194,8 @@ class Summary(BaseModel):
     metrics: SummaryMetrics = Field(default_factory=SummaryMetrics)
     # The same metrics of the model's draft sentences before repair (None when nothing was drafted).
     draft_metrics: SummaryMetrics | None = None
+    # Typed sections (issue 18): read these instead of parsing `summary`.
+    sections: list[SummarySection] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
     model: str = ""
     timings: dict[str, float] = Field(default_factory=dict)

@@ -160,14 +160,16 @@ class ServiceClient:
 
     def ask(self, question: str, *, history: list[tuple[str, str]] | None = None, strict: bool | None = None,
             filters: Any = None, on_token: Callable[[str], None] | None = None,
-            on_note: Callable[[str], None] | None = None) -> Any:
+            on_note: Callable[[str], None] | None = None, on_sentence: Callable[[Any, str], None] | None = None
+            ) -> Any:
         """The service's Answer. ServiceUnavailable when it failed before anything was passed to `on_token`
         (the caller can then answer in-process); NewsqaError for the service's own answer of an error."""
         from qa.schema import Answer
 
         payload = {"question": question, "history": [list(t) for t in history or []], "strict": strict,
                    "filters": dataclasses.asdict(filters) if filters is not None else None,
-                   "stream": on_token is not None, "settings": _request_settings(self.settings)}
+                   "stream": on_token is not None, "sentences": on_sentence is not None,
+                   "settings": _request_settings(self.settings)}
         payload["identity"] = identity(self.settings)
         streamed = False
         conn = sock = None
@@ -194,6 +196,14 @@ class ServiceClient:
                     try:
                         on_token(event["text"])
                     except BaseException as exc:  # the caller's own failure (a closed terminal): not the service's
+                        raise _CallerError(exc) from exc
+                elif kind == "sentence" and on_sentence is not None:
+                    from qa.schema import AnswerSentence
+
+                    streamed = True
+                    try:
+                        on_sentence(AnswerSentence.model_validate(event["sentence"]), event["text"])
+                    except BaseException as exc:
                         raise _CallerError(exc) from exc
                 elif kind == "note" and on_note is not None:
                     on_note(event["text"])
@@ -331,11 +341,15 @@ class Service:
             if stream:
                 lines.send({"event": "token", "text": text})
 
+        def on_sentence(sentence, text: str) -> None:
+            lines.send({"event": "sentence", "sentence": sentence.model_dump(mode="json"), "text": text})
+
         history = [(str(q), str(a)) for q, a in payload.get("history") or []]
         same = (settings.max_tokens, settings.temperature) == (self.settings.max_tokens, self.settings.temperature)
         llm = self.llm if same else get_llm(settings)  # another wrapper of the same loaded model
         answer = compute_answer(str(payload.get("question", "")), self.index, settings, llm, history=history or None,
-                                strict=payload.get("strict"), on_token=on_token, filters=filters)
+                                strict=payload.get("strict"), on_token=on_token, filters=filters,
+                                on_sentence=on_sentence if payload.get("sentences") else None)
         return {"event": "answer", "answer": answer.model_dump(mode="json"), "stats": last_call_stats(llm)}
 
 
