@@ -13,10 +13,18 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from urllib.parse import urlparse
 
 from qa import sources
-from qa.schema import Answer, AnswerSentence, Citation, IngestReport, Passage, Summary, SummaryMetrics
+from qa.schema import (
+    Answer,
+    AnswerSentence,
+    Citation,
+    IngestReport,
+    Passage,
+    Summary,
+    SummaryItem,
+    SummaryMetrics,
+)
 
 UNKNOWN = "unknown"
 _END_PUNCT = re.compile(r"([.!?][\"”’)]?)$")
@@ -46,16 +54,6 @@ def marker_html(turn: str, n: int) -> str:
     return f'<a class="nq-cite" href="#{target}" title="Show source {int(n)}">[{int(n)}]</a>'
 
 
-def _safe_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    try:
-        parsed = urlparse(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parsed.scheme in {"http", "https"} and parsed.netloc else None
-
-
 def _meta_line(source: str, published: str, doc_id: str) -> str:
     src = esc(source) if source and source != UNKNOWN else '<span class="nq-unknown">source unknown</span>'
     date = esc(published) if published and published != UNKNOWN else '<span class="nq-unknown">date unknown</span>'
@@ -63,7 +61,7 @@ def _meta_line(source: str, published: str, doc_id: str) -> str:
 
 
 def _title_html(title: str, url: str | None, source: str = UNKNOWN, doc_id: str = "") -> str:
-    safe = _safe_url(url)
+    safe = sources.safe_url(url)
     text = esc(sources.display_name(title, source, doc_id) if doc_id else title or UNKNOWN)
     if safe:
         return f'<a class="nq-title" href="{esc(safe)}" target="_blank" rel="noopener noreferrer">{text}</a>'
@@ -115,7 +113,9 @@ def sentence_html(s: AnswerSentence, turn: str, known: set[int] | None = None) -
     markers = "".join(marker_html(turn, n) for n in nums)
     text = s.text.strip()
     m = _END_PUNCT.search(text)
-    if markers and m:
+    if nums and all(f"[{n}]" in text for n in nums):  # markers written inside the sentence (summaries)
+        body = _inline_markers(text, turn, known)
+    elif markers and m:
         body = f"{esc(text[:m.start()])}{markers}{esc(m.group(1))}"
     elif markers:
         body = f"{esc(text)}{markers}"
@@ -182,9 +182,24 @@ def answer_html(answer: Answer, turn: str) -> str:
         if answer.citations:
             parts.append('<div class="nq-section">Sources</div>')
             parts.extend(citation_card(c, turn) for c in answer.citations)
+        parts.append(other_accounts_html(answer, turn))
     removed = f"{answer.removed_sentences} unsupported removed (strict)" if answer.removed_sentences else ""
     parts.append(_footer(answer.model, answer.timings, removed))
     parts.append("</div>")
+    return "".join(parts)
+
+
+def other_accounts_html(answer: Answer, turn: str) -> str:
+    """What articles the answer does not cite attribute to whom about the same event: each an exact quote, with
+    the speaker and verb as written and the certainty class, as a source card (qa/accounts.py)."""
+    if not answer.other_accounts:
+        return ""
+    from qa.accounts import label
+
+    parts = ['<div class="nq-section">What other articles attribute to whom</div>']
+    for o in answer.other_accounts:
+        parts.append(f'<div class="nq-note nq-account"><strong>{esc(label(o))}</strong></div>')
+        parts.append(citation_card(o.citation, turn))
     return "".join(parts)
 
 
@@ -196,38 +211,44 @@ def streaming_html(text: str, status: str = "") -> str:
 
 
 def summary_sections(summary: Summary) -> list[tuple[str | None, list[AnswerSentence]]]:
-    """The summary's sections (heading or None, sentences), recovered from its text: blocks separated by a
-    blank line, a block's first line being its heading when it ends with ':'. Sentences are taken in order;
-    any the text does not show are put in a last section so nothing is hidden."""
-    sections: list[tuple[str | None, list[AnswerSentence]]] = []
-    pending = list(summary.sentences)
-    for block in summary.summary.split("\n\n"):
-        block = block.strip()
-        if not block or block in summary.notes:
-            continue
-        head, _, body = block.partition("\n")
-        heading = head.strip() if body and head.strip().endswith(":") else None
-        body = body if heading else block
-        taken: list[AnswerSentence] = []
-        while pending and _sentence_key(pending[0]) in body:
-            taken.append(pending.pop(0))
-        if taken:
-            sections.append((heading, taken))
-    if pending:
-        sections.append((None, pending))
-    return sections
+    """The summary's sections (heading or None, sentences) from its typed sections (`Summary.sections`); a
+    summary without them (a single source, older JSON) is one section without heading. Never parsed from text."""
+    if summary.sections:
+        return [(s.heading, [it.sentence for it in s.items]) for s in summary.sections if s.items]
+    return [(None, list(summary.sentences))] if summary.sentences else []
 
 
-def _sentence_key(s: AnswerSentence) -> str:
-    return _END_PUNCT.sub("", s.text.strip())[:80]
+def _inline_markers(text: str, turn: str, known: set[int] | None) -> str:
+    """Escaped text with its inline [n] markers (conflict and agreement sentences cite inside) as links."""
+    return re.sub(r"\[(\d+)\]", lambda m: marker_html(turn, int(m.group(1)))
+                  if known is None or int(m.group(1)) in known else m.group(0), esc(text))
+
+
+def _conflict_sides(item: SummaryItem, turn: str) -> str:
+    """A conflict's accounts side by side: outlet, speaker, what differs, and the citation."""
+    cells = "".join(
+        f'<div class="nq-side"><div class="nq-side-head">{marker_html(turn, a.n)} {esc(a.outlet)}</div>'
+        f'<div class="nq-meta">{esc(a.speaker or "the article itself")}</div>'
+        f'<div class="nq-side-value">{esc(a.value or a.certainty)}</div></div>' for a in item.accounts)
+    return f'<div class="nq-sides">{cells}</div>'
 
 
 def summary_html(summary: Summary, turn: str = "sum") -> str:
-    """A finished summary: notes, then its sections (text with markers, flagged sentences), then the cards."""
+    """A finished summary: notes, then one block per typed section (agreements, conflicts with their accounts
+    side by side, single-source items), then the cards."""
     known = {c.n for c in summary.citations}
     parts = ['<div class="nq-msg nq-summary">']
     parts.extend(f'<div class="nq-note">{esc(n)}</div>' for n in summary.notes)
-    if summary.sentences:
+    if summary.sections:
+        for section in summary.sections:
+            parts.append(f'<div class="nq-block nq-{esc(section.kind)}" id="{card_id(turn, 0)}-{esc(section.kind)}">'
+                         f'<div class="nq-subhead">{esc(section.heading)}</div>')
+            for item in section.items:
+                parts.append(f'<div class="nq-answer">{sentence_html(item.sentence, turn, known)}</div>')
+                if item.kind == "conflict" and item.accounts:
+                    parts.append(_conflict_sides(item, turn))
+            parts.append("</div>")
+    elif summary.sentences:
         for heading, sentences in summary_sections(summary):
             if heading:
                 parts.append(f'<div class="nq-subhead">{esc(heading)}</div>')
@@ -259,6 +280,12 @@ def metrics_html(metrics: SummaryMetrics) -> str:
         _bar("Citation balance", metrics.citation_balance, "how evenly the citations spread over the sources"),
         _bar("Attributed", metrics.attributed_ratio, "share of sentences that say who claims it"),
     ]
+    if metrics.agreement_precision is not None:
+        bars.append(_bar("Agreement precision", metrics.agreement_precision,
+                         "share of agreement sentences whose statement two or more cited outlets each support"))
+    if metrics.attribution_accuracy is not None:
+        bars.append(_bar("Attribution accuracy", metrics.attribution_accuracy,
+                         "share of sentences naming the outlet and speaker of each citation correctly"))
     bad = metrics.unsupported_sentences
     count = (f'<div class="nq-metric"><span class="nq-mlabel">Unsupported sentences</span>'
              f'<span class="nq-count nq-{"low" if bad else "good"}">{int(bad)}</span></div>')
@@ -333,6 +360,11 @@ a.nq-cite:hover { text-decoration: underline; }
 .nq-card:target, .nq-card.nq-active { border-left-color: #2563eb; background: #eff6ff;
   box-shadow: 0 0 0 2px #93c5fd; }
 .nq-subhead { font-weight: 600; margin: 0.7em 0 0.1em; }
+.nq-block { border-left: 3px solid #cbd5e1; padding-left: 8px; margin: 6px 0; }
+.nq-block.nq-agreement { border-left-color: #16a34a; } .nq-block.nq-conflict { border-left-color: #d97706; }
+.nq-sides { display: flex; gap: 8px; flex-wrap: wrap; margin: 2px 0 8px; }
+.nq-side { flex: 1; min-width: 12em; border: 1px solid #e5e7eb; border-radius: 6px; padding: 4px 8px; }
+.nq-side-head { font-weight: 600; font-size: 0.9em; } .nq-side-value { font-size: 0.9em; }
 .nq-card-head { font-weight: 600; font-size: 0.92em; }
 .nq-num { color: #1d4ed8; margin-right: 4px; }
 .nq-title { color: inherit; }

@@ -15,48 +15,28 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from llama_index.core.base.llms.types import ChatMessage, MessageRole
-
-from qa.answer import model_name, stream_text
-from qa.citations import defang, verify_draft
+from qa.answer import model_name
+from qa.claim_groups import claim_vectors, extract_claims, group_claims
 from qa.cli import cli_entry
 from qa.config import Settings, add_common_args, settings_from_args
-from qa.embeddings import get_embedder
 from qa.errors import UsageError
 from qa.filters import Filters, NoMatchError, add_filter_args, check_filters, filters_from_args
 from qa.index import NewsIndex, open_index
-from qa.lexicon import Lexicon, lexicon_for
-from qa.llm import count_tokens
+from qa.lexicon import lexicon_for
 from qa.metadata import fill_citation_metadata
-from qa.prompts import load_prompt, load_prompt_text
 from qa.retrieval import retrieve_passages
-from qa.schema import AnswerSentence, Citation, Document, Passage, Summary, SummaryMetrics
+from qa.schema import Citation, Document, Summary, SummaryMetrics, SummarySection
 from qa.sources import display_name
-from qa.summary_map import SummaryPlan, load_sources, plan_summary
+from qa.summary_map import load_sources
 from qa.summary_metrics import compute_metrics
-from qa.summary_repair import (
-    FALLBACK_REASON,
-    REPAIR_PREFIXES,
-    fallback_sentence,
-    passage_spans,
-    recite,
-    render_sentence,
-    repair_sentence,
-    singular_attribution,
-)
-from qa.support import check_support
+from qa.summary_repair import REPAIR_PREFIXES
+from qa.summary_write import HEADINGS as HEADINGS
+from qa.summary_write import compose, write_summary
 
 DEFAULT_MAX_SOURCES = 10
-DEFAULT_BUDGET_TOKENS = 900  # article text shown to the model, over all sources (split evenly per source)
-MAX_ITEMS_PER_CALL = 4  # pairs/groups/passages per model call: keeps each prompt and answer short
-HEADINGS = {
-    "agree": "What the sources agree on:",
-    "differ": "Where they differ or one cannot confirm what another reports:",
-    "single": "What only one source reports:",
-}
-SECTIONS = ("agree", "differ", "single")
+DEFAULT_BUDGET_TOKENS = 900  # kept for callers of the earlier pipeline
+SECTIONS = ("agreement", "conflict", "single")
 NOT_COVERED = "The indexed articles do not cover this topic."
 
 OnToken = Callable[[str], None]
@@ -148,44 +128,17 @@ def pick_documents(index: NewsIndex, settings: Settings, topic: str | None, doc_
     return docs, notes, bool(topic) and not explicit
 
 
-# ---- reduce: prompts and model calls ---------------------------------------------------------------------
-def _line(p: Passage, plan: SummaryPlan) -> str:
-    """`[n] (who: speaker) passage text` — the claim's speaker as the article attributes it."""
-    speakers = list(dict.fromkeys(c.speaker for c in plan.claims.get(p.n, []) if c.speaker))
-    who = "; ".join(speakers) if speakers else (p.source if p.source not in ("", "unknown") else "the article")
-    return f"[{p.n}] (who: {defang(who)}) {defang(' '.join(p.text.split()))}"
-
-
-def section_items(plan: SummaryPlan) -> dict[str, list[list[int]]]:
-    """Passage numbers per item of each section (a difference pair, an agreement group, a single claim)."""
-    return {"agree": plan.agreements, "differ": [list(p) for p in plan.differences],
-            "single": [[n] for n in plan.singles]}
-
-
-def build_reduce_messages(section: str, items: list[list[int]], plan: SummaryPlan) -> list[ChatMessage]:
-    """System + user messages asking for one sentence per item of `section`."""
-    by_n = {p.n: p for p in plan.passages}
-    blocks = []
-    for i, ns in enumerate(items, start=1):
-        lines = "\n".join(_line(by_n[n], plan) for n in ns)
-        label = {"agree": "Group", "differ": "Pair"}.get(section)
-        blocks.append(f"{label} {i}:\n{lines}" if label else lines)
-    count = f"{len(items)} sentence" + ("s" if len(items) > 1 else "")
-    user = load_prompt("summary_reduce").format(passages="\n\n".join(blocks),
-                                                task=load_prompt_text(f"summary_task_{section}"), count=count)
-    return [ChatMessage(role=MessageRole.SYSTEM, content=load_prompt_text("system")),
-            ChatMessage(role=MessageRole.USER, content=user)]
-
-
 # ---- the pipeline ----------------------------------------------------------------------------------------
 def summarize(index: NewsIndex, settings: Settings, llm, topic: str | None = None, doc_ids: list[str] | None = None,
               max_sentences: int = 8, on_token: OnToken | None = None, max_sources: int = DEFAULT_MAX_SOURCES,
               budget_tokens: int = DEFAULT_BUDGET_TOKENS, filters: Filters | None = None) -> Summary:
-    """A neutral summary of the sources on `topic` (or of `doc_ids`, or of every document), organised as
-    agreement / difference / single-source sections, every sentence cited and checked, with metrics.
+    """A neutral summary of the sources on `topic` (or of `doc_ids`, or of every document), written from the
+    claim groups: agreements (cited to every agreeing outlet), conflicts (each side with its outlet and speaker)
+    and single-source items, every sentence checked, with metrics before and after the fallbacks.
 
-    `on_token` receives the section headings and the model's text as it is generated. `max_sentences` caps
-    the sentences the model writes; a source left uncited still gets one quoted sentence on top."""
+    `on_token` receives each section as soon as it is written. `max_sentences` caps the sentences; an article
+    no sentence cites still gets one single-source sentence on top. `budget_tokens` is kept for callers of the
+    earlier pipeline (the model now sees one short item per group)."""
     t0 = time.perf_counter()
     topic = validate_topic(topic, settings)
     validate_limits(max_sentences, max_sources)
@@ -210,193 +163,49 @@ def summarize(index: NewsIndex, settings: Settings, llm, topic: str | None = Non
         emit(text)
         timings["total_s"] = round(time.perf_counter() - t0, 3)
         return Summary(topic=topic, summary=text, notes=notes, model=name, timings=timings)
-    plan = plan_summary(sources, topic_vec, max_sentences, budget_tokens)
-    notes.extend(plan.notes)
-    doc_list = [s.doc.doc_id for s in sources]
+    chosen = [s.doc for s in sources]
+    doc_list = [d.doc_id for d in chosen]
+    claims = [c for d in chosen for c in extract_claims(d)]
+    vectors = claim_vectors(claims)
+    groups = group_claims(claims, vectors)
+    relevance = {c.id: float(v @ topic_vec) for c, v in zip(claims, vectors, strict=True)} \
+        if topic_vec is not None else {}
+    if topic_vec is not None:  # a topic summary is about the topic: groups far from it are left out
+        groups = [g for g in groups if max(relevance[c.id] for c in g.claims) >= settings.min_relevance]
     timings["map_s"] = round(time.perf_counter() - t0, 3)
 
+    multi = len(chosen) > 1
     lead = ""
-    if len(sources) == 1:
-        d = sources[0].doc
+    if not multi:
+        d = chosen[0]
         lead = f"Only one source covers this: {display_name(d.title, d.source, d.doc_id)}."
         notes.insert(0, lead)
         emit(lead + "\n\n")
+    t_write = time.perf_counter()
+    written = write_summary(groups, {d.doc_id: d for d in chosen}, llm, settings.support_threshold, max_sentences,
+                            emit=emit, headings=multi, relevance=relevance, lexicon=lexicon)
+    notes.extend(written.notes)
+    timings["write_s"] = round(time.perf_counter() - t_write, 3)
+    timings.update(written.timings)
 
-    reduced = reduce_sections(plan, llm, settings, emit, multi=len(sources) > 1)
-    notes.extend(reduced.notes)
-    timings.update(reduced.timings)
-    if reduced.first_token_s is not None:
-        timings["first_token_s"] = round((reduced.started - t0) + reduced.first_token_s, 3)
-
-    t_repair = time.perf_counter()
-    kept, extra, repair_notes = repair_sections(reduced.drafted, plan, lexicon, settings, max_sentences, doc_list)
-    notes.extend(repair_notes)
-    timings["repair_s"] = round(time.perf_counter() - t_repair, 3)
-
-    sentences = [s for section in SECTIONS for s in kept[section]]
-    by_n = {p.n: p for p in plan.passages}
-    summary = Summary(topic=topic, doc_ids=doc_list, summary=_compose(kept, lead, multi=len(sources) > 1),
-                      sentences=sentences, citations=cite_spans(sentences, by_n, extra),
-                      notes=notes, model=name)
-    summary.metrics = compute_metrics(summary, lexicon, doc_list)
-    summary.draft_metrics = draft_metrics(reduced.raw, by_n, lexicon, doc_list)
+    summary = _assemble(written.sections, written.citations, lead, multi, topic, doc_list, notes, name)
+    texts = {d.doc_id: d.text for d in chosen}
+    summary.metrics = compute_metrics(summary, lexicon, doc_list, texts=texts)
+    draft = _assemble(written.draft, written.citations, lead, multi, topic, doc_list, [], name)
+    summary.draft_metrics = compute_metrics(draft, lexicon, doc_list, texts=texts)
     timings["total_s"] = round(time.perf_counter() - t0, 3)
     summary.timings = timings
     return summary
 
 
-@dataclass
-class Reduced:
-    """What the model wrote, checked: sentences per section, notes, timings."""
-
-    drafted: dict[str, list[AnswerSentence]]
-    raw: list[AnswerSentence]  # the model's sentences as checked before any citation fix or cap (for metrics)
-    notes: list[str]
-    timings: dict[str, float]
-    started: float
-    first_token_s: float | None
-
-
-def reduce_sections(plan: SummaryPlan, llm, settings: Settings, emit: OnToken, multi: bool) -> Reduced:
-    """One model call per batch of items per section (headings and text go to `emit`); every draft is checked
-    against the passages it was shown (verify_draft), and sentences rejected for their markers are cited
-    post hoc (`recite`)."""
-    started = time.perf_counter()
-    by_n = {p.n: p for p in plan.passages}
-    out = Reduced(drafted={s: [] for s in SECTIONS}, raw=[], notes=[], timings={}, started=started,
-                  first_token_s=None)
-    prompt_tokens = generated_tokens = calls = 0
-    verify_s = 0.0
-    for section, items in section_items(plan).items():
-        if not items:
-            continue
-        if multi:
-            emit(HEADINGS[section] + "\n")
-        for b in range(0, len(items), MAX_ITEMS_PER_CALL):
-            batch = items[b:b + MAX_ITEMS_PER_CALL]
-            messages = build_reduce_messages(section, batch, plan)
-            prompt_tokens += sum(count_tokens(m.content or "", llm) for m in messages)
-            t_call = time.perf_counter()
-            draft, first = stream_text(llm, messages, emit)
-            calls += 1
-            generated_tokens += count_tokens(draft, llm)
-            if out.first_token_s is None and first is not None:
-                out.first_token_s = (t_call - started) + first
-            emit("\n")
-            t_verify = time.perf_counter()
-            shown = [by_n[n] for ns in batch for n in ns]
-            # Wrong markers are corrected by `recite` below, which knows the items (pairs, groups) and says so.
-            sentences, _citations, _text, _removed = verify_draft(draft, shown, threshold=settings.support_threshold,
-                                                                  correct_markers=False, repoint_margin=0.0)
-            out.raw.extend(s.model_copy(deep=True) for s in sentences)
-            out.notes.extend(f'Added the citation {"".join(f"[{n}]" for n in s.citations)} the model left out: '
-                             f'"{s.text[:100]}"' for s in sentences if "cited automatically" in s.reason)
-            out.notes.extend(recite(sentences, [[by_n[n] for n in ns] for ns in batch], settings.support_threshold))
-            verify_s += time.perf_counter() - t_verify
-            cap = sum(len(p.sentences) for p in shown)  # restating each shown sentence is fine; more is padding
-            out.drafted[section].extend(sentences[:cap])
-            if len(sentences) > cap:
-                out.notes.append(f"Removed {len(sentences) - cap} sentence(s) the model added beyond the passages "
-                                 f"it was shown ({section} section).")
-        emit("\n")
-    out.timings = {"reduce_s": round(time.perf_counter() - started - verify_s, 3), "verify_s": round(verify_s, 3),
-                   "reduce_calls": float(calls), "prompt_tokens": float(prompt_tokens),
-                   "generated_tokens": float(generated_tokens)}
-    return out
-
-
-def repair_sections(drafted: dict[str, list[AnswerSentence]], plan: SummaryPlan, lexicon: Lexicon,
-                    settings: Settings, max_sentences: int, doc_ids: list[str]
-                    ) -> tuple[dict[str, list[AnswerSentence]], dict[int, Citation], list[str]]:
-    """Repair or remove each drafted sentence, keep at most `max_sentences`, then give every source no kept
-    sentence cites its fallback sentence. Returns (kept sentences per section, fallback citations, notes)."""
-    by_n = {p.n: p for p in plan.passages}
-    notes: list[str] = []
-    kept: dict[str, list[AnswerSentence]] = {s: [] for s in SECTIONS}
-    seen: set[str] = set()
-    for section in SECTIONS:
-        for sentence in drafted[section]:
-            cited = [by_n[n] for n in sentence.citations if n in by_n]
-            fixed, what = repair_sentence(sentence, cited, lexicon, settings.support_threshold)
-            notes.extend(what)
-            if fixed is not None and section == "agree":
-                fixed, what = singular_attribution(fixed, cited)
-                notes.extend(what)
-            if fixed is not None and fixed.text.lower() not in seen:
-                seen.add(fixed.text.lower())
-                kept[section].append(fixed)
-    over = sum(len(v) for v in kept.values()) - max_sentences
-    for section in ("single", "agree", "differ"):  # trim the least contested material first
-        while over > 0 and kept[section]:
-            dropped = kept[section].pop()
-            over -= 1
-            notes.append(f'Removed a sentence over the limit of {max_sentences}: "{dropped.text[:100]}"')
-    extra: dict[int, Citation] = {}
-    cited_docs = {by_n[n].doc_id for sents in kept.values() for s in sents for n in s.citations}
-    for doc_id in doc_ids:
-        if doc_id in cited_docs:
-            continue
-        claim = plan.fallback.get(doc_id)
-        if claim is None:
-            notes.append(f"{doc_id} could not be cited: it has no sentence usable for a summary.")
-            continue
-        sentence, citation = fallback_sentence(by_n[claim.n], claim.start, claim.end, settings.support_threshold)
-        kept["single"].append(sentence)
-        extra[claim.n] = citation
-        notes.append(f"Added an attributed sentence for {doc_id}, which no summary sentence cited: "
-                     f"“{claim.text[:100]}{'…' if len(claim.text) > 100 else ''}”")
-    return kept, extra, notes
-
-
-def cite_spans(sentences: list[AnswerSentence], by_n: dict[int, Passage], extra: dict[int, Citation]
-               ) -> list[Citation]:
-    """One citation per passage the kept sentences cite. Its quote is the exact article span from the first
-    to the last passage sentence that the kept sentences rely on (each sentence's best-supporting sentence
-    in each passage it cites, by the support scorer); a fallback sentence's quote is its verbatim sentence."""
-    rely: dict[int, list[tuple[int, int]]] = {}
-    for n, c in extra.items():
-        rely.setdefault(n, []).append((c.start, c.end))
-    checked = [s for s in sentences if s.citations and s.reason != FALLBACK_REASON]
-    p_spans = {n: passage_spans(by_n[n]) for s in checked for n in s.citations}
-    flat = [(n, a, b) for n, spans in p_spans.items() for a, b in spans]
-    vecs = get_embedder().embed([s.text for s in checked] + [by_n[n].text[a:b] for n, a, b in flat])
-    sent_vec = {key: vecs[len(checked) + i] for i, key in enumerate(flat)}
-    for i, s in enumerate(checked):
-        res = check_support(s.text, [by_n[n].text for n in s.citations],
-                            embeddings=(vecs[i], [sent_vec[(n, a, b)] for n in s.citations for a, b in p_spans[n]]),
-                            spans=[p_spans[n] for n in s.citations])
-        for n, (a, b, _score) in zip(s.citations, res.per_evidence, strict=True):
-            rely.setdefault(n, []).append((by_n[n].start + a, by_n[n].start + b))
-    out: list[Citation] = []
-    for n in sorted({n for s in sentences for n in s.citations}):
-        p = by_n[n]
-        parts = rely.get(n) or [p.sentences[0]]
-        start, end = min(a for a, _ in parts), max(b for _, b in parts)
-        out.append(Citation(n=n, doc_id=p.doc_id, title=p.title, source=p.source, published=p.published, url=p.url,
-                            quote=p.text[start - p.start:end - p.start], start=start, end=end, score=p.score,
-                            passage=p.text, passage_start=p.start, passage_end=p.end))
-    return out
-
-
-def draft_metrics(raw: list[AnswerSentence], by_n: dict[int, Passage], lexicon: Lexicon, doc_ids: list[str]
-                  ) -> SummaryMetrics:
-    """The summary metrics of the model's sentences before repair (no fix, no removal, no fallback sentence):
-    the figures after repair are partly guaranteed by the repair itself, so both are reported."""
-    draft = Summary(summary=" ".join(s.text for s in raw), sentences=raw, doc_ids=doc_ids, citations=[
-        Citation(n=n, doc_id=by_n[n].doc_id, quote=by_n[n].text, start=by_n[n].start, end=by_n[n].end)
-        for n in sorted({n for s in raw for n in s.citations if n in by_n})])
-    return compute_metrics(draft, lexicon, doc_ids)
-
-
-def _compose(kept: dict[str, list[AnswerSentence]], lead: str, multi: bool) -> str:
-    """The summary text: the sections with their headings (none for a single source)."""
-    blocks = [lead] if lead else []
-    for section in SECTIONS:
-        if not kept[section]:
-            continue
-        body = " ".join(render_sentence(s.text, s.citations) for s in kept[section])
-        blocks.append(f"{HEADINGS[section]}\n{body}" if multi else body)
-    return "\n\n".join(blocks)
+def _assemble(sections: list[SummarySection], citations: list[Citation], lead: str, multi: bool,
+              topic: str | None, doc_ids: list[str], notes: list[str], model: str) -> Summary:
+    """A Summary from typed sections: its text, flat sentences and the citations they use."""
+    sentences = [it.sentence for s in sections for it in s.items]
+    used = {n for s in sentences for n in s.citations}
+    return Summary(topic=topic, doc_ids=doc_ids, summary=compose(sections, lead, headings=multi),
+                   sentences=sentences, citations=[c for c in citations if c.n in used], notes=notes, model=model,
+                   sections=sections)
 
 
 def was_repaired(summary: Summary) -> bool:
@@ -405,21 +214,47 @@ def was_repaired(summary: Summary) -> bool:
 
 
 # ---- CLI -------------------------------------------------------------------------------------------------
+def format_blocks(summary: Summary) -> str:
+    """The typed sections as terminal blocks; a conflict lists its accounts side by side."""
+    lines: list[str] = []
+    for section in summary.sections:
+        lines.append(f"== {section.heading}")
+        for it in section.items:
+            lines.append(f"  - {it.sentence.text}")
+            if it.kind == "conflict":
+                for a in it.accounts:
+                    who = f" · {a.speaker}" if a.speaker else ""
+                    lines.append(f"      [{a.n}] {a.outlet}{who} · {a.value or a.certainty}")
+    return "\n".join(lines)
+
+
+def _fmt(v: float | None) -> str:
+    return "n/a" if v is None else f"{v:.2f}"
+
+
+def format_metrics(m: SummaryMetrics, label: str = "Metrics") -> str:
+    return (f"{label}: agreement precision {_fmt(m.agreement_precision)} · attribution accuracy "
+            f"{_fmt(m.attribution_accuracy)} · conflicts stated {m.conflicts_stated} · source coverage "
+            f"{m.source_coverage:.2f} · citation balance {m.citation_balance:.2f} · attributed "
+            f"{m.attributed_ratio:.2f} · unsupported sentences {m.unsupported_sentences} · loaded terms: "
+            f"{', '.join(m.loaded_terms) or 'none'}")
+
+
 def format_report(summary: Summary) -> str:
-    """Sources (numbered, with quotes), notes and metrics, for the terminal."""
-    from qa.ask import format_sources
+    """Blocks, sources (numbered, with quotes), notes and metrics (the draft's too), for the terminal."""
     from qa.schema import Answer
+    from qa.terminal import format_sources
 
     as_answer = Answer(question=summary.topic or "", answer=summary.summary, sentences=summary.sentences,
                        citations=summary.citations)
-    lines = [format_sources(as_answer)]
+    lines = [format_blocks(summary)] if summary.sections else []
+    lines.append(format_sources(as_answer))
     if summary.notes:
         lines.append("\nNotes:")
         lines.extend(f"  - {note}" for note in summary.notes)
-    m = summary.metrics
-    lines.append(f"\nMetrics: source coverage {m.source_coverage:.2f} · citation balance {m.citation_balance:.2f} · "
-                 f"attributed {m.attributed_ratio:.2f} · unsupported sentences {m.unsupported_sentences} · "
-                 f"loaded terms: {', '.join(m.loaded_terms) or 'none'}")
+    lines.append("\n" + format_metrics(summary.metrics))
+    if summary.draft_metrics is not None:
+        lines.append(format_metrics(summary.draft_metrics, "Draft (model wording, before fallbacks)"))
     return "\n".join(lines)
 
 
@@ -441,6 +276,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"documents summarised at most (default {DEFAULT_MAX_SOURCES})")
     add_common_args(parser)
     parser.add_argument("--json", action="store_true", help="print the Summary as JSON (the documented contract)")
+    # issue 15: the outlet comparison (qa/compare.py, no model) and exports (qa/export.py)
+    parser.add_argument("--by", choices=["outlet"], help="compare the outlets instead: one cited paragraph per "
+                        "outlet (what it reports, whom it quotes, what only it reports); no model is used")
+    parser.add_argument("--format", choices=["md", "html", "json"], help="print the result as Markdown, standalone "
+                        "HTML or JSON (quotes, outlets, dates, links)")
     parser.add_argument("--no-stream", action="store_true", help="print the summary only when complete")
     add_filter_args(parser)
     return parser
@@ -454,6 +294,10 @@ def main(argv: list[str] | None = None) -> int:
     validate_limits(args.max_sentences, args.max_sources)
     doc_ids = args.docs.split(",") if args.docs is not None else None
     filters = filters_from_args(args)  # a bad date is a usage error before any model is loaded
+    if args.by == "outlet":
+        from qa.compare import main_by_outlet
+
+        return main_by_outlet(args, settings, topic, doc_ids, filters)
     from qa.ingest import ensure_seeded
     from qa.llm import get_llm
 
@@ -462,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     doc_ids = resolve_doc_ids(index, doc_ids)
     check_filters(index, filters)
     llm = get_llm(settings)
-    stream = not args.json and not args.no_stream
+    stream = not args.json and not args.no_stream and not args.format
 
     def on_token(t: str) -> None:
         sys.stdout.write(t)
@@ -471,6 +315,11 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarize(index, settings, llm, topic=topic, doc_ids=doc_ids, max_sentences=args.max_sentences,
                         on_token=on_token if stream else None, max_sources=args.max_sources, filters=filters)
     fill_citation_metadata(summary.citations, index.committed_docs())
+    if args.format:
+        from qa.export import export
+
+        print(export(summary, args.format), end="")
+        return 0
     if args.json:
         print(summary.model_dump_json(indent=2))
         return 0

@@ -17,11 +17,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
 
 from qa.chunking import split_sentences
 from qa.lexicon import Lexicon, TermMatch, load_lexicon
-from qa.schema import Summary, SummaryMetrics
+from qa.schema import Citation, Summary, SummaryItem, SummaryMetrics
 
 # Neutral attribution: who said it. ("could not confirm" and "had no information" contain a verb below.)
 ATTRIBUTION = re.compile(
@@ -116,12 +117,186 @@ def loaded_terms(summary: Summary, lexicon: Lexicon | None = None) -> list[str]:
 
 
 def compute_metrics(summary: Summary, lexicon: Lexicon | None = None,
-                    doc_ids: Sequence[str] | None = None) -> SummaryMetrics:
-    """All five metrics for `summary`."""
+                    doc_ids: Sequence[str] | None = None, support: SupportCheck | None = None,
+                    texts: Mapping[str, str] | None = None) -> SummaryMetrics:
+    """All metrics for `summary` that need no gold labels (`group_scores` needs them)."""
+    def rounded(v: float | None) -> float | None:
+        return None if v is None else round(v, 6)
+
     return SummaryMetrics(
         source_coverage=round(source_coverage(summary, doc_ids), 6),
         citation_balance=citation_balance(summary, doc_ids),
         attributed_ratio=round(attributed_ratio(summary), 6),
         unsupported_sentences=unsupported_sentences(summary),
         loaded_terms=loaded_terms(summary, lexicon),
+        agreement_precision=rounded(agreement_precision(summary, support, texts)),
+        attribution_accuracy=rounded(attribution_accuracy(summary)),
+        conflicts_stated=sum(len(s.items) for s in summary.sections if s.kind == "conflict"),
     )
+
+
+# ---- issue 18: metrics that can fail (agreement, conflicts, attribution) -----------------------------------
+# Each reads the typed sections (`Summary.sections`); a summary without them (older JSON) is read as one
+# untyped section, so its agreement precision is None and its attribution accuracy still counts.
+SupportCheck = Callable[[str, str, str | None], bool]  # (statement, cited quote, its whole article or None)
+_MARKERS = re.compile(r"\[(\d+)\]")
+
+
+def _default_support(text: str, evidence: str, article: str | None = None) -> bool:
+    from qa.support import check_support
+
+    return check_support(text, [evidence], context=article).supported
+
+
+def _items(summary: Summary) -> list[SummaryItem]:
+    if summary.sections:
+        return [it for s in summary.sections for it in s.items]
+    return [SummaryItem(kind="single", sentence=s) for s in summary.sentences]
+
+
+def _statement(item: SummaryItem) -> str:
+    """What an agreement sentence asserts: its recorded statement, else its text up to the attribution."""
+    if item.statement:
+        return item.statement
+    text = _MARKERS.sub("", item.sentence.text)
+    return re.split(r",?\s+according to\b|\s+(?:both\s+)?reports?\s+that\b", text, maxsplit=1, flags=re.I)[0]
+
+
+def agreement_precision(summary: Summary, support: SupportCheck | None = None,
+                        texts: Mapping[str, str] | None = None) -> float | None:
+    """Share of the sentences presented as agreement whose statement at least two different cited outlets
+    support, each on its own (the support scorer on each cited quote, with its article as context when `texts`
+    gives it). None when there is no agreement."""
+    texts = texts or {}
+    support = support or _default_support
+    by_n = {c.n: c for c in summary.citations}
+    agreed = [it for s in summary.sections if s.kind == "agreement" for it in s.items]
+    if not agreed:
+        return None
+    good = 0
+    for it in agreed:
+        statement = _statement(it)
+        docs: dict[str, list[str]] = {}
+        for n in it.sentence.citations:
+            if n in by_n:
+                docs.setdefault(by_n[n].doc_id, []).append(by_n[n].quote)
+        backing = [d for d, quotes in docs.items() if any(support(statement, q, texts.get(d)) for q in quotes)]
+        good += len(docs) >= 2 and len(backing) == len(docs)
+    return good / len(agreed)
+
+
+def _label(c: Citation) -> str:
+    from qa.sources import source_label
+
+    return source_label(c.title, c.source, c.doc_id)
+
+
+def _segments(text: str, known: set[int]) -> list[tuple[str, list[int]]]:
+    """The sentence cut after each run of markers: (text, the citations that text ends with). Markers only at
+    the end (an answer-style sentence) make one segment for all its citations."""
+    out, last = [], 0
+    for m in re.finditer(r"(?:\s*\[\d+\])+", text):
+        ns = [int(x) for x in _MARKERS.findall(m.group(0)) if int(x) in known]
+        out.append((text[last:m.start()], ns))
+        last = m.end()
+    return [(t, ns) for t, ns in out if ns]
+
+
+def _words_in(words: frozenset[str], quote: str) -> bool:
+    from qa.verify.text import key, name_bases, normalize
+
+    have: set[str] = set()
+    for w in re.findall(r"[\w'’.-]+", normalize(quote)):
+        have |= name_bases(w) | {key(w)}
+    return all(w in have or name_bases(w) & have for w in words)
+
+
+def sentence_attribution_ok(text: str, citations: list[Citation]) -> bool:
+    """Each cited outlet is named (by its metadata label) in the part of the sentence its marker closes, and
+    every speaker named there is one its cited sentence names."""
+    from qa.verify.claims import analyse
+
+    by_n = {c.n: c for c in citations}
+    segments = _segments(text, set(by_n))
+    if not segments:
+        return False
+    for part, ns in segments:
+        labels = [_label(by_n[n]) for n in ns]
+        # the label as a name of its own: "Reuters" inside a file name ("reuters-guards-killed") does not count
+        if not all(re.search(rf"(?<![\w-]){re.escape(label)}(?![\w-])", part, re.I) for label in labels):
+            return False
+        masked = part
+        for label in labels:
+            masked = re.sub(re.escape(label), "the outlet", masked, flags=re.I)
+        quotes = " ".join(by_n[n].quote for n in ns)
+        for att in analyse(masked.strip(" ;,")).attributions:
+            words = frozenset(w for w in att.speaker_words if w not in ("outlet", "article"))
+            if att.pronoun or not words:
+                continue
+            if not _words_in(words, quotes):
+                return False
+    return True
+
+
+def attribution_accuracy(summary: Summary) -> float | None:
+    """Share of the sentences whose named outlets and speakers match their citations (see
+    `sentence_attribution_ok`). None when the summary has no cited sentence."""
+    items = [it for it in _items(summary) if it.sentence.citations]
+    if not items:
+        return None
+    return sum(sentence_attribution_ok(it.sentence.text, summary.citations) for it in items) / len(items)
+
+
+class GoldAccount(Protocol):
+    doc_id: str
+    quote: str
+    value: str
+
+
+class GoldGroup(Protocol):
+    kind: str
+    accounts: Sequence[GoldAccount]
+
+
+def _gold_span(account: GoldAccount, texts: Mapping[str, str]) -> tuple[int, int] | None:
+    start = texts.get(account.doc_id, "").find(account.quote)
+    return None if start < 0 else (start, start + len(account.quote))
+
+
+def _matches(item: SummaryItem, gold: GoldGroup, texts: Mapping[str, str], by_n: Mapping[int, Citation]) -> bool:
+    """The item cites (overlapping spans) accounts of at least two gold sides: two values for a conflict, two
+    articles for an agreement."""
+    sides: set[str] = set()
+    for account in gold.accounts:
+        span = _gold_span(account, texts)
+        if span is None:
+            continue
+        for n in item.sentence.citations:
+            c = by_n.get(n)
+            if c is not None and c.doc_id == account.doc_id and c.start < span[1] and span[0] < c.end:
+                sides.add(account.value if gold.kind == "conflict" else account.doc_id)
+    return len(sides) >= 2
+
+
+def group_scores(summary: Summary, gold: Sequence[GoldGroup], texts: Mapping[str, str]) -> dict[str, float | None]:
+    """Conflict recall and precision, and agreement recall, of `summary` against hand-labelled groups.
+
+    A gold conflict is found when one conflict sentence cites two of its sides (accounts with different values);
+    a conflict sentence is correct when it finds some gold conflict. None where a denominator is zero."""
+    by_n = {c.n: c for c in summary.citations}
+    stated = [it for s in summary.sections if s.kind == "conflict" for it in s.items]
+    agreed = [it for s in summary.sections if s.kind == "agreement" for it in s.items]
+    conflicts = [g for g in gold if g.kind == "conflict"]
+    agreements = [g for g in gold if g.kind == "agreement"]
+
+    def share(hits: int, total: int) -> float | None:
+        return hits / total if total else None
+
+    return {
+        "conflict_recall": share(sum(any(_matches(it, g, texts, by_n) for it in stated) for g in conflicts),
+                                 len(conflicts)),
+        "conflict_precision": share(sum(any(_matches(it, g, texts, by_n) for g in conflicts) for it in stated),
+                                    len(stated)),
+        "agreement_recall": share(sum(any(_matches(it, g, texts, by_n) for it in agreed) for g in agreements),
+                                  len(agreements)),
+    }

@@ -263,25 +263,33 @@ def test_summary_html_lists_notes_sentences_and_cards():
     assert len(doc.marks) == 2
 
 
-def test_summary_sections_follow_the_headings_of_the_text():
-    a = AnswerSentence(text="Both sources report that the bridge opened on Monday.", citations=[1, 2], supported=True)
-    b = AnswerSentence(text="Council officials say 500 cars crossed; the police cannot confirm it.",
+def test_summary_sections_come_from_the_typed_sections_not_the_text():
+    from qa.render import summary_sections
+    from qa.schema import SummaryAccount, SummaryItem, SummarySection
+
+    a = AnswerSentence(text="The bridge opened on Monday, according to Outlet A [1] and Outlet B [2].",
                        citations=[1, 2], supported=True)
+    b = AnswerSentence(text="Accounts of the number differ: 500 cars crossed, according to Outlet A [1]; 300 cars "
+                            "crossed, according to Outlet B [2].", citations=[1, 2], supported=True)
     c = AnswerSentence(text="The mayor denied it, according to a spokesman.", citations=[2], supported=False,
                        reason="r")
-    text = ("What the sources agree on:\nBoth sources report that the bridge opened on Monday [1][2].\n\n"
-            "Where they differ or one cannot confirm what another reports:\nCouncil officials say 500 cars "
-            "crossed; the police cannot confirm it [1][2]. The mayor denied it, according to a spokesman [2].")
-    summ = Summary(summary=text, sentences=[a, b, c], citations=[_citation(1), _citation(2, 2)])
-    from qa.render import summary_sections
-
-    assert summary_sections(summ) == [("What the sources agree on:", [a]),
-                                      ("Where they differ or one cannot confirm what another reports:", [b, c])]
+    sides = [SummaryAccount(n=1, doc_id="a", outlet="Outlet A", speaker="council officials", value="500 cars"),
+             SummaryAccount(n=2, doc_id="b", outlet="Outlet B", speaker="the police", value="300 cars")]
+    sections = [SummarySection(kind="agreement", heading="Agreed:", items=[SummaryItem(kind="agreement", sentence=a)]),
+                SummarySection(kind="conflict", heading="Differ:", items=[
+                    SummaryItem(kind="conflict", sentence=b, accounts=sides),
+                    SummaryItem(kind="conflict", sentence=c)])]
+    # the text says something else entirely: the sections are read from the typed fields
+    summ = Summary(summary="unrelated text", sentences=[a, b, c], citations=[_citation(1), _citation(2, 2)],
+                   sections=sections)
+    assert summary_sections(summ) == [("Agreed:", [a]), ("Differ:", [b, c])]
     out = summary_html(summ)
     assert out.count('class="nq-subhead"') == 2 and out.count("nq-unsupported") == 1
-    # A sentence the text does not show is still rendered, in a last section.
-    d = AnswerSentence(text="Extra sentence.", citations=[1], supported=True)
-    assert summary_sections(summ.model_copy(update={"sentences": [a, b, c, d]}))[-1] == (None, [d])
+    assert 'class="nq-block nq-agreement"' in out and 'class="nq-block nq-conflict"' in out
+    # inline markers become links where they stand; the conflict's sides are shown next to each other
+    assert 'Outlet A <a class="nq-cite" href="#nq-sum-1"' in out
+    assert out.count('class="nq-side"') == 2 and "500 cars" in out and "300 cars" in out
+    assert summary_sections(Summary(summary="x", sentences=[a])) == [(None, [a])]
 
 
 def test_summary_without_sentences_shows_its_text():
