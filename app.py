@@ -39,6 +39,8 @@ from qa.metadata import fill_citation_metadata
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 import gradio as gr  # noqa: E402
 
+from qa import ui_news  # noqa: E402  (imports gradio too)
+
 log = logging.getLogger("newsqa.app")
 
 EXAMPLES = [
@@ -141,19 +143,22 @@ def build_app(settings: Settings) -> gr.Blocks:
         yield messages, history, None, ""
         run = run_settings(model, backend)
 
+        checked: list[str] = []  # sentences that passed the check while the model writes on
+
         def call(on_token):
             llm = get_llm(run)  # loaded once per process and reused
             return answer_question(question, index, run, llm, history=render.history_pairs(history),
                                    strict=bool(strict), on_token=on_token, k=int(k),
-                                   filters=filters if filters.active else None)
+                                   filters=filters if filters.active else None,
+                                   on_sentence=lambda _s, text: checked.append(text))
 
         try:
             for kind, value in stream_call(call):
-                if kind == "text":  # the unchecked draft is not shown: only its progress
+                if kind == "text":  # the unchecked draft is not shown: only checked sentences and progress
                     words = len(value.split())
                     messages[-1] = {"role": "assistant", "content": render.streaming_html(
-                        "", f"Writing the answer ({words} words drafted); it is shown once every sentence "
-                            "is checked against its sources…")}
+                        " ".join(checked), f"Writing the answer ({words} words drafted); each sentence is shown "
+                                           "once it is checked against its sources…")}
                     yield messages, history, None, ""
                 else:
                     fill_citation_metadata(value.citations, index.committed_docs())  # author, language, date
@@ -276,6 +281,7 @@ def build_app(settings: Settings) -> gr.Blocks:
             examples = gr.Examples(EXAMPLES, inputs=[question], label="Examples")
             with gr.Accordion("Last answer as JSON", open=False):
                 answer_json = gr.JSON(label="Answer")
+            ui_news.export_controls("answer", answer_json, handled)  # md / html / json download (issue 15)
 
         with gr.Tab("Summary", id="summary"):
             with gr.Row():
@@ -295,6 +301,10 @@ def build_app(settings: Settings) -> gr.Blocks:
                     sum_metrics = gr.HTML(elem_id="nq-metrics")
             with gr.Accordion("Summary as JSON", open=False):
                 sum_json = gr.JSON(label="Summary")
+            ui_news.export_controls("summary", sum_json, handled)  # md / html / json download (issue 15)
+
+        # Compare and Timeline views (qa/ui_news.py; no model), with the filters of the Settings accordion.
+        ui_news.news_tabs(index, settings, handled, [f_source, f_since, f_until])
 
         with gr.Tab("Library", id="library"):
             with gr.Row():

@@ -24,10 +24,13 @@ from evals.dataset import (
     ERROR_CLASSES,
     SPLITS,
     SUPPORTED_KINDS,
+    ConstrainedQAItem,
     QAItem,
     SupportPair,
     checksum_status,
+    filter_matches,
     gold_spans,
+    load_constrained_qa,
     load_qa,
     load_summary_points,
     load_support_pairs,
@@ -54,7 +57,7 @@ def judge_predictions(pairs: list[SupportPair], threshold: float | None = None) 
     articles = {d.doc_id: d.text for d in load_seed_documents()}
     out = []
     for p in pairs:
-        res = check_support(p.claim, [p.evidence], threshold, context=articles.get(p.doc_id))
+        res = check_support(p.claim, [p.evidence], threshold, context=p.context or articles.get(p.doc_id))
         out.append({"id": p.id, "split": p.split, "kind": p.kind, "label": p.label,
                     "predicted": "supported" if res.supported else "not_supported", "score": round(res.score, 4),
                     "reason": res.reason, "claim": p.claim, "evidence": p.evidence})
@@ -112,6 +115,18 @@ def build_eval_index(settings: Settings, folder: Path):
     return s, open_index(s)
 
 
+def own_words(sentence: str, documents) -> str:
+    """The sentence without an "According to <outlet>, ..." naming an indexed article's own outlet: the pipeline
+    checks it the same way (qa.citations.own_words), since the outlet's name is metadata, not the article's words."""
+    from qa.sources import strip_own_attribution
+
+    for d in documents.values():
+        stripped = strip_own_attribution(sentence, d.title, d.source, d.published, d.doc_id)
+        if stripped != sentence:
+            return stripped
+    return sentence
+
+
 def draft_sentences(answer: Answer, n_passages: int) -> list[tuple[str, list[int]]]:
     """The model's draft as generated: its sentences and the markers it wrote (those naming a shown passage)."""
     from qa.citations import split_draft
@@ -152,7 +167,7 @@ def draft_scores_for(answer: Answer, passages: list, support_fn) -> dict:
     return M.draft_scores(draft_sentences(answer, len(passages)), texts, support_fn)
 
 
-REPAIR_STATUSES = ("kept", "repointed", "auto_cited", "unsupported")
+REPAIR_STATUSES = ("kept", "repointed", "auto_cited", "repaired", "quoted", "unsupported")
 
 
 def split_qa_metrics(rows: list[dict], records: list[dict]) -> tuple[dict, dict]:
@@ -208,6 +223,59 @@ def run_qa(items: list[QAItem], answer_fn: AnswerFn, retrieve_fn, documents, sup
     return dict(headline), splits, records
 
 
+# Metrics of the outlet/date-constrained questions (asked without flags), reported under a "constrained_" prefix.
+CONSTRAINED_METRICS = ("key_fact_recall", "abstention_accuracy", "faithfulness", "citation_gold_hit")
+
+
+def run_constrained(items: list[ConstrainedQAItem], index, settings: Settings, llm, documents, support_fn,
+                    embed_fn, progress: bool = True) -> tuple[dict, list[dict]]:
+    """Answer the constrained questions as a user asks them: no flags, the constraint only in the question's words
+    (qa/question_filters.py turns it into filters inside retrieval); return ({split: metrics}, records).
+    `constrained_filter_accuracy`: the inferred constraint equals the labelled one (outlet, since, until; an
+    outlet the index does not hold counts when it is named as such). `outside_filter_citations`: citations of
+    articles the labelled constraint excludes (must be 0)."""
+    from qa.answer import answer_question, question_constraint
+    from qa.filters import NoMatchError
+    from qa.metadata import int_to_iso
+    from qa.retrieval import retrieve_passages
+
+    inferred = {it.question: question_constraint(it.question, index) for it in items}
+
+    def as_labelled(q) -> dict:
+        f = q.filters
+        return {"source": f.source if f and f.source else q.unknown_outlet,
+                "since": int_to_iso(f.since) if f and f.since else None,
+                "until": int_to_iso(f.until) if f and f.until else None}
+
+    def answer_fn(item: ConstrainedQAItem) -> Answer:
+        return answer_question(item.question, index, settings, llm)
+
+    def retrieve_fn(q: str) -> list:
+        asked = inferred.get(q)
+        try:
+            return retrieve_passages(q, index, settings, filters=asked.filters if asked else None).passages
+        except NoMatchError:
+            return []
+
+    _, splits, records = run_qa(items, answer_fn, retrieve_fn, documents, support_fn, embed_fn, settings.k,
+                                progress)
+    out: dict[str, dict] = {}
+    for sp, v in splits.items():
+        recs = [(r, it) for r, it in zip(records, items, strict=True) if it.split == sp]
+        for r, it in recs:
+            r["filters_inferred"] = as_labelled(inferred[it.question])
+            r["filters_labelled"] = it.filters.model_dump(mode="json")
+        outside = sum(1 for r, it in recs for c in r["citations"]
+                      if c.get("doc_id") in documents and not filter_matches(it.filters, documents[c["doc_id"]]))
+        figures = {f"constrained_{k}": v["metrics"].get(k) for k in CONSTRAINED_METRICS}
+        figures["constrained_filter_accuracy"] = round(
+            sum(r["filters_inferred"] == r["filters_labelled"] for r, _ in recs) / len(recs), 4)
+        figures["constrained_outside_filter_citations"] = outside
+        figures["constrained_questions"] = v["questions"]
+        out[sp] = figures
+    return out, records
+
+
 def category_scores(records: list[dict]) -> dict[str, dict[str, float | None]]:
     """Mean of the main per-item metrics by question category (unanswerable: abstention accuracy)."""
     out: dict[str, dict[str, float | None]] = {}
@@ -244,14 +312,32 @@ def run_summary(index, settings: Settings, llm) -> tuple[dict, dict]:
         out.update(figures(summary.draft_metrics, summary.draft_metrics.unsupported_sentences +
                            len([s for s in summary.sentences if s.supported]), "_draft"))
     out.update(figures(summary.metrics, len(summary.sentences), ""))
+    # Issue 18: metrics that can fail, before the fallbacks (the model's wording) and after; conflict and
+    # agreement recall against the hand-labelled groups of each split (nothing is tuned on test).
+    for suffix, mm in (("_draft", summary.draft_metrics), ("", summary.metrics)):
+        if mm is not None:
+            out[f"summary_agreement_precision{suffix}"] = mm.agreement_precision
+            out[f"summary_attribution_accuracy{suffix}"] = mm.attribution_accuracy
+    group_splits = summary_group_scores(summary, index)
     m = summary.metrics
-    record = {"summary": summary.summary, "metrics": m.model_dump(),
+    record = {"summary": summary.summary, "metrics": m.model_dump(), "group_splits": group_splits,
+              "sections": [s.model_dump() for s in summary.sections],
               "draft_metrics": summary.draft_metrics.model_dump() if summary.draft_metrics else None,
               "notes": summary.notes,
               "covered_points": [p.id for p, ok in zip(points, M.covered_points(summary.summary, points),
                                                        strict=True) if ok],
               "seconds": round(time.perf_counter() - t0, 2)}
     return out, record
+
+
+def summary_group_scores(summary, index) -> dict[str, dict[str, float | None]]:
+    """{split: conflict recall/precision and agreement recall} of `summary` against `summary_groups.jsonl`."""
+    from evals.dataset import load_summary_groups
+    from qa.summary_metrics import group_scores
+
+    texts = {d: doc.text for d in index.committed_docs() if (doc := index.get_document(d)) is not None}
+    return {sp: {f"summary_{k}": v for k, v in group_scores(summary, load_summary_groups(sp), texts).items()}
+            for sp in SPLITS}
 
 
 # ---- reports -------------------------------------------------------------------------------------
@@ -299,11 +385,11 @@ def write_markdown(report: dict, path: Path) -> None:
     repair = report.get("repair", {})
     if repair:
         lines += ["", "## What the check did to the drafts", "",
-                  "| split | draft sentences | kept as cited | re-pointed | cited automatically | unsupported "
-                  "(left out) |", "|---|---|---|---|---|---|"]
+                  "| split | draft sentences | kept as cited | re-pointed | cited automatically | speaker/certainty "
+                  "rewritten | answered by a quote | unsupported (left out) |", "|---|---|---|---|---|---|---|---|"]
         for sp, r in repair.items():
             lines.append(f"| {sp} | {r['draft_sentences']} | {r['kept']} | {r['repointed']} | {r['auto_cited']} | "
-                         f"{r['unsupported'] + r['removed']} |")
+                         f"{r.get('repaired', 0)} | {r.get('quoted', 0)} | {r['unsupported'] + r['removed']} |")
     judge_splits = report.get("judge", {})
     if judge_splits:
         kinds = list(dict.fromkeys(k for v in judge_splits.values() for k in v.get("per_kind", {})))
@@ -392,7 +478,7 @@ def build_parser() -> argparse.ArgumentParser:
                "below evals/baseline.json).")
     add_common_args(parser)
     parser.add_argument("--out", type=Path, default=Path("evals/out"), help="report folder (default evals/out)")
-    parser.add_argument("--only", choices=["qa", "summary", "judge"], help="run one part only")
+    parser.add_argument("--only", choices=["qa", "constrained", "summary", "judge"], help="run one part only")
     parser.add_argument("--limit", type=int, help="first N questions of each split only (quick look; the gate is "
                                                    "skipped)")
     parser.add_argument("--split", choices=SPLITS, help="questions of one split only (tune on dev; the gate is "
@@ -424,7 +510,7 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
                                          "judge_worst_class_rejection": judge_splits[sp]["worst_class_rejection"]})
         report["items"]["judge"] = judge_items
         report["timings"]["judge_s"] = round(time.perf_counter() - tj, 2)
-    if only in (None, "qa", "summary"):
+    if only in (None, "qa", "constrained", "summary"):
         with tempfile.TemporaryDirectory(prefix="newsqa-eval-") as tmp:
             s, index = build_eval_index(settings, Path(tmp))
             from qa.answer import answer_question, model_name
@@ -448,7 +534,7 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
                     return retrieve_passages(q, index, s).passages  # deterministic: what the model was shown
 
                 def support_fn(sentence: str, texts: list[str]) -> bool:
-                    return check_support(sentence, texts, s.support_threshold).supported
+                    return check_support(own_words(sentence, documents), texts, s.support_threshold).supported
 
                 def embed_fn(texts: list[str]):
                     return get_embedder().embed(texts)
@@ -465,10 +551,28 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
                 report["categories"] = category_scores(records)
                 report["timings"]["qa_s"] = round(time.perf_counter() - tq, 2)
                 report["timings"]["qa_median_s"] = sorted(r["seconds"] for r in records)[len(records) // 2]
+            if only in (None, "qa", "constrained") and llm is not None:
+                citems = [it for it in load_constrained_qa() if split is None or it.split == split]
+                if limit:
+                    citems = [it for sp in SPLITS for it in [x for x in citems if x.split == sp][:limit]]
+                documents = {d: index.get_document(d) for d in index.committed_docs()}
+                tc = time.perf_counter()
+                c_splits, c_records = run_constrained(
+                    citems, index, s, llm, documents,
+                    lambda sentence, texts: check_support(own_words(sentence, documents), texts,
+                                                          s.support_threshold).supported,
+                    lambda texts: get_embedder().embed(texts), progress)
+                for sp, figures in c_splits.items():
+                    report["splits"][sp].update(figures)
+                report["metrics"].update(c_splits.get("test", {}))
+                report["items"]["constrained"] = c_records
+                report["timings"]["constrained_s"] = round(time.perf_counter() - tc, 2)
             if only in (None, "summary") and llm is not None:
                 ts = time.perf_counter()
                 sum_metrics, record = run_summary(index, s, llm)
                 report["metrics"].update(sum_metrics)
+                for sp, figures in record.get("group_splits", {}).items():  # dev / test columns (issue 18)
+                    report["splits"].setdefault(sp, {}).update(figures)
                 report["items"]["summary"] = record
                 report["timings"]["summary_s"] = round(time.perf_counter() - ts, 2)
     report["timings"]["total_s"] = round(time.perf_counter() - t0, 2)

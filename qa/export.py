@@ -15,13 +15,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from urllib.parse import urlparse
 
 from pydantic import BaseModel
 
 from qa.errors import UsageError
 from qa.news_schema import CERTAINTY_WORDS, Comparison, Timeline
 from qa.schema import Answer, AnswerSentence, Citation, Summary
+from qa.sources import safe_url
 
 FORMATS = ("md", "html", "json")
 SUFFIX = {"md": ".md", "html": ".html", "json": ".json"}
@@ -31,17 +31,6 @@ _MARKER = re.compile(r"\\\[(\d+)\\\]")
 
 
 # ---- shared pieces ---------------------------------------------------------------------------------------------
-def safe_url(url: str | None) -> str | None:
-    """The URL when it is http(s) with a host, else None (never a javascript: or data: link)."""
-    if not url:
-        return None
-    try:
-        parsed = urlparse(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
-
-
 def md_escape(text: object) -> str:
     """Text for Markdown: one line, Markdown and HTML punctuation backslash-escaped."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
@@ -67,7 +56,14 @@ def _outlet(c: Citation) -> str:
 
 
 def _sentence_line(s: AnswerSentence) -> str:
-    return s.text.strip() + "".join(f" [{n}]" for n in s.citations)
+    """The sentence with its markers before the final punctuation ("... confirmed [1]."); markers already written
+    inside it (summary sentences carry theirs inline) are not added again."""
+    text = s.text.strip()
+    marks = "".join(f"[{n}]" for n in s.citations if f"[{n}]" not in text)
+    if not marks:
+        return text
+    m = re.match(r"(.*?)([.!?…]+[\"'”’)]*)$", text, re.S)
+    return f"{m.group(1)} {marks}{m.group(2)}" if m else f"{text} {marks}"
 
 
 def _md_sources(citations: list[Citation]) -> list[str]:

@@ -39,7 +39,8 @@ _MONTHS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
 _DATE_TEXT = r"(?P<date>(?:\d{4}-\d{2}(?:-\d{2})?)|(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|" \
              r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4})|(?:[A-Z][a-z]+\.?\s+\d{4})|(?:\d{4}))"
 # Publication-date constraints: the words must be about articles or reporting, not about events.
-_PUBLISHED = r"(?:published|dated|written|articles?|reports?|reporting|reported|coverage|stories|say|says|said|writes?|wrote)"
+_PUBLISHED = (r"(?:published|dated|written|articles?|reports?|reporting|reported|coverage|stories|say|says|said|"
+              r"writes?|wrote)")
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("on_or_after", re.compile(_PUBLISHED + r"\b[^?]{0,20}?\bon or after " + _DATE_TEXT)),
     ("on_or_before", re.compile(_PUBLISHED + r"\b[^?]{0,20}?\bon or before " + _DATE_TEXT)),

@@ -322,9 +322,9 @@ class Service:
         return dataclasses.replace(self.settings, **changes)
 
     def answer(self, payload: dict[str, Any], lines: _Lines) -> dict[str, Any]:
-        from qa.ask import compute_answer
         from qa.filters import Filters
         from qa.llm import get_llm, last_call_stats
+        from qa.terminal import compute_answer
 
         settings = self.request_settings(payload.get("settings") or {})
         with self._seed_lock:

@@ -69,3 +69,16 @@ def strip_own_attribution(text: str, title: str | None, source: str | None, publ
     if out == text.strip() or not re.search(r"[A-Za-z]", out):
         return text
     return out[0].upper() + out[1:]
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is http(s) with a host, else None: a source link is never a javascript: or data: URL."""
+    from urllib.parse import urlparse
+
+    if not url:
+        return None
+    try:
+        parsed = urlparse(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None

@@ -155,23 +155,26 @@ def test_follow_ups_pass_the_conversation_and_settings(server, monkeypatch):
     calls: list[dict] = []
 
     def fake_answer_question(question, index, settings, llm, history=None, strict=None, on_token=None, k=None,
-                             filters=None):
+                             filters=None, on_sentence=None):
         calls.append({"question": question, "history": list(history or []), "k": k, "strict": strict,
                       "model": settings.model, "llm": llm, "filters": filters})
         for token in ("Unchecked ", "draft ", "words."):
             on_token(token)
             time.sleep(0.3)  # longer than the UI's streaming interval: each token could be shown
-        return Answer(question=question, answer=f"Fake answer to {question}",
-                      sentences=[AnswerSentence(text=f"Fake answer to {question}", supported=True)])
+        checked = AnswerSentence(text=f"Fake answer to {question}", supported=True)
+        if on_sentence is not None:  # a sentence that passed the check may be shown while the model writes on
+            on_sentence(checked, checked.text)
+            time.sleep(0.3)
+        return Answer(question=question, answer=f"Fake answer to {question}", sentences=[checked])
 
     monkeypatch.setattr(app, "answer_question", fake_answer_question)
     monkeypatch.setattr(app, "get_llm", lambda settings: f"fake-llm-{settings.model}")
     client = Client(server["url"], verbose=False)  # a fresh session: an empty conversation
     job = client.submit("First question?", [], 3, "fast", "local", True, api_name="/ask")
     m1, a1, _ = job.result()
-    # While generating, the chat shows progress only: the unchecked draft never reaches the page.
+    # While generating, the chat shows progress and checked sentences only: the unchecked draft never reaches the page.
     steps = [str(out[0][-1]["content"]) for out in job.outputs()[:-1]]
-    assert steps and all("nq-status" in step for step in steps)
+    assert steps and all("nq-status" in step or "Fake answer to First question?" in step for step in steps)
     assert not any("Unchecked" in step or "draft words" in step for step in steps + [str(m1[-1]["content"])])
     m2, a2, _ = client.predict("And then?", m1, 3, "fast", "local", True, api_name="/ask")
     assert [c["history"] for c in calls] == [[], [("First question?", "Fake answer to First question?")]]
@@ -248,8 +251,13 @@ def test_summarize_two_seeds(server):
     m = summary["metrics"]
     assert 0.0 <= m["source_coverage"] <= 1.0 and 0.0 <= m["citation_balance"] <= 1.0
     assert f"{round(m['source_coverage'] * 100)}%" in metrics_html
-    assert metrics_html.count('class="nq-metric"') == 5
+    # five balance metrics plus agreement precision and attribution accuracy (issue 18)
+    assert metrics_html.count('class="nq-metric"') == 7 and "Attribution accuracy" in metrics_html
     assert '<mark class="nq-quote"' in html and 'href="#nq-sum-' in html
+    # the typed sections as separate blocks; the seeds' confirmed / could-not-confirm conflict side by side
+    kinds = [s["kind"] for s in summary["sections"]]
+    assert "conflict" in kinds and 'class="nq-block nq-conflict"' in html
+    assert html.count('class="nq-side"') >= 2
 
 
 def test_no_share_link_and_local_bind(server):

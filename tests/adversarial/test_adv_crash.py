@@ -155,7 +155,9 @@ def write_phase_s(world) -> float:
 
 @pytest.mark.parametrize("delay", DELAYS_S)
 def test_sigkill_after_delay_leaves_whole_versions(world, write_phase_s, delay):
-    delay = 0.5 * write_phase_s if delay == "late" else delay
+    # A fixed delay past the end of the write phase would kill nothing: the ONNX embedder (qa/embeddings.py) made
+    # the whole phase ~0.4 s on this machine, so fixed delays are capped inside it (the kill must interrupt a write).
+    delay = 0.5 * write_phase_s if delay == "late" else min(delay, 0.75 * write_phase_s)
     db = _fresh_copy(world)
     proc = _start_and_wait_for_first_write(world, db)
     try:
