@@ -1,12 +1,11 @@
 """Neutral multi-source summaries: `summarize(...)` and the CLI `python -m qa.summarize`.
 
-map (qa.summary_map, deterministic): pick the sources, condense each to its key attributed claims within a
-token budget, relate the claims across sources (agree / differ / only one source).
-reduce (the model): one short call per section batch writes attributed sentences with [n] markers; the
-passages are exact article spans, so `qa.citations.verify_draft` checks every sentence and maps its
-citations to article offsets exactly as for answers.
-repair (qa.summary_repair): unsupported sentences and loaded words in the summary's own voice are removed
-or fixed; a source left uncited gets a quoted, attributed sentence. Metrics: qa.summary_metrics.
+sources (qa.summary_map): the chosen articles' usable sentences. claims (qa.claim_groups, deterministic): each
+sentence's attributed claim (speaker, certainty, predicate, numbers, dates), grouped across articles and classed
+agreement / conflict / single. writing (qa.summary_write): one sentence per group, conflicts by template with each
+side's outlet and speaker, agreements and single items worded by the model only when the verifier accepts the
+wording against every cited article. Typed sections (`Summary.sections`); metrics in qa.summary_metrics, of the
+model's wording before the fallbacks (`draft_metrics`) and of the summary as shown.
 """
 
 from __future__ import annotations
@@ -30,7 +29,6 @@ from qa.schema import Citation, Document, Summary, SummaryMetrics, SummarySectio
 from qa.sources import display_name
 from qa.summary_map import load_sources
 from qa.summary_metrics import compute_metrics
-from qa.summary_repair import REPAIR_PREFIXES
 from qa.summary_write import HEADINGS as HEADINGS
 from qa.summary_write import compose, write_summary
 
@@ -208,19 +206,18 @@ def _assemble(sections: list[SummarySection], citations: list[Citation], lead: s
                    sections=sections)
 
 
-def was_repaired(summary: Summary) -> bool:
-    """True when the repair step changed the model's draft (removed, replaced, quoted or added a sentence)."""
-    return any(note.startswith(REPAIR_PREFIXES) for note in summary.notes)
-
-
 # ---- CLI -------------------------------------------------------------------------------------------------
-def format_blocks(summary: Summary) -> str:
-    """The typed sections as terminal blocks; a conflict lists its accounts side by side."""
+def format_blocks(summary: Summary, conflicts_only: bool = False) -> str:
+    """The typed sections as terminal blocks; a conflict lists its accounts side by side. `conflicts_only`: just
+    the conflicts' accounts (after the sentences were streamed)."""
     lines: list[str] = []
     for section in summary.sections:
-        lines.append(f"== {section.heading}")
+        if conflicts_only and not any(it.kind == "conflict" for it in section.items):
+            continue
+        lines.append(f"== {section.heading}" + (" (accounts side by side)" if conflicts_only else ""))
         for it in section.items:
-            lines.append(f"  - {it.sentence.text}")
+            if not conflicts_only:
+                lines.append(f"  - {it.sentence.text}")
             if it.kind == "conflict":
                 for a in it.accounts:
                     who = f" · {a.speaker}" if a.speaker else ""
@@ -240,14 +237,16 @@ def format_metrics(m: SummaryMetrics, label: str = "Metrics") -> str:
             f"{', '.join(m.loaded_terms) or 'none'}")
 
 
-def format_report(summary: Summary) -> str:
-    """Blocks, sources (numbered, with quotes), notes and metrics (the draft's too), for the terminal."""
+def format_report(summary: Summary, streamed: bool = False) -> str:
+    """Blocks, sources (numbered, with quotes), notes and metrics (the draft's too), for the terminal. After a
+    streamed summary the sentences are on screen already: only the conflicts' accounts are listed again."""
     from qa.schema import Answer
     from qa.terminal import format_sources
 
     as_answer = Answer(question=summary.topic or "", answer=summary.summary, sentences=summary.sentences,
                        citations=summary.citations)
-    lines = [format_blocks(summary)] if summary.sections else []
+    blocks = format_blocks(summary, conflicts_only=streamed) if summary.sections else ""
+    lines = [("\n" + blocks) if streamed and blocks else blocks] if blocks else []
     lines.append(format_sources(as_answer))
     if summary.notes:
         lines.append("\nNotes:")
@@ -323,11 +322,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(summary.model_dump_json(indent=2))
         return 0
-    if not stream:
-        print(summary.summary)
-    elif was_repaired(summary) and summary.sentences:
-        print(f"=> Checked summary:\n{summary.summary}")
-    print(format_report(summary))
+    if stream:
+        print()  # the checked sentences are on screen: the sources, notes and metrics follow
+    elif not summary.sections:
+        print(summary.summary)  # e.g. "nothing to summarise": no typed sections to list
+    print(format_report(summary, streamed=stream))
     return 0
 
 
