@@ -196,7 +196,10 @@ def quote_answer(question: str, passages: Sequence[Passage], threshold: float | 
     # by a sentence about another province
     qnames = [name_bases(t.text) for t in qdoc if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG",
                                                                                           "PERSON", "NORP")]
-    verbs = [t for t in qdoc if t.pos_ == "VERB" and t.lemma_.lower() not in ("be", "do", "have", "say", "tell")]
+    # The asked action: verbs of the question's own clauses, not of a clause describing a participant ("Who
+    # commands the soldiers sent to X?" asks about commanding; "sent" only says which soldiers).
+    verbs = [t for t in qdoc if t.pos_ == "VERB" and t.lemma_.lower() not in ("be", "do", "have", "say", "tell")
+             and t.dep_ not in ("acl", "relcl", "amod")]
     if not qwords:
         return None
     best: tuple[float, Passage, int, int] | None = None

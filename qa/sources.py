@@ -54,8 +54,9 @@ def strip_own_attribution(text: str, title: str | None, source: str | None, publ
     rest is checked against the article's words: the outlet's name is metadata, not article text. Names that are
     unknown are not stripped."""
     names = [re.escape(n) for n in (source, title) if is_known(n)]
-    if doc_id:
+    if doc_id:  # how headers and sentences name it: "seed-003 (outlet unknown)", "the article seed-003 (...)"
         names.append(re.escape(display_name(title, source, doc_id)))
+        names.append(re.escape(source_label(title, source, doc_id)))
     if not names:
         return text
     name = rf"(?:the\s+)?(?:{'|'.join(names)})(?:\s*,?\s*\(?\s*{re.escape(published)}\s*\)?)?" if is_known(published) \

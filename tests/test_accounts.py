@@ -267,3 +267,31 @@ def test_an_outlet_the_question_names_keeps_other_articles_out(seeded_index, see
                           seeded_index, seeded_settings, llm)
     assert not ans.abstained and [c.doc_id for c in ans.citations] == ["seed-000"]
     assert ans.other_accounts == []  # seed-003 is outside the outlet the question names
+
+
+def _fixture_passage(text: str):
+    """TEST FIXTURE: an invented article of unknown outlet, as one passage."""
+    from qa.schema import Passage
+
+    return Passage(n=1, chunk_id="fx::0", doc_id="fixture-9", text=text, start=0, end=len(text))
+
+
+def test_a_quote_must_speak_of_the_asked_action_not_of_a_participant_clause():
+    from qa.repair import quote_answer
+
+    text = "The ministry sent about 300 engineers to the northern valley, a regional official told reporters."
+    p = _fixture_passage(text)
+    # "sent" only describes which engineers: the question asks who commands them, which the text does not say.
+    assert quote_answer("Who commands the engineers sent to the northern valley?", [p], None) is None
+    got = quote_answer("Who sent engineers to the northern valley?", [p], None)
+    assert got is not None and text in got.text
+
+
+def test_the_eval_and_the_pipeline_strip_the_quote_attribution_to_an_unknown_outlet():
+    from qa.sources import source_label, strip_own_attribution
+
+    label = source_label("unknown", "unknown", "fixture-9")
+    sentence = f"According to {label}, “The bridge reopened on Monday.”"
+    stripped = strip_own_attribution(sentence, "unknown", "unknown", "2014-06", "fixture-9")
+    assert stripped == "“The bridge reopened on Monday.”"
+    assert check_support(stripped, ["The bridge reopened on Monday."]).supported
