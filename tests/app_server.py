@@ -37,3 +37,25 @@ def serve(settings: Settings) -> Iterator[tuple[ModuleType, object, str]]:
         yield app, demo, f"http://127.0.0.1:{options['server_port']}/"
     finally:
         demo.close()
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium (make browser); Playwright downloads nothing
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[object]:
+    """A headless Chromium driven by Playwright, for the browser tests; a clear failure when it is missing."""
+    import shutil
+
+    import pytest
+    from playwright.sync_api import sync_playwright
+
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make browser)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM,
+                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            yield b
+        finally:
+            b.close()

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from app_server import serve
+from app_server import chromium, serve
 
 from qa.config import PROJECT_ROOT, load_settings
 from qa.index import open_index
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 DOCS_SHOT = PROJECT_ROOT / "docs" / "screenshot-chat.png"
 QUESTION = "Who confirmed that Revolutionary Guards were deployed to Iraq?"  # seed-000's first sentence
@@ -36,15 +34,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make browser)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM,
-                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

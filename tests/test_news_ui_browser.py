@@ -5,10 +5,9 @@ export; article markup shows as text. Screenshots go to test-artifacts/ (git-ign
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
-from app_server import serve
+from app_server import chromium, serve
 
 from qa.config import PROJECT_ROOT, load_settings
 from qa.index import open_index
@@ -16,7 +15,6 @@ from qa.ingest import ingest_paths
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 UI_TIMEOUT_MS = 120_000
 # FIXTURE article (written for this test): markup in its outlet name and text must show as text.
@@ -46,15 +44,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make browser)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM,
-                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
