@@ -78,7 +78,26 @@ _CALL_OPTIONS = {"max_tokens", "temperature", "seed", "stop", "top_p", "top_k", 
 # Local backend: llama.cpp
 
 
-class LlamaCppLLM:
+class _Sampling:
+    """What both backends share: the model's name, context and the default sampling of every call."""
+
+    model_name: str
+    n_ctx: int
+    max_tokens: int
+    temperature: float
+    seed: int
+
+    @property
+    def metadata(self) -> ModelInfo:
+        return ModelInfo(model_name=self.model_name, context_window=self.n_ctx, num_output=self.max_tokens)
+
+    def _params(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        params = {"max_tokens": self.max_tokens, "temperature": self.temperature, "seed": self.seed}
+        params.update({k: v for k, v in kwargs.items() if k in _CALL_OPTIONS})
+        return params
+
+
+class LlamaCppLLM(_Sampling):
     """A `ChatModel` over a loaded ``llama_cpp.Llama`` that uses the GGUF's own chat template.
 
     (llama-index's LlamaCPP integration formats prompts itself instead of using the GGUF template, and does
@@ -104,15 +123,6 @@ class LlamaCppLLM:
     def llama(self) -> Any:
         """The underlying ``llama_cpp.Llama``."""
         return self._llama
-
-    @property
-    def metadata(self) -> ModelInfo:
-        return ModelInfo(model_name=self.model_name, context_window=self.n_ctx, num_output=self.max_tokens)
-
-    def _params(self, kwargs: dict[str, Any]) -> dict[str, Any]:
-        params = {"max_tokens": self.max_tokens, "temperature": self.temperature, "seed": self.seed}
-        params.update({k: v for k, v in kwargs.items() if k in _CALL_OPTIONS})
-        return params
 
     def chat(self, messages: Sequence[Message], **kwargs: Any) -> ChatReply:
         msgs = _dicts_of(messages)
@@ -368,7 +378,7 @@ def _local_llm(settings: Settings) -> LLM:
 # OpenAI-compatible backend
 
 
-class OpenAIChatLLM:
+class OpenAIChatLLM(_Sampling):
     """A `ChatModel` over any OpenAI-compatible chat-completions server, through the official `openai` client
     (imported on first use: only this backend needs it). No retries: a failed call is reported at once."""
 
@@ -376,17 +386,12 @@ class OpenAIChatLLM:
                  temperature: float, seed: int) -> None:
         from openai import OpenAI
 
-        self.api_base, self.model = base_url, model
+        self.api_base, self.model, self.model_name = base_url, model, model
         self.n_ctx, self.max_tokens, self.temperature, self.seed = n_ctx, max_tokens, temperature, seed
         self._client = OpenAI(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=0)
 
-    @property
-    def metadata(self) -> ModelInfo:
-        return ModelInfo(model_name=self.model, context_window=self.n_ctx, num_output=self.max_tokens)
-
     def _params(self, kwargs: dict[str, Any]) -> dict[str, Any]:
-        params = {"max_tokens": self.max_tokens, "temperature": self.temperature, "seed": self.seed}
-        params.update({k: v for k, v in kwargs.items() if k in _CALL_OPTIONS})
+        params = super()._params(kwargs)
         extra = {k: params.pop(k) for k in ("top_k", "repeat_penalty") if k in params}  # not in the OpenAI API
         if extra:
             params["extra_body"] = extra
