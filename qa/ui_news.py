@@ -52,6 +52,29 @@ def export_controls(kind: str, source: gr.components.Component, handled: Callabl
     button.click(handled(run), [source, fmt], [out], api_name=f"export_{kind}", concurrency_limit=4)
 
 
+_VIEWS = {"concurrency_limit": 1, "concurrency_id": "news-views"}  # the embedder is shared: one at a time
+
+
+def _view_tab(tab: str, kind: str, note: str, button_label: str, run: Callable, handled: Callable,
+              filter_inputs: list) -> None:
+    """One news view: an optional topic, a run button, the HTML view, its JSON and the export controls. Element ids
+    and the API name follow `kind` ("comparison" -> nq-compare, api "compare"; "timeline" -> nq-timeline)."""
+    short = "compare" if kind == "comparison" else kind
+    with gr.Tab(tab, id=short):
+        gr.HTML(f"<style>{render_news.NEWS_CSS}</style>"  # tabs render lazily: each brings the view styles
+                f"<div class='nq-note'>{note}</div>")
+        with gr.Row():
+            topic = gr.Textbox(label="Topic (optional)", placeholder="e.g. foreign troops", scale=4,
+                               elem_id=f"nq-{short}-topic")
+            button = gr.Button(button_label, variant="primary", scale=1, elem_id=f"nq-{short}-run")
+        out = gr.HTML(elem_id=f"nq-{short}")
+        with gr.Accordion(f"{kind.capitalize()} as JSON", open=False):
+            data = gr.JSON(label=kind.capitalize())
+        export_controls(kind, data, handled)
+        button.click(handled(run), [topic, *filter_inputs], [out, data], api_name=short, **_VIEWS)
+        topic.submit(handled(run), [topic, *filter_inputs], [out, data], api_visibility="private", **_VIEWS)
+
+
 def news_tabs(index, settings, handled: Callable, filter_inputs: list) -> None:
     """The Compare and Timeline tabs (filters from the Settings accordion: outlet, since, until)."""
     from qa.compare import compare
@@ -69,36 +92,11 @@ def news_tabs(index, settings, handled: Callable, filter_inputs: list) -> None:
                           filters=filters if filters.active else None)
         return render_news.timeline_html(result), result.model_dump(mode="json")
 
-    views = {"concurrency_limit": 1, "concurrency_id": "news-views"}  # the embedder is shared: one at a time
-    with gr.Tab("Compare", id="compare"):
-        gr.HTML(f"<style>{render_news.NEWS_CSS}</style>"
-                "<div class='nq-note'>One paragraph per outlet: what it reports, whom it quotes, what only it "
-                "reports, where another outlet disputes it. Exact quotes only (no model); click a marker to see "
-                "the quote in its article. Filters are in Settings.</div>")
-        with gr.Row():
-            topic = gr.Textbox(label="Topic (optional)", placeholder="e.g. foreign troops", scale=4,
-                               elem_id="nq-compare-topic")
-            button = gr.Button("Compare outlets", variant="primary", scale=1, elem_id="nq-compare-run")
-        out = gr.HTML(elem_id="nq-compare")
-        with gr.Accordion("Comparison as JSON", open=False):
-            data = gr.JSON(label="Comparison")
-        export_controls("comparison", data, handled)
-        button.click(handled(run_compare), [topic, *filter_inputs], [out, data], api_name="compare", **views)
-        topic.submit(handled(run_compare), [topic, *filter_inputs], [out, data], api_visibility="private", **views)
-    with gr.Tab("Timeline", id="timeline"):
-        gr.HTML(f"<style>{render_news.NEWS_CSS}</style>"  # tabs render lazily: each brings the view styles
-                "<div class='nq-note'>Dated events in order, then those whose date the articles do not state. "
-                "Weekdays are dated from the publication date only when that is unambiguous. Accounts of the same "
-                "event are shown side by side; conflicting ones are flagged. Exact quotes only (no model).</div>")
-        with gr.Row():
-            t_topic = gr.Textbox(label="Topic (optional)", placeholder="e.g. foreign troops", scale=4,
-                                 elem_id="nq-timeline-topic")
-            t_button = gr.Button("Build timeline", variant="primary", scale=1, elem_id="nq-timeline-run")
-        t_out = gr.HTML(elem_id="nq-timeline")
-        with gr.Accordion("Timeline as JSON", open=False):
-            t_data = gr.JSON(label="Timeline")
-        export_controls("timeline", t_data, handled)
-        t_button.click(handled(run_timeline), [t_topic, *filter_inputs], [t_out, t_data], api_name="timeline",
-                       **views)
-        t_topic.submit(handled(run_timeline), [t_topic, *filter_inputs], [t_out, t_data], api_visibility="private",
-                       **views)
+    _view_tab("Compare", "comparison", "One paragraph per outlet: what it reports, whom it quotes, what only it "
+              "reports, where another outlet disputes it. Exact quotes only (no model); click a marker to see the "
+              "quote in its article. Filters are in Settings.", "Compare outlets", run_compare, handled,
+              filter_inputs)
+    _view_tab("Timeline", "timeline", "Dated events in order, then those whose date the articles do not state. "
+              "Weekdays are dated from the publication date only when that is unambiguous. Accounts of the same "
+              "event are shown side by side; conflicting ones are flagged. Exact quotes only (no model).",
+              "Build timeline", run_timeline, handled, filter_inputs)
