@@ -18,7 +18,7 @@ import time
 import numpy as np
 
 from qa.filters import Filters
-from qa.news_docs import DISPUTE_SIM, Article, Citer, choose_documents, load_articles, speaker_at, validate_topic
+from qa.news_docs import DISPUTE_SIM, Article, Citer, select_articles, speaker_at
 from qa.news_schema import Comparison, OutletReport, OutletSentence
 from qa.summary_map import SourceText, is_anaphoric, score_sources, stance_of
 
@@ -154,9 +154,7 @@ def compare(index, settings, topic: str | None = None, filters: Filters | None =
             doc_ids: list[str] | None = None) -> Comparison:
     """The outlet comparison of the indexed articles the filters, `doc_ids` and `topic` select."""
     t0 = time.perf_counter()
-    topic = validate_topic(topic)
-    docs = choose_documents(index, filters, doc_ids)
-    articles = load_articles(docs, topic, settings.min_relevance)
+    topic, articles = select_articles(index, settings, topic, filters, doc_ids)
     result = compare_outlets(articles, topic, filters)
     result.timings["total_s"] = round(time.perf_counter() - t0, 3)
     return result

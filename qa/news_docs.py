@@ -114,6 +114,15 @@ def load_articles(docs: list[Document], topic: str | None, min_relevance: float)
     return out
 
 
+def select_articles(index: NewsIndex, settings, topic: str | None, filters: Filters | None,
+                    doc_ids: list[str] | None) -> tuple[str | None, list[Article]]:
+    """(the checked topic, the articles) a news view works on: the filters and `doc_ids` choose the documents,
+    `topic` marks their relevant sentences. Usage errors come before any document is read."""
+    topic = validate_topic(topic)
+    docs = choose_documents(index, filters, doc_ids)
+    return topic, load_articles(docs, topic, settings.min_relevance)
+
+
 def speaker_at(article: Article, k: int) -> str:
     """Who sentence k says made its claim, as the article writes it ("the Pentagon"); a pronoun ("He said ...")
     takes the speaker of the sentence before; "" when the article says it in its own voice."""

@@ -28,11 +28,10 @@ from qa.news_docs import (
     Article,
     Citer,
     certainty_of,
-    choose_documents,
     counted,
     is_negative,
-    load_articles,
     quantities_of,
+    select_articles,
     speaker_at,
     validate_topic,
 )
@@ -257,9 +256,7 @@ def timeline(index, settings: Settings, topic: str | None = None, filters: Filte
              doc_ids: list[str] | None = None) -> Timeline:
     """The timeline of the indexed articles the filters, `doc_ids` and `topic` select."""
     t0 = time.perf_counter()
-    topic = validate_topic(topic)
-    docs = choose_documents(index, filters, doc_ids)
-    articles = load_articles(docs, topic, settings.min_relevance)
+    topic, articles = select_articles(index, settings, topic, filters, doc_ids)
     result = build_timeline(articles, topic, filters)
     if topic:
         left_out = [a.doc.doc_id for a in articles if not any(a.relevant)]
