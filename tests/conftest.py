@@ -80,3 +80,12 @@ def _embed_each_text_once():
     embeddings.Embedder.embed = embed
     yield
     embeddings.Embedder.embed = original
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the browser tests of the session (tests/app_server.py chromium())."""
+    from app_server import chromium
+
+    with chromium() as b:
+        yield b

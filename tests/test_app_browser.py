@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from app_server import chromium, serve
+from app_server import serve
 
 from qa.config import PROJECT_ROOT, load_settings
 from qa.index import open_index
@@ -30,12 +30,6 @@ def server(tmp_path_factory):
     settings = load_settings({"db": str(home / "chroma")})
     with serve(settings) as (_app, _demo, url):
         yield {"url": url, "settings": settings}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from app_server import chromium, serve
+from app_server import serve
 
 from qa.config import PROJECT_ROOT, load_settings
 from qa.index import open_index
@@ -40,12 +40,6 @@ def server(tmp_path_factory):
     assert report.added == 3 and not report.errors
     with serve(settings) as (_app, _demo, url):
         yield {"url": url, "settings": settings}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture
