@@ -260,11 +260,12 @@ def format_report(summary: Summary, streamed: bool = False) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m qa.summarize",
-        description="A neutral summary of several news articles: what the sources agree on, where they differ "
-                    "or one cannot confirm what another reports, and what only one source reports. Every sentence "
-                    "says who reported what and cites the exact sentence of its article; unsupported sentences "
-                    "and loaded words in the summary's own voice are removed or repaired, and no source is "
-                    "silently dropped. On an empty index the seed articles are ingested first.",
+        description="A neutral summary of several news articles, written from their attributed claims: what the "
+                    "outlets agree on (every agreeing outlet cited), where their accounts differ (each side with "
+                    "its outlet and speaker: a different number, date or certainty, e.g. confirmed vs could not "
+                    "confirm), and what only one outlet reports. Every sentence passes the verifier and cites the "
+                    "exact sentence of its article; model wording that fails is replaced by a template around the "
+                    "exact quote, and the notes say so. On an empty index the seed articles are ingested first.",
         epilog="Without --topic or --docs every document is summarised (up to --max-sources). Exit status 2 for "
                "bad usage (an unknown --docs id, an empty topic).")
     parser.add_argument("--topic", help="summarise the documents retrieved for this topic")
