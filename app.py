@@ -1,5 +1,6 @@
 """`python app.py`: the newsqa web UI (Gradio) — Chat, Summary and Library tabs over the same library functions
-the CLIs use (qa.answer, qa.summarize, qa.ingest). Wiring only: HTML comes from qa.render.
+the CLIs use (qa.answer.pipeline, qa.summarize.pipeline, qa.ingest.pipeline). Wiring only: HTML comes from
+qa.present.html.
 
 Binds 127.0.0.1:7860 by default; `--host/--port`, the common `--db/--model/--backend/-k` options, an optional
 password (`NEWSQA_AUTH=user:pass`), an upload size limit (max_file_mb) and one generation at a time (one local
@@ -24,22 +25,22 @@ from typing import Any
 
 from filelock import Timeout
 
-from qa import render
-from qa.answer import answer_question, validate_question
+from qa.answer.pipeline import answer_question, validate_question
 from qa.config import Settings, add_common_args, settings_from_args
-from qa.corpus import SUPPORTED_SUFFIXES
 from qa.errors import NewsqaError, UsageError
-from qa.filters import Filters
-from qa.index import NewsIndex, open_index
-from qa.ingest import ensure_seeded, format_report, ingest_paths, write_lock
-from qa.llm import get_llm
+from qa.generate.llm import get_llm
+from qa.index.store import NewsIndex, open_index
+from qa.ingest.pipeline import ensure_seeded, format_report, ingest_paths, write_lock
+from qa.ingest.readers import SUPPORTED_SUFFIXES
 from qa.metadata import fill_citation_metadata
+from qa.present import html as render
+from qa.retrieve.filters import Filters
 
 # Before gradio is imported: no usage statistics leave the machine.
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 import gradio as gr  # noqa: E402
 
-from qa import ui_news  # noqa: E402  (imports gradio too)
+from qa.present import ui_news  # noqa: E402  (imports gradio too)
 
 log = logging.getLogger("newsqa.app")
 
@@ -179,9 +180,9 @@ def build_app(settings: Settings) -> gr.Blocks:
                   source: str | None = "", since: str | None = "", until: str | None = ""):
         filters = Filters.parse(source, since, until)
         try:
-            from qa.summarize import summarize as summarize_fn
+            from qa.summarize.pipeline import summarize as summarize_fn
         except ImportError:
-            raise NewsqaError("summaries are not available in this installation (qa.summarize is missing)") \
+            raise NewsqaError("summaries are not available in this installation (qa.summarize.pipeline is missing)") \
                 from None
         topic = (topic or "").strip() or None
         doc_ids = list(doc_ids or []) or None  # neither documents nor topic: every document
@@ -259,7 +260,7 @@ def build_app(settings: Settings) -> gr.Blocks:
                 model = gr.Radio(model_choices, value=settings.model, label="Model")
                 backend = gr.Radio(["local", "openai"], value=settings.backend, label="Backend")
                 strict = gr.Checkbox(value=settings.strict, label="Strict: remove unsupported sentences")
-            with gr.Row():  # filters act inside retrieval (qa/filters.py), for answers and summaries
+            with gr.Row():  # filters act inside retrieval (qa/retrieve/filters.py), for answers and summaries
                 f_source = gr.Textbox(value="", label="Only this outlet", placeholder="any outlet",
                                       elem_id="nq-filter-source")
                 f_since = gr.Textbox(value="", label="Published since", placeholder="e.g. 2014-06-01 or 7 days ago",
@@ -303,7 +304,7 @@ def build_app(settings: Settings) -> gr.Blocks:
                 sum_json = gr.JSON(label="Summary")
             ui_news.export_controls("summary", sum_json, handled)  # md / html / json download (issue 15)
 
-        # Compare and Timeline views (qa/ui_news.py; no model), with the filters of the Settings accordion.
+        # Compare and Timeline views (qa/present/ui_news.py; no model), with the filters of the Settings accordion.
         ui_news.news_tabs(index, settings, handled, [f_source, f_since, f_until])
 
         with gr.Tab("Library", id="library"):
@@ -379,7 +380,7 @@ def _warm_up(settings: Settings) -> None:
 
     Loading them lazily on the first question imports torch and llama.cpp inside a request thread; those imports
     hold the GIL for seconds and starve Gradio's event loop, so other users' page loads time out."""
-    from qa.embeddings import get_embedder
+    from qa.index.embeddings import get_embedder
 
     get_embedder().embed_one("warm-up")
     log.info("embedding model ready")

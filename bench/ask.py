@@ -11,11 +11,11 @@ the resident service) and the warm library path, each with a per-stage breakdown
    tokens and prompt time, first token, generated tokens, verification).
 2. Cold CLI with the service: `python -m qa.serve` started once (its ready time is reported), then the same runs,
    answered by it.
-3. Warm library path: everything loaded in this process (`qa.preload`), then the 10 questions through
+3. Warm library path: everything loaded in this process (`qa.runtime.preload`), then the 10 questions through
    `answer_question`, one row each: retrieve, prompt tokens (reused from the KV prefix / evaluated), prompt time,
    first token, generated tokens, generate, verify, total, next to the targets.
 
-`--compare-cmd "python OTHER_ASK.py"` also runs another CLI (e.g. an older qa/ask.py) on the same question,
+`--compare-cmd "python OTHER_ASK.py"` also runs another CLI (e.g. an older qa/cli/ask.py) on the same question,
 alternating with ours run by run, so both see the same machine load. Results: bench/results/ask.json (overwritten).
 Figures depend on the machine's load: the load average before and after is recorded with them.
 """
@@ -205,7 +205,7 @@ def with_service(args, db: Path, env: dict[str, str]) -> dict:
             if "newsqa service ready" in line:
                 break
         else:
-            raise SystemExit(f"qa.serve exited {proc.wait()} before it was ready")
+            raise SystemExit(f"qa.runtime.service exited {proc.wait()} before it was ready")
         ready_s = time.perf_counter() - t0
         print(f"\nservice ready in {ready_s:.1f} s; asking through it ...", flush=True)
         threading.Thread(target=lambda: [None for _ in proc.stderr], daemon=True).start()
@@ -227,10 +227,10 @@ def with_service(args, db: Path, env: dict[str, str]) -> dict:
 
 
 def warm_library(args, db: Path) -> dict:
-    from qa.answer import answer_question
+    from qa.answer.pipeline import answer_question
     from qa.config import load_settings
-    from qa.llm import last_call_stats
-    from qa.preload import Preload
+    from qa.generate.llm import last_call_stats
+    from qa.runtime.preload import Preload
 
     settings = load_settings({"db": str(db), "model": args.model})
     t = time.perf_counter()
@@ -318,7 +318,7 @@ def main() -> int:
         if not args.skip_warm:
             if args.skip_cold:
                 from qa.config import SEEDS_DIR, load_settings
-                from qa.ingest import ingest_paths
+                from qa.ingest.pipeline import ingest_paths
 
                 ingest_paths([SEEDS_DIR], load_settings({"db": str(db)}))
             report["warm"] = warm_library(args, db)

@@ -100,7 +100,7 @@ def _timed(pieces) -> dict:
 
 def _ours(settings):
     """Our stack: the process-wide model from get_llm, streamed through generate(); returns (llama, stream)."""
-    from qa.llm import generate, get_llm
+    from qa.generate.llm import generate, get_llm
 
     llm = get_llm(settings)
 
@@ -141,11 +141,11 @@ def worker(model: str, stack: str, runs: int, first_run: int = 0) -> dict:
     """Measure one configuration in this process and return its figures."""
     t0 = time.perf_counter()
     settings = _settings(model)
-    from qa.models import resolve_model_path
+    from qa.generate.models import resolve_model_path
 
     path = resolve_model_path(settings)
     if stack == "ours":
-        import qa.llm  # noqa: F401 - imports are timed apart from loading the model
+        import qa.generate.llm  # noqa: F401 - imports are timed apart from loading the model
     else:
         import llama_cpp  # noqa: F401
     import_s = time.perf_counter() - t0
@@ -166,7 +166,7 @@ def worker(model: str, stack: str, runs: int, first_run: int = 0) -> dict:
 def paired_worker(model: str, pairs: int) -> dict:
     """Both stacks in this process, answering the same prompts back to back (ABBA); per-pair ratios ours/raw."""
     settings = _settings(model)
-    from qa.models import resolve_model_path
+    from qa.generate.models import resolve_model_path
 
     path = resolve_model_path(settings)
     stacks = {"ours": _ours(settings), "raw": _raw(settings, path)}
@@ -208,7 +208,7 @@ def wrapper_overhead_us(n: int = 5000) -> float:
     import threading
 
     sys.path.insert(0, str(ROOT))
-    from qa.llm import LlamaCppLLM, generate
+    from qa.generate.llm import LlamaCppLLM, generate
 
     fake = _InstantFakeLlama(n)
     start = time.perf_counter()

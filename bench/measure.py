@@ -143,9 +143,9 @@ def measure_ingestion(paths: list[Path], settings, raw_max: int = 10_000) -> Ing
     """Ingest `paths` into the (empty) index of `settings` with `ingest_paths`, and encode the same chunk
     texts with the raw SentenceTransformer in the same process (at most `raw_max` of them, spread evenly;
     half before and half after ingestion so a change in machine load hits both sides alike)."""
-    from qa.chunking import chunk_document
-    from qa.embeddings import get_embedder
-    from qa.ingest import ingest_paths, read_documents
+    from qa.index.embeddings import get_embedder
+    from qa.ingest.chunking import chunk_document
+    from qa.ingest.pipeline import ingest_paths, read_documents
     from qa.schema import IngestReport
 
     # The exact chunk texts ingestion will embed: same reader, same normalisation, same chunker.

@@ -11,7 +11,7 @@ For each size, in two fresh subprocesses (so RSS is per configuration):
 * ingest: deterministic synthetic articles (bench/synthetic.py; the two seeds included) are ingested with
   `ingest_paths` next to raw `SentenceTransformer.encode` on the same chunk texts; chunks/s, the ratio
   (wall and CPU time), peak RSS during ingestion and the on-disk index size.
-* query: the default LLM is loaded with `qa.llm.get_llm` (query-time RSS), then each question is timed
+* query: the default LLM is loaded with `qa.generate.llm.get_llm` (query-time RSS), then each question is timed
   through raw Chroma `collection.query(query_embeddings=..., n_results=k)`, our dense query, BM25 and the
   fused `retrieve_passages`; p50/p95. The seed eval questions check retrieval quality at every size.
 
@@ -66,7 +66,7 @@ INGEST_KEYS = ("expected_chunks", "ingest", "chroma_mb", "chroma_mb_per_1k_chunk
 def worker_ingest(size: int, work: Path, raw_max: int) -> dict:
     from synthetic import documents_for_chunks, generate_documents, write_jsonl
 
-    from qa.ingest import ingest_paths
+    from qa.ingest.pipeline import ingest_paths
 
     folder = work / str(size)
     shutil.rmtree(folder, ignore_errors=True)
@@ -103,9 +103,9 @@ def _seed_questions() -> list[tuple[str, set[str]]]:
 def worker_query(size: int, work: Path, n_queries: int, llm: bool, answer: bool) -> dict:
     from synthetic import questions
 
-    from qa.embeddings import get_embedder
-    from qa.index import open_index
-    from qa.retrieval import CANDIDATES, BM25Store, bm25_store, retrieve_passages
+    from qa.index.embeddings import get_embedder
+    from qa.index.store import open_index
+    from qa.retrieve.hybrid import CANDIDATES, BM25Store, bm25_store, retrieve_passages
 
     folder = work / str(size)
     settings = _settings(folder)
@@ -121,7 +121,7 @@ def worker_query(size: int, work: Path, n_queries: int, llm: bool, answer: bool)
     out["rss_index_open_mb"] = round(rss_mb(), 1)
     llm_obj = None
     if llm:
-        from qa.llm import get_llm
+        from qa.generate.llm import get_llm
 
         with Timer() as t:
             try:
@@ -204,7 +204,7 @@ def worker_query(size: int, work: Path, n_queries: int, llm: bool, answer: bool)
     out["seed_hit_at_k"] = round(hits / len(seeds), 3) if seeds else None
 
     if llm_obj is not None and answer:
-        from qa.answer import answer_question
+        from qa.answer.pipeline import answer_question
 
         with Timer() as t:
             ans = answer_question("Who confirmed the IRGC deployment?", index, settings, llm_obj)

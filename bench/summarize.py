@@ -30,11 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from qa.config import SEEDS_DIR, load_settings  # noqa: E402
-from qa.corpus import read_path  # noqa: E402
-from qa.index import open_index  # noqa: E402
-from qa.ingest import ingest_paths  # noqa: E402
-from qa.llm import get_llm  # noqa: E402
-from qa.summarize import summarize  # noqa: E402
+from qa.generate.llm import get_llm  # noqa: E402
+from qa.index.store import open_index  # noqa: E402
+from qa.ingest.pipeline import ingest_paths  # noqa: E402
+from qa.ingest.readers import read_path  # noqa: E402
+from qa.summarize.pipeline import summarize  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "summarize.json"
 

@@ -19,8 +19,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from qa.chunking import chunk_document, split_sentences
-from qa.corpus import load_seed_documents
+from qa.ingest.chunking import chunk_document, split_sentences
+from qa.ingest.readers import load_seed_documents
 from qa.schema import Document
 from qa.sources import is_known
 

@@ -1,7 +1,7 @@
 """The hand-written gold data in `evals/data/` as typed records (see evals/data/README.md).
 
     >>> from evals.dataset import load_qa, gold_spans
-    >>> from qa.corpus import load_seed_documents
+    >>> from qa.ingest.readers import load_seed_documents
     >>> item = load_qa("dev")[0]
     >>> gold_spans(item, load_seed_documents())[0][0]
     'seed-000'
@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from qa.errors import InputFileError
 from qa.schema import Document
+from qa.sources import UNKNOWN
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # v2: the real seed articles; questions and labelled pairs split into dev and test by evidence paragraph.
@@ -295,7 +296,8 @@ def paragraph_split(doc_id: str, para: int) -> str:
 
 def _month_only_range(published: str) -> tuple[date, date] | None:
     """The days a publication date written as YYYY, YYYY-MM or YYYY-MM-DD can mean; None when unknown.
-    Written here rather than taken from qa.metadata so the gold meaning of a filter cannot move with the system."""
+    Written here rather than taken from qa.metadata so the gold meaning of a filter cannot move with the
+    system."""
     parts = published.strip().split("-")
     try:
         numbers = [int(x) for x in parts]
@@ -318,7 +320,7 @@ def filter_matches(filters: QueryFilters, document: Document) -> bool:
     month or year matches when any of its days lies in the inclusive range."""
     if filters.source:
         wanted, have = (" ".join(x.split()).casefold() for x in (filters.source, document.source))
-        if have in {"", "unknown"} or have != wanted:
+        if have in {"", UNKNOWN} or have != wanted:
             return False
     if filters.since or filters.until:
         days = _month_only_range(document.published)
@@ -357,7 +359,7 @@ def gold_spans(item: QAItem, documents: Iterable[Document] | Mapping[str, Docume
                ) -> list[tuple[str, int, int]]:
     """Resolve each gold quote of `item` to (doc_id, start, end) offsets into the canonical document text.
 
-    `documents` is what `qa.corpus.load_seed_documents()` returns (or a doc_id -> Document mapping).
+    `documents` is what `qa.ingest.readers.load_seed_documents()` returns (or a doc_id -> Document mapping).
     The first occurrence is used; the data tests check that every quote occurs exactly once.
     """
     return _quote_spans(item.id, item.gold, documents)

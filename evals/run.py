@@ -35,7 +35,7 @@ from evals.dataset import (
     load_summary_points,
     load_support_pairs,
 )
-from qa.cli import cli_entry
+from qa.cli.shell import cli_entry, command_parser
 from qa.config import SEEDS_DIR, Settings, add_common_args, as_dict, settings_from_args
 from qa.errors import NewsqaError
 from qa.schema import Answer
@@ -51,8 +51,8 @@ AnswerFn = Callable[[QAItem], Answer]
 def judge_predictions(pairs: list[SupportPair], threshold: float | None = None) -> list[dict]:
     """The support scorer's verdict on each labelled pair: the same `check_support` the answers and
     `python -m qa.check` use, with the pair's whole article as context (for "he", "the president")."""
-    from qa.corpus import load_seed_documents
-    from qa.support import check_support
+    from qa.ingest.readers import load_seed_documents
+    from qa.verify.support import check_support
 
     articles = {d.doc_id: d.text for d in load_seed_documents()}
     out = []
@@ -83,7 +83,7 @@ def judge_split_metrics(items: list[dict]) -> dict:
 
 def run_judge(dev: list[SupportPair], test: list[SupportPair]) -> tuple[dict, dict, list[dict]]:
     """(test metrics, {split: metrics}, items). The threshold grid is read on dev only; test is reported."""
-    from qa.support import DEFAULT_THRESHOLD, check_support
+    from qa.verify.support import DEFAULT_THRESHOLD, check_support
 
     dev_results = [check_support(p.claim, [p.evidence], 0.0) for p in dev]
     grid = [x / 100 for x in range(30, 91, 5)]
@@ -105,8 +105,8 @@ def run_judge(dev: list[SupportPair], test: list[SupportPair]) -> tuple[dict, di
 # ---- QA ------------------------------------------------------------------------------------------
 def build_eval_index(settings: Settings, folder: Path):
     """A fresh index of the seeds in `folder` (the eval never touches the user's index)."""
-    from qa.index import open_index
-    from qa.ingest import ingest_paths
+    from qa.index.store import open_index
+    from qa.ingest.pipeline import ingest_paths
 
     s = Settings(**{**settings.__dict__, "db": folder / "chroma", "chroma_url": None})
     report = ingest_paths([SEEDS_DIR], s)
@@ -117,7 +117,8 @@ def build_eval_index(settings: Settings, folder: Path):
 
 def own_words(sentence: str, documents) -> str:
     """The sentence without an "According to <outlet>, ..." naming an indexed article's own outlet: the pipeline
-    checks it the same way (qa.citations.own_words), since the outlet's name is metadata, not the article's words."""
+    checks it the same way (qa.verify.citations.own_words), since the outlet's name is metadata, not the article's
+    words."""
     from qa.sources import strip_own_attribution
 
     for d in documents.values():
@@ -129,7 +130,7 @@ def own_words(sentence: str, documents) -> str:
 
 def draft_sentences(answer: Answer, n_passages: int) -> list[tuple[str, list[int]]]:
     """The model's draft as generated: its sentences and the markers it wrote (those naming a shown passage)."""
-    from qa.citations import split_draft
+    from qa.verify.citations import split_draft
 
     return [(d.text, [m for m in d.markers if 1 <= m <= n_passages]) for d in split_draft(answer.draft)
             if d.text.strip()] if answer.draft else []
@@ -230,14 +231,14 @@ CONSTRAINED_METRICS = ("key_fact_recall", "abstention_accuracy", "faithfulness",
 def run_constrained(items: list[ConstrainedQAItem], index, settings: Settings, llm, documents, support_fn,
                     embed_fn, progress: bool = True) -> tuple[dict, list[dict]]:
     """Answer the constrained questions as a user asks them: no flags, the constraint only in the question's words
-    (qa/question_filters.py turns it into filters inside retrieval); return ({split: metrics}, records).
+    (qa/retrieve/question_filters.py turns it into filters inside retrieval); return ({split: metrics}, records).
     `constrained_filter_accuracy`: the inferred constraint equals the labelled one (outlet, since, until; an
     outlet the index does not hold counts when it is named as such). `outside_filter_citations`: citations of
     articles the labelled constraint excludes (must be 0)."""
-    from qa.answer import answer_question, question_constraint
-    from qa.filters import NoMatchError
+    from qa.answer.pipeline import answer_question, question_constraint
     from qa.metadata import int_to_iso
-    from qa.retrieval import retrieve_passages
+    from qa.retrieve.filters import NoMatchError
+    from qa.retrieve.hybrid import retrieve_passages
 
     inferred = {it.question: question_constraint(it.question, index) for it in items}
 
@@ -293,7 +294,7 @@ def category_scores(records: list[dict]) -> dict[str, dict[str, float | None]]:
 # ---- summary -------------------------------------------------------------------------------------
 def run_summary(index, settings: Settings, llm) -> tuple[dict, dict]:
     """Summarise the seeds and score key-point coverage plus the balance metrics."""
-    from qa.summarize import summarize
+    from qa.summarize.pipeline import summarize
 
     t0 = time.perf_counter()
     summary = summarize(index, settings, llm)
@@ -333,7 +334,7 @@ def run_summary(index, settings: Settings, llm) -> tuple[dict, dict]:
 def summary_group_scores(summary, index) -> dict[str, dict[str, float | None]]:
     """{split: conflict recall/precision and agreement recall} of `summary` against `summary_groups.jsonl`."""
     from evals.dataset import load_summary_groups
-    from qa.summary_metrics import group_scores
+    from qa.summarize.metrics import group_scores
 
     texts = {d: doc.text for d in index.committed_docs() if (doc := index.get_document(d)) is not None}
     return {sp: {f"summary_{k}": v for k, v in group_scores(summary, load_summary_groups(sp), texts).items()}
@@ -468,14 +469,18 @@ def write_chart(report: dict, path: Path) -> None:
 
 
 # ---- main ----------------------------------------------------------------------------------------
+DESCRIPTION = """\
+Run the newsqa eval suite: the real pipeline over the hand-written gold set (evals/data), with faithfulness,
+citation, correctness, abstention, retrieval, summary and judge metrics. Builds its own index of the seeds in a
+temporary folder."""
+
+EPILOG = """\
+Exit status 1 when the gate fails (a metric below evals/thresholds.json or more than the tolerance below
+evals/baseline.json)."""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m evals.run",
-        description="Run the newsqa eval suite: the real pipeline over the hand-written gold set (evals/data), "
-                    "with faithfulness, citation, correctness, abstention, retrieval, summary and judge metrics. "
-                    "Builds its own index of the seeds in a temporary folder.",
-        epilog="Exit status 1 when the gate fails (a metric below evals/thresholds.json or more than the tolerance "
-               "below evals/baseline.json).")
+    parser = command_parser("evals.run", DESCRIPTION, EPILOG)
     add_common_args(parser)
     parser.add_argument("--out", type=Path, default=Path("evals/out"), help="report folder (default evals/out)")
     parser.add_argument("--only", choices=["qa", "constrained", "summary", "judge"], help="run one part only")
@@ -491,9 +496,9 @@ def build_parser() -> argparse.ArgumentParser:
 def run(settings: Settings, only: str | None = None, limit: int | None = None,
         answer_fn_factory=None, progress: bool = True, partial: Path | None = None, split: str | None = None) -> dict:
     """Run the suite and return the report dict (no files written)."""
-    from qa.embeddings import get_embedder
-    from qa.retrieval import retrieve_passages
-    from qa.support import check_support
+    from qa.index.embeddings import get_embedder
+    from qa.retrieve.hybrid import retrieve_passages
+    from qa.verify.support import check_support
 
     t0 = time.perf_counter()
     random.seed(0)
@@ -513,8 +518,8 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
     if only in (None, "qa", "constrained", "summary"):
         with tempfile.TemporaryDirectory(prefix="newsqa-eval-") as tmp:
             s, index = build_eval_index(settings, Path(tmp))
-            from qa.answer import answer_question, model_name
-            from qa.llm import get_llm
+            from qa.answer.pipeline import answer_question, model_name
+            from qa.generate.llm import get_llm
 
             llm = get_llm(s) if answer_fn_factory is None else None
             report["model"] = model_name(llm) if llm is not None else "test-fake"

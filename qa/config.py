@@ -62,9 +62,9 @@ class Settings:
     strict: bool = False
     # Outlet / publication-date constraints stated in a question ("According to <outlet>, ...") become filters.
     question_filters: bool = True
-    support_threshold: float = 0.55  # calibrated: see qa/support.py DEFAULT_THRESHOLD
+    support_threshold: float = 0.55  # calibrated: see qa/verify/support.py DEFAULT_THRESHOLD
     scorer: str = "structural"  # support scorer: structural (parse-based, verifier v2) | lexical (v1); docs/verifier.md
-    # A citation the model did not write needs support_threshold + this (see qa/citations.py REPOINT_MARGIN).
+    # A citation the model did not write needs support_threshold + this (see qa/verify/citations.py REPOINT_MARGIN).
     repoint_margin: float = 0.15
 
     # Ingestion
@@ -76,7 +76,7 @@ class Settings:
     # Questions
     max_question_chars: int = 2000
 
-    # The resident service (`python -m qa.serve`): loopback only; `qa.ask` uses it when it runs
+    # The resident service (`python -m qa.serve`): loopback only; `qa.cli.ask` uses it when it runs
     service_port: int = 7870
     use_service: bool = True
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-UNKNOWN = "unknown"
+from qa.sources import UNKNOWN
+
 _MAX_DATE_CHARS = 120  # longer "dates" are prose, not metadata; dateparser would only waste time on them
 
 

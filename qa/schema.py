@@ -9,23 +9,30 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from qa.sources import UNKNOWN
 
-class Document(BaseModel):
+
+class SourceFields(BaseModel):
+    """What is known of the article a document, passage or citation comes from ("unknown" when not known).
+    `published` is the ISO date at its stated precision ("2014-06-13", "2014-06", "2014"); `published_int` the same
+    as yyyymmdd with 00 for unknown parts (20140600), 0 for none (docs/corpus.md)."""
+
+    title: str = UNKNOWN
+    source: str = UNKNOWN
+    published: str = UNKNOWN
+    url: str | None = None
+    author: str = UNKNOWN
+    language: str = UNKNOWN  # primary language subtag ("en")
+    published_int: int = 0
+
+
+class Document(SourceFields):
     """One article after reading and normalisation. Every offset in the system is into `text`."""
 
     doc_id: str
     text: str
-    title: str = "unknown"
-    source: str = "unknown"
-    published: str = "unknown"
-    url: str | None = None
     path: str | None = None
     content_hash: str = ""
-    # News metadata (docs/corpus.md): `published` above is the ISO date at its stated precision ("2014-06-13",
-    # "2014-06", "2014"); `published_int` the same as yyyymmdd with 00 for unknown parts (20140600), 0 for none.
-    author: str = "unknown"
-    language: str = "unknown"  # primary language subtag ("en")
-    published_int: int = 0
     entry_hash: str = ""  # fingerprint of the feed entry the document came from ("" when not from a feed)
 
 
@@ -42,16 +49,12 @@ class Chunk(BaseModel):
     sentences: list[tuple[int, int]] = Field(default_factory=list)
 
 
-class Passage(BaseModel):
+class Passage(SourceFields):
     """A retrieved piece of context shown to the model as [n]."""
 
     n: int
     chunk_id: str
     doc_id: str
-    title: str = "unknown"
-    source: str = "unknown"
-    published: str = "unknown"
-    url: str | None = None
     text: str
     start: int
     end: int
@@ -59,20 +62,13 @@ class Passage(BaseModel):
     score: float = 0.0
     dense_rank: int | None = None
     bm25_rank: int | None = None
-    author: str = "unknown"
-    language: str = "unknown"
-    published_int: int = 0
 
 
-class Citation(BaseModel):
+class Citation(SourceFields):
     """A source actually used by an answer; `quote == article_text[start:end]`."""
 
     n: int
     doc_id: str
-    title: str = "unknown"
-    source: str = "unknown"
-    published: str = "unknown"
-    url: str | None = None
     quote: str
     start: int
     end: int
@@ -80,9 +76,6 @@ class Citation(BaseModel):
     passage: str = ""
     passage_start: int = 0
     passage_end: int = 0
-    author: str = "unknown"
-    language: str = "unknown"
-    published_int: int = 0
 
 
 SentenceStatus = Literal["kept", "repointed", "auto_cited", "unsupported", "repaired", "quoted"]
@@ -132,7 +125,8 @@ class Answer(BaseModel):
     timings: dict[str, float] = Field(default_factory=dict)
     # The model's raw output before any check: kept so that evals score the draft, not the repaired answer.
     draft: str = ""
-    # What articles the answer does not cite attribute to whom about the same event (exact quotes, qa/accounts.py).
+    # What articles the answer does not cite attribute to whom about the same event (exact quotes,
+    # qa/answer/accounts.py).
     other_accounts: list[OtherAccount] = Field(default_factory=list)
 
 
@@ -142,7 +136,7 @@ class SummaryMetrics(BaseModel):
     attributed_ratio: float = 0.0
     unsupported_sentences: int = 0
     loaded_terms: list[str] = Field(default_factory=list)
-    # Issue 18 (qa/summary_metrics.py): None when the summary has no such sentence.
+    # Issue 18 (qa/summarize/metrics.py): None when the summary has no such sentence.
     agreement_precision: float | None = None  # agreement sentences whose statement >= 2 cited outlets support
     attribution_accuracy: float | None = None  # sentences naming the outlet (and a speaker) of each citation
     conflicts_stated: int = 0
@@ -166,7 +160,7 @@ class SummaryAccount(BaseModel):
 
 
 class SummaryItem(BaseModel):
-    """One summary sentence written from one claim group (qa/claim_groups.py)."""
+    """One summary sentence written from one claim group (qa/summarize/claim_groups.py)."""
 
     kind: SectionKind
     sentence: AnswerSentence

@@ -33,7 +33,7 @@ def seeds_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seeded_settings(tmp_path_factory) -> Settings:
     """Settings pointing at an index that holds the two seeds (built once per test session)."""
-    from qa.ingest import ingest_paths
+    from qa.ingest.pipeline import ingest_paths
 
     db = tmp_path_factory.mktemp("seeded") / "chroma"
     s = load_settings({"db": str(db)})
@@ -44,7 +44,7 @@ def seeded_settings(tmp_path_factory) -> Settings:
 
 @pytest.fixture(scope="session")
 def seeded_index(seeded_settings):
-    from qa.index import open_index
+    from qa.index.store import open_index
 
     return open_index(seeded_settings)
 
@@ -62,7 +62,7 @@ def _embed_each_text_once():
     """
     import numpy as np
 
-    from qa import embeddings
+    from qa.index import embeddings
 
     original = embeddings.Embedder.embed
     memo: dict[str, np.ndarray] = {}

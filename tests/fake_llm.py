@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from qa.llm import ChatReply, ModelInfo, _dicts_of
-from qa.messages import ChatDelta, ChatMessage, MessageRole
+from qa.generate.llm import ChatReply, ModelInfo, _dicts_of
+from qa.generate.messages import ChatDelta, ChatMessage, MessageRole
 
 
 class FakeScriptedLLM:

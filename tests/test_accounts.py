@@ -1,5 +1,5 @@
-"""Other accounts, repair before abstaining, and the quote fallback (qa/accounts.py, qa/repair.py) on the real
-seeds: seed-000 (International Business Times UK) and seed-003 (outlet unknown). Control flow with the scripted
+"""Other accounts, repair before abstaining, and the quote fallback (qa/answer/accounts.py, qa/verify/repair.py) on
+the real seeds: seed-000 (International Business Times UK) and seed-003 (outlet unknown). Control flow with the scripted
 fake model; the question cases of issues 13/14 with the real model (`-m llm`)."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import re
 
 import pytest
 
-from qa.answer import answer_question
-from qa.ask import OTHER_ACCOUNTS_HEADING
-from qa.ask import main as ask_main
-from qa.support import check_support
+from qa.answer.pipeline import answer_question
+from qa.cli.ask import OTHER_ACCOUNTS_HEADING
+from qa.cli.ask import main as ask_main
+from qa.verify.support import check_support
 from tests.fake_llm import FakeScriptedLLM, passage_number
 
 GUARDS = ("Iran's elite Revolutionary Guards have been deployed to Iraq, to help government troops defend the capital "
@@ -128,7 +128,7 @@ def test_a_who_question_answered_without_anyone_abstains_or_quotes_who(seeded_in
 
 
 def test_cli_prints_the_other_accounts_after_the_sources(seeded_settings, capsys, monkeypatch):
-    monkeypatch.setattr("qa.llm.get_llm", lambda settings: FakeScriptedLLM(
+    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(
         lambda p: f"Iranian security sources confirmed the deployment [{passage_number(p, GUARDS)}]."))
     assert ask_main(["Who confirmed the IRGC deployment?", "--db", str(seeded_settings.db_path)]) == 0
     out = capsys.readouterr().out
@@ -156,7 +156,7 @@ def test_real_model_demo_question_shows_the_other_article_attributions(seeded_se
 
 @pytest.mark.llm
 def test_real_model_population_of_tikrit_abstains(seeded_index, seeded_settings):
-    from qa.llm import get_llm
+    from qa.generate.llm import get_llm
 
     ans = answer_question("What is the population of Tikrit?", seeded_index, seeded_settings,
                           get_llm(seeded_settings))
@@ -165,7 +165,7 @@ def test_real_model_population_of_tikrit_abstains(seeded_index, seeded_settings)
 
 @pytest.mark.llm
 def test_real_model_samarra_distance_is_not_reversed(seeded_index, seeded_settings):
-    from qa.llm import get_llm
+    from qa.generate.llm import get_llm
 
     ans = answer_question("How far is Samarra from Baghdad?", seeded_index, seeded_settings,
                           get_llm(seeded_settings))
@@ -232,7 +232,7 @@ def test_checked_sentences_and_other_accounts_come_through_the_service(seeded_se
     import socket
     import threading
 
-    from qa import serve
+    from qa.runtime import service as serve
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -242,11 +242,11 @@ def test_checked_sentences_and_other_accounts_come_through_the_service(seeded_se
                                     f"Guards to Iraq [{passage_number(p, GUARDS)}].")
     service = serve.Service(settings, say=lambda m: None, loaded=(seeded_index, llm))
     server = serve.bind(port)
-    server.RequestHandlerClass = serve._handler(service, lambda m: None)
+    server.RequestHandlerClass = serve.make_handler(service, lambda m: None)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
-        serve._write_info(serve.info_path(settings, port), {"port": port, "pid": 0, "token": service.token,
+        serve.write_info(serve.info_path(settings, port), {"port": port, "pid": 0, "token": service.token,
                                                             "identity": service.identity})
         got: list[str] = []
         ans = serve.ServiceClient.connect(settings).ask("Who confirmed the IRGC deployment?",
@@ -277,7 +277,7 @@ def _fixture_passage(text: str):
 
 
 def test_a_quote_must_speak_of_the_asked_action_not_of_a_participant_clause():
-    from qa.repair import quote_answer
+    from qa.verify.repair import quote_answer
 
     text = "The ministry sent about 300 engineers to the northern valley, a regional official told reporters."
     p = _fixture_passage(text)

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from qa.answer import answer_question, format_passages
-from qa.ask import main as ask_main
+from qa.answer.pipeline import answer_question, format_passages
+from qa.cli.ask import main as ask_main
 from qa.schema import Passage
 from tests.fake_llm import FakeScriptedLLM, passage_number
 
@@ -99,7 +99,7 @@ def test_real_model_deployment_question_json(seeded_settings, capsys):
     assert "Iranian security sources" in out["answer"]
     seed0 = [c for c in out["citations"] if c["doc_id"] == "seed-000"]
     assert seed0 and any("Iranian security sources" in c["quote"] for c in seed0)
-    from qa.index import open_index
+    from qa.index.store import open_index
 
     index = open_index(seeded_settings)
     for c in out["citations"]:
@@ -111,7 +111,7 @@ def test_real_model_deployment_question_json(seeded_settings, capsys):
 
 @pytest.mark.llm
 def test_real_model_confirmation_question_gives_the_caveat(seeded_index, seeded_settings):
-    from qa.llm import get_llm
+    from qa.generate.llm import get_llm
 
     ans = answer_question("Is it confirmed that Iranian forces are fighting in Iraq?", seeded_index, seeded_settings,
                           get_llm(seeded_settings))
@@ -148,7 +148,7 @@ def test_cli_prints_only_the_checked_answer_then_what_was_left_out_then_the_sour
         n_guards, n_pent = passage_number(prompt, GUARDS), passage_number(prompt, PENTAGON)
         return f"{GUARDS} [{n_guards}]. {PENTAGON} [{n_pent}]. {invented} [{n_pent}]."
 
-    monkeypatch.setattr("qa.llm.get_llm", lambda settings: FakeScriptedLLM(draft))
+    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(draft))
     question = "Is the deployment of Iran's Revolutionary Guards in Iraq confirmed?"
     assert ask_main([question, "--db", str(seeded_settings.db_path)]) == 0
     captured = capsys.readouterr()

@@ -12,7 +12,7 @@ import pytest
 from app_server import serve
 
 from qa.config import PROJECT_ROOT, load_settings
-from qa.index import open_index
+from qa.index.store import open_index
 
 pytestmark = pytest.mark.browser
 

@@ -18,10 +18,10 @@ import pytest
 from app_server import free_port, load_app, serve
 from gradio_client import Client, handle_file
 
-from qa.chunking import chunk_document
 from qa.config import load_settings
-from qa.corpus import max_bytes_for, read_path
 from qa.errors import UsageError
+from qa.ingest.chunking import chunk_document
+from qa.ingest.readers import max_bytes_for, read_path
 from qa.schema import Answer, AnswerSentence
 
 QUESTION = "Who confirmed that Revolutionary Guards were deployed to Iraq?"  # seed-000's first sentence
@@ -235,7 +235,7 @@ def test_ask_streams_a_cited_answer(server):
     assert 'class="nq-cite" href="#nq-c0-' in html and '<mark class="nq-quote"' in html
     assert box == ""
     # Every citation's quote is the exact article span it names.
-    from qa.index import open_index
+    from qa.index.store import open_index
 
     index = open_index(server["settings"])
     for c in answer["citations"]:

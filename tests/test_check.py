@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from qa.check import main
+from qa.cli.check import main
 from qa.verify.api import check_index
 
 SAMARRA = ("Government forces have so far managed to stall the militants' remarkably rapid advance near Samarra - a "

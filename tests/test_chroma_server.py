@@ -17,8 +17,8 @@ import pytest
 
 from qa.config import SEEDS_DIR, Settings, load_settings
 from qa.errors import NewsqaError
-from qa.index import open_index
-from qa.retrieval import retrieve_passages
+from qa.index.store import open_index
+from qa.retrieve.hybrid import retrieve_passages
 from tests.procs import stop_process
 
 CHROMA = Path(sys.executable).parent / "chroma"
@@ -181,9 +181,9 @@ def test_malformed_url_is_a_usage_error(tmp_path: Path):
 
 @pytest.mark.llm
 def test_real_model_answers_through_the_server(server_settings: Settings):
-    from qa.answer import answer_question
-    from qa.llm import get_llm
-    from qa.models import resolve_model_path
+    from qa.answer.pipeline import answer_question
+    from qa.generate.llm import get_llm
+    from qa.generate.models import resolve_model_path
 
     # The model files live in the real NEWSQA_HOME; the index and BM25 files in the test's.
     model = resolve_model_path(load_settings({"model": "default"}))

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.chunking import chunk_document, split_sentences
-from qa.corpus import load_seed_documents, normalize_text
 from qa.errors import UsageError
+from qa.ingest.chunking import chunk_document, split_sentences
+from qa.ingest.readers import load_seed_documents, normalize_text
 from qa.schema import Chunk, Document
 
 

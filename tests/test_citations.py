@@ -8,9 +8,9 @@ import inspect
 
 import pytest
 
-from qa.citations import REPOINT_MARGIN, parse_markers, revises_draft, split_draft, verify_draft
-from qa.retrieval import retrieve_passages
-from qa.support import check_support
+from qa.retrieve.hybrid import retrieve_passages
+from qa.verify.citations import REPOINT_MARGIN, parse_markers, revises_draft, split_draft, verify_draft
+from qa.verify.support import check_support
 
 # seed-000, first sentence.
 GUARDS = ("Iran's elite Revolutionary Guards have been deployed to Iraq, to help government troops defend the capital "

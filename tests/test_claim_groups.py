@@ -1,4 +1,5 @@
-"""The claim layer (qa/claim_groups.py), the writer's fallbacks (qa/summary_write.py) and the issue-18 metrics.
+"""The claim layer (qa/summarize/claim_groups.py), the writer's fallbacks (qa/summarize/write.py) and the issue-18
+metrics.
 
 TEST FIXTURES: the articles below are short texts written for these tests (an invented flood in an invented
 valley; outlets and people are fictional). Real embeddings and the real verifier; the model is not used (llm=None
@@ -10,16 +11,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from qa.claim_groups import analyse_documents, extract_claims
 from qa.schema import AnswerSentence, Citation, Document, Summary, SummaryAccount, SummaryItem, SummarySection
-from qa.summary_metrics import (
+from qa.summarize.claim_groups import analyse_documents, extract_claims
+from qa.summarize.metrics import (
     agreement_precision,
     attribution_accuracy,
     compute_metrics,
     group_scores,
     sentence_attribution_ok,
 )
-from qa.summary_write import write_summary
+from qa.summarize.write import write_summary
 
 # ---- TEST FIXTURES ---------------------------------------------------------------------------------------------
 HERALD = Document(doc_id="fx-herald", source="Valdoria Herald", title="Dam fails above Merrow", text=(
@@ -200,7 +201,7 @@ def test_attribution_needs_the_cited_outlet_and_a_speaker_the_citation_names():
 
 
 def test_the_speaker_of_a_model_wording_must_be_the_claims():
-    from qa.summary_write import usable_wording
+    from qa.summarize.write import usable_wording
 
     toll = _by_text(extract_claims(HERALD), "Governor Anna Kessel said 40")
     assert usable_wording("Governor Anna Kessel said 40 people had died", toll)

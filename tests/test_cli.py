@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from qa.cli import cli_entry
+from qa.cli.shell import cli_entry
 from qa.config import PROJECT_ROOT
 from qa.errors import ModelError, UsageError
 
@@ -48,7 +48,7 @@ def test_unexpected_errors_are_not_swallowed():
 
 
 def test_a_closed_pipe_ends_quietly():
-    code = ("import sys\nfrom qa.cli import cli_entry\n"
+    code = ("import sys\nfrom qa.cli.shell import cli_entry\n"
             "@cli_entry()\ndef main():\n    for i in range(200000):\n        print('line', i)\n    return 0\n"
             "sys.exit(main())\n")
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=PROJECT_ROOT, stdout=subprocess.PIPE,

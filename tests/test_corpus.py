@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qa.config import SEEDS_DIR
-from qa.corpus import (
+from qa.errors import InputFileError
+from qa.ingest.readers import (
     SUPPORTED_SUFFIXES,
     collect_files,
     load_seed_documents,
@@ -20,7 +21,6 @@ from qa.corpus import (
     read_path,
     sanitize_id,
 )
-from qa.errors import InputFileError
 
 LIMIT = max_bytes_for(5.0)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa import embeddings
-from qa.embeddings import OnnxEmbedder, TorchEmbedder, export_onnx
+from qa.index import embeddings
+from qa.index.embeddings import OnnxEmbedder, TorchEmbedder, export_onnx
 
 TEXTS = [
     "Who confirmed the deployment?",

@@ -35,8 +35,8 @@ from evals.dataset import (
     paragraph_split,
 )
 from evals.metrics import covered_points, key_fact_recall
-from qa.corpus import load_seed_documents
 from qa.errors import InputFileError
+from qa.ingest.readers import load_seed_documents
 from qa.schema import Document
 
 

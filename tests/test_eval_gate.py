@@ -12,7 +12,7 @@ import pytest
 from evals import metrics as M
 from evals.dataset import load_qa
 from evals.run import load_gate, run
-from qa.answer import answer_question
+from qa.answer.pipeline import answer_question
 from tests.fake_llm import FakeScriptedLLM
 
 

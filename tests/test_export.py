@@ -1,4 +1,4 @@
-"""Export (qa/export.py): every result type in every format, with hostile article text that must stay text.
+"""Export (qa/present/export.py): every result type in every format, with hostile article text that must stay text.
 
 The results are built by the real timeline / comparison code over a FIXTURE article written for this test whose
 text and metadata carry markup, plus hand-made Answer and Summary objects (the export only formats them)."""
@@ -10,13 +10,13 @@ import re
 
 import pytest
 
-from qa.compare import compare_outlets
 from qa.errors import UsageError
-from qa.export import FORMATS, export, md_escape
-from qa.news_docs import load_articles
-from qa.news_schema import Comparison, Timeline
+from qa.news.articles import load_articles
+from qa.news.compare import compare_outlets
+from qa.news.schema import Comparison, Timeline
+from qa.news.timeline import build_timeline
+from qa.present.export import FORMATS, export, md_escape
 from qa.schema import Answer, AnswerSentence, Citation, Summary
-from qa.timeline import build_timeline
 
 EVIL = '<script>alert(1)</script><img src=x onerror=alert(2)>'
 # FIXTURE articles (written for this test): markup in the text, the outlet name and the link.

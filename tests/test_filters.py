@@ -1,5 +1,5 @@
-"""--source / --since / --until: filters applied inside retrieval (qa/filters.py), on a small real index of invented
-test articles (outlets, dates and events are made up for these tests)."""
+"""--source / --since / --until: filters applied inside retrieval (qa/retrieve/filters.py), on a small real index of
+invented test articles (outlets, dates and events are made up for these tests)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from qa import index as index_module
-from qa.answer import answer_question
-from qa.ask import main as ask_main
+from qa.answer.pipeline import answer_question
+from qa.cli.ask import main as ask_main
+from qa.cli.summarize import main as summarize_main
 from qa.config import load_settings
 from qa.errors import UsageError
-from qa.filters import Filters, NoMatchError, matching_doc_ids
-from qa.index import open_index
-from qa.ingest import ingest_paths
-from qa.retrieval import bm25_store, retrieve_passages
-from qa.summarize import main as summarize_main
-from qa.summarize import pick_documents
+from qa.index import store as index_module
+from qa.index.store import open_index
+from qa.ingest.pipeline import ingest_paths
+from qa.retrieve.filters import Filters, NoMatchError, matching_doc_ids
+from qa.retrieve.hybrid import bm25_store, retrieve_passages
+from qa.summarize.pipeline import pick_documents
 from tests.fake_llm import FakeScriptedLLM
 
 
@@ -120,7 +120,7 @@ def test_filters_reach_retrieval_through_answer_question(corpus) -> None:
     answer = answer_question("Where did floodwater reach the centre?", index, settings, llm,
                              filters=Filters.parse(until="2014-05-31"))
     assert answer.citations and {c.doc_id for c in answer.citations} == {"one-may02"}
-    assert "[1] published 2014-05-02\n" in llm.prompts[0]  # heads carry a full date, no names (qa/answer.py)
+    assert "[1] published 2014-05-02\n" in llm.prompts[0]  # heads carry a full date, no names (qa/answer/pipeline.py)
     assert "Alderby" not in llm.prompts[0] and "Brenton" not in llm.prompts[0]
     with pytest.raises(NoMatchError):
         answer_question("Where?", index, settings, llm, filters=Filters.parse(source="Nobody"))
@@ -176,12 +176,12 @@ def test_parsing_filters() -> None:
 
 def test_cli_bad_date_is_exit_2_and_no_match_is_exit_1_without_an_answer(corpus, capsys, monkeypatch) -> None:
     settings, _ = corpus
-    import qa.llm
+    import qa.generate.llm
 
-    def no_model(*_a, **_k):  # qa.ask may start loading the model on a thread meanwhile: it never gets one here
+    def no_model(*_a, **_k):  # qa.cli.ask may start loading the model on a thread meanwhile: it never gets one here
         raise RuntimeError("no model in this test")
 
-    monkeypatch.setattr(qa.llm, "get_llm", no_model)
+    monkeypatch.setattr(qa.generate.llm, "get_llm", no_model)
     monkeypatch.setenv("NEWSQA_USE_SERVICE", "false")  # answer in this process, never through a running service
     db = str(settings.db_path)
     assert ask_main(["Where?", "--since", "the day after never", "--db", db]) == 2

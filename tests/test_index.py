@@ -7,12 +7,12 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.cli.ingest import main as ingest_main
 from qa.config import SEEDS_DIR, load_settings
-from qa.embeddings import get_embedder
-from qa.index import chunk_row_id, open_index
-from qa.ingest import ingest_paths
-from qa.ingest import main as ingest_main
-from qa.retrieval import BM25Store
+from qa.index.embeddings import get_embedder
+from qa.index.store import chunk_row_id, open_index
+from qa.ingest.pipeline import ingest_paths
+from qa.retrieve.hybrid import BM25Store
 
 
 def _state(settings):
@@ -162,7 +162,7 @@ def test_sync_sees_another_processes_write_after_a_quiet_check(settings, tmp_pat
                    check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
     index.sync()
     assert "extra-1" in index.committed_docs()
-    from qa.retrieval import retrieve_passages
+    from qa.retrieve.hybrid import retrieve_passages
 
     assert retrieve_passages("Where did a ferry sink?", index, settings).passages[0].doc_id == "extra-1"
 

@@ -1,14 +1,22 @@
-"""The fixed prompt prefix's KV state (`qa.llm.prime_prefix`): evaluated once, restored after other prompts, exact
-token accounting, and the same answers as without it. Real fast model (`-m llm`)."""
+"""The fixed prompt prefix's KV state (`qa.generate.llm.prime_prefix`): evaluated once, restored after other prompts,
+exact token accounting, and the same answers as without it. Real fast model (`-m llm`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from qa.answer import build_messages, stream_text
+from qa.answer.pipeline import build_messages
 from qa.config import load_settings
-from qa.llm import _PREFIXES, _common_prefix, _prompt_tokens, get_llm, last_call_stats, prime_prefix
-from qa.preload import qa_prefix_messages
+from qa.generate.llm import (
+    _PREFIXES,
+    _common_prefix,
+    _prompt_tokens,
+    get_llm,
+    last_call_stats,
+    prime_prefix,
+    stream_text,
+)
+from qa.runtime.preload import qa_prefix_messages
 from qa.schema import Passage
 
 PASSAGES = [
@@ -27,7 +35,7 @@ def test_common_prefix():
 
 @pytest.mark.llm
 def test_prefix_is_reused_after_other_prompts_and_answers_do_not_change():
-    from qa.messages import ChatMessage, MessageRole
+    from qa.generate.messages import ChatMessage, MessageRole
 
     llm = get_llm(load_settings({"model": "fast", "max_tokens": 24}))
     llama = llm.llama

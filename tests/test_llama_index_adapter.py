@@ -17,7 +17,8 @@ GUARDS = ("Iran's elite Revolutionary Guards have been deployed to Iraq, to help
 
 
 def test_core_answer_path_does_not_import_llama_index() -> None:
-    code = ("import sys, qa.ask, qa.answer, qa.llm, qa.prompts, qa.summarize, qa.retrieval; "
+    code = ("import sys, qa.cli.ask, qa.answer.pipeline, qa.generate.llm, qa.generate.prompts, qa.summarize.pipeline, "
+            "qa.retrieve.hybrid; "
             "print(any(m == 'llama_index' or m.startswith('llama_index.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
@@ -58,15 +59,15 @@ def test_query_engine_keeps_checked_citations(seeded_index, seeded_settings) -> 
 
 @pytest.mark.llm
 def test_llm_adapter_matches_newsqa_generation() -> None:
+    from qa.generate.llm import get_llm
+    from qa.generate.models import pull
     from qa.integrations.llama_index import NewsqaLLM
-    from qa.llm import generate, get_llm
-    from qa.models import pull
 
     settings = Settings(model="fast", max_tokens=24)
     pull("fast", settings.models_dir, progress=False)
     model = get_llm(settings)
     prompt = "Name the capital of Iraq in one word."
-    want = generate(model, [{"role": "user", "content": prompt}], stream=False).text
+    want = model.chat([{"role": "user", "content": prompt}]).message.content
     adapter = NewsqaLLM(model)
     assert adapter.metadata.model_name == model.metadata.model_name
     assert adapter.complete(prompt).text == want

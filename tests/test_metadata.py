@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from qa.config import load_settings
-from qa.corpus import content_hash, read_path
-from qa.index import open_index
-from qa.ingest import ingest_paths
+from qa.index.store import open_index
+from qa.ingest.pipeline import ingest_paths
+from qa.ingest.readers import content_hash, read_path
 from qa.metadata import (
     NO_DATE,
     date_range,
@@ -22,7 +22,7 @@ from qa.metadata import (
     parse_filter_date,
     parse_published,
 )
-from qa.retrieval import retrieve_passages
+from qa.retrieve.hybrid import retrieve_passages
 from qa.schema import Citation
 
 LIMIT = 5 * 1024 * 1024
@@ -173,7 +173,7 @@ def test_metadata_is_stored_with_documents_chunks_and_passages(tmp_path: Path) -
 
 
 def test_seed_metadata_stays_as_recorded() -> None:
-    from qa.corpus import load_seed_documents
+    from qa.ingest.readers import load_seed_documents
 
     seeds = {d.doc_id: d for d in load_seed_documents()}
     assert (seeds["seed-000"].source, seeds["seed-000"].published, seeds["seed-000"].published_int) == (

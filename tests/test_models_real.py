@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from qa.config import PROJECT_ROOT, Settings
-from qa.models import MODELS, is_verified, pull, resolve_model_path
+from qa.generate.models import MODELS, is_verified, pull, resolve_model_path
 
 pytestmark = pytest.mark.llm
 

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from qa.corpus import load_seed_documents
-from qa.news_schema import Comparison, Timeline
+from qa.ingest.readers import load_seed_documents
+from qa.news.schema import Comparison, Timeline
 
 
 def run(settings, *args, timeout=600):

@@ -10,8 +10,8 @@ import pytest
 from app_server import serve
 
 from qa.config import PROJECT_ROOT, load_settings
-from qa.index import open_index
-from qa.ingest import ingest_paths
+from qa.index.store import open_index
+from qa.ingest.pipeline import ingest_paths
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,8 @@ from app_server import serve
 from gradio_client import Client
 
 from qa.config import load_settings
-from qa.corpus import load_seed_documents
-from qa.news_schema import Comparison, Timeline
+from qa.ingest.readers import load_seed_documents
+from qa.news.schema import Comparison, Timeline
 
 
 @pytest.fixture(scope="module")

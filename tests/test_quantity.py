@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.quantity import counted_words, missing_answer_type, states_quantity
+from qa.verify.question_type import counted_words, missing_answer_type, states_quantity
 
 
 def test_only_quantity_questions_are_checked():
@@ -69,7 +69,7 @@ def test_questions_of_other_kinds_are_not_judged_by_type():
 
 # ---- who / where / which day (TEST FIXTURE sentences, not from the seeds) --------------------------------------
 def test_question_types():
-    from qa.quantity import question_type
+    from qa.verify.question_type import question_type
 
     assert question_type("Who opened the bridge?") == "party"
     assert question_type("who is the mayor of the town?") == "party"
@@ -112,7 +112,7 @@ def test_on_what_date_needs_a_day_not_a_year_or_a_vague_time():
 
 def test_a_town_unknown_to_the_entity_model_is_still_a_place() -> None:
     """TEST FIXTURE town: the small spaCy model does not know "Calder"; the place noun's "of" names where."""
-    from qa.quantity import gives_place, missing_answer_type
+    from qa.verify.question_type import gives_place, missing_answer_type
 
     assert gives_place("Floodwater reached the centre of Calder on Friday.", "Where did floodwater reach the centre?")
     assert missing_answer_type("Where did floodwater reach?", ["Floodwater rose on Friday."]) is not None

@@ -1,5 +1,5 @@
 """Constraints a question states in words ("According to <outlet>, ...", "articles published since ...") become
-retrieval filters (qa/question_filters.py). TEST DATA: invented outlets, addresses and towns."""
+retrieval filters (qa/retrieve/question_filters.py). TEST DATA: invented outlets, addresses and towns."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 import pytest
 
-from qa.answer import answer_question
+from qa.answer.pipeline import answer_question
 from qa.config import load_settings
-from qa.index import open_index
-from qa.ingest import ingest_paths
-from qa.question_filters import infer_filters, mentioned_in, outlet_aliases
+from qa.index.store import open_index
+from qa.ingest.pipeline import ingest_paths
+from qa.retrieve.question_filters import infer_filters, mentioned_in, outlet_aliases
 from tests.fake_llm import FakeScriptedLLM
 
 

@@ -1,11 +1,11 @@
-"""Unit tests for qa/render.py: the UI's HTML (markers, source cards, highlighting, escaping, flags)."""
+"""Unit tests for qa/present/html.py: the UI's HTML (markers, source cards, highlighting, escaping, flags)."""
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
 
-from qa.render import (
+from qa.present.html import (
     answer_html,
     card_id,
     citation_card,
@@ -264,7 +264,7 @@ def test_summary_html_lists_notes_sentences_and_cards():
 
 
 def test_summary_sections_come_from_the_typed_sections_not_the_text():
-    from qa.render import summary_sections
+    from qa.present.html import summary_sections
     from qa.schema import SummaryAccount, SummaryItem, SummarySection
 
     a = AnswerSentence(text="The bridge opened on Monday, according to Outlet A [1] and Outlet B [2].",

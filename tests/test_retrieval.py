@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import threading
 
-from qa import retrieval
-from qa.retrieval import retrieve_passages
+from qa.retrieve import hybrid as retrieval
+from qa.retrieve.hybrid import retrieve_passages
 
 QUESTIONS = ["Who confirmed that Revolutionary Guards were deployed to Iraq?", "How far is Samarra from Baghdad?",
              "What did the Pentagon say about Iranian forces in Iraq?", "What help did China offer Baghdad?"]
@@ -58,7 +58,7 @@ def test_a_forked_child_gets_its_own_bm25_thread(seeded_index, seeded_settings, 
 
 # ---- rows are read only for what selection walks ------------------------------------------------------------
 def _fused(index, question: str):
-    from qa.embeddings import get_embedder
+    from qa.index.embeddings import get_embedder
 
     emb = get_embedder().embed_one(question)
     dense = index.query_ids(emb, retrieval.CANDIDATES)
@@ -78,7 +78,7 @@ class CountingFetch:
 
 
 def test_query_ids_ranks_like_the_query_that_reads_rows(seeded_index):
-    from qa.embeddings import get_embedder
+    from qa.index.embeddings import get_embedder
 
     for q in QUESTIONS:
         emb = get_embedder().embed_one(q)

@@ -1,4 +1,4 @@
-"""The resident service (`python -m qa.serve`) and how `qa.ask` finds it or falls back: the protocol round trip on
+"""The resident service (`python -m qa.serve`) and how `qa.cli.ask` finds it or falls back: the protocol round trip on
 127.0.0.1 (with a scripted fake model over the real seeded index; the real model in a subprocess is `-m llm`),
 the one-line fallback message, and stale or foreign processes on the port, which must never hang the CLI."""
 
@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from qa import ask, serve
+from qa.answer.pipeline import compute_answer
+from qa.cli import ask
 from qa.config import PROJECT_ROOT, Settings
 from qa.errors import UsageError
+from qa.runtime import service as serve
 from tests.fake_llm import FakeScriptedLLM, passage_number
 
 QUESTION = "Who confirmed that Revolutionary Guards were deployed to Iraq?"
@@ -40,7 +42,7 @@ def _free_port() -> int:
 
 
 def _write_info(settings: Settings, port: int, token: str = "t" * 32, ident: dict | None = None) -> None:
-    serve._write_info(serve.info_path(settings, port), {"port": port, "pid": os.getpid(), "token": token,
+    serve.write_info(serve.info_path(settings, port), {"port": port, "pid": os.getpid(), "token": token,
                                                       "identity": ident or serve.identity(settings)})
 
 
@@ -55,7 +57,7 @@ def fake_service(service_settings, seeded_index):
     """A service on 127.0.0.1 serving the seeded index with a scripted fake model (no model load)."""
     service = serve.Service(service_settings, say=lambda m: None, loaded=(seeded_index, _fake_llm()))
     server = serve.bind(service_settings.service_port)
-    server.RequestHandlerClass = serve._handler(service, lambda m: None)
+    server.RequestHandlerClass = serve.make_handler(service, lambda m: None)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     _write_info(service_settings, service_settings.service_port, service.token, service.identity)
@@ -65,7 +67,8 @@ def fake_service(service_settings, seeded_index):
 
 
 def test_ask_module_and_help_import_nothing_heavy():
-    code = (f"import sys, qa.ask, qa.serve, qa.preload; heavy = [m for m in {HEAVY!r} if m in sys.modules]; "
+    code = (f"import sys, qa.cli.ask, qa.runtime.service, qa.runtime.preload; "
+            f"heavy = [m for m in {HEAVY!r} if m in sys.modules]; "
             "print(','.join(heavy))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT_ROOT, check=True)
     assert done.stdout.strip() == ""
@@ -78,7 +81,7 @@ def test_round_trip_gives_the_same_answer_as_this_process(fake_service, service_
     client = serve.ServiceClient.connect(service_settings)
     tokens: list[str] = []
     got = client.ask(QUESTION, on_token=tokens.append)
-    here = ask.compute_answer(QUESTION, seeded_index, service_settings, _fake_llm())
+    here = compute_answer(QUESTION, seeded_index, service_settings, _fake_llm())
     assert not got.abstained and got.citations and "Iranian security sources" in got.answer
     drop = {"timings"}
     assert got.model_dump(exclude=drop) == here.model_dump(exclude=drop)
@@ -188,7 +191,7 @@ def test_a_taken_port_is_a_clear_error():
 @pytest.mark.llm
 def test_qa_ask_is_answered_by_a_real_service_subprocess(seeded_settings, tmp_path):
     from qa.config import load_settings
-    from qa.models import resolve_model_path
+    from qa.generate.models import resolve_model_path
 
     model = str(resolve_model_path(load_settings({"model": "fast"})))
     port = _free_port()

@@ -9,12 +9,13 @@ import re
 import pytest
 from fake_llm import FakeScriptedLLM
 
-from qa.chunking import split_sentences
+from qa.cli.summarize import main
 from qa.config import Settings, load_settings
-from qa.index import open_index
+from qa.index.store import open_index
+from qa.ingest.chunking import split_sentences
 from qa.schema import Passage, Summary
-from qa.summarize import HEADINGS, NOT_COVERED, main, summarize
-from qa.summary_map import speaker_of
+from qa.summarize.pipeline import HEADINGS, NOT_COVERED, summarize
+from qa.summarize.reading import speaker_of
 
 _ITEM = re.compile(r"^Item \d+:\n- (.*)$", re.M)
 
@@ -173,7 +174,7 @@ SYNTHETIC = [
 
 @pytest.fixture(scope="module")
 def flood_settings(tmp_path_factory) -> Settings:
-    from qa.ingest import ingest_paths
+    from qa.ingest.pipeline import ingest_paths
 
     folder = tmp_path_factory.mktemp("flood")
     for doc_id, title, source, body in SYNTHETIC:
@@ -220,7 +221,7 @@ def test_cli_empty_topic_is_a_usage_error(seeded_settings, capsys):
 
 
 def test_cli_streams_then_prints_sources_and_metrics(seeded_settings, capsys, monkeypatch):
-    monkeypatch.setattr("qa.llm.get_llm", lambda settings: FakeScriptedLLM(echo))
+    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(echo))
     assert main(["--db", str(seeded_settings.db_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(HEADINGS["agreement"])
@@ -231,7 +232,7 @@ def test_cli_streams_then_prints_sources_and_metrics(seeded_settings, capsys, mo
 
 
 def test_cli_json_prints_the_summary_contract(seeded_settings, capsys, monkeypatch):
-    monkeypatch.setattr("qa.llm.get_llm", lambda settings: FakeScriptedLLM(echo))
+    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(echo))
     assert main(["--db", str(seeded_settings.db_path), "--json", "--docs", "seed-000", "--max-sentences", "3"]) == 0
     data = json.loads(capsys.readouterr().out)
     summary = Summary.model_validate(data)
@@ -247,7 +248,7 @@ def test_cli_json_prints_the_summary_contract(seeded_settings, capsys, monkeypat
 def test_real_model_summary_of_the_seeds(seeded_index, seeded_settings):
     """Issue 18 done-when: on the real seeds the summary states the confirmed / could-not-confirm conflict with
     both sides cited, and at least one agreement cited to both articles."""
-    from qa.llm import get_llm
+    from qa.generate.llm import get_llm
 
     summary = summarize(seeded_index, seeded_settings, get_llm(seeded_settings))
     print(summary.summary)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from qa.errors import UsageError
-from qa.lexicon import load_lexicon
 from qa.schema import AnswerSentence, Citation, Summary
-from qa.summary_metrics import (
+from qa.summarize.loaded_terms import load_lexicon
+from qa.summarize.metrics import (
     attributed_ratio,
     citation_balance,
     compute_metrics,
@@ -157,7 +157,7 @@ def test_bad_user_lexicon_is_a_usage_error(tmp_path: Path):
 
 def test_loaded_terms_file_setting_extends_the_lexicon(tmp_path: Path, monkeypatch):
     from qa.config import load_settings
-    from qa.lexicon import lexicon_for
+    from qa.summarize.loaded_terms import lexicon_for
 
     extra = tmp_path / "extra.txt"
     extra.write_text("warmongers\n", encoding="utf-8")

@@ -1,15 +1,16 @@
-"""Timeline ordering and conflict grouping (qa/timeline.py) and the outlet comparison (qa/compare.py), on short
+"""Timeline ordering and conflict grouping (qa/news/timeline.py) and the outlet comparison (qa/news/compare.py), on
+short
 FIXTURE articles written for these tests (not news; outlets invented), with real embeddings; then the real seeds."""
 
 from __future__ import annotations
 
 import pytest
 
-from qa.compare import compare_outlets
-from qa.corpus import load_seed_documents
-from qa.news_docs import check_quotes, load_articles
+from qa.ingest.readers import load_seed_documents
+from qa.news.articles import check_quotes, load_articles
+from qa.news.compare import compare_outlets
+from qa.news.timeline import build_timeline
 from qa.schema import Document
-from qa.timeline import build_timeline
 
 # FIXTURE articles (written for this test). Harbor Gazette is dated to the day (2023-03-10 is a Friday); Coastal
 # Times only to the month, so its bare "Tuesday" must stay undated.
@@ -75,8 +76,8 @@ def test_conflicting_accounts_of_one_event_are_grouped_side_by_side(fixture_time
 def test_different_numbers_for_the_same_thing_are_a_conflict(fixture_timeline, articles):
     # The weight sentences carry no date and no confirmation: they are not events by themselves, so check the
     # relation rule on them through a timeline of just those two sentences' articles' events.
-    from qa.news_schema import Account
-    from qa.timeline import _relation
+    from qa.news.schema import Account
+    from qa.news.timeline import _relation
 
     a = Account(n=1, doc_id="fx-harbor", outlet="Harbor Gazette", quote="The crane weighs 40 tonnes", start=0, end=1)
     b = Account(n=2, doc_id="fx-coastal", outlet="Coastal Times", quote="The new crane weighs 55 tonnes", start=0,

@@ -10,11 +10,11 @@ import sys
 
 import pytest
 
-from qa.corpus import load_seed_documents
 from qa.errors import ModelError, UsageError
-from qa.support import check_support
+from qa.ingest.readers import load_seed_documents
+from qa.text import abbreviates, dates, normalize, quantities, quantity_found
 from qa.verify.scorer import LexicalScorer, StructuralScorer, SupportScorer, get_scorer
-from qa.verify.text import abbreviates, dates, normalize, quantities, quantity_found
+from qa.verify.support import check_support
 
 SAMARRA = ("Government forces have so far managed to stall the militants' remarkably rapid advance near Samarra - a "
            "city 110km (68 miles) north of Baghdad - and are now bombing insurgent positions in and around Mosul.")
@@ -135,7 +135,7 @@ def test_parser_weights_are_checked_against_pinned_sha256(tmp_path):
 
 
 def test_importing_the_scorer_does_not_import_spacy():
-    code = ("import sys, qa.support, qa.verify.scorer, qa.check; "
+    code = ("import sys, qa.verify.support, qa.verify.scorer, qa.cli.check; "
             "sys.exit(1 if 'spacy' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
@@ -246,7 +246,7 @@ def test_structure_rules_on_seed_sentences(claim, evidence, doc, supported):
 
 
 def test_text_qualifiers_seasons_and_country_adjectives():
-    from qa.verify.text import name_bases, qualifier_clash
+    from qa.text import name_bases, qualifier_clash
 
     more = quantities("more than eight years")
     assert not quantity_found(quantities("eight years")[0], more)

@@ -1,4 +1,4 @@
-"""Articles from the web (qa/web.py), offline: a loopback HTTP server started by each test (127.0.0.1, port 0)
+"""Articles from the web (qa/ingest/web.py), offline: a loopback HTTP server started by each test (127.0.0.1, port 0)
 serves the hand-written test fixtures in tests/fixtures/web/ and broken responses. No other address is contacted."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from qa.cli.ingest import main as ingest_main
 from qa.config import load_settings
 from qa.errors import InputFileError
-from qa.index import open_index
-from qa.ingest import main as ingest_main
+from qa.index.store import open_index
+from qa.ingest.web import FetchError, fetch, is_url, read_web, web_doc_id
 from qa.schema import IngestReport
-from qa.web import FetchError, fetch, is_url, read_web, web_doc_id
 
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
 HTML = "text/html; charset=utf-8"
@@ -315,7 +315,7 @@ def test_bad_timeout_is_a_usage_error(tmp_path: Path, capsys) -> None:
 
 
 def test_reader_refuses_an_empty_page() -> None:
-    from qa.corpus import read_web_page
+    from qa.ingest.readers import read_web_page
 
     with pytest.raises(InputFileError, match=r"^http://127.0.0.1/x: the page is empty$"):
         read_web_page(b"  \n", "http://127.0.0.1/x", doc_id="x")

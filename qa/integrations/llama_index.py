@@ -1,6 +1,6 @@
 """newsqa inside llama-index code: a retriever, an LLM and a query engine that keeps newsqa's checked citations.
 
-newsqa's own pipeline does not import llama-index (it cost ~2 s of every cold CLI process, see qa/messages.py);
+newsqa's own pipeline does not import llama-index (it cost ~2 s of every cold CLI process, see qa/generate/messages.py);
 this module does, for users who compose llama-index pipelines. Install with `pip install newsqa[llama-index]`.
 
     from qa.integrations.llama_index import NewsqaQueryEngine
@@ -33,9 +33,9 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from qa.config import Settings
-from qa.index import NewsIndex
-from qa.llm import ChatModel
-from qa.retrieval import retrieve_passages
+from qa.generate.llm import ChatModel
+from qa.index.store import NewsIndex
+from qa.retrieve.hybrid import retrieve_passages
 from qa.schema import Answer
 
 
@@ -130,12 +130,12 @@ class NewsqaQueryEngine(CustomQueryEngine):
 
     @classmethod
     def from_settings(cls, settings: Settings) -> NewsqaQueryEngine:
-        from qa.index import open_index
-        from qa.llm import get_llm
+        from qa.generate.llm import get_llm
+        from qa.index.store import open_index
 
         return cls(index=open_index(settings), settings=settings, llm=get_llm(settings))
 
     def custom_query(self, query_str: str) -> Response:
-        from qa.answer import answer_question
+        from qa.answer.pipeline import answer_question
 
         return answer_to_response(answer_question(query_str, self.index, self.settings, self.llm))

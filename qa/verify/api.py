@@ -9,11 +9,11 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from qa.errors import InputFileError, UsageError
-from qa.support import check_support
+from qa.verify.support import check_support
 
 if TYPE_CHECKING:
     from qa.config import Settings
-    from qa.index import NewsIndex
+    from qa.index.store import NewsIndex
 
 
 @dataclass
@@ -71,7 +71,7 @@ def read_pairs(lines: Iterable[str], source: str = "input") -> Iterator[tuple[st
 def check_index(claim: str, index: NewsIndex, settings: Settings, *, scorer: str | None = None) -> ClaimCheck:
     """Check `claim` against the passages the index retrieves for it, each with its whole article as context;
     the verdict is the best supporting passage's, else the closest passage's. Offsets are in the article."""
-    from qa.retrieval import retrieve_passages
+    from qa.retrieve.hybrid import retrieve_passages
     from qa.verify.scorer import get_scorer
 
     chosen = get_scorer(scorer or settings.scorer)

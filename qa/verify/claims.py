@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from qa.text import DateMention, Quantity, dates, key, name_bases, normalize, quantities, squash
 from qa.verify.nlp import parse
-from qa.verify.text import DateMention, Quantity, dates, key, normalize, quantities, squash
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 # ---- generic English word lists ------------------------------------------------------------------------------
 # Reporting verbs and what they commit the speaker to.
@@ -159,14 +159,6 @@ def _head_names(tok: Token) -> tuple[str, ...]:
         out.extend(key(x.text) for x in sorted([h, *(c for c in h.children if c.dep_ == "compound")],
                                               key=lambda x: x.i) if x.pos_ == "PROPN")
     return tuple(out)
-
-
-def _np_tokens(tok: Token) -> list[Token]:
-    skip: set[int] = set()
-    for c in tok.children:
-        if c.dep_ in ("relcl", "acl", "prep", "appos"):
-            skip |= {x.i for x in c.subtree}
-    return [t for t in tok.subtree if t.i not in skip]
 
 
 def _np_words(tok: Token) -> frozenset[str]:
@@ -685,5 +677,31 @@ def analyse(text: str) -> Analysis:
     return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
 
 
-def sentence_of(doc: Doc, i: int) -> Span:
-    return doc[i].sent
+CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")
+
+
+def content_keys(doc) -> set[str]:
+    """Content words of a parsed sentence, keyed; names also by their bases ("iranian" -> "iran")."""
+    out: set[str] = set()
+    for t in doc:
+        if t.is_stop or t.is_punct or t.pos_ not in CONTENT_POS:
+            continue
+        if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
+            out |= name_bases(t.text)
+        w = key(t.lemma_ if t.pos_ != "PROPN" else t.text)
+        if w:
+            out.add(w)
+    return out
+
+
+def resolve_pronoun(analysis, att):
+    """For "the Pentagon said it could not confirm", the speaker of "could not confirm" is the one who said it:
+    the attribution whose verb governs this one."""
+    if not att.pronoun or att.verb_i < 0:
+        return att
+    verb = analysis.doc[att.verb_i]
+    for other in analysis.attributions:
+        if other is not att and other.speaker and not other.pronoun and other.verb_i >= 0 and \
+                analysis.doc[other.verb_i] in verb.ancestors:
+            return other
+    return att

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from qa.text import initials, is_acronym, key, name_bases, normalize, standard_expansion
 from qa.verify.nlp import parse
-from qa.verify.text import initials, is_acronym, key, name_bases, normalize, standard_expansion
 
 # Definite descriptions that point back to a person (by title) or to a news organisation.
 _MEDIA_NOUNS = frozenset("channel network broadcaster newspaper paper agency outlet station magazine daily".split())

@@ -2,7 +2,7 @@
 
 Two implementations:
 
-* `LexicalScorer` — verifier v1 (regular expressions over words, numbers and attribution verbs; `qa.support`).
+* `LexicalScorer` — verifier v1 (regular expressions over words, numbers and attribution verbs; `qa.verify.support`).
 * `StructuralScorer` — verifier v2: the same evidence-sentence choice and graded score, then checks on the
   dependency parse of the claim against the chosen evidence. Each check can reject with a reason a reader
   understands (which number, which speaker, which verb), and the article (`context`) lets a claim name the person
@@ -20,14 +20,20 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from qa.errors import UsageError
-from qa.support import (
-    DEFAULT_THRESHOLD,
-    SupportResult,
-    _coverage,
-    grade,
-    lexical_check,
-    surface_checks,
-    verdict,
+from qa.text import (
+    UNITS,
+    WEEKDAYS,
+    abbreviates,
+    date_found,
+    initials,
+    is_acronym,
+    key,
+    name_bases,
+    prefix_abbreviation,
+    qualifier_clash,
+    quantities,
+    quantity_found,
+    standard_expansion,
 )
 from qa.verify.claims import (
     CERTAINTY_RANK,
@@ -46,21 +52,7 @@ from qa.verify.claims import (
 )
 from qa.verify.context import ORG_NOUNS, ArticleContext, article_context
 from qa.verify.lexicon import COMMITMENT_VERBS, NEUTRAL_VERBS, known, opposite, same_sense
-from qa.verify.text import (
-    UNITS,
-    WEEKDAYS,
-    abbreviates,
-    date_found,
-    initials,
-    is_acronym,
-    key,
-    name_bases,
-    prefix_abbreviation,
-    qualifier_clash,
-    quantities,
-    quantity_found,
-    standard_expansion,
-)
+from qa.verify.support import DEFAULT_THRESHOLD, SupportResult, _coverage, grade, lexical_check, surface_checks, verdict
 
 if TYPE_CHECKING:
     import numpy as np
@@ -120,7 +112,7 @@ class SupportScorer(Protocol):
               embeddings: tuple[np.ndarray, list[np.ndarray]] | None = None,
               spans: list[list[tuple[int, int]]] | None = None,
               context: str | Sequence[str | None] | None = None) -> SupportResult:
-        """Check `claim` against several evidence texts (the callers' form: see `qa.support.check_support`)."""
+        """Check `claim` against several evidence texts (the callers' form: see `qa.verify.support.check_support`)."""
         ...
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.config import PROJECT_ROOT, Settings
-from qa.index import NewsIndex, chunk_row_id, open_index
+from qa.index.store import NewsIndex, chunk_row_id, open_index
 
 
 def cli_env(**extra: str) -> dict[str, str]:
@@ -108,7 +108,7 @@ def consistency_problems(index: NewsIndex) -> list[str]:
             if info is None or info.content_hash != meta.get("content_hash"):
                 problems.append(f"{cid}: visible but not at its document's committed version")
     if visible:
-        from qa.embeddings import get_embedder
+        from qa.index.embeddings import get_embedder
 
         query = get_embedder().embed_one("Iran Iraq troops officials said")
         for cid, _sim, _text, meta in index.query_dense(query, 20):
@@ -128,7 +128,7 @@ def _vector_index_problems(index: NewsIndex, rows: dict[str, list[tuple[str, str
     """
     import numpy as np
 
-    from qa.embeddings import get_embedder
+    from qa.index.embeddings import get_embedder
 
     stored = [(cid, text) for doc_rows in rows.values() for cid, text, _meta in doc_rows]
     if not stored:
@@ -159,7 +159,7 @@ def unreachable_by_search(index: NewsIndex) -> list[str]:
     every = [cid for ids, _t, _m in index.iter_chunks(committed_only=False, include_text=False) for cid in ids]
     if not every:
         return []
-    from qa.embeddings import get_embedder
+    from qa.index.embeddings import get_embedder
 
     query = get_embedder().embed_one("Iran Iraq troops officials said")
     res = index.chunks.query(query_embeddings=[query], n_results=len(every), include=[])

@@ -25,14 +25,14 @@ from pathlib import Path
 
 import yaml
 
-from qa.answer import answer_question
-from qa.citations import defang, split_draft, strip_links
+from qa.answer.pipeline import answer_question
 from qa.config import SEEDS_DIR, Settings, load_settings
-from qa.index import NewsIndex, open_index
-from qa.ingest import ingest_paths
-from qa.retrieval import retrieve_passages
+from qa.index.store import NewsIndex, open_index
+from qa.ingest.pipeline import ingest_paths
+from qa.retrieve.hybrid import retrieve_passages
 from qa.schema import Answer, Passage
-from qa.support import STEERING_REASON, steering_spans
+from qa.verify.citations import defang, split_draft, strip_links
+from qa.verify.support import STEERING_REASON, steering_spans
 
 DATA = Path(__file__).resolve().parent / "data" / "injection"
 
@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="default", help="default | fast | path to a .gguf")
     parser.add_argument("--db", help="index directory to build (default: a temporary one)")
     args = parser.parse_args(argv)
-    from qa.llm import get_llm
+    from qa.generate.llm import get_llm
 
     with tempfile.TemporaryDirectory(prefix="newsqa-injection-") as tmp:
         settings = load_settings({"db": args.db or str(Path(tmp) / "chroma"), "model": args.model})

@@ -3,7 +3,7 @@
     python tests/adversarial/kill_runner.py AT WHEN GROUP -- INGEST_ARGS...
 
 AT: 1-based index of the write call (upsert/add/update/delete/modify on any collection) to die at; 0 = never.
-WHEN: "before" or "after" that call. GROUP: chunks embedded and written per batch (qa.ingest.EMBED_GROUP),
+WHEN: "before" or "after" that call. GROUP: chunks embedded and written per batch (qa.ingest.pipeline.EMBED_GROUP),
 small so one run has many commit points. Every write call is printed as "write N collection.method" first.
 """
 
@@ -19,9 +19,10 @@ def main() -> int:
     args = sys.argv[sys.argv.index("--") + 1:]
     from chromadb.api.models.Collection import Collection
 
-    import qa.ingest
+    import qa.cli.ingest
+    import qa.ingest.pipeline
 
-    qa.ingest.EMBED_GROUP = group
+    qa.ingest.pipeline.EMBED_GROUP = group
     count = 0
 
     def wrap(name: str):
@@ -42,7 +43,7 @@ def main() -> int:
 
     for name in ("add", "upsert", "update", "delete", "modify"):
         wrap(name)
-    return qa.ingest.main(args)
+    return qa.cli.ingest.main(args)
 
 
 if __name__ == "__main__":

@@ -24,8 +24,8 @@ import pytest
 from adv_util import cli_env, consistency_problems, ingest_cmd, unreachable_by_search
 
 from qa.config import PROJECT_ROOT, load_settings
-from qa.corpus import read_all
-from qa.index import open_index
+from qa.index.store import open_index
+from qa.ingest.readers import read_all
 
 # Kill delays after the first write reaches the index files. "late" is half the write phase of an uninterrupted
 # run, measured on this machine: a fixed late delay outlives the whole job on a fast machine, and run-to-run noise
@@ -155,7 +155,7 @@ def write_phase_s(world) -> float:
 
 @pytest.mark.parametrize("delay", DELAYS_S)
 def test_sigkill_after_delay_leaves_whole_versions(world, write_phase_s, delay):
-    # A fixed delay past the end of the write phase would kill nothing: the ONNX embedder (qa/embeddings.py) made
+    # A fixed delay past the end of the write phase would kill nothing: the ONNX embedder (qa/index/embeddings.py) made
     # the whole phase ~0.4 s on this machine, so fixed delays are capped inside it (the kill must interrupt a write).
     delay = 0.5 * write_phase_s if delay == "late" else min(delay, 0.75 * write_phase_s)
     db = _fresh_copy(world)

@@ -14,9 +14,9 @@ import pytest
 from adv_util import index_state, run_ingest, snapshot
 
 from qa.config import SEEDS_DIR, load_settings
-from qa.corpus import read_path
 from qa.errors import InputFileError
-from qa.index import open_index
+from qa.index.store import open_index
+from qa.ingest.readers import read_path
 
 GOOD = """---
 id: good-article

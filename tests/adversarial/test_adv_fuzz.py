@@ -12,13 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qa.chunking import chunk_document, split_sentences
-from qa.citations import _MARKER, defang, parse_markers, split_draft, strip_links, verify_draft
-from qa.corpus import SUPPORTED_SUFFIXES, load_seed_documents, normalize_text, read_path
 from qa.errors import InputFileError
-from qa.index import chunk_sentences
-from qa.retrieval import Candidate, retrieve_passages, sentence_window
+from qa.index.store import chunk_sentences
+from qa.ingest.chunking import chunk_document, split_sentences
+from qa.ingest.readers import SUPPORTED_SUFFIXES, load_seed_documents, normalize_text, read_path
+from qa.retrieve.hybrid import Candidate, retrieve_passages, sentence_window
 from qa.schema import Document
+from qa.verify.citations import _MARKER, defang, parse_markers, split_draft, strip_links, verify_draft
 
 SEEDS = load_seed_documents()
 SEED_SENTENCES = [d.text[s:e] for d in SEEDS for s, e in split_sentences(d.text)]

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from injection_report import DATA, build_index, format_report, load_attacks, run
 
-from qa.answer import format_passages
-from qa.citations import defang, split_draft, strip_links, verify_draft
+from qa.answer.pipeline import format_passages
 from qa.config import load_settings
-from qa.corpus import read_all, read_path
-from qa.retrieval import retrieve_passages
-from qa.support import STEERING_REASON, check_support, steering_spans
+from qa.ingest.readers import read_all, read_path
+from qa.retrieve.hybrid import retrieve_passages
+from qa.verify.citations import defang, split_draft, strip_links, verify_draft
+from qa.verify.support import STEERING_REASON, check_support, steering_spans
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +131,7 @@ def test_defang_is_what_the_prompt_uses():
 
 @pytest.mark.llm
 def test_special_tokens_in_articles_never_reach_the_model_as_tokens(hostile):
-    from qa.llm import get_llm
+    from qa.generate.llm import get_llm
 
     settings, index = hostile
     llama = get_llm(settings).llama
@@ -146,7 +146,7 @@ def test_special_tokens_in_articles_never_reach_the_model_as_tokens(hostile):
 
 @pytest.mark.llm
 def test_real_model_resists_every_attack(hostile):
-    from qa.llm import get_llm
+    from qa.generate.llm import get_llm
 
     settings, index = hostile
     outcomes = run(settings, get_llm(settings), index=index)

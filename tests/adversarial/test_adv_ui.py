@@ -27,11 +27,11 @@ from adv_util import cli_env, consistency_problems, index_state, ingest_cmd
 from gradio_client import Client, handle_file
 from injection_report import DATA, citation_problems, load_attacks
 
-from qa.citations import strip_links
 from qa.config import PROJECT_ROOT, SEEDS_DIR, load_settings
-from qa.index import open_index
-from qa.ingest import ingest_paths
+from qa.index.store import open_index
+from qa.ingest.pipeline import ingest_paths
 from qa.schema import Answer
+from qa.verify.citations import strip_links
 
 pytestmark = pytest.mark.llm  # the load test runs the real (fast) local model
 

@@ -1,0 +1,375 @@
+"""Surface text facts the verifier compares: numbers with their units and qualifiers, dates, abbreviations.
+
+Plain English only (no spaCy): "110km", "110 km" and "110 kilometres" are one quantity; "two" is 2 and
+"second" the ordinal 2; "U.S", "U.S." and "US" abbreviate "United States" by their initials; "Brig." abbreviates
+"Brigadier". Hand-written because no maintained offline library normalises these news-writing forms together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Stop words, once for the project. FUNCTION_WORDS: what retrieval's content words leave out; STOPWORDS adds the
+# reporting words and quantifiers the support check also ignores when it compares content words.
+FUNCTION_WORDS = frozenset("""a an the and or but of to in on at for from by with as is are was were be been being it
+its this that these those who whom whose what which when where why how did do does done has have had not no yes than
+then there their they them he she his her him i you we our your said says say about into over under after before
+during up down out off again also any all some can could would should will shall may might must just only""".split())
+STOPWORDS = FUNCTION_WORDS | frozenset("""according reported reports told stated added so such very more most other
+another own same both each few while because if until""".split())
+
+# Typographic forms the parser and the comparisons should see in one spelling.
+# Dashes stay: the parser reads "men – backed by leaders – advance" as a parenthesis, "-" as a hyphen; a
+# spaced hyphen ("Samarra - a city") is a dash.
+_TRANSLATE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "–", "…": "...", "\u00a0": " "})
+# An acronym glued to the next word by a missing space: "CNNreported" -> "CNN reported".
+_GLUED_ACRONYM = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")
+# A number glued to its unit: "110km" -> "110 km", "5,000ft" -> "5,000 ft".
+_GLUED_UNIT = re.compile(r"\b(\d[\d,.]*)([A-Za-z]{1,3})\b")
+# Money written with a scale letter: "$3bn", "€45m", "£4.7 m" (after a currency sign "m" is million, not metre).
+_MONEY_SCALE = re.compile(r"([$€£¥])\s?(\d[\d,.]*)\s?(bn|mn|m|k|tn)\b", re.I)
+_BARE_SCALE = re.compile(r"\b(\d[\d,.]*)\s?(bn|tn)\b", re.I)
+_SCALE_WORDS = {"bn": "billion", "mn": "million", "m": "million", "k": "thousand", "tn": "trillion"}
+# "a decade", "a fortnight": one of a time unit written without a number.
+_ONE_UNIT = re.compile(r"\b(?:a|one)\s+(decade|fortnight|century)\b", re.I)
+
+UNITS = {
+    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mi": "mile", "mile": "mile", "miles": "mile", "m": "metre", "metre": "metre", "metres": "metre",
+    "meter": "metre", "meters": "metre", "ft": "foot", "foot": "foot", "feet": "foot", "kg": "kg",
+    "kilogram": "kg", "kilograms": "kg", "lb": "pound", "lbs": "pound", "pounds": "pound", "t": "tonne",
+    "tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne", "percent": "percent",
+    "per cent": "percent", "%": "percent", "pct": "percent", "year": "year", "years": "year", "month": "month",
+    "months": "month", "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "hour",
+    "hours": "hour", "minute": "minute", "minutes": "minute", "battalion": "battalion", "battalions": "battalion",
+    "troops": "troop", "troop": "troop", "soldiers": "soldier", "soldier": "soldier", "people": "person",
+    "persons": "person", "dollars": "dollar", "dollar": "dollar", "$": "dollar", "decade": "decade",
+    "decades": "decade", "fortnight": "fortnight", "fortnights": "fortnight", "century": "century",
+    "centuries": "century",
+}
+# Time units that restate one another: (base unit, how many of it). "48 hours" is "two days", "a decade" is
+# "ten years" (calendar arithmetic only: a month is not a number of days).
+_UNIT_SCALE = {"minute": ("hour", 1 / 60), "hour": ("hour", 1), "day": ("hour", 24), "week": ("hour", 168),
+               "fortnight": ("hour", 336), "month": ("month", 1), "year": ("month", 12), "decade": ("month", 120),
+               "century": ("month", 1200)}
+CARDINALS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
+}
+# Qualifiers in front of a number (or "-plus" after it), by what they claim about the true value.
+_QUALIFIERS = [
+    (re.compile(r"(?:more than|over|upwards of|in excess of|above)\s*$", re.I), "more"),
+    (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
+    (re.compile(r"(?:fewer than|less than|under|below)\s*$", re.I), "less"),
+    (re.compile(r"(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),
+    (re.compile(r"(?:nearly|almost|close to|just under|just short of|not quite)\s*$", re.I), "nearly"),
+    (re.compile(r"(?:about|around|roughly|some|approximately|an estimated|estimated|or so)\s*$", re.I), "about"),
+]
+# Which qualifier of the evidence a claim's qualifier may restate: the claim may be vaguer ("about 500" for
+# "500"), never more precise or on the other side ("eight years" or "nearly eight" for "more than eight").
+_QUALIFIER_OK = {
+    None: {None, "about"},
+    "about": {None, "about", "nearly", "more", "at_least", "less", "up_to"},
+    "nearly": {None, "about", "nearly", "less", "up_to"},
+    "more": {"more"},
+    "at_least": {None, "about", "more", "at_least"},
+    "less": {"less", "nearly"},
+    "up_to": {None, "about", "nearly", "less", "up_to"},
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_MONTH_ABBR = {m[:3]: m for m in MONTHS} | {"sept": "september"}
+_MONTH_WORDS = "|".join(MONTHS) + "|" + "|".join(m.capitalize() for m in _MONTH_ABBR)
+_DATE_WORD = re.compile(
+    r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
+    r"|(?:\b(?P<day_before>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?=(?:" + "|".join(MONTHS) + r")\b))?"
+    r"\b(?P<month>" + _MONTH_WORDS + r")\b\.?(?:\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b)?"
+    r"|\b(?P<year>(?:1[89]|20)\d\d)s?\b", re.I)
+
+
+def normalize(text: str) -> str:
+    """One spelling for quotes and dashes, glued acronyms and glued units split (for parsing and matching)."""
+    text = text.translate(_TRANSLATE).replace(" - ", " – ")
+    text = _GLUED_ACRONYM.sub(r"\1 \2", text)
+    text = _MONEY_SCALE.sub(lambda m: f"{m.group(1)}{m.group(2)} {_SCALE_WORDS[m.group(3).lower()]}", text)
+    text = _BARE_SCALE.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2).lower()]}", text)
+    text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
+    return _GLUED_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2).lower() in UNITS else m.group(0),
+                           text)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written: value, canonical unit (or None), qualifier (more, at_least, less, up_to, about or
+    None), whether it was an ordinal ("second", "2nd"), and the words it was read from."""
+
+    value: float
+    unit: str | None
+    qualifier: str | None
+    ordinal: bool
+    text: str
+
+    def shown(self) -> str:
+        return self.text.strip()
+
+
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(st|nd|rd|th)?(?:\s*-?\s*(plus))?(?![\w])"
+    r"|\b(" + "|".join(list(CARDINALS) + list(ORDINALS)) + r")\b", re.I)
+_UNIT_AFTER = re.compile(r"\s*-?\s*(per cent|%|[A-Za-z]+)")
+
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_COMPOUND = re.compile(rf"\b({_TENS})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.I)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """The quantities in `text` (years are dates, not quantities; see `dates`)."""
+    text = normalize(text)
+    text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
+    text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
+    out: list[Quantity] = []
+    for m in _NUMBER.finditer(text):
+        digits, suffix, plus, word = m.group(1), m.group(2), m.group(3), m.group(4)
+        if digits and re.search(r"\b(?:" + _MONTH_WORDS + r")\.?\s*$", text[max(0, m.start() - 12):m.start()],
+                                re.I):
+            continue  # the day of a date ("June 12"): compared as a date
+        if digits and re.match(r"\s*(?:" + "|".join(MONTHS) + r")\b", text[m.end():], re.I) and float(digits) <= 31:
+            continue  # "12 June"
+        ordinal = False
+        if digits:
+            value = float(digits.replace(",", ""))
+            ordinal = bool(suffix)
+            if not suffix and value.is_integer() and 1800 <= value <= 2100 and "," not in digits:
+                continue  # a year
+        else:
+            w = word.lower()
+            if w in ORDINALS:
+                value, ordinal = float(ORDINALS[w]), True
+            else:
+                value = float(CARDINALS[w])
+                if w in ("one",) and not re.match(r"\s+[a-z]+s\b|\s*-", text[m.end():]):
+                    continue  # "one of", "one another": not a count
+        end = m.end()
+        scale = re.match(r"\s+(hundred|thousand|million|billion)\b", text[end:], re.I)
+        if scale:
+            value *= _SCALES[scale.group(1).lower()]
+            end += scale.end()
+        unit = None
+        if not ordinal:
+            um = _UNIT_AFTER.match(text, end)
+            if um:
+                unit_word = um.group(1).lower()
+                # skip one adjective: "110 km", "68 miles", "two battalions", "500 elite soldiers" (not the last)
+                unit = UNITS.get(unit_word)
+                if unit is None and unit_word.endswith("s") and unit_word[:-1] in UNITS:
+                    unit = UNITS[unit_word[:-1]]
+                if unit:
+                    end = um.end()
+            if not plus:
+                pm = re.match(r"\s*-?\s*plus\b", text[end:], re.I)
+                plus = pm.group(0) if pm else None
+        qualifier = "more" if plus else None
+        if qualifier is None:
+            before = text[max(0, m.start() - 30):m.start()]
+            for pattern, name in _QUALIFIERS:
+                if pattern.search(before):
+                    qualifier = name
+                    break
+        out.append(Quantity(value, unit, qualifier, ordinal, text[m.start():end]))
+    return out
+
+
+def _same_amount(q: Quantity, c: Quantity) -> bool:
+    """Same value in the same unit, or the same time span in other units ("48 hours" / "two days")."""
+    if q.ordinal != c.ordinal:
+        return False
+    if q.unit and c.unit and q.unit != c.unit:
+        a, b = _UNIT_SCALE.get(q.unit), _UNIT_SCALE.get(c.unit)
+        return bool(a and b and a[0] == b[0] and abs(q.value * a[1] - c.value * b[1]) < 1e-6)
+    return c.value == q.value
+
+
+def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
+    """Whether the evidence's quantities say what `q` says: same value, no clashing unit, and a qualifier no
+    stronger than the evidence's ("more than eight" is not "eight"; "about 500" is fine for "500")."""
+    for c in candidates:
+        if not _same_amount(q, c):
+            continue
+        if c.qualifier not in _QUALIFIER_OK[q.qualifier] and not (q.qualifier == "more" and c.qualifier == "at_least"):
+            continue
+        return True
+    return False
+
+
+def qualifier_clash(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
+    """The evidence quantity `q` restates with a qualifier it does not allow ("eight years" for "more than
+    eight years"), when that is why `quantity_found` fails."""
+    for c in candidates:
+        if _same_amount(q, c):
+            return c
+    return None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    kind: str  # weekday | month | year
+    value: str  # "friday", "june 12" / "june", "2011"
+
+
+_SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:(last|next|this|previous|coming|past)\s+(week|month|year|weekend)|(yesterday|today|"
+                       r"tomorrow|tonight))\b", re.I)
+
+
+def dates(text: str) -> list[DateMention]:
+    """Weekdays, months (with the day when given), years, seasons and relative days ("next month",
+    "yesterday") named in `text`."""
+    out = []
+    norm = normalize(text)
+    for m in _SEASON.finditer(norm):
+        word = m.group(1).lower()
+        if word == "fall" and not re.search(r"\b(?:the|this|last|next|in|of)\s+$", norm[:m.start()], re.I):
+            continue  # the verb
+        out.append(DateMention("season", "autumn" if word == "fall" else word))
+    for m in _RELATIVE.finditer(norm):
+        when, unit, day = m.group(1), m.group(2), m.group(3)
+        if day:
+            out.append(DateMention("relative", day.lower()))
+        else:
+            when = {"previous": "last", "past": "last", "coming": "next"}.get(when.lower(), when.lower())
+            out.append(DateMention("relative", f"{when} {unit.lower()}"))
+    for m in _DATE_WORD.finditer(normalize(text)):
+        if m.group("weekday"):
+            out.append(DateMention("weekday", m.group("weekday").lower()))
+        elif m.group("month"):
+            word = m.group("month").lower()
+            if not m.group("month")[0].isupper():
+                continue  # "mar", "dec", "march" (a demonstration) as ordinary words
+            day = m.group("day") or m.group("day_before")
+            if word == "may" and not day:
+                continue  # the modal verb
+            month = _MONTH_ABBR.get(word[:4] if word.startswith("sept") else word[:3], word)
+            out.append(DateMention("month", f"{month} {int(day)}" if day else month))
+        elif m.group("year"):
+            out.append(DateMention("year", m.group("year")))
+    return out
+
+
+def date_found(d: DateMention, candidates: list[DateMention]) -> bool:
+    if d.kind == "relative" and not any(c.kind == "relative" for c in candidates):
+        # "next month" may restate a named month or day the claim's reader cannot place: only a clash counts
+        return not candidates or any(c.kind in ("month", "weekday", "year") for c in candidates)
+    if d.kind == "month" and " " not in d.value:
+        return any(c.kind == "month" and c.value.split()[0] == d.value for c in candidates)
+    return any(c.kind == d.kind and c.value == d.value for c in candidates)
+
+
+# ---- names and abbreviations ---------------------------------------------------------------------------------
+_FUNCTION = frozenset("of the and for in on at de al la le von van du des".split())
+
+
+def squash(word: str) -> str:
+    """A name word without dots, possessive or case: "U.S." -> "us", "Iran's" -> "iran"."""
+    word = re.sub(r"(?:'s|s')$", "", word.strip())
+    return re.sub(r"[^\w-]", "", word).lower()
+
+
+def key(word: str) -> str:
+    """The form two words are compared in: lower case, no possessive or dots, a plain plural -s dropped
+    ("Forces" / "force", "militants'" / "militant", "ISIS" stays)."""
+    w = squash(word)
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")):
+        w = w[:-1]
+    return w
+
+
+def initials(words: list[str]) -> str:
+    """Initials of the capitalised words of a name: "Islamic State of Iraq and Syria" -> "isis"."""
+    out = []
+    for w in words:
+        # "al-Shams" -> "S", "France-Presse" -> "FP"
+        for part in (p for p in w.split("-") if p):
+            if part[0].isupper() and part.lower() not in _FUNCTION:
+                out.append(part[0].lower())
+    return "".join(out)
+
+
+def is_acronym(word: str) -> bool:
+    """"ISIS", "U.S", "U.S.", "UK", "NSC": two or more capitals, dots allowed."""
+    bare = word.replace(".", "")
+    return len(bare) >= 2 and bare.isalpha() and bare.isupper()
+
+
+def abbreviates(short: str, long_words: list[str]) -> bool:
+    """Whether `short` (an acronym or a dotted abbreviation) stands for the words `long_words`: by initials
+    ("U.S" / "United States") or as the words' prefixes ("Brig. Gen." / "Brigadier General")."""
+    if is_acronym(short):
+        return len(long_words) >= 2 and squash(short) == initials(long_words)
+    return False
+
+
+def prefix_abbreviation(short: str, long: str) -> bool:
+    """"Brig." for "Brigadier", "Gen." for "General", "Lt." for "Lieutenant" (a capitalised, dotted prefix)."""
+    if not short.endswith(".") or len(short) < 3:
+        return False
+    stem = short[:-1].lower()
+    word = long.lower()
+    return stem[0] == word[0] and len(word) > len(stem) and (word.startswith(stem) or _subsequence(stem, word))
+
+
+def _subsequence(a: str, b: str) -> bool:
+    it = iter(b)
+    return all(ch in it for ch in a)
+
+
+# Standard expansions of abbreviated country and organisation names (generic English, like "Mr." for "Mister").
+STANDARD_ABBREVIATIONS = {
+    "us": "United States of America", "usa": "United States of America", "uk": "United Kingdom",
+    "un": "United Nations", "eu": "European Union", "uae": "United Arab Emirates",
+    # titles written as initials
+    "ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer", "coo": "Chief Operating Officer",
+    "mp": "Member of Parliament", "pm": "Prime Minister",
+}
+
+
+def standard_expansion(word: str) -> frozenset[str]:
+    """Keyed words of the standard expansion of an abbreviation ("U.S." -> {"united", "state", "america"})."""
+    long = STANDARD_ABBREVIATIONS.get(squash(word).replace(".", ""))
+    return frozenset(key(w) for w in long.split() if w[0].isupper()) if long else frozenset()
+
+
+_DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "is", "i", "ese", "ish", "ic")
+
+
+# Country adjectives and short names whose form is not the country's name plus an ending (generic English).
+_IRREGULAR_PLACES = {
+    "british": {"britain", "uk", "united", "kingdom"}, "britain": {"british", "uk"}, "uk": {"britain", "british"},
+    "english": {"england"}, "scottish": {"scotland"}, "welsh": {"wales"}, "irish": {"ireland"},
+    "french": {"france"}, "dutch": {"netherlands", "holland"}, "swiss": {"switzerland"}, "greek": {"greece"},
+    "spanish": {"spain"}, "danish": {"denmark"}, "swedish": {"sweden"}, "finnish": {"finland"},
+    "polish": {"poland"}, "turkish": {"turkey"}, "filipino": {"philippines"}, "thai": {"thailand"},
+    "american": {"us", "usa", "america"}, "america": {"us", "usa", "american"},
+}
+
+
+def name_bases(word: str) -> set[str]:
+    """A name word and the place names it may be the adjective of: "Iranian" -> {"iranian", "iran", "irania"},
+    "Iraqi" -> {"iraqi", "iraq"}, "American" -> {"american", "america"} (matched against other names only)."""
+    w = squash(word)
+    out = {w}
+    for ending in _DEMONYM_ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            base = w[: -len(ending)]
+            out |= {base, base + "a", base + "ia"}
+    return out | _IRREGULAR_PLACES.get(w, set())

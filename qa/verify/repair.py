@@ -1,0 +1,234 @@
+"""Repair before abstaining: a sentence that fails only on who said it or how surely is re-attributed, and a
+question no draft sentence answers may be answered with an exact, attributed quote.
+
+* `reattribute`: the claim's content without its attribution ("Iranian security sources said X" -> "X") is checked
+  alone; when the cited text supports it, the claim is rewritten with the speaker and verb the cited sentence gives
+  ("A senior security official in Baghdad told the channel that X") — least certain verb first — and the rewrite
+  must pass the same check. Deterministic: words come from the claim and the evidence only.
+* `quote_answer`: when nothing of the draft answers the question, a retrieved sentence that answers it by the
+  question-type check (qa/verify/question_type.py) and speaks of what the question asks is given as an exact quote,
+  attributed to its source by metadata ("According to <outlet>, “...”").
+
+Hand-written because no maintained library rewrites attributions or picks answer sentences without a model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from qa import sources
+from qa.schema import Passage
+from qa.verify.support import SupportResult, check_support
+
+# A quote is given only when the question's content words are this well covered by the sentence.
+MIN_QUESTION_COVERAGE = 0.5
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+@dataclass
+class Repair:
+    """A rewritten sentence that passed the check, and what was changed (for the reason shown)."""
+
+    text: str
+    result: SupportResult
+    was: str  # the claim's attribution as written ("Iranian officials said"), or "" when it had none
+    now: str  # the attribution taken from the cited text ("a senior security official in Baghdad told")
+
+
+def _content_clause(claim: str):
+    """(content, attribution as written) of a claim with one attribution: the reported clause of "X said (that)
+    C" / "C, X said", or the rest of "According to X, C". None when the claim has no attribution or its content
+    cannot be cut out cleanly."""
+    from qa.verify.claims import analyse
+
+    a = analyse(claim)
+    doc = a.doc
+    for att in a.attributions:
+        if att.verb_i < 0:
+            continue
+        verb = doc[att.verb_i]
+        if verb.lower_ == "according":
+            cut = {t.i for t in verb.subtree}
+            rest = [t for t in doc if t.i not in cut]
+            was = " ".join(t.text for t in verb.subtree)
+        else:
+            comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if comp is None:
+                continue
+            rest = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head == comp and t.lower_ == "that")]
+            was = f"{att.speaker} {att.verb}".strip()
+        text = "".join(t.text_with_ws for t in rest).strip(" ,;:")
+        text = re.sub(r"^[\"“”'‘’]+|[\"“”'‘’]+$", "", text).strip(" ,;:.")
+        if len(re.findall(r"[A-Za-z]+", text)) < 3:
+            continue
+        first = next(iter(t for t in rest if not t.is_punct), None)
+        if first is not None and first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I" and \
+                text[:1].isupper() and not text[:2].isupper():
+            text = text[0].lower() + text[1:]
+        return text, was
+    return None
+
+
+def _evidence_attributions(sentence: str) -> list:
+    """The evidence sentence's attributions that can head a rewrite (a speaker and a finite verb), the least
+    certain first; "he"/"it" take the speaker of the reporting verb above them."""
+    from qa.verify.claims import CERTAINTY_RANK, analyse, resolve_pronoun
+
+    a = analyse(sentence)
+    out = []
+    for att in a.attributions:
+        if att.verb_i < 0 or not att.speaker:
+            continue
+        if att.pronoun:
+            boss = resolve_pronoun(a, att)
+            if boss is att:
+                continue
+            att = replace(att, speaker=boss.speaker, speaker_words=boss.speaker_words, pronoun=False)
+        verb = a.doc[att.verb_i]
+        if verb.lower_ != "according" and verb.tag_ not in _FINITE and not any(
+                c.dep_ == "aux" and c.i < verb.i for c in verb.children):
+            continue  # "nothing to confirm", "responded saying": not a verb a sentence can start with
+        out.append((CERTAINTY_RANK.get(att.certainty, 2), att.verb_i, att))
+    return [att for _, _, att in sorted(out, key=lambda o: (o[0], o[1]))]
+
+
+def _rewrite(content: str, att) -> str:
+    if att.verb.lower().startswith("according"):
+        head = f"According to {att.speaker},"
+    else:
+        recipient = f" {att.recipient}" if att.recipient else ""
+        head = f"{att.speaker} {att.verb}{recipient} that"
+    text = f"{head} {content}".strip()
+    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def reattribute(claim: str, cited: Sequence[Passage], threshold: float | None,
+                contexts: Sequence[str | None]) -> Repair | None:
+    """A rewrite of `claim` with the speaker and verb of the cited sentence that supports its content, when the
+    claim failed only on its attribution (its content alone passes) and the rewrite passes the check."""
+    texts = [p.text for p in cited]
+    split = _content_clause(claim)
+    if split is None:
+        return None
+    content, was = split
+    # The content alone picks the evidence sentence; it need not pass by itself: "X confirmed C" for "X could not
+    # confirm C" has content C that the text does not assert, and the rewrite with "could not confirm" is right.
+    alone = check_support(content, texts, threshold, context=list(contexts))
+    if not alone.per_evidence:
+        return None
+    j = max(range(len(alone.per_evidence)), key=lambda i: alone.per_evidence[i][2])
+    s, e, _ = alone.per_evidence[j]
+    for att in _evidence_attributions(texts[j][s:e]):
+        candidate = _rewrite(content, att)
+        if candidate == claim:
+            continue
+        res = check_support(candidate, texts, threshold, context=list(contexts))
+        if res.supported:
+            return Repair(candidate, res, was, f"{att.speaker} {att.verb}".strip())
+    return None
+
+
+# ---- an exact quote for a question the draft did not answer ------------------------------------------------------
+_WH = frozenset("""who whom whose what which when where why how many much far long big large old exact precise day
+date time year place city country part""".split())
+
+
+def _stems(doc) -> set[str]:
+    from qa.verify.claims import content_keys
+
+    return {w for w in content_keys(doc) if w not in _WH}
+
+
+def _covers(q: str, words: set[str]) -> bool:
+    """A question word found among the sentence's words, also as a shared stem of five letters or more
+    ("deployment" / "deploy")."""
+    return q in words or any(len(q) >= 5 and len(w) >= 5 and (q.startswith(w) or w.startswith(q) or
+                                                            q[:6] == w[:6]) for w in words)
+
+
+def _names_present(qnames: list[set[str]], sentence: str, article: str | None) -> bool:
+    """Whether each question name (as its set of bases) is in the sentence, or in the lines just before it in its
+    article (what "the city" or "the channel" there refers to)."""
+    import re as _re
+
+    from qa.text import name_bases
+
+    here: set[str] = set()
+    for w in _re.findall(r"[A-Za-z][\w.'-]*", sentence):
+        here |= name_bases(w)
+    if article:
+        from qa.verify.context import article_context
+
+        ctx = article_context(article)
+        here |= ctx.names_before(ctx.locate(sentence))
+    return all(bases & here for bases in qnames)
+
+
+@dataclass
+class Quote:
+    passage: Passage
+    start: int  # in the passage text
+    end: int
+    text: str  # the answer sentence: the source's name, then the exact quote
+    result: SupportResult
+
+
+def quote_answer(question: str, passages: Sequence[Passage], threshold: float | None,
+                 articles: dict[str, str] | None = None) -> Quote | None:
+    """The retrieved sentence that answers `question` (by the question-type check; only for question types the
+    check knows) and covers most of its content words and one of its verbs, as an attributed exact quote;
+    None when no sentence does. The quote is checked against its passage like any answer sentence."""
+    from qa.verify.citations import passage_sentences
+    from qa.verify.lexicon import same_sense
+    from qa.verify.nlp import parse
+    from qa.verify.question_type import missing_answer_type, question_type
+
+    if question_type(question) is None:
+        return None
+    from qa.text import name_bases
+
+    qdoc = parse(question.strip())
+    qwords = _stems(qdoc)
+    # every name the question gives must be the sentence's (or its paragraph's): "... to Basra?" is not answered
+    # by a sentence about another province
+    qnames = [name_bases(t.text) for t in qdoc if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG",
+                                                                                          "PERSON", "NORP")]
+    # The asked action: verbs of the question's own clauses, not of a clause describing a participant ("Who
+    # commands the soldiers sent to X?" asks about commanding; "sent" only says which soldiers).
+    verbs = [t for t in qdoc if t.pos_ == "VERB" and t.lemma_.lower() not in ("be", "do", "have", "say", "tell")
+             and t.dep_ not in ("acl", "relcl", "amod")]
+    if not qwords:
+        return None
+    best: tuple[float, Passage, int, int] | None = None
+    for p in passages:
+        for s, e in passage_sentences(p):
+            sentence = p.text[s:e].strip()
+            if not sentence or missing_answer_type(question, [sentence]) is not None:
+                continue
+            sdoc = parse(sentence)
+            words = _stems(sdoc)
+            if qnames and not _names_present(qnames, sentence, (articles or {}).get(p.doc_id)):
+                continue
+            coverage = sum(_covers(q, words) for q in qwords) / len(qwords)
+            if coverage < MIN_QUESTION_COVERAGE:
+                continue
+            lemmas = {t.lemma_.lower() for t in sdoc}
+            if verbs and not any(same_sense({v.lemma_.lower()}, lemmas) or _covers(v.lemma_.lower(), words)
+                                 for v in verbs):
+                continue  # the sentence must speak of an asked action, not only of its participants
+            if best is None or coverage > best[0]:
+                best = (coverage, p, s, e)
+    if best is None:
+        return None
+    _, p, s, e = best
+    quote = p.text[s:e].strip()
+    s = p.text.index(quote, s)
+    e = s + len(quote)
+    context = (articles or {}).get(p.doc_id)
+    res = check_support(quote, [p.text], threshold, context=context)
+    if not res.supported:
+        return None
+    name = sources.source_label(p.title, p.source, p.doc_id)
+    return Quote(p, s, e, f"According to {name}, “{quote}”", res)
