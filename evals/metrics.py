@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Protocol
 
+from qa.answer.dating import checked_text
 from qa.schema import Answer, AnswerSentence, Citation, Summary
 
 # support_fn(sentence, [cited passage texts]) -> True when the passages together support the sentence.
@@ -114,7 +115,8 @@ def citation_scores(answer: Answer | Summary, support_fn: SupportFn) -> tuple[fl
     for sentence in answer.sentences:
         cited = _cited_texts(sentence, texts)
         total += len(set(sentence.citations))
-        if not cited or not support_fn(sentence.text, cited):
+        claim = checked_text(sentence)  # the weekdays' dates come from metadata, not from the cited words
+        if not cited or not support_fn(claim, cited):
             continue
         supported_sentences += 1
         if len(cited) == 1:
@@ -122,7 +124,7 @@ def citation_scores(answer: Answer | Summary, support_fn: SupportFn) -> tuple[fl
             continue
         for i, text in enumerate(cited):
             others = cited[:i] + cited[i + 1:]
-            redundant = not support_fn(sentence.text, [text]) and support_fn(sentence.text, others)
+            redundant = not support_fn(claim, [text]) and support_fn(claim, others)
             relevant += not redundant
     recall = supported_sentences / len(answer.sentences)
     precision = relevant / total if total else 0.0

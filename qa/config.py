@@ -62,6 +62,9 @@ class Settings:
     strict: bool = False
     # Outlet / publication-date constraints stated in a question ("According to <outlet>, ...") become filters.
     question_filters: bool = True
+    # What the model reads before each passage: "date" (a full publication date only) or "outlet" (the outlet and
+    # the publication date at its precision, "[2] International Business Times UK, 2014-06"); docs/news.md.
+    passage_heads: str = "date"
     support_threshold: float = 0.55  # calibrated: see qa/verify/support.py DEFAULT_THRESHOLD
     scorer: str = "structural"  # support scorer: structural (parse-based, verifier v2) | lexical (v1); docs/verifier.md
     # A citation the model did not write needs support_threshold + this (see qa/verify/citations.py REPOINT_MARGIN).
@@ -174,6 +177,8 @@ def load_settings(cli: dict[str, Any] | None = None, config_path: str | Path | N
         raise UsageError(f"unknown backend '{settings.backend}' (choose local or openai)")
     if settings.scorer not in {"structural", "lexical"}:
         raise UsageError(f"unknown scorer '{settings.scorer}' (choose structural or lexical)")
+    if settings.passage_heads not in {"date", "outlet"}:
+        raise UsageError(f"unknown passage_heads '{settings.passage_heads}' (choose date or outlet)")
     if not 1 <= settings.service_port <= 65535:
         raise UsageError(f"service_port must be between 1 and 65535, got {settings.service_port}")
     if settings.k < 1 or settings.k > 20:

@@ -81,6 +81,17 @@ class Citation(SourceFields):
 SentenceStatus = Literal["kept", "repointed", "auto_cited", "unsupported", "repaired", "quoted"]
 
 
+class DateNote(BaseModel):
+    """A weekday in an answer sentence dated from the cited article's publication date: "Thursday" shown as
+    "Thursday (June 12)". `shown` is the text added after the weekday; the sentence was checked without it."""
+
+    weekday: str  # as written in the answer ("Thursday")
+    date: str  # ISO day ("2014-06-12")
+    shown: str  # what was added after the weekday (" (June 12)")
+    doc_id: str  # the cited article whose publication date resolves it
+    basis: str = ""  # how: "the latest Thursday on or before the publication date 2014-06-13"
+
+
 class AnswerSentence(BaseModel):
     """One checked sentence. `draft_citations` are the markers the model wrote (before any correction);
     `status` says what the check did: kept the model's citation, re-pointed it, cited a sentence the model left
@@ -95,6 +106,7 @@ class AnswerSentence(BaseModel):
     reason: str = ""
     draft_citations: list[int] = Field(default_factory=list)
     status: SentenceStatus = "kept"
+    dates: list[DateNote] = Field(default_factory=list)  # weekdays dated after the check (qa/answer/dating.py)
 
 
 class OtherAccount(BaseModel):

@@ -1,4 +1,4 @@
-"""Weekday resolution and dates in article text (qa/news/event_dates.py): unit tests on sentences written for the test,
+"""Weekday resolution and dates in article text (qa/verify/event_dates.py): unit tests on sentences written for the test,
 plus the two real seeds (month-only publication dates)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 
 from qa.ingest.readers import load_seed_documents
 from qa.metadata import parse_published
-from qa.news.event_dates import find_dates, resolve_weekday
+from qa.verify.event_dates import find_dates, resolve_weekday
 
 FRIDAY = parse_published("2014-06-13")  # a Friday
 MONTH_ONLY = parse_published("2014-06")

@@ -10,6 +10,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from qa import sources
+from qa.answer.dating import date_weekdays
 from qa.config import Settings
 from qa.errors import UsageError
 from qa.generate.llm import model_name, stream_text
@@ -39,26 +41,29 @@ def validate_question(question: str, settings: Settings) -> str:
     return q
 
 
-def format_passages(passages: list[Passage]) -> str:
-    """Passages as the numbered, delimited data block of the prompt."""
+def format_passages(passages: list[Passage], heads: str = "date") -> str:
+    """Passages as the numbered, delimited data block of the prompt. `heads` (the `passage_heads` setting): "date"
+    puts only a full publication date before each passage; "outlet" the outlet and the date at its precision."""
     blocks = []
     for p in passages:
         # Article text (and its title/source) is data: marker look-alikes become (n), control tokens are disarmed.
         body = defang(p.text)
-        # Only a full publication date goes in the head. Names in the head were copied as the answer by the 1.5B
-        # model ("Who confirmed ...?" -> "International Business Times UK"; "2014-06" pasted into sentences); the
-        # outlet is shown with each citation instead.
-        date = p.published if re.fullmatch(r"\d{4}-\d\d-\d\d", p.published or "") else ""
-        head = defang(f"published {date}" if date else "")
-        blocks.append(f"[{p.n}] {head}".rstrip() + f"\n{body}")
+        if heads == "outlet":
+            head = sources.display_name(None, p.source, p.doc_id) + (
+                f", {p.published}" if sources.is_known(p.published) else "")
+        else:
+            # Names in the head were copied as the answer by the 1.5B model ("Who confirmed ...?" -> "International
+            # Business Times UK"; "2014-06" pasted into sentences); the outlet is shown with each citation instead.
+            head = f"published {p.published}" if re.fullmatch(r"\d{4}-\d\d-\d\d", p.published or "") else ""
+        blocks.append(f"[{p.n}] {defang(head)}".rstrip() + f"\n{body}")
     return "\n\n".join(blocks)
 
 
-def build_messages(question: str, passages: list[Passage]) -> list[ChatMessage]:
+def build_messages(question: str, passages: list[Passage], heads: str = "date") -> list[ChatMessage]:
     """System + user messages for the QA prompt."""
     from qa.generate.messages import ChatMessage, MessageRole
 
-    user = load_prompt("qa").format(passages=format_passages(passages), question=question)
+    user = load_prompt("qa").format(passages=format_passages(passages, heads), question=question)
     return [ChatMessage(role=MessageRole.SYSTEM, content=load_prompt_text("system")),
             ChatMessage(role=MessageRole.USER, content=user)]
 
@@ -147,8 +152,10 @@ class SentenceStream:
             sentences, _c, _t, _r = verify_draft(marked, self.passages, threshold=self.settings.support_threshold,
                                                  strict=self.strict, repoint_margin=self.settings.repoint_margin,
                                                  articles=self._articles, repair=True)
+            by_n = {c.n: c for c in _c}
             for sent in sentences:
                 if sent.supported:
+                    sent = date_weekdays(sent, by_n, self._articles)
                     self.held.append((sent, with_markers(sent.text, sent.citations)))
         self.done = max(self.done, upto)
         if self.held and (self.open or not missing_answer_type(self.question, [s.text for s, _ in self.held])):
@@ -238,7 +245,7 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
     if not retrieval.passages or retrieval.best_dense < settings.min_relevance:
         timings["total_s"] = round(time.perf_counter() - t0, 3)
         return abstain(question, retrieval, name, timings, shown_standalone, "nothing relevant was found")
-    messages = build_messages(standalone, retrieval.passages)
+    messages = build_messages(standalone, retrieval.passages, settings.passage_heads)
     t_gen = time.perf_counter()
     checked = SentenceStream(standalone, retrieval.passages, settings, strict, lambda: _articles(
         index, retrieval.passages), on_sentence) if on_sentence is not None else None
@@ -265,6 +272,7 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
             return abstain(question, retrieval, name, timings, shown_standalone, why, sentences,
                            len(sentences) if strict and not any(s.supported for s in sentences) else removed, draft)
         sentences, citations, text = _quoted(quoted, sentences, why)
+    sentences, text = _dated(sentences, citations, text, articles)
     timings["verify_s"] = round(time.perf_counter() - t_check, 3)
     answer = Answer(question=question, answer=text, abstained=False, sentences=sentences, citations=citations,
                     closest=[], standalone_question=shown_standalone, model=name, removed_sentences=removed,
@@ -274,6 +282,22 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
     answer.timings["accounts_s"] = round(time.perf_counter() - t_acc, 3)
     answer.timings["total_s"] = round(time.perf_counter() - t0, 3)
     return answer
+
+
+def _dated(sentences: list[AnswerSentence], citations: list[Citation], text: str, articles: dict[str, str]
+           ) -> tuple[list[AnswerSentence], str]:
+    """Weekdays dated from the cited article's publication date (qa/answer/dating.py), in the sentences and in the
+    answer text alike."""
+    by_n = {c.n: c for c in citations}
+    out = []
+    for sent in sentences:
+        dated = date_weekdays(sent, by_n, articles)
+        before = with_markers(sent.text, sent.citations)
+        if dated is not sent and before in text:
+            text = text.replace(before, with_markers(dated.text, dated.citations), 1)
+            sent = dated
+        out.append(sent)
+    return out, text
 
 
 def _quoted(quoted: Quote, sentences: list[AnswerSentence], why: str

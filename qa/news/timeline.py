@@ -4,7 +4,7 @@ the same event from different articles are shown together, and flagged when they
 another could not confirm or denies, or they give different numbers or dates).
 
 Deterministic, no model: an event is an article sentence (or, when a sentence dates two things, the clause) that
-names a date (qa.news.event_dates: weekdays resolved against the publication date only when unambiguous), or that
+names a date (qa.verify.event_dates: weekdays resolved against the publication date only when unambiguous), or that
 confirms, denies or cannot confirm something. Accounts of one event are sentences of different articles whose
 embeddings are close (qa.news.articles.SAME_SIM), or a claim and a close sentence that disputes it (DISPUTE_SIM).
 Speaker and certainty come from the rules of qa.summarize.reading / qa.verify.support and the verifier's parse
@@ -30,10 +30,10 @@ from qa.news.articles import (
     select_articles,
     speaker_at,
 )
-from qa.news.event_dates import CLAUSE_BREAK, TextDate, find_dates
 from qa.news.schema import CERTAINTY_WORDS, Account, EventDate, Timeline, TimelineEvent
 from qa.retrieve.filters import Filters
 from qa.summarize.reading import stance_of
+from qa.verify.event_dates import CLAUSE_BREAK, TextDate, find_dates
 
 MAX_EVENTS = 200  # a timeline longer than this is not read; the note says how many were left out
 
