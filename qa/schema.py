@@ -36,6 +36,12 @@ class Document(SourceFields):
     entry_hash: str = ""  # fingerprint of the feed entry the document came from ("" when not from a feed)
 
 
+def chunk_id(doc_id: str, content_hash: str, chunk_index: int) -> str:
+    """The one chunk id format, `<doc_id>::<first 12 hex of content_hash>::<chunk_index>`: it carries the document
+    version, so a new version never overwrites rows a reader may be using; doc ids never contain ":"."""
+    return f"{doc_id}::{content_hash[:12]}::{chunk_index}"
+
+
 class Chunk(BaseModel):
     """A sentence-aligned slice of a document: `document.text[start:end] == text`."""
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from qa.errors import UsageError
 from qa.ingest.chunking import chunk_document, split_sentences
 from qa.ingest.readers import load_seed_documents, normalize_text
-from qa.schema import Chunk, Document
+from qa.schema import Chunk, Document, chunk_id
 
 
 def sentences_of(text: str) -> list[str]:
@@ -31,7 +31,7 @@ def check_sentences(text: str, spans: list[tuple[int, int]]) -> None:
 def check_chunks(doc: Document, chunks: list[Chunk], chunk_size: int) -> None:
     spans = split_sentences(doc.text)
     assert [c.chunk_index for c in chunks] == list(range(len(chunks)))
-    assert [c.chunk_id for c in chunks] == [f"{doc.doc_id}::{i}" for i in range(len(chunks))]
+    assert [c.chunk_id for c in chunks] == [chunk_id(doc.doc_id, doc.content_hash, i) for i in range(len(chunks))]
     seen: list[tuple[int, int]] = []
     for chunk in chunks:
         assert chunk.doc_id == doc.doc_id
@@ -177,10 +177,12 @@ def test_a_sentence_longer_than_the_chunk_size_is_its_own_chunk() -> None:
 
 
 def test_chunk_ids_are_deterministic_for_the_same_content() -> None:
-    first = chunk_document(Document(doc_id="x", text="One. Two. Three."), chunk_size=5, overlap=0)
-    second = chunk_document(Document(doc_id="x", text="One. Two. Three."), chunk_size=5, overlap=0)
+    doc = Document(doc_id="x", text="One. Two. Three.", content_hash="0123456789abcdef")
+    first = chunk_document(doc, chunk_size=5, overlap=0)
+    second = chunk_document(doc.model_copy(), chunk_size=5, overlap=0)
     assert first == second
-    assert [c.chunk_id for c in first] == ["x::0", "x::1", "x::2"]
+    # the one id format: the same as the index's row ids, with the document version in it
+    assert [c.chunk_id for c in first] == ["x::0123456789ab::0", "x::0123456789ab::1", "x::0123456789ab::2"]
 
 
 def test_empty_document_has_no_chunks() -> None:

@@ -1,5 +1,5 @@
-"""Weekday resolution and dates in article text (qa/verify/event_dates.py): unit tests on sentences written for the test,
-plus the two real seeds (month-only publication dates)."""
+"""Weekday resolution and dates in article text (qa/verify/event_dates.py): unit tests on sentences written for the
+test, plus the two real seeds (month-only publication dates)."""
 
 from __future__ import annotations
 

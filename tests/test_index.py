@@ -10,9 +10,10 @@ import numpy as np
 from qa.cli.ingest import main as ingest_main
 from qa.config import SEEDS_DIR, load_settings
 from qa.index.embeddings import get_embedder
-from qa.index.store import chunk_row_id, open_index
+from qa.index.store import open_index
 from qa.ingest.pipeline import ingest_paths
 from qa.retrieve.hybrid import BM25Store
+from qa.schema import chunk_id
 
 
 def _state(settings):
@@ -110,7 +111,7 @@ def test_uncommitted_version_is_invisible_and_collected(settings):
     ingest_paths([SEEDS_DIR], settings)
     index = open_index(settings)
     fake_hash = "f" * 64
-    cid = chunk_row_id("seed-000", fake_hash, 0)
+    cid = chunk_id("seed-000", fake_hash, 0)
     vec = get_embedder().embed(["Iranian security sources confirmed a crash."])
     meta = {"doc_id": "seed-000", "content_hash": fake_hash, "start": 0, "end": 10, "chunk_index": 0,
             "title": "x", "source": "x", "published": "x", "url": "", "sentences": "[]"}

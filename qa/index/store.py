@@ -43,7 +43,7 @@ from qa.config import Settings
 from qa.errors import NewsqaError, UsageError
 from qa.index.embeddings import ChromaEmbeddingFunction
 from qa.metadata import date_range, parse_published, source_key
-from qa.schema import Chunk, Document
+from qa.schema import Chunk, Document, chunk_id
 from qa.sources import UNKNOWN
 
 _PAGE = 5000
@@ -71,14 +71,9 @@ class DocInfo:
     filterable: bool = True
 
 
-def chunk_row_id(doc_id: str, content_hash: str, chunk_index: int) -> str:
-    """Chunk ids carry the version so a new version never overwrites rows a reader may be using."""
-    return f"{doc_id}::{content_hash[:12]}::{chunk_index}"
-
-
-def chunk_row_doc(chunk_id: str) -> tuple[str, str]:
-    """(doc_id, first 12 hex digits of the content hash) of a `chunk_row_id` ("" for a part it lacks)."""
-    doc_id, _, rest = chunk_id.partition("::")  # doc ids never contain ":" (chunking.chunk_id_for)
+def chunk_row_doc(row_id: str) -> tuple[str, str]:
+    """(doc_id, first 12 hex digits of the content hash) of a `qa.schema.chunk_id` ("" for a part it lacks)."""
+    doc_id, _, rest = row_id.partition("::")  # doc ids never contain ":"
     return doc_id, rest.partition("::")[0]
 
 
@@ -317,7 +312,7 @@ class NewsIndex:
             return statuses
         ids, texts, metas, vectors = [], [], [], []
         for doc, chunks, embeddings, _ in todo:
-            ids.extend(chunk_row_id(doc.doc_id, doc.content_hash, c.chunk_index) for c in chunks)
+            ids.extend(chunk_id(doc.doc_id, doc.content_hash, c.chunk_index) for c in chunks)
             texts.extend(c.text for c in chunks)
             metas.extend(_chunk_meta(doc, c) for c in chunks)
             vectors.append(np.asarray(embeddings, dtype=np.float32))
@@ -337,7 +332,7 @@ class NewsIndex:
                              embeddings=means[i:i + _PAGE], metadatas=doc_metas[i:i + _PAGE])
         self._note_write({doc.doc_id: _doc_info(doc.doc_id, meta) for (doc, _, _, _), meta
                           in zip(todo, doc_metas, strict=True)}, removed=())
-        old = [chunk_row_id(doc.doc_id, prev.content_hash, i) for doc, _, _, prev in todo if prev is not None
+        old = [chunk_id(doc.doc_id, prev.content_hash, i) for doc, _, _, prev in todo if prev is not None
                for i in range(prev.n_chunks)]
         for i in range(0, len(old), _PAGE):
             self.chunks.delete(ids=old[i:i + _PAGE])
@@ -376,10 +371,10 @@ class NewsIndex:
         committed = self.committed_docs()
         stale: list[str] = []
         for ids, _texts, metas in self.iter_chunks(committed_only=False, include_text=False):
-            for chunk_id, meta in zip(ids, metas, strict=True):
+            for row_id, meta in zip(ids, metas, strict=True):
                 info = committed.get(meta.get("doc_id", ""))
                 if info is None or info.content_hash != meta.get("content_hash"):
-                    stale.append(chunk_id)
+                    stale.append(row_id)
         for i in range(0, len(stale), _PAGE):
             self.chunks.delete(ids=stale[i:i + _PAGE])
         return len(stale)

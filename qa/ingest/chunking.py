@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from qa.errors import UsageError
-from qa.schema import Chunk, Document
+from qa.schema import Chunk, Document, chunk_id
 
 # Hand-written rule-based splitter: nltk's punkt (behind llama-index's SentenceSplitter; its English
 # data ships inside llama-index-core) splits "USS George H.W. | Bush" and "No. | 10", both in news copy.
@@ -94,11 +94,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def chunk_id_for(doc_id: str, chunk_index: int) -> str:
-    """`<doc_id>::<chunk_index>`; doc ids never contain ":" so the id splits back unambiguously."""
-    return f"{doc_id}::{chunk_index}"
-
-
 def chunk_document(doc: Document, chunk_size: int = 400, overlap: int = 1) -> list[Chunk]:
     """Group consecutive sentences of `doc.text` into chunks of at most about `chunk_size` characters.
 
@@ -120,7 +115,7 @@ def chunk_document(doc: Document, chunk_size: int = 400, overlap: int = 1) -> li
         while last < len(sentences) and sentences[last][1] - start <= chunk_size:
             last += 1
         end = sentences[last - 1][1]
-        chunks.append(Chunk(chunk_id=chunk_id_for(doc.doc_id, len(chunks)), doc_id=doc.doc_id,
+        chunks.append(Chunk(chunk_id=chunk_id(doc.doc_id, doc.content_hash, len(chunks)), doc_id=doc.doc_id,
                             chunk_index=len(chunks), text=doc.text[start:end], start=start, end=end,
                             sentences=sentences[first:last]))
         if last == len(sentences):

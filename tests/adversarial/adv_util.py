@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.config import PROJECT_ROOT, Settings
-from qa.index.store import NewsIndex, chunk_row_id, open_index
+from qa.index.store import NewsIndex, open_index
+from qa.schema import chunk_id
 
 
 def cli_env(**extra: str) -> dict[str, str]:
@@ -69,7 +70,7 @@ def index_state(settings: Settings) -> IndexState:
 def consistency_problems(index: NewsIndex) -> list[str]:
     """Ways the index breaks the atomic-version contract (empty list: consistent).
 
-    For every committed document: its rows at the committed content hash are exactly chunk_row_id(doc, hash,
+    For every committed document: its rows at the committed content hash are exactly chunk_id(doc, hash,
     0..n_chunks-1), each row's text is document.text[start:end] and its sentences lie inside it; readers see no
     row of any other version; a dense query returns only visible rows.
     """
@@ -88,7 +89,7 @@ def consistency_problems(index: NewsIndex) -> list[str]:
             continue
         current = {cid: (text, meta) for cid, text, meta in rows.get(doc_id, [])
                    if meta.get("content_hash") == info.content_hash}
-        expected = {chunk_row_id(doc_id, info.content_hash, i) for i in range(info.n_chunks)}
+        expected = {chunk_id(doc_id, info.content_hash, i) for i in range(info.n_chunks)}
         if set(current) != expected:
             missing, extra = sorted(expected - set(current))[:3], sorted(set(current) - expected)[:3]
             problems.append(f"{doc_id}: {len(current)} rows at the committed version, expected {info.n_chunks} "
