@@ -15,11 +15,11 @@ LEAVES = {"schema", "config", "errors", "sources", "metadata", "text"}  # import
 ALLOWED: dict[str, set[str]] = {
     "index": set(),
     "ingest": {"index"},
-    "retrieve": {"index", "ingest"},
+    "retrieve": {"index"},
     "generate": set(),
     "verify": {"index", "ingest", "retrieve"},
     "answer": {"index", "ingest", "retrieve", "generate", "verify"},
-    "summarize": {"index", "ingest", "retrieve", "generate", "verify", "answer"},
+    "summarize": {"index", "ingest", "retrieve", "generate", "verify"},
     "news": {"index", "ingest", "retrieve", "verify", "summarize"},
     "present": {"index", "ingest", "retrieve", "verify", "answer", "summarize", "news"},
     "runtime": {"index", "ingest", "retrieve", "generate", "verify", "answer", "summarize", "news", "present"},
