@@ -62,6 +62,12 @@ def test_nothing_is_guessed():
                          {1: _cite(1, "fx-1", MET, MET, "2014-06-13")}, {"fx-1": MET}).dates == []
 
 
+def test_an_exact_quote_is_never_changed():
+    c = _cite(1, "fx-1", MET, MET, "2014-06-13")
+    quote = AnswerSentence(text=f"According to Fixture Wire, “{MET}”", citations=[1], supported=True, status="quoted")
+    assert date_weekdays(quote, {1: c}, {"fx-1": MET}) is quote
+
+
 def test_sources_that_disagree_leave_the_weekday_as_written():
     a = _cite(1, "fx-1", MET, MET, "2014-06-13")
     b = _cite(2, "fx-4", MET, MET, "2014-06-20")  # the same words a week later: another Thursday
