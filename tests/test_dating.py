@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from qa.answer.dating import checked_text, date_weekdays
 from qa.answer.pipeline import answer_question
+from qa.present.html import answer_html
 from qa.schema import AnswerSentence, Citation
 from tests.fake_llm import FakeScriptedLLM, passage_number
 
@@ -99,3 +100,5 @@ def test_answers_date_a_weekday_of_the_real_seed(seeded_index, seeded_settings):
     assert "on Thursday (June 12) [1]." in ans.answer
     assert streamed and "on Thursday (June 12) [1]." in streamed[0]
     assert checked_text(shown[0]) == "Revolutionary Guard and Iraqi troops overtook 85 percent of Tikrit on Thursday."
+    # the web UI shows the same dated sentence (qa/present/html.py renders the shown sentences)
+    assert "on Thursday (June 12)" in answer_html(ans, "t1")
