@@ -1,5 +1,6 @@
-"""The shell every command-line entry point shares: expected failures become one line on stderr and an exit
-code, never a traceback; Ctrl-C exits 130."""
+"""What every command-line entry point shares: `cli_entry` (expected failures become one line on stderr and an
+exit code, never a traceback; Ctrl-C exits 130), `command_parser` (the `python -m qa.<command>` parser), `parse`
+(arguments and the settings they give) and `seeded_index` (the index, with the seeds ingested when it is empty)."""
 
 from __future__ import annotations
 
