@@ -128,6 +128,12 @@ def test_html_dates_from_time_elements_and_htmldate_never_invent_a_day(tmp_path:
                      'datetime="2014-06">June 2014</time><p>Water rose.</p></body></html>', encoding="utf-8")
     doc = read_one(month)
     assert (doc.published, doc.published_int) == ("2014-06", 20140600)
+    # htmldate fills a month-only date with today's day of the month (2014-06-02 on a 2nd): whatever today is,
+    # the day is not recorded unless the page states it; a stated first of the month is kept.
+    first = tmp_path / "f.html"
+    first.write_text('<html><head><meta property="og:updated_time" content="2014-06-01"></head><body><p>Water rose.'
+                     '</p></body></html>', encoding="utf-8")
+    assert read_one(first).published == "2014-06-01"
     undated = tmp_path / "u.html"
     undated.write_text("<html><body><p>Water rose on a day nobody wrote down.</p></body></html>", encoding="utf-8")
     assert (read_one(undated).published, read_one(undated).published_int) == ("unknown", 0)

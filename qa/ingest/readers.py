@@ -7,6 +7,7 @@ objects) and `.jsonl` (one object per line). See docs/corpus.md for the rules an
 from __future__ import annotations
 
 import codecs
+import datetime
 import hashlib
 import json
 import os
@@ -615,8 +616,9 @@ def _ld_name(value: Any) -> str | None:
 
 def _html_date(raw: str, url: str | None) -> PublishedDate:
     """htmldate's reading of the page's publication date (without guessing from the running text). htmldate
-    always answers with a day; a first of the month may be a month-only date it filled in ("2014-06" becomes
-    2014-06-01), so that one is kept at month precision: a day is never invented."""
+    always answers with a day: a month-only date gets the first of the month or today's day of the month (its date
+    parser's default: "2014-06" became 2014-06-02 on the 2nd), so a day the page does not state as such is kept at
+    month precision: a day is never invented."""
     try:
         from htmldate import find_date
 
@@ -627,7 +629,10 @@ def _html_date(raw: str, url: str | None) -> PublishedDate:
     if not match:
         return NO_DATE
     year, month, day = (int(g) for g in match.groups())
-    return from_parts(year, month) if day == 1 else from_parts(year, month, day)
+    today = datetime.date.today()
+    filled = {1, today.day, (today - datetime.timedelta(days=1)).day}  # around midnight htmldate's today may differ
+    stated = any(f"{year:04d}{sep}{month:02d}{sep}{day:02d}" in raw for sep in "-/.")
+    return from_parts(year, month) if day in filled and not stated else from_parts(year, month, day)
 
 
 def _page_meta(soup: BeautifulSoup, raw: str, url: str | None = None) -> dict[str, Any]:
