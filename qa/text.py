@@ -7,6 +7,7 @@ Plain English only (no spaCy): "110km", "110 km" and "110 kilometres" are one qu
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -70,7 +71,7 @@ _QUALIFIERS = [
     (re.compile(r"(?:more than|over|upwards of|in excess of|above)\s*$", re.I), "more"),
     (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
     (re.compile(r"(?:fewer than|less than|under|below)\s*$", re.I), "less"),
-    (re.compile(r"(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),
+    (re.compile(r"(?:up to|at most|as (?:many|much|long|high|far) as|no more than|within)\s*$", re.I), "up_to"),
     (re.compile(r"(?:nearly|almost|close to|just under|just short of|not quite)\s*$", re.I), "nearly"),
     (re.compile(r"(?:about|around|roughly|some|approximately|an estimated|estimated|or so)\s*$", re.I), "about"),
 ]
@@ -118,6 +119,7 @@ class Quantity:
     qualifier: str | None
     ordinal: bool
     text: str
+    noun: str = ""  # the word after the number (and unit), lower-cased: "civilians" in "14 civilians"
 
     def shown(self) -> str:
         return self.text.strip()
@@ -125,7 +127,11 @@ class Quantity:
 
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(st|nd|rd|th)?(?:\s*-?\s*(plus))?(?![\w])"
-    r"|\b(" + "|".join(list(CARDINALS) + list(ORDINALS)) + r")\b", re.I)
+    r"|\b(" + "|".join(list(CARDINALS) + list(ORDINALS)) + r")\b"
+    r"|\b(dozens|scores|hundreds|thousands|millions)\s+of\b", re.I)
+# "dozens of" is at least two dozen: a vague count that only a number at or above it can support
+_PLURAL_COUNTS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+_OR_MORE = re.compile(r"\s+or\s+(more|over|above|greater|fewer|less|under)\b", re.I)
 _UNIT_AFTER = re.compile(r"\s*-?\s*(per cent|%|[A-Za-z]+)")
 
 
@@ -141,6 +147,10 @@ def quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
         digits, suffix, plus, word = m.group(1), m.group(2), m.group(3), m.group(4)
+        if m.group(5):
+            out.append(Quantity(float(_PLURAL_COUNTS[m.group(5).lower()]), None, "at_least", False, m.group(0),
+                                _next_word(text, m.end())))
+            continue
         if digits and re.search(r"\b(?:" + _MONTH_WORDS + r")\.?\s*$", text[max(0, m.start() - 12):m.start()],
                                 re.I):
             continue  # the day of a date ("June 12"): compared as a date
@@ -180,14 +190,23 @@ def quantities(text: str) -> list[Quantity]:
                 pm = re.match(r"\s*-?\s*plus\b", text[end:], re.I)
                 plus = pm.group(0) if pm else None
         qualifier = "more" if plus else None
+        if qualifier is None and (om := _OR_MORE.match(text, end)):
+            qualifier = "at_least" if om.group(1).lower() in ("more", "over", "above", "greater") else "up_to"
         if qualifier is None:
             before = text[max(0, m.start() - 30):m.start()]
+            before = re.sub(r"\s+an?\s*$", " ", before)  # "more than a dozen"
             for pattern, name in _QUALIFIERS:
                 if pattern.search(before):
                     qualifier = name
                     break
-        out.append(Quantity(value, unit, qualifier, ordinal, text[m.start():end]))
+        out.append(Quantity(value, unit, qualifier, ordinal, text[m.start():end], _next_word(text, end)))
     return out
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s*(?:-\s*)?(?:(?:or|and)\s+(?:more|over|fewer|less)\s+)?(?:of\s+)?([A-Za-z]+)", text[end:])
+    word = m.group(1).lower() if m else ""
+    return "" if word in FUNCTION_WORDS else word
 
 
 def _same_amount(q: Quantity, c: Quantity) -> bool:
@@ -210,6 +229,46 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
             continue
         return True
     return False
+
+
+def _interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
+    """What a qualified number says about the true value: (low, high, low open, high open), in the unit's base
+    (time spans in hours or months); None for an "about"/"nearly" number (how vague is not defined)."""
+    scale = _UNIT_SCALE.get(q.unit or "", (None, 1))[1]
+    v = q.value * scale
+    return {None: (v, v, False, False), "more": (v, math.inf, True, False), "at_least": (v, math.inf, False, False),
+            "less": (0.0, v, False, True), "up_to": (0.0, v, False, False)}.get(q.qualifier)
+
+
+def _same_thing(q: Quantity, c: Quantity) -> bool:
+    """Two quantities that can count the same thing: compatible units, and without a unit the same counted noun
+    (a singular or plural of one word) when both name one ("14 civilians" / "a dozen civilians")."""
+    if q.ordinal or c.ordinal:
+        return False
+    if q.unit or c.unit:
+        a, b = _UNIT_SCALE.get(q.unit or ""), _UNIT_SCALE.get(c.unit or "")
+        return q.unit == c.unit or bool(a and b and a[0] == b[0])
+    return bool(q.noun and c.noun and q.noun.rstrip("s") == c.noun.rstrip("s"))
+
+
+def entailed_bound(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
+    """An evidence quantity whose range lies inside the claim's, so the claim is weaker ("more than a dozen
+    civilians" for "at least 14 civilians", "more than five years" for "nine years", "less than two weeks" for
+    "within 10 days"); only a claim with a bound (more / at least / less / up to) can be weaker this way."""
+    claim = _interval(q)
+    if claim is None or q.qualifier is None:
+        return None
+    lo, hi, lo_open, hi_open = claim
+    for c in candidates:
+        ev = _interval(c)
+        if ev is None or not _same_thing(q, c):
+            continue
+        elo, ehi, elo_open, ehi_open = ev
+        low_ok = elo > lo or (elo == lo and (elo_open or not lo_open))
+        high_ok = ehi < hi or (ehi == hi and (ehi_open or not hi_open))
+        if low_ok and high_ok:
+            return c
+    return None
 
 
 def qualifier_clash(q: Quantity, candidates: list[Quantity]) -> Quantity | None:

@@ -25,6 +25,7 @@ from qa.text import (
     WEEKDAYS,
     abbreviates,
     date_found,
+    entailed_bound,
     initials,
     is_acronym,
     key,
@@ -462,7 +463,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if q.value == 1 and q.unit in ("decade", "fortnight", "century") and not any(
                 x.unit in ("decade", "fortnight", "century", "year", "month", "week", "day") for x in ev_q):
             continue  # "more than a century ago" for "since records began in 1921": only another span clashes
-        if not quantity_found(q, ev_q):
+        if not quantity_found(q, ev_q) and not entailed_bound(q, ev_q):
             clash = qualifier_clash(q, ev_q)
             if clash is not None:
                 return (f"the cited text says '{_with_qualifier(clash, ev_all)}', the claim "
