@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from qa.text import initials, is_acronym, key, name_bases, normalize, standard_expansion
+from qa.text import FUNCTION_WORDS, initials, is_acronym, key, name_bases, normalize, standard_expansion
 from qa.verify.nlp import parse
 
 # Definite descriptions that point back to a person (by title) or to a news organisation.
@@ -156,7 +156,9 @@ def article_context(text: str) -> ArticleContext:
             # keep the tail of the phrase whose initials spell the acronym
             for i in range(len(words)):
                 if is_acronym(short) and initials(words[i:]) == key(short).replace(".", ""):
-                    expansion = frozenset(key(w) for w in words[i:] if w[:1].isupper() or "-" in w)
+                    # capitalised words only: "The Federal Aviation Administration (FAA)" must not alias "the"
+                    expansion = frozenset(key(w) for w in words[i:] if (w[:1].isupper() or "-" in w) and
+                                          w.lower() not in FUNCTION_WORDS)
                     ctx.aliases[key(short)] = ctx.aliases.get(key(short), frozenset()) | expansion
                     for w in expansion:
                         ctx.aliases[w] = ctx.aliases.get(w, frozenset()) | {key(short)}
@@ -168,8 +170,14 @@ def article_context(text: str) -> ArticleContext:
             for t in ent:
                 for b in name_bases(t.text):
                     ctx.mentions[b] = ctx.mentions.get(b, 0) + 1
-        if ent.label_ == "PERSON":
-            words = frozenset(key(t.text) for t in ent if t.text[:1].isupper())
+        nouns = _descriptors(doc, ent)
+        # the small tagger sometimes calls a titled person an organisation ("Chief financial officer Marcus Hale"
+        # as ORG): a name described by a title and by no organisation noun is a person
+        titled_org = ent.label_ == "ORG" and bool(nouns & _TITLE_WORDS) and not nouns & ORG_NOUNS and \
+            ent[-1].pos_ == "PROPN" and len([t for t in ent if t.pos_ == "PROPN"]) >= 2
+        if ent.label_ == "PERSON" or titled_org:
+            words = frozenset(key(t.text) for t in ent if t.text[:1].isupper() and
+                              not (titled_org and t.lemma_.lower() in _TITLE_WORDS))
             # titles: the compounds in front ("U.S. President Barack Obama") or an apposition head ("Iran's chief
             # of police, Esmail Ahmadi-Moghaddam")
             titles = {t.lemma_.lower() for t in doc[max(0, ent.start - 4):ent.start] if t.lemma_.lower() in
@@ -185,10 +193,12 @@ def article_context(text: str) -> ArticleContext:
             # any noun the article puts in front of or beside the name ("Union general secretary Helen Marsh",
             # "the hospital's chief executive, David Okoro"): a later "the general secretary" is this person
             titles |= _descriptors(doc, ent)
+            titles |= {t.lemma_.lower() for t in ent if t.lemma_.lower() in _TITLE_WORDS}  # "Chief ... Hale" as one
             surname = key(ent[-1].text)
             titles_of.setdefault(surname, set()).update(titles)
             ctx.persons.append(Person(ent.start_char, words, frozenset()))
-        nouns = _descriptors(doc, ent)
+            if titled_org:
+                continue
         # a tagger's PERSON described as an organisation ("electronics maker Lumo"), not a person described
         # by their title in one ("union general secretary Helen Marsh")
         if ent.label_ == "ORG" or (ent.label_ == "PERSON" and nouns & ORG_NOUNS and not nouns & _TITLE_WORDS):

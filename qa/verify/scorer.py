@@ -441,10 +441,25 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         missing = []
     if missing:
         return False, "words"
-    # "Iran confirmed" where the evidence says "Iranian security sources confirmed": widened
-    if ev_words & SOURCE_NOUNS and not cw & (SOURCE_NOUNS | TITLES):
+    # "Iran confirmed" where the evidence says "Iranian security sources confirmed": widened; a person's full
+    # name ("Marcus Hale" for "Chief financial officer Marcus Hale") is the same speaker, not a wider one
+    named = [w for w in claim_att.speaker.split() if w.lower() != "the"]
+    full_name = len(named) >= 2 and all(w[:1].isupper() for w in named) and ev_att is not None and \
+        cw <= ev_att.speaker_words
+    if ev_words & SOURCE_NOUNS and not cw & (SOURCE_NOUNS | TITLES) and not full_name:
         return False, "widened"
     return True, ""
+
+
+def _aliases(words: set[str] | frozenset[str], f: _EvidenceFacts, si: int) -> frozenset[str]:
+    """What the article defines these words as (an acronym and its expansion) and standard abbreviations."""
+    ctx = f.contexts[si] if si < len(f.contexts) else None
+    out: set[str] = set()
+    for w in words:
+        out |= standard_expansion(w)
+        if ctx is not None:
+            out |= ctx.expansions(w)
+    return frozenset(out)
 
 
 def _describe(words: frozenset[str] | set[str]) -> str:
@@ -502,6 +517,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         ok = False
         for si, ev in ev_atts:
             ev_words = _speaker_words(ev, f, si)
+            ev_words |= _aliases(ev_words, f, si)  # "the FAA said" is "the Federal Aviation Administration said"
+            ev_words |= {w for w in att.speaker_words if _aliases({w}, f, si) & ev_words}
             if (ev.pronoun or not ev.speaker) and not (ev_words - ev.speaker_words):
                 ev_words = ev_words | frozenset(names) | att.speaker_words  # unresolved "he": cannot tell
             match, why = _speaker_matches(att, ev_words, names, ev, f.keys | f.bases | f.standard,
