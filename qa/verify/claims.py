@@ -195,9 +195,12 @@ def _is_negated(tok: Token) -> bool:
         return True
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children):
         return True  # "no longer looking"
-    if any(c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children)
+    if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(g.lower_ == "no" and g.dep_ == "det"
+                                                            for g in c.children) for c in tok.children):
+        return True  # "gave no details", "no decision had been made"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "noone")
            for c in tok.children):
-        return True  # "gave no details"
+        return True  # "nothing had been decided", "nobody was hurt"
     head = tok
     # "failed to stall": the complement of a negative implicative did not happen
     while head.dep_ in ("xcomp",) and head.head is not head:
@@ -245,6 +248,8 @@ def _irrealis(tok: Token) -> str:
             break  # the reporting verb's own mood is the attribution's business
         if cur.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj", "mark") for c in cur.children):
             break  # "... and that his government is looking at": a conjunct with its own clause
+        if cur.dep_ == "conj" and cur.tag_ in ("VBD", "VBZ") and cur.lower_ != cur.lemma_.lower():
+            break  # "would cooperate and expected ...": a finite verb cannot share the first verb's modal
 
         cur = cur.head
     return ""

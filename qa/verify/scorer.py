@@ -445,7 +445,7 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     # name ("Marcus Hale" for "Chief financial officer Marcus Hale") is the same speaker, not a wider one
     named = [w for w in claim_att.speaker.split() if w.lower() != "the"]
     full_name = len(named) >= 2 and all(w[:1].isupper() for w in named) and ev_att is not None and \
-        cw <= ev_att.speaker_words
+        cw <= ev_words
     if ev_words & SOURCE_NOUNS and not cw & (SOURCE_NOUNS | TITLES) and not full_name:
         return False, "widened"
     return True, ""
