@@ -494,7 +494,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if not date_found(d, ev_d):
             shown = ", ".join(sorted({x.value.title() for x in ev_d})) or "no date"
             return f"the claim dates it {d.value.title()}; the cited text gives {shown}", set()
-    reason = _direction_words_check(c, ev_all)
+    reason = _direction_words_check(c, ev_all) or _opposite_preps_check(c, ev_all)
     if reason:
         return reason, set()
     # names: in the evidence, or supplied by the article (acronym, the person "he" is, the article's topic)
@@ -820,6 +820,45 @@ def _superlative_check(c: Analysis, ev: list[Analysis]) -> str:
         for sup, rank in _ranked_superlatives(a).items():
             if rank and sup in claim_ranked and not claim_ranked[sup]:
                 return f"the cited text says '{rank} {sup[0]} {sup[1]}', the claim drops the rank"
+    return ""
+
+
+# Prepositions that put the same thing on opposite sides: "from Boise to Denver" / "from Denver to Boise", "before
+# the shelling" / "after the shelling".
+_OPPOSITE_PREPS = {"from": "to", "to": "from", "before": "after", "after": "before"}
+
+
+def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
+    """(preposition, content words of its object, the phrase as written) for the opposite-pair prepositions
+    anywhere in a sentence."""
+    out = []
+    for t in a.doc:
+        if t.dep_ == "prep" and t.lower_ in _OPPOSITE_PREPS and t.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            # the object itself and its compounds ("the town" in "from villages near the town" is not the origin)
+            words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in t.children if c.dep_ == "pobj"
+                              for x in (c, *(g for g in c.children if g.dep_ in ("compound", "amod")))
+                              if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
+            if words:
+                out.append((t.lower_, words, " ".join(x.text for x in t.subtree)))
+        elif t.dep_ == "mark" and t.lower_ in ("before", "after"):  # "before the shelling began"
+            words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in t.head.children
+                              if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree
+                              if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
+            if words:
+                out.append((t.lower_, words, " ".join(x.text for x in t.head.subtree if x.i >= t.i)))
+    return out
+
+
+def _opposite_preps_check(c: Analysis, ev: list[Analysis]) -> str:
+    """A reason when the claim puts a thing on the other side of a from/to or before/after pair than the
+    evidence does, and the evidence never puts it on the claim's side."""
+    ev_pairs = [x for a in ev for x in _prep_objects(a)]
+    for prep, words, text in _prep_objects(c):
+        other = _OPPOSITE_PREPS[prep]
+        same = any(p == prep and _overlap(words, w) for p, w, _ in ev_pairs)
+        flipped = [t for p, w, t in ev_pairs if p == other and _overlap(words, w)]
+        if flipped and not same:
+            return f"the claim says '{text}', the cited text '{flipped[0]}'"
     return ""
 
 
