@@ -371,3 +371,44 @@ def test_a_person_described_by_any_title_the_article_gives():
     evidence = "The coach said three players were injured and would miss the opening game."
     assert structural("Lena Park said three players were injured.", evidence, article).supported
     assert not structural("Captain Mia Holt said three players were injured.", evidence, article).supported
+
+
+# A passage written for these tests (not a seed, not an eval pair): acronym, titled person the small tagger may
+# call an organisation, "he", a qualified count, a from/to route, a time span, a 'no' subject.
+AIRLINE = ("The Civil Aviation Safety Board (CASB) on Tuesday grounded 41 jets flown by Corvel Air after a panel came "
+           "loose on a flight from Lisbon to Porto. At least 14 passengers were treated for minor injuries, the CASB "
+           "said. Chief operating officer Mara Lindqvist said the airline expected the jets to fly again within 10 "
+           "days. She said no decision had been made on compensation. The board said the checks would be finished "
+           "before the summer schedule begins.")
+
+
+_TREATED = "At least 14 passengers were treated for minor injuries, the CASB said."
+_EXPECTED = ("Chief operating officer Mara Lindqvist said the airline expected the jets to fly again within 10 "
+             "days.")
+_DECISION = "She said no decision had been made on compensation."
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    ("More than a dozen passengers were treated for minor injuries, the CASB said.", _TREATED),  # a bound it meets
+    ("The Civil Aviation Safety Board said at least 14 passengers were treated for minor injuries.", _TREATED),
+    ("Mara Lindqvist said the airline expected the jets to fly again in less than two weeks.", _EXPECTED),
+    ("Mara Lindqvist said nothing had been decided on compensation.", _DECISION),  # "she"; "no decision"
+])
+def test_weaker_and_renamed_restatements_are_accepted(claim, evidence):
+    result = structural(claim, evidence, AIRLINE)
+    assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,why", [
+    ("At least 20 passengers were treated for minor injuries, the CASB said.",
+     "At least 14 passengers were treated for minor injuries, the CASB said.", "20"),
+    ("The CASB grounded 41 Corvel Air jets after a panel came loose on a flight from Porto to Lisbon.",
+     "The Civil Aviation Safety Board (CASB) on Tuesday grounded 41 jets flown by Corvel Air after a panel came "
+     "loose on a flight from Lisbon to Porto.", "to Lisbon"),
+    ("The board said the checks would be finished after the summer schedule begins.",
+     "The board said the checks would be finished before the summer schedule begins.", "before"),
+])
+def test_stronger_numbers_and_flipped_pairs_are_rejected(claim, evidence, why):
+    result = structural(claim, evidence, AIRLINE)
+    assert not result.supported, claim
+    assert why in result.reason, result.reason
