@@ -31,6 +31,21 @@ _GLUED_UNIT = re.compile(r"\b(\d[\d,.]*)([A-Za-z]{1,3})\b")
 # Money written with a scale letter: "$3bn", "€45m", "£4.7 m" (after a currency sign "m" is million, not metre).
 _MONEY_SCALE = re.compile(r"([$€£¥])\s?(\d[\d,.]*)\s?(bn|mn|m|k|tn)\b", re.I)
 _BARE_SCALE = re.compile(r"\b(\d[\d,.]*)\s?(bn|tn)\b", re.I)
+# What a currency sign says in words: "A$27m" is "27 million Australian dollars" (generic English).
+CURRENCY_WORDS = {"$": ("dollar",), "£": ("pound", "sterling"), "€": ("euro",), "¥": ("yen",),
+                  "A$": ("australian", "dollar"), "C$": ("canadian", "dollar"), "NZ$": ("zealand", "dollar"),
+                  "HK$": ("hong", "kong", "dollar"), "US$": ("american", "dollar", "us")}
+_CURRENCY_SIGN = re.compile(r"(?<![A-Za-z])(A|C|NZ|HK|US)?([$£€¥])")
+
+
+def currency_words(text: str) -> set[str]:
+    """The words the currency signs in `text` stand for."""
+    out: set[str] = set()
+    for m in _CURRENCY_SIGN.finditer(text):
+        out |= set(CURRENCY_WORDS.get((m.group(1) or "") + m.group(2), ())) | set(CURRENCY_WORDS[m.group(2)])
+    return out
+
+
 _SCALE_WORDS = {"bn": "billion", "mn": "million", "m": "million", "k": "thousand", "tn": "trillion"}
 # "a decade", "a fortnight": one of a time unit written without a number.
 _ONE_UNIT = re.compile(r"\b(?:a|one)\s+(decade|fortnight|century)\b", re.I)
@@ -58,7 +73,7 @@ CARDINALS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "twice": 2, "thrice": 3,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "trillion": 1_000_000_000_000}

@@ -24,6 +24,7 @@ from qa.text import (
     UNITS,
     WEEKDAYS,
     abbreviates,
+    currency_words,
     date_found,
     entailed_bound,
     initials,
@@ -270,6 +271,10 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                         f.ref_words |= names
                 if ctx.expansions(t.text):
                     f.ref_words |= ctx.expansions(t.text)
+        for w in currency_words(s.text):  # "Australian dollars" for "A$"
+            f.keys.add(w)
+            f.bases.add(w)
+            f.lemmas.add(w)
         f.runs.extend(_cap_runs(a.doc))
         f.names |= name_keys(a.doc)
     return f
