@@ -25,7 +25,7 @@ from qa.sources import UNKNOWN
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # v2: the real seed articles; questions and labelled pairs split into dev and test by evidence paragraph.
 # v3: + labelled claim groups (agreement / conflict / single) and questions with outlet and date filters.
-DATA_VERSION = "v3"
+DATA_VERSION = "v3.1"
 SPLITS = ("dev", "test")
 # Every file of the frozen test split; checksum_status lists each one even when it is missing.
 TEST_FILES = ("qa.jsonl", "support.jsonl", "summary_groups.jsonl", "qa_constrained.jsonl")
@@ -253,6 +253,13 @@ def _load_split(name: str, split: str | None, model: type[M], root: Path | None 
 def load_qa(split: str | None = None, root: Path | None = None) -> list[QAItem]:
     """The gold questions of one split (`dev` or `test`), or of both (dev first)."""
     return _load_split("qa", split, QAItem, root)
+
+
+def load_blind_pairs(root: Path | None = None) -> list[SupportPair]:
+    """Synthetic labelled pairs written by someone who never saw the scorer, kept out of tuning
+    (`data/blind/support.jsonl`; its records say split "dev" because a synthetic pair is never test data, and the
+    eval reports them as their own column, "blind")."""
+    return _load_jsonl((root or DATA_DIR) / "blind" / "support.jsonl", SupportPair)
 
 
 def load_summary_points(path: Path | None = None) -> list[SummaryPoint]:

@@ -30,6 +30,7 @@ from evals.dataset import (
     checksum_status,
     filter_matches,
     gold_spans,
+    load_blind_pairs,
     load_constrained_qa,
     load_qa,
     load_summary_points,
@@ -81,8 +82,10 @@ def judge_split_metrics(items: list[dict]) -> dict:
     return out
 
 
-def run_judge(dev: list[SupportPair], test: list[SupportPair]) -> tuple[dict, dict, list[dict]]:
-    """(test metrics, {split: metrics}, items). The threshold grid is read on dev only; test is reported."""
+def run_judge(dev: list[SupportPair], test: list[SupportPair],
+              blind: list[SupportPair] = ()) -> tuple[dict, dict, list[dict]]:
+    """(test metrics, {split: metrics}, items). The threshold grid is read on dev only; test is reported, and so
+    are the blind pairs (as split "blind"), which nothing is tuned on."""
     from qa.verify.support import DEFAULT_THRESHOLD, check_support
 
     dev_results = [check_support(p.claim, [p.evidence], 0.0) for p in dev]
@@ -94,11 +97,17 @@ def run_judge(dev: list[SupportPair], test: list[SupportPair]) -> tuple[dict, di
     plateau = [t for t, a in zip(grid, accs, strict=True) if a >= max(accs) - 1e-9]
     best_t = plateau[len(plateau) // 2]  # the middle of the best plateau: the least fragile choice
     items = judge_predictions(dev + test)
+    blind_items = [{**i, "split": "blind"} for i in judge_predictions(list(blind))]
+    items += blind_items
     splits = {sp: judge_split_metrics([i for i in items if i["split"] == sp]) for sp in SPLITS}
+    if blind_items:
+        splits["blind"] = judge_split_metrics(blind_items)
     splits["dev"]["best_threshold_on_dev"] = best_t
     metrics = {"judge_balanced_accuracy": splits["test"]["balanced_accuracy"],
                "judge_worst_class_rejection": splits["test"]["worst_class_rejection"],
                "judge_threshold_in_use": DEFAULT_THRESHOLD}
+    if blind_items:
+        metrics["judge_balanced_accuracy_blind"] = splits["blind"]["balanced_accuracy"]
     return metrics, splits, items
 
 
@@ -395,10 +404,11 @@ def write_markdown(report: dict, path: Path) -> None:
     if judge_splits:
         kinds = list(dict.fromkeys(k for v in judge_splits.values() for k in v.get("per_kind", {})))
         lines += ["", "## Support judge by kind (share judged correctly: rejected for error classes, accepted "
-                  "for supported kinds)", "", "| kind | dev | test |", "|---|---|---|"]
+                  "for supported kinds; blind: pairs written by someone who never saw the scorer, not tuned on)",
+                  "", "| kind | " + " | ".join(judge_splits) + " |", "|---|" + "---|" * len(judge_splits)]
         for kind in kinds:
             row = []
-            for sp in SPLITS:
+            for sp in judge_splits:
                 v = judge_splits.get(sp, {}).get("per_kind", {}).get(kind)
                 row.append(f"{v['correct']}/{v['n']} ({v['rate']:.2f})" if v else "")
             lines.append(f"| {kind} | " + " | ".join(row) + " |")
@@ -507,7 +517,8 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
     report["splits"] = {sp: {} for sp in SPLITS}
     if only in (None, "judge"):
         tj = time.perf_counter()
-        judge_metrics, judge_splits, judge_items = run_judge(load_support_pairs("dev"), load_support_pairs("test"))
+        judge_metrics, judge_splits, judge_items = run_judge(load_support_pairs("dev"), load_support_pairs("test"),
+                                                             load_blind_pairs())
         report["metrics"].update(judge_metrics)
         report["judge"] = judge_splits
         for sp in SPLITS:

@@ -412,3 +412,14 @@ def test_reference_summary_attributes_both_sides_of_the_conflict():
                    "CNN"):
         assert phrase in text, phrase
     assert "seed-" not in text  # outlets are named, not file ids
+
+
+def test_blind_pairs_are_synthetic_separate_and_cover_every_kind():
+    from evals.dataset import ERROR_CLASSES, SUPPORTED_KINDS, load_blind_pairs
+
+    blind = load_blind_pairs()
+    assert len(blind) >= 100
+    assert all(p.origin == "synthetic" and p.evidence in p.context for p in blind)
+    assert not {p.id for p in blind} & {p.id for p in load_support_pairs()}, "a blind pair is also in dev/test"
+    assert not {p.context for p in blind} & {p.context for p in load_support_pairs() if p.context}
+    assert {p.kind for p in blind} == set(ERROR_CLASSES) | set(SUPPORTED_KINDS)
