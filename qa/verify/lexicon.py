@@ -92,6 +92,23 @@ sign, conclude, finalise, finalize, seal
 hope, wish, aim, want
 look for, search for, hunt for, seek, pursue, track down
 investigate, probe, inquire into, look into, examine
+increase, rise, lift, raise, boost, push up, drive up, climb, grow, go up
+decrease, fall, drop, decline, weaken, ease, slow, soften, slide, lose ground, go down, dip, cool
+keep, leave, hold, maintain, retain, keep unchanged, leave unchanged, hold steady
+close, shut, seal off, cordon off, close off, block off
+walk out, strike, go on strike, stop work
+pass, approve, adopt, vote for, vote through, back
+reject, turn down, refuse, vote down, vote against, spurn
+fine, penalise, penalize
+jail, imprison, sentence, lock up
+postpone, delay, defer, put off, push back, reschedule
+resign, step down, quit, stand down
+appoint, name, nominate, choose, select, pick
+cause, trigger, spark, prompt, lead to, provoke
+hit, strike, batter, lash, pound, slam
+spend, invest, allocate, earmark, set aside
+discover, find, detect, identify, spot, uncover
+record, register, log, report
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").
