@@ -56,7 +56,8 @@ UNITS = {
     "meter": "metre", "meters": "metre", "ft": "foot", "foot": "foot", "feet": "foot", "kg": "kg",
     "kilogram": "kg", "kilograms": "kg", "lb": "pound", "lbs": "pound", "pounds": "pound", "t": "tonne",
     "tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne", "percent": "percent",
-    "per cent": "percent", "%": "percent", "pct": "percent", "year": "year", "years": "year", "month": "month",
+    "per cent": "percent", "%": "percent", "pct": "percent", "percentage": "percent", "year": "year",
+    "years": "year", "month": "month",
     "months": "month", "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "hour",
     "hours": "hour", "minute": "minute", "minutes": "minute", "battalion": "battalion", "battalions": "battalion",
     "troops": "troop", "troop": "troop", "soldiers": "soldier", "soldier": "soldier", "people": "person",
@@ -120,6 +121,9 @@ def normalize(text: str) -> str:
     text = _MONEY_SCALE.sub(lambda m: f"{m.group(1)}{m.group(2)} {_SCALE_WORDS[m.group(3).lower()]}", text)
     text = _BARE_SCALE.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2).lower()]}", text)
     text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
+    # "25 basis points" is "0.25 percentage points" (a basis point is a hundredth of a point)
+    text = re.sub(r"\b(\d+(?:\.\d+)?)\s+basis\s+points?\b",
+                  lambda m: f"{float(m.group(1)) / 100:g} percentage points", text, flags=re.I)
     return _GLUED_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)}" if m.group(2).lower() in UNITS else m.group(0),
                            text)
 
@@ -143,9 +147,9 @@ class Quantity:
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(st|nd|rd|th)?(?:\s*-?\s*(plus))?(?![\w])"
     r"|\b(" + "|".join(list(CARDINALS) + list(ORDINALS)) + r")\b"
-    r"|\b(dozens|scores|hundreds|thousands|millions)\s+of\b", re.I)
+    r"|\b((?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions))\s+of\b", re.I)
 # "dozens of" is at least two dozen: a vague count that only a number at or above it can support
-_PLURAL_COUNTS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+_PLURAL_COUNTS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "tens": 20}
 _OR_MORE = re.compile(r"\s+or\s+(more|over|above|greater|fewer|less|under)\b", re.I)
 _UNIT_AFTER = re.compile(r"\s*-?\s*(per cent|%|[A-Za-z]+)")
 
@@ -163,8 +167,10 @@ def quantities(text: str) -> list[Quantity]:
     for m in _NUMBER.finditer(text):
         digits, suffix, plus, word = m.group(1), m.group(2), m.group(3), m.group(4)
         if m.group(5):
-            out.append(Quantity(float(_PLURAL_COUNTS[m.group(5).lower()]), None, "at_least", False, m.group(0),
-                                _next_word(text, m.end())))
+            words = m.group(5).lower().split()
+            # "tens of thousands" is at least 20,000, "hundreds of thousands" at least 200,000
+            value = _PLURAL_COUNTS[words[-1]] * (_PLURAL_COUNTS[words[0]] // 2 if len(words) > 1 else 1)
+            out.append(Quantity(float(value), None, "at_least", False, m.group(0), _next_word(text, m.end())))
             continue
         if digits and re.search(r"\b(?:" + _MONTH_WORDS + r")\.?\s*$", text[max(0, m.start() - 12):m.start()],
                                 re.I):
@@ -255,14 +261,29 @@ def _interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
             "less": (0.0, v, False, True), "up_to": (0.0, v, False, False)}.get(q.qualifier)
 
 
+def _evidence_interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
+    """`_interval` for a number of the evidence, where a vague one still has a range: "about 12,000" is within a
+    fifth of it, "nearly 5%" just under it (a claim's "thousands of" holds for either)."""
+    scale = _UNIT_SCALE.get(q.unit or "", (None, 1))[1]
+    v = q.value * scale
+    if q.qualifier == "about":
+        return (0.8 * v, 1.2 * v, False, False)
+    if q.qualifier == "nearly":
+        return (0.9 * v, v, False, True)
+    return _interval(q)
+
+
 def _same_thing(q: Quantity, c: Quantity) -> bool:
     """Two quantities that can count the same thing: compatible units, and without a unit the same counted noun
     (a singular or plural of one word) when both name one ("14 civilians" / "a dozen civilians")."""
     if q.ordinal or c.ordinal:
         return False
-    if q.unit or c.unit:
+    if q.unit and c.unit:
         a, b = _UNIT_SCALE.get(q.unit or ""), _UNIT_SCALE.get(c.unit or "")
         return q.unit == c.unit or bool(a and b and a[0] == b[0])
+    if q.unit or c.unit:  # "thousands of people" (no unit read, the noun "people") / "8,000 people" (unit person)
+        unit, other = (q.unit, c) if q.unit else (c.unit, q)
+        return UNITS.get(other.noun) == unit
     return bool(q.noun and c.noun and q.noun.rstrip("s") == c.noun.rstrip("s"))
 
 
@@ -275,7 +296,7 @@ def entailed_bound(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
         return None
     lo, hi, lo_open, hi_open = claim
     for c in candidates:
-        ev = _interval(c)
+        ev = _evidence_interval(c)
         if ev is None or not _same_thing(q, c):
             continue
         elo, ehi, elo_open, ehi_open = ev

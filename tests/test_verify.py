@@ -412,3 +412,34 @@ def test_stronger_numbers_and_flipped_pairs_are_rejected(claim, evidence, why):
     result = structural(claim, evidence, AIRLINE)
     assert not result.supported, claim
     assert why in result.reason, result.reason
+
+
+RATES = ("The Bank of Valmora cut its main rate by 25 basis points to 3.5% on Thursday. About 12,000 dock workers "
+         "walked out on the same day, the Harbour Workers Union said. Finance minister Ilse Darro said the budget "
+         "would raise school spending by 4%.")
+
+
+_RATE = "The Bank of Valmora cut its main rate by 25 basis points to 3.5% on Thursday."
+_WALKOUT = "About 12,000 dock workers walked out on the same day, the Harbour Workers Union said."
+_BUDGET = "Finance minister Ilse Darro said the budget would raise school spending by 4%."
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    ("The Bank of Valmora lowered its main rate by 0.25 percentage points to 3.5% on Thursday.", _RATE),
+    ("Thousands of dock workers walked out, the Harbour Workers Union said.", _WALKOUT),  # a vague count it meets
+    ("Ilse Darro said the budget would lift school spending by 4%.", _BUDGET),  # a verb of the same sense
+])
+def test_units_vague_counts_and_verb_senses_are_accepted(claim, evidence):
+    result = structural(claim, evidence, RATES)
+    assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,why", [
+    ("The Bank of Valmora cut its main rate by 0.5 percentage points to 3.5% on Thursday.", _RATE, "0.5"),
+    ("Tens of thousands of dock workers walked out, the Harbour Workers Union said.", _WALKOUT, ""),
+    ("Ilse Darro said the budget would cut school spending by 4%.", _BUDGET, "opposite"),
+])
+def test_bigger_counts_and_opposite_verbs_are_rejected(claim, evidence, why):
+    result = structural(claim, evidence, RATES)
+    assert not result.supported, claim
+    assert why in result.reason, result.reason
