@@ -87,7 +87,9 @@ _QUALIFIERS = [
     (re.compile(r"(?:more than|over|upwards of|in excess of|above)\s*$", re.I), "more"),
     (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
     (re.compile(r"(?:fewer than|less than|under|below)\s*$", re.I), "less"),
-    (re.compile(r"(?:up to|at most|as (?:many|much|long|high|far) as|no more than|within)\s*$", re.I), "up_to"),
+    (re.compile(r"(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),
+    # a deadline: "within 90 days" restates "90 days" ("gave it 90 days to ...") and is "less than two weeks"
+    (re.compile(r"\bwithin\s*$", re.I), "within"),
     (re.compile(r"(?:nearly|almost|close to|just under|just short of|not quite)\s*$", re.I), "nearly"),
     (re.compile(r"(?:about|around|roughly|some|approximately|an estimated|estimated|or so)\s*$", re.I), "about"),
 ]
@@ -130,7 +132,7 @@ def normalize(text: str) -> str:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number as written: value, canonical unit (or None), qualifier (more, at_least, less, up_to, about or
+    """A number as written: value, canonical unit (or None), qualifier (more, at_least, less, up_to, within, about or
     None), whether it was an ordinal ("second", "2nd"), and the words it was read from."""
 
     value: float
@@ -246,7 +248,8 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
     for c in candidates:
         if not _same_amount(q, c):
             continue
-        if c.qualifier not in _QUALIFIER_OK[q.qualifier] and not (q.qualifier == "more" and c.qualifier == "at_least"):
+        qq, cq = (None if x == "within" else x for x in (q.qualifier, c.qualifier))
+        if cq not in _QUALIFIER_OK[qq] and not (qq == "more" and cq == "at_least"):
             continue
         return True
     return False
@@ -258,7 +261,8 @@ def _interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     scale = _UNIT_SCALE.get(q.unit or "", (None, 1))[1]
     v = q.value * scale
     return {None: (v, v, False, False), "more": (v, math.inf, True, False), "at_least": (v, math.inf, False, False),
-            "less": (0.0, v, False, True), "up_to": (0.0, v, False, False)}.get(q.qualifier)
+            "less": (0.0, v, False, True), "up_to": (0.0, v, False, False),
+            "within": (0.0, v, False, False)}.get(q.qualifier)
 
 
 def _evidence_interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
@@ -292,7 +296,8 @@ def entailed_bound(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
     civilians" for "at least 14 civilians", "more than five years" for "nine years", "less than two weeks" for
     "within 10 days"); only a claim with a bound (more / at least / less / up to) can be weaker this way."""
     claim = _interval(q)
-    if claim is None or q.qualifier is None:
+    # "up to 80 km/h" says the top is 80, not only that nothing exceeds it: never weaker than "up to 60"
+    if claim is None or q.qualifier in (None, "up_to"):
         return None
     lo, hi, lo_open, hi_open = claim
     for c in candidates:

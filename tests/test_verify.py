@@ -404,7 +404,7 @@ def test_weaker_and_renamed_restatements_are_accepted(claim, evidence):
      "At least 14 passengers were treated for minor injuries, the CASB said.", "20"),
     ("The CASB grounded 41 Corvel Air jets after a panel came loose on a flight from Porto to Lisbon.",
      "The Civil Aviation Safety Board (CASB) on Tuesday grounded 41 jets flown by Corvel Air after a panel came "
-     "loose on a flight from Lisbon to Porto.", "to Lisbon"),
+     "loose on a flight from Lisbon to Porto.", "Porto"),
     ("The board said the checks would be finished after the summer schedule begins.",
      "The board said the checks would be finished before the summer schedule begins.", "before"),
 ])
@@ -443,3 +443,26 @@ def test_bigger_counts_and_opposite_verbs_are_rejected(claim, evidence, why):
     result = structural(claim, evidence, RATES)
     assert not result.supported, claim
     assert why in result.reason, result.reason
+
+
+TAX = ("The Fiscal Council (FC) met on Monday. Finance minister Petra Lund said the plan would cut the income tax "
+       "rate from 20% to 19.5% within 90 days. Winds of up to 60km/h were forecast, the weather office said. "
+       "Analysts at Harwell Bank said the cut was welcome. Lund said spending would rise. Lund's spokesman, Ivo "
+       "Brask, said the plan was final.")
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    ("Petra Lund said the plan would cut the income tax rate from 20 per cent to 19.5 per cent in 90 days.",
+     "Finance minister Petra Lund said the plan would cut the income tax rate from 20% to 19.5% within 90 days.",
+     True),  # units written out, a deadline restated
+    ("Petra Lund said the plan would cut the income tax rate from 19.5% to 20%.",
+     "Finance minister Petra Lund said the plan would cut the income tax rate from 20% to 19.5% within 90 days.",
+     False),  # the figures swapped
+    ("Winds of up to 80 kilometres per hour were forecast, the weather office said.",
+     "Winds of up to 60km/h were forecast, the weather office said.", False),  # 'up to' names the top
+    ("Harwell Bank analysts said the cut was welcome.", "Analysts at Harwell Bank said the cut was welcome.", True),
+    ("Petra Lund said spending would rise.", "Lund said spending would rise.", True),  # the full name
+])
+def test_units_deadlines_figures_and_speakers(claim, evidence, supported):
+    result = structural(claim, evidence, TAX)
+    assert result.supported is supported, result.reason

@@ -444,8 +444,8 @@ def _speaker_words(speaker: Token) -> frozenset[str]:
     prepositional phrases other than "of"/"in"/"for" ("chief of police", "an official in Baghdad")."""
     skip: set[int] = set()
     for t in speaker.subtree:
-        if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ not in ("of", "in", "for") and
-                                          t.head == speaker):
+        if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ not in ("of", "in", "for", "at", "from")
+                                          and t.head == speaker):  # "analysts at X", "an official from X"
             skip |= {x.i for x in t.subtree}
     words = _words(t for t in speaker.subtree if t.i not in skip and t.ent_type_ not in ("DATE", "TIME"))
     return frozenset(w for w in words if w not in REPORT_NOUNS and w != "report")

@@ -98,7 +98,7 @@ keep, leave, hold, maintain, retain, keep unchanged, leave unchanged, hold stead
 close, shut, seal off, cordon off, close off, block off
 walk out, strike, go on strike, stop work
 pass, approve, adopt, vote for, vote through, back
-reject, turn down, refuse, vote down, vote against, spurn
+reject, turn down, refuse, vote down, vote against, spurn, decline
 fine, penalise, penalize
 jail, imprison, sentence, lock up
 postpone, delay, defer, put off, push back, reschedule

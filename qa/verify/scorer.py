@@ -464,6 +464,8 @@ def _aliases(words: set[str] | frozenset[str], f: _EvidenceFacts, si: int) -> fr
         out |= standard_expansion(w)
         if ctx is not None:
             out |= ctx.expansions(w)
+            # the full name the article gives a person the sentence names by surname ("Whitfield said")
+            out |= frozenset().union(*(p.words for p in ctx.persons if w in p.words and len(w) > 2))
     return frozenset(out)
 
 
@@ -601,7 +603,10 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                                                                                           "PROPN")
                  and x.lemma_.lower() not in _GENERIC_NOUNS]
         has_name = any(x.pos_ == "PROPN" for x in words) or any(x.like_num for x in t.subtree)
+        # a measured phrase ("20 per cent" for "20%", "60 kilometres per hour" for "60km/h") was compared by the
+        # quantity check: its unit words count as known
         if len(words) < (2 if has_name else 3) or any(key(x.text) in known or x.lemma_.lower() in known or
+                                                      x.lower_ in UNITS or x.lemma_.lower() in UNITS or
                                  any(same_sense({x.lemma_.lower()}, {k}) for k in f.lemmas) for x in words):
             continue
         if _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)):
@@ -838,11 +843,21 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
     anywhere in a sentence."""
     out = []
     for t in a.doc:
-        if t.dep_ == "prep" and t.lower_ in _OPPOSITE_PREPS and t.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+        if t.dep_ == "prep" and t.lower_ in _OPPOSITE_PREPS and (t.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or
+                                                                (t.lower_ == "to" and t.head.lower_ == "from")):
             # the object itself and its compounds ("the town" in "from villages near the town" is not the origin)
             words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in t.children if c.dep_ == "pobj"
                               for x in (c, *(g for g in c.children if g.dep_ in ("compound", "amod")))
                               if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
+            # "from 20% to 19.5%": the figures are what the pair orders
+            subtree = [x for c in t.children if c.dep_ == "pobj" for x in c.subtree]
+            numbers = [x.text.replace(",", "") for x in subtree if x.like_num]
+            if t.lower_ == "from" and len(numbers) >= 2 and any(x.lower_ == "to" and x.dep_ == "quantmod"
+                                                                for x in subtree):
+                # "from 19.5% to 20%" parsed as one range: its first figure is the start, its last the end
+                out.append(("to", frozenset({"#" + numbers[-1]}), " ".join(x.text for x in t.subtree)))
+                numbers = numbers[:1]
+            words = words | {"#" + n for n in numbers}
             if words:
                 out.append((t.lower_, words, " ".join(x.text for x in t.subtree)))
         elif t.dep_ == "mark" and t.lower_ in ("before", "after"):  # "before the shelling began"
@@ -858,10 +873,14 @@ def _opposite_preps_check(c: Analysis, ev: list[Analysis]) -> str:
     """A reason when the claim puts a thing on the other side of a from/to or before/after pair than the
     evidence does, and the evidence never puts it on the claim's side."""
     ev_pairs = [x for a in ev for x in _prep_objects(a)]
+    def meet(a: frozenset[str], b: frozenset[str]) -> bool:
+        na, nb = {w for w in a if w.startswith("#")}, {w for w in b if w.startswith("#")}
+        return bool(na & nb) if na and nb else _overlap(a - na, b - nb) > 0  # figures, when both give one
+
     for prep, words, text in _prep_objects(c):
         other = _OPPOSITE_PREPS[prep]
-        same = any(p == prep and _overlap(words, w) for p, w, _ in ev_pairs)
-        flipped = [t for p, w, t in ev_pairs if p == other and _overlap(words, w)]
+        same = any(p == prep and meet(words, w) for p, w, _ in ev_pairs)
+        flipped = [t for p, w, t in ev_pairs if p == other and meet(words, w)]
         if flipped and not same:
             return f"the claim says '{text}', the cited text '{flipped[0]}'"
     return ""
