@@ -156,6 +156,9 @@ _OR_MORE = re.compile(r"\s+or\s+(more|over|above|greater|fewer|less|under)\b", r
 _UNIT_AFTER = re.compile(r"\s*-?\s*(per cent|%|[A-Za-z]+)")
 
 
+# "half a percentage point", "a quarter of an hour": a fraction of one unit
+_FRACTION = re.compile(r"\b(half an?|an? quarter of an?)\s+(?=(?:percentage\s+)?point|per\s?cent|percent|mile|"
+                       r"kilomet|metre|meter|hour|day|week|month|year|century)", re.I)
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COMPOUND = re.compile(rf"\b({_TENS})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 
@@ -165,6 +168,7 @@ def quantities(text: str) -> list[Quantity]:
     text = normalize(text)
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
     text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
+    text = _FRACTION.sub(lambda m: "0.5 " if m.group(1).lower().startswith("half") else "0.25 ", text)
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
         digits, suffix, plus, word = m.group(1), m.group(2), m.group(3), m.group(4)
@@ -218,6 +222,7 @@ def quantities(text: str) -> list[Quantity]:
         if qualifier is None:
             before = text[max(0, m.start() - 30):m.start()]
             before = re.sub(r"\s+an?\s*$", " ", before)  # "more than a dozen"
+            before = re.sub(r"(?:A|C|NZ|HK|US)?[$£€¥]\s*$", "", before)  # "up to £80"
             for pattern, name in _QUALIFIERS:
                 if pattern.search(before):
                     qualifier = name

@@ -466,3 +466,18 @@ TAX = ("The Fiscal Council (FC) met on Monday. Finance minister Petra Lund said 
 def test_units_deadlines_figures_and_speakers(claim, evidence, supported):
     result = structural(claim, evidence, TAX)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    ("The bank said agency nurses could be paid at least £80 an hour.",
+     "The bank said agency nurses could be paid up to £80 an hour.", False),  # a qualifier behind a currency sign
+    ("The central bank cut its rate by half a percentage point.",
+     "The central bank cut its rate by 25 basis points.", False),  # 0.5 is not 0.25
+    ("The regulator said two members voted to keep rates on hold.",
+     "Two members voted to keep rates on hold, a source said, and the regulator declined to comment.", False),
+    ("Two members voted to keep rates on hold, a source said.",
+     "Two members voted to keep rates on hold, a source said, and the regulator declined to comment.", True),
+])
+def test_currency_qualifiers_fractions_and_declined_comment(claim, evidence, supported):
+    result = structural(claim, evidence, evidence)
+    assert result.supported is supported, result.reason

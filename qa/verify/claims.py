@@ -372,7 +372,8 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             if _subject_is_report(t):
                 hedge = hedge or f"{_subject_text(t)} {t.text}"
                 continue
-            cert = "said"
+            # "declined to comment", "did not say": the speaker said nothing of it
+            cert = "not_confirmed" if _is_negated(t) else "said"
         else:
             continue
         verb = " ".join(x.text for x in sorted([*(c for c in t.children if c.dep_ in ("aux", "neg")), t],

@@ -109,6 +109,8 @@ hit, strike, batter, lash, pound, slam
 spend, invest, allocate, earmark, set aside
 discover, find, detect, identify, spot, uncover
 record, register, log, report
+appeal, challenge, contest, file an appeal, lodge an appeal
+file, lodge, submit
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").
