@@ -84,7 +84,7 @@ ORDINALS = {
 }
 # Qualifiers in front of a number (or "-plus" after it), by what they claim about the true value.
 _QUALIFIERS = [
-    (re.compile(r"(?:more than|over|upwards of|in excess of|above)\s*$", re.I), "more"),
+    (re.compile(r"(?:more than|over|upwards of|in excess of|above|beyond|exceeding|topping)\s*$", re.I), "more"),
     (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
     (re.compile(r"(?:fewer than|less than|under|below)\s*$", re.I), "less"),
     (re.compile(r"(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),

@@ -634,6 +634,8 @@ def _strength(tok: Token) -> int:
             break
         if cur.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj", "mark") for c in cur.children):
             break
+        if cur.dep_ == "conj" and cur.tag_ in ("VBD", "VBZ") and cur.lower_ != cur.lemma_.lower():
+            break  # "would cooperate and expected ...": a finite verb keeps its own mood (as in `_irrealis`)
         cur = cur.head
     return out
 
