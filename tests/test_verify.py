@@ -481,3 +481,17 @@ def test_units_deadlines_figures_and_speakers(claim, evidence, supported):
 def test_currency_qualifiers_fractions_and_declined_comment(claim, evidence, supported):
     result = structural(claim, evidence, evidence)
     assert result.supported is supported, result.reason
+
+
+CLINIC = ("Cholera cases rose in the port of Velmar on Monday. The health office said it would send a mobile clinic "
+          "to the town on Friday. Rebels seized two trucks.")
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    ("The health office said it would send a mobile clinic to Velmar on Friday.",
+     "The health office said it would send a mobile clinic to the town on Friday.", True),  # "the town" = Velmar
+    ("Rebels seized two trucks on the outskirts of Velmar.", "Rebels seized two trucks.", False),  # a place added
+])
+def test_a_definite_place_is_the_town_named_before_but_no_place_is_added(claim, evidence, supported):
+    result = structural(claim, evidence, CLINIC)
+    assert result.supported is supported, result.reason

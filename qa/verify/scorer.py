@@ -593,6 +593,10 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             return f"'{t.text}' over-generalises the cited text", extra
     # a phrase or clause of the claim that nothing in the evidence speaks of: an added detail
     known = f.keys | f.lemmas | f.ref_words | REPORT_NOUNS | {"report"}
+    # "to San Remigio" where the cited text says "to the town": a name the article gave just before restates the
+    # same preposition's definite object ("the town", "the capital")
+    described = {x.lower_ for a in ev_all for x in a.doc if x.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.pos_ == "NOUN" and any(d.lower_ == "the" for d in o.children) for o in x.children)}
     clausal = ("prep", "advcl", "ccomp", "conj", "pcomp", "acl", "relcl", "npadvmod", "appos")
     for t in c.doc:
         if t.lower_ == "according" or t.head.lower_ == "according":
@@ -605,7 +609,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         has_name = any(x.pos_ == "PROPN" for x in words) or any(x.like_num for x in t.subtree)
         # a measured phrase ("20 per cent" for "20%", "60 kilometres per hour" for "60km/h") was compared by the
         # quantity check: its unit words count as known
-        if len(words) < (2 if has_name else 3) or any(key(x.text) in known or x.lemma_.lower() in known or
+        here = known | f.before if t.dep_ == "prep" and t.lower_ in described else known
+        if len(words) < (2 if has_name else 3) or any(key(x.text) in here or x.lemma_.lower() in here or
                                                       x.lower_ in UNITS or x.lemma_.lower() in UNITS or
                                  any(same_sense({x.lemma_.lower()}, {k}) for k in f.lemmas) for x in words):
             continue
@@ -676,6 +681,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                     f"{_describe(set(q.object_names)).title()}")
         for prep in ("to", "from", "into", "toward", "towards"):
             a, b = p.preps.get(prep), q.preps.get(prep)
+            if a and b and not (b & f.names) and all(name_bases(w) & (f.before | f.ref_words) or w in f.ref_words
+                                                     for w in a):
+                continue  # "to the town" in the cited text, the town the article named just before in the claim
             if a and b and not _overlap(a, b):
                 return f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{prep} {_describe(b)}'"
         if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and not described and \
