@@ -362,8 +362,12 @@ def dates(text: str) -> list[DateMention]:
             if not m.group("month")[0].isupper():
                 continue  # "mar", "dec", "march" (a demonstration) as ordinary words
             day = m.group("day") or m.group("day_before")
-            if word == "may" and not day:
-                continue  # the modal verb
+            norm = m.string
+            if word == "may" and not day and not (
+                    re.search(r"\b(?:in|since|until|by|from|through|of|early|late|mid|last|next|this|before|after|"
+                              r"during)[\s-]+$", norm[:m.start()], re.I) or re.match(r"\s+(?:1[89]|20)\d\d\b",
+                                                                                    norm[m.end():])):
+                continue  # the modal verb, unless a preposition or a year makes it the month ("in May")
             month = _MONTH_ABBR.get(word[:4] if word.startswith("sept") else word[:3], word)
             out.append(DateMention("month", f"{month} {int(day)}" if day else month))
         elif m.group("year"):

@@ -495,3 +495,13 @@ CLINIC = ("Cholera cases rose in the port of Velmar on Monday. The health office
 def test_a_definite_place_is_the_town_named_before_but_no_place_is_added(claim, evidence, supported):
     result = structural(claim, evidence, CLINIC)
     assert result.supported is supported, result.reason
+
+
+def test_may_after_a_preposition_or_before_a_year_is_the_month():
+    assert [d.value for d in dates("Inspectors flagged the problem in May.")] == ["may"]
+    assert [d.value for d in dates("May 2024 was wet.")] == ["may", "2024"]
+    assert dates("Officials may decide on Friday.") == [] or all(d.value != "may" for d in
+                                                                 dates("Officials may decide on Friday."))
+    result = structural("A union official said inspectors flagged the problem in May.",
+                        "A union official said inspectors had flagged the problem in March.")
+    assert not result.supported and "May" in result.reason
