@@ -505,3 +505,16 @@ def test_may_after_a_preposition_or_before_a_year_is_the_month():
     result = structural("A union official said inspectors flagged the problem in May.",
                         "A union official said inspectors had flagged the problem in March.")
     assert not result.supported and "May" in result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    ("The Labour Alliance, the largest opposition party, voted against the bill.",
+     "The opposition Labour Alliance voted against the bill.", False),  # an apposition the text does not give
+    ("The company blamed higher energy costs, a shortage of drivers and the loss of a contract.",
+     "The company blamed higher energy costs and the loss of a contract.", False),  # a listed item added
+    ("The opposition Labour Alliance, led by Declan Moran, voted against the bill.",
+     "The opposition Labour Alliance, led by Declan Moran, voted against the bill on Monday.", True),
+])
+def test_an_added_apposition_or_listed_item_is_an_added_detail(claim, evidence, supported):
+    result = structural(claim, evidence, evidence)
+    assert result.supported is supported, result.reason

@@ -607,12 +607,22 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                                                                                           "PROPN")
                  and x.lemma_.lower() not in _GENERIC_NOUNS]
         has_name = any(x.pos_ == "PROPN" for x in words) or any(x.like_num for x in t.subtree)
-        # a measured phrase ("20 per cent" for "20%", "60 kilometres per hour" for "60km/h") was compared by the
-        # quantity check: its unit words count as known
         here = known | f.before if t.dep_ == "prep" and t.lower_ in described else known
-        if len(words) < (2 if has_name else 3) or any(key(x.text) in here or x.lemma_.lower() in here or
-                                                      x.lower_ in UNITS or x.lemma_.lower() in UNITS or
-                                 any(same_sense({x.lemma_.lower()}, {k}) for k in f.lemmas) for x in words):
+
+        unknown = [x for x in words if not _word_known(x, here, f.lemmas)]
+        if t.dep_ in ("appos", "conj"):  # the item itself, without the items listed after it
+            listed = {y.i for c in t.children if c.dep_ in ("conj", "cc") for y in c.subtree}
+            own = [x for x in words if x.i not in listed]
+            words, unknown = own, [x for x in unknown if x.i not in listed]
+        # an apposition or a listed item describing a noun ("Labour, the largest opposition party", "costs, a
+        # weaker pound and ..."): one familiar word does not make it said; most of its words must be
+        described_noun = t.dep_ in ("appos", "conj") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ in ("NOUN",
+                                                                                                      "PROPN")
+        if described_noun and len(unknown) >= 2 and len(unknown) * 2 > len(words) and \
+                not _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)):
+            return (f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say",
+                    extra)
+        if len(words) < (2 if has_name else 3) or len(unknown) < len(words):
             continue
         if _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)):
             continue  # "to the United States" for "to the U.S"
@@ -630,6 +640,14 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if not all(h.lemma_.lower() in ("confirm", "confirmation", "specify", "say") for h in neg_heads):
             return "the claim is negated but the cited text is not", extra
     return "", extra
+
+
+def _word_known(x: Token, known: set[str], lemmas: set[str]) -> bool:
+    """Whether the evidence speaks of a claim word: the word, its lemma, a synonym, or a unit (units are the
+    quantity check's business: "20 per cent" for "20%")."""
+    lemma = x.lemma_.lower()
+    return key(x.text) in known or lemma in known or x.lower_ in UNITS or lemma in UNITS or \
+        any(same_sense({lemma}, {k}) for k in lemmas)
 
 
 def _forms_match(p: Predicate, q: Predicate) -> bool:
