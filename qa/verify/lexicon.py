@@ -110,6 +110,9 @@ spend, invest, allocate, earmark, set aside
 discover, find, detect, identify, spot, uncover
 record, register, log, report
 appeal, challenge, contest, file an appeal, lodge an appeal
+recommend, advise, suggest, urge, propose, call for
+cooperate, work with, collaborate, comply, assist
+accept, grant, agree to, accede to
 file, lodge, submit
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
@@ -131,7 +134,7 @@ enter, arrive | leave, exit, depart, withdraw
 advance, push forward, gain ground | retreat, pull back, fall back
 seize, capture, take, take control of, win | lose, cede, surrender, give up
 confirm, verify | deny, refute
-accept | refuse, reject, decline
+accept, grant, agree to, accede to | refuse, reject, decline, turn down
 """
 OPPOSITES = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
              for line in _OPPOSITES.strip().splitlines() if line.strip()]
