@@ -518,3 +518,17 @@ def test_may_after_a_preposition_or_before_a_year_is_the_month():
 def test_an_added_apposition_or_listed_item_is_an_added_detail(claim, evidence, supported):
     result = structural(claim, evidence, evidence)
     assert result.supported is supported, result.reason
+
+
+MAKER = ("Carmaker Ostrava Motors will shut its Brno plant, the company said on Monday. Its chief executive, Lena "
+         "Vos, said 900 jobs would go. Union leader Petr Hajek said the workers would strike.")
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Ostrava Motors' chief executive said 900 jobs would go.", True),  # the company its officer works for
+    ("Ostrava Motors' CEO said 900 jobs would go.", True),
+    ("Petr Hajek said 900 jobs would go.", False),  # another person
+])
+def test_a_company_officer_named_by_title_speaks_for_the_company_named_before(claim, supported):
+    result = structural(claim, "Its chief executive, Lena Vos, said 900 jobs would go.", MAKER)
+    assert result.supported is supported, result.reason

@@ -456,6 +456,24 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     return True, ""
 
 
+_EXECUTIVE_TITLES = frozenset("""chief executive ceo cfo coo officer chairman chairwoman chair president director
+spokesman spokeswoman spokesperson founder""".split())
+
+
+def _employer(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[str]:
+    """The company a company officer works for, when the cited text names the officer only by title ("the chief
+    executive", "Its chief executive, Grant Mulvey"): the business the article named last before the sentence.
+    Empty when the speaker's phrase names an organisation itself (then it is compared as written)."""
+    ctx = f.contexts[si] if si < len(f.contexts) else None
+    if ctx is None or f.offsets[si] < 0 or not att.speaker_words & _EXECUTIVE_TITLES:
+        return frozenset()
+    if any(w[:1].isupper() and w.lower() not in _EXECUTIVE_TITLES and key(w) not in ctx.expansions(w) and
+           not any(key(w) in p.words for p in ctx.persons) for w in att.speaker.split()[1:]):
+        return frozenset()  # "Chief executive of Lumo Ltd", a capitalised word that is not a person's name
+    start = f.offsets[si] - len(f.analyses[si].text)
+    return ctx.referent(max(0, start), "company")
+
+
 def _aliases(words: set[str] | frozenset[str], f: _EvidenceFacts, si: int) -> frozenset[str]:
     """What the article defines these words as (an acronym and its expansion) and standard abbreviations."""
     ctx = f.contexts[si] if si < len(f.contexts) else None
@@ -526,6 +544,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             ev_words = _speaker_words(ev, f, si)
             ev_words |= _aliases(ev_words, f, si)  # "the FAA said" is "the Federal Aviation Administration said"
             ev_words |= {w for w in att.speaker_words if _aliases({w}, f, si) & ev_words}
+            ev_words |= _employer(ev, f, si)  # "Halvorsen's chief executive" for "the chief executive"
             if (ev.pronoun or not ev.speaker) and not (ev_words - ev.speaker_words):
                 ev_words = ev_words | frozenset(names) | att.speaker_words  # unresolved "he": cannot tell
             match, why = _speaker_matches(att, ev_words, names, ev, f.keys | f.bases | f.standard,
