@@ -532,3 +532,14 @@ MAKER = ("Carmaker Ostrava Motors will shut its Brno plant, the company said on 
 def test_a_company_officer_named_by_title_speaks_for_the_company_named_before(claim, supported):
     result = structural(claim, "Its chief executive, Lena Vos, said 900 jobs would go.", MAKER)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The two stories describe ISIS as a Sunni militant group that has seized several areas in the north of the "
+     "country.", True),  # the answer counting and naming its sources states no number and no speaker
+    ("The first article says ISIS has seized several areas in the southern part of the country.", False),
+    ("ISIS has seized two areas in the northern part of the country.", False),  # a real count is still checked
+])
+def test_an_answer_naming_its_own_sources_is_checked_on_its_content(claim, supported):
+    evidence = "The Sunni militant group ISIS has already seized several areas in the northern part of the country."
+    assert structural(claim, evidence, evidence).supported is supported

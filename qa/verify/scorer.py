@@ -460,6 +460,10 @@ _EXECUTIVE_TITLES = frozenset("""chief executive ceo cfo coo officer chairman ch
 spokesman spokeswoman spokesperson founder""".split())
 
 
+_DOCUMENT_NOUNS = frozenset("article articles story stories report reports source sources outlet outlets account "
+                            "accounts piece pieces".split())
+
+
 def _employer(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[str]:
     """The company a company officer works for, when the cited text names the officer only by title ("the chief
     executive", "Its chief executive, Grant Mulvey"): the business the article named last before the sentence.
@@ -500,6 +504,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # numbers with units and qualifiers
     ev_q = [q for a in ev_all for q in a.quantities]
     for q in c.quantities:
+        if q.noun in _DOCUMENT_NOUNS:
+            continue  # "the two stories characterise ISIS as ...": the answer counting its sources, not a fact
         if q.value == 1 and q.unit in ("decade", "fortnight", "century") and not any(
                 x.unit in ("decade", "fortnight", "century", "year", "month", "week", "day") for x in ev_q):
             continue  # "more than a century ago" for "since records began in 1921": only another span clashes
@@ -532,6 +538,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     ev_atts = [(si, a) for si, an in enumerate(ev_all) for a in an.attributions]
     claim_person_names = {key(t.text) for t in c.doc if t.ent_type_ == "PERSON"}
     for att in c.attributions:
+        if att.speaker_words and att.speaker_words <= _DOCUMENT_NOUNS | {"two", "both", "first", "second", "one",
+                                                                         "other"}:
+            continue  # "the two stories describe ...", "the first article says": the answer naming its sources
         names = {w for w in att.speaker_words if w in claim_person_names}
         if not ev_atts:
             if att.speaker_words and not att.pronoun and not all(_overlap({w}, f.keys | f.ref_words)
