@@ -468,6 +468,7 @@ def test_units_deadlines_figures_and_speakers(claim, evidence, supported):
     assert result.supported is supported, result.reason
 
 
+# Single sentences that are their own context: each row is one rule, the comment says which.
 @pytest.mark.parametrize("claim,evidence,supported", [
     ("The bank said agency nurses could be paid at least £80 an hour.",
      "The bank said agency nurses could be paid up to £80 an hour.", False),  # a qualifier behind a currency sign
@@ -477,8 +478,14 @@ def test_units_deadlines_figures_and_speakers(claim, evidence, supported):
      "Two members voted to keep rates on hold, a source said, and the regulator declined to comment.", False),
     ("Two members voted to keep rates on hold, a source said.",
      "Two members voted to keep rates on hold, a source said, and the regulator declined to comment.", True),
+    ("The Labour Alliance, the largest opposition party, voted against the bill.",
+     "The opposition Labour Alliance voted against the bill.", False),  # an apposition the text does not give
+    ("The company blamed higher energy costs, a shortage of drivers and the loss of a contract.",
+     "The company blamed higher energy costs and the loss of a contract.", False),  # a listed item added
+    ("The opposition Labour Alliance, led by Declan Moran, voted against the bill.",
+     "The opposition Labour Alliance, led by Declan Moran, voted against the bill on Monday.", True),
 ])
-def test_currency_qualifiers_fractions_and_declined_comment(claim, evidence, supported):
+def test_rules_on_single_sentences(claim, evidence, supported):
     result = structural(claim, evidence, evidence)
     assert result.supported is supported, result.reason
 
@@ -500,24 +507,10 @@ def test_a_definite_place_is_the_town_named_before_but_no_place_is_added(claim, 
 def test_may_after_a_preposition_or_before_a_year_is_the_month():
     assert [d.value for d in dates("Inspectors flagged the problem in May.")] == ["may"]
     assert [d.value for d in dates("May 2024 was wet.")] == ["may", "2024"]
-    assert dates("Officials may decide on Friday.") == [] or all(d.value != "may" for d in
-                                                                 dates("Officials may decide on Friday."))
+    assert all(d.value != "may" for d in dates("Officials may decide on Friday."))
     result = structural("A union official said inspectors flagged the problem in May.",
                         "A union official said inspectors had flagged the problem in March.")
     assert not result.supported and "May" in result.reason
-
-
-@pytest.mark.parametrize("claim,evidence,supported", [
-    ("The Labour Alliance, the largest opposition party, voted against the bill.",
-     "The opposition Labour Alliance voted against the bill.", False),  # an apposition the text does not give
-    ("The company blamed higher energy costs, a shortage of drivers and the loss of a contract.",
-     "The company blamed higher energy costs and the loss of a contract.", False),  # a listed item added
-    ("The opposition Labour Alliance, led by Declan Moran, voted against the bill.",
-     "The opposition Labour Alliance, led by Declan Moran, voted against the bill on Monday.", True),
-])
-def test_an_added_apposition_or_listed_item_is_an_added_detail(claim, evidence, supported):
-    result = structural(claim, evidence, evidence)
-    assert result.supported is supported, result.reason
 
 
 MAKER = ("Carmaker Ostrava Motors will shut its Brno plant, the company said on Monday. Its chief executive, Lena "

@@ -636,10 +636,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                  and x.lemma_.lower() not in _GENERIC_NOUNS]
         has_name = any(x.pos_ == "PROPN" for x in words) or any(x.like_num for x in t.subtree)
         here = known | f.before if t.dep_ == "prep" and t.lower_ in described else known
-
         unknown = [x for x in words if not _word_known(x, here, f.lemmas)]
         if t.dep_ in ("appos", "conj"):  # the item itself, without the items listed after it
-            listed = {y.i for c in t.children if c.dep_ in ("conj", "cc") for y in c.subtree}
+            listed = {y.i for ch in t.children if ch.dep_ in ("conj", "cc") for y in ch.subtree}
             own = [x for x in words if x.i not in listed]
             words, unknown = own, [x for x in unknown if x.i not in listed]
         # an apposition or a listed item describing a noun ("Labour, the largest opposition party", "costs, a
