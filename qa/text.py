@@ -141,6 +141,8 @@ class Quantity:
     ordinal: bool
     text: str
     noun: str = ""  # the word after the number (and unit), lower-cased: "civilians" in "14 civilians"
+    # the next few content words (singular), for a counted noun behind adjectives ("500 of its elite soldiers")
+    after: frozenset[str] = frozenset()
 
     def shown(self) -> str:
         return self.text.strip()
@@ -176,7 +178,8 @@ def quantities(text: str) -> list[Quantity]:
             words = m.group(5).lower().split()
             # "tens of thousands" is at least 20,000, "hundreds of thousands" at least 200,000
             value = _PLURAL_COUNTS[words[-1]] * (_PLURAL_COUNTS[words[0]] // 2 if len(words) > 1 else 1)
-            out.append(Quantity(float(value), None, "at_least", False, m.group(0), _next_word(text, m.end())))
+            out.append(Quantity(float(value), None, "at_least", False, m.group(0), _next_word(text, m.end()),
+                                _next_words(text, m.end())))
             continue
         if digits and re.search(r"\b(?:" + _MONTH_WORDS + r")\.?\s*$", text[max(0, m.start() - 12):m.start()],
                                 re.I):
@@ -227,8 +230,15 @@ def quantities(text: str) -> list[Quantity]:
                 if pattern.search(before):
                     qualifier = name
                     break
-        out.append(Quantity(value, unit, qualifier, ordinal, text[m.start():end], _next_word(text, end)))
+        out.append(Quantity(value, unit, qualifier, ordinal, text[m.start():end], _next_word(text, end),
+                            _next_words(text, end)))
     return out
+
+
+def _next_words(text: str, end: int, n: int = 6) -> frozenset[str]:
+    """The first `n` words after a number, without function words, singular ("soldiers" -> "soldier")."""
+    words = re.findall(r"[A-Za-z]+", text[end:end + 80])[:n]
+    return frozenset(w.lower().rstrip("s") for w in words if w.lower() not in FUNCTION_WORDS)
 
 
 def _next_word(text: str, end: int) -> str:
@@ -293,7 +303,11 @@ def _same_thing(q: Quantity, c: Quantity) -> bool:
     if q.unit or c.unit:  # "thousands of people" (no unit read, the noun "people") / "8,000 people" (unit person)
         unit, other = (q.unit, c) if q.unit else (c.unit, q)
         return UNITS.get(other.noun) == unit
-    return bool(q.noun and c.noun and q.noun.rstrip("s") == c.noun.rstrip("s"))
+    if q.noun and c.noun and q.noun.rstrip("s") == c.noun.rstrip("s"):
+        return True
+    # "a dozen Revolutionary Guard soldiers" / "about 500 of its elite Revolutionary Guard soldiers": two words of
+    # the same noun phrase follow both
+    return len(q.after & c.after) >= 2
 
 
 def entailed_bound(q: Quantity, candidates: list[Quantity]) -> Quantity | None:

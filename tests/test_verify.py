@@ -536,3 +536,12 @@ def test_a_company_officer_named_by_title_speaks_for_the_company_named_before(cl
 def test_an_answer_naming_its_own_sources_is_checked_on_its_content(claim, supported):
     evidence = "The Sunni militant group ISIS has already seized several areas in the northern part of the country."
     assert structural(claim, evidence, evidence).supported is supported
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Hundreds of elite guard soldiers were sent to the eastern province, an official said.", True),
+    ("Thousands of elite guard soldiers were sent to the eastern province, an official said.", False),
+])
+def test_a_vague_count_finds_its_noun_behind_adjectives(claim, supported):
+    evidence = "The army sent about 500 of its elite guard soldiers to the eastern province, an official said."
+    assert structural(claim, evidence, evidence).supported is supported
