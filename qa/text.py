@@ -270,11 +270,15 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
     return False
 
 
+def _base_value(q: Quantity) -> float:
+    """The value in its unit's base (time spans in hours or months), so spans in other units compare."""
+    return q.value * _UNIT_SCALE.get(q.unit or "", (None, 1))[1]
+
+
 def _interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     """What a qualified number says about the true value: (low, high, low open, high open), in the unit's base
     (time spans in hours or months); None for an "about"/"nearly" number (how vague is not defined)."""
-    scale = _UNIT_SCALE.get(q.unit or "", (None, 1))[1]
-    v = q.value * scale
+    v = _base_value(q)
     return {None: (v, v, False, False), "more": (v, math.inf, True, False), "at_least": (v, math.inf, False, False),
             "less": (0.0, v, False, True), "up_to": (0.0, v, False, False),
             "within": (0.0, v, False, False)}.get(q.qualifier)
@@ -283,8 +287,7 @@ def _interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
 def _evidence_interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     """`_interval` for a number of the evidence, where a vague one still has a range: "about 12,000" is within a
     fifth of it, "nearly 5%" just under it (a claim's "thousands of" holds for either)."""
-    scale = _UNIT_SCALE.get(q.unit or "", (None, 1))[1]
-    v = q.value * scale
+    v = _base_value(q)
     if q.qualifier == "about":
         return (0.8 * v, 1.2 * v, False, False)
     if q.qualifier == "nearly":
@@ -298,7 +301,7 @@ def _same_thing(q: Quantity, c: Quantity) -> bool:
     if q.ordinal or c.ordinal:
         return False
     if q.unit and c.unit:
-        a, b = _UNIT_SCALE.get(q.unit or ""), _UNIT_SCALE.get(c.unit or "")
+        a, b = _UNIT_SCALE.get(q.unit), _UNIT_SCALE.get(c.unit)
         return q.unit == c.unit or bool(a and b and a[0] == b[0])
     if q.unit or c.unit:  # "thousands of people" (no unit read, the noun "people") / "8,000 people" (unit person)
         unit, other = (q.unit, c) if q.unit else (c.unit, q)

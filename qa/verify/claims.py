@@ -248,11 +248,17 @@ def _irrealis(tok: Token) -> str:
             break  # the reporting verb's own mood is the attribution's business
         if cur.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj", "mark") for c in cur.children):
             break  # "... and that his government is looking at": a conjunct with its own clause
-        if cur.dep_ == "conj" and cur.tag_ in ("VBD", "VBZ") and cur.lower_ != cur.lemma_.lower():
+        if _finite_conjunct(cur):
             break  # "would cooperate and expected ...": a finite verb cannot share the first verb's modal
 
         cur = cur.head
     return ""
+
+
+def _finite_conjunct(tok: Token) -> bool:
+    """A conjoined verb in a finite form of its own ("expected" in "would cooperate and expected"): it cannot share
+    the first verb's modal ("shut", the same in every form, is not told apart and may share it)."""
+    return tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and tok.lower_ != tok.lemma_.lower()
 
 
 def _done_participle(tok: Token) -> bool:
@@ -442,7 +448,8 @@ def _speaker_token(t: Token) -> Token | None:
 
 def _speaker_words(speaker: Token) -> frozenset[str]:
     """Content words naming a speaker: its noun phrase without clauses, dates or report nouns, and without
-    prepositional phrases other than "of"/"in"/"for" ("chief of police", "an official in Baghdad")."""
+    prepositional phrases other than "of"/"in"/"for"/"at"/"from" ("chief of police", "an official in Baghdad",
+    "analysts at X")."""
     skip: set[int] = set()
     for t in speaker.subtree:
         if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ not in ("of", "in", "for", "at", "from")
@@ -634,8 +641,8 @@ def _strength(tok: Token) -> int:
             break
         if cur.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj", "mark") for c in cur.children):
             break
-        if cur.dep_ == "conj" and cur.tag_ in ("VBD", "VBZ") and cur.lower_ != cur.lemma_.lower():
-            break  # "would cooperate and expected ...": a finite verb keeps its own mood (as in `_irrealis`)
+        if _finite_conjunct(cur):
+            break  # "would cooperate and expected ...": a finite verb keeps its own mood
         cur = cur.head
     return out
 

@@ -192,7 +192,7 @@ def article_context(text: str) -> ArticleContext:
                        ent.root.is_ancestor(t)}
             # any noun the article puts in front of or beside the name ("Union general secretary Helen Marsh",
             # "the hospital's chief executive, David Okoro"): a later "the general secretary" is this person
-            titles |= _descriptors(doc, ent)
+            titles |= nouns
             titles |= {t.lemma_.lower() for t in ent if t.lemma_.lower() in _TITLE_WORDS}  # "Chief ... Hale" as one
             surname = key(ent[-1].text)
             titles_of.setdefault(surname, set()).update(titles)

@@ -922,18 +922,20 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
     return out
 
 
+def _same_object(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two preposition objects are the same: by their figures ("#20") when both give one, else by words."""
+    na, nb = {w for w in a if w.startswith("#")}, {w for w in b if w.startswith("#")}
+    return bool(na & nb) if na and nb else _overlap(a - na, b - nb) > 0
+
+
 def _opposite_preps_check(c: Analysis, ev: list[Analysis]) -> str:
     """A reason when the claim puts a thing on the other side of a from/to or before/after pair than the
     evidence does, and the evidence never puts it on the claim's side."""
     ev_pairs = [x for a in ev for x in _prep_objects(a)]
-    def meet(a: frozenset[str], b: frozenset[str]) -> bool:
-        na, nb = {w for w in a if w.startswith("#")}, {w for w in b if w.startswith("#")}
-        return bool(na & nb) if na and nb else _overlap(a - na, b - nb) > 0  # figures, when both give one
-
     for prep, words, text in _prep_objects(c):
         other = _OPPOSITE_PREPS[prep]
-        same = any(p == prep and meet(words, w) for p, w, _ in ev_pairs)
-        flipped = [t for p, w, t in ev_pairs if p == other and meet(words, w)]
+        same = any(p == prep and _same_object(words, w) for p, w, _ in ev_pairs)
+        flipped = [t for p, w, t in ev_pairs if p == other and _same_object(words, w)]
         if flipped and not same:
             return f"the claim says '{text}', the cited text '{flipped[0]}'"
     return ""
