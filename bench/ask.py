@@ -289,6 +289,14 @@ def warm_library(args, db: Path) -> dict:
     return {"summary": summary, "rows": rows}
 
 
+def llama_build() -> str:
+    """Which llama.cpp build the figures are for (tools/llama_wheel.py records it in the venv)."""
+    from qa.generate.llm import LLAMA_BUILD_MARKER
+
+    marker = Path(sys.prefix) / LLAMA_BUILD_MARKER
+    return marker.read_text().splitlines()[0] if marker.exists() else "not recorded (a stock or hand-built wheel)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default="default")
@@ -302,7 +310,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "ask.json")
     args = parser.parse_args()
     report: dict = {"model": args.model, "questions": run_questions(args), "cpus": len(os.sched_getaffinity(0)),
-                    "load_average_before": os.getloadavg(), "date": time.strftime("%Y-%m-%d %H:%M")}
+                    "load_average_before": os.getloadavg(), "date": time.strftime("%Y-%m-%d %H:%M"),
+                    "llama_build": llama_build()}
+    print(f"llama-cpp-python build: {report['llama_build']}")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with tempfile.TemporaryDirectory(prefix="newsqa-bench-ask-") as tmp:
         db = Path(tmp) / "chroma"

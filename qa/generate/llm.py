@@ -20,7 +20,10 @@ Every failure surfaces as ``qa.errors.ModelError`` with a one-line message. llam
 from __future__ import annotations
 
 import atexit
+import functools
 import math
+import re
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -323,11 +326,41 @@ _LLMS: dict[tuple, LLM] = {}
 _last_llama: Any = None  # most recently loaded model, for count_tokens
 
 
+LLAMA_BUILD_MARKER = "newsqa-llama-cpu.txt"  # written into the venv by tools/llama_wheel.py
+
+
+@functools.cache
+def _cpu_flags() -> frozenset[str] | None:
+    try:
+        m = re.search(r"^flags\s*:\s*(.*)$", Path("/proc/cpuinfo").read_text(errors="replace"), re.M)
+    except OSError:
+        return None
+    return frozenset(m.group(1).split()) if m else None
+
+
+def check_llama_build(prefix: Path | None = None) -> None:
+    """Raise ModelError when this environment's llama.cpp was compiled (by tools/llama_wheel.py) for CPU
+    extensions this CPU lacks: loading it would kill the process with SIGILL, not raise."""
+    marker = Path(prefix or sys.prefix) / LLAMA_BUILD_MARKER
+    try:
+        lines = marker.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return  # not built by tools/llama_wheel.py (a stock wheel or the portable default): nothing recorded
+    have = _cpu_flags()
+    if have is None or len(lines) < 2:
+        return
+    missing = sorted(set(lines[1].split()) - have)
+    if missing:
+        raise ModelError(f"llama-cpp-python in {marker.parent} was compiled for CPU features this CPU lacks "
+                         f"({', '.join(missing)}); rebuild it on this machine: make clean-venv && make setup")
+
+
 def _load_llama(path: Path, n_ctx: int, threads: int, seed: int) -> tuple[Any, threading.Lock]:
     """Load (once per process) a GGUF with llama.cpp; callers hold `_CACHE_LOCK`."""
     global _last_llama
     key = (str(path), n_ctx, threads, seed)
     if key not in _LLAMAS:
+        check_llama_build()
         from llama_cpp import Llama  # imported lazily: the openai backend does not need it
 
         try:

@@ -1,0 +1,75 @@
+"""The CPU-specific llama.cpp build: which extensions tools/llama_wheel.py compiles for, and the library's refusal
+to load a build this CPU cannot run (it would die of SIGILL instead of raising)."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from qa.errors import ModelError
+from qa.generate import llm as llm_module
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location("llama_wheel", ROOT / "tools" / "llama_wheel.py")
+llama_wheel = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(llama_wheel)
+
+BASE_FLAGS = {"sse4_2", "avx", "avx2", "fma", "f16c", "bmi2"}
+AVX512_FLAGS = {"avx512f", "avx512cd", "avx512vl", "avx512dq", "avx512bw", "avx512_vnni"}
+
+
+def test_unknown_cpu_keeps_the_portable_build():
+    options, needed = llama_wheel.build_options(None)
+    assert options == ["-DGGML_NATIVE=OFF"] and needed == []
+    assert llama_wheel.tag(options, needed) == "portable"
+
+
+def test_avx2_cpu_gets_no_avx512():
+    options, needed = llama_wheel.build_options(BASE_FLAGS | {"avx512f"})  # avx512f alone is not enough
+    assert "-DGGML_AVX2=ON" in options
+    assert not any("AVX512" in o for o in options)
+    assert set(needed) == BASE_FLAGS
+    assert llama_wheel.tag(options, needed) == "avx2"
+
+
+def test_avx512_vnni_cpu_gets_both_and_needs_them():
+    options, needed = llama_wheel.build_options(BASE_FLAGS | AVX512_FLAGS)
+    assert "-DGGML_AVX512=ON" in options and "-DGGML_AVX512_VNNI=ON" in options
+    assert "-DGGML_AVX512_BF16=ON" not in options  # not in the flags
+    assert AVX512_FLAGS <= set(needed)
+    assert llama_wheel.tag(options, needed) == "avx2-avx512-vnni"
+
+
+def test_a_missing_baseline_extension_is_switched_off():
+    options, needed = llama_wheel.build_options(BASE_FLAGS - {"avx2"})
+    assert "-DGGML_AVX2=OFF" in options and "avx2" not in needed
+
+
+def _venv_with_marker(tmp_path: Path, flags: set[str]) -> Path:
+    options, needed = llama_wheel.build_options(flags)
+    (tmp_path / llm_module.LLAMA_BUILD_MARKER).write_text(
+        llama_wheel.marker_text("0.0.0", llama_wheel.tag(options, needed), needed))
+    return tmp_path
+
+
+def test_a_build_for_missing_cpu_features_is_refused_with_the_fix(tmp_path, monkeypatch):
+    venv = _venv_with_marker(tmp_path, BASE_FLAGS | AVX512_FLAGS)
+    monkeypatch.setattr(llm_module, "_cpu_flags", lambda: frozenset(BASE_FLAGS))
+    with pytest.raises(ModelError) as err:
+        llm_module.check_llama_build(venv)
+    assert "avx512_vnni" in str(err.value) and "make clean-venv && make setup" in str(err.value)
+
+
+def test_a_build_this_cpu_runs_and_no_marker_both_load(tmp_path, monkeypatch):
+    monkeypatch.setattr(llm_module, "_cpu_flags", lambda: frozenset(BASE_FLAGS | AVX512_FLAGS | {"sse3"}))
+    built = tmp_path / "built"
+    built.mkdir()
+    llm_module.check_llama_build(_venv_with_marker(built, BASE_FLAGS | AVX512_FLAGS))
+    llm_module.check_llama_build(tmp_path)  # no marker: a stock wheel, nothing recorded to check
+
+
+def test_loading_a_model_checks_the_build_before_llama_cpp_runs(tmp_path, monkeypatch):
+    (tmp_path / llm_module.LLAMA_BUILD_MARKER).write_text("0.0.0 test\nno_such_cpu_flag\n")
+    monkeypatch.setattr(llm_module.sys, "prefix", str(tmp_path))
+    with pytest.raises(ModelError, match="no_such_cpu_flag"):
+        llm_module._load_llama(tmp_path / "never-read.gguf", 512, 1, 0)
