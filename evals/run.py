@@ -447,9 +447,15 @@ def write_markdown(report: dict, path: Path) -> None:
     wrong = [j for j in judge if j["label"] != j["predicted"]]
     if judge:
         lines += ["", f"## Support judge: {len(judge) - len(wrong)}/{len(judge)} pairs agree with the labels", ""]
+        # Blind pairs are counted, never listed: a set stays blind only while nobody reads its failures.
+        blind = [j for j in wrong if j["split"] == "blind"]
         for j in wrong:
-            lines.append(f"- {j['id']} ({j['split']}, {j['kind']}): labelled {j['label']}, judged "
-                         f"{j['predicted']} ({j['reason']}): {j['claim']}")
+            if j["split"] != "blind":
+                lines.append(f"- {j['id']} ({j['split']}, {j['kind']}): labelled {j['label']}, judged "
+                             f"{j['predicted']} ({j['reason']}): {j['claim']}")
+        if blind:
+            lines.append(f"- and {len(blind)} blind pairs judged against their label (not listed; "
+                         "evals/data/README.md)")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

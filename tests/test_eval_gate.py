@@ -113,3 +113,22 @@ def test_over_abstention_fails_the_gate(settings, monkeypatch, items_subset, gat
     broken = _metrics(settings, monkeypatch, items_subset, decline=True)
     failures = _failures(broken, gate)
     assert any(f.startswith(("key_fact_recall", "abstention_accuracy")) for f in failures), failures
+
+
+def test_the_markdown_report_lists_wrong_test_pairs_but_only_counts_blind_ones(tmp_path):
+    from evals.run import write_markdown
+
+    def pair(i, split, claim):
+        return {"id": i, "split": split, "kind": "negation", "label": "not_supported", "predicted": "supported",
+                "reason": "supported", "claim": claim}
+
+    report = {"model": "m", "settings": {"backend": "local"}, "timings": {"total_s": 1}, "metrics": {},
+              "gate": {"passed": True, "failures": []}, "splits": {}, "categories": {}, "judge": {},
+              "repair": {}, "items": {"qa": [], "judge": [pair("t1", "test", "A test claim."),
+                                                          pair("b1", "blind", "A blind claim."),
+                                                          pair("b2", "blind", "Another blind claim.")]}}
+    write_markdown(report, tmp_path / "report.md")
+    text = (tmp_path / "report.md").read_text()
+    assert "A test claim." in text
+    assert "blind claim" not in text and "b1" not in text
+    assert "2 blind pairs judged against their label" in text
