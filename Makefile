@@ -39,11 +39,14 @@ browser:
 test: setup browser
 	$(PY) -m qa.models pull default
 	$(PY) -m qa.models pull fast
-	$(PY) -m pytest -q --durations=25
+	@# Tests that need no LLM or browser run on both cores (pytest-xdist); the model's and the browser's tests then
+	@# run on their own, since llama.cpp already uses both cores. Together: every test, as one `pytest` would run.
+	$(PY) -m pytest -q -n 2 -m "not llm and not browser" --durations=10
+	$(PY) -m pytest -q -m "llm or browser" --durations=25
 	$(PY) -m evals.run --out $(EVAL_OUT)
 
 unit: setup
-	$(PY) -m pytest -q -m "not llm and not browser"
+	$(PY) -m pytest -q -n 2 -m "not llm and not browser"
 
 evals: setup
 	$(PY) -m evals.run --out $(EVAL_OUT)

@@ -114,7 +114,8 @@ def _raw(settings, path):
     from llama_cpp import Llama
 
     llama = Llama(model_path=str(path), n_ctx=settings.n_ctx, n_threads=settings.threads,
-                  n_threads_batch=settings.threads, seed=settings.seed, verbose=False)
+                  n_threads_batch=settings.threads, seed=settings.seed, flash_attn=settings.flash_attention,
+                  verbose=False)
 
     def stream(messages):
         return _timed(chunk["choices"][0]["delta"].get("content")

@@ -73,3 +73,22 @@ def test_loading_a_model_checks_the_build_before_llama_cpp_runs(tmp_path, monkey
     monkeypatch.setattr(llm_module.sys, "prefix", str(tmp_path))
     with pytest.raises(ModelError, match="no_such_cpu_flag"):
         llm_module._load_llama(tmp_path / "never-read.gguf", 512, 1, 0)
+
+
+def test_flash_attention_setting_reaches_llama_cpp(tmp_path, monkeypatch):
+    import llama_cpp
+
+    from qa.config import load_settings
+
+    seen = {}
+
+    class RecordingLlama:  # stands in for llama_cpp.Llama: records the arguments, loads nothing
+        def __init__(self, **kwargs):
+            seen.update(kwargs)
+
+    monkeypatch.setattr(llama_cpp, "Llama", RecordingLlama)
+    monkeypatch.setattr(llm_module.sys, "prefix", str(tmp_path))  # no build marker here
+    monkeypatch.setattr(llm_module, "_LLAMAS", {})
+    assert load_settings().flash_attention is False  # the default (docs/performance.md says why)
+    llm_module._load_llama(tmp_path / "m.gguf", 512, 1, 0, load_settings({"flash_attention": True}).flash_attention)
+    assert seen["flash_attn"] is True and seen["n_ctx"] == 512

@@ -355,17 +355,18 @@ def check_llama_build(prefix: Path | None = None) -> None:
                          f"({', '.join(missing)}); rebuild it on this machine: make clean-venv && make setup")
 
 
-def _load_llama(path: Path, n_ctx: int, threads: int, seed: int) -> tuple[Any, threading.Lock]:
+def _load_llama(path: Path, n_ctx: int, threads: int, seed: int,
+                flash_attn: bool = False) -> tuple[Any, threading.Lock]:
     """Load (once per process) a GGUF with llama.cpp; callers hold `_CACHE_LOCK`."""
     global _last_llama
-    key = (str(path), n_ctx, threads, seed)
+    key = (str(path), n_ctx, threads, seed, flash_attn)
     if key not in _LLAMAS:
         check_llama_build()
         from llama_cpp import Llama  # imported lazily: the openai backend does not need it
 
         try:
             llama = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
-                          seed=seed, verbose=False)
+                          seed=seed, flash_attn=flash_attn, verbose=False)
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelError(f"cannot load model file {path}: {exc}") from None
         _LLAMAS[key] = (llama, threading.Lock())
@@ -394,11 +395,12 @@ def _close_llamas() -> None:
 
 def _local_llm(settings: Settings) -> LLM:
     path = resolve_model_path(settings).resolve()
-    key = ("local", str(path), settings.n_ctx, settings.threads, settings.seed, settings.temperature,
-           settings.max_tokens)
+    key = ("local", str(path), settings.n_ctx, settings.threads, settings.seed, settings.flash_attention,
+           settings.temperature, settings.max_tokens)
     with _CACHE_LOCK:
         if key not in _LLMS:
-            llama, lock = _load_llama(path, settings.n_ctx, settings.threads, settings.seed)
+            llama, lock = _load_llama(path, settings.n_ctx, settings.threads, settings.seed,
+                                      settings.flash_attention)
             name = path.name.removesuffix(".gguf")
             _LLMS[key] = LlamaCppLLM(model_path=str(path), model_name=name, n_ctx=settings.n_ctx,
                                      max_tokens=settings.max_tokens, temperature=settings.temperature,

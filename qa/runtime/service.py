@@ -18,8 +18,8 @@ Protocol (HTTP/1.0 on 127.0.0.1, JSON):
   "stats": {...}}`` or ``{"event": "error", "kind", "message", "exit_code"}``.
 
 The service answers with the settings of the request (k, strict, thresholds, max_tokens, ...) but only for the
-model and index it has loaded: a client whose `identity` (backend, model, n_ctx, seed, index location and
-collection) differs gets HTTP 409 and `qa.cli.ask` loads in its own process instead, saying so.
+model and index it has loaded: a client whose `identity` (backend, model, n_ctx, seed, flash_attention, index
+location and collection) differs gets HTTP 409 and `qa.cli.ask` loads in its own process instead, saying so.
 
 Every client wait is bounded: connecting and the health check take at most `HEALTH_TIMEOUT_S`, and an answer
 request fails over when no line arrives for `READ_TIMEOUT_S` (the service sends one every `KEEPALIVE_S` while it
@@ -57,7 +57,8 @@ TOKEN_HEADER = "X-Newsqa-Token"
 
 # What the service has loaded: a request must match these exactly. Every other setting is taken per request,
 # except the ones that only concern this process.
-IDENTITY_FIELDS = ("backend", "model", "n_ctx", "seed", "openai_base_url", "openai_model", "chroma_url", "collection")
+IDENTITY_FIELDS = ("backend", "model", "n_ctx", "seed", "flash_attention", "openai_base_url", "openai_model",
+                   "chroma_url", "collection")
 _NOT_PER_REQUEST = {"home", "db", "n_threads", "openai_api_key", "use_service", "service_port", "connect_timeout",
                     "request_timeout", *IDENTITY_FIELDS}
 
