@@ -25,7 +25,7 @@ from qa.sources import UNKNOWN
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # v2: the real seed articles; questions and labelled pairs split into dev and test by evidence paragraph.
 # v3: + labelled claim groups (agreement / conflict / single) and questions with outlet and date filters.
-DATA_VERSION = "v3.1"
+DATA_VERSION = "v3.2"
 SPLITS = ("dev", "test")
 # Every file of the frozen test split; checksum_status lists each one even when it is missing.
 TEST_FILES = ("qa.jsonl", "support.jsonl", "summary_groups.jsonl", "qa_constrained.jsonl")

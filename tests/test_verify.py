@@ -545,3 +545,26 @@ def test_an_answer_naming_its_own_sources_is_checked_on_its_content(claim, suppo
 def test_a_vague_count_finds_its_noun_behind_adjectives(claim, supported):
     evidence = "The army sent about 500 of its elite guard soldiers to the eastern province, an official said."
     assert structural(claim, evidence, evidence).supported is supported
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # a speaker who argued it is not credited with having shown it; a thing that "shows" is no speaker
+    ("Campaigners showed that the new bypass would cut journey times.",
+     "Campaigners argued that the new bypass would cut journey times.", False),
+    ("Campaigners argued that the new bypass would cut journey times.",
+     "Campaigners showed that the new bypass would cut journey times.", True),
+    ("According to economists, the weak sales figures showed the recovery is stalling.",
+     "Economists said the poor sales figures showed the recovery was stalling.", True),
+    # the act the evidence only weighs, as a noun, made the claim's verb
+    ("The club said it would appeal the ban.", "The club said it would consider an appeal against the ban.", False),
+    ("The club said it would consider appealing the ban.",
+     "The club said it would consider an appeal against the ban.", True),
+    # stated as so what the evidence says only might be
+    ("The curator said the painting had been in the chapel for centuries.",
+     "The curator said the painting might have been in the chapel for centuries.", False),
+    ("The curator said the painting might have been in the chapel for a long time.",
+     "The curator said the painting might have been in the chapel for centuries.", True),
+])
+def test_factive_verbs_weighed_acts_and_possible_states(claim, evidence, supported):
+    result = structural(claim, evidence, evidence)
+    assert result.supported is supported, result.reason

@@ -24,6 +24,11 @@ SAY_VERBS = frozenset("""say tell state add announce declare claim insist note e
 stress tell report write quote remark assert comment acknowledge admit argue suggest describe call vow pledge
 threaten""".split())
 CONFIRM_VERBS = frozenset("confirm verify corroborate".split())
+# Verbs that present what follows as established fact ("showed that", "proved that"): a speaker who only "argued"
+# or "said" it is not credited with this (ranked like "confirmed").
+FACTIVE_VERBS = frozenset("show prove demonstrate establish".split())
+THING_NOUNS = frozenset("""number paper letter order error factor sector indicator figure register monitor
+computer meter chapter filter layer border corridor quarter water weather power matter""".split())
 DENY_VERBS = frozenset("deny reject dismiss refute".split())
 REPORT_NOUNS = frozenset("report reports account accounts".split())
 # Reporting verbs that are actions when they take a thing rather than a clause: "vowed to fight" / "said it would"
@@ -371,6 +376,8 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
                                                                  for c in t.children):
             hedge = hedge or f"{' '.join(c.text for c in t.children if c.dep_ == 'auxpass')} {t.text}".strip()
             continue  # "are reported to have made", "is said to be", "is believed to"
+        elif lemma in FACTIVE_VERBS and any(c.dep_ == "ccomp" for c in t.children) and _speaking_subject(t):
+            cert = "not_confirmed" if _is_negated(t) else "confirmed"  # "showed that": stated as established
         elif lemma in SAY_VERBS or (lemma in ("indicate", "show") and _subject_is_report(t)):
             if lemma == "report" and t.tag_ == "VBN" and t.dep_ != "ROOT" and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
@@ -387,6 +394,19 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
         speaker = _speaker_token(t)
         out.append(_make_attr(cert, verb, speaker, t))
     return out, hedge
+
+
+def _speaking_subject(t: Token) -> bool:
+    """The verb's subject is someone who can assert ("the minister showed that"), not a thing that shows
+    ("the slim margin showed that", "the data show")."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    lemma = subj.lemma_.lower()
+    # agent nouns name people ("councillors", "analysts", "researchers"); "paper", "number" are things
+    agent = subj.pos_ == "NOUN" and lemma.endswith(("ist", "or", "er", "ian")) and lemma not in THING_NOUNS
+    return (subj.pos_ in ("PROPN", "PRON") and subj.lower_ not in ("it", "this", "that", "these", "those") or
+            lemma in TITLES or agent or subj.ent_type_ in ("PERSON", "ORG", "NORP"))
 
 
 def _reports_clause(t: Token) -> bool:

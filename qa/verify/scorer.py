@@ -44,6 +44,7 @@ from qa.verify.claims import (
     IRREALIS_VERBS,
     NEGATIVE_IMPLICATIVES,
     NEGATORS,
+    POSSIBILITY_MODALS,
     REPORT_NOUNS,
     TITLES,
     Analysis,
@@ -53,7 +54,7 @@ from qa.verify.claims import (
     name_keys,
 )
 from qa.verify.context import ORG_NOUNS, ArticleContext, article_context
-from qa.verify.lexicon import COMMITMENT_VERBS, NEUTRAL_VERBS, known, opposite, same_sense
+from qa.verify.lexicon import COMMITMENT_VERBS, NEUTRAL_VERBS, derived, known, opposite, same_sense
 from qa.verify.support import DEFAULT_THRESHOLD, SupportResult, _coverage, grade, lexical_check, surface_checks, verdict
 
 if TYPE_CHECKING:
@@ -703,6 +704,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         purpose = p.dep == "advcl" and p.text.lower().startswith("to ") or (p.infinitive and q.infinitive)
         if q.irrealis and not p.irrealis and not q.negated and p.lemma not in NEUTRAL_VERBS and not purpose:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
+        # "be", "go", "have": stated as fact what the evidence says only might be, about the same subject
+        if q.irrealis.lower() in POSSIBILITY_MODALS and not p.irrealis and not p.negated and not q.negated and \
+                p.strength == 2 and not purpose and _overlap(p.subject, q.subject):
+            return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it is so ('{p.text}')"
         if p.strength > q.strength and not q.negated and not p.negated and p.lemma not in NEUTRAL_VERBS and \
                 p.lemma not in CONTEMPLATION_VERBS and not purpose:
             return (f"the cited text says '{q.text}' ({_STRENGTH_WORDS[q.strength]}), the claim says "
@@ -997,6 +1002,10 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
             if w in p.subject_core and not p.obj and p.strength == 2:
                 continue  # "the options he is weighing" as a subject of a state: left to the other checks
             return (f"the cited text only says '{weighed[w]}' about the {w}; the claim says '{p.text}'")
+        # the act itself is what the evidence weighs, as a noun: "would consider an appeal" -> "would appeal"
+        act = next((w for w in weighed if w == p.lemma or derived(w, p.lemma)), None)
+        if act and (p.subject or p.explicit_subject):  # with a doer: not a noun misread as a verb ("rate rises")
+            return f"the cited text only says '{weighed[act]}' about the {act}; the claim says '{p.text}'"
     return ""
 
 
