@@ -180,11 +180,22 @@ def draft_scores_for(answer: Answer, passages: list, support_fn) -> dict:
 REPAIR_STATUSES = ("kept", "repointed", "auto_cited", "repaired", "quoted", "unsupported")
 
 
-def split_qa_metrics(rows: list[dict], records: list[dict]) -> tuple[dict, dict]:
-    """(metrics, repair counts) over the rows of one split."""
+# The QA figures given with a 95% bootstrap interval over the split's questions (report.json "intervals").
+INTERVAL_METRICS = ("key_fact_recall", "abstention_accuracy", "faithfulness", "faithfulness_final",
+                    "citation_recall_final", "citation_precision_final", "citation_gold_hit")
+
+
+def qa_metrics(rows: list[dict]) -> dict:
+    """The QA metrics over per-question rows (means, and abstention from abstained / must_abstain)."""
     metric_rows = [{k2: v for k2, v in r.items() if k2 not in ("abstained", "must_abstain")} for r in rows]
     out = M.aggregate(metric_rows)
     out.update(M.abstention_scores((r["abstained"], r["must_abstain"]) for r in rows))
+    return out
+
+
+def split_qa_metrics(rows: list[dict], records: list[dict]) -> tuple[dict, dict]:
+    """(metrics, repair counts) over the rows of one split."""
+    out = qa_metrics(rows)
     repair = {status: sum(1 for rec in records for s in rec["sentences"] if s.get("status") == status)
               for status in REPAIR_STATUSES}
     repair["draft_sentences"] = sum(rec["draft_sentences"] for rec in records)
@@ -228,7 +239,8 @@ def run_qa(items: list[QAItem], answer_fn: AnswerFn, retrieve_fn, documents, sup
         idx = [j for j, it in enumerate(items) if it.split == sp]
         if idx:
             metrics, repair = split_qa_metrics([rows[j] for j in idx], [records[j] for j in idx])
-            splits[sp] = {"metrics": metrics, "repair": repair, "questions": len(idx)}
+            intervals = M.bootstrap_intervals([rows[j] for j in idx], qa_metrics, INTERVAL_METRICS)
+            splits[sp] = {"metrics": metrics, "repair": repair, "questions": len(idx), "intervals": intervals}
     headline = splits.get("test", splits.get("dev", {"metrics": {}}))["metrics"]
     return dict(headline), splits, records
 
@@ -392,6 +404,17 @@ def write_markdown(report: dict, path: Path) -> None:
         t = f"{thresholds[name]:.2f}" if name in thresholds else ""
         b = baseline.get(name)
         lines.append(f"| {name} | {cell(dev)} | {cell(test)} | {t} | {'' if b is None else f'{b:.3f}'} |")
+    intervals = report.get("intervals", {})
+    if intervals:
+        lines += ["", "95% intervals (percentile bootstrap over the split's questions, 1,000 resamples): how far a "
+                  "figure moves with which questions were asked. Differences inside them are not evidence of a "
+                  "change; rounding alone (another llama.cpp build) moved test key-fact recall by 0.05 "
+                  "(docs/performance.md).", "", "| metric | dev | test |", "|---|---|---|"]
+        for name in INTERVAL_METRICS:
+            row = [f"{splits.get(sp, {}).get(name, 0):.3f} [{iv[name][0]:.2f}, {iv[name][1]:.2f}]"
+                   if name in (iv := intervals.get(sp, {})) and splits.get(sp, {}).get(name) is not None else ""
+                   for sp in ("dev", "test")]
+            lines.append(f"| {name} | {row[0]} | {row[1]} |")
     repair = report.get("repair", {})
     if repair:
         lines += ["", "## What the check did to the drafts", "",
@@ -569,6 +592,7 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
                 for sp, v in qa_splits.items():
                     report["splits"][sp].update(v["metrics"])
                     report["splits"][sp]["questions"] = v["questions"]
+                report["intervals"] = {sp: v["intervals"] for sp, v in qa_splits.items()}
                 report["items"]["qa"] = records
                 report["categories"] = category_scores(records)
                 report["timings"]["qa_s"] = round(time.perf_counter() - tq, 2)

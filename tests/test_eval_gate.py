@@ -123,7 +123,8 @@ def test_the_markdown_report_lists_wrong_test_pairs_but_only_counts_blind_ones(t
                 "reason": "supported", "claim": claim}
 
     report = {"model": "m", "settings": {"backend": "local"}, "timings": {"total_s": 1}, "metrics": {},
-              "gate": {"passed": True, "failures": []}, "splits": {}, "categories": {}, "judge": {},
+              "gate": {"passed": True, "failures": []}, "splits": {"test": {"key_fact_recall": 0.6}},
+              "intervals": {"test": {"key_fact_recall": (0.41, 0.77)}}, "categories": {}, "judge": {},
               "repair": {}, "items": {"qa": [], "judge": [pair("t1", "test", "A test claim."),
                                                           pair("b1", "blind", "A blind claim."),
                                                           pair("b2", "blind", "Another blind claim.")]}}
@@ -132,3 +133,4 @@ def test_the_markdown_report_lists_wrong_test_pairs_but_only_counts_blind_ones(t
     assert "A test claim." in text
     assert "blind claim" not in text and "b1" not in text
     assert "2 blind pairs judged against their label" in text
+    assert "| key_fact_recall |  | 0.600 [0.41, 0.77] |" in text  # the figure with its bootstrap interval

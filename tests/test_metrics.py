@@ -270,3 +270,15 @@ def test_gate_passes_at_the_edges():
     assert check_gate({"m": 0.85}, {"m": 0.85}, {"m": 0.90}, tolerance=0.05) == []
     with pytest.raises(ValueError):
         check_gate({}, {}, {}, tolerance=-0.1)
+
+
+def test_bootstrap_intervals_bracket_the_figure_and_shrink_with_agreement():
+    from evals.metrics import aggregate, bootstrap_intervals
+
+    same = [{"m": 0.8}] * 40
+    assert bootstrap_intervals(same, aggregate, ["m"]) == {"m": (0.8, 0.8)}
+    mixed = [{"m": float(i % 2)} for i in range(100)]  # mean 0.5
+    lo, hi = bootstrap_intervals(mixed, aggregate, ["m"])["m"]
+    assert lo < 0.5 < hi and 0.1 < hi - lo < 0.3  # ~ +-1.96 * sqrt(0.25 / 100)
+    assert bootstrap_intervals(mixed, aggregate, ["m"]) == bootstrap_intervals(mixed, aggregate, ["m"])  # seeded
+    assert "m" not in bootstrap_intervals([{"m": None}] * 30, aggregate, ["m"])  # never defined: no interval
