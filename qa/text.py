@@ -161,6 +161,14 @@ _UNIT_AFTER = re.compile(r"\s*-?\s*(per cent|%|[A-Za-z]+)")
 # "half a percentage point", "a quarter of an hour": a fraction of one unit
 _FRACTION = re.compile(r"\b(half an?|an? quarter of an?)\s+(?=(?:percentage\s+)?point|per\s?cent|percent|mile|"
                        r"kilomet|metre|meter|hour|day|week|month|year|century)", re.I)
+# "one in four", "three out of every ten": a share, read as a percentage (both sides of a comparison are read so)
+_RATIO = re.compile(r"\b(one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(two|four|five|ten|twenty|\d+)\b",
+                    re.I)
+# Lengths and masses in other systems: (dimension, size in its base unit). A converted figure is rounded in news
+# copy ("45 miles (72 km)"), so these compare within CONVERSION_TOLERANCE; "pound" is left out (also money).
+_CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre": ("length", 1.0),
+                "foot": ("length", 0.3048), "kg": ("mass", 1.0), "tonne": ("mass", 1000.0)}
+CONVERSION_TOLERANCE = 0.03
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COMPOUND = re.compile(rf"\b({_TENS})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 
@@ -171,6 +179,7 @@ def quantities(text: str) -> list[Quantity]:
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
     text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
     text = _FRACTION.sub(lambda m: "0.5 " if m.group(1).lower().startswith("half") else "0.25 ", text)
+    text = _RATIO.sub(_ratio_percent, text)
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
         digits, suffix, plus, word = m.group(1), m.group(2), m.group(3), m.group(4)
@@ -247,13 +256,25 @@ def _next_word(text: str, end: int) -> str:
     return "" if word in FUNCTION_WORDS else word
 
 
+def _ratio_percent(m: re.Match) -> str:
+    a, b = (float(CARDINALS.get(g.lower(), 0) or g) if not g.isdigit() else float(g) for g in m.groups())
+    return f"{100 * a / b:g} percent" if 0 < a < b else m.group(0)
+
+
 def _same_amount(q: Quantity, c: Quantity) -> bool:
-    """Same value in the same unit, or the same time span in other units ("48 hours" / "two days")."""
+    """Same value in the same unit, the same time span in other units ("48 hours" / "two days"), or the same
+    length or mass converted and rounded ("45 miles" / "72 km")."""
     if q.ordinal != c.ordinal:
         return False
     if q.unit and c.unit and q.unit != c.unit:
         a, b = _UNIT_SCALE.get(q.unit), _UNIT_SCALE.get(c.unit)
-        return bool(a and b and a[0] == b[0] and abs(q.value * a[1] - c.value * b[1]) < 1e-6)
+        if a and b:
+            return a[0] == b[0] and abs(q.value * a[1] - c.value * b[1]) < 1e-6
+        a, b = _CONVERSIONS.get(q.unit), _CONVERSIONS.get(c.unit)
+        if a and b and a[0] == b[0]:
+            x, y = q.value * a[1], c.value * b[1]
+            return abs(x - y) <= CONVERSION_TOLERANCE * max(x, y)
+        return False
     return c.value == q.value
 
 

@@ -568,3 +568,30 @@ def test_a_vague_count_finds_its_noun_behind_adjectives(claim, supported):
 def test_factive_verbs_weighed_acts_and_possible_states(claim, evidence, supported):
     result = structural(claim, evidence, evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,found", [
+    ("roughly 80 km away", "about 50 miles away", True),  # 50 miles = 80.5 km, rounded
+    ("a 3,000-metre peak", "a 9,800-foot peak", True),  # 2,987 m
+    ("50 km away", "50 miles away", False),  # the number kept, the unit changed
+    ("about 95 km away", "about 50 miles away", False),  # 18% off: not a rounding
+    ("20 percent of the staff", "one in five of the staff", True),
+    ("75% of the members", "three out of every four members", True),
+    ("40 percent of the staff", "one in five of the staff", False),
+    ("2 tonnes of rice", "2,000 kg of rice", True),
+])
+def test_converted_lengths_masses_and_shares(claim, evidence, found):
+    ev = quantities(evidence)
+    assert all(quantity_found(q, ev) for q in quantities(claim)) is found
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    ("Neighbours had complained about the noise before the bakery opened in 2019.",
+     "Neighbours have complained about the noise since the bakery opened in 2019.", False),
+    ("The road stayed shut until the storm passed.", "The road was shut after the storm passed.", False),
+    ("Neighbours have complained about the noise since the bakery opened in 2019.",
+     "Neighbours have complained about the noise since the bakery opened in 2019, the council said.", True),
+])
+def test_since_and_until_are_ordered_in_time(claim, evidence, supported):
+    result = structural(claim, evidence, evidence)
+    assert result.supported is supported, result.reason

@@ -893,7 +893,10 @@ def _superlative_check(c: Analysis, ev: list[Analysis]) -> str:
 
 # Prepositions that put the same thing on opposite sides: "from Boise to Denver" / "from Denver to Boise", "before
 # the shelling" / "after the shelling".
-_OPPOSITE_PREPS = {"from": "to", "to": "from", "before": "after", "after": "before"}
+# Each preposition with the ones that put its object on the other side: from/to, and in time before/after,
+# since/before ("since 2021" is after it), until/after.
+_OPPOSITE_PREPS = {"from": {"to"}, "to": {"from"}, "before": {"after", "since"}, "after": {"before", "until"},
+                   "since": {"before", "until"}, "until": {"after", "since"}}
 
 
 def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
@@ -918,7 +921,7 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
             words = words | {"#" + n for n in numbers}
             if words:
                 out.append((t.lower_, words, " ".join(x.text for x in t.subtree)))
-        elif t.dep_ == "mark" and t.lower_ in ("before", "after"):  # "before the shelling began"
+        elif t.dep_ == "mark" and t.lower_ in ("before", "after", "since", "until"):  # "before the shelling began"
             words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in t.head.children
                               if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree
                               if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
@@ -938,9 +941,9 @@ def _opposite_preps_check(c: Analysis, ev: list[Analysis]) -> str:
     evidence does, and the evidence never puts it on the claim's side."""
     ev_pairs = [x for a in ev for x in _prep_objects(a)]
     for prep, words, text in _prep_objects(c):
-        other = _OPPOSITE_PREPS[prep]
+        others = _OPPOSITE_PREPS[prep]
         same = any(p == prep and _same_object(words, w) for p, w, _ in ev_pairs)
-        flipped = [t for p, w, t in ev_pairs if p == other and _same_object(words, w)]
+        flipped = [t for p, w, t in ev_pairs if p in others and _same_object(words, w)]
         if flipped and not same:
             return f"the claim says '{text}', the cited text '{flipped[0]}'"
     return ""
