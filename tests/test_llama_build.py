@@ -92,3 +92,51 @@ def test_flash_attention_setting_reaches_llama_cpp(tmp_path, monkeypatch):
     assert load_settings().flash_attention is False  # the default (docs/performance.md says why)
     llm_module._load_llama(tmp_path / "m.gguf", 512, 1, 0, load_settings({"flash_attention": True}).flash_attention)
     assert seen["flash_attn"] is True and seen["n_ctx"] == 512
+
+
+def _fake_venv(tmp_path: Path, pip_script: str) -> Path:
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    pip = venv / "bin" / "pip"
+    pip.write_text("#!/bin/sh\n" + pip_script)
+    pip.chmod(0o755)
+    return venv
+
+
+def test_a_failed_build_says_so_and_leaves_no_wheelhouse(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    venv = _fake_venv(tmp_path, "echo 'compiler exploded' >&2; exit 3\n")  # stands in for pip: the build fails
+    with pytest.raises(SystemExit) as done:
+        llama_wheel.main(["--venv", str(venv)])
+    assert "building llama-cpp-python failed (exit 3)" in str(done.value) and "CMAKE_ARGS" in str(done.value)
+    house = tmp_path / "cache" / "newsqa" / "wheels"
+    assert not any(house.glob("*")) if house.exists() else True  # no wheelhouse, not even a temporary one
+    assert not (venv / llama_wheel.MARKER).exists()  # nothing recorded as installed
+
+
+def test_a_built_wheel_is_kept_installed_and_recorded_then_reused(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    log = tmp_path / "pip.log"
+    # stands in for pip: `wheel ... -w DIR` writes a wheel file into DIR; `install` is logged
+    venv = _fake_venv(tmp_path, f'''echo "$1" >> {log}
+if [ "$1" = wheel ]; then
+  while [ "$1" != -w ]; do shift; done
+  touch "$2/llama_cpp_python-0.0-py3-none-any.whl"
+fi
+''')
+    assert llama_wheel.main(["--venv", str(venv)]) == 0
+    assert log.read_text().split() == ["wheel", "install"]
+    marker = (venv / llama_wheel.MARKER).read_text().splitlines()
+    assert marker[0].startswith(llama_wheel.pinned_version())
+    wheels = list((tmp_path / "cache" / "newsqa" / "wheels").glob("*/llama_cpp_python-*.whl"))
+    assert len(wheels) == 1
+    assert llama_wheel.main(["--venv", str(venv)]) == 0  # the venv already has this build: nothing runs
+    assert log.read_text().split() == ["wheel", "install"]
+    (venv / llama_wheel.MARKER).unlink()  # a new venv on the same machine: installed from the kept wheel
+    assert llama_wheel.main(["--venv", str(venv)]) == 0
+    assert log.read_text().split() == ["wheel", "install", "install"]
+
+
+def test_no_pip_is_a_clear_error(tmp_path):
+    with pytest.raises(SystemExit, match="no pip at"):
+        llama_wheel.main(["--venv", str(tmp_path / "missing")])
