@@ -119,6 +119,7 @@ def test_a_built_wheel_is_kept_installed_and_recorded_then_reused(tmp_path, monk
     log = tmp_path / "pip.log"
     # stands in for pip: `wheel ... -w DIR` writes a wheel file into DIR; `install` is logged
     venv = _fake_venv(tmp_path, f'''echo "$1" >> {log}
+echo "$@ | $CMAKE_ARGS" >> {log}.args
 if [ "$1" = wheel ]; then
   while [ "$1" != -w ]; do shift; done
   touch "$2/llama_cpp_python-0.0-py3-none-any.whl"
@@ -126,6 +127,9 @@ fi
 ''')
     assert llama_wheel.main(["--venv", str(venv)]) == 0
     assert log.read_text().split() == ["wheel", "install"]
+    wheel_call = (tmp_path / "pip.log.args").read_text().splitlines()[0]
+    # built from source with this CPU's flags, never a prebuilt binary that would ignore them
+    assert "--no-binary llama-cpp-python" in wheel_call and "-DGGML_NATIVE=OFF" in wheel_call
     marker = (venv / llama_wheel.MARKER).read_text().splitlines()
     assert marker[0].startswith(llama_wheel.pinned_version())
     wheels = list((tmp_path / "cache" / "newsqa" / "wheels").glob("*/llama_cpp_python-*.whl"))

@@ -127,8 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tempfile.mkdtemp(prefix=house.name + ".", dir=house.parent))
         env = dict(os.environ, CMAKE_ARGS=" ".join(options))
         try:
-            subprocess.run([str(pip), "wheel", "-q", "--no-deps", "--no-cache-dir", "-w", str(tmp),
-                            f"llama-cpp-python=={version}"], check=True, env=env)
+            # --no-binary: a prebuilt wheel on some index would ignore CMAKE_ARGS and be filed under these flags
+            subprocess.run([str(pip), "wheel", "-q", "--no-deps", "--no-cache-dir", "--no-binary", "llama-cpp-python",
+                            "-w", str(tmp), f"llama-cpp-python=={version}"], check=True, env=env)
             built = sorted(tmp.glob("llama_cpp_python-*.whl"))
             if not built:
                 sys.exit("tools/llama_wheel.py: pip built no llama_cpp_python wheel")
