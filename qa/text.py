@@ -257,7 +257,7 @@ def _next_word(text: str, end: int) -> str:
 
 
 def _ratio_percent(m: re.Match) -> str:
-    a, b = (float(CARDINALS.get(g.lower(), 0) or g) if not g.isdigit() else float(g) for g in m.groups())
+    a, b = (float(g) if g.isdigit() else float(CARDINALS[g.lower()]) for g in m.groups())
     return f"{100 * a / b:g} percent" if 0 < a < b else m.group(0)
 
 

@@ -331,6 +331,7 @@ LLAMA_BUILD_MARKER = "newsqa-llama-cpu.txt"  # written into the venv by tools/ll
 
 @functools.cache
 def _cpu_flags() -> frozenset[str] | None:
+    """/proc/cpuinfo's flags (tools/llama_wheel.py reads them the same way; it runs before the package exists)."""
     try:
         m = re.search(r"^flags\s*:\s*(.*)$", Path("/proc/cpuinfo").read_text(errors="replace"), re.M)
     except OSError:

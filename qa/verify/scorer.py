@@ -891,10 +891,9 @@ def _superlative_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
-# Prepositions that put the same thing on opposite sides: "from Boise to Denver" / "from Denver to Boise", "before
-# the shelling" / "after the shelling".
-# Each preposition with the ones that put its object on the other side: from/to, and in time before/after,
-# since/before ("since 2021" is after it), until/after.
+# Each preposition with the ones that put the same thing on the other side: "from Boise to Denver" / "from Denver
+# to Boise"; in time "before the shelling" / "after the shelling", "since 2021" (after it) / "before 2021",
+# "until" / "after".
 _OPPOSITE_PREPS = {"from": {"to"}, "to": {"from"}, "before": {"after", "since"}, "after": {"before", "until"},
                    "since": {"before", "until"}, "until": {"after", "since"}}
 
