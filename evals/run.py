@@ -411,10 +411,11 @@ def write_markdown(report: dict, path: Path) -> None:
                   "change; rounding alone (another llama.cpp build) moved test key-fact recall by 0.05 "
                   "(docs/performance.md).", "", "| metric | dev | test |", "|---|---|---|"]
         for name in INTERVAL_METRICS:
-            row = [f"{splits.get(sp, {}).get(name, 0):.3f} [{iv[name][0]:.2f}, {iv[name][1]:.2f}]"
-                   if name in (iv := intervals.get(sp, {})) and splits.get(sp, {}).get(name) is not None else ""
-                   for sp in ("dev", "test")]
-            lines.append(f"| {name} | {row[0]} | {row[1]} |")
+            cells = []
+            for sp in ("dev", "test"):
+                value, iv = splits.get(sp, {}).get(name), intervals.get(sp, {}).get(name)
+                cells.append("" if value is None or iv is None else f"{value:.3f} [{iv[0]:.2f}, {iv[1]:.2f}]")
+            lines.append(f"| {name} | {cells[0]} | {cells[1]} |")
     repair = report.get("repair", {})
     if repair:
         lines += ["", "## What the check did to the drafts", "",
