@@ -13,7 +13,7 @@ EVAL_OUT ?= evals/out
 # torch==2.13.0 goes in first (a local CPU wheel); installing it later lets another package pull CUDA builds.
 # llama-cpp-python is an sdist: tools/llama_wheel.py compiles it once for the extensions this CPU has (AVX-512 and
 # VNNI nearly double prompt speed where present), keeps the wheel under ~/.cache/newsqa/wheels (pip's cache cannot
-# tell builds apart) and installs it; the first build takes ~6-8 minutes on 2 cores.
+# tell builds apart) and installs it; the first build takes ~5-8 minutes on 2 cores.
 $(STAMP): pyproject.toml constraints.txt tools/llama_wheel.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q torch==2.13.0

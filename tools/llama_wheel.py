@@ -8,7 +8,7 @@ what was enabled, so nothing could check it later. Instead each extension is swi
 with a message, to load the library on a CPU that lacks one of them (it would die of SIGILL otherwise).
 
 pip's own wheel cache is keyed by the sdist, not by the build flags, so the wheel is kept in a wheelhouse of its
-own: `$XDG_CACHE_HOME/newsqa/wheels/<version>-<flags>/` (default `~/.cache/...`). The first build takes ~6-8
+own: `$XDG_CACHE_HOME/newsqa/wheels/<version>-<flags>/` (default `~/.cache/...`). The first build takes ~5-8
 minutes on 2 cores; later set-ups on the same kind of CPU reuse the wheel.
 
 Standard library only: this runs before the project is installed.
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     house = wheelhouse(version, variant)
     wheels = sorted(house.glob("llama_cpp_python-*.whl"))
     if not wheels:
-        print(f"Building llama-cpp-python {version} for this CPU ({variant}); about 6-8 minutes on 2 cores, once. "
+        print(f"Building llama-cpp-python {version} for this CPU ({variant}); about 5-8 minutes on 2 cores, once. "
               f"The wheel is kept in {house}.", flush=True)
         house.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=house.name + ".", dir=house.parent))
