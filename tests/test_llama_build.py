@@ -43,6 +43,7 @@ def test_avx512_vnni_cpu_gets_both_and_needs_them():
 def test_a_missing_baseline_extension_is_switched_off():
     options, needed = llama_wheel.build_options(BASE_FLAGS - {"avx2"})
     assert "-DGGML_AVX2=OFF" in options and "avx2" not in needed
+    assert llama_wheel.tag(*llama_wheel.build_options(BASE_FLAGS - {"bmi2"})) == "avx2-nobmi2"  # its own wheelhouse
 
 
 def _venv_with_marker(tmp_path: Path, flags: set[str]) -> Path:

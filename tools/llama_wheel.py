@@ -79,13 +79,14 @@ def pinned_version() -> str:
 
 
 def tag(options: list[str], needed: list[str]) -> str:
-    """A short name for the build, e.g. 'avx2-avx512-vbmi-vnni-bf16-avxvnni' (names the wheelhouse)."""
+    """A short name for the build, e.g. 'avx2-avxvnni-avx512-vbmi-vnni-bf16' (names the wheelhouse): every
+    baseline extension switched off is named too ('avx2-nobmi2'), so two different builds never share a name."""
     if not needed:
         return "portable"
     extras = [o[len("-DGGML_"):-len("=ON")].lower().replace("avx512_", "") for o in options
               if o.endswith("=ON") and any(o.startswith(f"-D{name}=") for name, _ in EXTRA)]
-    base = "avx2" if "avx2" in needed else "noavx2"
-    return "-".join([base] + [e.replace("_", "") for e in extras])
+    missing = ["no" + flag.replace("_", "") for _, flag in BASE if flag not in needed]
+    return "-".join(["avx2" if "avx2" in needed else "base"] + missing + [e.replace("_", "") for e in extras])
 
 
 def marker_text(version: str, variant: str, needed: list[str]) -> str:
