@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from qa import sources
 from qa.answer.dating import date_weekdays
+from qa.answer.question import validate_question
 from qa.config import Settings
-from qa.errors import UsageError
 from qa.generate.llm import model_name, stream_text
 from qa.generate.prompts import load_prompt, load_prompt_text
 from qa.index.store import NewsIndex
@@ -28,17 +28,6 @@ if TYPE_CHECKING:
     from qa.generate.messages import ChatMessage
 
 ABSTAIN_TEXT = "The indexed articles do not say."
-
-
-def validate_question(question: str, settings: Settings) -> str:
-    """The question stripped; UsageError (exit 2) when empty or too long."""
-    q = (question or "").strip()
-    if not q:
-        raise UsageError("the question is empty")
-    if len(q) > settings.max_question_chars:
-        raise UsageError(f"the question is {len(q):,} characters long; the limit is "
-                         f"{settings.max_question_chars:,} (max_question_chars)")
-    return q
 
 
 def format_passages(passages: list[Passage], heads: str = "date") -> str:

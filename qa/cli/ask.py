@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = settings_from_args(args)
     if args.question is not None:
-        from qa.answer.pipeline import validate_question
+        from qa.answer.question import validate_question
 
         validate_question(args.question, settings)  # fail fast, before loading any model
     args.filters = filters_from_args(args)  # a bad --since/--until is a usage error (exit 2), also before the model

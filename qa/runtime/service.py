@@ -162,8 +162,6 @@ class ServiceClient:
             ) -> Any:
         """The service's Answer. ServiceUnavailable when it failed before anything was passed to `on_token`
         (the caller can then answer in-process); NewsqaError for the service's own answer of an error."""
-        from qa.schema import Answer
-
         payload = {"question": question, "history": [list(t) for t in history or []], "strict": strict,
                    "filters": dataclasses.asdict(filters) if filters is not None else None,
                    "stream": on_token is not None, "sentences": on_sentence is not None,
@@ -177,6 +175,8 @@ class ServiceClient:
             body = json.dumps(payload).encode("utf-8")
             conn.request("POST", "/ask", body=body, headers={TOKEN_HEADER: self.token,
                                                              "Content-Type": "application/json"})
+            from qa.schema import Answer  # imported (pydantic: ~0.1 s) while the service works on the answer
+
             response = conn.getresponse()
             if response.status != 200:
                 detail = response.read(4096).decode("utf-8", "replace")
