@@ -173,3 +173,17 @@ def test_openai_backend_server_dying_after_the_check_is_a_model_error(fast_setti
     # The server has been stopped: the next request fails fast and is reported as a ModelError.
     with pytest.raises(ModelError, match=f"OpenAI-compatible server at {base} failed"):
         _generate(llm)
+
+
+def test_stream_stops_when_the_draft_loops_on_one_marker():
+    """The 1.5B model sometimes writes "[1] [1] [1] ..." until max_tokens after its last sentence; the stream is cut
+    there (and the backend's generator closed, which stops llama.cpp), while several different markers are kept."""
+    from qa.generate.llm import stream_text
+    from tests.fake_llm import FakeScriptedLLM
+
+    looping = FakeScriptedLLM("The Pentagon could not confirm it. [1] Kirby said so. [1]" + " [1]" * 200)
+    text, _ = stream_text(looping, [{"role": "user", "content": "q"}])
+    assert text.startswith("The Pentagon could not confirm it. [1] Kirby said so. [1]")
+    assert text.count("[1]") == 5  # the sentence's own marker, then three more: cut at the fourth in a row
+    several = "Both said so. [1] [2] [3] [4] And more. [2]"
+    assert stream_text(FakeScriptedLLM(several), [{"role": "user", "content": "q"}])[0] == several
