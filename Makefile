@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml constraints.txt tools/llama_wheel.py
 setup: $(STAMP)
 
 models: setup
-	$(PY) -m qa.models pull default
+	$(PY) -m qa.models pull default embedder
 
 demo: models
 	$(PY) -m qa.ingest seeds/
@@ -44,8 +44,9 @@ browser:
 	  else echo "chromium is missing: run 'sudo apt-get install chromium' for the browser tests"; exit 1; fi; }
 
 test: setup browser
-	$(PY) -m qa.models pull default
-	$(PY) -m qa.models pull fast
+	@# `embedder` makes the MiniLM ONNX copy before any test runs: otherwise every process started before the first
+	@# one made it loads torch (6-8 s each; in a fresh NEWSQA_HOME the model-free tests took ~40 s longer).
+	$(PY) -m qa.models pull default fast embedder
 	@# Tests that need no LLM or browser run on both cores (pytest-xdist); the model's and the browser's tests then
 	@# run on their own, since llama.cpp already uses both cores. Together: every test, as one `pytest` would run.
 	@# --dist loadscope keeps each test module on one worker: its module fixtures (a Chroma server, a seeded index,

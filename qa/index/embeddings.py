@@ -271,6 +271,24 @@ def _load_embedder() -> Embedder:
     return embedder
 
 
+def prepare_onnx() -> tuple[Path | None, str]:
+    """Make the ONNX copy now rather than in the first process that embeds (`python -m qa.models pull embedder`,
+    run by `make demo` and `make test`): until it exists every process loads torch (6-8 s) instead. Returns (the
+    copy, what was done), or (None, why not) when the torch runtime stays in use."""
+    if _runtime() == "torch":
+        return None, "NEWSQA_EMBEDDER=torch: the torch runtime is used, no ONNX copy is needed"
+    path = onnx_path()
+    if path.is_file():
+        try:
+            OnnxEmbedder(path)
+            return path, "present"
+        except Exception:  # noqa: BLE001 - a damaged copy is replaced below
+            pass
+    if export_onnx(TorchEmbedder(), path):
+        return path, "made from the bundled weights and checked against torch"
+    return None, "the ONNX export failed its check; the torch runtime will be used (slower to load)"
+
+
 def get_embedder() -> Embedder:
     """The process-wide embedder (the model loads once, also when threads ask at the same time: `qa.runtime.preload`
     loads it next to the LLM and the index)."""
