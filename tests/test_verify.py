@@ -595,3 +595,19 @@ def test_converted_lengths_masses_and_shares(claim, evidence, found):
 def test_since_and_until_are_ordered_in_time(claim, evidence, supported):
     result = structural(claim, evidence, evidence)
     assert result.supported is supported, result.reason
+
+
+ALONGSIDE = ("Backed by local tribes, Kadro fighters advanced on the port, and Ostrava sent soldiers to fight "
+             "alongside government troops, officials said.")
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # "backed" shares more words with the claim, but the evidence's own "fight" is the act restated
+    ("Ostrava sent soldiers to fight alongside Kadro fighters, officials said.", False),
+    ("Ostrava sent soldiers to fight alongside government troops, officials said.", True),
+])
+def test_the_evidence_s_own_use_of_the_verb_is_compared(claim, supported):
+    result = structural(claim, ALONGSIDE, ALONGSIDE)
+    assert result.supported is supported, result.reason
+    if not supported:
+        assert "alongside" in result.reason

@@ -697,7 +697,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""
     matched = [q for _, q in ev_preds if _forms_match(p, q)]
     if matched:
-        q = max(matched, key=lambda q: _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q)))
+        # the evidence's own use of the claim's verb is the one restated ("fight alongside X" is compared with
+        # "fight alongside Y", not with a synonym elsewhere in the sentence that shares more words); then arguments
+        q = max(matched, key=lambda q: (q.lemma == p.lemma,
+                                        _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))))
         if p.negated != q.negated:
             return f"the cited text says '{q.text}', the claim says '{p.text}'"
         # a purpose ("... to help Iraq fight") asserts nothing, whatever governs it
