@@ -31,6 +31,9 @@ TURNED = ("The Iraqi government has turned to the U.S for military support and a
           "insurgents in the looming battle for Baghdad.")
 PENTAGON = ("However, the Pentagon said on Friday it could not confirm media reports about the presence of Iranian "
             "special forces operating inside Iraq.")
+ADVANCE = ("As al-Qaeda-inspired Islamic State of Iraq and Syria (ISIS) militants and local armed men – backed by "
+           "Sunni tribal leaders – advance towards the Iraqi capital of Baghdad, neighboring Iran has sent troops to "
+           "fight alongside government forces, CNNreported on Friday.")
 ARTICLES = {d.doc_id: d.text for d in load_seed_documents()}
 
 
@@ -50,6 +53,8 @@ def structural(claim: str, evidence: str, context: str | None = None):
      PENTAGON, "Thursday"),
     ("The Pentagon confirmed media reports of Iranian special forces operating inside Iraq.", PENTAGON,
      "could not confirm"),
+    # a dev answer (q008) shown with a re-pointed citation: spaCy tags this "advance" as a noun
+    ("ISIS militants and local armed men are advancing on Baghdad together with Iran's troops.", ADVANCE, "with"),
 ])
 def test_unsupported_claims_are_rejected_with_the_failed_part_named(claim, evidence, why):
     result = structural(claim, evidence, ARTICLES["seed-000"] if evidence in ARTICLES["seed-000"] else
@@ -611,3 +616,18 @@ def test_the_evidence_s_own_use_of_the_verb_is_compared(claim, supported):
     assert result.supported is supported, result.reason
     if not supported:
         assert "alongside" in result.reason
+
+
+COMPANION = ("As Kadro fighters advance towards the port, Ostrava has sent soldiers to fight alongside government "
+             "troops, officials said.")
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # Ostrava's soldiers are a party to another action (sent, to fight alongside the government's troops)
+    ("Kadro fighters are advancing on the port together with Ostrava's soldiers.", False),
+    ("Kadro fighters are advancing towards the port, officials said.", True),
+    ("Ostrava has sent soldiers to fight alongside government troops.", True),
+])
+def test_a_named_companion_must_be_the_actions_own(claim, supported):
+    result = structural(claim, COMPANION, COMPANION)
+    assert result.supported is supported, result.reason

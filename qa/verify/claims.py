@@ -677,7 +677,12 @@ def analyse(text: str) -> Analysis:
     for t in doc:
         copula = t.pos_ == "AUX" and t.lemma_ == "be" and t.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl") \
             and any(c.dep_ in ("attr", "acomp", "prep") for c in t.children)
-        if (t.pos_ != "VERB" and not copula) or t.i in attr_verbs or t.dep_ in ("amod", "compound"):
+        # a clause head the tagger got wrong ("militants ... advance towards Baghdad" tagged NOUN): the parser gave it
+        # a nominal subject and a clause's place, so it is a predicate whatever its tag
+        mistagged = t.pos_ == "NOUN" and t.dep_ in ("advcl", "ccomp", "relcl") and \
+            any(c.dep_ == "nsubj" for c in t.children)
+        if (t.pos_ != "VERB" and not copula and not mistagged) or t.i in attr_verbs or \
+                t.dep_ in ("amod", "compound"):
             continue
         lemma = _verb_lemma(t)
         if lemma in IRREALIS_VERBS | IRREALIS_PHRASES - {"rule out"} and any(

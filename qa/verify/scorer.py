@@ -96,6 +96,8 @@ _NEGATIVE_WORDS = NEGATORS | NEGATIVE_IMPLICATIVES | frozenset("unable without l
 # Nouns too general to make a phrase an added detail ("4,000 people took part" for "a turnout of 4,000").
 _GENERIC_NOUNS = frozenset("people person thing way time".split())
 _GENERAL_PREPS = frozenset("in on at with for of by as during".split())
+# Prepositions naming who else took part in an action, on which side
+_COMPANION_PREPS = frozenset("with alongside against beside".split())
 _STRENGTH_WORDS = {0: "only weighed or possible", 1: "only intended or expected"}
 SOURCE_NOUNS = frozenset("""source official spokesman spokeswoman spokesperson witness analyst aide diplomat officer
 member adviser advisor insider resident commander""".split())
@@ -745,6 +747,15 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return (f"the claim says {_describe(p.subject_core).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_core).title()}")
         elsewhere = set().union(*(x.subject_core | x.object_core | _unite(x.prep_core) for _, x in ev_preds))
+        # a named companion or opponent the evidence's action does not have, but names as a party to another action
+        # ("advancing together with Iran's troops" where Iran sent troops to fight alongside someone else)
+        mine = q.subject_core | q.object_core | _unite(q.prep_core)
+        for prep in _COMPANION_PREPS & set(p.prep_core):
+            a = p.prep_core[prep]
+            named = a & claim_names
+            if named and not (_COMPANION_PREPS & set(q.prep_core)) and not _overlap(a, mine) and \
+                    _overlap(named, elsewhere - mine):
+                return f"the cited text does not say '{p.text}' {prep} {_describe(a)}"
         for prep, a in p.prep_core.items():
             b, named = q.prep_core.get(prep), a & claim_names
             # a general preposition ("in", "with") is compared only between two names: "in Iran" / "in Iraq"
