@@ -489,6 +489,28 @@ def test_units_deadlines_figures_and_speakers(claim, evidence, supported):
      "The company blamed higher energy costs and the loss of a contract.", False),  # a listed item added
     ("The opposition Labour Alliance, led by Declan Moran, voted against the bill.",
      "The opposition Labour Alliance, led by Declan Moran, voted against the bill on Monday.", True),
+    # a speaker who argued it is not credited with having shown it; a thing that "shows" is no speaker
+    ("Campaigners showed that the new bypass would cut journey times.",
+     "Campaigners argued that the new bypass would cut journey times.", False),
+    ("Campaigners argued that the new bypass would cut journey times.",
+     "Campaigners showed that the new bypass would cut journey times.", True),
+    ("According to economists, the weak sales figures showed the recovery is stalling.",
+     "Economists said the poor sales figures showed the recovery was stalling.", True),
+    # the act the evidence only weighs, as a noun, made the claim's verb
+    ("The club said it would appeal the ban.", "The club said it would consider an appeal against the ban.", False),
+    ("The club said it would consider appealing the ban.",
+     "The club said it would consider an appeal against the ban.", True),
+    # stated as so what the evidence says only might be
+    ("The curator said the painting had been in the chapel for centuries.",
+     "The curator said the painting might have been in the chapel for centuries.", False),
+    ("The curator said the painting might have been in the chapel for a long time.",
+     "The curator said the painting might have been in the chapel for centuries.", True),
+    # since / until ordered in time against before / after
+    ("Neighbours had complained about the noise before the bakery opened in 2019.",
+     "Neighbours have complained about the noise since the bakery opened in 2019.", False),
+    ("The road stayed shut until the storm passed.", "The road was shut after the storm passed.", False),
+    ("Neighbours have complained about the noise since the bakery opened in 2019.",
+     "Neighbours have complained about the noise since the bakery opened in 2019, the council said.", True),
 ])
 def test_rules_on_single_sentences(claim, evidence, supported):
     result = structural(claim, evidence, evidence)
@@ -552,29 +574,6 @@ def test_a_vague_count_finds_its_noun_behind_adjectives(claim, supported):
     assert structural(claim, evidence, evidence).supported is supported
 
 
-@pytest.mark.parametrize("claim,evidence,supported", [
-    # a speaker who argued it is not credited with having shown it; a thing that "shows" is no speaker
-    ("Campaigners showed that the new bypass would cut journey times.",
-     "Campaigners argued that the new bypass would cut journey times.", False),
-    ("Campaigners argued that the new bypass would cut journey times.",
-     "Campaigners showed that the new bypass would cut journey times.", True),
-    ("According to economists, the weak sales figures showed the recovery is stalling.",
-     "Economists said the poor sales figures showed the recovery was stalling.", True),
-    # the act the evidence only weighs, as a noun, made the claim's verb
-    ("The club said it would appeal the ban.", "The club said it would consider an appeal against the ban.", False),
-    ("The club said it would consider appealing the ban.",
-     "The club said it would consider an appeal against the ban.", True),
-    # stated as so what the evidence says only might be
-    ("The curator said the painting had been in the chapel for centuries.",
-     "The curator said the painting might have been in the chapel for centuries.", False),
-    ("The curator said the painting might have been in the chapel for a long time.",
-     "The curator said the painting might have been in the chapel for centuries.", True),
-])
-def test_factive_verbs_weighed_acts_and_possible_states(claim, evidence, supported):
-    result = structural(claim, evidence, evidence)
-    assert result.supported is supported, result.reason
-
-
 @pytest.mark.parametrize("claim,evidence,found", [
     ("roughly 80 km away", "about 50 miles away", True),  # 50 miles = 80.5 km, rounded
     ("a 3,000-metre peak", "a 9,800-foot peak", True),  # 2,987 m
@@ -588,18 +587,6 @@ def test_factive_verbs_weighed_acts_and_possible_states(claim, evidence, support
 def test_converted_lengths_masses_and_shares(claim, evidence, found):
     ev = quantities(evidence)
     assert all(quantity_found(q, ev) for q in quantities(claim)) is found
-
-
-@pytest.mark.parametrize("claim,evidence,supported", [
-    ("Neighbours had complained about the noise before the bakery opened in 2019.",
-     "Neighbours have complained about the noise since the bakery opened in 2019.", False),
-    ("The road stayed shut until the storm passed.", "The road was shut after the storm passed.", False),
-    ("Neighbours have complained about the noise since the bakery opened in 2019.",
-     "Neighbours have complained about the noise since the bakery opened in 2019, the council said.", True),
-])
-def test_since_and_until_are_ordered_in_time(claim, evidence, supported):
-    result = structural(claim, evidence, evidence)
-    assert result.supported is supported, result.reason
 
 
 ALONGSIDE = ("Backed by local tribes, Kadro fighters advanced on the port, and Ostrava sent soldiers to fight "
