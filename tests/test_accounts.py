@@ -287,6 +287,28 @@ def test_a_quote_must_speak_of_the_asked_action_not_of_a_participant_clause():
     assert got is not None and text in got.text
 
 
+def test_a_failed_draft_sentence_is_answered_by_the_sentence_it_restates():
+    """For a question of no known type ("What ..."), a draft sentence that failed (here: a condition stated as
+    something done) is replaced by the article's own sentence it restates, as an exact quote; a draft about
+    something else, or a sentence that does not speak of the asked action, gives no quote."""
+    from qa.verify.repair import quote_draft_source
+
+    text = ("The mayor said on Tuesday that the city will not reopen the bridge unless engineers certify the "
+            "repaired cables. Traffic was diverted through the old tunnel.")
+    p = _fixture_passage(text)
+    question = "What condition did the mayor set for reopening the bridge?"
+    failed = "The mayor reopened the bridge after engineers certified the repaired cables."
+    assert not check_support(failed, [text]).supported
+    got = quote_draft_source(question, [failed], [p], None)
+    assert got is not None and "“The mayor said on Tuesday that the city will not reopen the bridge" in got.text
+    assert got.result.supported and p.text[got.start:got.end].startswith("The mayor said on Tuesday")
+    # the draft restates nothing retrieved: no quote
+    assert quote_draft_source(question, ["The governor closed three schools because of flooding."], [p], None) is None
+    # the restated sentence does not speak of what is asked (who built the tunnel): no quote
+    assert quote_draft_source("Who built the old tunnel?", ["Traffic was diverted through the old tunnel."],
+                              [p], None) is None
+
+
 def test_the_eval_and_the_pipeline_strip_the_quote_attribution_to_an_unknown_outlet():
     from qa.sources import source_label, strip_own_attribution
 

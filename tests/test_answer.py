@@ -38,11 +38,25 @@ def test_world_cup_abstains_without_calling_the_model(seeded_index, seeded_setti
 
 
 def test_unsupported_draft_abstains_and_shows_closest(seeded_index, seeded_settings):
-    llm = FakeScriptedLLM("The Pentagon confirmed that 5,000 Iranian troops were in Baghdad [1][2].")
+    llm = FakeScriptedLLM("The ceasefire was signed in Geneva by both delegations last winter [1][2].")
     ans = answer_question("What did the Pentagon say about Iranian forces?", seeded_index, seeded_settings, llm)
     assert ans.abstained
     assert ans.sentences and not any(s.supported for s in ans.sentences)
     assert ans.closest
+
+
+def test_an_unsupported_draft_sentence_gives_way_to_the_article_sentence_it_restates(seeded_index, seeded_settings):
+    """The draft turns "could not confirm" into "confirmed" and adds a number: it is not shown as the answer; the
+    seed sentence it restates, which does answer the question, is quoted exactly, and the draft sentence is
+    listed apart as unsupported."""
+    llm = FakeScriptedLLM("The Pentagon confirmed that 5,000 Iranian troops were in Baghdad [1][2].")
+    ans = answer_question("What did the Pentagon say about Iranian forces?", seeded_index, seeded_settings, llm)
+    assert not ans.abstained
+    quoted, failed = ans.sentences
+    assert quoted.status == "quoted" and quoted.supported and "could not confirm" in quoted.text
+    assert failed.status == "unsupported" and not failed.supported and "5,000" not in ans.answer
+    cite = ans.citations[0]
+    assert cite.quote in quoted.text and ans.answer.endswith(f"” [{cite.n}]")
 
 
 def test_injected_markers_and_passages_are_data(seeded_index, seeded_settings):

@@ -22,7 +22,7 @@ from qa.retrieve.hybrid import RetrievalResult, retrieve_passages
 from qa.schema import Answer, AnswerSentence, Citation, Passage
 from qa.verify.citations import citation_for, defang, verify_draft, with_markers
 from qa.verify.question_type import missing_answer_type
-from qa.verify.repair import Quote, quote_answer
+from qa.verify.repair import Quote, quote_answer, quote_draft_source
 
 if TYPE_CHECKING:
     from qa.generate.messages import ChatMessage
@@ -254,7 +254,9 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
     why = why or missing_answer_type(standalone, [s.text for s in sentences if s.supported]) or ""
     if why:
         # Repair before abstaining: a retrieved sentence that answers the question, as an attributed exact quote.
-        quoted = quote_answer(standalone, retrieval.passages, settings.support_threshold, articles)
+        quoted = quote_answer(standalone, retrieval.passages, settings.support_threshold, articles) or \
+            quote_draft_source(standalone, [s.text for s in sentences if not s.supported], retrieval.passages,
+                               settings.support_threshold, articles)
         if quoted is None:
             timings["verify_s"] = round(time.perf_counter() - t_check, 3)
             timings["total_s"] = round(time.perf_counter() - t0, 3)
@@ -299,7 +301,8 @@ def _quoted(quoted: Quote, sentences: list[AnswerSentence], why: str
     sentence = AnswerSentence(text=quoted.text, citations=[p.n], supported=True, support=quoted.result.score,
                               reason=reason, status="quoted")
     kept = [x for x in sentences if not x.supported]
-    return [sentence, *kept], [citation_for(p, p.n, s, e)], with_markers(quoted.text, [p.n])
+    # the marker after the closing quotation mark: inside it, it would read as part of the article's words
+    return [sentence, *kept], [citation_for(p, p.n, s, e)], f"{quoted.text} [{p.n}]"
 
 
 def compute_answer(question: str, index: NewsIndex, settings: Settings, llm, *,

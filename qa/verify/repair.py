@@ -24,6 +24,8 @@ from qa.verify.support import SupportResult, check_support
 
 # A quote is given only when the question's content words are this well covered by the sentence.
 MIN_QUESTION_COVERAGE = 0.5
+# A failed draft sentence restates a retrieved sentence when this share of its content words is found there.
+MIN_DRAFT_COVERAGE = 0.6
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
@@ -175,60 +177,113 @@ class Quote:
     result: SupportResult
 
 
+class _Asked:
+    """What a quote must speak of to answer a question: its content words, its names, its own verbs."""
+
+    def __init__(self, question: str):
+        from qa.text import name_bases
+        from qa.verify.nlp import parse
+
+        self.question = question
+        qdoc = parse(question.strip())
+        self.words = _stems(qdoc)
+        # One group of keys per question word: "American" gives six ("american", "america", "us", ...) and must
+        # count once, as one word, however many of its forms a sentence holds.
+        self.groups = [g for g in (_stems(t.doc[t.i:t.i + 1]) for t in qdoc) if g]
+        # every name the question gives must be the sentence's (or its paragraph's): "... to Basra?" is not
+        # answered by a sentence about another province
+        self.names = [name_bases(t.text) for t in qdoc if t.pos_ == "PROPN" or t.ent_type_ in (
+            "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")]
+        # The asked action: verbs of the question's own clauses, not of a clause describing a participant ("Who
+        # commands the soldiers sent to X?" asks about commanding; "sent" only says which soldiers).
+        verbs = [t for t in qdoc if t.pos_ == "VERB" and t.lemma_.lower() not in (
+            "be", "do", "have", "say", "tell") and t.dep_ not in ("acl", "relcl", "amod")]
+        self.verbs = [t.lemma_.lower() for t in verbs]
+        # "What condition did X attach?" asks for a condition: the wh-word picks the verb's object, and the verb
+        # only frames it. "What did X decide?" asks for the decision itself: there the verb is what is asked.
+        self.content_verbs = [t.lemma_.lower() for t in verbs if not any(
+            c.dep_ in ("dobj", "attr") and any(d.tag_ == "WDT" for d in c.children) for c in t.children)]
+
+    def coverage(self, sentence: str, article: str | None, framing_verbs: bool = True) -> float:
+        """Share of the question's content words the sentence covers; 0 when it fails the question-type check,
+        lacks a name the question gives or speaks of none of the asked actions (`framing_verbs=False`: of the
+        verbs that are asked about themselves, not of one that only frames the asked thing)."""
+        from qa.verify.lexicon import same_sense
+        from qa.verify.nlp import parse
+        from qa.verify.question_type import missing_answer_type
+
+        if not sentence or not self.words or missing_answer_type(self.question, [sentence]) is not None:
+            return 0.0
+        if self.names and not _names_present(self.names, sentence, article):
+            return 0.0
+        sdoc = parse(sentence)
+        words = _stems(sdoc)
+        lemmas = {t.lemma_.lower() for t in sdoc}
+        verbs = self.verbs if framing_verbs else self.content_verbs
+        if verbs and not any(same_sense({v}, lemmas) or _covers(v, words) for v in verbs):
+            return 0.0  # the sentence must speak of an asked action, not only of its participants
+        return sum(any(_covers(q, words) for q in g) for g in self.groups) / len(self.groups)
+
+
+def _as_quote(p: Passage, s: int, e: int, threshold: float | None, articles: dict[str, str] | None
+              ) -> Quote | None:
+    """The sentence p.text[s:e] as an attributed exact quote, checked against its passage like any answer
+    sentence."""
+    quote = p.text[s:e].strip()
+    s = p.text.index(quote, s)
+    e = s + len(quote)
+    res = check_support(quote, [p.text], threshold, context=(articles or {}).get(p.doc_id))
+    if not res.supported:
+        return None
+    name = sources.source_label(p.title, p.source, p.doc_id)
+    return Quote(p, s, e, f"According to {name}, “{quote}”", res)
+
+
 def quote_answer(question: str, passages: Sequence[Passage], threshold: float | None,
                  articles: dict[str, str] | None = None) -> Quote | None:
     """The retrieved sentence that answers `question` (by the question-type check; only for question types the
     check knows) and covers most of its content words and one of its verbs, as an attributed exact quote;
     None when no sentence does. The quote is checked against its passage like any answer sentence."""
     from qa.verify.citations import passage_sentences
-    from qa.verify.lexicon import same_sense
-    from qa.verify.nlp import parse
-    from qa.verify.question_type import missing_answer_type, question_type
+    from qa.verify.question_type import question_type
 
     if question_type(question) is None:
         return None
-    from qa.text import name_bases
-
-    qdoc = parse(question.strip())
-    qwords = _stems(qdoc)
-    # every name the question gives must be the sentence's (or its paragraph's): "... to Basra?" is not answered
-    # by a sentence about another province
-    qnames = [name_bases(t.text) for t in qdoc if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG",
-                                                                                          "PERSON", "NORP")]
-    # The asked action: verbs of the question's own clauses, not of a clause describing a participant ("Who
-    # commands the soldiers sent to X?" asks about commanding; "sent" only says which soldiers).
-    verbs = [t for t in qdoc if t.pos_ == "VERB" and t.lemma_.lower() not in ("be", "do", "have", "say", "tell")
-             and t.dep_ not in ("acl", "relcl", "amod")]
-    if not qwords:
-        return None
+    asked = _Asked(question)
     best: tuple[float, Passage, int, int] | None = None
     for p in passages:
         for s, e in passage_sentences(p):
-            sentence = p.text[s:e].strip()
-            if not sentence or missing_answer_type(question, [sentence]) is not None:
-                continue
-            sdoc = parse(sentence)
-            words = _stems(sdoc)
-            if qnames and not _names_present(qnames, sentence, (articles or {}).get(p.doc_id)):
-                continue
-            coverage = sum(_covers(q, words) for q in qwords) / len(qwords)
-            if coverage < MIN_QUESTION_COVERAGE:
-                continue
-            lemmas = {t.lemma_.lower() for t in sdoc}
-            if verbs and not any(same_sense({v.lemma_.lower()}, lemmas) or _covers(v.lemma_.lower(), words)
-                                 for v in verbs):
-                continue  # the sentence must speak of an asked action, not only of its participants
-            if best is None or coverage > best[0]:
+            coverage = asked.coverage(p.text[s:e].strip(), (articles or {}).get(p.doc_id))
+            if coverage >= MIN_QUESTION_COVERAGE and (best is None or coverage > best[0]):
                 best = (coverage, p, s, e)
-    if best is None:
-        return None
-    _, p, s, e = best
-    quote = p.text[s:e].strip()
-    s = p.text.index(quote, s)
-    e = s + len(quote)
-    context = (articles or {}).get(p.doc_id)
-    res = check_support(quote, [p.text], threshold, context=context)
-    if not res.supported:
-        return None
-    name = sources.source_label(p.title, p.source, p.doc_id)
-    return Quote(p, s, e, f"According to {name}, “{quote}”", res)
+    return None if best is None else _as_quote(best[1], best[2], best[3], threshold, articles)
+
+
+def quote_draft_source(question: str, claims: Sequence[str], passages: Sequence[Passage],
+                       threshold: float | None, articles: dict[str, str] | None = None) -> Quote | None:
+    """For any kind of question: when the draft's sentences all failed the check, the retrieved sentence one of
+    them restates (it holds at least MIN_DRAFT_COVERAGE of the draft sentence's content words), as an attributed
+    exact quote, provided it speaks of what the question asks (as `quote_answer` requires). The model's draft
+    picks the sentence; the reader sees only the article's own words, never the failed rewording."""
+    from qa.verify.citations import passage_sentences
+    from qa.verify.nlp import parse
+
+    asked = _Asked(question)
+    best: tuple[float, Passage, int, int] | None = None
+    for claim in claims:
+        cwords = _stems(parse(claim))
+        if len(cwords) < 3:
+            continue
+        for p in passages:
+            for s, e in passage_sentences(p):
+                sentence = p.text[s:e].strip()
+                words = _stems(parse(sentence)) if sentence else set()
+                restated = sum(_covers(w, words) for w in cwords) / len(cwords)
+                if restated < MIN_DRAFT_COVERAGE:
+                    continue
+                # "What condition did X attach?" frames its question with a verb the answer need not repeat;
+                # the draft says which sentence is meant.
+                coverage = asked.coverage(sentence, (articles or {}).get(p.doc_id), framing_verbs=False)
+                if coverage >= MIN_QUESTION_COVERAGE and (best is None or restated + coverage > best[0]):
+                    best = (restated + coverage, p, s, e)
+    return None if best is None else _as_quote(best[1], best[2], best[3], threshold, articles)
