@@ -618,3 +618,21 @@ COMPANION = ("As Kadro fighters advance towards the port, Ostrava has sent soldi
 def test_a_named_companion_must_be_the_actions_own(claim, supported):
     result = structural(claim, COMPANION, COMPANION)
     assert result.supported is supported, result.reason
+
+
+def test_a_spelled_out_acronym_must_be_the_cited_sentences_own_definition():
+    """ "X stands for Y" is checked against the definition the cited sentence itself gives (TEST FIXTURE
+    sentence): the same words pass as surely as a quote (the re-pointing bar is met); another expansion, or a
+    part of it, is rejected with the text's own words; a sentence that defines nothing leaves it to the other
+    checks."""
+    from qa.verify.scorer import DEFINED_SCORE, definition_check
+
+    ev = "The National Flood Agency (NFA) raised its warning level for the coastal towns on Monday."
+    ok = check_support("NFA stands for the National Flood Agency.", [ev])
+    assert ok.supported and ok.score >= DEFINED_SCORE
+    assert check_support("NFA is short for National Flood Agency.", [ev]).supported
+    wrong = check_support("NFA stands for the National Fire Authority.", [ev])
+    assert not wrong.supported and "'National Flood Agency'" in wrong.reason
+    assert not check_support("NFA stands for National Agency.", [ev]).supported
+    assert definition_check("NFA stands for the National Flood Agency.", ["Rain fell all week."]) is None
+    assert definition_check("The agency raised its warning level.", [ev]) is None
