@@ -116,3 +116,18 @@ def test_a_town_unknown_to_the_entity_model_is_still_a_place() -> None:
 
     assert gives_place("Floodwater reached the centre of Calder on Friday.", "Where did floodwater reach the centre?")
     assert missing_answer_type("Where did floodwater reach?", ["Floodwater rose on Friday."]) is not None
+
+
+def test_a_question_about_a_topic_needs_an_answer_that_speaks_of_it():
+    """ "What does X think about Y?" answered with what X said about something else is true, cited and no answer
+    (TEST FIXTURE sentences): the topic's head noun must be in a supported sentence, also inside a compound."""
+    from qa.verify.question_type import asked_topic
+
+    asked = "What does the mayor think about the new toll bridges?"
+    assert asked_topic(asked) == ("new toll bridges", "bridge")
+    assert missing_answer_type(asked, ["The mayor said the budget would be balanced next year."]) == \
+        "the passages say nothing about new toll bridges"
+    assert missing_answer_type(asked, ["The mayor called the toll bridges a waste of money."]) is None
+    assert missing_answer_type("What did the minister say about strikes?",
+                               ["The minister said airstrikes were not an option."]) is None
+    assert asked_topic("What did the minister say?") is None

@@ -242,6 +242,26 @@ def question_type(question: str) -> str | None:
     return None
 
 
+def asked_topic(question: str) -> tuple[str, str] | None:
+    """(the phrase as asked, its head noun) of a question's "about"-topic: "What does X think about American air
+    strikes in Iraq?" -> ("American air strikes", "strikes"). None without one."""
+    from qa.verify.nlp import parse
+
+    for t in parse(question.strip()):
+        if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and t.head.lower_ == "about" and \
+                t.head.head.pos_ in ("VERB", "AUX") and t.head.head.dep_ == "ROOT":
+            words = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")] + [t]
+            return " ".join(w.text for w in words), t.lemma_.lower()
+    return None
+
+
+def _speaks_of(head: str, sentence: str) -> bool:
+    """The topic's head noun in the sentence, as a word of the same stem or inside a compound ("strikes" in
+    "airstrikes")."""
+    h = _norm(head)
+    return any(h == _norm(w) or (len(h) >= 4 and h in w.lower()) for w in _TOKEN.findall(sentence))
+
+
 def missing_answer_type(question: str, sentences: list[str]) -> str | None:
     """Why the supported `sentences` do not answer the kind of question asked, or None when they do (or when the
     question's type is not one this check knows). Kinds: how many / how much and "what is the population (number,
@@ -267,4 +287,8 @@ def missing_answer_type(question: str, sentences: list[str]) -> str | None:
         return "the passages name no person or organisation that did it"
     if kind == "place" and not any(gives_place(s, question) for s in sentences):
         return "the passages name no place"
+    # "What does X think about Y?" answered with what X said about something else: true, cited, and no answer.
+    topic = asked_topic(question)
+    if topic is not None and not any(_speaks_of(topic[1], s) for s in sentences):
+        return f"the passages say nothing about {topic[0]}"
     return None
