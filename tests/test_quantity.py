@@ -124,7 +124,7 @@ def test_a_question_about_a_topic_needs_an_answer_that_speaks_of_it():
     from qa.verify.question_type import asked_topic
 
     asked = "What does the mayor think about the new toll bridges?"
-    assert asked_topic(asked) == ("new toll bridges", "bridge")
+    assert asked_topic(asked) == ("new toll bridges", ["new", "toll", "bridges"])
     assert missing_answer_type(asked, ["The mayor said the budget would be balanced next year."]) == \
         "the passages say nothing about new toll bridges"
     assert missing_answer_type(asked, ["The mayor called the toll bridges a waste of money."]) is None

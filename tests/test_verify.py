@@ -636,3 +636,15 @@ def test_a_spelled_out_acronym_must_be_the_cited_sentences_own_definition():
     assert not check_support("NFA stands for National Agency.", [ev]).supported
     assert definition_check("NFA stands for the National Flood Agency.", ["Rain fell all week."]) is None
     assert definition_check("The agency raised its warning level.", [ev]) is None
+
+
+def test_a_speaker_with_nothing_reported_is_not_a_supported_sentence():
+    """The small model splits "..., an army spokesman said." into a sentence of its own (TEST FIXTURE text): it is
+    word-for-word in the evidence and asserts nothing, so it is not shown as a cited sentence; a passive report
+    ("No deaths have been confirmed") and a report with an object stay checkable as before."""
+    ev = "No deaths have been confirmed in the flooded valley, an army spokesman, Colonel Ines Varga, said on Monday."
+    bare = check_support("Colonel Ines Varga said.", [ev])
+    assert not bare.supported and bare.reason == "the sentence says who spoke but not what was said"
+    reported = "No deaths have been confirmed in the flooded valley, Colonel Ines Varga said."
+    assert check_support(reported, [ev]).supported
+    assert check_support("No deaths have been confirmed in the flooded valley.", [ev]).supported

@@ -242,24 +242,35 @@ def question_type(question: str) -> str | None:
     return None
 
 
-def asked_topic(question: str) -> tuple[str, str] | None:
-    """(the phrase as asked, its head noun) of a question's "about"-topic: "What does X think about American air
-    strikes in Iraq?" -> ("American air strikes", "strikes"). None without one."""
+def asked_topic(question: str) -> tuple[str, list[str]] | None:
+    """(the phrase as asked, its words) of a question's "about"-topic: "What does X think about American air
+    strikes in Iraq?" -> ("American air strikes", ["American", "air", "strikes"]). None without one."""
     from qa.verify.nlp import parse
 
     for t in parse(question.strip()):
         if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and t.head.lower_ == "about" and \
                 t.head.head.pos_ in ("VERB", "AUX") and t.head.head.dep_ == "ROOT":
-            words = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")] + [t]
-            return " ".join(w.text for w in words), t.lemma_.lower()
+            words = [c for c in t.subtree if c.i <= t.i and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+            first = min([t.i] + [c.i for c in t.subtree if c.i <= t.i and not c.is_punct and c.pos_ != "DET"])
+            return t.doc[first:t.i + 1].text, [w.text for w in words]
     return None
 
 
-def _speaks_of(head: str, sentence: str) -> bool:
-    """The topic's head noun in the sentence, as a word of the same stem or inside a compound ("strikes" in
-    "airstrikes")."""
-    h = _norm(head)
-    return any(h == _norm(w) or (len(h) >= 4 and h in w.lower()) for w in _TOKEN.findall(sentence))
+def _speaks_of(words: list[str], sentence: str) -> bool:
+    """One of the topic's words in the sentence: as a word of the same stem, inside a compound ("strikes" in
+    "airstrikes"), or as a name's form ("Iran's" / "Iranian")."""
+    from qa.text import name_bases
+
+    here = _TOKEN.findall(sentence)
+    stems = {_norm(w) for w in here}
+    bases = set().union(*(name_bases(w) for w in here if w[:1].isupper())) if here else set()
+    for w in words:
+        h = _norm(w)
+        if h in stems or (len(h) >= 4 and any(h in x.lower() for x in here)):
+            return True
+        if w[:1].isupper() and name_bases(w) & bases:
+            return True
+    return False
 
 
 def missing_answer_type(question: str, sentences: list[str]) -> str | None:

@@ -41,6 +41,7 @@ from qa.text import (
 )
 from qa.verify.claims import (
     CERTAINTY_RANK,
+    CONFIRM_VERBS,
     CONTEMPLATION_VERBS,
     IRREALIS_PHRASES,
     IRREALIS_VERBS,
@@ -48,6 +49,7 @@ from qa.verify.claims import (
     NEGATORS,
     POSSIBILITY_MODALS,
     REPORT_NOUNS,
+    SAY_VERBS,
     TITLES,
     Analysis,
     Attribution,
@@ -536,10 +538,28 @@ def _describe(words: frozenset[str] | set[str]) -> str:
     return " ".join(sorted(words)) if words else "someone else"
 
 
+# What a reporting verb's report can hang on: a clause, an object ("said so", "confirmed the deployment"), a
+# quotation after a colon, "that"-less clauses spaCy attaches loosely, a prepositional phrase ("told of ...").
+# A passive's subject is the thing reported ("No deaths have been confirmed").
+_REPORT_DEPS = frozenset("""ccomp xcomp dobj parataxis advcl prep attr acomp oprd dative npadvmod advmod nsubjpass
+csubjpass agent""".split())
+
+
+def _bare_attribution(c: Analysis) -> bool:
+    """"Rear Admiral John Kirby said.": a speaker and a reporting verb with nothing reported. The small model writes
+    such fragments when it splits a passage's attribution from its sentence; the fragment is "supported" word by
+    word and asserts nothing."""
+    root = next((t for t in c.doc if t.dep_ == "ROOT"), None)
+    return root is not None and root.lemma_.lower() in SAY_VERBS | CONFIRM_VERBS and \
+        not any(ch.dep_ in _REPORT_DEPS for ch in root.children)
+
+
 def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[str]]:
     """The first structural check `claim` fails against the evidence sentences (best first), as a reason in
     plain words ("" when it passes all), and the words the article supplied that the claim uses."""
     c = analyse(claim)
+    if _bare_attribution(c):
+        return "the sentence says who spoke but not what was said", set()
     f = _facts(sentences)
     ev_all = f.analyses
     # numbers with units and qualifiers
