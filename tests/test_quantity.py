@@ -72,7 +72,7 @@ def test_question_types():
     from qa.verify.question_type import question_type
 
     assert question_type("Who opened the bridge?") == "party"
-    assert question_type("who is the mayor of the town?") == "party"
+    assert question_type("who is the mayor of the town?") == "person"  # a title: its holder is asked
     assert question_type("Who is Jane Doe?") is None  # asks what a named one is, not for a party
     assert question_type("Who is rebuilding the bridge?") == "party"
     assert question_type("Where did the ferry sink?") == "place"
@@ -131,3 +131,26 @@ def test_a_question_about_a_topic_needs_an_answer_that_speaks_of_it():
     assert missing_answer_type("What did the minister say about strikes?",
                                ["The minister said airstrikes were not an option."]) is None
     assert asked_topic("What did the minister say?") is None
+
+
+def test_who_holds_a_title_needs_a_person_named_with_it():
+    """ "Who is the <title>?" asks for the person holding it (TEST FIXTURE sentences): a government or a group is no
+    answer; a name after the title, also an abbreviated one ("PM"), or in apposition with it, is. The exact quote
+    repair finds such a sentence among the passages."""
+    from qa.schema import Passage
+    from qa.verify.question_type import asked_title, question_type
+    from qa.verify.repair import quote_answer
+
+    asked = "Who is the Norwegian PM?"
+    assert question_type(asked) == "person" and asked_title(asked) == {"prime", "minister"}
+    assert question_type("Who is Erna Solberg?") is None and question_type("Who sent the troops?") == "party"
+    assert missing_answer_type(asked, ["The Norwegian government approved the budget."]) == \
+        "the passages name no one as holding that title"
+    named = "Norwegian Prime Minister Kari Lindholm's cabinet approved the budget on Friday."
+    assert missing_answer_type(asked, [named]) is None
+    assert missing_answer_type("Who is the finance minister?",
+                               ["The budget was drafted by Ola Brekke, the finance minister."]) is None
+    text = "The Norwegian government approved the budget. " + named
+    p = Passage(n=1, chunk_id="fx::0", doc_id="fixture-9", text=text, start=0, end=len(text))
+    got = quote_answer(asked, [p], None)
+    assert got is not None and named in got.text

@@ -217,7 +217,8 @@ def _gives_day(sentence: str) -> bool:
 
 def question_type(question: str) -> str | None:
     """The kind of answer `question` asks for, when this check knows it: "count" (how many / how much / what is
-    the population ...), "distance", "duration", "day", "date", "party" (who), "place" (where); else None.
+    the population ...), "distance", "duration", "day", "date", "person" (who is the <title>), "party" (who),
+    "place" (where); else None.
     "Who is <a name>?" asks for a description, not a party: None."""
     if counted_words(question) is not None or _asks_measure(question) is not None:
         return "count"
@@ -233,6 +234,8 @@ def question_type(question: str) -> str | None:
 
         root = next((t for t in parse(question.strip()) if t.dep_ == "ROOT"), None)
         identity = _WHO_IS.match(question) and root is not None and root.lemma_ == "be"
+        if identity and asked_title(question):
+            return "person"  # "Who is the prime minister?": a person named as holding it
         # "Who is <a name>?" asks what the named one is; "Who is the prime minister?" asks for a party
         if identity and any(t.pos_ == "PROPN" for t in parse(_WHO_IS.match(question).group(1))):
             return None
@@ -240,6 +243,54 @@ def question_type(question: str) -> str | None:
     if _WHERE.match(question):
         return "place"
     return None
+
+
+def title_keys(word: str) -> frozenset[str]:
+    """The title words a word names: itself ("minister") or an abbreviation's expansion ("PM" -> prime minister)."""
+    from qa.text import key, standard_expansion
+    from qa.verify.claims import TITLES
+
+    words = standard_expansion(word) or frozenset({key(word)})
+    return words if words & TITLES else frozenset()
+
+
+def asked_title(question: str) -> frozenset[str]:
+    """The title a "Who is/was the <title>?" question asks the holder of ("Who is the iraqi PM?" -> {"prime",
+    "minister"}); empty when the described phrase is not headed by a title."""
+    from qa.verify.nlp import parse
+
+    m = _WHO_IS.match(question)
+    if not m:
+        return frozenset()
+    phrase = [t for t in parse(m.group(1)) if not t.is_punct]
+    heads = [t for t in phrase if t.dep_ == "ROOT"]
+    if not heads or heads[0].i == 0 and heads[0].pos_ == "DET":
+        return frozenset()
+    head = heads[0]
+    out = set(title_keys(head.text))
+    if out:
+        for t in head.lefts:  # "foreign secretary", "prime minister": title words before the head count too
+            out |= title_keys(t.text)
+    return frozenset(out)
+
+
+def gives_person(sentence: str, title: frozenset[str]) -> bool:
+    """Whether `sentence` names a person (a PERSON entity) as holding the title: a title word among the five
+    words before the name ("Iraqi Prime Minister Nouri al-Maliki") or in an apposition to it."""
+    from qa.text import key
+    from qa.verify.nlp import parse
+
+    doc = parse(sentence)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        near = {key(t.text) for t in doc[max(0, ent.start - 5):ent.start]}
+        near |= {key(t.text) for t in ent.root.children if t.dep_ == "appos" for t in t.subtree}
+        if ent.root.dep_ == "appos":
+            near |= {key(t.text) for t in ent.root.head.subtree if t.i < ent.start}
+        if title & near:
+            return True
+    return False
 
 
 def asked_topic(question: str) -> tuple[str, list[str]] | None:
@@ -294,6 +345,8 @@ def missing_answer_type(question: str, sentences: list[str]) -> str | None:
         return "the passages give no day"
     if _WHEN.match(question) and not any(_gives_date(s) for s in sentences):
         return "the passages give no date or time"
+    if kind == "person" and not any(gives_person(s, asked_title(question)) for s in sentences):
+        return "the passages name no one as holding that title"
     if kind == "party" and not any(gives_party(s) for s in sentences):
         return "the passages name no person or organisation that did it"
     if kind == "place" and not any(gives_place(s, question) for s in sentences):

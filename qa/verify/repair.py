@@ -183,17 +183,19 @@ class _Asked:
     def __init__(self, question: str):
         from qa.text import name_bases
         from qa.verify.nlp import parse
+        from qa.verify.question_type import title_keys
 
         self.question = question
         qdoc = parse(question.strip())
         self.words = _stems(qdoc)
         # One group of keys per question word: "American" gives six ("american", "america", "us", ...) and must
         # count once, as one word, however many of its forms a sentence holds.
-        self.groups = [g for g in (_stems(t.doc[t.i:t.i + 1]) for t in qdoc) if g]
+        # A title ("PM", "President") counts by its words, and is no name the sentence must repeat.
+        self.groups = [g for g in (_stems(t.doc[t.i:t.i + 1]) | title_keys(t.text) for t in qdoc) if g]
         # every name the question gives must be the sentence's (or its paragraph's): "... to Basra?" is not
         # answered by a sentence about another province
-        self.names = [name_bases(t.text) for t in qdoc if t.pos_ == "PROPN" or t.ent_type_ in (
-            "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")]
+        self.names = [name_bases(t.text) for t in qdoc if (t.pos_ == "PROPN" or t.ent_type_ in (
+            "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")) and not title_keys(t.text)]
         # The asked action: verbs of the question's own clauses, not of a clause describing a participant ("Who
         # commands the soldiers sent to X?" asks about commanding; "sent" only says which soldiers).
         verbs = [t for t in qdoc if t.pos_ == "VERB" and t.lemma_.lower() not in (
