@@ -147,8 +147,9 @@ def draft_sentences(answer: Answer, n_passages: int) -> list[tuple[str, list[int
 
 def score_answer(item: QAItem, answer: Answer, passages: list, gold: list, support_fn, embed_fn, k: int) -> dict:
     """Per-item metrics (None where a metric does not apply). The unsuffixed faithfulness and citation metrics
-    are the model's draft before any repair; `_final` ones are the answer as shown (after re-pointing and
-    removal, so partly guaranteed by the check itself)."""
+    are the model's draft before any repair; `_final` ones are what is shown after the check (the answer's
+    sentences after re-pointing, and the draft sentences listed apart as unsupported), so partly guaranteed by the
+    check itself."""
     row: dict = {}
     answerable = not item.must_abstain
     drafted = draft_scores_for(answer, passages, support_fn)
@@ -389,8 +390,9 @@ def write_markdown(report: dict, path: Path) -> None:
                  ", ".join(f"{n} `{v['actual'][:12]}`" for n, v in sums.items()) + "\n")
     lines.append("The headline value is the test split (nothing is tuned on it); dev is where rules, thresholds "
                  "and prompts are tuned. Faithfulness and citation metrics without a suffix score the model's "
-                 "draft before any repair; `_final` ones score the answer as shown, after citations were "
-                 "re-pointed and unsupported sentences removed. Summary metrics cover both seeds (no split); "
+                 "draft before any repair; `_final` ones score what is shown after the check: the answer's "
+                 "sentences (citations re-pointed, an exact quote where the draft failed) and the draft sentences "
+                 "listed under it as unsupported. Summary metrics cover both seeds (no split); "
                  "`_draft` ones are before repair.\n")
     splits = report.get("splits", {})
     lines += ["| metric | dev | test | threshold | baseline |", "|---|---|---|---|---|"]
