@@ -154,3 +154,18 @@ def test_who_holds_a_title_needs_a_person_named_with_it():
     p = Passage(n=1, chunk_id="fx::0", doc_id="fixture-9", text=text, start=0, end=len(text))
     got = quote_answer(asked, [p], None)
     assert got is not None and named in got.text
+
+
+def test_which_members_needs_them_named_not_the_questions_own_phrase():
+    """ "Which <noun>?" answered with the question's own noun phrase names no member (TEST FIXTURE sentences): a
+    modifier, of-phrase or apposition the question lacks does, and a sentence without the noun may name a member
+    by itself."""
+    from qa.verify.question_type import asked_member
+
+    asked = "Which coastal towns did the governor say must be evacuated?"
+    assert asked_member(asked) == ("towns", "town") and asked_member("What kind of help was offered?") is None
+    assert missing_answer_type(asked, ["The governor said coastal towns and farms must be evacuated."]) == \
+        "the passages do not say which towns"
+    assert missing_answer_type(asked, ["The governor said the coastal towns of Brill and Ostend must be "
+                                       "evacuated."]) is None
+    assert missing_answer_type(asked, ["The governor ordered Brill and Ostend evacuated."]) is None

@@ -324,6 +324,42 @@ def _speaks_of(words: list[str], sentence: str) -> bool:
     return False
 
 
+_KIND_NOUNS = frozenset("kind sort type form".split())  # "what kind of support": the kind is asked, not a member
+# What makes "the shrines" a particular set: its modifiers, apposition, of-phrase, relative clause, possessor.
+_SPECIFIERS = frozenset("compound amod nummod appos prep relcl acl poss nmod npadvmod".split())
+
+
+def asked_member(question: str) -> tuple[str, str] | None:
+    """(the noun as asked, its lemma) of a "which/what <noun>" question ("Which Shiite shrines did ...?" ->
+    ("shrines", "shrine")); None for other questions and for "what kind/sort/type of"."""
+    from qa.verify.nlp import parse
+
+    for t in parse(question.strip()):
+        if t.pos_ == "NOUN" and t.lemma_.lower() not in _KIND_NOUNS and any(
+                c.dep_ == "det" and c.lower_ in ("which", "what") for c in t.children):
+            return t.text, t.lemma_.lower()
+    return None
+
+
+def _names_member(sentence: str, lemma: str, asked: set[str]) -> bool | None:
+    """For a sentence that uses the asked noun: True when one use says which ones (a modifier, apposition,
+    of-phrase or the like with a word the question does not have, or the noun inside a name), False when none
+    does; None when the sentence does not use the noun (it may name a member without it: "Samarra")."""
+    from qa.verify.nlp import parse
+
+    uses = [t for t in parse(sentence) if t.lemma_.lower() == lemma and t.pos_ in ("NOUN", "PROPN")]
+    if not uses:
+        return None
+    for t in uses:
+        if t.ent_type_:
+            return True
+        words = {w.lower_ for c in t.children if c.dep_ in _SPECIFIERS for w in c.subtree
+                 if not (w.is_stop or w.is_punct)}
+        if words - asked:
+            return True
+    return False
+
+
 def missing_answer_type(question: str, sentences: list[str]) -> str | None:
     """Why the supported `sentences` do not answer the kind of question asked, or None when they do (or when the
     question's type is not one this check knows). Kinds: how many / how much and "what is the population (number,
@@ -351,6 +387,13 @@ def missing_answer_type(question: str, sentences: list[str]) -> str | None:
         return "the passages name no person or organisation that did it"
     if kind == "place" and not any(gives_place(s, question) for s in sentences):
         return "the passages name no place"
+    # "Which shrines ...?" answered with "Shiite shrines": the question's own noun phrase, no member named.
+    member = asked_member(question)
+    if member is not None and sentences:
+        asked = {w.lower() for w in _TOKEN.findall(question)}
+        named = [_names_member(s, member[1], asked) for s in sentences]
+        if all(n is False for n in named):
+            return f"the passages do not say which {member[0]}"
     # "What does X think about Y?" answered with what X said about something else: true, cited, and no answer.
     topic = asked_topic(question)
     if topic is not None and not any(_speaks_of(topic[1], s) for s in sentences):
