@@ -63,8 +63,17 @@ UNITS = {
     "troops": "troop", "troop": "troop", "soldiers": "soldier", "soldier": "soldier", "people": "person",
     "persons": "person", "dollars": "dollar", "dollar": "dollar", "$": "dollar", "decade": "decade",
     "decades": "decade", "fortnight": "fortnight", "fortnights": "fortnight", "century": "century",
-    "centuries": "century",
+    "centuries": "century", "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm",
+    "centimeters": "cm", "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
+    "mph": "mph", "kph": "kph", "celsius": "celsius", "fahrenheit": "fahrenheit",
 }
+# Units written as more than one word or with a sign: "miles per hour", "km/h", "41C", "41 degrees Celsius".
+_COMPOUND_UNITS = [
+    (re.compile(r"\b(?:miles\s+(?:per|an)\s+hour|mph)\b", re.I), " mph"),
+    (re.compile(r"(?:\b(?:kilomet(?:re|er)s\s+(?:per|an)\s+hour|kph)\b|(?<=\d)\s*km/h\b|\bkm/h\b)", re.I), " kph"),
+    (re.compile(r"(?<=\d)\s*(?:°\s*C|degrees?\s+(?:Celsius|centigrade))\b|(?<=\d)C\b"), " celsius"),
+    (re.compile(r"(?<=\d)\s*(?:°\s*F|degrees?\s+Fahrenheit)\b"), " fahrenheit"),
+]
 # Time units that restate one another: (base unit, how many of it). "48 hours" is "two days", "a decade" is
 # "ten years" (calendar arithmetic only: a month is not a number of days).
 _UNIT_SCALE = {"minute": ("hour", 1 / 60), "hour": ("hour", 1), "day": ("hour", 24), "week": ("hour", 168),
@@ -167,7 +176,8 @@ _RATIO = re.compile(r"\b(one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+
 # Lengths and masses in other systems: (dimension, size in its base unit). A converted figure is rounded in news
 # copy ("45 miles (72 km)"), so these compare within CONVERSION_TOLERANCE; "pound" is left out (also money).
 _CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre": ("length", 1.0),
-                "foot": ("length", 0.3048), "kg": ("mass", 1.0), "tonne": ("mass", 1000.0)}
+                "foot": ("length", 0.3048), "cm": ("length", 0.01), "mm": ("length", 0.001), "kg": ("mass", 1.0),
+                "tonne": ("mass", 1000.0), "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6)}
 CONVERSION_TOLERANCE = 0.03
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COMPOUND = re.compile(rf"\b({_TENS})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.I)
@@ -179,6 +189,9 @@ def quantities(text: str) -> list[Quantity]:
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
     text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
     text = _FRACTION.sub(lambda m: "0.5 " if m.group(1).lower().startswith("half") else "0.25 ", text)
+    text = re.sub(r"\bhalf an?\s+(million|billion)\b", r"0.5 \1", text, flags=re.I)  # "half a million people"
+    for pattern, unit in _COMPOUND_UNITS:
+        text = pattern.sub(unit, text)
     text = _RATIO.sub(_ratio_percent, text)
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):

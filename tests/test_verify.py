@@ -648,3 +648,57 @@ def test_a_speaker_with_nothing_reported_is_not_a_supported_sentence():
     reported = "No deaths have been confirmed in the flooded valley, Colonel Ines Varga said."
     assert check_support(reported, [ev]).supported
     assert check_support("No deaths have been confirmed in the flooded valley.", [ev]).supported
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    # units written another way (TEST FIXTURE sentences, generic English)
+    ("The weather service said 30 centimetres of snow fell on the town overnight.",
+     "The storm dumped 30cm of snow on the town overnight, the weather service said."),
+    ("Temperatures reached 41 degrees Celsius in the capital on Sunday.",
+     "Temperatures reached 41C in the capital on Sunday."),
+    ("Police said the car was going 120 miles per hour when it crashed.",
+     "Police said the car was travelling at 120mph when it crashed."),
+    ("500,000 people were left without power.", "Half a million people were left without power."),
+    # "US" is a name, not the pronoun "us"; a nested compound ("North" hangs from "Atlantic") is part of the name
+    ("The U.S. Department of Defense said the drills would go ahead.",
+     "The US Department of Defense said the drills would go ahead."),
+    ("NATO will hold a summit in July.", "The North Atlantic Treaty Organization will hold a summit in July."),
+])
+def test_units_signs_and_spelled_out_names_are_the_same_thing(claim, evidence):
+    result = check_support(claim, [evidence])
+    assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,why", [
+    ("The storm dumped 30 inches of snow on the town overnight.", "The storm dumped 30cm of snow on the town.", "30"),
+    ("The car was going 120 km/h when it crashed.", "The car was travelling at 120mph when it crashed.", "120"),
+    # a governor's negation ("unable to") is the action's own
+    ("The company was unable to meet its targets.", "The company was able to meet its targets.", "did not happen"),
+    ("The company was able to meet its targets.", "The company was unable to meet its targets.", "did not happen"),
+    # "may" is not "will"
+    ("The government will raise taxes next year.", "The government may raise taxes next year.", "'may raise'"),
+    # a belief is not a confirmation
+    ("Police confirmed the fire was started deliberately.", "Police believe the fire was started deliberately.",
+     "'believe'"),
+    # "the minister" may be a person the article named, not another role the evidence names
+    ("The health minister said 12 people were being treated.",
+     "A hospital spokesman said 12 people were being treated.", "A hospital spokesman"),
+    # the same person with another office
+    ("CFO Laura Benn said the company would cut 300 jobs.",
+     "Chief executive Laura Benn said the company would cut 300 jobs.", "Chief executive Laura Benn"),
+])
+def test_other_units_governed_negation_certainty_and_offices_are_rejected(claim, evidence, why):
+    result = check_support(claim, [evidence])
+    assert not result.supported and why in result.reason, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    ("Police said the fire was started deliberately.", "Police believe the fire was started deliberately."),
+    ("CEO Laura Benn said the company would cut 300 jobs.",
+     "Chief executive Laura Benn said the company would cut 300 jobs."),
+    ("The health minister said 12 people were being treated.",
+     "The minister said 12 people were being treated."),
+])
+def test_a_restated_belief_a_spelled_out_office_and_a_shorter_title_pass(claim, evidence):
+    result = check_support(claim, [evidence])
+    assert result.supported, result.reason

@@ -40,6 +40,8 @@ assertion statement""".split())
 # Passive reporting verbs that make a statement hearsay: "X is reported / said / believed to ...".
 HEARSAY_VERBS = frozenset("report say believe understand think allege rumour rumor claim".split())
 # Adverbs and phrases that make a statement second-hand.
+# Verbs of belief: what the subject believes is at most what it said, never what it confirmed.
+BELIEF_VERBS = frozenset("believe suspect think fear assume presume".split())
 HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly ostensibly".split())
 # Governors and auxiliaries under which an action is contemplated, not done.
 IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
@@ -57,7 +59,7 @@ POSSIBILITY_MODALS = frozenset("could may might".split())
 IRREALIS_MODALS = frozenset("would could may might will shall 'd 'll wo".split())
 FUTURE_MODALS = frozenset("will shall 'll wo".split())
 # Verbs whose complement did (manage) or did not (fail) happen.
-NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid".split())
+NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid unable".split())
 # Verbs whose object noun names the act ("reach agreement", "launch an investigation", "made a decision").
 SUPPORT_VERBS = frozenset("""make take give reach hold launch open conduct carry undertake stage reach pay issue
 announce""".split())
@@ -138,7 +140,10 @@ def _words(tokens) -> frozenset[str]:
     """Content words (lower-case, lemmatised, possessive stripped) of a token sequence."""
     out = set()
     for t in tokens:
-        if t.is_punct or t.is_stop or t.pos_ in ("DET", "ADP", "CCONJ", "PART", "PRON", "AUX", "SCONJ"):
+        # "US" is a name, not the pronoun spaCy's stop list holds it for
+        acronym = t.pos_ == "PROPN" and len(t.text) > 1 and t.text.isupper()
+        if t.is_punct or (t.is_stop and not acronym) or t.pos_ in ("DET", "ADP", "CCONJ", "PART", "PRON", "AUX",
+                                                                   "SCONJ"):
             continue
         w = key(t.text if t.pos_ == "PROPN" else t.lemma_)
         if w:
@@ -161,9 +166,18 @@ def _head_names(tok: Token) -> tuple[str, ...]:
     for h in heads:
         if h.pos_ != "PROPN" or h.ent_type_ == "NORP":
             continue
-        out.extend(key(x.text) for x in sorted([h, *(c for c in h.children if c.dep_ == "compound")],
-                                              key=lambda x: x.i) if x.pos_ == "PROPN")
+        out.extend(key(x.text) for x in sorted(_compounds(h), key=lambda x: x.i) if x.pos_ == "PROPN")
     return tuple(out)
+
+
+def _compounds(h: Token) -> list[Token]:
+    """`h` with its compound modifiers, nested ones included ("North" in "North Atlantic Treaty Organization",
+    which the parser hangs from "Atlantic")."""
+    out = [h]
+    for c in h.children:
+        if c.dep_ == "compound":
+            out.extend(_compounds(c))
+    return out
 
 
 def _np_words(tok: Token) -> frozenset[str]:
@@ -378,6 +392,9 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             continue  # "are reported to have made", "is said to be", "is believed to"
         elif lemma in FACTIVE_VERBS and any(c.dep_ == "ccomp" for c in t.children) and _speaking_subject(t):
             cert = "not_confirmed" if _is_negated(t) else "confirmed"  # "showed that": stated as established
+        elif lemma in BELIEF_VERBS and t.tag_ != "VBN" and any(c.dep_ == "ccomp" for c in t.children) and \
+                _speaking_subject(t):
+            cert = "not_confirmed" if _is_negated(t) else "said"  # "police believe the fire was started ..."
         elif lemma in SAY_VERBS or (lemma in ("indicate", "show") and _subject_is_report(t)):
             if lemma == "report" and t.tag_ == "VBN" and t.dep_ != "ROOT" and not any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in t.children):

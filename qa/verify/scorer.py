@@ -473,13 +473,24 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     ("a spokeswoman", "a company spokesman") may be named for the party whose act it reports ("Police have
     opened an investigation, a spokeswoman said" -> "a police spokeswoman")."""
     cw = set(claim_att.speaker_words) - {"country", "nation"}  # "the country's police chief": a country named before
+    if claim_att.pronoun and cw and ev_att is not None and not ev_att.person and not ev_att.pronoun and \
+            ev_att.speaker_words and ev_words <= ev_att.speaker_words and not _overlap({claim_att.head}, ev_words):
+        # "the minister said" may stand for a person the article named, not for another role the evidence names
+        # ("a hospital spokesman said")
+        return False, "words"
     if claim_att.pronoun or not cw:
         return True, ""
     persons = {w for w in claim_att_names}
     if persons:
-        if all(_overlap({w}, ev_words) for w in persons):
-            return True, ""
-        return False, "person"
+        if not all(_overlap({w}, ev_words) for w in persons):
+            return False, "person"
+        # the same person with another office ("CFO Laura Benn" for "Chief executive Laura Benn"): every word of
+        # an abbreviated title must be in the evidence's ("officer" may be left out of "chief executive")
+        for w in cw - persons:
+            need = standard_expansion(w) - {"officer"}
+            if need and need & (TITLES | _EXECUTIVE_TITLES) and not need <= ev_words | (sentence_words or set()):
+                return False, "words"
+        return True, ""
     missing = [w for w in cw if not _overlap({w}, ev_words)]
     if missing and ev_att is not None and ev_att.person and claim_att.head in ev_words and sentence_words and \
             all(_overlap({w}, sentence_words) for w in missing):
@@ -761,8 +772,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # "fight alongside Y", not with a synonym elsewhere in the sentence that shares more words); then arguments
         q = max(matched, key=lambda q: (q.lemma == p.lemma,
                                         _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))))
-        if p.negated != q.negated:
-            return f"the cited text says '{q.text}', the claim says '{p.text}'"
+        if p.negated != q.negated:  # the negation may be a governor's ("unable to stall"): say which side has it
+            return (f"the claim says '{p.text}' did not happen, the cited text says it did" if p.negated else
+                    f"the cited text says '{q.text}' did not happen, the claim says it did")
         # a purpose ("... to help Iraq fight") asserts nothing, whatever governs it
         purpose = p.dep == "advcl" and p.text.lower().startswith("to ") or (p.infinitive and q.infinitive)
         if q.irrealis and not p.irrealis and not q.negated and p.lemma not in NEUTRAL_VERBS and not purpose:
@@ -771,6 +783,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if q.irrealis.lower() in POSSIBILITY_MODALS and not p.irrealis and not p.negated and not q.negated and \
                 p.strength == 2 and not purpose and _overlap(p.subject, q.subject):
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it is so ('{p.text}')"
+        if q.irrealis.lower() in POSSIBILITY_MODALS and p.irrealis == "will" and not p.negated and not q.negated:
+            return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         if p.strength > q.strength and not q.negated and not p.negated and p.lemma not in NEUTRAL_VERBS and \
                 p.lemma not in CONTEMPLATION_VERBS and not purpose:
             return (f"the cited text says '{q.text}' ({_STRENGTH_WORDS[q.strength]}), the claim says "
