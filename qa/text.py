@@ -30,6 +30,8 @@ _GLUED_ACRONYM = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")
 _GLUED_UNIT = re.compile(r"\b(\d[\d,.]*)([A-Za-z]{1,3})\b")
 # Money written with a scale letter: "$3bn", "€45m", "£4.7 m" (after a currency sign "m" is million, not metre).
 _MONEY_SCALE = re.compile(r"([$€£¥])\s?(\d[\d,.]*)\s?(bn|mn|m|k|tn)\b", re.I)
+_HYPHEN_MONEY = re.compile(r"\b(\d[\d,.]*)-(million|billion|trillion)-(euro|dollar|pound|yen)s?\b", re.I)
+_SIGNS = {"euro": "€", "dollar": "$", "pound": "£", "yen": "¥"}
 _BARE_SCALE = re.compile(r"\b(\d[\d,.]*)\s?(bn|tn)\b", re.I)
 # What a currency sign says in words: "A$27m" is "27 million Australian dollars" (generic English).
 CURRENCY_WORDS = {"$": ("dollar",), "£": ("pound", "sterling"), "€": ("euro",), "¥": ("yen",),
@@ -132,6 +134,9 @@ def normalize(text: str) -> str:
     text = _MONEY_SCALE.sub(lambda m: f"{m.group(1)}{m.group(2)} {_SCALE_WORDS[m.group(3).lower()]}", text)
     text = _BARE_SCALE.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2).lower()]}", text)
     text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
+    # "a 1.8-billion-euro project" is "a €1.8 billion project"
+    text = _HYPHEN_MONEY.sub(lambda m: f"{_SIGNS[m.group(3).lower()]}{m.group(1)} {m.group(2).lower()}", text)
+    text = re.sub(r"\b(\d[\d,.]*)-(hundred|thousand|million|billion|trillion)\b", r"\1 \2", text, flags=re.I)
     # "25 basis points" is "0.25 percentage points" (a basis point is a hundredth of a point)
     text = re.sub(r"\b(\d+(?:\.\d+)?)\s+basis\s+points?\b",
                   lambda m: f"{float(m.group(1)) / 100:g} percentage points", text, flags=re.I)

@@ -702,3 +702,33 @@ def test_other_units_governed_negation_certainty_and_offices_are_rejected(claim,
 def test_a_restated_belief_a_spelled_out_office_and_a_shorter_title_pass(claim, evidence):
     result = check_support(claim, [evidence])
     assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences. "unless X" is "if not X"; a condition's polarity is compared only between conditions
+    ("Workers will strike again unless the bonus is paid.", "Workers said they would strike again if the bonus was "
+     "not paid.", True),
+    ("Workers will strike again unless the bonus is paid.", "Workers said they would strike again if the bonus was "
+     "paid.", False),
+    ("The club will not sign him unless he agrees to a pay cut.", "The club will not sign him unless he moves to "
+     "accept a pay cut.", True),
+    # "should" is expected, not done; "expected" restates it
+    ("Officials said the first trains had arrived within a month.", "Officials said the first trains should arrive "
+     "within a month.", False),
+    ("Officials said the first trains were expected within a month.", "Officials said the first trains should "
+     "arrive within a month.", True),
+    # a general verb under a governor is contemplated all the same
+    ("About 5,000 people a day have used the new bridge.", "About 5,000 people a day are expected to use the new "
+     "bridge.", False),
+    # a reporting verb's own modal
+    ("The league will announce the new schedule in May.", "The league may announce the new schedule in May.", False),
+    # the evidence's doer on the receiving end of the claim
+    ("Fans threw bottles at police outside the stadium.", "Police threw bottles at fans outside the stadium.",
+     False),
+    ("Fans clashed with police outside the stadium.", "Police clashed with fans outside the stadium.", True),
+    # a hyphenated figure with its currency
+    ("The €2.4bn stadium opened in June.", "The 2.4-billion-euro stadium opened in June.", True),
+])
+def test_conditions_expectations_modals_roles_and_hyphenated_money(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -56,7 +56,7 @@ eye examine review assess evaluate depend hinge""".split()) | (IRREALIS_PHRASES 
 POSSIBILITY_MODALS = frozenset("could may might".split())
 # Modals that make an action possible, conditional or future rather than done ("must", "can" and "should" are
 # obligation and ability: not compared).
-IRREALIS_MODALS = frozenset("would could may might will shall 'd 'll wo".split())
+IRREALIS_MODALS = frozenset("would could may might will shall should ought 'd 'll wo".split())
 FUTURE_MODALS = frozenset("will shall 'll wo".split())
 # Verbs whose complement did (manage) or did not (fail) happen.
 NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid unable".split())
@@ -122,6 +122,7 @@ class Predicate:
     explicit_subject: bool = False  # the subject is the verb's own (not inherited through "managed to ...")
     definite_subject: bool = False  # the subject is a description ("the 26-year-old Italian"), not a name
     infinitive: bool = False  # "to help": its modality is its governor's
+    condition: str = ""  # "if" / "unless" when the action is a condition ("unless the levy is withdrawn")
 
 
 @dataclass
@@ -229,6 +230,18 @@ def _is_negated(tok: Token) -> bool:
         if any(c.dep_ == "neg" for c in head.children):
             return True
     return False
+
+
+def _condition(tok: Token) -> str:
+    """"if" or "unless" when the action is the condition of such a clause, itself or as the complement of its head
+    ("unless they move to address" holds "address"), else ""."""
+    while True:
+        mark = next((c.lower_ for c in tok.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), "")
+        if mark:
+            return mark
+        if tok.dep_ != "xcomp" or tok.head is tok:
+            return ""
+        tok = tok.head
 
 
 def _irrealis(tok: Token) -> str:
@@ -728,9 +741,11 @@ def analyse(text: str) -> Analysis:
                                                 for c in subj_tok.children) and \
             subj_tok.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        # "unless the levy is withdrawn" is "if the levy is not withdrawn"
         preds.append(Predicate(lemma, text_, _is_negated(t), _irrealis(t), subj, obj, preps,
                                lemma in LIGHT_VERBS, t.i, t.dep_, forms, names, obj_names,
-                               s_core, o_core, p_core, _strength(t), s_names, explicit, definite, infinitive))
+                               s_core, o_core, p_core, _strength(t), s_names, explicit, definite, infinitive,
+                               _condition(t)))
     return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
 
 

@@ -43,6 +43,7 @@ from qa.verify.claims import (
     CERTAINTY_RANK,
     CONFIRM_VERBS,
     CONTEMPLATION_VERBS,
+    IRREALIS_MODALS,
     IRREALIS_PHRASES,
     IRREALIS_VERBS,
     NEGATIVE_IMPLICATIVES,
@@ -556,6 +557,11 @@ _REPORT_DEPS = frozenset("""ccomp xcomp dobj parataxis advcl prep attr acomp opr
 csubjpass agent""".split())
 
 
+def _only_possible(verb: str) -> bool:
+    """Whether a reporting verb as written is only possible ("may announce", "could say")."""
+    return any(w in POSSIBILITY_MODALS for w in verb.lower().split())
+
+
 def _bare_attribution(c: Analysis) -> bool:
     """"Rear Admiral John Kirby said.": a speaker and a reporting verb with nothing reported. The small model writes
     such fragments when it splits a passage's attribution from its sentence; the fragment is "supported" word by
@@ -645,6 +651,12 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 failures.append((0 if ev.certainty in ("not_confirmed", "denied") else 1,
                                  f"the cited text says {ev.speaker or 'the source'} '{ev.verb}', the claim says "
                                  f"'{att.verb}'"))
+                continue
+            if _only_possible(ev.verb) and not _only_possible(att.verb) and "not_confirmed" not in (
+                    ev.certainty, att.certainty) and "denied" not in (ev.certainty, att.certainty):
+                # "the union may announce strike dates" is not "will announce" (a reporting verb's own modal)
+                failures.append((1, f"the cited text says {ev.speaker or 'the source'} '{ev.verb}', the claim "
+                                    f"says '{att.verb}'"))
                 continue
             if att.recipient_words and ev.recipient_words:
                 rec = set(ev.recipient_words)
@@ -753,10 +765,12 @@ def _forms_match(p: Predicate, q: Predicate) -> bool:
     return same_sense(p.forms, q.forms)
 
 
-def _args(p: Predicate) -> frozenset[str]:
+def _args(p: Predicate, directed: bool = False) -> frozenset[str]:
+    """The words of what the action is done to, for, at ... (`directed`: without mutual parties, "with X")."""
     out = set(p.obj)
-    for words in p.preps.values():
-        out |= words
+    for prep, words in p.preps.items():
+        if not (directed and prep in _MUTUAL_PREPS):
+            out |= words
     return frozenset(out)
 
 
@@ -772,12 +786,19 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # "fight alongside Y", not with a synonym elsewhere in the sentence that shares more words); then arguments
         q = max(matched, key=lambda q: (q.lemma == p.lemma,
                                         _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))))
-        if p.negated != q.negated:  # the negation may be a governor's ("unable to stall"): say which side has it
-            return (f"the claim says '{p.text}' did not happen, the cited text says it did" if p.negated else
+        if p.condition and q.condition:  # "unless the levy is withdrawn" is "if the levy is not withdrawn"
+            p_neg, q_neg = p.negated != (p.condition == "unless"), q.negated != (q.condition == "unless")
+        else:
+            p_neg, q_neg = p.negated, q.negated
+        if p_neg != q_neg:  # the negation may be a governor's ("unable to stall"): say which side has it
+            return (f"the claim says '{p.text}' did not happen, the cited text says it did" if p_neg else
                     f"the cited text says '{q.text}' did not happen, the claim says it did")
         # a purpose ("... to help Iraq fight") asserts nothing, whatever governs it
         purpose = p.dep == "advcl" and p.text.lower().startswith("to ") or (p.infinitive and q.infinitive)
-        if q.irrealis and not p.irrealis and not q.negated and p.lemma not in NEUTRAL_VERBS and not purpose:
+        # a general verb ("use", "go") under a governor ("are expected to use") is contemplated all the same
+        governed = q.irrealis.lower() not in IRREALIS_MODALS
+        if q.irrealis and not p.irrealis and not q.negated and (p.lemma not in NEUTRAL_VERBS or governed) and \
+                not purpose and p.lemma not in IRREALIS_VERBS:  # "were expected" restates "should arrive"
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
         # "be", "go", "have": stated as fact what the evidence says only might be, about the same subject
         if q.irrealis.lower() in POSSIBILITY_MODALS and not p.irrealis and not p.negated and not q.negated and \
@@ -793,9 +814,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if swap:
             return swap
         straight = _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))
-        cross = _overlap(p.subject, _args(q)) + _overlap(_args(p), q.subject)
-        # a swap: the evidence's doer is not the claim's doer but sits elsewhere in the claim
-        if p.subject and q.subject and _overlap(_args(p), q.subject) and cross >= 2 and cross > straight:
+        cross = _overlap(p.subject, _args(q, directed=True)) + _overlap(_args(p, directed=True), q.subject)
+        # a swap: the evidence's doer is not the claim's doer but sits elsewhere in the claim (not as a mutual party:
+        # "clashed with police")
+        if p.subject and q.subject and _overlap(_args(p, directed=True), q.subject) and cross >= 2 and \
+                cross > straight:
             return (f"the roles are reversed: in the cited text {_describe(q.subject)} '{q.text}' "
                     f"{_describe(_args(q))}")
         described = q.definite_subject and all(name_bases(w) & (f.before | f.ref_words) for w in p.subject_names)
@@ -857,7 +880,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""
     if opposite(p.forms, q.forms) and not any(_forms_match(p, x) for _, x in ev_preds):
         return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
-    if q.irrealis and not p.irrealis and not q.negated:
+    if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS:
         return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
     hoped = [x for _, x in aligned if x.irrealis and not x.negated and x.strength < 2 and
              _overlap(p.subject, x.subject) + _overlap(_args(p), _args(x))]
@@ -890,12 +913,21 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
     ps, qs = p.subject_core, q.subject_core
     if not ps or not qs or _overlap(ps, qs):
         return ""
-    q_other = q.object_core | _unite(q.prep_core)
-    p_other = p.object_core | _unite(p.prep_core)
+    q_other = q.object_core | _unite({k: v for k, v in q.prep_core.items() if k not in _MUTUAL_PREPS})
+    p_other = p.object_core | _unite({k: v for k, v in p.prep_core.items() if k not in _MUTUAL_PREPS})
     if _overlap(ps, q_other) and (_overlap(qs, p_other) or not p_other):
         return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', "
                 f"and {_describe(ps & q_other or ps)} is on the receiving end")
+    # the evidence's doer on the receiving end of the claim, which names another doer ("protesters fired tear gas
+    # at police" for "police fired tear gas"); "with" is mutual ("clashed with police")
+    receiving = p.object_core | _unite({k: v for k, v in p.prep_core.items() if k not in _MUTUAL_PREPS})
+    if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and qs & receiving:
+        return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', the claim has "
+                f"{_describe(ps)} do it")
     return ""
+
+
+_MUTUAL_PREPS = frozenset("with alongside together between among".split())
 
 
 def _with_qualifier(q, analyses: list[Analysis]) -> str:
