@@ -697,10 +697,24 @@ def _strength(tok: Token) -> int:
     return out
 
 
+def _lost_source(doc: Doc) -> bool:
+    """A sentence opening "According to X, ..." whose "to" the parser left without its object."""
+    return len(doc) > 3 and doc[0].lower_ == "according" and doc[1].lower_ == "to" and \
+        not any(c.dep_ == "pobj" for c in doc[1].children) and any(t.text == "," for t in doc)
+
+
 def analyse(text: str) -> Analysis:
     """Read `text` (a claim or an evidence sentence) into its attributions, predicates and facts."""
     norm = normalize(text)
     doc = parse(norm)
+    if _lost_source(doc):
+        # "According to police chief A-B, the council would ...": the parser made the source the subject; the same
+        # sentence with the source last parses as written news does ("The council would ..., according to ...")
+        comma = next(t for t in doc if t.text == ",")
+        reordered = f"{doc[comma.i + 1:].text.rstrip(' .')}, {doc[:comma.i].text[:1].lower()}{doc[:comma.i].text[1:]}."
+        alt = parse(reordered[:1].upper() + reordered[1:])
+        if not _lost_source(alt):
+            norm, doc = alt.text, alt
     attributions, hedge = _attributions(doc)
     attr_verbs = {a.verb_i for a in attributions}
     preds = []
