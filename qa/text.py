@@ -30,8 +30,11 @@ _GLUED_ACRONYM = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")
 _GLUED_UNIT = re.compile(r"\b(\d[\d,.]*)([A-Za-z]{1,3})\b")
 # Money written with a scale letter: "$3bn", "€45m", "£4.7 m" (after a currency sign "m" is million, not metre).
 _MONEY_SCALE = re.compile(r"([$€£¥])\s?(\d[\d,.]*)\s?(bn|mn|m|k|tn)\b", re.I)
+_ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 _HYPHEN_MONEY = re.compile(r"\b(\d[\d,.]*)-(million|billion|trillion)-(euro|dollar|pound|yen)s?\b", re.I)
 _SIGNS = {"euro": "€", "dollar": "$", "pound": "£", "yen": "¥"}
+_RACES = frozenset("hurdles sprints races heats finals relays laps dashes swims runs events".split())
+_COUNT_MILLIONS = re.compile(r"\b(\d[\d,.]*)m\s+(people|[a-z]{2,}s)\b")
 _BARE_SCALE = re.compile(r"\b(\d[\d,.]*)\s?(bn|tn)\b", re.I)
 # What a currency sign says in words: "A$27m" is "27 million Australian dollars" (generic English).
 CURRENCY_WORDS = {"$": ("dollar",), "£": ("pound", "sterling"), "€": ("euro",), "¥": ("yen",),
@@ -95,7 +98,8 @@ ORDINALS = {
 }
 # Qualifiers in front of a number (or "-plus" after it), by what they claim about the true value.
 _QUALIFIERS = [
-    (re.compile(r"(?:more than|over|upwards of|in excess of|above|beyond|exceeding|topping)\s*$", re.I), "more"),
+    (re.compile(r"(?:more than|over|upwards of|in excess of|above|beyond|exceeding|topping|topped|tops|exceeded|"
+                r"exceeds|surpassed|surpasses)\s*$", re.I), "more"),
     (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
     (re.compile(r"(?:fewer than|less than|under|below)\s*$", re.I), "less"),
     (re.compile(r"(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),
@@ -132,8 +136,15 @@ def normalize(text: str) -> str:
     text = text.translate(_TRANSLATE).replace(" - ", " – ")
     text = _GLUED_ACRONYM.sub(r"\1 \2", text)
     text = _MONEY_SCALE.sub(lambda m: f"{m.group(1)}{m.group(2)} {_SCALE_WORDS[m.group(3).lower()]}", text)
+    # "1.5m people", "9m units", "4.2m pounds": a count of things is millions (a length is "a 10m wall")
+    text = _COUNT_MILLIONS.sub(lambda m: m.group(0) if m.group(2).lower() in _RACES or (
+        m.group(2).lower() in UNITS and m.group(2).lower() not in ("pounds", "people", "dollars", "tonnes", "tons"))
+                               else f"{m.group(1)} million {m.group(2)}", text)
     text = _BARE_SCALE.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2).lower()]}", text)
     text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
+    # "Q1" is "the first quarter", "H2" "the second half" (of a year)
+    text = re.sub(r"\b([QH])([1-4])\b(?!-)", lambda m: f"{_ORDINAL_WORDS[int(m.group(2))]} "
+                  f"{'quarter' if m.group(1) == 'Q' else 'half'}", text)
     # "a 1.8-billion-euro project" is "a €1.8 billion project"
     text = _HYPHEN_MONEY.sub(lambda m: f"{_SIGNS[m.group(3).lower()]}{m.group(1)} {m.group(2).lower()}", text)
     text = re.sub(r"\b(\d[\d,.]*)-(hundred|thousand|million|billion|trillion)\b", r"\1 \2", text, flags=re.I)
@@ -525,6 +536,10 @@ _IRREGULAR_PLACES = {
     "spanish": {"spain"}, "danish": {"denmark"}, "swedish": {"sweden"}, "finnish": {"finland"},
     "polish": {"poland"}, "turkish": {"turkey"}, "filipino": {"philippines"}, "thai": {"thailand"},
     "american": {"us", "usa", "america"}, "america": {"us", "usa", "american"},
+    "norwegian": {"norway"}, "portuguese": {"portugal"}, "belgian": {"belgium"}, "peruvian": {"peru"},
+    "icelandic": {"iceland"}, "lebanese": {"lebanon"}, "sudanese": {"sudan"}, "vietnamese": {"vietnam"},
+    "japanese": {"japan"}, "congolese": {"congo"}, "senegalese": {"senegal"}, "nepali": {"nepal"},
+    "pakistani": {"pakistan"}, "afghan": {"afghanistan"}, "kuwaiti": {"kuwait"}, "yemeni": {"yemen"},
 }
 
 
@@ -536,5 +551,7 @@ def name_bases(word: str) -> set[str]:
     for ending in _DEMONYM_ENDINGS:
         if w.endswith(ending) and len(w) - len(ending) >= 3:
             base = w[: -len(ending)]
-            out |= {base, base + "a", base + "ia"}
+            out |= {base, base + "a", base + "ia", base + "y"}  # "German" -> "germany", "Italian" -> "italy"
+    if w.endswith("an"):
+        out.add(w + "y")  # "German" -> "germany"
     return out | _IRREGULAR_PLACES.get(w, set())

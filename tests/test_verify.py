@@ -745,3 +745,41 @@ def test_a_long_source_opening_the_sentence_is_not_taken_for_the_subject():
     assert check_support(claim, [ev]).supported
     wrong = claim.replace("Supreme Council", "National Guard")
     assert not check_support(wrong, [ev]).supported
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    # TEST FIXTURE sentences, generic English
+    ("The retailer said it would shut some of its German stores.",
+     "The retailer said it would close 14 of its 60 stores in Germany by the end of next year."),
+    ("Turnout in the first round topped 70 percent, the electoral commission said.",
+     "Turnout in the first round reached 71.4 percent, the electoral commission said."),
+    ("Output cuts will run through the end of the first quarter, the cartel said.",
+     "Output cuts will run through the end of Q1, the cartel said."),
+    ("The International Monetary Fund said it had reached a staff-level agreement with Ruritania.",
+     "The IMF said on Friday it had reached a staff-level agreement with Ruritania."),
+    ("The FAA has grounded the company's rocket pending an investigation.",
+     "The U.S. Federal Aviation Administration grounded the company's rocket pending an investigation."),
+    ("Major Tom Ekal, a Kenya Defence Forces spokesman, said the troops would withdraw by December 31.",
+     "Major Tom Ekal, a spokesman for the KDF, said the troops would withdraw by December 31."),
+    ("Roughly 1.5 million people have been displaced by the fighting, the agency said.",
+     "About 1.5m people have been displaced by the fighting, the agency said."),
+    ("Health officials said 37 suspected cholera cases had been recorded in the town.",
+     "The Regional Health Office said it had recorded 37 suspected cholera cases in the town."),
+])
+def test_demonyms_bounds_quarters_acronyms_millions_and_offices(claim, evidence):
+    result = check_support(claim, [evidence])
+    assert result.supported, result.reason
+
+
+def test_a_subject_pronoun_continues_the_last_subject_and_check_text_reads_its_evidence_as_context():
+    """`check_text` without an article resolves "she" and "the premier" within the evidence itself (TEST
+    FIXTURE sentences); "she" is the judge who was the last subject, not the man named in passing."""
+    from qa.verify.api import check_text
+
+    ev = ("Judge Miriam Abara rejected a defence request to delay the trial of former mayor Curtis Vale. She said "
+          "proceedings would begin as scheduled on May 12.")
+    assert check_text("Judge Miriam Abara said the trial would begin as scheduled on May 12.", ev).supported
+    assert not check_text("Curtis Vale said the trial would begin as scheduled on May 12.", ev).supported
+    ev2 = ("Prime Minister Eleni Markou met union leaders on Tuesday. Afterwards, the premier told reporters she was "
+           "optimistic that a general strike could be avoided.")
+    assert check_text("Eleni Markou said she was optimistic that a general strike could be avoided.", ev2).supported

@@ -37,11 +37,12 @@ class ClaimCheck:
 
 def check_text(claim: str, evidence: str, context: str | None = None, *, threshold: float | None = None,
                scorer: str | None = None) -> ClaimCheck:
-    """Check `claim` against one evidence text (`context`: the article it comes from, if known)."""
+    """Check `claim` against one evidence text (`context`: the article it comes from; by default the evidence
+    itself, so that "the minister" in its second sentence is the minister its first sentence names)."""
     from qa.verify.scorer import get_scorer
 
     chosen = get_scorer(scorer)
-    res = check_support(claim, [evidence], threshold, context=context, scorer=chosen.name)
+    res = check_support(claim, [evidence], threshold, context=context or evidence, scorer=chosen.name)
     start, end, _ = res.per_evidence[0] if res.per_evidence else (0, 0, 0.0)
     return ClaimCheck(claim, res.supported, res.score, res.reason, start, end, evidence[start:end],
                       scorer=chosen.name)

@@ -39,6 +39,7 @@ class Person:
     start: int  # character offset of the mention in the (normalised) article
     words: frozenset[str]  # name words, keyed ("barack", "obama")
     titles: frozenset[str]  # title words seen with the person anywhere in the article ("president")
+    subject: bool = False  # named as the subject of a clause ("Judge Abara rejected ...")
 
 
 @dataclass
@@ -63,6 +64,10 @@ class ArticleContext:
             return frozenset()
         if w in _PERSON_PRONOUNS:
             before = [p for p in self.persons if p.start < offset]
+            if w in ("he", "she"):
+                # a subject pronoun continues the last person who was a subject, not the last one named in passing
+                # ("Judge Abara rejected a request by Curtis Vale's lawyers. She said ...")
+                before = [p for p in before if p.subject] or before
             return before[-1].words | before[-1].titles if before else frozenset()
         titled = [p for p in self.persons if p.start < offset and w in p.titles]
         if titled:  # "the president", "the chief executive", "the judge": the last person the article called so
@@ -144,6 +149,17 @@ def _descriptors(doc, ent) -> set[str]:
     return out
 
 
+def _is_subject(tok) -> bool:
+    """Whether a name's head is a clause subject, itself or through the title or apposition it sits in."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("appos", "compound") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 @lru_cache(maxsize=64)
 def article_context(text: str) -> ArticleContext:
     """Parse an article once (cached) into the people, reporting organisations, acronyms and topic names it has."""
@@ -196,7 +212,7 @@ def article_context(text: str) -> ArticleContext:
             titles |= {t.lemma_.lower() for t in ent if t.lemma_.lower() in _TITLE_WORDS}  # "Chief ... Hale" as one
             surname = key(ent[-1].text)
             titles_of.setdefault(surname, set()).update(titles)
-            ctx.persons.append(Person(ent.start_char, words, frozenset()))
+            ctx.persons.append(Person(ent.start_char, words, frozenset(), _is_subject(ent.root)))
             if titled_org:
                 continue
         # a tagger's PERSON described as an organisation ("electronics maker Lumo"), not a person described

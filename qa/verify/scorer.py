@@ -384,8 +384,9 @@ def _expand_names(names: tuple[str, ...], f: _EvidenceFacts) -> set[str]:
         for ctx in f.contexts:
             if ctx is not None:
                 out |= ctx.expansions(w)
-    if len(names) >= 2:
-        out.add(initials([w.capitalize() for w in names]))
+    for i in range(len(names)):  # "faa" for "us federal aviation administration" too
+        for j in range(i + 2, len(names) + 1):
+            out.add(initials([w.capitalize() for w in names[i:j]]))
     return out
 
 
@@ -417,6 +418,10 @@ def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
     for short, long in ((a, b), (b, a)):
         letters = sorted(x[0] for x in long if x)
         if any(2 <= len(w) <= 6 and w.isalpha() and sorted(w) == letters for w in short):
+            return 1
+        # "faa" for {"us", "federal", "aviation", "administration"}: all but one word, a country prefix
+        if 4 <= len(long) <= 7 and all(long) and any(3 <= len(w) <= 6 and w.isalpha() and any(
+                sorted(w) == sorted(x[0] for x in long - {drop}) for drop in long) for w in short):
             return 1
     return 0
 
@@ -493,12 +498,18 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
                 return False, "words"
         return True, ""
     missing = [w for w in cw if not _overlap({w}, ev_words)]
+    if missing and ev_att is not None:  # "the International Monetary Fund" for "the IMF", either way round
+        spelled = _spelled_out(claim_att.speaker, ev_words)
+        missing = [w for w in missing if w not in spelled and not _spelled_out(ev_att.speaker, {w})]
     if missing and ev_att is not None and ev_att.person and claim_att.head in ev_words and sentence_words and \
             all(_overlap({w}, sentence_words) for w in missing):
         missing = []
     if missing and ev_att is not None and reported and claim_att.head == ev_att.head and \
             ev_att.speaker_words <= SOURCE_NOUNS | ORG_NOUNS and all(_overlap({w}, reported) for w in missing):
         missing = []
+    if missing == ["official"] and ev_att is not None and not ev_att.person and (
+            ev_att.head in ORG_NOUNS | _OFFICE_NOUNS or ev_att.head in {"ministry", "government", "police"}):
+        missing = []  # "health officials said" for "the Regional Health Office said": an office speaks by its officials
     if missing:
         return False, "words"
     # "Iran confirmed" where the evidence says "Iranian security sources confirmed": widened; a person's full
@@ -555,6 +566,23 @@ def _describe(words: frozenset[str] | set[str]) -> str:
 # A passive's subject is the thing reported ("No deaths have been confirmed").
 _REPORT_DEPS = frozenset("""ccomp xcomp dobj parataxis advcl prep attr acomp oprd dative npadvmod advmod nsubjpass
 csubjpass agent""".split())
+
+
+def _spelled_out(text: str, acronyms: frozenset[str] | set[str]) -> set[str]:
+    """The keyed words of the capitalised runs in `text` whose initials are one of `acronyms` ("Democratic Republic
+    of the Congo" for "drc")."""
+    words = re.findall(r"[\w'-]+", text)
+    out: set[str] = set()
+    for i in range(len(words)):
+        if not words[i][:1].isupper():
+            continue
+        for j in range(i + 2, len(words) + 1):
+            run = words[i:j]
+            if not run[-1][:1].isupper():
+                continue
+            if initials(run) in acronyms:
+                out |= {key(w) for w in run}
+    return out
 
 
 def _only_possible(verb: str) -> bool:
@@ -735,8 +763,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                     extra)
         if len(words) < (2 if has_name else 3) or len(unknown) < len(words):
             continue
-        if _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)):
-            continue  # "to the United States" for "to the U.S"
+        if _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)) or \
+                _spelled_out(" ".join(x.text for x in t.subtree), f.acronyms):
+            continue  # "to the United States" for "to the U.S", "a Kenya Defence Forces spokesman" for "the KDF"
         phrase = " ".join(x.text for x in t.subtree)
         return f"the claim adds '{phrase}', which the cited text does not say", extra
     reason = _added_clause_check(c, ev_preds, f, known)
@@ -927,6 +956,7 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
     return ""
 
 
+_OFFICE_NOUNS = frozenset("office administration service inspectorate directorate bureau".split())
 _MUTUAL_PREPS = frozenset("with alongside together between among".split())
 
 
