@@ -783,3 +783,30 @@ def test_a_subject_pronoun_continues_the_last_subject_and_check_text_reads_its_e
     ev2 = ("Prime Minister Eleni Markou met union leaders on Tuesday. Afterwards, the premier told reporters she was "
            "optimistic that a general strike could be avoided.")
     assert check_text("Eleni Markou said she was optimistic that a general strike could be avoided.", ev2).supported
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences. With several sources in the evidence, the claim's speaker is compared with the source
+    # of what the claim reports
+    ("The local council told the channel that the water supply had been cut for five days.",
+     "Residents told the channel that the water supply had been cut for five days, while the local council "
+     "insisted that repairs to the main pipeline were already under way.", False),
+    ("Residents told the channel that the water supply had been cut for five days.",
+     "Residents told the channel that the water supply had been cut for five days, while the local council "
+     "insisted that repairs to the main pipeline were already under way.", True),
+    ("The central bank declined to comment on the split in the committee's vote.",
+     "Two members of the rate committee voted to keep rates on hold, according to a person familiar with the "
+     "discussions, and the central bank declined to comment on the split.", True),
+    # someone who speaks for a person or a body is not that person or body
+    ("Actor Ruben Castell said he would contest the assault charges.",
+     "A lawyer for actor Ruben Castell said his client would contest the assault charges.", False),
+    ("The Energy Ministry said gas rationing could begin in November.",
+     "An official at the Energy Ministry, speaking on condition of anonymity, said gas rationing could begin in "
+     "November.", False),
+    # a titled officer is the person the claim names
+    ("Marcus Hale told analysts the firm plans to close two factories.",
+     "Chief financial officer Marcus Hale told analysts the firm plans to close two factories.", True),
+])
+def test_the_speaker_is_the_source_of_the_claims_content_not_a_proxy(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -490,6 +490,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     if persons:
         if not all(_overlap({w}, ev_words) for w in persons):
             return False, "person"
+        if ev_att is not None and ev_att.head in _PROXY_NOUNS | _COUNSEL_NOUNS and ev_att.head not in cw:
+            return False, "words"  # "a lawyer for actor Ruben Castell said" is not Ruben Castell speaking
         # the same person with another office ("CFO Laura Benn" for "Chief executive Laura Benn"): every word of
         # an abbreviated title must be in the evidence's ("officer" may be left out of "chief executive")
         for w in cw - persons:
@@ -516,8 +518,11 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     # name ("Marcus Hale" for "Chief financial officer Marcus Hale") is the same speaker, not a wider one
     named = [w for w in claim_att.speaker.split() if w.lower() != "the"]
     full_name = len(named) >= 2 and all(w[:1].isupper() for w in named) and ev_att is not None and \
-        cw <= ev_words
-    if ev_words & SOURCE_NOUNS and not cw & (SOURCE_NOUNS | TITLES) and not full_name:
+        cw <= ev_words and (claim_att.person or bool(claim_att_names) or not (ev_words - cw) & _PROXY_NOUNS)
+    # the evidence's speaker is a source ("Iranian security sources"), not a body a source noun describes ("the
+    # prison officers' union")
+    sourced = ev_att.head in SOURCE_NOUNS if ev_att is not None and ev_att.head else bool(ev_words & SOURCE_NOUNS)
+    if sourced and not cw & (SOURCE_NOUNS | TITLES) and not full_name:
         return False, "widened"
     return True, ""
 
@@ -583,6 +588,51 @@ def _spelled_out(text: str, acronyms: frozenset[str] | set[str]) -> set[str]:
             if initials(run) in acronyms:
                 out |= {key(w) for w in run}
     return out
+
+
+def _said_words(a: Analysis, att: Attribution) -> frozenset[str]:
+    """Content words of what an attribution reports: the reporting verb's clause without its speaker (for
+    "according to X": the clause it is attached to, without the "according to" phrase)."""
+    if att.verb_i < 0 or a.doc is None:
+        return frozenset()
+    verb = a.doc[att.verb_i]
+    if verb.lower_ == "according":
+        skip = {x.i for x in verb.subtree}
+        verb = verb.head
+        # not a clause joined to it with a subject of its own ("..., and the bank declined to comment")
+        skip |= {x.i for c in verb.children if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass")
+                                                                          for g in c.children) for x in c.subtree}
+    else:
+        while verb.dep_ == "xcomp" and verb.head is not verb:  # "declined to comment on ..."
+            verb = verb.head
+        skip = {x.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for x in c.subtree}
+    return frozenset(key(x.lemma_) for x in verb.subtree if x.i not in skip and x.i != verb.i and not x.is_stop
+                     and not x.is_punct and x.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
+
+
+def _reporting_this(c: Analysis, att: Attribution, ev_atts: list[tuple[int, Attribution]],
+                    ev_all: list[Analysis]) -> list[tuple[int, Attribution]]:
+    """The evidence's attributions that report what the claim's attribution reports: when the evidence quotes
+    several sources ("Residents told the channel X, while the council insisted Y"), the claim's speaker is
+    compared with the source of the claim's content, not with whichever source shares its name."""
+    if len(ev_atts) < 2:
+        return ev_atts
+    mine = _said_words(c, att)
+    if not mine:
+        return ev_atts
+    scored = [(len(mine & _said_words(ev_all[si], ev)), si, ev) for si, ev in ev_atts]
+    best = max(n for n, _, _ in scored)
+    if best < 2:
+        return ev_atts
+    # a source in a relative clause ("a request the government said it was considering") reports its antecedent,
+    # which its own clause does not hold: it is always kept
+    return [(si, ev) for n, si, ev in scored if n * 2 >= best or _in_relative_clause(ev_all[si], ev)]
+
+
+def _in_relative_clause(a: Analysis, att: Attribution) -> bool:
+    if att.verb_i < 0 or a.doc is None:
+        return True
+    return a.doc[att.verb_i].dep_ in ("relcl", "acl")
 
 
 def _only_possible(verb: str) -> bool:
@@ -655,7 +705,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             continue
         failures: list[tuple[int, str]] = []  # (how telling, reason): a contradicting source is shown first
         ok = False
-        for si, ev in ev_atts:
+        for si, ev in _reporting_this(c, att, ev_atts, ev_all):
             ev_words = _speaker_words(ev, f, si)
             ev_words |= _aliases(ev_words, f, si)  # "the FAA said" is "the Federal Aviation Administration said"
             ev_words |= {w for w in att.speaker_words if _aliases({w}, f, si) & ev_words}
@@ -956,6 +1006,11 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
     return ""
 
 
+# Who speaks for someone else: "an official at the ministry", "a Harwick Air spokesman" (an "officer" with a title
+# is the titled person: "Chief financial officer Marcus Hale")
+_PROXY_NOUNS = SOURCE_NOUNS - {"officer", "commander", "member"}
+_COUNSEL_NOUNS = frozenset("lawyer attorney counsel barrister solicitor representative agent relative friend "
+                           "colleague".split())
 _OFFICE_NOUNS = frozenset("office administration service inspectorate directorate bureau".split())
 _MUTUAL_PREPS = frozenset("with alongside together between among".split())
 
