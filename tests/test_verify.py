@@ -810,3 +810,37 @@ def test_a_subject_pronoun_continues_the_last_subject_and_check_text_reads_its_e
 def test_the_speaker_is_the_source_of_the_claims_content_not_a_proxy(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    # TEST FIXTURE sentences: near, expected, investigated, alleged, unverified or only in the press
+    ("Local radio reported that the striker has agreed a move to the capital's club.",
+     "The striker is reportedly close to agreeing a move to the capital's club, local radio said."),
+    ("The company will announce as many as 3,000 job cuts next week.",
+     "The company is expected to announce as many as 3,000 job cuts next week."),
+    ("The deaths of two children were caused by a contaminated batch of syrup, health officials said.",
+     "Health officials are investigating whether the deaths of two children were caused by a contaminated batch "
+     "of syrup."),
+    ("Thousands of ballots in the north had been pre-marked.",
+     "The opposition alleged that thousands of ballots in the north had been pre-marked."),
+    ("Rebels captured the airport on Sunday.",
+     "The rebels said they had captured the airport on Sunday, a claim that could not be independently verified."),
+    ("The defence minister submitted his resignation on Thursday.",
+     "Local media reported that the defence minister had submitted his resignation on Thursday."),
+])
+def test_what_is_near_expected_investigated_alleged_or_unverified_is_not_stated_as_done(claim, evidence):
+    result = check_support(claim, [evidence])
+    assert not result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    ("The opposition alleged that thousands of ballots in the north had been pre-marked.",
+     "The opposition alleged that thousands of ballots in the north had been pre-marked."),
+    ("The rebels said they had captured the airport on Sunday.",
+     "The rebels said they had captured the airport on Sunday, a claim that could not be independently verified."),
+    ("The company is expected to announce job cuts next week.",
+     "The company is expected to announce as many as 3,000 job cuts next week."),
+])
+def test_the_same_reports_kept_as_reports_pass(claim, evidence):
+    result = check_support(claim, [evidence])
+    assert result.supported, result.reason

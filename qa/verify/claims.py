@@ -46,8 +46,10 @@ HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly osten
 # Governors and auxiliaries under which an action is contemplated, not done.
 IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
 vow aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess evaluate
-depend hinge""".split())
+depend hinge investigate probe""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
+# Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
+IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely".split())
 # Of those, the ones under which an action is only weighed (weakest), as against intended or announced
 # ("plans to", "vowed to", "expected to"): a claim may not move an action up this scale
 # (contemplated 0 < intended or future 1 < asserted 2).
@@ -244,7 +246,7 @@ def _condition(tok: Token) -> str:
         tok = tok.head
 
 
-def _irrealis(tok: Token) -> str:
+def irrealis(tok: Token) -> str:
     """What makes the action at `tok` only contemplated, possible or future, or "" when it is asserted: a modal
     on it or on a verb it depends on ("would consider intervening"), or a governor of contemplation ("is
     considering shifting troops", "looking at options", "would not rule out air strikes"). Verbs of
@@ -266,8 +268,10 @@ def _irrealis(tok: Token) -> str:
                 return f"not {cur.text} out"
         if depth and cur.pos_ == "ADP" and f"{cur.head.lemma_.lower()} {cur.lower_}" in IRREALIS_PHRASES - {"rule out"}:
             return f"{cur.head.text} {cur.text}"
+        if depth and cur.pos_ == "ADJ" and cur.lemma_.lower() in IRREALIS_ADJECTIVES:
+            return cur.text  # "close to agreeing", "poised to sign", "likely to fall": not (yet) done
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "acl", "prep", "conj",
-                            "nsubjpass") or cur.head is cur:
+                            "nsubjpass", "acomp") or cur.head is cur:
             break
         if _unconfirmed(cur.head):
             return "not confirmed"  # "could not confirm reports that ...", "had no confirmation of ..."
@@ -389,6 +393,11 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             continue
         if t.pos_ not in ("VERB", "AUX") and not (t.pos_ == "NOUN" and lemma == "confirmation"):
             continue
+        if lemma in CONFIRM_VERBS and t.tag_ == "VBN" and _is_negated(t) and any(c.dep_ == "auxpass"
+                                                                                   for c in t.children):
+            # "a claim that could not be independently verified": what it says is unconfirmed, by nobody named
+            hedge = hedge or " ".join(x.text for x in sorted([*(c for c in t.children if c.dep_ in (
+                "aux", "auxpass", "neg")), t], key=lambda x: x.i))
         if lemma in CONFIRM_VERBS or lemma == "confirmation":
             cert = "not_confirmed" if _is_negated(t) or _no_object(t) else "confirmed"
             if any(a.lemma_.lower() in ("unable", "able") and any(c.dep_ == "neg" for c in [*a.children,
@@ -405,6 +414,9 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             continue  # "are reported to have made", "is said to be", "is believed to"
         elif lemma in FACTIVE_VERBS and any(c.dep_ == "ccomp" for c in t.children) and _speaking_subject(t):
             cert = "not_confirmed" if _is_negated(t) else "confirmed"  # "showed that": stated as established
+        elif lemma == "allege" and t.tag_ != "VBN" and any(c.dep_ == "ccomp" for c in t.children):
+            cert = "said"
+            hedge = hedge or t.text  # "the opposition alleged that ...": an accusation, not an established fact
         elif lemma in BELIEF_VERBS and t.tag_ != "VBN" and any(c.dep_ == "ccomp" for c in t.children) and \
                 _speaking_subject(t):
             cert = "not_confirmed" if _is_negated(t) else "said"  # "police believe the fire was started ..."
@@ -458,6 +470,8 @@ def _no_object(t: Token) -> bool:
 
 def _subject_is_report(t: Token) -> bool:
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ == "media" and t.lemma_.lower() == "report":
+        return True  # "local media reported": the press, not a named outlet, as the source
     return subj is not None and subj.lemma_.lower() in REPORT_NOUNS and not any(
         c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in subj.children)
 
@@ -684,7 +698,7 @@ def _strength(tok: Token) -> int:
         if depth and cur.pos_ == "ADP" and f"{cur.head.lemma_.lower()} {cur.lower_}" in CONTEMPLATION_VERBS:
             out = 0
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "acl", "prep", "conj",
-                            "nsubjpass") or cur.head is cur:
+                            "nsubjpass", "acomp") or cur.head is cur:
             break
         gov = cur.head.lemma_.lower()
         if gov in SAY_VERBS | CONFIRM_VERBS and not _unconfirmed(cur.head) and gov not in IRREALIS_VERBS:
@@ -756,7 +770,7 @@ def analyse(text: str) -> Analysis:
             subj_tok.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         # "unless the levy is withdrawn" is "if the levy is not withdrawn"
-        preds.append(Predicate(lemma, text_, _is_negated(t), _irrealis(t), subj, obj, preps,
+        preds.append(Predicate(lemma, text_, _is_negated(t), irrealis(t), subj, obj, preps,
                                lemma in LIGHT_VERBS, t.i, t.dep_, forms, names, obj_names,
                                s_core, o_core, p_core, _strength(t), s_names, explicit, definite, infinitive,
                                _condition(t)))

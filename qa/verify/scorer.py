@@ -56,6 +56,7 @@ from qa.verify.claims import (
     Attribution,
     Predicate,
     analyse,
+    irrealis,
     name_keys,
 )
 from qa.verify.context import ORG_NOUNS, ArticleContext, article_context
@@ -635,9 +636,14 @@ def _in_relative_clause(a: Analysis, att: Attribution) -> bool:
     return a.doc[att.verb_i].dep_ in ("relcl", "acl")
 
 
-def _only_possible(verb: str) -> bool:
-    """Whether a reporting verb as written is only possible ("may announce", "could say")."""
-    return any(w in POSSIBILITY_MODALS for w in verb.lower().split())
+def _reported_as_less(ea: Analysis, ev: Attribution, c: Analysis, att: Attribution) -> bool:
+    """Whether the evidence's reporting verb is only possible or expected ("may announce", "is expected to
+    announce") where the claim's is done or certain ("announced", "will announce")."""
+    if ev.verb_i < 0 or att.verb_i < 0 or ea.doc is None or c.doc is None or ea.doc[ev.verb_i].lower_ == "according":
+        return False
+    ev_irr, claim_irr = irrealis(ea.doc[ev.verb_i]).lower(), irrealis(c.doc[att.verb_i]).lower()
+    weak = ev_irr in POSSIBILITY_MODALS or ev_irr in ("expected", "likely")
+    return weak and claim_irr in ("", "will")
 
 
 def _bare_attribution(c: Analysis) -> bool:
@@ -730,7 +736,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                                  f"the cited text says {ev.speaker or 'the source'} '{ev.verb}', the claim says "
                                  f"'{att.verb}'"))
                 continue
-            if _only_possible(ev.verb) and not _only_possible(att.verb) and "not_confirmed" not in (
+            if _reported_as_less(ev_all[si], ev, c, att) and "not_confirmed" not in (
                     ev.certainty, att.certainty) and "denied" not in (ev.certainty, att.certainty):
                 # "the union may announce strike dates" is not "will announce" (a reporting verb's own modal)
                 failures.append((1, f"the cited text says {ev.speaker or 'the source'} '{ev.verb}', the claim "
@@ -883,6 +889,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if q.irrealis.lower() in POSSIBILITY_MODALS and not p.irrealis and not p.negated and not q.negated and \
                 p.strength == 2 and not purpose and _overlap(p.subject, q.subject):
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it is so ('{p.text}')"
+        if p.irrealis == "will" and q.irrealis.lower() in ("expected", "likely") and not p.negated and not q.negated:
+            return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         if q.irrealis.lower() in POSSIBILITY_MODALS and p.irrealis == "will" and not p.negated and not q.negated:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         if p.strength > q.strength and not q.negated and not p.negated and p.lemma not in NEUTRAL_VERBS and \
