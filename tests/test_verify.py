@@ -844,3 +844,39 @@ def test_what_is_near_expected_investigated_alleged_or_unverified_is_not_stated_
 def test_the_same_reports_kept_as_reports_pass(claim, evidence):
     result = check_support(claim, [evidence])
     assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,why", [
+    # TEST FIXTURE sentences: a prefixed antonym, a denied noun, swapped sides of a comparison, a source's own
+    # belief, a possible act made certain, and verbs of different acts
+    ("Tests showed the water in the village was unsafe to drink.",
+     "Tests showed the water in the village was safe to drink.", "'unsafe'"),
+    ("The tribunal ruled that the dismissal was lawful.", "The tribunal ruled that the dismissal was unlawful.",
+     "'lawful'"),
+    ("The ministry said there was evidence that the outbreak had spread beyond the farm.",
+     "The ministry said there was no evidence that the outbreak had spread beyond the farm.", "no 'evidence'"),
+    ("Nurses in the region earn 12 percent less than teachers, a study found.",
+     "Teachers in the region earn 12 percent less than nurses, a study found.", "reversed"),
+    ("The suspect fled across the border, police said.",
+     "The suspect is believed to have fled across the border, police said.", "believed"),
+    ("Officials said the bridge would reopen in May.", "Officials said the bridge could reopen in May.", "could"),
+    ("Police arrested the driver at the scene.", "Police questioned the driver at the scene.", "questioned"),
+    ("Firefighters extinguished the blaze on Tuesday.", "Firefighters contained the blaze on Tuesday.", "contained"),
+])
+def test_antonyms_denials_comparisons_beliefs_and_other_acts_are_rejected(claim, evidence, why):
+    result = check_support(claim, [evidence])
+    assert not result.supported and why in result.reason, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    ("Tests showed the water in the village was safe to drink.",
+     "Tests showed the water in the village was safe to drink."),
+    ("The ministry said it had no evidence that the outbreak had spread.",
+     "The ministry said there was no evidence that the outbreak had spread beyond the farm."),
+    ("Teachers in the region earn less than nurses, a study found.",
+     "Teachers in the region earn 12 percent less than nurses, a study found."),
+    ("Police interviewed the driver at the scene.", "Police questioned the driver at the scene."),
+])
+def test_the_same_polarity_sides_and_acts_pass(claim, evidence):
+    result = check_support(claim, [evidence])
+    assert result.supported, result.reason

@@ -116,6 +116,14 @@ recommend, advise, suggest, urge, propose, call for
 cooperate, work with, collaborate, comply, assist
 accept, grant, agree to, accede to
 file, lodge, submit
+question, interrogate, interview, quiz
+inspect, examine, screen, search
+publish, leak, post, put online, release
+access, breach, hack into, break into
+expel, deport, kick out, throw out, send home
+summon, call in
+extinguish, put out
+locate, find, track down, trace
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").

@@ -762,8 +762,11 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # radio reported that ...") states nothing as fact: the speaker check above compared that source
     sourced = any(a.certainty == "said" and a.speaker_words and not a.pronoun and
                   all(_overlap({w}, f.keys | f.ref_words) for w in a.speaker_words) for a in c.attributions)
-    if hedged and not c.hedged and not sourced and not any(a.certainty == "said" and a.speaker
-                                                           for a in c.attributions if "report" in a.speaker.lower()):
+    # a belief the source itself states ("is believed to have fled, police said") stays a belief when the claim
+    # credits the same source
+    believed = bool(hedged) and hedged[0].hedged.lower().split()[-1] in _BELIEF_HEDGES
+    if hedged and not c.hedged and (not sourced or believed) and not any(
+            a.certainty == "said" and a.speaker for a in c.attributions if "report" in a.speaker.lower()):
         return f"the cited text says this only '{hedged[0].hedged}'; the claim states it as fact", extra
     # predicates: negation, modality, roles, the action itself
     ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
@@ -827,6 +830,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     reason = _added_clause_check(c, ev_preds, f, known)
     if reason:
         return reason, extra
+    reason = _antonym_check(c, ev_all) or _no_check(c, ev_all) or _comparison_check(c, ev_all)
+    if reason:
+        return reason, extra
     # negation the evidence does not have at all
     claim_neg = [t for t in c.doc if t.dep_ == "neg" or t.lower_ in ("never", "nobody") or
                  (t.lower_ == "no" and t.dep_ == "det")]
@@ -836,6 +842,69 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if not all(h.lemma_.lower() in ("confirm", "confirmation", "specify", "say") for h in neg_heads):
             return "the claim is negated but the cited text is not", extra
     return "", extra
+
+
+_NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def _antonym_check(c: Analysis, ev: list[Analysis]) -> str:
+    """An adjective the other text has with a negative prefix ("unsafe" / "safe", "unlawful" / "lawful",
+    "unlikely" / "likely"): the claim says the opposite."""
+    def adjectives(a: Analysis) -> set[str]:
+        return {t.lower_ for t in a.doc if t.pos_ in ("ADJ", "ADV")}
+    mine = adjectives(c)
+    theirs = set().union(*(adjectives(a) for a in ev)) if ev else set()
+    for a_set, b_set, claim_side in ((mine, theirs, True), (theirs, mine, False)):
+        for w in a_set - b_set:
+            for prefix in _NEGATIVE_PREFIXES:
+                base = w[len(prefix):].lstrip("-")
+                if w.startswith(prefix) and len(base) >= 4 and base in b_set and w not in b_set:
+                    claim_w, ev_w = (w, base) if claim_side else (base, w)
+                    return f"the claim says '{claim_w}', the cited text '{ev_w}'"
+    return ""
+
+
+def _no_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"there was no evidence that ..." where the claim has the evidence without the "no"."""
+    denied = {key(t.lemma_) for a in ev for t in a.doc if t.pos_ == "NOUN" and any(
+        d.lower_ == "no" and d.dep_ == "det" for d in t.children)}
+    for t in c.doc:
+        if t.pos_ == "NOUN" and key(t.lemma_) in denied and not any(d.lower_ in ("no", "any") for d in t.children) \
+                and not any(x.dep_ == "neg" or x.lower_ in ("never", "without") for x in t.head.children) and \
+                t.head.lower_ != "without":
+            return f"the cited text says there was no '{t.text}', the claim says there was"
+    return ""
+
+
+def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str]]]:
+    """(what is compared, the comparative, what it is compared with) for each "... than ..." of the sentence."""
+    out = []
+    for t in a.doc:
+        if t.lower_ != "than":
+            continue
+        comp = t.head
+        other = frozenset(key(x.lemma_) for o in t.children if o.dep_ == "pobj" for x in o.subtree
+                          if not x.is_stop and x.pos_ in ("NOUN", "PROPN"))
+        verb = comp
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or not other:
+            continue
+        first = frozenset(key(x.lemma_) for x in subj.subtree if not x.is_stop and x.pos_ in ("NOUN", "PROPN"))
+        out.append((first, comp.lower_, other))
+    return out
+
+
+def _comparison_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Nurses earn less than teachers" for "teachers earn less than nurses": the two sides swapped."""
+    for s1, comp, o1 in _comparisons(c):
+        for a in ev:
+            for s2, comp2, o2 in _comparisons(a):
+                if comp == comp2 and (s1 - o1) & (o2 - s2) and (o1 - s1) & (s2 - o2):
+                    return (f"the roles are reversed: the cited text says {_describe(s2 - o2)} {comp2} than "
+                            f"{_describe(o2 - s2)}")
+    return ""
 
 
 def _word_known(x: Token, known: set[str], lemmas: set[str]) -> bool:
@@ -889,9 +958,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if q.irrealis.lower() in POSSIBILITY_MODALS and not p.irrealis and not p.negated and not q.negated and \
                 p.strength == 2 and not purpose and _overlap(p.subject, q.subject):
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it is so ('{p.text}')"
+        # ("would" may be a forecast's own tense: "had forecast that the bank would keep rates on hold")
         if p.irrealis == "will" and q.irrealis.lower() in ("expected", "likely") and not p.negated and not q.negated:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
-        if q.irrealis.lower() in POSSIBILITY_MODALS and p.irrealis == "will" and not p.negated and not q.negated:
+        if q.irrealis.lower() in POSSIBILITY_MODALS and p.irrealis in ("will", "would") and not p.negated and \
+                not q.negated:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         if p.strength > q.strength and not q.negated and not p.negated and p.lemma not in NEUTRAL_VERBS and \
                 p.lemma not in CONTEMPLATION_VERBS and not purpose:
@@ -1017,6 +1088,7 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
 # Who speaks for someone else: "an official at the ministry", "a Harwick Air spokesman" (an "officer" with a title
 # is the titled person: "Chief financial officer Marcus Hale")
 _PROXY_NOUNS = SOURCE_NOUNS - {"officer", "commander", "member"}
+_BELIEF_HEDGES = frozenset("believed thought understood suspected".split())
 _COUNSEL_NOUNS = frozenset("lawyer attorney counsel barrister solicitor representative agent relative friend "
                            "colleague".split())
 _OFFICE_NOUNS = frozenset("office administration service inspectorate directorate bureau".split())
