@@ -142,6 +142,7 @@ def normalize(text: str) -> str:
                                else f"{m.group(1)} million {m.group(2)}", text)
     text = _BARE_SCALE.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2).lower()]}", text)
     text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
+    text = re.sub(r"\bNo\.\s?(?=\d)", "Number ", text)  # "No. 10 Downing Street", "a No. 10 spokesman"
     # "Q1" is "the first quarter", "H2" "the second half" (of a year)
     text = re.sub(r"\b([QH])([1-4])\b(?!-)", lambda m: f"{_ORDINAL_WORDS[int(m.group(2))]} "
                   f"{'quarter' if m.group(1) == 'Q' else 'half'}", text)

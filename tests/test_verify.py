@@ -880,3 +880,29 @@ def test_antonyms_denials_comparisons_beliefs_and_other_acts_are_rejected(claim,
 def test_the_same_polarity_sides_and_acts_pass(claim, evidence):
     result = check_support(claim, [evidence])
     assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences
+    ("The FBI has arrested a man suspected of sending threatening letters.",
+     "The Federal Bureau of Investigation has arrested a man suspected of sending threatening letters.", True),
+    ("A Number 10 spokesman said the prime minister retained full confidence in her.",
+     "A No. 10 spokesman said the prime minister retained full confidence in her.", True),
+    ("Priya Shah said the final ascent took 17 hours.",
+     "Mountaineer Priya Shah reached the summit on Thursday. The 41-year-old said the final ascent had taken 17 "
+     "hours.", True),
+    ("Shares rose after the Swiss company said its finance chief would step down.",
+     "Shares rose after the Swiss firm said its finance chief would step down.", True),
+    ("Citing weak demand, the carmaker said it would cut production from three shifts to two.",
+     "The carmaker said it would cut production from three shifts to two, blaming weak demand.", True),
+    ("Valencia edged Real Sociedad 2-1 on Sunday.", "Real Sociedad beat Valencia 2-1 on Sunday.", False),
+    ("The senator voted against the bill on Thursday.", "The senator voted in favour of the bill on Thursday.",
+     False),
+    ("The striker has been loaned to the club for the season.",
+     "The striker has been sold to the club for the season.", False),
+])
+def test_spelled_out_subjects_number_ten_ages_firms_participles_and_more_acts(claim, evidence, supported):
+    from qa.verify.api import check_text
+
+    result = check_text(claim, evidence)
+    assert result.supported is supported, result.reason

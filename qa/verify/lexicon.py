@@ -75,7 +75,7 @@ score, net
 injure, hurt, wound
 rise, grow, climb, go up, jump, surge, soar, increase, gain
 fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, decrease
-win, beat, defeat, overcome, triumph
+win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout
 lose, lose to
 oppose, object to, resist, criticise, criticize, condemn, reject, be against
 welcome, favour, favor, endorse, back, support
@@ -99,7 +99,7 @@ decrease, fall, drop, decline, weaken, ease, slow, soften, slide, lose ground, g
 keep, leave, hold, maintain, retain, keep unchanged, leave unchanged, hold steady
 close, shut, seal off, cordon off, close off, block off
 walk out, strike, go on strike, stop work
-pass, approve, adopt, vote for, vote through, back
+pass, approve, adopt, vote for, vote through, back, vote in favour of, vote in favor of, vote in favour, vote in favor
 reject, turn down, refuse, vote down, vote against, spurn, decline
 fine, penalise, penalize
 jail, imprison, sentence, lock up
@@ -124,6 +124,8 @@ expel, deport, kick out, throw out, send home
 summon, call in
 extinguish, put out
 locate, find, track down, trace
+lend, loan, send on loan
+refer, forward
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").
@@ -131,7 +133,9 @@ _OPPOSITES = """
 increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, heighten, rise, grow, climb, \
 go up, jump, surge, soar, improve | decrease, reduce, cut, scale back, lower, curtail, scale down, weaken, fall, \
 drop, decline, go down, slip, slide, plunge, sink, dip, tumble, suspend, freeze, halt, worsen, deteriorate
-win, beat, defeat | lose, lose to
+win, beat, defeat, edge | lose, lose to
+pass, approve, vote for, vote in favour of, vote in favor of, vote in favour, vote in favor, back | \
+reject, vote against, vote down, oppose
 support, back, favour, favor, endorse, welcome, approve | oppose, object to, resist, criticise, criticize, \
 condemn, reject, be against
 allow, permit, authorise, authorize, approve | ban, forbid, prohibit, outlaw, bar, veto, block

@@ -59,7 +59,7 @@ from qa.verify.claims import (
     irrealis,
     name_keys,
 )
-from qa.verify.context import ORG_NOUNS, ArticleContext, article_context
+from qa.verify.context import BUSINESS_NOUNS, ORG_NOUNS, ArticleContext, article_context
 from qa.verify.lexicon import COMMITMENT_VERBS, NEUTRAL_VERBS, derived, known, opposite, same_sense
 from qa.verify.support import DEFAULT_THRESHOLD, SupportResult, _coverage, grade, lexical_check, surface_checks, verdict
 
@@ -309,8 +309,12 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
             if ctx is not None and offset >= 0:
                 word = t.lower_
                 is_def = any(c.lower_ == "the" for c in t.children)
-                if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or is_def and t.pos_ == "NOUN":
-                    names = ctx.referent(offset + t.idx, word if t.pos_ == "PRON" else t.lemma_.lower())
+                aged = is_def and any(x.lower_ == "old" and x.i >= 2 and a.doc[x.i - 2].lower_ in ("year", "years")
+                                      for x in t.subtree)  # "the 41-year-old", "the 23-year-old Ethiopian"
+                if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or is_def and t.pos_ == "NOUN" \
+                        or aged:
+                    names = ctx.referent(offset + t.idx, "he" if aged else word if t.pos_ == "PRON" else
+                                         t.lemma_.lower())
                     if names:
                         f.referents[(si, t.i)] = names
                         f.ref_words |= names
@@ -510,6 +514,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     if missing and ev_att is not None and reported and claim_att.head == ev_att.head and \
             ev_att.speaker_words <= SOURCE_NOUNS | ORG_NOUNS and all(_overlap({w}, reported) for w in missing):
         missing = []
+    if missing and set(missing) <= BUSINESS_NOUNS and ev_words & BUSINESS_NOUNS:
+        missing = []  # "the Swiss company" for "the Swiss firm"
     if missing == ["official"] and ev_att is not None and not ev_att.person and (
             ev_att.head in ORG_NOUNS | _OFFICE_NOUNS or ev_att.head in {"ministry", "government", "police"}):
         missing = []  # "health officials said" for "the Regional Health Office said": an office speaks by its officials
@@ -944,11 +950,16 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             p_neg, q_neg = p.negated != (p.condition == "unless"), q.negated != (q.condition == "unless")
         else:
             p_neg, q_neg = p.negated, q.negated
+        if opposite(p.forms - q.forms, q.forms - p.forms):  # "voted against" / "voted in favour"
+            return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
         if p_neg != q_neg:  # the negation may be a governor's ("unable to stall"): say which side has it
             return (f"the claim says '{p.text}' did not happen, the cited text says it did" if p_neg else
                     f"the cited text says '{q.text}' did not happen, the claim says it did")
         # a purpose ("... to help Iraq fight") asserts nothing, whatever governs it
         purpose = p.dep == "advcl" and p.text.lower().startswith("to ") or (p.infinitive and q.infinitive)
+        # a bare participle describing the doer or a noun ("Citing weak demand, ...", "workers applying for visas")
+        # takes its time from what it describes, not a modal of its own
+        purpose = purpose or _bare_participle(p, q)
         # a general verb ("use", "go") under a governor ("are expected to use") is contemplated all the same
         governed = q.irrealis.lower() not in IRREALIS_MODALS
         if q.irrealis and not p.irrealis and not q.negated and (p.lemma not in NEUTRAL_VERBS or governed) and \
@@ -980,8 +991,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return (f"the roles are reversed: in the cited text {_describe(q.subject)} '{q.text}' "
                     f"{_describe(_args(q))}")
         described = q.definite_subject and all(name_bases(w) & (f.before | f.ref_words) for w in p.subject_names)
+        spelled = _overlap(set(p.subject_names), q.subject) if len(p.subject_names) == 1 else 0
+        spelled = spelled or (_overlap(set(q.subject_names), p.subject) if len(q.subject_names) == 1 else 0)
         if p.subject_names and q.subject_names and not _same_names(p.subject_names, q.subject_names, f) and \
-                not set(p.subject_names) <= speakers and not described:
+                not set(p.subject_names) <= speakers and not described and not spelled:  # "FBI" / "Federal Bureau of"
             return (f"the claim says {_describe(p.subject_names).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_names).title()}")
         if p.object_names and q.object_names and not _same_names(p.object_names, q.object_names, f):
@@ -1038,7 +1051,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""
     if opposite(p.forms, q.forms) and not any(_forms_match(p, x) for _, x in ev_preds):
         return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
-    if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS:
+    if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and \
+            not _bare_participle(p, q):
         return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
     hoped = [x for _, x in aligned if x.irrealis and not x.negated and x.strength < 2 and
              _overlap(p.subject, x.subject) + _overlap(_args(p), _args(x))]
@@ -1057,6 +1071,13 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""
     return f"the cited text says '{q.text}', not '{p.text}'"
 
+
+
+def _bare_participle(p: Predicate, q: Predicate) -> bool:
+    """A bare participle describing the doer or a noun ("Citing weak demand, ...", "workers applying for visas"):
+    it takes its time from what it describes, so an evidence modal ("would cut ..., blaming") is not its own."""
+    return p.dep in ("acl", "advcl") and " " not in p.text and p.text.lower().endswith("ing") and \
+        q.irrealis.lower() in IRREALIS_MODALS
 
 
 def _unite(cores: dict[str, frozenset[str]]) -> frozenset[str]:
