@@ -423,3 +423,24 @@ def test_blind_pairs_are_synthetic_separate_and_cover_every_kind():
     assert not {p.id for p in blind} & {p.id for p in load_support_pairs()}, "a blind pair is also in dev/test"
     assert not {p.context for p in blind} & {p.context for p in load_support_pairs() if p.context}
     assert {p.kind for p in blind} == set(ERROR_CLASSES) | set(SUPPORTED_KINDS)
+
+
+def test_probe_pairs_are_well_formed_and_the_probe_command_refuses_a_missing_file(tmp_path, capsys):
+    """evals/data/probes: invented pairs (tuning material, not gated); every row has a known kind and its
+    label, ids are unique; `python -m evals.probes` exits 2 on a file that does not exist."""
+    import json
+
+    from evals.probes import _SUPPORTED_KINDS, PROBES_DIR, main
+
+    ids = set()
+    files = sorted(PROBES_DIR.glob("*.jsonl"))
+    assert len(files) == 2
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            assert row["claim"].strip() and row["evidence"].strip() and row["id"] not in ids
+            ids.add(row["id"])
+            assert row["label"] == ("supported" if row["kind"] in _SUPPORTED_KINDS else "not_supported")
+    assert len(ids) == 316
+    assert main([str(tmp_path / "missing.jsonl")]) == 2
+    assert "no such probe file" in capsys.readouterr().err
