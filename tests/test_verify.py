@@ -906,3 +906,23 @@ def test_spelled_out_subjects_number_ten_ages_firms_participles_and_more_acts(cl
 
     result = check_text(claim, evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # TEST FIXTURE sentence: a weekday belongs to the event it dates
+    ("The hospital said the patient, who was admitted on Thursday with burns, was in a stable condition.", False),
+    ("The hospital said the patient, who was admitted on Tuesday with burns, was in a stable condition.", True),
+])
+def test_a_weekday_dates_its_own_event(claim, supported):
+    ev = ("The hospital said the patient, who was admitted on Tuesday with burns, remained in a stable condition on "
+          "Thursday.")
+    result = check_support(claim, [ev])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim", ["Monday's storm.", "Higher than ever.", "Than the rest on Friday."])
+def test_verbless_fragments_with_weekdays_or_comparisons_are_judged(claim):
+    """A fragment whose root is no verb: the walks up the parse to a verb stop at the root (they once looped
+    forever, spaCy giving a new Token object on each `.head`)."""
+    result = check_support(claim, ["The storm hit the coast on Monday, higher than ever before."])
+    assert isinstance(result.supported, bool) and result.reason

@@ -610,7 +610,7 @@ def _said_words(a: Analysis, att: Attribution) -> frozenset[str]:
         skip |= {x.i for c in verb.children if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass")
                                                                           for g in c.children) for x in c.subtree}
     else:
-        while verb.dep_ == "xcomp" and verb.head is not verb:  # "declined to comment on ..."
+        while verb.dep_ == "xcomp" and verb.head.i != verb.i:  # "declined to comment on ..."
             verb = verb.head
         skip = {x.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for x in c.subtree}
     return frozenset(key(x.lemma_) for x in verb.subtree if x.i not in skip and x.i != verb.i and not x.is_stop
@@ -693,6 +693,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if not date_found(d, ev_d):
             shown = ", ".join(sorted({x.value.title() for x in ev_d})) or "no date"
             return f"the claim dates it {d.value.title()}; the cited text gives {shown}", set()
+    reason = _event_date_check(c, ev_all)
+    if reason:
+        return reason, set()
     reason = _direction_words_check(c, ev_all) or _opposite_preps_check(c, ev_all)
     if reason:
         return reason, set()
@@ -850,6 +853,33 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     return "", extra
 
 
+def _dated_events(a: Analysis) -> list[tuple[str, Token]]:
+    """(weekday, the verb it dates) for each weekday of the sentence ("admitted on Thursday" -> thursday, admit)."""
+    out = []
+    for t in a.doc:
+        if t.lower_ not in WEEKDAYS:
+            continue
+        verb = t.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token per access
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            out.append((t.lower_, verb))
+    return out
+
+
+def _event_date_check(c: Analysis, ev: list[Analysis]) -> str:
+    """A weekday the evidence gives to another event: "admitted on Thursday" where the evidence has "admitted on
+    Tuesday ... remained stable on Thursday"."""
+    ev_events = [(d, v) for a in ev for d, v in _dated_events(a)]
+    for day, verb in _dated_events(c):
+        forms = {verb.lemma_.lower()}
+        same = [(d, v) for d, v in ev_events if same_sense(forms, {v.lemma_.lower()}) and v.lemma_ != "be"]
+        if same and not any(d == day for d, _ in same):
+            d, v = same[0]
+            return f"the cited text dates '{v.text}' {d.title()}, the claim {day.title()}"
+    return ""
+
+
 _NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
@@ -892,7 +922,7 @@ def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str]]
         other = frozenset(key(x.lemma_) for o in t.children if o.dep_ == "pobj" for x in o.subtree
                           if not x.is_stop and x.pos_ in ("NOUN", "PROPN"))
         verb = comp
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token per access
             verb = verb.head
         subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not other:
