@@ -124,6 +124,26 @@ def build_eval_index(settings: Settings, folder: Path):
     return s, open_index(s)
 
 
+def make_support_fn(documents, threshold: float):
+    """The citation metrics' judge: the support check with each cited passage's own article as its context, as
+    the answer pipeline checks a sentence (qa/verify/citations.py), so that "he" or "the president" in a cited
+    passage is read as the article reads it. Without the context the judge could reject a sentence the product
+    rightly showed, and the metric would measure the difference between two configurations of one scorer."""
+    from qa.verify.support import check_support
+
+    def article_of(text: str) -> str | None:
+        for d in documents.values():
+            if d is not None and text in d.text:
+                return d.text
+        return None
+
+    def support_fn(sentence: str, texts: list[str]) -> bool:
+        return check_support(own_words(sentence, documents), texts, threshold,
+                             context=[article_of(t) for t in texts]).supported
+
+    return support_fn
+
+
 def own_words(sentence: str, documents) -> str:
     """The sentence without an "According to <outlet>, ..." naming an indexed article's own outlet: the pipeline
     checks it the same way (qa.verify.citations.own_words), since the outlet's name is metadata, not the article's
@@ -540,7 +560,6 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
     """Run the suite and return the report dict (no files written)."""
     from qa.index.embeddings import get_embedder
     from qa.retrieve.hybrid import retrieve_passages
-    from qa.verify.support import check_support
 
     t0 = time.perf_counter()
     random.seed(0)
@@ -581,8 +600,7 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
                 def retrieve_fn(q: str) -> list:
                     return retrieve_passages(q, index, s).passages  # deterministic: what the model was shown
 
-                def support_fn(sentence: str, texts: list[str]) -> bool:
-                    return check_support(own_words(sentence, documents), texts, s.support_threshold).supported
+                support_fn = make_support_fn(documents, s.support_threshold)
 
                 def embed_fn(texts: list[str]):
                     return get_embedder().embed(texts)
@@ -608,8 +626,7 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
                 tc = time.perf_counter()
                 c_splits, c_records = run_constrained(
                     citems, index, s, llm, documents,
-                    lambda sentence, texts: check_support(own_words(sentence, documents), texts,
-                                                          s.support_threshold).supported,
+                    make_support_fn(documents, s.support_threshold),
                     lambda texts: get_embedder().embed(texts), progress)
                 for sp, figures in c_splits.items():
                     report["splits"][sp].update(figures)
