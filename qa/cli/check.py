@@ -24,7 +24,8 @@ Examples:
   python -m qa.check "Baghdad is north of Samarra" --evidence "Samarra, a city 110km north of Baghdad"
   python -m qa.check --pairs pairs.jsonl > verdicts.jsonl
 --pairs reads one JSON object a line, {"claim": ..., "evidence": ..., "context": ...} (context optional: the
-whole article), and writes one line per input, in order: {"supported", "score", "reason", "evidence_start",
+whole article; without it the evidence is its own context, so "she" in its second sentence is the person its
+first names), and writes one line per input, in order: {"supported", "score", "reason", "evidence_start",
 "evidence_end"}.
 Exit status: 0 when the check ran (whatever the verdict), 1 for unreadable input (a bad --pairs line, named), 2 for
 a usage error."""
@@ -35,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("claim", nargs="?", help="the claim to check (one sentence)")
     parser.add_argument("--evidence", metavar="TEXT", help="check against this text instead of the index")
     parser.add_argument("--context-file", metavar="PATH", help="with --evidence: the whole article the evidence "
-                        "comes from (lets the claim name who 'he' or 'the president' is)")
+                        "comes from (lets the claim name who 'he' or 'the president' is; without it the "
+                        "evidence text is its own context)")
     parser.add_argument("--pairs", metavar="FILE", help="check every {\"claim\", \"evidence\"} JSON line of FILE "
                         "('-' for standard input) and print one JSON verdict a line")
     parser.add_argument("--json", action="store_true", help="print the verdict as JSON")
