@@ -517,7 +517,7 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     if missing and set(missing) <= BUSINESS_NOUNS and ev_words & BUSINESS_NOUNS:
         missing = []  # "the Swiss company" for "the Swiss firm"
     if missing == ["official"] and ev_att is not None and not ev_att.person and (
-            ev_att.head in ORG_NOUNS | _OFFICE_NOUNS or ev_att.head in {"ministry", "government", "police"}):
+            ev_att.head in ORG_NOUNS | _OFFICE_NOUNS | {"government", "police"}):
         missing = []  # "health officials said" for "the Regional Health Office said": an office speaks by its officials
     if missing:
         return False, "words"
@@ -853,15 +853,20 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     return "", extra
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The nearest verb at or above `tok` in the parse (the root when none is)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:  # indices: spaCy makes a new Token per access
+        tok = tok.head
+    return tok
+
+
 def _dated_events(a: Analysis) -> list[tuple[str, Token]]:
     """(weekday, the verb it dates) for each weekday of the sentence ("admitted on Thursday" -> thursday, admit)."""
     out = []
     for t in a.doc:
         if t.lower_ not in WEEKDAYS:
             continue
-        verb = t.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token per access
-            verb = verb.head
+        verb = _clause_verb(t.head)
         if verb.pos_ in ("VERB", "AUX"):
             out.append((t.lower_, verb))
     return out
@@ -921,9 +926,7 @@ def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str]]
         comp = t.head
         other = frozenset(key(x.lemma_) for o in t.children if o.dep_ == "pobj" for x in o.subtree
                           if not x.is_stop and x.pos_ in ("NOUN", "PROPN"))
-        verb = comp
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # spaCy makes a new Token per access
-            verb = verb.head
+        verb = _clause_verb(comp)
         subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not other:
             continue
@@ -1129,8 +1132,7 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
                 f"and {_describe(ps & q_other or ps)} is on the receiving end")
     # the evidence's doer on the receiving end of the claim, which names another doer ("protesters fired tear gas
     # at police" for "police fired tear gas"); "with" is mutual ("clashed with police")
-    receiving = p.object_core | _unite({k: v for k, v in p.prep_core.items() if k not in _MUTUAL_PREPS})
-    if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and qs & receiving:
+    if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and qs & p_other:
         return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', the claim has "
                 f"{_describe(ps)} do it")
     return ""
