@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Stop words, once for the project. FUNCTION_WORDS: what retrieval's content words leave out; STOPWORDS adds the
 # reporting words and quantifiers the support check also ignores when it compares content words.
@@ -70,7 +70,9 @@ UNITS = {
     "decades": "decade", "fortnight": "fortnight", "fortnights": "fortnight", "century": "century",
     "centuries": "century", "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm",
     "centimeters": "cm", "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
-    "mph": "mph", "kph": "kph", "celsius": "celsius", "fahrenheit": "fahrenheit",
+    "mph": "mph", "kph": "kph", "celsius": "celsius", "fahrenheit": "fahrenheit", "sqkm": "sqkm",
+    "sqmile": "sqmile", "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "acre": "acre",
+    "acres": "acre",
 }
 # Units written as more than one word or with a sign: "miles per hour", "km/h", "41C", "41 degrees Celsius".
 _COMPOUND_UNITS = [
@@ -78,6 +80,20 @@ _COMPOUND_UNITS = [
     (re.compile(r"(?:\b(?:kilomet(?:re|er)s\s+(?:per|an)\s+hour|kph)\b|(?<=\d)\s*km/h\b|\bkm/h\b)", re.I), " kph"),
     (re.compile(r"(?<=\d)\s*(?:°\s*C|degrees?\s+(?:Celsius|centigrade))\b|(?<=\d)C\b"), " celsius"),
     (re.compile(r"(?<=\d)\s*(?:°\s*F|degrees?\s+Fahrenheit)\b"), " fahrenheit"),
+    (re.compile(r"\b(?:square\s+kilomet(?:re|er)s?|sq\.?\s*km|km2|km²)(?![\w²])", re.I), " sqkm"),
+    (re.compile(r"\b(?:square\s+miles?|sq\.?\s*mi(?:les?)?)\b", re.I), " sqmile"),
+]
+# A share written as a fraction: "half of the 400 workers", "three quarters of the doctors" are percentages, so
+# that "50% of the workers" restates them (thirds are compared to the nearest point: "33%" for "a third").
+_SHARES = [
+    (re.compile(r"\b(?:one|a)[\s-]+half\s+(?:of\s+)?(?=the|its|his|her|their|all|those|these)\b|"
+                r"(?<!first )(?<!second )(?<!latter )(?<!other )(?<!the )"  # "the second half of the year": a time
+                r"\bhalf\s+(?:of\s+)?(?=the|its|his|her|their|all|those|these)\b", re.I), "50 percent of "),
+    (re.compile(r"\bthree[\s-]+quarters\s+of\b", re.I), "75 percent of"),
+    (re.compile(r"\b(?:a|one)[\s-]+quarter\s+of\b", re.I), "25 percent of"),
+    (re.compile(r"\btwo[\s-]+thirds\s+of\b", re.I), "66.67 percent of"),
+    (re.compile(r"\b(?:a|one)[\s-]+third\s+of\b", re.I), "33.33 percent of"),
+    (re.compile(r"\b(?:a|one)[\s-]+fifth\s+of\b", re.I), "20 percent of"),
 ]
 # Time units that restate one another: (base unit, how many of it). "48 hours" is "two days", "a decade" is
 # "ten years" (calendar arithmetic only: a month is not a number of days).
@@ -169,6 +185,7 @@ class Quantity:
     noun: str = ""  # the word after the number (and unit), lower-cased: "civilians" in "14 civilians"
     # the next few content words (singular), for a counted noun behind adjectives ("500 of its elite soldiers")
     after: frozenset[str] = frozenset()
+    derived: bool = False  # worked out from the text ("500 of the 2,000" is 25 percent), not written in it
 
     def shown(self) -> str:
         return self.text.strip()
@@ -194,7 +211,9 @@ _RATIO = re.compile(r"\b(one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+
 # copy ("45 miles (72 km)"), so these compare within CONVERSION_TOLERANCE; "pound" is left out (also money).
 _CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre": ("length", 1.0),
                 "foot": ("length", 0.3048), "cm": ("length", 0.01), "mm": ("length", 0.001), "kg": ("mass", 1.0),
-                "tonne": ("mass", 1000.0), "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6)}
+                "tonne": ("mass", 1000.0), "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6),
+                "sqkm": ("area", 1e6), "hectare": ("area", 1e4), "sqmile": ("area", 2_589_988.0),
+                "acre": ("area", 4046.86)}
 CONVERSION_TOLERANCE = 0.03
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COMPOUND = re.compile(rf"\b({_TENS})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.I)
@@ -210,6 +229,8 @@ def quantities(text: str) -> list[Quantity]:
     for pattern, unit in _COMPOUND_UNITS:
         text = pattern.sub(unit, text)
     text = _RATIO.sub(_ratio_percent, text)
+    for pattern, share in _SHARES:
+        text = pattern.sub(share, text)
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
         digits, suffix, plus, word = m.group(1), m.group(2), m.group(3), m.group(4)
@@ -271,7 +292,21 @@ def quantities(text: str) -> list[Quantity]:
                     break
         out.append(Quantity(value, unit, qualifier, ordinal, text[m.start():end], _next_word(text, end),
                             _next_words(text, end)))
+    # "about 500 of the plant's 2,000 workers" is also a share: "a quarter of the workers" restates it
+    for m in _PART_OF_WHOLE.finditer(text):
+        part = next((q for q in out if q.text.startswith(m.group(1)) and not q.unit), None)
+        whole = float(m.group(2).replace(",", ""))
+        if "," not in m.group(2) and 1800 <= whole <= 2100:
+            continue  # "12 of the 2024 entries": a year
+        if part is not None and 0 < part.value < whole:
+            share = round(100 * part.value / whole, 2)
+            out.append(Quantity(share, "percent", part.qualifier, False, f"{share:g}%", "", frozenset(),
+                                derived=True))
     return out
+
+
+_PART_OF_WHOLE = re.compile(r"(?<![\w.,])(\d[\d,]*) of (?:(?:the|its|their|his|her|our)\s+)?(?:[\w-]+'s?\s+)?"
+                            r"(?:[A-Za-z-]+\s+){0,2}?(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,])")
 
 
 def _next_words(text: str, end: int, n: int = 6) -> frozenset[str]:
@@ -305,7 +340,12 @@ def _same_amount(q: Quantity, c: Quantity) -> bool:
             x, y = q.value * a[1], c.value * b[1]
             return abs(x - y) <= CONVERSION_TOLERANCE * max(x, y)
         return False
+    if q.unit == "percent" and c.unit == "percent" and {q.value, c.value} & _THIRDS:
+        return abs(q.value - c.value) < 0.7  # "33%" for "a third" (33.33)
     return c.value == q.value
+
+
+_THIRDS = {33.33, 66.67}
 
 
 def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
@@ -396,13 +436,26 @@ def qualifier_clash(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
 
 @dataclass(frozen=True)
 class DateMention:
-    kind: str  # weekday | month | year
-    value: str  # "friday", "june 12" / "june", "2011"
+    kind: str  # weekday | month | year | season | relative | daytime
+    value: str  # "friday", "june 12" / "june", "2011"; a daytime's part of the day ("evening" for "midnight")
+    word: str = field(default="", compare=False)  # the word as written, where it differs from the value
+
+    def shown(self) -> str:
+        return self.word or self.value.title()
 
 
 _SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:(last|next|this|previous|coming|past)\s+(week|month|year|weekend)|(yesterday|today|"
                        r"tomorrow|tonight))\b", re.I)
+
+
+# The time of day, in parts a report may restate ("at dawn" / "in the morning", "late evening" / "at night").
+# Lower case only: "Morning Star" is a newspaper.
+_DAYTIME = {"morning": "morning", "dawn": "morning", "daybreak": "morning", "sunrise": "morning",
+            "noon": "midday", "midday": "midday", "lunchtime": "midday", "afternoon": "afternoon",
+            "evening": "evening", "dusk": "evening", "nightfall": "evening", "sunset": "evening",
+            "night": "evening", "midnight": "evening", "overnight": "evening"}
+_DAYTIME_WORD = re.compile(r"\b(" + "|".join(_DAYTIME) + r")\b")
 
 
 def dates(text: str) -> list[DateMention]:
@@ -422,6 +475,8 @@ def dates(text: str) -> list[DateMention]:
         else:
             when = {"previous": "last", "past": "last", "coming": "next"}.get(when.lower(), when.lower())
             out.append(DateMention("relative", f"{when} {unit.lower()}"))
+    for m in _DAYTIME_WORD.finditer(norm):
+        out.append(DateMention("daytime", _DAYTIME[m.group(1)], m.group(1)))
     for m in _DATE_WORD.finditer(normalize(text)):
         if m.group("weekday"):
             out.append(DateMention("weekday", m.group("weekday").lower()))

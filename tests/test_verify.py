@@ -926,3 +926,47 @@ def test_verbless_fragments_with_weekdays_or_comparisons_are_judged(claim):
     forever, spaCy giving a new Token object on each `.head`)."""
     result = check_support(claim, ["The storm hit the coast on Monday, higher than ever before."])
     assert isinstance(result.supported, bool) and result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13). Areas in other units; a share written as a fraction or as "N of M".
+    ("The blaze has destroyed 80 square kilometres of woodland.", "The blaze has destroyed 8,000 hectares of "
+     "woodland.", True),
+    ("The blaze has destroyed 80 square kilometres of woodland.", "The blaze has destroyed 800 hectares of "
+     "woodland.", False),
+    ("The airline said 50 percent of its pilots had joined the strike.",
+     "Half of the airline's 600 pilots had joined the strike, the airline said.", True),
+    ("A third of the villages were cut off.", "33% of the villages were cut off.", True),
+    ("A quarter of the villages were cut off.", "33% of the villages were cut off.", False),
+    ("About a fifth of the ferries were cancelled.", "Around 30 of the company's 150 ferries were cancelled.", True),
+    ("About a fifth of the ferries were cancelled.", "Around 50 of the company's 150 ferries were cancelled.", False),
+    # the part of the day is part of the date
+    ("The bridge reopened on Friday evening.", "The bridge reopened on Friday morning, the council said.", False),
+    ("The bridge reopened at midday on Friday.", "The bridge reopened at noon on Friday, the council said.", True),
+    ("The rebels attacked the base at midnight.", "The rebels attacked the base at noon.", False),
+])
+def test_areas_shares_and_parts_of_the_day(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+def test_a_share_of_the_second_half_is_no_percentage():
+    from qa.text import quantities
+
+    assert not [q for q in quantities("Sales rose in the second half of the year.") if q.unit == "percent"]
+    assert [q.value for q in quantities("Half the town lost power.") if q.unit == "percent"] == [50.0]
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    # TEST FIXTURE sentences: names the small tagger misses after a title or cuts short, and "the former X"
+    ("Vera Lindqvist said she would not seek re-election.",
+     "Health Minister Vera Lindqvist spoke to reporters on Friday. The 63-year-old said she would not seek "
+     "re-election."),
+    ("Marek Oduya told the court he had acted alone.",
+     "Defendant Marek Oduya appeared in court on Monday. The former soldier told the court he had acted alone."),
+])
+def test_people_named_after_titles_and_described_later_are_resolved(claim, evidence):
+    from qa.verify.api import check_text
+
+    result = check_text(claim, evidence)
+    assert result.supported, result.reason

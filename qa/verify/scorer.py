@@ -311,6 +311,9 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 is_def = any(c.lower_ == "the" for c in t.children)
                 aged = is_def and any(x.lower_ == "old" and x.i >= 2 and a.doc[x.i - 2].lower_ in ("year", "years")
                                       for x in t.subtree)  # "the 41-year-old", "the 23-year-old Ethiopian"
+                # "the former teacher told them ...": a past occupation describes the person just named
+                aged = aged or is_def and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.lower_ == "former" for c in t.children)
                 if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or is_def and t.pos_ == "NOUN" \
                         or aged:
                     names = ctx.referent(offset + t.idx, "he" if aged else word if t.pos_ == "PRON" else
@@ -672,6 +675,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # numbers with units and qualifiers
     ev_q = [q for a in ev_all for q in a.quantities]
     for q in c.quantities:
+        if q.derived:
+            continue  # the claim's own numbers are checked as written
         if q.noun in _DOCUMENT_NOUNS:
             continue  # "the two stories characterise ISIS as ...": the answer counting its sources, not a fact
         if q.value == 1 and q.unit in ("decade", "fortnight", "century") and not any(
@@ -691,8 +696,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     ev_d = [d for a in ev_all for d in a.dates]
     for d in c.dates:
         if not date_found(d, ev_d):
-            shown = ", ".join(sorted({x.value.title() for x in ev_d})) or "no date"
-            return f"the claim dates it {d.value.title()}; the cited text gives {shown}", set()
+            shown = ", ".join(sorted({x.shown() for x in ev_d})) or "no date"
+            return f"the claim dates it {d.shown()}; the cited text gives {shown}", set()
     reason = _event_date_check(c, ev_all)
     if reason:
         return reason, set()
