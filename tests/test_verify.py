@@ -970,3 +970,33 @@ def test_people_named_after_titles_and_described_later_are_resolved(claim, evide
 
     result = check_text(claim, evidence)
     assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13). A verb a report may weaken but not strengthen.
+    ("The floods halted rail services in the north.", "The floods slowed rail services in the north.", False),
+    ("The floods slowed rail services in the north.", "The floods halted rail services in the north.", True),
+    ("Prosecutors charged the mayor's aide.", "Police arrested the mayor's aide.", False),
+    ("The storm destroyed the pier.", "The storm damaged the pier.", False),
+    # the known verb with the claim's doer and object is the one restated, not a purpose clause's verb
+    ("Oslandia expelled the envoy of Varnia in protest at the arrests.",
+     "Oslandia summoned the envoy of Varnia to protest against the arrests.", False),
+    # the same comparison the other way round
+    ("Rents in the city will be higher than in the suburbs, the report said.",
+     "Rents in the city will be lower than in the suburbs, the report said.", False),
+    ("Smokers were less likely to recover quickly, the study found.",
+     "Smokers were more likely to recover quickly than non-smokers, the study found.", False),
+    ("Smokers were more likely to recover quickly, the study found.",
+     "Smokers were more likely to recover quickly than non-smokers, the study found.", True),
+    # "probably" makes it probable, not done; "called a strike" is an act, "called the offer fair" a description
+    ("Inspectors said the fire was caused by a faulty heater.",
+     "Inspectors said the fire was probably caused by a faulty heater.", False),
+    ("Inspectors said the fire was probably caused by a faulty heater.",
+     "Inspectors said the fire was probably caused by a faulty heater.", True),
+    ("Dock workers called a strike on Monday.", "Dock workers threatened on Monday to strike over pay.", False),
+    # an intention restates a plan that will happen
+    ("The council intends to close the library.", "The council will close the library next year.", True),
+])
+def test_stronger_verbs_reversed_degrees_probable_acts_and_intentions(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

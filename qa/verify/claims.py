@@ -32,8 +32,8 @@ computer meter chapter filter layer border corridor quarter water weather power 
 DENY_VERBS = frozenset("deny reject dismiss refute".split())
 REPORT_NOUNS = frozenset("report reports account accounts".split())
 # Reporting verbs that are actions when they take a thing rather than a clause: "vowed to fight" / "said it would"
-# reports, "pledged $200m" / "threatened the city" / "rejected the fund" do something.
-ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss".split())
+# reports, "pledged $200m" / "threatened the city" / "rejected the fund" / "called a strike" do something.
+ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss call".split())
 # What a denial is about when it is a statement: "rejected the claims", "dismissed reports".
 CLAIM_NOUNS = frozenset("""report claim allegation accusation suggestion charge rumour rumor story idea notion account
 assertion statement""".split())
@@ -43,6 +43,8 @@ HEARSAY_VERBS = frozenset("report say believe understand think allege rumour rum
 # Verbs of belief: what the subject believes is at most what it said, never what it confirmed.
 BELIEF_VERBS = frozenset("believe suspect think fear assume presume".split())
 HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly ostensibly".split())
+# Adverbs that make an action only probable or possible: "was probably linked to", "possibly the worst".
+EPISTEMIC_ADVERBS = frozenset("probably possibly perhaps presumably maybe".split())
 # Governors and auxiliaries under which an action is contemplated, not done.
 IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
 vow aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess evaluate
@@ -258,6 +260,8 @@ def irrealis(tok: Token) -> str:
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
                 return "will" if c.lower_ in FUTURE_MODALS else c.text
+            if c.dep_ == "advmod" and c.lower_ in EPISTEMIC_ADVERBS:
+                return c.text
         if depth and cur.pos_ in ("VERB", "AUX"):
             lemma = _verb_lemma(cur)
             prep_forms = {f"{cur.lemma_.lower()} {c.lower_}" for c in cur.children if c.dep_ == "prep"}
@@ -454,8 +458,8 @@ def _speaking_subject(t: Token) -> bool:
 def _reports_clause(t: Token) -> bool:
     """Whether a verb that can act or report ("pledged", "rejected") reports here: it governs a clause ("vowed
     to fight", "rejected suggestions that ...", "denied it") rather than acting on a thing ("pledged $200m")."""
-    if any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
-        return True
+    if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in t.children):
+        return True  # "oprd": "called the offer 'fair and final'" describes; "called a strike" acts
     obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return obj is None and not any(c.dep_ == "agent" for c in t.children) or (
         obj is not None and (obj.lemma_.lower() in CLAIM_NOUNS or obj.pos_ == "PRON"))

@@ -153,6 +153,18 @@ accept, grant, agree to, accede to | refuse, reject, decline, turn down
 OPPOSITES = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
              for line in _OPPOSITES.strip().splitlines() if line.strip()]
 
+# Verbs a report may weaken but not strengthen: a claim with a verb on the left restates one on the right too
+# strongly ("halted the advance" for "slowed the advance", "destroyed" for "damaged", "charged" for "arrested").
+_STRONGER = """
+halt, stop, end, block, thwart, repel, freeze, stall, check | slow, slow down, hold back, hamper, hinder, \
+disrupt, delay, curb
+destroy, demolish, raze, flatten, wreck | damage, hit
+convict, sentence, find guilty | charge, accuse, indict, arrest, detain, question
+charge, indict | arrest, detain, question, accuse
+"""
+STRONGER = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
+            for line in _STRONGER.strip().splitlines() if line.strip()]
+
 SYNONYM_CLASSES = [frozenset(w.strip() for w in line.split(",") if w.strip())
                    for line in _CLASSES.strip().splitlines() if line.strip()]
 KNOWN_VERBS = frozenset().union(*SYNONYM_CLASSES)
@@ -191,6 +203,11 @@ def opposite(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool
     if a & b:
         return False
     return any((a & left and b & right) or (a & right and b & left) for left, right in OPPOSITES)
+
+
+def stronger(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """Whether verb `a` (by its forms) says more than verb `b` ("halt" / "slow"): a restatement may not."""
+    return not a & b and any(a & left and b & right and not a & right for left, right in STRONGER)
 
 
 def known(forms: set[str] | frozenset[str]) -> bool:

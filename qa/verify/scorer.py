@@ -60,7 +60,7 @@ from qa.verify.claims import (
     name_keys,
 )
 from qa.verify.context import BUSINESS_NOUNS, ORG_NOUNS, ArticleContext, article_context
-from qa.verify.lexicon import COMMITMENT_VERBS, NEUTRAL_VERBS, derived, known, opposite, same_sense
+from qa.verify.lexicon import COMMITMENT_VERBS, NEUTRAL_VERBS, derived, known, opposite, same_sense, stronger
 from qa.verify.support import DEFAULT_THRESHOLD, SupportResult, _coverage, grade, lexical_check, surface_checks, verdict
 
 if TYPE_CHECKING:
@@ -785,6 +785,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # predicates: negation, modality, roles, the action itself
     ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
     for p in c.predicates:
+        if p.lemma in IRREALIS_VERBS - CONTEMPLATION_VERBS and p.i >= 0 and any(ch.dep_ == "xcomp" and ch.pos_ == "VERB"
+                                                          for ch in c.doc[p.i].children):
+            continue  # "intends to ban", "plans to open": the intention's own action is compared, as intended
         reason = _predicate_check(p, ev_preds, f, name_keys(c.doc),
                                   frozenset().union(*(a.speaker_words for a in c.attributions)))
         if reason:
@@ -844,7 +847,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     reason = _added_clause_check(c, ev_preds, f, known)
     if reason:
         return reason, extra
-    reason = _antonym_check(c, ev_all) or _no_check(c, ev_all) or _comparison_check(c, ev_all)
+    reason = _antonym_check(c, ev_all) or _no_check(c, ev_all) or _comparison_check(c, ev_all) or \
+        _degree_check(c, ev_all)
     if reason:
         return reason, extra
     # negation the evidence does not have at all
@@ -951,6 +955,58 @@ def _comparison_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
+# Comparatives by the scale they measure and their direction on it ("higher" / "lower"); "more X" and "less X"
+# measure X ("more likely" / "less likely").
+_COMPARATIVES = {"higher": ("high", 1), "lower": ("high", -1), "greater": ("size", 1), "larger": ("size", 1),
+                 "bigger": ("size", 1), "smaller": ("size", -1), "better": ("good", 1), "worse": ("good", -1),
+                 "older": ("age", 1), "younger": ("age", -1), "longer": ("long", 1), "shorter": ("long", -1),
+                 "faster": ("fast", 1), "slower": ("fast", -1), "cheaper": ("price", -1), "dearer": ("price", 1),
+                 "richer": ("rich", 1), "poorer": ("rich", -1), "stronger": ("strong", 1),
+                 "weaker": ("strong", -1), "heavier": ("heavy", 1), "lighter": ("heavy", -1),
+                 "warmer": ("warm", 1), "colder": ("warm", -1), "cooler": ("warm", -1), "earlier": ("time", -1),
+                 "later": ("time", 1), "more": ("much", 1), "less": ("much", -1), "fewer": ("much", -1)}
+
+
+def _degrees(a: Analysis) -> list[tuple[str, int, str, frozenset[str]]]:
+    """(scale, direction, as written, content words of its clause) for each comparative of the sentence, except
+    a number's qualifier ("more than 400", "fewer than six hours")."""
+    out = []
+    doc = a.doc
+    for t in doc:
+        w = t.lower_
+        if w not in _COMPARATIVES:
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ == "than" and (t.i + 2 >= len(doc) or doc[t.i + 2].like_num or
+                                                         doc[t.i + 2].lower_ in ("a", "an", "half")):
+            continue  # a quantity's qualifier: the quantity check compares it
+        scale, way = _COMPARATIVES[w]
+        shown = w
+        if w in ("more", "less") and t.head.pos_ in ("ADJ", "ADV") and t.dep_ == "advmod":
+            scale, shown = t.head.lemma_.lower(), f"{w} {t.head.text}"  # "less likely"
+        elif w in ("more", "less", "fewer") and not (nxt is not None and nxt.lower_ == "than"):
+            continue  # "more troops", "no more": an amount the quantity and coverage checks see
+        verb = _clause_verb(t)
+        words = frozenset(key(x.lemma_) for x in verb.subtree if not x.is_stop and x.pos_ in ("NOUN", "PROPN", "VERB")
+                          and x.lower_ not in _COMPARATIVES)
+        out.append((scale, way, shown, words))
+    return out
+
+
+def _degree_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Prices will be higher than bus fares" for "lower than bus fares", "less likely" for "more likely": the
+    same comparison the other way round (sides swapped are `_comparison_check`'s)."""
+    theirs = [d for a in ev for d in _degrees(a)]
+    for scale, way, shown, words in _degrees(c):
+        same = [d for d in theirs if d[0] == scale]
+        if any(d[1] == way for d in same):
+            continue
+        for _, _, e_shown, e_words in same:
+            if _overlap(words, e_words) >= 2:
+                return f"the claim says '{shown}', the cited text '{e_shown}'"
+    return ""
+
+
 def _word_known(x: Token, known: set[str], lemmas: set[str]) -> bool:
     """Whether the evidence speaks of a claim word: the word, its lemma, a synonym, or a unit (units are the
     quantity check's business: "20 per cent" for "20%")."""
@@ -990,6 +1046,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             p_neg, q_neg = p.negated, q.negated
         if opposite(p.forms - q.forms, q.forms - p.forms):  # "voted against" / "voted in favour"
             return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
+        if stronger(p.forms, q.forms) and not p.negated and not q.negated:  # "halted" for "slowed"
+            return f"the cited text says only '{q.text}', the claim says '{p.text}'"
         if p_neg != q_neg:  # the negation may be a governor's ("unable to stall"): say which side has it
             return (f"the claim says '{p.text}' did not happen, the cited text says it did" if p_neg else
                     f"the cited text says '{q.text}' did not happen, the claim says it did")
@@ -1094,7 +1152,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
     hoped = [x for _, x in aligned if x.irrealis and not x.negated and x.strength < 2 and
              _overlap(p.subject, x.subject) + _overlap(_args(p), _args(x))]
-    if hoped and p.strength == 2 and not p.irrealis and not p.negated and known(p.forms):
+    if hoped and p.strength == 2 and not p.irrealis and not p.negated and known(p.forms) and \
+            p.lemma not in IRREALIS_VERBS:  # "intends to ban" asserts only the intention: its "ban" is compared
         # "had signed a deal" where the evidence only "hoped to work with" the same party: another act, and
         # stated as done where the evidence has only an intention
         return (f"the cited text says '{hoped[0].text}' ({hoped[0].irrealis}), the claim says it happened "
@@ -1103,6 +1162,14 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""  # "is thinking about providing support" for "is considering support"
     if p.lemma in COMMITMENT_VERBS and not p.negated:
         return f"the cited text says '{q.text}', the claim says '{p.text}'"
+    if known(p.forms) and not known(q.forms):
+        # the closest action is a verb the thesaurus does not know ("to protest against the detention"), but a
+        # known one has the claim's doer and the same thing acted on ("summoned the ambassador"): that is the one
+        # the claim restates ("expelled the ambassador")
+        q = next((x for _, x in aligned if known(x.forms) and not x.negated and _overlap(p.subject, x.subject) and
+                  _overlap(p.object_core, x.object_core)), q)
+    if stronger(p.forms, q.forms) and not p.negated and not q.negated:
+        return f"the cited text says only '{q.text}', the claim says '{p.text}'"
     if not known(p.forms) or not known(q.forms):
         # a verb the thesaurus does not know may be a synonym ("reached a peak" / "peaked"): never the reason
         # for a rejection; only two known verbs of different senses are a changed action
