@@ -1000,3 +1000,31 @@ def test_people_named_after_titles_and_described_later_are_resolved(claim, evide
 def test_stronger_verbs_reversed_degrees_probable_acts_and_intentions(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13). A phrase is judged by its own words, not the known ones hung from it.
+    ("Police arrested dozens of fans celebrating a cup final win in the city centre on Sunday.",
+     "Police arrested dozens of fans in the city centre on Sunday.", False),
+    ("Police arrested dozens of fans in the city centre on Sunday.",
+     "Police arrested dozens of fans in the city centre on Sunday.", True),
+    # a state given to the object of an action
+    ("The missing climber was found alive on the glacier.", "The missing climber was found on the glacier.", False),
+    ("The missing climber was found alive on the glacier.", "The missing climber was found alive on the glacier, "
+     "rescuers said.", True),
+    # most of a preposition's phrase new, though one of its words is known
+    ("The museum bought the painting for a record auction price.", "The museum bought the painting at auction.",
+     False),
+    ("The bill passed after a debate that went on for hours.", "The bill passed after a six-hour debate.", True),
+    # a weekday dates the evidence's own use of the verb, not another reporting verb of the same class
+    ("The ministry said the new fares would be announced on Friday.",
+     "The new fares will be announced on Monday, the ministry said on Friday.", False),
+    ("The ministry said on Friday that the new fares would be announced on Monday.",
+     "The new fares will be announced on Monday, the ministry said on Friday.", True),
+    # doer and object the same, their describing words swapped
+    ("Small firms outpaced large companies in hiring last year.",
+     "Large firms outpaced small companies in hiring last year.", False),
+])
+def test_own_words_of_phrases_added_states_weekdays_and_swapped_descriptions(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -819,10 +819,15 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             continue
         if t.dep_ not in clausal or t.head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
             continue
+        # the phrase's own words: a phrase nested in it is judged on its own ("opposing a fuel price rise" is new
+        # even when the parser hangs the known "on Saturday" from it)
+        nested = {y.i for x in t.subtree if x is not t and x.dep_ in clausal and x.dep_ not in ("conj", "appos")
+                  and _phrase_known(x, known, f) for y in x.subtree}
         words = [x for x in t.subtree if not x.is_stop and not x.is_punct and x.pos_ in ("NOUN", "VERB", "ADJ",
                                                                                           "PROPN")
-                 and x.lemma_.lower() not in _GENERIC_NOUNS]
-        has_name = any(x.pos_ == "PROPN" for x in words) or any(x.like_num for x in t.subtree)
+                 and x.lemma_.lower() not in _GENERIC_NOUNS and x.i not in nested]
+        has_name = any(x.pos_ == "PROPN" for x in words) or any(x.like_num and x.pos_ == "NUM" for x in t.subtree
+                                                            if x.i not in nested)
         here = known | f.before if t.dep_ == "prep" and t.lower_ in described else known
         unknown = [x for x in words if not _word_known(x, here, f.lemmas)]
         if t.dep_ in ("appos", "conj"):  # the item itself, without the items listed after it
@@ -837,18 +842,27 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 not _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)):
             return (f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say",
                     extra)
-        if len(words) < (2 if has_name else 3) or len(unknown) < len(words):
+        # most of a preposition's phrase new ("for a club-record fee" where only the club is named): added
+        inner = [x for x in words if x.i != t.i]  # without the preposition ("following", "including") itself
+        new_inner = [x for x in unknown if x.i != t.i]
+        mostly_new = t.dep_ == "prep" and len(new_inner) >= 2 and len(new_inner) * 3 >= len(inner) * 2
+        if len(words) < (2 if has_name else 3) or (len(unknown) < len(words) and not mostly_new):
             continue
         if _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)) or \
                 _spelled_out(" ".join(x.text for x in t.subtree), f.acronyms):
             continue  # "to the United States" for "to the U.S", "a Kenya Defence Forces spokesman" for "the KDF"
-        phrase = " ".join(x.text for x in t.subtree)
+        phrase = " ".join(x.text for x in t.subtree if x.i not in nested)
         return f"the claim adds '{phrase}', which the cited text does not say", extra
+    # a state the claim gives the object of an action ("was rescued unharmed", "was found dead"): said or not
+    for t in c.doc:
+        if t.pos_ == "ADJ" and t.dep_ == "oprd" and t.head.pos_ == "VERB" and \
+                t.head.lemma_.lower() not in _COPULAS and not _word_known(t, known, f.lemmas):
+            return f"the claim adds '{t.head.text} {t.text}', which the cited text does not say", extra
     reason = _added_clause_check(c, ev_preds, f, known)
     if reason:
         return reason, extra
     reason = _antonym_check(c, ev_all) or _no_check(c, ev_all) or _comparison_check(c, ev_all) or \
-        _degree_check(c, ev_all)
+        _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all)
     if reason:
         return reason, extra
     # negation the evidence does not have at all
@@ -860,6 +874,12 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if not all(h.lemma_.lower() in ("confirm", "confirmation", "specify", "say") for h in neg_heads):
             return "the claim is negated but the cited text is not", extra
     return "", extra
+
+
+def _phrase_known(t: Token, known: set[str], f: _EvidenceFacts) -> bool:
+    """Whether every content word of the phrase at `t` is one the evidence speaks of."""
+    return all(_word_known(x, known, f.lemmas) for x in t.subtree if not x.is_stop and not x.is_punct and
+               x.pos_ in ("NOUN", "VERB", "ADJ", "PROPN"))
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -888,6 +908,8 @@ def _event_date_check(c: Analysis, ev: list[Analysis]) -> str:
     for day, verb in _dated_events(c):
         forms = {verb.lemma_.lower()}
         same = [(d, v) for d, v in ev_events if same_sense(forms, {v.lemma_.lower()}) and v.lemma_ != "be"]
+        # the evidence's own use of the verb first: "will be announced on Tuesday, the commission said on Saturday"
+        same = [(d, v) for d, v in same if v.lemma_.lower() in forms] or same
         if same and not any(d == day for d, _ in same):
             d, v = same[0]
             return f"the cited text dates '{v.text}' {d.title()}, the claim {day.title()}"
@@ -942,6 +964,35 @@ def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str]]
         first = frozenset(key(x.lemma_) for x in subj.subtree if not x.is_stop and x.pos_ in ("NOUN", "PROPN"))
         out.append((first, comp.lower_, other))
     return out
+
+
+def _modifier_swap_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Diesel cars outsold electric models" for "electric cars outsold diesel models": the same verb and heads,
+    the describing words of doer and object swapped."""
+    def parts(v: Token) -> tuple[Token | None, Token | None]:
+        return (next((x for x in v.children if x.dep_ == "nsubj"), None),
+                next((x for x in v.children if x.dep_ == "dobj"), None))
+
+    def mods(x: Token) -> frozenset[str]:
+        return frozenset(key(m.lemma_) for m in x.children if m.dep_ in ("amod", "compound"))
+
+    for v in c.doc:
+        if v.pos_ != "VERB":
+            continue
+        s1, o1 = parts(v)
+        if s1 is None or o1 is None:
+            continue
+        for a in ev:
+            for w in a.doc:
+                if w.lemma_ != v.lemma_:
+                    continue
+                s2, o2 = parts(w)
+                if s2 is None or o2 is None:
+                    continue
+                if (mods(s1) & mods(o2)) - mods(s2) and (mods(o1) & mods(s2)) - mods(o2):
+                    return (f"the roles are reversed: the cited text says '{' '.join(x.text for x in s2.subtree)} "
+                            f"{w.text} {' '.join(x.text for x in o2.subtree)}'")
+    return ""
 
 
 def _comparison_check(c: Analysis, ev: list[Analysis]) -> str:
@@ -1217,6 +1268,9 @@ _BELIEF_HEDGES = frozenset("believed thought understood suspected".split())
 _COUNSEL_NOUNS = frozenset("lawyer attorney counsel barrister solicitor representative agent relative friend "
                            "colleague".split())
 _OFFICE_NOUNS = frozenset("office administration service inspectorate directorate bureau".split())
+# Verbs whose adjective complement is the statement itself ("was declared safe", "remained open").
+_COPULAS = frozenset("be seem remain become appear look stay feel sound prove keep get declare call deem consider "
+                     "make leave rule".split())
 _MUTUAL_PREPS = frozenset("with alongside together between among".split())
 
 
