@@ -1028,3 +1028,34 @@ def test_stronger_verbs_reversed_degrees_probable_acts_and_intentions(claim, evi
 def test_own_words_of_phrases_added_states_weekdays_and_swapped_descriptions(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13): someone who speaks for, works for or advises the claim's speaker
+    ("The interior ministry said the border would reopen on Monday.",
+     "A source at the interior ministry said the border would reopen on Monday.", False),
+    ("The central bank warned that inflation could rise further.",
+     "Some economists at the central bank warned that inflation could rise further.", False),
+    ("The Attorney General said the inquiry would be independent.",
+     "A spokeswoman for the Attorney General said the inquiry would be independent.", False),
+    ("Governor Alvarez told reporters the budget would be balanced.",
+     "Governor Alvarez's budget director, Sam Ortiz, told reporters the budget would be balanced.", False),
+    # the same speaker in other words stays supported
+    ("Police said two men were arrested after the robbery.",
+     "Police arrested two men after the robbery, a police spokeswoman said.", True),
+    ("Governor Elena Alvarez said the budget would be balanced.",
+     "Elena Alvarez, the state's governor, said the budget would be balanced.", True),
+])
+def test_a_source_at_a_spokesperson_for_and_a_staffer_of_the_speaker_are_not_the_speaker(claim, evidence,
+                                                                                          supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+def test_the_speaker_after_a_quotation_is_found_when_the_parser_hangs_it_elsewhere():
+    from qa.verify.claims import analyse
+
+    a = analyse("'We will not pay,' said Lena Ostrova, the finance minister, hours after the president had spoken.")
+    assert any("ostrova" in x.speaker_words for x in a.attributions), [x.speaker for x in a.attributions]
+    b = analyse("Lena Ostrova spoke to the press, saying the ministry would not pay.")
+    assert not any(x.speaker_words == frozenset({"ministry"}) for x in b.attributions)

@@ -485,12 +485,33 @@ def _subject_text(t: Token) -> str:
     return subj.text if subj is not None else ""
 
 
+def _inverted_speaker(t: Token) -> Token | None:
+    """"'...,' said Ahmed Karimi, the interior minister, hours after ...": after a quotation the speaker follows the
+    verb, and the small parser may hang the name from a later verb. The noun phrase right after the verb, when the
+    verb has no subject of its own and follows the quotation's closing comma or quote mark."""
+    doc = t.doc
+    quotes = ("'", '"', "”", "’")
+    if t.lemma_.lower() not in SAY_VERBS or t.tag_ not in ("VBD", "VBZ") or t.i < 2 or t.i + 1 >= len(doc) or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) or not (
+                doc[t.i - 1].text in quotes or doc[t.i - 1].text == "," and doc[t.i - 2].text in quotes):
+        return None
+    for k in range(t.i + 1, min(len(doc), t.i + 6)):
+        x = doc[k]
+        if x.pos_ in ("PROPN", "NOUN") and x.left_edge.i == t.i + 1 and x.head.i != t.i + 1 and \
+                x.dep_ in ("nsubj", "dobj", "appos", "attr", "npadvmod", "conj"):
+            return x
+    return None
+
+
 def _speaker_token(t: Token) -> Token | None:
     """Who speaks at the reporting verb `t`: its subject (or passive agent); for a participle or infinitive
     ("responded saying", "insisting that", "was unable to confirm") the subject of the reporting verb or
     controlling clause above it."""
     if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
         return t.head  # "a video of the militants threatening to march": the militants threaten
+    inverted = _inverted_speaker(t)
+    if inverted is not None:
+        return inverted
     cur = t
     for depth in range(5):
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]
