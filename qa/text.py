@@ -229,6 +229,7 @@ def quantities(text: str) -> list[Quantity]:
     for pattern, unit in _COMPOUND_UNITS:
         text = pattern.sub(unit, text)
     text = _RATIO.sub(_ratio_percent, text)
+    text = re.sub(r"\b(?:goalless|scoreless)\b", "0-0", text, flags=re.I)  # "a goalless draw" is "0-0"
     for pattern, share in _SHARES:
         text = pattern.sub(share, text)
     out: list[Quantity] = []

@@ -1059,3 +1059,21 @@ def test_the_speaker_after_a_quotation_is_found_when_the_parser_hangs_it_elsewhe
     assert any("ostrova" in x.speaker_words for x in a.attributions), [x.speaker for x in a.attributions]
     b = analyse("Lena Ostrova spoke to the press, saying the ministry would not pay.")
     assert not any(x.speaker_words == frozenset({"ministry"}) for x in b.attributions)
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13)
+    ("The two sides drew 0-0 in the first leg.", "The two sides played out a goalless draw in the first leg.", True),
+    ("The two sides drew 1-1 in the first leg.", "The two sides played out a goalless draw in the first leg.", False),
+    ("The clinic will open every day from 08:00.", "The clinic will open daily from 08:00, the council said.", True),
+    ("The clinic will open every day from 08:00.", "The clinic will open on weekdays from 08:00.", False),
+    ("The brewer will close two plants, according to a company spokesman.",
+     "A spokesman for Harrow Breweries said the brewer would close two plants.", True),
+    ("The brewer will close two plants, according to a company spokesman.",
+     "A spokesman for the Health Ministry said the brewer would close two plants.", False),
+    ("The Federation of Port Workers has called two strikes this year.",
+     "The FPW has called two strikes this year.", True),
+])
+def test_goalless_daily_a_company_spokesman_and_an_acronym_with_of(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -68,6 +68,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SCORERS = ("structural", "lexical")
+_PERIODS = {"day": {"daily"}, "week": {"weekly"}, "month": {"monthly"}, "year": {"yearly", "annually", "annual"},
+            "hour": {"hourly"}}
 UNIVERSALS = frozenset("all every entire entirely whole completely fully always everyone everything".split())
 # Nouns that make a speaker a particular person or group inside an organisation or country: "Iran" does not say
 # what "Iranian security sources" said.
@@ -530,6 +532,10 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         missing = []
     if missing and set(missing) <= BUSINESS_NOUNS and ev_words & BUSINESS_NOUNS:
         missing = []  # "the Swiss company" for "the Swiss firm"
+    if missing and set(missing) <= BUSINESS_NOUNS and ev_att is not None and claim_att.head in _PROXY_NOUNS and \
+            claim_att.head == ev_att.head and any(w[:1].isupper() for w in ev_att.speaker.split()[1:]) and \
+            not ev_words & (ORG_NOUNS - BUSINESS_NOUNS) and not ev_att.person:
+        missing = []  # "a company spokesperson" for "a spokesperson for Castell Aggregates"
     if missing == ["official"] and ev_att is not None and not ev_att.person and (
             ev_att.head in ORG_NOUNS | _OFFICE_NOUNS | {"government", "police"}):
         missing = []  # "health officials said" for "the Regional Health Office said": an office speaks by its officials
@@ -824,6 +830,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     for t in c.doc:
         if t.lower_ in UNIVERSALS and t.lower_ not in f.keys and not (t.lower_ in ("every", "all", "each") and
                                                                      {"all", "every", "each"} & f.keys):
+            if t.lower_ == "every" and t.head.lower_ in _PERIODS and _PERIODS[t.head.lower_] & f.keys:
+                continue  # "every day" for "daily"
             return f"'{t.text}' over-generalises the cited text", extra
     # a phrase or clause of the claim that nothing in the evidence speaks of: an added detail
     known = f.keys | f.lemmas | f.ref_words | REPORT_NOUNS | {"report"}
@@ -867,7 +875,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if len(words) < (2 if has_name else 3) or (len(unknown) < len(words) and not mostly_new):
             continue
         if _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)) or \
-                _spelled_out(" ".join(x.text for x in t.subtree), f.acronyms):
+                _spelled_out(" ".join(x.text for x in t.subtree), f.acronyms) or \
+                t.lower_ == "of" and t.head.pos_ == "PROPN" and \
+                _spelled_out(" ".join(x.text for x in t.head.subtree), f.acronyms):  # "Federation of Port Workers"
             continue  # "to the United States" for "to the U.S", "a Kenya Defence Forces spokesman" for "the KDF"
         phrase = " ".join(x.text for x in t.subtree if x.i not in nested)
         return f"the claim adds '{phrase}', which the cited text does not say", extra
@@ -1174,7 +1184,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 return f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{prep} {_describe(b)}'"
         if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and not described and \
                 p.subject_core_names - speakers and q.subject_core_names and \
-                not _overlap(p.subject_core_names, q.subject):
+                not _overlap(p.subject_core_names, q.subject) and \
+                not _overlap(q.subject_core_names, p.subject):  # "the URD" for "the Union of Rail Drivers"
             return (f"the claim says {_describe(p.subject_core).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_core).title()}")
         elsewhere = set().union(*(x.subject_core | x.object_core | _unite(x.prep_core) for _, x in ev_preds))
