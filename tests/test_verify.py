@@ -1077,3 +1077,29 @@ def test_the_speaker_after_a_quotation_is_found_when_the_parser_hangs_it_elsewhe
 def test_goalless_daily_a_company_spokesman_and_an_acronym_with_of(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13). A side clause's source does not vouch for an unverified main claim.
+    ("Militia fighters seized the bridge, while the ministry said troops held the town.",
+     "Militia fighters said they had seized the bridge, a claim that could not be independently verified, while "
+     "the ministry said troops held the town.", False),
+    # comparisons: "than in X", and a subject through "was found to be"
+    ("Unemployment in Spain was higher than in Portugal in May.",
+     "Unemployment in Portugal was higher than in Spain in May.", False),
+    ("Unemployment in Portugal was higher than in Spain in May.",
+     "Unemployment in Portugal was higher than in Spain in May, the agency said.", True),
+    ("Aspirin was less effective than ibuprofen at easing the pain.",
+     "Ibuprofen was found to be less effective than aspirin at easing the pain.", False),
+    # hoped or likely is not will
+    ("The minister said she would attend the summit.", "The minister said she hoped to attend the summit.", False),
+    ("The minister said she hoped to attend the summit.", "The minister said she hoped to attend the summit.", True),
+    ("Analysts had forecast that the bank would raise rates.", "Analysts had expected the bank to raise rates.",
+     True),
+    # the other side of one thing
+    ("Coffee imports from Brazil rose 9 percent.", "Coffee exports to Brazil rose 9 percent.", False),
+    ("The airline reported a profit of $40m.", "The airline reported a loss of $40m.", False),
+])
+def test_side_clause_sources_comparisons_wishes_and_opposite_nouns(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

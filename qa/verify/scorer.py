@@ -679,6 +679,16 @@ def _reported_as_less(ea: Analysis, ev: Attribution, c: Analysis, att: Attributi
     return weak and claim_irr in ("", "will")
 
 
+def _covers_claim(c: Analysis, att: Attribution) -> bool:
+    """Whether an attribution governs the claim's main clause ("X happened, police said", "According to Y, X
+    happened"), not only a side clause ("Rebels took the airport, while the army insisted ...")."""
+    if att.verb_i < 0:
+        return True
+    tok = c.doc[att.verb_i]
+    return tok.dep_ == "ROOT" or tok.lower_ == "according" or tok.head.lower_ == "according" or (
+        tok.dep_ in ("prep", "parataxis") and tok.head.dep_ == "ROOT")
+
+
 def _bare_attribution(c: Analysis) -> bool:
     """"Rear Admiral John Kirby said.": a speaker and a reporting verb with nothing reported. The small model writes
     such fragments when it splits a passage's attribution from its sentence; the fragment is "supported" word by
@@ -798,7 +808,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     hedged = [a for a in ev_all[:1] if a.hedged]
     # a claim that itself credits a source the evidence names ("According to the Daily Ledger, ...", "Local
     # radio reported that ...") states nothing as fact: the speaker check above compared that source
-    sourced = any(a.certainty == "said" and a.speaker_words and not a.pronoun and
+    sourced = any(a.certainty == "said" and a.speaker_words and not a.pronoun and _covers_claim(c, a) and
                   all(_overlap({w}, f.keys | f.ref_words) for w in a.speaker_words) for a in c.attributions)
     # a belief the source itself states ("is believed to have fled, police said") stays a belief when the claim
     # credits the same source
@@ -812,8 +822,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if p.lemma in IRREALIS_VERBS - CONTEMPLATION_VERBS and p.i >= 0 and any(ch.dep_ == "xcomp" and ch.pos_ == "VERB"
                                                           for ch in c.doc[p.i].children):
             continue  # "intends to ban", "plans to open": the intention's own action is compared, as intended
+        forecast = p.i >= 0 and any(a.lemma_.lower() in _FORECAST_VERBS for a in list(c.doc[p.i].ancestors)[:2])
         reason = _predicate_check(p, ev_preds, f, name_keys(c.doc),
-                                  frozenset().union(*(a.speaker_words for a in c.attributions)))
+                                  frozenset().union(*(a.speaker_words for a in c.attributions)), forecast)
         if reason:
             return reason, extra
     reason = _contemplated_check(c, ev_all)
@@ -890,7 +901,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     if reason:
         return reason, extra
     reason = _antonym_check(c, ev_all) or _no_check(c, ev_all) or _comparison_check(c, ev_all) or \
-        _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all)
+        _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all) or _opposite_nouns_check(c, ev_all)
     if reason:
         return reason, extra
     # negation the evidence does not have at all
@@ -976,22 +987,45 @@ def _no_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
-def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str]]]:
-    """(what is compared, the comparative, what it is compared with) for each "... than ..." of the sentence."""
+def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str], str]]:
+    """(what is compared, the comparative, what it is compared with, as written) for each "... than ..." of the
+    sentence."""
     out = []
     for t in a.doc:
         if t.lower_ != "than":
             continue
         comp = t.head
-        other = frozenset(key(x.lemma_) for o in t.children if o.dep_ == "pobj" for x in o.subtree
-                          if not x.is_stop and x.pos_ in ("NOUN", "PROPN"))
+        # "than the drug", "than in the eurozone": every content word after "than"
+        other = frozenset(key(x.lemma_) for x in t.subtree if x is not t and not x.is_stop and
+                          x.pos_ in ("NOUN", "PROPN"))
         verb = _clause_verb(comp)
         subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        while subj is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            verb = verb.head  # "the drug was found to be less effective than ...": the governor's subject
+            subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not other:
             continue
         first = frozenset(key(x.lemma_) for x in subj.subtree if not x.is_stop and x.pos_ in ("NOUN", "PROPN"))
-        out.append((first, comp.lower_, other))
+        start, end = min(subj.left_edge.i, t.i), max(subj.right_edge.i, t.right_edge.i)
+        out.append((first, comp.lower_, other, a.doc[start:end + 1].text))
     return out
+
+
+# Nouns that name the opposite side of one thing: a claim with one where the evidence has the other says the
+# opposite ("imports from X rose" for "exports to X rose").
+_OPPOSITE_NOUNS = [("import", "export"), ("profit", "loss"), ("surplus", "deficit"), ("winner", "loser"),
+                   ("buyer", "seller"), ("lender", "borrower"), ("employer", "employee"), ("victory", "defeat"),
+                   ("increase", "decrease"), ("inflow", "outflow"), ("acquittal", "conviction"),
+                   ("upgrade", "downgrade"), ("gain", "loss"), ("majority", "minority")]
+
+
+def _opposite_nouns_check(c: Analysis, ev: list[Analysis]) -> str:
+    mine = {t.lemma_.lower(): t.text for t in c.doc if t.pos_ == "NOUN"}
+    theirs = {t.lemma_.lower(): t.text for a in ev for t in a.doc if t.pos_ == "NOUN"}
+    for x, y in _OPPOSITE_NOUNS + [(b, a) for a, b in _OPPOSITE_NOUNS]:
+        if x in mine and x not in theirs and y in theirs and y not in mine:
+            return f"the claim says '{mine[x]}', the cited text '{theirs[y]}'"
+    return ""
 
 
 def _modifier_swap_check(c: Analysis, ev: list[Analysis]) -> str:
@@ -1025,12 +1059,11 @@ def _modifier_swap_check(c: Analysis, ev: list[Analysis]) -> str:
 
 def _comparison_check(c: Analysis, ev: list[Analysis]) -> str:
     """"Nurses earn less than teachers" for "teachers earn less than nurses": the two sides swapped."""
-    for s1, comp, o1 in _comparisons(c):
+    for s1, comp, o1, _ in _comparisons(c):
         for a in ev:
-            for s2, comp2, o2 in _comparisons(a):
+            for s2, comp2, o2, shown in _comparisons(a):
                 if comp == comp2 and (s1 - o1) & (o2 - s2) and (o1 - s1) & (s2 - o2):
-                    return (f"the roles are reversed: the cited text says {_describe(s2 - o2)} {comp2} than "
-                            f"{_describe(o2 - s2)}")
+                    return f"the roles are reversed: the cited text says '{shown}'"
     return ""
 
 
@@ -1108,7 +1141,8 @@ def _args(p: Predicate, directed: bool = False) -> frozenset[str]:
 
 
 def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts,
-                     claim_names: frozenset[str] = frozenset(), speakers: frozenset[str] = frozenset()) -> str:
+                     claim_names: frozenset[str] = frozenset(), speakers: frozenset[str] = frozenset(),
+                     forecast: bool = False) -> str:
     """Compare one claim predicate with the evidence predicate it restates (`claim_names`: the claim's name
     words; `speakers`: the words of the claim's own speakers, which a misparse can make a subject)."""
     if not ev_preds:
@@ -1145,7 +1179,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 p.strength == 2 and not purpose and _overlap(p.subject, q.subject):
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it is so ('{p.text}')"
         # ("would" may be a forecast's own tense: "had forecast that the bank would keep rates on hold")
-        if p.irrealis == "will" and q.irrealis.lower() in ("expected", "likely") and not p.negated and not q.negated:
+        if (p.irrealis == "will" or p.irrealis == "would" and not forecast) and \
+                q.irrealis.lower() in ("expected", "likely") + _WISH_WORDS and not p.negated and not q.negated:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         if q.irrealis.lower() in POSSIBILITY_MODALS and p.irrealis in ("will", "would") and not p.negated and \
                 not q.negated:
@@ -1300,6 +1335,10 @@ _OFFICE_NOUNS = frozenset("office administration service inspectorate directorat
 # Verbs whose adjective complement is the statement itself ("was declared safe", "remained open").
 _COPULAS = frozenset("be seem remain become appear look stay feel sound prove keep get declare call deem consider "
                      "make leave rule".split())
+# Governors under which an action is only wished or tried ("hoped to visit"): "would visit" says more.
+_WISH_WORDS = ("hoped", "hopes", "hope", "hoping", "wants", "wanted", "want", "wishes", "wished", "seeks", "sought",
+               "tried", "tries", "trying", "aims", "aimed", "attempted", "attempting")
+_FORECAST_VERBS = frozenset("forecast predict expect project anticipate estimate".split())
 _MUTUAL_PREPS = frozenset("with alongside together between among".split())
 
 
