@@ -352,6 +352,11 @@ _THIRDS = {33.33, 66.67}
 def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
     """Whether the evidence's quantities say what `q` says: same value, no clashing unit, and a qualifier no
     stronger than the evidence's ("more than eight" is not "eight"; "about 500" is fine for "500")."""
+    if q.unit == "metre" and re.fullmatch(r"[\d.,]+\s?m", q.text.strip()):
+        # "7.5m a year before": a glued "m" is metres or millions; the evidence's "7.5 million" settles it
+        millions = Quantity(q.value * 1_000_000, None, q.qualifier, False, q.text, q.noun, q.after)
+        if quantity_found(millions, candidates):
+            return True
     for c in candidates:
         if not _same_amount(q, c):
             continue
@@ -495,7 +500,10 @@ def dates(text: str) -> list[DateMention]:
             month = _MONTH_ABBR.get(word[:4] if word.startswith("sept") else word[:3], word)
             out.append(DateMention("month", f"{month} {int(day)}" if day else month))
         elif m.group("year"):
-            out.append(DateMention("year", m.group("year")))
+            if m.group(0).endswith("s") and m.group("year").endswith("0"):
+                out.append(DateMention("decade", m.group("year")[:3], f"the {m.group('year')}s"))  # "the 1990s", "the mid-1990s"
+            else:
+                out.append(DateMention("year", m.group("year")))
     return out
 
 
@@ -503,6 +511,8 @@ def date_found(d: DateMention, candidates: list[DateMention]) -> bool:
     if d.kind == "relative" and not any(c.kind == "relative" for c in candidates):
         # "next month" may restate a named month or day the claim's reader cannot place: only a clash counts
         return not candidates or any(c.kind in ("month", "weekday", "year") for c in candidates)
+    if d.kind == "decade":
+        return any(c.kind in ("decade", "year") and c.value.startswith(d.value) for c in candidates)
     if d.kind == "month" and " " not in d.value:
         return any(c.kind == "month" and c.value.split()[0] == d.value for c in candidates)
     return any(c.kind == d.kind and c.value == d.value for c in candidates)

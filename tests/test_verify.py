@@ -1103,3 +1103,25 @@ def test_goalless_daily_a_company_spokesman_and_an_acronym_with_of(claim, eviden
 def test_side_clause_sources_comparisons_wishes_and_opposite_nouns(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13): restatements that are the same thing
+    ("Prices hit a record on Friday, the exchange said.", "Prices reached a record on Friday, the exchange said.",
+     True),
+    ("The runner said she was aiming for a medal.", "The runner said she was targeting a medal.", True),
+    ("The match was called off because of snow, according to a league statement.",
+     "Snow forced the match to be called off, the league said in a statement.", True),
+    ("The minister told lawmakers the tax would not rise.", "The minister told parliament the tax would not rise.",
+     True),
+    ("The minister told reporters the tax would not rise.", "The minister told parliament the tax would not rise.",
+     False),
+    ("Sales fell to 4.2m cars, compared with 5m the year before.",
+     "Sales fell to 4.2 million cars, from 5 million a year earlier.", True),
+    ("Turnout was the highest since the 1980s.", "Turnout was the highest since 1987.", True),
+    ("Turnout was the highest since 1987.", "Turnout was the highest since the 1980s.", False),
+    ("Turnout was the highest since the 1970s.", "Turnout was the highest since 1987.", False),
+])
+def test_reach_aim_statements_legislatures_glued_millions_and_decades(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -40,11 +40,13 @@ vow, pledge, promise, swear, commit
 warn, caution, alert
 say, state, tell, add, declare, announce, note, remark, comment, report, claim, insist, maintain, respond, reply
 confirm, verify, corroborate, acknowledge
-deny, reject, dismiss, refute, rebuff
+deny, reject, dismiss, refute, rebuff, turn down
 exclude, rule out, reject
 advance, progress, push, move forward, gain, make progress, make headway, make gains, make strides, \
 push forward, gain ground, march, move on, head, press
 enter, reach, arrive, get into, penetrate, break into
+reach, hit, touch, top, climb to, rise to
+aim, target, aim for, set sights on, eye
 face, confront, meet, encounter, grapple with
 kill, slay, execute, murder
 injure, wound, hurt

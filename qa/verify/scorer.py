@@ -98,6 +98,7 @@ village settlement hamlet
 player footballer""".splitlines()]
 # Who "told reporters" may also be written as: the press, a news conference, journalists.
 _PRESS = frozenset("reporter journalist press conference briefing media newsman correspondent".split())
+_LEGISLATURE = frozenset("parliament lawmaker legislator mp congress senator senate assembly legislature".split())
 # Words that make a statement negative without "not": "failed to agree", "unable to", "without".
 _NEGATIVE_WORDS = NEGATORS | NEGATIVE_IMPLICATIVES | frozenset("unable without lack nothing none neither nobody "
                                                                  "nowhere".split())
@@ -489,6 +490,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     ("a spokeswoman", "a company spokesman") may be named for the party whose act it reports ("Police have
     opened an investigation, a spokeswoman said" -> "a police spokeswoman")."""
     cw = set(claim_att.speaker_words) - {"country", "nation"}  # "the country's police chief": a country named before
+    if claim_att.head in _STATEMENT_NOUNS:
+        cw -= _STATEMENT_NOUNS  # "according to a league statement" is the league speaking
     if claim_att.pronoun and cw and ev_att is not None and not ev_att.person and not ev_att.pronoun and \
             ev_att.speaker_words and ev_words <= ev_att.speaker_words and not _overlap({claim_att.head}, ev_words):
         # "the minister said" may stand for a person the article named, not for another role the evidence names
@@ -559,6 +562,7 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
 
 
 # Titles of a person (not of a body or a department: "police", "foreign"): someone speaking for them is not them.
+_STATEMENT_NOUNS = frozenset("statement release communique communiqué".split())
 _PERSON_TITLES = TITLES - frozenset("official officials police foreign interior defence defense rear vice deputy "
                                     "head".split())
 _EXECUTIVE_TITLES = frozenset("""chief executive ceo cfo coo officer chairman chairwoman chair president director
@@ -796,7 +800,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                     if s_ == si and ev_all[si].doc[ti].head.i == ev.verb_i:
                         rec |= names_
                 if not _overlap(att.recipient_words, frozenset(rec)) and not (
-                        att.recipient_words & _PRESS and frozenset(rec) & _PRESS):
+                        att.recipient_words & _PRESS and frozenset(rec) & _PRESS) and not (
+                        att.recipient_words & _LEGISLATURE and frozenset(rec) & _LEGISLATURE):
                     failures.append((1, f"the claim says it was told to {att.recipient}, the cited text to "
                                         f"{ev.recipient}"))
                     continue
