@@ -500,8 +500,8 @@ def dates(text: str) -> list[DateMention]:
             month = _MONTH_ABBR.get(word[:4] if word.startswith("sept") else word[:3], word)
             out.append(DateMention("month", f"{month} {int(day)}" if day else month))
         elif m.group("year"):
-            if m.group(0).endswith("s") and m.group("year").endswith("0"):
-                out.append(DateMention("decade", m.group("year")[:3], f"the {m.group('year')}s"))  # "the 1990s", "the mid-1990s"
+            if m.group(0).endswith("s") and m.group("year").endswith("0"):  # "the 1990s", "the mid-1990s"
+                out.append(DateMention("decade", m.group("year")[:3], f"the {m.group('year')}s"))
             else:
                 out.append(DateMention("year", m.group("year")))
     return out
