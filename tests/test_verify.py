@@ -1125,3 +1125,19 @@ def test_side_clause_sources_comparisons_wishes_and_opposite_nouns(claim, eviden
 def test_reach_aim_statements_legislatures_glued_millions_and_decades(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13): a manner or a short phrase the evidence does not give
+    ("The suspect deliberately set fire to the warehouse.", "The suspect set fire to the warehouse.", False),
+    ("Fans marched peacefully to the stadium.", "Fans marched to the stadium, police said.", False),
+    ("The talks were held at a mountain resort on Friday.", "The talks were held on Friday.", False),
+    ("The talks were held at a mountain resort on Friday.", "The talks were held at a mountain resort on Friday, "
+     "officials said.", True),
+    # restatements stay supported: a frequency, a preposition with one new word
+    ("The levy could raise £5 million annually.", "The levy could raise £5 million a year.", True),
+    ("Two men were held after the raid on the bank.", "Two men were held after the bank was raided.", True),
+])
+def test_added_manners_and_short_added_phrases(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -888,7 +888,10 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         inner = [x for x in words if x.i != t.i]  # without the preposition ("following", "including") itself
         new_inner = [x for x in unknown if x.i != t.i]
         mostly_new = t.dep_ == "prep" and len(new_inner) >= 2 and len(new_inner) * 3 >= len(inner) * 2
-        if len(words) < (2 if has_name else 3) or (len(unknown) < len(words) and not mostly_new):
+        # a preposition's phrase of two new words ("at his official residence", "under a presidential pardon")
+        two_new = t.dep_ == "prep" and t.lower_ not in ("of", "for") and len(inner) >= 2 and \
+            len(new_inner) == len(inner)
+        if len(words) < (2 if has_name else 3) and not two_new or (len(unknown) < len(words) and not mostly_new):
             continue
         if _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)) or \
                 _spelled_out(" ".join(x.text for x in t.subtree), f.acronyms) or \
@@ -897,6 +900,13 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             continue  # "to the United States" for "to the U.S", "a Kenya Defence Forces spokesman" for "the KDF"
         phrase = " ".join(x.text for x in t.subtree if x.i not in nested)
         return f"the claim adds '{phrase}', which the cited text does not say", extra
+    # how it was done ("deliberately driven", "gathered peacefully"): a manner the evidence does not give
+    for t in c.doc:
+        manner = t.pos_ == "ADV" and t.dep_ == "advmod" and t.lower_.endswith("ly") and len(t.lower_) >= 7 and \
+            t.head.pos_ == "VERB" and t.lower_ not in _PLAIN_ADVERBS
+        if manner and not _word_known(t, known, f.lemmas):
+            shown = f"{t.text} {t.head.text}" if t.i < t.head.i else f"{t.head.text} {t.text}"
+            return f"the claim adds '{shown}', which the cited text does not say", extra
     # a state the claim gives the object of an action ("was rescued unharmed", "was found dead"): said or not
     for t in c.doc:
         if t.pos_ == "ADJ" and t.dep_ == "oprd" and t.head.pos_ == "VERB" and \
@@ -1338,6 +1348,14 @@ _COUNSEL_NOUNS = frozenset("lawyer attorney counsel barrister solicitor represen
                            "colleague".split())
 _OFFICE_NOUNS = frozenset("office administration service inspectorate directorate bureau".split())
 # Verbs whose adjective complement is the statement itself ("was declared safe", "remained open").
+# -ly adverbs that say when, how much or how sure, not how something was done (those are other checks' business).
+_PLAIN_ADVERBS = frozenset("""reportedly allegedly apparently recently currently previously initially finally
+eventually already nearly largely mostly mainly roughly approximately officially publicly formally originally
+reportedly possibly probably likely certainly clearly simply really actually entirely completely fully partly
+partially especially particularly mostly slightly significantly sharply steadily gradually quickly rapidly
+immediately directly shortly briefly early lately separately jointly together seriously badly heavily widely
+effectively essentially virtually practically increasingly independently subsequently annually yearly monthly
+weekly daily hourly""".split())
 _COPULAS = frozenset("be seem remain become appear look stay feel sound prove keep get declare call deem consider "
                      "make leave rule".split())
 # Governors under which an action is only wished or tried ("hoped to visit"): "would visit" says more.
