@@ -1141,3 +1141,25 @@ def test_reach_aim_statements_legislatures_glued_millions_and_decades(claim, evi
 def test_added_manners_and_short_added_phrases(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13)
+    ("The bakery chain said it had made a £2m profit last year.", "The bakery chain said it had lost £2m last year.",
+     False),
+    ("The government lost a vote on the budget on Monday.", "The government survived a vote on the budget on "
+     "Monday.", False),
+    ("Rescuers said they had given up trying to reach the village.",
+     "Rescuers said they were still trying to reach the village.", False),
+    ("Warmer weather will let the ferries sail again on Friday.",
+     "Warmer weather could allow the ferries to sail again on Friday.", False),
+    ("Warmer weather could let the ferries sail again on Friday.",
+     "Warmer weather could allow the ferries to sail again on Friday.", True),
+    ("The bank will shut the branch without cutting any jobs.",
+     "The bank will shut the branch, cutting about 40 jobs.", False),
+    ("The bank will shut the branch without cutting any jobs.",
+     "The bank will shut the branch without cutting any jobs, a spokesman said.", True),
+])
+def test_profit_for_loss_lost_for_survived_giving_up_will_for_could_and_without(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

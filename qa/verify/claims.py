@@ -225,11 +225,13 @@ def _is_negated(tok: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "noone")
            for c in tok.children):
         return True  # "nothing had been decided", "nobody was hurt"
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True  # "will close the plant without cutting jobs"
     head = tok
     # "failed to stall": the complement of a negative implicative did not happen
     while head.dep_ in ("xcomp",) and head.head is not head:
         head = head.head
-        if head.lemma_.lower() in NEGATIVE_IMPLICATIVES or _verb_lemma(head) in ("rule out",):
+        if head.lemma_.lower() in NEGATIVE_IMPLICATIVES or _verb_lemma(head) in ("rule out", "give up"):
             return not any(c.dep_ == "neg" for c in head.children)
         if any(c.dep_ == "neg" for c in head.children):
             return True

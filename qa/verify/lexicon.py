@@ -53,7 +53,7 @@ injure, wound, hurt
 arrest, detain, apprehend
 specify, detail, give details, spell out, say, disclose, reveal, name
 put in place, set up, establish, introduce, implement, create, launch, adopt, roll out, unveil, have in place
-authorise, authorize, approve, allow, permit, sanction, endorse, clear
+authorise, authorize, approve, allow, permit, sanction, endorse, clear, let, enable
 call, describe, label, brand, term, characterize, characterise, dub
 attend, join, take part in, participate in
 tolerate, accept, allow, bear, stand, condone
@@ -135,7 +135,7 @@ _OPPOSITES = """
 increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, heighten, rise, grow, climb, \
 go up, jump, surge, soar, improve | decrease, reduce, cut, scale back, lower, curtail, scale down, weaken, fall, \
 drop, decline, go down, slip, slide, plunge, sink, dip, tumble, suspend, freeze, halt, worsen, deteriorate
-win, beat, defeat, edge | lose, lose to
+win, beat, defeat, edge, survive | lose, lose to
 pass, approve, vote for, vote in favour of, vote in favor of, vote in favour, vote in favor, back | \
 reject, vote against, vote down, oppose
 support, back, favour, favor, endorse, welcome, approve | oppose, object to, resist, criticise, criticize, \

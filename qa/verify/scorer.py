@@ -1034,9 +1034,19 @@ _OPPOSITE_NOUNS = [("import", "export"), ("profit", "loss"), ("surplus", "defici
                    ("upgrade", "downgrade"), ("gain", "loss"), ("majority", "minority")]
 
 
+_NOUN_OF_VERB = {"lose": "loss", "gain": "gain", "profit": "profit", "import": "import", "export": "export",
+                 "increase": "increase", "decrease": "decrease"}
+
+
 def _opposite_nouns_check(c: Analysis, ev: list[Analysis]) -> str:
-    mine = {t.lemma_.lower(): t.text for t in c.doc if t.pos_ == "NOUN"}
-    theirs = {t.lemma_.lower(): t.text for a in ev for t in a.doc if t.pos_ == "NOUN"}
+    """"made a profit" where the evidence says "lost", "imports" for "exports"."""
+    def nouns(a: Analysis) -> dict[str, str]:
+        out = {t.lemma_.lower(): t.text for t in a.doc if t.pos_ == "NOUN"}
+        out.update({_NOUN_OF_VERB[t.lemma_.lower()]: t.text for t in a.doc if t.pos_ == "VERB" and
+                    t.lemma_.lower() in _NOUN_OF_VERB})
+        return out
+    mine = nouns(c)
+    theirs = {k: v for a in ev for k, v in nouns(a).items()}
     for x, y in _OPPOSITE_NOUNS + [(b, a) for a, b in _OPPOSITE_NOUNS]:
         if x in mine and x not in theirs and y in theirs and y not in mine:
             return f"the claim says '{mine[x]}', the cited text '{theirs[y]}'"
@@ -1277,6 +1287,12 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""
     if opposite(p.forms, q.forms) and not any(_forms_match(p, x) for _, x in ev_preds):
         return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
+    # the opposite of another action on the same thing ("flushed the pipes and reduced chlorine levels" for "...
+    # and increased chlorine levels")
+    flip = next((x for _, x in ev_preds if opposite(p.forms, x.forms) and p.object_core and
+                 _overlap(p.object_core, x.object_core)), None)
+    if flip is not None and not any(_forms_match(p, x) for _, x in ev_preds):
+        return f"the cited text says '{flip.text}', the claim says the opposite ('{p.text}')"
     if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and \
             not _bare_participle(p, q):
         return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
