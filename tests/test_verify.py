@@ -1163,3 +1163,14 @@ def test_added_manners_and_short_added_phrases(claim, evidence, supported):
 def test_profit_for_loss_lost_for_survived_giving_up_will_for_could_and_without(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13): the two sides of one transfer
+    ("The city lent the club $2m.", "The city borrowed $2m from the club.", False),
+    ("The agency received the files on Monday.", "The agency sent the files on Monday.", False),
+    ("The city lent the club $2m.", "The city loaned the club $2m.", True),
+])
+def test_the_two_sides_of_a_transfer(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

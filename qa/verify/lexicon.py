@@ -150,6 +150,8 @@ enter, arrive | leave, exit, depart, withdraw
 advance, push forward, gain ground | retreat, pull back, fall back
 seize, capture, take, take control of, win | lose, cede, surrender, give up
 confirm, verify | deny, refute
+give, provide, hand, hand over, send, issue | receive, obtain
+lend, loan | borrow
 accept, grant, agree to, accede to | refuse, reject, decline, turn down
 """
 OPPOSITES = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
