@@ -1,8 +1,9 @@
 """Score the support scorer on the probe pairs in evals/data/probes/ (invented sentences, no article context).
 
-The probes are tuning material, like the dev split: two helper agents wrote them in session 12 without seeing the
-scorer or the repository, and the scorer was then tuned on them (their first reading is in docs/verifier.md).
-They are not part of the gated eval. Usage: `python -m evals.probes [FILE ...] [--show-errors]`.
+The helper_* files are tuning material, like the dev split: helper agents wrote them without seeing the scorer or
+the repository, and the scorer was then tuned on them (their first readings are in the folder's README). Files named
+heldout_* are held out: their figures are printed, their failures never (so they stay unread). None is part of the
+gated eval. Usage: `python -m evals.probes [FILE ...] [--show-errors]`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from evals.dataset import DATA_DIR
 
 PROBES_DIR = DATA_DIR / "probes"
+HELD_OUT_PREFIX = "heldout_"  # a held-out file's failures are never listed: a set stays unread only while nobody looks
 
 
 def score_file(path: Path) -> tuple[dict, list[dict]]:
@@ -59,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{path.name}: balanced accuracy {figures['balanced_accuracy']:.3f} (supported accepted "
               f"{figures['supported_accepted']:.3f}, unsupported rejected {figures['unsupported_rejected']:.3f})")
         print("  " + ", ".join(f"{k} {v}" for k, v in figures["per_kind"].items()))
-        if args.show_errors:
+        if args.show_errors and path.name.startswith(HELD_OUT_PREFIX):
+            print("  (held out: failures are not listed)")
+        elif args.show_errors:
             for row in wrong:
                 print(f"  {row['id']} {row['kind']} ({row['label']}): {row['reason']}\n    claim: {row['claim']}")
     return 0

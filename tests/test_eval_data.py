@@ -434,13 +434,31 @@ def test_probe_pairs_are_well_formed_and_the_probe_command_refuses_a_missing_fil
 
     ids = set()
     files = sorted(PROBES_DIR.glob("*.jsonl"))
-    assert len(files) == 3
+    assert len(files) == 4
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             assert row["claim"].strip() and row["evidence"].strip() and row["id"] not in ids
             ids.add(row["id"])
             assert row["label"] == ("supported" if row["kind"] in _SUPPORTED_KINDS else "not_supported")
-    assert len(ids) == 472
+    assert len(ids) == 628
     assert main([str(tmp_path / "missing.jsonl")]) == 2
     assert "no such probe file" in capsys.readouterr().err
+
+
+def test_a_held_out_probe_file_prints_figures_but_never_its_failures(tmp_path, capsys):
+    """A file named heldout_* keeps its failures unread: `--show-errors` lists a helper file's wrong pairs and
+    only the figures of a held-out one (TEST FIXTURE pair, wrongly labelled on purpose so that it is a failure)."""
+    import json
+
+    from evals.probes import main
+
+    row = {"id": "x-1", "kind": "paraphrase", "label": "supported", "claim": "The bridge closed on Monday.",
+           "evidence": "The bridge reopened on Friday."}
+    for name in ("helper_x.jsonl", "heldout_x.jsonl"):
+        (tmp_path / name).write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert main([str(tmp_path / "helper_x.jsonl"), "--show-errors"]) == 0
+    assert "x-1" in capsys.readouterr().out
+    assert main([str(tmp_path / "heldout_x.jsonl"), "--show-errors"]) == 0
+    out = capsys.readouterr().out
+    assert "balanced accuracy" in out and "x-1" not in out and "The bridge closed" not in out
