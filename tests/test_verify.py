@@ -1174,3 +1174,18 @@ def test_profit_for_loss_lost_for_survived_giving_up_will_for_could_and_without(
 def test_the_two_sides_of_a_transfer(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13): opposite adjectives without a shared stem, and more known verbs
+    ("The council ordered the permanent closure of the pool.", "The council ordered the temporary closure of the "
+     "pool.", False),
+    ("The council ordered the temporary closure of the pool.", "The council ordered the temporary closure of the "
+     "pool, officials said.", True),
+    ("The airline said it would compensate passengers on Friday.", "The airline said it would meet passengers on "
+     "Friday.", False),
+    ("The airline said it would reimburse passengers.", "The airline said it would compensate passengers.", True),
+])
+def test_opposite_adjectives_and_compensating(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -57,6 +57,12 @@ authorise, authorize, approve, allow, permit, sanction, endorse, clear, let, ena
 call, describe, label, brand, term, characterize, characterise, dub
 attend, join, take part in, participate in
 tolerate, accept, allow, bear, stand, condone
+challenge, contest, appeal, dispute
+cooperate, comply, collaborate, work with
+compensate, reimburse, pay back, indemnify
+replace, swap, renew
+cancel, scrap, call off, axe, drop
+count, tally, number, record
 begin, start, launch, open, initiate, commence
 end, finish, conclude, complete, wrap up
 return, send back, bring back, go back, put back

@@ -970,6 +970,12 @@ def _event_date_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
+# Adjectives with opposite senses and no shared stem ("permanent" / "temporary"); prefixed ones are found by rule.
+_ANTONYM_ADJECTIVES = [("permanent", "temporary"), ("full", "partial"), ("total", "partial"), ("public", "private"),
+                       ("domestic", "foreign"), ("rural", "urban"), ("minor", "major"), ("minor", "serious"),
+                       ("peaceful", "violent"), ("voluntary", "mandatory"), ("voluntary", "compulsory"),
+                       ("maximum", "minimum"), ("alive", "dead"), ("guilty", "innocent"), ("positive", "negative"),
+                       ("short-term", "long-term"), ("male", "female"), ("civilian", "military")]
 _NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
@@ -980,6 +986,9 @@ def _antonym_check(c: Analysis, ev: list[Analysis]) -> str:
         return {t.lower_ for t in a.doc if t.pos_ in ("ADJ", "ADV")}
     mine = adjectives(c)
     theirs = set().union(*(adjectives(a) for a in ev)) if ev else set()
+    for x, y in _ANTONYM_ADJECTIVES + [(b, a) for a, b in _ANTONYM_ADJECTIVES]:
+        if x in mine and x not in theirs and y in theirs and y not in mine:
+            return f"the claim says '{x}', the cited text '{y}'"  # "permanent" for "temporary"
     for a_set, b_set, claim_side in ((mine, theirs, True), (theirs, mine, False)):
         for w in a_set - b_set:
             for prefix in _NEGATIVE_PREFIXES:
