@@ -1189,3 +1189,11 @@ def test_the_two_sides_of_a_transfer(claim, evidence, supported):
 def test_opposite_adjectives_and_compensating(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+def test_a_passive_conjunct_keeps_its_own_tense():
+    """TEST FIXTURE sentence: "will open ... and is designed to ..." — the conjunct has its own auxiliary, so the
+    first verb's "will" is not its modality; the first verb's own claim still is future."""
+    ev = "The bridge will open in May and is designed to carry 40,000 vehicles a day, the agency said."
+    assert check_support("The agency said the bridge is designed to carry 40,000 vehicles a day.", [ev]).supported
+    assert not check_support("The agency said the bridge opened in May.", [ev]).supported

@@ -288,7 +288,7 @@ def irrealis(tok: Token) -> str:
             return cur.head.text  # what is denied is not asserted
         if gov in SAY_VERBS | CONFIRM_VERBS:
             break  # the reporting verb's own mood is the attribution's business
-        if cur.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj", "mark") for c in cur.children):
+        if cur.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in cur.children):
             break  # "... and that his government is looking at": a conjunct with its own clause
         if _finite_conjunct(cur):
             break  # "would cooperate and expected ...": a finite verb cannot share the first verb's modal
@@ -730,7 +730,7 @@ def _strength(tok: Token) -> int:
         gov = cur.head.lemma_.lower()
         if gov in SAY_VERBS | CONFIRM_VERBS and not _unconfirmed(cur.head) and gov not in IRREALIS_VERBS:
             break
-        if cur.dep_ == "conj" and any(c.dep_ in ("aux", "nsubj", "mark") for c in cur.children):
+        if cur.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in cur.children):
             break
         if _finite_conjunct(cur):
             break  # "would cooperate and expected ...": a finite verb keeps its own mood
