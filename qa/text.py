@@ -464,6 +464,9 @@ _DAYTIME = {"morning": "morning", "dawn": "morning", "daybreak": "morning", "sun
 _DAYTIME_WORD = re.compile(r"\b(" + "|".join(_DAYTIME) + r")\b")
 
 
+_PERIOD_EDGE = re.compile(r"\b(start|end|beginning|middle)\s+of\s+(?:the|this|next)\s+(week|month|year|decade)\b", re.I)
+
+
 def dates(text: str) -> list[DateMention]:
     """Weekdays, months (with the day when given), years, seasons and relative days ("next month",
     "yesterday") named in `text`."""
@@ -474,6 +477,9 @@ def dates(text: str) -> list[DateMention]:
         if word == "fall" and not re.search(r"\b(?:the|this|last|next|in|of)\s+$", norm[:m.start()], re.I):
             continue  # the verb
         out.append(DateMention("season", "autumn" if word == "fall" else word))
+    for m in _PERIOD_EDGE.finditer(norm):  # "at the end of the month" is not "the end of the year"
+        out.append(DateMention("relative", f"{m.group(1).lower().replace('beginning', 'start')} of "
+                                           f"{m.group(2).lower()}", m.group(0).strip()))
     for m in _RELATIVE.finditer(norm):
         when, unit, day = m.group(1), m.group(2), m.group(3)
         if day:

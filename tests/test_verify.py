@@ -1197,3 +1197,14 @@ def test_a_passive_conjunct_keeps_its_own_tense():
     ev = "The bridge will open in May and is designed to carry 40,000 vehicles a day, the agency said."
     assert check_support("The agency said the bridge is designed to carry 40,000 vehicles a day.", [ev]).supported
     assert not check_support("The agency said the bridge opened in May.", [ev]).supported
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # TEST FIXTURE sentences (session 13): the edge of a period is part of the date
+    ("The firm said its founder would retire at the end of the month.", False),
+    ("The firm said its founder would retire at the end of the year.", True),
+])
+def test_the_end_of_a_period_is_a_date(claim, supported):
+    ev = "The firm said on Tuesday that its founder would retire at the end of the year."
+    result = check_support(claim, [ev])
+    assert result.supported is supported, result.reason
