@@ -1208,3 +1208,17 @@ def test_the_end_of_a_period_is_a_date(claim, supported):
     ev = "The firm said on Tuesday that its founder would retire at the end of the year."
     result = check_support(claim, [ev])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 13): announcing or warning a thing is an act, compared as one
+    ("About 500 residents were warned on Sunday as the river rose.",
+     "Police evacuated about 500 residents on Sunday as the river rose.", False),
+    ("A second patient was admitted to hospital overnight, officials said.",
+     "A second patient died overnight, officials said.", False),
+    ("Twenty people died in the crash.", "Twenty people were killed in the crash, police said.", True),
+    ("The winners will be announced on Friday.", "The winners will be announced on Friday, the jury said.", True),
+])
+def test_a_passive_reporting_verb_with_a_thing_as_subject_is_an_act(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

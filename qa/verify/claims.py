@@ -412,6 +412,11 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
                 cert = "not_confirmed"
         elif lemma in ACT_OR_REPORT_VERBS and not _reports_clause(t):
             continue
+        elif lemma in SAY_VERBS and lemma not in HEARSAY_VERBS and t.tag_ == "VBN" and not any(
+                c.dep_ in ("ccomp", "xcomp") for c in t.children) and any(
+                c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in CLAIM_NOUNS
+                for c in t.children):
+            continue  # "the results will be announced on Wednesday": announcing a thing is an act, not a report
         elif lemma in DENY_VERBS:
             cert = "denied"
         elif lemma in HEARSAY_VERBS and t.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass")

@@ -63,6 +63,8 @@ compensate, reimburse, pay back, indemnify
 replace, swap, renew
 cancel, scrap, call off, axe, drop
 count, tally, number, record
+die, perish, pass away, succumb, kill
+hospitalise, hospitalize, admit
 begin, start, launch, open, initiate, commence
 end, finish, conclude, complete, wrap up
 return, send back, bring back, go back, put back
