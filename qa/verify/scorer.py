@@ -986,9 +986,9 @@ def _antonym_check(c: Analysis, ev: list[Analysis]) -> str:
         return {t.lower_ for t in a.doc if t.pos_ in ("ADJ", "ADV")}
     mine = adjectives(c)
     theirs = set().union(*(adjectives(a) for a in ev)) if ev else set()
-    for x, y in _ANTONYM_ADJECTIVES + [(b, a) for a, b in _ANTONYM_ADJECTIVES]:
-        if x in mine and x not in theirs and y in theirs and y not in mine:
-            return f"the claim says '{x}', the cited text '{y}'"  # "permanent" for "temporary"
+    flipped = _one_sided_opposite({w: w for w in mine}, {w: w for w in theirs}, _ANTONYM_ADJECTIVES)
+    if flipped:
+        return f"the claim says '{flipped[0]}', the cited text '{flipped[1]}'"  # "permanent" for "temporary"
     for a_set, b_set, claim_side in ((mine, theirs, True), (theirs, mine, False)):
         for w in a_set - b_set:
             for prefix in _NEGATIVE_PREFIXES:
@@ -1054,12 +1054,17 @@ def _opposite_nouns_check(c: Analysis, ev: list[Analysis]) -> str:
         out.update({_NOUN_OF_VERB[t.lemma_.lower()]: t.text for t in a.doc if t.pos_ == "VERB" and
                     t.lemma_.lower() in _NOUN_OF_VERB})
         return out
-    mine = nouns(c)
-    theirs = {k: v for a in ev for k, v in nouns(a).items()}
-    for x, y in _OPPOSITE_NOUNS + [(b, a) for a, b in _OPPOSITE_NOUNS]:
+    flipped = _one_sided_opposite(nouns(c), {k: v for a in ev for k, v in nouns(a).items()}, _OPPOSITE_NOUNS)
+    return f"the claim says '{flipped[0]}', the cited text '{flipped[1]}'" if flipped else ""
+
+
+def _one_sided_opposite(mine: dict[str, str], theirs: dict[str, str],
+                        pairs: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """(the claim's word, the evidence's) for a pair of opposites each text has only one side of, as written."""
+    for x, y in pairs + [(b, a) for a, b in pairs]:
         if x in mine and x not in theirs and y in theirs and y not in mine:
-            return f"the claim says '{mine[x]}', the cited text '{theirs[y]}'"
-    return ""
+            return mine[x], theirs[y]
+    return None
 
 
 def _modifier_swap_check(c: Analysis, ev: list[Analysis]) -> str:
