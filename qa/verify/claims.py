@@ -288,13 +288,19 @@ def irrealis(tok: Token) -> str:
             return cur.head.text  # what is denied is not asserted
         if gov in SAY_VERBS | CONFIRM_VERBS:
             break  # the reporting verb's own mood is the attribution's business
-        if cur.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in cur.children):
+        if _own_clause_conjunct(cur):
             break  # "... and that his government is looking at": a conjunct with its own clause
         if _finite_conjunct(cur):
             break  # "would cooperate and expected ...": a finite verb cannot share the first verb's modal
 
         cur = cur.head
     return ""
+
+
+def _own_clause_conjunct(tok: Token) -> bool:
+    """A conjoined verb with a clause of its own ("... and that his government is looking at", "will orbit ... and is
+    designed to ..."): its own auxiliary, subject or marker, so it does not share the first verb's mood."""
+    return tok.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in tok.children)
 
 
 def _finite_conjunct(tok: Token) -> bool:
@@ -735,7 +741,7 @@ def _strength(tok: Token) -> int:
         gov = cur.head.lemma_.lower()
         if gov in SAY_VERBS | CONFIRM_VERBS and not _unconfirmed(cur.head) and gov not in IRREALIS_VERBS:
             break
-        if cur.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in cur.children):
+        if _own_clause_conjunct(cur):
             break
         if _finite_conjunct(cur):
             break  # "would cooperate and expected ...": a finite verb keeps its own mood
