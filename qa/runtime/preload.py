@@ -29,6 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from qa.config import Settings
+from qa.heavy_imports import HEAVY_IMPORT_LOCK
 
 # Imported on the calling thread before the stage threads start: modules more than one stage needs (otherwise two
 # threads would import them at once). All are fast to import.
@@ -138,8 +139,9 @@ class Preload:
 
     def _load_embedder(self, stage: _Stage) -> None:
         embeddings = importlib.import_module("qa.index.embeddings")  # first: it sets the offline / quiet environment
-        for name in embeddings.planned_imports():
-            importlib.import_module(name)
+        with HEAVY_IMPORT_LOCK:  # torch among them when the ONNX copy is missing
+            for name in embeddings.planned_imports():
+                importlib.import_module(name)
         self._mark(stage, "import")
         get_embedder = embeddings.get_embedder
 

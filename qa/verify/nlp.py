@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qa.errors import ModelError
+from qa.heavy_imports import import_spacy
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -77,8 +78,7 @@ def get_nlp() -> Language:
     """The verified spaCy pipeline, loaded once per process."""
     path = model_dir()
     verify_model(path)
-    import spacy
-
+    spacy = import_spacy()  # without torch, which the pipeline never uses
     return spacy.load(path, exclude=_EXCLUDE)
 
 
