@@ -46,11 +46,11 @@ class _InProcess:
         from qa.runtime.preload import Preload
 
         self.settings = settings
-        # One question, then exit: the fixed prompt prefix and the verifier's parser would only be loaded earlier,
-        # on cores the imports need (measured on 2 cores: no gain). The service (qa.runtime.service) loads both up
-        # front.
-        self.preload = Preload(settings, say=lambda m: print(m, file=sys.stderr, flush=True), prime=False,
-                               warm_verifier=False)
+        # One question, then exit. The verifier's parser (spaCy, ~1 s since it loads without torch) loads on the
+        # embedder's thread while the model loads: first checked line 6.97 -> 6.39 s median (bench/ask.py, 6
+        # alternating runs); it used to be loaded at the first sentence check, after generation. Priming the fixed
+        # prompt prefix as well measured no gain (6.35 s without, 6.54 s with). The service loads both up front.
+        self.preload = Preload(settings, say=lambda m: print(m, file=sys.stderr, flush=True), prime=False)
         self.last_stats: dict[str, Any] = {}
 
     def check_filters(self, filters) -> None:
