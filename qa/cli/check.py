@@ -10,7 +10,7 @@ from pathlib import Path
 from qa.cli.shell import cli_entry, command_parser, parse, seeded_index
 from qa.config import add_common_args
 from qa.errors import InputFileError, UsageError
-from qa.verify.api import ClaimCheck, check_index, check_text, read_pairs
+from qa.verify.api import ClaimCheck, check_index, check_text, check_texts, read_pairs
 
 DESCRIPTION = """\
 Check whether a claim says only what its evidence says (the same support check answers and summaries get). Without
@@ -71,8 +71,8 @@ def _run_pairs(path: str, settings) -> int:
             raise InputFileError(f"{file}: not UTF-8 text") from None
         source = str(file)
     pairs = list(read_pairs(lines, source))  # validate every line before printing any verdict
-    for claim, evidence, context in pairs:
-        r = check_text(claim, evidence, context, threshold=settings.support_threshold, scorer=settings.scorer)
+    for r in check_texts(pairs, threshold=settings.support_threshold, scorer=settings.scorer,
+                         processes=settings.threads):
         print(json.dumps({"supported": r.supported, "score": r.score, "reason": r.reason,
                           "evidence_start": r.evidence_start, "evidence_end": r.evidence_end}, ensure_ascii=False))
     return 0

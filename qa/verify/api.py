@@ -4,11 +4,12 @@ against the passages the index retrieves for it. `python -m qa.check` is a thin 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from qa.errors import InputFileError, UsageError
+from qa.verify.batch import CheckJob, check_many
 from qa.verify.support import check_support
 
 if TYPE_CHECKING:
@@ -39,13 +40,24 @@ def check_text(claim: str, evidence: str, context: str | None = None, *, thresho
                scorer: str | None = None) -> ClaimCheck:
     """Check `claim` against one evidence text (`context`: the article it comes from; by default the evidence
     itself, so that "the minister" in its second sentence is the minister its first sentence names)."""
+    return check_texts([(claim, evidence, context)], threshold=threshold, scorer=scorer)[0]
+
+
+def check_texts(pairs: Sequence[tuple[str, str, str | None]], *, threshold: float | None = None,
+                scorer: str | None = None, processes: int = 1) -> list[ClaimCheck]:
+    """`check_text` for each (claim, evidence, context), in order, on up to `processes` processes
+    (qa/verify/batch.py)."""
     from qa.verify.scorer import get_scorer
 
     chosen = get_scorer(scorer)
-    res = check_support(claim, [evidence], threshold, context=context or evidence, scorer=chosen.name)
-    start, end, _ = res.per_evidence[0] if res.per_evidence else (0, 0, 0.0)
-    return ClaimCheck(claim, res.supported, res.score, res.reason, start, end, evidence[start:end],
-                      scorer=chosen.name)
+    results = check_many([CheckJob(claim, evidence, context or evidence, threshold) for claim, evidence, context
+                          in pairs], scorer=chosen.name, processes=processes)
+    out = []
+    for (claim, evidence, _context), res in zip(pairs, results, strict=True):
+        start, end, _ = res.per_evidence[0] if res.per_evidence else (0, 0, 0.0)
+        out.append(ClaimCheck(claim, res.supported, res.score, res.reason, start, end, evidence[start:end],
+                              scorer=chosen.name))
+    return out
 
 
 def read_pairs(lines: Iterable[str], source: str = "input") -> Iterator[tuple[str, str, str | None]]:
