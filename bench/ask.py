@@ -15,8 +15,10 @@ the resident service) and the warm library path, each with a per-stage breakdown
    `answer_question`, one row each: retrieve, prompt tokens (reused from the KV prefix / evaluated), prompt time,
    first token, generated tokens, generate, verify, total, next to the targets.
 
-`--compare-cmd "python OTHER_ASK.py"` also runs another CLI (e.g. an older qa/cli/ask.py) on the same question,
-alternating with ours run by run, so both see the same machine load. Results: bench/results/ask.json (overwritten).
+`--compare-cmd "python OTHER_ASK.py"` also runs another CLI on the same question, alternating with ours run by run,
+so both see the same machine load; `--compare-tree DIR` runs another checkout's `qa.ask` that way (through
+bench/other_tree.py: `PYTHONPATH=DIR` alone would still import this checkout, through the editable install).
+Results: bench/results/ask.json (overwritten).
 Figures depend on the machine's load: the load average before and after is recorded with them.
 """
 
@@ -314,8 +316,13 @@ def main() -> int:
     parser.add_argument("--skip-service", action="store_true")
     parser.add_argument("--skip-warm", action="store_true")
     parser.add_argument("--compare-cmd", default="", help="another CLI to time on the same question, alternating")
+    parser.add_argument("--compare-tree", metavar="DIR", help="another checkout's qa.ask (e.g. `git worktree add "
+                                                              "DIR COMMIT`), as --compare-cmd; see bench/other_tree.py")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "ask.json")
     args = parser.parse_args()
+    if args.compare_tree:
+        args.compare_cmd = shlex.join([sys.executable, str(Path(__file__).with_name("other_tree.py")),
+                                       str(Path(args.compare_tree).resolve()), "qa.ask"])
     report: dict = {"model": args.model, "questions": run_questions(args), "cpus": len(os.sched_getaffinity(0)),
                     "load_average_before": os.getloadavg(), "date": time.strftime("%Y-%m-%d %H:%M"),
                     "llama_build": llama_build()}
