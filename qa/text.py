@@ -33,6 +33,8 @@ _MONEY_SCALE = re.compile(r"([$€£¥])\s?(\d[\d,.]*)\s?(bn|mn|m|k|tn)\b", re.I
 _ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 _HYPHEN_MONEY = re.compile(r"\b(\d[\d,.]*)-(million|billion|trillion)-(euro|dollar|pound|yen)s?\b", re.I)
 _SIGNS = {"euro": "€", "dollar": "$", "pound": "£", "yen": "¥"}
+_SIGN_UNITS = {sign: unit for unit, sign in _SIGNS.items()}
+_SIGN_BEFORE = re.compile(r"(?:A|C|NZ|HK|US)?([$£€¥])\s*$")
 _RACES = frozenset("hurdles sprints races heats finals relays laps dashes swims runs events".split())
 _COUNT_MILLIONS = re.compile(r"\b(\d[\d,.]*)m\s+(people|[a-z]{2,}s)\b")
 _BARE_SCALE = re.compile(r"\b(\d[\d,.]*)\s?(bn|tn)\b", re.I)
@@ -72,7 +74,7 @@ UNITS = {
     "centimeters": "cm", "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
     "mph": "mph", "kph": "kph", "celsius": "celsius", "fahrenheit": "fahrenheit", "sqkm": "sqkm",
     "sqmile": "sqmile", "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "acre": "acre",
-    "acres": "acre",
+    "acres": "acre", "euro": "euro", "euros": "euro", "yen": "yen",
 }
 # Units written as more than one word or with a sign: "miles per hour", "km/h", "41C", "41 degrees Celsius".
 _COMPOUND_UNITS = [
@@ -202,6 +204,26 @@ _UNIT_AFTER = re.compile(r"\s*-?\s*(per cent|%|[A-Za-z]+)")
 
 
 # "half a percentage point", "a quarter of an hour": a fraction of one unit
+_SHARE_PERCENT = {"half": 50, "a half": 50, "one half": 50, "a quarter": 25, "one quarter": 25, "a third": 33.33,
+                  "one third": 33.33, "a fifth": 20, "one fifth": 20, "two thirds": 66.67, "three quarters": 75}
+_BY_SHARE = re.compile(r"\bby\s+((?:a|one)[\s-]+(?:half|quarter|third|fifth)|half|two[\s-]+thirds|"
+                       r"three[\s-]+quarters)\b(?!\s+of\b)", re.I)
+_AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(year|hour|day|week|"
+                         r"month|mile|kilomet(?:re|er))s?\s+and\s+a\s+half|and\s+a\s+half\s+(years|hours|days|"
+                         r"weeks|months|miles|kilomet(?:re|er)s))\b", re.I)
+
+
+def _share_percent(m: re.Match) -> str:
+    share = _SHARE_PERCENT[re.sub(r"[\s-]+", " ", m.group(1).lower())]
+    return f"by {share:g} percent"
+
+
+def _half_value(word: str) -> str:
+    w = word.lower()
+    n = 1 if w in ("a", "an", "one") else CARDINALS.get(w, None)
+    return f"{(n if n is not None else float(word)) + 0.5:g}"
+
+
 _FRACTION = re.compile(r"\b(half an?|an? quarter of an?)\s+(?=(?:percentage\s+)?point|per\s?cent|percent|mile|"
                        r"kilomet|metre|meter|hour|day|week|month|year|century)", re.I)
 # "one in four", "three out of every ten": a share, read as a percentage (both sides of a comparison are read so)
@@ -226,6 +248,11 @@ def quantities(text: str) -> list[Quantity]:
     text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
     text = _FRACTION.sub(lambda m: "0.5 " if m.group(1).lower().startswith("half") else "0.25 ", text)
     text = re.sub(r"\bhalf an?\s+(million|billion)\b", r"0.5 \1", text, flags=re.I)  # "half a million people"
+    text = re.sub(r"\bhalf\s+a\s+dozen\b", "6", text, flags=re.I)
+    # "rose by a quarter", "cut by half": a change by a share is that percentage
+    text = _BY_SHARE.sub(_share_percent, text)
+    # "a year and a half", "two and a half hours": the half is part of the number
+    text = _AND_A_HALF.sub(lambda m: f"{_half_value(m.group(1))} {m.group(2) or m.group(3)}", text)
     for pattern, unit in _COMPOUND_UNITS:
         text = pattern.sub(unit, text)
     text = _RATIO.sub(_ratio_percent, text)
@@ -280,6 +307,8 @@ def quantities(text: str) -> list[Quantity]:
             if not plus:
                 pm = re.match(r"\s*-?\s*plus\b", text[end:], re.I)
                 plus = pm.group(0) if pm else None
+        if unit is None and not ordinal and (sign := _SIGN_BEFORE.search(text[max(0, m.start() - 4):m.start()])):
+            unit = _SIGN_UNITS[sign.group(1)]  # "£2.5 million" is pounds: not "2.5 million euros"
         qualifier = "more" if plus else None
         if qualifier is None and (om := _OR_MORE.match(text, end)):
             qualifier = "at_least" if om.group(1).lower() in ("more", "over", "above", "greater") else "up_to"
@@ -358,6 +387,9 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
         if quantity_found(millions, candidates):
             return True
     for c in candidates:
+        if q.qualifier == "nearly" and c.qualifier in (None, "about", "nearly") and c.unit == q.unit and \
+                not c.ordinal and not q.ordinal and 0.9 * q.value <= c.value < q.value:
+            return True  # "nearly half" for "48 percent", "almost 3,000" for "2,870"
         if not _same_amount(q, c):
             continue
         qq, cq = (None if x == "within" else x for x in (q.qualifier, c.qualifier))
@@ -589,6 +621,12 @@ STANDARD_ABBREVIATIONS = {
     # titles written as initials
     "ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer", "coo": "Chief Operating Officer",
     "mp": "Member of Parliament", "pm": "Prime Minister",
+    # abbreviated words of names and titles (capitalised, with or without the full stop)
+    "dr": "Doctor", "mt": "Mount", "st": "Saint Street", "ft": "Fort", "ave": "Avenue", "rd": "Road",
+    "ltd": "Limited", "inc": "Incorporated", "corp": "Corporation", "co": "Company", "bros": "Brothers",
+    "gen": "General", "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant",
+    "prof": "Professor", "rev": "Reverend", "gov": "Governor", "sen": "Senator", "rep": "Representative",
+    "jr": "Junior", "sr": "Senior",
 }
 
 

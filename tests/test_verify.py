@@ -279,7 +279,7 @@ def test_month_words_inside_names_and_nouns_are_not_dates():
 
 def test_money_scales_and_time_units():
     assert [q.value for q in quantities("a $2.5bn deal")] == [2.5e9]
-    assert [(q.value, q.unit) for q in quantities("losses of €12m")] == [(12e6, None)]
+    assert [(q.value, q.unit) for q in quantities("losses of €12m")] == [(12e6, "euro")]  # millions of euros
     assert quantities("a 400m race")[0].unit == "metre"  # without a currency sign "m" stays a metre
     assert quantity_found(quantities("a three-day festival")[0], quantities("the 72-hour festival"))
     assert not quantity_found(quantities("a four-day festival")[0], quantities("the 72-hour festival"))
@@ -1220,5 +1220,62 @@ def test_the_end_of_a_period_is_a_date(claim, supported):
     ("The winners will be announced on Friday.", "The winners will be announced on Friday, the jury said.", True),
 ])
 def test_a_passive_reporting_verb_with_a_thing_as_subject_is_an_act(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 14): a currency sign is the amount's unit
+    ("The fine was £2.5m.", "The fine was 2.5 million euros.", False),
+    ("The fine was 2.5 million pounds.", "The fine was £2,500,000.", True),
+    ("The deal is worth $3bn.", "The deal is worth 3 billion dollars.", True),
+    ("The project will cost €400,000.", "The project will cost 400,000 euros.", True),
+    ("The project will cost €400,000.", "The project will cost $400,000.", False),
+    ("The fee is 400 euros.", "The fee is 400 yen.", False),
+])
+def test_a_currency_sign_is_the_unit(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+def test_currency_units_are_read_from_signs_and_words():
+    assert [(q.value, q.unit) for q in quantities("It cost £2.5m, or US$3.1 million.")] == [
+        (2_500_000.0, "pound"), (3_100_000.0, "dollar")]
+    assert [(q.value, q.unit) for q in quantities("The bonus was 400 euros.")] == [(400.0, "euro")]
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 14): "US" is a name (not the stop word "us"), and abbreviated name parts
+    ("The US imposed sanctions.", "The UK imposed sanctions.", False),
+    ("The US imposed sanctions.", "The United States imposed sanctions.", True),
+    ("Dr Ana Ruiz said the drug worked.", "Doctor Ana Ruiz said the drug worked.", True),
+    ("Mount Kellan erupted on Sunday.", "Mt Kellan erupted on Sunday.", True),
+    ("The fire started on Main Street.", "The fire started on Main St.", True),
+    ("Halden Ltd reported a loss.", "Halden Limited reported a loss.", True),
+    ("Vexa Inc. reported a loss.", "Vexa Incorporated reported a loss.", True),
+    ("Vexa Inc. reported a loss.", "Vexa Corp. reported a loss.", False),
+])
+def test_acronym_names_and_abbreviated_name_parts(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 14): shares, halves and "nearly" as news writes them
+    ("Sales rose 25 percent.", "Sales rose by a quarter.", True),
+    ("Sales rose 25 percent.", "Sales rose by a third.", False),
+    ("The budget was cut by 50 percent.", "The budget was cut by half.", True),
+    ("Six people were arrested.", "Half a dozen people were arrested.", True),
+    ("Eight people were arrested.", "Half a dozen people were arrested.", False),
+    ("He was jailed for 18 months.", "He was jailed for a year and a half.", True),
+    ("The talks lasted 2.5 hours.", "The talks lasted two and a half hours.", True),
+    ("He was jailed for two years.", "He was jailed for a year and a half.", False),
+    ("Nearly half of the staff were affected.", "Some 48 percent of the staff were affected.", True),
+    ("Nearly half of the staff were affected.", "Some 52 percent of the staff were affected.", False),
+    ("Almost 3,000 people signed the petition.", "The petition was signed by 2,870 people.", True),
+    ("Almost 3,000 people signed the petition.", "The petition was signed by 2,500 people.", False),
+    ("Temperatures reached 40 degrees Celsius.", "Temperatures reached 40°F.", False),
+])
+def test_shares_halves_and_nearly(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason

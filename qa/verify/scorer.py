@@ -306,7 +306,8 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 f.caps.append(t.text)
             if is_acronym(t.text):
                 f.acronyms.add(key(t.text))
-                f.standard |= standard_expansion(t.text)
+            if t.text[:1].isupper():
+                f.standard |= standard_expansion(t.text)  # "U.S.", and "Dr", "Mt", "Ltd"
             if not t.is_stop and not t.is_punct:
                 f.lemmas.add(t.lemma_.lower())
             if ctx is not None and offset >= 0:
@@ -338,8 +339,11 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
 def _name_tokens(a: Analysis) -> list[Token]:
     out = []
     for t in a.doc:
-        if not t.text[:1].isupper() or t.is_stop or t.lower_ in WEEKDAYS or t.ent_type_ == "DATE":
-            continue
+        if not t.text[:1].isupper() or t.is_stop and not is_acronym(t.text) or t.lower_ in WEEKDAYS or \
+                t.ent_type_ == "DATE":
+            continue  # ("US" is a name, not the stop word "us")
+        if t.lower_ in UNITS:
+            continue  # "40 degrees Celsius": a unit, compared with its number
         if t.lemma_.lower() in TITLES or t.lower_ in TITLES:
             continue
         if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
