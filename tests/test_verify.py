@@ -1279,3 +1279,25 @@ def test_acronym_names_and_abbreviated_name_parts(claim, evidence, supported):
 def test_shares_halves_and_nearly(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 14): an institution speaks by its officials on the record; a nationality
+    # names the person just named; another office of the same organisation is another person
+    ("The hospital said the outbreak had been contained.", "The outbreak has been contained, hospital officials said.",
+     True),
+    ("The health ministry said cases were rising.", "Cases are rising, health ministry officials said.", True),
+    ("The health ministry said cases were rising.", "Cases are rising, hospital officials said.", False),
+    ("The energy ministry said rationing could begin in May.",
+     "An official at the energy ministry, speaking on condition of anonymity, said rationing could begin in May.",
+     False),
+    ("Iran confirmed the deployment.", "Iranian security sources confirmed the deployment.", False),
+    ("Tomas Vries scored twice.",
+     "Striker Tomas Vries returned from injury on Saturday. The Dutchman scored twice.", True),
+    ("Norvik's CEO resigned.", "Norvik's CFO resigned.", False),
+    ("Norvik's chief executive resigned.", "Norvik's chief financial officer resigned.", False),
+    ("Norvik's chief executive resigned.", "Norvik's CEO resigned.", True),
+])
+def test_institutions_nationalities_and_offices(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -318,6 +318,9 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 # "the former teacher told them ...": a past occupation describes the person just named
                 aged = aged or is_def and t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and any(
                     c.lower_ == "former" for c in t.children)
+                # "the Dutchman scored twice", "the Kenyan said": a nationality names the person just named
+                aged = aged or is_def and t.ent_type_ == "NORP" and t.dep_ in ("nsubj", "nsubjpass") and \
+                    t.pos_ in ("NOUN", "PROPN")
                 if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or is_def and t.pos_ == "NOUN" \
                         or aged:
                     names = ctx.referent(offset + t.idx, "he" if aged else word if t.pos_ == "PRON" else
@@ -556,6 +559,12 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     # the evidence's speaker is a source ("Iranian security sources"), not a body a source noun describes ("the
     # prison officers' union")
     sourced = ev_att.head in SOURCE_NOUNS if ev_att is not None and ev_att.head else bool(ev_words & SOURCE_NOUNS)
+    if sourced and ev_att is not None and ev_att.head in _ON_RECORD and claim_att.head in _INSTITUTIONS and \
+            cw <= ev_words and not cw & SOURCE_NOUNS and not ev_att.speaker_words & _ANONYMOUS and \
+            not {key(w) for w in _ANONYMOUS} & (sentence_words or set()):
+        # "hospital officials said", "a police spokesman said": the institution speaking on the record ("the
+        # hospital said"); anonymous sources, and officials of another body, are not
+        return True, ""
     if sourced and not cw & (SOURCE_NOUNS | TITLES) and not full_name:
         return False, "widened"
     # "the foreign ministry said" for "a source at the foreign ministry said": a title word in the claim ("foreign")
@@ -1202,6 +1211,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             p_neg, q_neg = p.negated, q.negated
         if opposite(p.forms - q.forms, q.forms - p.forms):  # "voted against" / "voted in favour"
             return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
+        if clash := _role_clash(p.subject, q.subject):
+            return clash
         if stronger(p.forms, q.forms) and not p.negated and not q.negated:  # "halted" for "slowed"
             return f"the cited text says only '{q.text}', the claim says '{p.text}'"
         if p_neg != q_neg:  # the negation may be a governor's ("unable to stall"): say which side has it
@@ -1342,6 +1353,27 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
 
 
 
+# Words that tell one office of an organisation from another ("chief executive" / "chief financial officer").
+_ROLE_WORDS = frozenset("""executive financial operating technology chairman chairwoman president director secretary
+treasurer manager coach captain governor mayor deputy vice""".split())
+
+
+def _role_clash(claim_subject: frozenset[str], ev_subject: frozenset[str]) -> str:
+    """A reason when the claim's doer holds another office than the evidence's ("Norvik's CEO resigned" for "Norvik's
+    CFO resigned"): each names a role word the other does not (acronyms read as their standard expansion)."""
+    def roles(words: frozenset[str]) -> set[str]:
+        out = set()
+        for w in words:
+            out |= {x for x in {w} | standard_expansion(w) if x in _ROLE_WORDS}
+        return out
+
+    mine, theirs = roles(claim_subject), roles(ev_subject)
+    if mine - theirs and theirs - mine:
+        return (f"the claim names the {_describe(frozenset(mine))}, the cited text the "
+                f"{_describe(frozenset(theirs))}")
+    return ""
+
+
 def _bare_participle(p: Predicate, q: Predicate) -> bool:
     """A bare participle describing the doer or a noun ("Citing weak demand, ...", "workers applying for visas"):
     it takes its time from what it describes, so an evidence modal ("would cut ..., blaming") is not its own."""
@@ -1381,6 +1413,12 @@ _BELIEF_HEDGES = frozenset("believed thought understood suspected".split())
 _COUNSEL_NOUNS = frozenset("lawyer attorney counsel barrister solicitor representative agent relative friend "
                            "colleague".split())
 _OFFICE_NOUNS = frozenset("office administration service inspectorate directorate bureau".split())
+# Who speaks for an institution on the record, and the institutions they speak for ("the hospital said").
+_ON_RECORD = frozenset("official spokesman spokeswoman spokesperson".split())
+_INSTITUTIONS = ORG_NOUNS | _OFFICE_NOUNS | frozenset("police hospital school university court government army "
+                                                      "military navy prison embassy".split())
+# ("speaking on condition of anonymity", "not authorised to speak publicly")
+_ANONYMOUS = frozenset("senior anonymous unnamed anonymity anonymously authorised authorized".split())
 # Verbs whose adjective complement is the statement itself ("was declared safe", "remained open").
 # -ly adverbs that say when, how much or how sure, not how something was done (those are other checks' business).
 _PLAIN_ADVERBS = frozenset("""reportedly allegedly apparently recently currently previously initially finally
