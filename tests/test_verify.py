@@ -1301,3 +1301,15 @@ def test_shares_halves_and_nearly(claim, evidence, supported):
 def test_institutions_nationalities_and_offices(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 14): a court's decisions
+    ("The court rejected the appeal.", "The appeal was upheld by the court.", False),
+    ("The court overturned the ban.", "The court upheld the ban.", False),
+    ("The court threw out the appeal.", "The appeal was rejected by the court.", True),
+    ("The appeals court quashed the conviction.", "The appeals court overturned the conviction.", True),
+])
+def test_upheld_and_overturned(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

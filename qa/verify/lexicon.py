@@ -110,7 +110,7 @@ keep, leave, hold, maintain, retain, keep unchanged, leave unchanged, hold stead
 close, shut, seal off, cordon off, close off, block off
 walk out, strike, go on strike, stop work
 pass, approve, adopt, vote for, vote through, back, vote in favour of, vote in favor of, vote in favour, vote in favor
-reject, turn down, refuse, vote down, vote against, spurn, decline
+reject, turn down, refuse, vote down, vote against, spurn, decline, throw out
 fine, penalise, penalize
 jail, imprison, sentence, lock up
 postpone, delay, defer, put off, push back, reschedule
@@ -161,6 +161,7 @@ confirm, verify | deny, refute
 give, provide, hand, hand over, send, issue | receive, obtain
 lend, loan | borrow
 accept, grant, agree to, accede to | refuse, reject, decline, turn down
+uphold, confirm, back | overturn, reject, dismiss, throw out, quash, strike down, reverse
 """
 OPPOSITES = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
              for line in _OPPOSITES.strip().splitlines() if line.strip()]
