@@ -1313,3 +1313,22 @@ def test_institutions_nationalities_and_offices(claim, evidence, supported):
 def test_upheld_and_overturned(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 14): warning a party is an act; more actions the thesaurus tells apart
+    ("The regulator fined the bank.", "The regulator warned the bank.", False),
+    ("The regulator warned the bank.", "The regulator cautioned the bank.", True),
+    ("The regulator warned that the bank was short of capital.",
+     "The regulator said the bank was short of capital.", True),
+    ("The team was promoted.", "The team was relegated.", False),
+    ("The board praised the chief executive.", "The board criticised the chief executive.", False),
+    ("The government nationalised the railway.", "The government privatised the railway.", False),
+    ("The player was sent off.", "The player was booked.", False),
+    ("The player was cautioned.", "The player was booked.", True),
+    ("The striker was substituted in the second half.", "The striker was taken off in the second half.", True),
+    ("The council diverted the march.", "The council rerouted the march.", True),
+])
+def test_more_actions_told_apart(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

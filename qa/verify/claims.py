@@ -33,7 +33,7 @@ DENY_VERBS = frozenset("deny reject dismiss refute".split())
 REPORT_NOUNS = frozenset("report reports account accounts".split())
 # Reporting verbs that are actions when they take a thing rather than a clause: "vowed to fight" / "said it would"
 # reports, "pledged $200m" / "threatened the city" / "rejected the fund" / "called a strike" do something.
-ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss call".split())
+ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss call warn caution alert".split())
 # What a denial is about when it is a statement: "rejected the claims", "dismissed reports".
 CLAIM_NOUNS = frozenset("""report claim allegation accusation suggestion charge rumour rumor story idea notion account
 assertion statement""".split())

@@ -37,7 +37,16 @@ build, rebuild, reconstruct, restore, repair, construct
 destroy, demolish, raze, wreck, ruin
 threaten, menace, endanger
 vow, pledge, promise, swear, commit
-warn, caution, alert
+warn, caution, alert, book
+send off, red-card
+recall, withdraw from sale
+reroute, divert
+run aground, strand
+substitute, take off, bring off
+praise, commend, hail, laud
+nationalise, nationalize, take into public ownership
+privatise, privatize, sell off
+discharge, release from hospital
 say, state, tell, add, declare, announce, note, remark, comment, report, claim, insist, maintain, respond, reply
 confirm, verify, corroborate, acknowledge
 deny, reject, dismiss, refute, rebuff, turn down
@@ -162,6 +171,10 @@ give, provide, hand, hand over, send, issue | receive, obtain
 lend, loan | borrow
 accept, grant, agree to, accede to | refuse, reject, decline, turn down
 uphold, confirm, back | overturn, reject, dismiss, throw out, quash, strike down, reverse
+promote | relegate, demote
+praise, commend, hail, laud | criticise, criticize, condemn
+nationalise, nationalize | privatise, privatize, sell off
+admit, hospitalise, hospitalize | discharge
 """
 OPPOSITES = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
              for line in _OPPOSITES.strip().splitlines() if line.strip()]
