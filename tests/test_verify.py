@@ -1332,3 +1332,18 @@ def test_upheld_and_overturned(claim, evidence, supported):
 def test_more_actions_told_apart(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 14): negation by "no plans", a participle's negative prefix, missing a match,
+    # and an opposite verb that is negated on one side only
+    ("The company will cut jobs.", "The company has no plans to cut jobs.", False),
+    ("The company has no plans to cut jobs.", "The company said it was not planning to cut jobs.", True),
+    ("The suspect was armed.", "The suspect was unarmed.", False),
+    ("The player will miss the final.", "The player will play in the final.", False),
+    ("The council lacked the power to ban the march.", "The council had no authority to ban the march.", True),
+    ("The council lacked the power to ban the march.", "The council had the authority to ban the march.", False),
+])
+def test_no_plans_unarmed_and_negated_opposites(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -214,6 +214,10 @@ def _verb_lemma(tok: Token) -> str:
     return f"{lemma} {prt[0]}" if prt else lemma
 
 
+# Nouns of intent: "no plans to cut jobs" says the cutting is not intended.
+_INTENT_NOUNS = frozenset("plan intention intent desire wish".split())
+
+
 def _is_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
         return True
@@ -227,6 +231,9 @@ def _is_negated(tok: Token) -> bool:
         return True  # "nothing had been decided", "nobody was hurt"
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "will close the plant without cutting jobs"
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _INTENT_NOUNS and \
+            any(g.lower_ == "no" and g.dep_ == "det" for g in tok.head.children):
+        return True  # "has no plans to cut jobs", "no intention of leaving"
     head = tok
     # "failed to stall": the complement of a negative implicative did not happen
     while head.dep_ in ("xcomp",) and head.head is not head:

@@ -172,6 +172,8 @@ lend, loan | borrow
 accept, grant, agree to, accede to | refuse, reject, decline, turn down
 uphold, confirm, back | overturn, reject, dismiss, throw out, quash, strike down, reverse
 promote | relegate, demote
+have, possess | lack
+miss, skip | attend, take part in, play in
 praise, commend, hail, laud | criticise, criticize, condemn
 nationalise, nationalize | privatise, privatize, sell off
 admit, hospitalise, hospitalize | discharge

@@ -996,7 +996,7 @@ def _antonym_check(c: Analysis, ev: list[Analysis]) -> str:
     """An adjective the other text has with a negative prefix ("unsafe" / "safe", "unlawful" / "lawful",
     "unlikely" / "likely"): the claim says the opposite."""
     def adjectives(a: Analysis) -> set[str]:
-        return {t.lower_ for t in a.doc if t.pos_ in ("ADJ", "ADV")}
+        return {t.lower_ for t in a.doc if t.pos_ in ("ADJ", "ADV") or t.tag_ == "VBN"}  # "armed" / "unarmed"
     mine = adjectives(c)
     theirs = set().union(*(adjectives(a) for a in ev)) if ev else set()
     flipped = _one_sided_opposite({w: w for w in mine}, {w: w for w in theirs}, _ANTONYM_ADJECTIVES)
@@ -1314,11 +1314,12 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return f"the cited text does not say '{p.text}' (it says '{q.text}')"
     if shared == 0:
         return ""
-    if opposite(p.forms, q.forms) and not any(_forms_match(p, x) for _, x in ev_preds):
+    # ("lacked the power" restates "had no authority": an opposite verb, negated, says the same)
+    if opposite(p.forms, q.forms) and p.negated == q.negated and not any(_forms_match(p, x) for _, x in ev_preds):
         return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
     # the opposite of another action on the same thing ("flushed the pipes and reduced chlorine levels" for "...
     # and increased chlorine levels")
-    flip = next((x for _, x in ev_preds if opposite(p.forms, x.forms) and p.object_core and
+    flip = next((x for _, x in ev_preds if opposite(p.forms, x.forms) and p.negated == x.negated and p.object_core and
                  _overlap(p.object_core, x.object_core)), None)
     if flip is not None and not any(_forms_match(p, x) for _, x in ev_preds):
         return f"the cited text says '{flip.text}', the claim says the opposite ('{p.text}')"
