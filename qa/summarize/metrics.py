@@ -143,9 +143,11 @@ _MARKERS = re.compile(r"\[(\d+)\]")
 
 
 def _default_support(text: str, evidence: str, article: str | None = None) -> bool:
+    from qa.config import Settings
     from qa.verify.support import check_support
 
-    return check_support(text, [evidence], context=article).supported
+    # the bar a summary sentence is written to (setting `summary_threshold`), not the single-claim threshold
+    return check_support(text, [evidence], Settings.summary_threshold, context=article).supported
 
 
 def _items(summary: Summary) -> list[SummaryItem]:

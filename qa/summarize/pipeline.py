@@ -174,7 +174,7 @@ def summarize(index: NewsIndex, settings: Settings, llm, topic: str | None = Non
         notes.insert(0, lead)
         emit(lead + "\n\n")
     t_write = time.perf_counter()
-    written = write_summary(groups, {d.doc_id: d for d in chosen}, llm, settings.support_threshold, max_sentences,
+    written = write_summary(groups, {d.doc_id: d for d in chosen}, llm, settings.summary_threshold, max_sentences,
                             emit=emit, headings=multi, relevance=relevance, lexicon=lexicon)
     notes.extend(written.notes)
     timings["write_s"] = round(time.perf_counter() - t_write, 3)
