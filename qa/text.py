@@ -203,7 +203,6 @@ _OR_MORE = re.compile(r"\s+or\s+(more|over|above|greater|fewer|less|under)\b", r
 _UNIT_AFTER = re.compile(r"\s*-?\s*(per cent|%|[A-Za-z]+)")
 
 
-# "half a percentage point", "a quarter of an hour": a fraction of one unit
 _SHARE_PERCENT = {"half": 50, "a half": 50, "one half": 50, "a quarter": 25, "one quarter": 25, "a third": 33.33,
                   "one third": 33.33, "a fifth": 20, "one fifth": 20, "two thirds": 66.67, "three quarters": 75}
 _BY_SHARE = re.compile(r"\bby\s+((?:a|one)[\s-]+(?:half|quarter|third|fifth)|half|two[\s-]+thirds|"
@@ -224,6 +223,7 @@ def _half_value(word: str) -> str:
     return f"{(n if n is not None else float(word)) + 0.5:g}"
 
 
+# "half a percentage point", "a quarter of an hour": a fraction of one unit
 _FRACTION = re.compile(r"\b(half an?|an? quarter of an?)\s+(?=(?:percentage\s+)?point|per\s?cent|percent|mile|"
                        r"kilomet|metre|meter|hour|day|week|month|year|century)", re.I)
 # "one in four", "three out of every ten": a share, read as a percentage (both sides of a comparison are read so)
@@ -315,7 +315,7 @@ def quantities(text: str) -> list[Quantity]:
         if qualifier is None:
             before = text[max(0, m.start() - 30):m.start()]
             before = re.sub(r"\s+an?\s*$", " ", before)  # "more than a dozen"
-            before = re.sub(r"(?:A|C|NZ|HK|US)?[$£€¥]\s*$", "", before)  # "up to £80"
+            before = _SIGN_BEFORE.sub("", before)  # "up to £80"
             for pattern, name in _QUALIFIERS:
                 if pattern.search(before):
                     qualifier = name

@@ -1275,6 +1275,7 @@ def test_acronym_names_and_abbreviated_name_parts(claim, evidence, supported):
     ("Almost 3,000 people signed the petition.", "The petition was signed by 2,870 people.", True),
     ("Almost 3,000 people signed the petition.", "The petition was signed by 2,500 people.", False),
     ("Temperatures reached 40 degrees Celsius.", "Temperatures reached 40°F.", False),
+    ("Thermometers showed 30 Celsius.", "Thermometers showed 30C.", True),  # a unit word is not a name to find
 ])
 def test_shares_halves_and_nearly(claim, evidence, supported):
     result = check_support(claim, [evidence])

@@ -561,7 +561,7 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     sourced = ev_att.head in SOURCE_NOUNS if ev_att is not None and ev_att.head else bool(ev_words & SOURCE_NOUNS)
     if sourced and ev_att is not None and ev_att.head in _ON_RECORD and claim_att.head in _INSTITUTIONS and \
             cw <= ev_words and not cw & SOURCE_NOUNS and not ev_att.speaker_words & _ANONYMOUS and \
-            not {key(w) for w in _ANONYMOUS} & (sentence_words or set()):
+            not _ANONYMOUS_KEYS & (sentence_words or set()):
         # "hospital officials said", "a police spokesman said": the institution speaking on the record ("the
         # hospital said"); anonymous sources, and officials of another body, are not
         return True, ""
@@ -1420,6 +1420,7 @@ _INSTITUTIONS = ORG_NOUNS | _OFFICE_NOUNS | frozenset("police hospital school un
                                                       "military navy prison embassy".split())
 # ("speaking on condition of anonymity", "not authorised to speak publicly")
 _ANONYMOUS = frozenset("senior anonymous unnamed anonymity anonymously authorised authorized".split())
+_ANONYMOUS_KEYS = frozenset(key(w) for w in _ANONYMOUS)  # as the evidence's words are stored
 # Verbs whose adjective complement is the statement itself ("was declared safe", "remained open").
 # -ly adverbs that say when, how much or how sure, not how something was done (those are other checks' business).
 _PLAIN_ADVERBS = frozenset("""reportedly allegedly apparently recently currently previously initially finally
