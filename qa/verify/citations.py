@@ -23,7 +23,7 @@ from qa.index.embeddings import get_embedder
 from qa.ingest.chunking import split_sentences
 from qa.schema import AnswerSentence, Citation, Passage
 from qa.sources import strip_own_attribution
-from qa.verify.repair import reattribute
+from qa.verify.repair import reattribute, trim
 from qa.verify.support import DEFAULT_THRESHOLD, SupportResult, check_support
 
 # How far above the support threshold a passage the model did not cite must score before a sentence is
@@ -251,6 +251,11 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
                     d.status = "repaired"
                     res.reason = (f"supported (repaired: the draft said '{fixed.was}', the cited text says "
                                   f"'{fixed.now}')")
+                elif (cut := trim(own_words(d.text, cited_ps), cited_ps, threshold,
+                                  [context_of(p) for p in cited_ps])) is not None:
+                    d.text, res = cut.text, cut.result
+                    d.status = "repaired"
+                    res.reason = f"supported (repaired: left out '{cut.was}', which the cited text does not say)"
         foreign = [u for u in d.links if not any(_link_in(u, by_n[m].text) for m in d.markers)]
         if foreign and res.supported:
             res.supported, res.reason = False, f"link not in the cited text: {foreign[0]}"

@@ -289,3 +289,91 @@ def quote_draft_source(question: str, claims: Sequence[str], passages: Sequence[
                 if coverage >= MIN_QUESTION_COVERAGE and (best is None or restated + coverage > best[0]):
                     best = (restated + coverage, p, s, e)
     return None if best is None else _as_quote(best[1], best[2], best[3], threshold, articles)
+
+
+# ---- leaving out an unsupported modifier ---------------------------------------------------------------------------
+# Constituents whose removal leaves a sentence the full one entails: a "with"/"including" phrase, an apposition, a
+# relative clause set off by a comma, a participle clause after a comma, a second coordinated predicate.
+_TRIM_PREPS = frozenset({"with", "including"})
+# Under a negation or a restricting word, leaving words out can make a sentence stronger ("did not fight with X").
+_NO_TRIM_WORDS = frozenset("not n't no never without none nobody neither nor only unless if except".split())
+
+
+def _trim_spans(doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of `doc` that can be left out without the rest saying more than the whole."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1:
+        return []
+    root = roots[0]
+    out = []
+    for t in doc:
+        sub = sorted(x.i for x in t.subtree)
+        lo, hi = sub[0], sub[-1] + 1
+        after_comma = lo > 0 and doc[lo - 1].text == ","
+        if (t.dep_ in ("appos", "relcl") and after_comma) or \
+                (t.dep_ == "prep" and t.lower_ in _TRIM_PREPS and t.i > t.head.i) or \
+                (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and after_comma):
+            pass
+        elif t.dep_ == "conj" and t.head == root and t.pos_ in ("VERB", "AUX"):
+            cc = [c.i for c in root.children if c.dep_ == "cc" and c.i < lo]
+            if not cc or cc[-1] != lo - 1 or doc[cc[-1]].lower_ != "and":
+                continue
+            lo = cc[-1]
+        else:
+            continue
+        if hi < len(doc) and doc[hi].text not in (",", ".", ";", "!", "?"):
+            continue  # set off from what follows, or the sentence's end: not a word the rest leans on
+        if lo > 0 and doc[lo - 1].text == ",":
+            lo -= 1
+            if hi < root.i and doc[hi].text == ",":
+                hi += 1  # "Mayor X, a former teacher, opened": both commas go with the apposition
+        if lo <= root.i < hi or hi - lo >= len(doc) - 3:
+            continue
+        out.append((lo, hi))
+    return out
+
+
+def _without(doc, spans: Sequence[tuple[int, int]]) -> str:
+    gone = {i for lo, hi in spans for i in range(lo, hi)}
+    parts: list[str] = []
+    for t in doc:
+        if t.i in gone:
+            continue
+        if t.i - 1 in gone and parts and not parts[-1].endswith(" ") and not t.is_punct:
+            parts.append(" ")  # "Ortiz" lost its comma and the space came after it
+        parts.append(t.text_with_ws)
+    text = "".join(parts).strip()
+    text = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", text))
+    text = re.sub(r"[,;:]\s*([.!?])?$", r"\1", text).strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def trim(claim: str, cited: Sequence[Passage], threshold: float | None,
+         contexts: Sequence[str | None]) -> Repair | None:
+    """The claim without the modifier its cited text does not support, when what is left passes the check: a
+    sentence true in its main part keeps that part ("Mosul is Iraq's second-largest city, with a population of 1.5
+    million" -> "Mosul is Iraq's second-largest city."). The longest passing remainder wins; nothing is added."""
+    from qa.verify.nlp import parse
+
+    doc = parse(claim)
+    spans = _trim_spans(doc)
+    if not spans:
+        return None
+    texts = [p.text for p in cited]
+    candidates = [[s] for s in spans]
+    disjoint = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    if len(disjoint) > 1:
+        candidates.append(disjoint)
+    best: Repair | None = None
+    for drop in candidates:
+        gone = {i for lo, hi in drop for i in range(lo, hi)}
+        if any(t.lower_ in _NO_TRIM_WORDS for t in doc if t.i not in gone):
+            continue
+        text = _without(doc, drop)
+        if len(re.findall(r"[A-Za-z]+", text)) < 4:
+            continue
+        res = check_support(text, texts, threshold, context=list(contexts))
+        if res.supported and (best is None or len(text) > len(best.text)):
+            dropped = " … ".join(doc[lo:hi].text.strip(" ,") for lo, hi in sorted(drop))
+            best = Repair(text, res, dropped, "")
+    return best
