@@ -56,6 +56,8 @@ def currency_words(text: str) -> set[str]:
 _SCALE_WORDS = {"bn": "billion", "mn": "million", "m": "million", "k": "thousand", "tn": "trillion"}
 # "a decade", "a fortnight": one of a time unit written without a number.
 _ONE_UNIT = re.compile(r"\b(?:a|one)\s+(decade|fortnight|century)\b", re.I)
+# "over the next decade", "in the past fortnight": one such unit after a word that places it in time
+_PLACED_UNIT = re.compile(r"\b(next|last|past|coming|previous|following)\s+(decade|fortnight|century)\b", re.I)
 
 UNITS = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
@@ -246,6 +248,7 @@ def quantities(text: str) -> list[Quantity]:
     text = normalize(text)
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
     text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
+    text = _PLACED_UNIT.sub(lambda m: f"{m.group(1)} 1 {m.group(2)}", text)
     text = _FRACTION.sub(lambda m: "0.5 " if m.group(1).lower().startswith("half") else "0.25 ", text)
     text = re.sub(r"\bhalf an?\s+(million|billion)\b", r"0.5 \1", text, flags=re.I)  # "half a million people"
     text = re.sub(r"\bhalf\s+a\s+dozen\b", "6", text, flags=re.I)

@@ -62,7 +62,8 @@ injure, wound, hurt
 arrest, detain, apprehend
 specify, detail, give details, spell out, say, disclose, reveal, name
 put in place, set up, establish, introduce, implement, create, launch, adopt, roll out, unveil, have in place
-authorise, authorize, approve, allow, permit, sanction, endorse, clear, let, enable
+authorise, authorize, approve, allow, permit, sanction, endorse, clear, let, enable, give the go-ahead, \
+give the green light
 call, describe, label, brand, term, characterize, characterise, dub
 attend, join, take part in, participate in
 tolerate, accept, allow, bear, stand, condone
@@ -92,7 +93,7 @@ topple, overthrow, oust, depose, unseat, bring down, remove from power
 charge, indict, prosecute, accuse, convict, sentence
 score, net
 injure, hurt, wound
-rise, grow, climb, go up, jump, surge, soar, increase, gain
+rise, grow, climb, go up, jump, surge, soar, increase, gain, expand
 fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, decrease
 win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout
 lose, lose to
@@ -107,7 +108,7 @@ buy, purchase, acquire
 sell, export, supply
 import, buy
 hire, recruit, employ
-fire, sack, dismiss, lay off
+fire, sack, dismiss, lay off, remove from office, remove from post, oust
 develop, build, create, design, invent
 sign, conclude, finalise, finalize, seal
 hope, wish, aim, want
@@ -129,7 +130,7 @@ cause, trigger, spark, prompt, lead to, provoke
 hit, strike, batter, lash, pound, slam
 spend, invest, allocate, earmark, set aside
 discover, find, detect, identify, spot, uncover
-record, register, log, report
+record, register, log, report, post
 appeal, challenge, contest, file an appeal, lodge an appeal
 recommend, advise, suggest, urge, propose, call for
 cooperate, work with, collaborate, comply, assist
@@ -145,6 +146,11 @@ extinguish, put out
 locate, find, track down, trace
 lend, loan, send on loan
 refer, forward
+sue, take to court, take legal action against, file a lawsuit against
+revoke, rescind, annul
+visit, tour, call at, stop at
+picket, protest, demonstrate, rally
+apologise, apologize, say sorry, express regret
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").

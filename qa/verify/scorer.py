@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from qa.errors import UsageError
 from qa.text import (
+    CARDINALS,
     FUNCTION_WORDS,
     UNITS,
     WEEKDAYS,
@@ -422,12 +423,18 @@ def _in_added_phrase(t: Token) -> bool:
                for a in [t, *t.ancestors][:3])
 
 
+def _singular(w: str) -> str:
+    return w[:-1] if len(w) >= 5 and w.endswith("s") and not w.endswith("ss") else w
+
+
 def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
     if not a or not b:
         return 0
     n = len(a & b)
     if n:
         return n
+    if {_singular(x) for x in a} & {_singular(x) for x in b}:
+        return 1  # the lemmatizer reads "statistics" as "statistic" in one sentence and not in another
     ab = set().union(*(name_bases(x) | standard_expansion(x) for x in a))
     bb = set().union(*(name_bases(x) | standard_expansion(x) for x in b))
     if ab & bb:
@@ -506,6 +513,11 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return False, "words"
     if claim_att.pronoun or not cw:
         return True, ""
+    if ev_att is not None and _one_of(ev_att.speaker, cw):
+        return False, "widened"
+    if ev_att is not None and re.match(r"(?i)(its|their)\s", ev_att.speaker) and claim_att.head == ev_att.head and \
+            sentence_words and all(_overlap({w}, sentence_words) for w in cw - {claim_att.head}):
+        return True, ""  # "Wharton Airport's operator said" for "Wharton Airport handled ..., its operator said"
     persons = {w for w in claim_att_names}
     if ev_att is not None and ev_att.head in _PROXY_NOUNS | _COUNSEL_NOUNS and ev_att.head not in cw and \
             (persons or claim_att.head in _PERSON_TITLES):
@@ -572,6 +584,28 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     if sourced and claim_att.head in ORG_NOUNS | _OFFICE_NOUNS and not cw & SOURCE_NOUNS and not full_name:
         return False, "widened"
     return True, ""
+
+
+# People who belong to a body without speaking for it: "an engineer at Corvane", "a member of the ruling party".
+_MEMBER_NOUNS = frozenset("""member members engineer engineers employee employees worker workers staffer staffers
+lawmaker lawmakers legislator legislators mp mps councillor councillors activist activists supporter supporters
+resident residents nurse nurses doctor doctors teacher teachers student students researcher researchers scientist
+scientists analyst analysts economist economists pilot pilots driver drivers player players fan fans
+shareholder shareholders investor investors customer customers patient patients""".split())
+_MEMBER_OF = re.compile(r"\b(" + "|".join(sorted(_MEMBER_NOUNS, key=len, reverse=True)) +
+                        r")\s+(?:of|at|from|for|in|with)\s+(.+)$", re.IGNORECASE)
+
+
+def _one_of(ev_speaker: str, claim_words: set[str]) -> bool:
+    """Whether the evidence's speaker is one member of the body the claim makes the speaker ("the ruling party
+    said" for "Senator Lund, a member of the ruling party, said"; "Corvane told" for "an engineer at Corvane
+    told"): a member speaks for themselves, not for the body."""
+    m = _MEMBER_OF.search(ev_speaker)
+    if not m or not claim_words or m.group(1).lower() in claim_words:
+        return False
+    body = {key(w) for w in re.findall(r"[\w'-]+", m.group(2))}
+    # claim words are lemmas ("rule" for "ruling"), the body's are as written
+    return all(any(b == w or (len(w) >= 4 and b.startswith(w[:-1])) for b in body) for w in claim_words)
 
 
 # Titles of a person (not of a body or a department: "police", "foreign"): someone speaking for them is not them.
@@ -904,6 +938,15 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         # a preposition's phrase of two new words ("at his official residence", "under a presidential pardon")
         two_new = t.dep_ == "prep" and t.lower_ not in ("of", "for") and len(inner) >= 2 and \
             len(new_inner) == len(inner)
+        # a participle of two new words describing a thing ("a freight train carrying fuel")
+        two_new = two_new or (t.dep_ == "acl" and t.tag_ in ("VBG", "VBN") and len(words) >= 2 and
+                              len(unknown) == len(words))
+        # another person acting alongside ("the prime minister and the finance minister met"): an office the
+        # evidence does not name is an added party
+        if t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass", "dobj") and t.lemma_.lower() in TITLES and \
+                unknown and described_noun:
+            return (f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say",
+                    extra)
         if len(words) < (2 if has_name else 3) and not two_new or (len(unknown) < len(words) and not mostly_new):
             continue
         if _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)) or \
@@ -928,8 +971,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     reason = _added_clause_check(c, ev_preds, f, known)
     if reason:
         return reason, extra
-    reason = _antonym_check(c, ev_all) or _no_check(c, ev_all) or _comparison_check(c, ev_all) or \
-        _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all) or _opposite_nouns_check(c, ev_all)
+    reason = _proposed_noun_check(c, ev_all) or _antonym_check(c, ev_all) or _no_check(c, ev_all) or \
+        _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all) or \
+        _opposite_nouns_check(c, ev_all)
     if reason:
         return reason, extra
     # negation the evidence does not have at all
@@ -1157,6 +1201,13 @@ def _degrees(a: Analysis) -> list[tuple[str, int, str, frozenset[str]]]:
     return out
 
 
+def _amount_words(words: frozenset[str] | set[str]) -> bool:
+    """Whether a phrase's words are an amount ("to 20 mph", "to twenty miles per hour"): the quantity check
+    compares amounts, in any unit and spelling."""
+    return bool(words) and all(w in UNITS or w.replace(",", "").replace(".", "").isdigit() or w in CARDINALS
+                               for w in words)
+
+
 def _degree_check(c: Analysis, ev: list[Analysis]) -> str:
     """"Prices will be higher than bus fares" for "lower than bus fares", "less likely" for "more likely": the
     same comparison the other way round (sides swapped are `_comparison_check`'s)."""
@@ -1269,7 +1320,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             if a and b and not (b & f.names) and all(name_bases(w) & (f.before | f.ref_words) or w in f.ref_words
                                                      for w in a):
                 continue  # "to the town" in the cited text, the town the article named just before in the claim
-            if a and b and not _overlap(a, b):
+            if a and b and not _overlap(a, b) and not (_amount_words(a) and _amount_words(b)):
                 return f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{prep} {_describe(b)}'"
         if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and not described and \
                 p.subject_core_names - speakers and q.subject_core_names and \
@@ -1635,6 +1686,36 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
         act = next((w for w in weighed if w == p.lemma or derived(w, p.lemma)), None)
         if act and (p.subject or p.explicit_subject):  # with a doer: not a noun misread as a verb ("rate rises")
             return f"the cited text only says '{weighed[act]}' about the {act}; the claim says '{p.text}'"
+    return ""
+
+
+# Verbs that put an act forward without doing it, when the act is their object noun ("proposed a cap").
+_PROPOSING_VERBS = (IRREALIS_VERBS - frozenset({"depend", "hinge", "investigate", "probe", "try", "attempt"})) | \
+    frozenset("call demand urge recommend suggest announce".split())
+
+
+def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Rent increases have been capped" for "the opposition has proposed a cap on rent increases": the act is only
+    the object of a verb that puts it forward (propose, plan, call for, threaten ...), and the claim says it was
+    done."""
+    for p in c.predicates:
+        if p.negated or p.light or p.lemma in NEUTRAL_VERBS or p.dep not in ("ROOT", "ccomp", "conj") or p.i < 0:
+            continue
+        verb = c.doc[p.i]
+        # the verb's own modality (a misparse can hang "have been capped" under another clause's "will")
+        if any(ch.tag_ == "MD" or ch.tag_ == "TO" for ch in verb.children) or \
+                verb.head.lemma_.lower() in IRREALIS_VERBS:
+            continue
+        if any(q.lemma == p.lemma and not q.irrealis for a in ev for q in a.predicates):
+            continue  # the evidence also says it was done
+        for a in ev:
+            for t in a.doc or ():
+                if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and t.lemma_.lower() == p.lemma and \
+                        (t.head.lemma_.lower() in _PROPOSING_VERBS or
+                         t.head.dep_ == "prep" and t.head.head.lemma_.lower() in _PROPOSING_VERBS):
+                    verb = t.head if t.dep_ == "dobj" else t.head.head
+                    return (f"the cited text only says '{verb.text} {' '.join(x.text for x in t.subtree)}', the "
+                            f"claim says it was done ('{p.text}')")
     return ""
 
 
