@@ -421,7 +421,7 @@ def _evidence_interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     fifth of it, "nearly 5%" just under it (a claim's "thousands of" holds for either)."""
     v = _base_value(q)
     if q.qualifier == "about":
-        return (0.8 * v, 1.2 * v, False, False)
+        return (0.9 * v, 1.1 * v, False, False)
     if q.qualifier == "nearly":
         return (0.9 * v, v, False, True)
     return _interval(q)

@@ -127,6 +127,8 @@ class Predicate:
     definite_subject: bool = False  # the subject is a description ("the 26-year-old Italian"), not a name
     infinitive: bool = False  # "to help": its modality is its governor's
     condition: str = ""  # "if" / "unless" when the action is a condition ("unless the levy is withdrawn")
+    # the "if" / "unless" clause the action itself depends on ("strike ... unless management improves its offer")
+    conditioned: str = ""
 
 
 @dataclass
@@ -252,6 +254,18 @@ def _condition(tok: Token) -> str:
         mark = next((c.lower_ for c in tok.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), "")
         if mark:
             return mark
+        if tok.dep_ != "xcomp" or tok.head is tok:
+            return ""
+        tok = tok.head
+
+
+def _conditioned(tok: Token) -> str:
+    """The "if" / "unless" clause that the action at `tok`, or the verb it is the complement of, depends on
+    ("threatened to strike ... unless management improves its pay offer"), as written; else ""."""
+    while True:
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                return " ".join(x.text for x in c.subtree)
         if tok.dep_ != "xcomp" or tok.head is tok:
             return ""
         tok = tok.head
@@ -818,7 +832,7 @@ def analyse(text: str) -> Analysis:
         preds.append(Predicate(lemma, text_, _is_negated(t), irrealis(t), subj, obj, preps,
                                lemma in LIGHT_VERBS, t.i, t.dep_, forms, names, obj_names,
                                s_core, o_core, p_core, _strength(t), s_names, explicit, definite, infinitive,
-                               _condition(t)))
+                               _condition(t), _conditioned(t)))
     return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
 
 
