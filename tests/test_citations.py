@@ -204,3 +204,58 @@ def test_a_draft_the_check_changed_is_reported_as_revised(seeded_index, seeded_s
     assert sentences[0].supported and not revises_draft(clean, sentences)
     beyond = f"{GUARDS[:-1]} [{n_guards}][9]."  # a marker with no passage is dropped: revised
     assert revises_draft(beyond, verify_draft(beyond, passages)[0])
+
+
+STALL = "Government forces have so far managed to stall the militants' remarkably rapid advance near Samarra"
+
+
+def test_an_unsupported_modifier_is_left_out_and_named(seeded_index, seeded_settings):
+    """Repair by trimming (qa/verify/repair.py `trim`): the draft's true main clause is kept, the phrase its citation
+    does not support is left out and named in the reason; nothing is added."""
+    passages = _passages(seeded_index, seeded_settings, "How far is Samarra from Baghdad?")
+    n = next(p.n for p in passages if STALL in p.text)
+    draft = f"Samarra is a city 110km (68 miles) north of Baghdad, with a population of about 350,000 people [{n}]."
+    sentences, citations, text, _ = verify_draft(draft, passages, repair=True)
+    s = sentences[0]
+    assert s.supported and s.status == "repaired" and s.citations == [n]
+    assert s.text == "Samarra is a city 110km (68 miles) north of Baghdad."
+    assert "350,000" not in text and "left out 'with a population of about 350,000 people'" in s.reason
+    # without repair the same sentence is unsupported as a whole
+    plain, _, _, _ = verify_draft(draft, passages)
+    assert not plain[0].supported
+
+
+def test_trimming_never_rescues_a_false_main_clause_or_a_negated_sentence(seeded_index, seeded_settings):
+    passages = _passages(seeded_index, seeded_settings, "How far is Samarra from Baghdad?")
+    n = next(p.n for p in passages if STALL in p.text)
+    for draft in (f"Samarra is a city 200km north of Baghdad, with a population of about 350,000 people [{n}].",
+                  f"Government forces did not stall the advance near Samarra, with help from Iran [{n}]."):
+        sentences, _, _, _ = verify_draft(draft, passages, repair=True)
+        assert not sentences[0].supported and sentences[0].status == "unsupported", sentences[0].reason
+
+
+@pytest.mark.parametrize("claim,evidence,kept", [
+    # TEST FIXTURE sentences: which constituents may go (set off by commas, or a second predicate after "and")
+    ("Kerrow is the region's second-largest town, with a population of about 40,000 people.",
+     "Police said the attack happened in Kerrow, the region's second-largest town, late on Tuesday.",
+     "Kerrow is the region's second-largest town."),
+    ("The council approved the budget and raised parking fees by 10 percent.",
+     "The council approved the budget on Monday after a three-hour debate.", "The council approved the budget."),
+    ("Mayor Lina Ortiz, a former teacher, opened the new library on Friday.",
+     "Mayor Lina Ortiz opened the new library on Friday, calling it a gift to the town.",
+     "Mayor Lina Ortiz opened the new library on Friday."),
+    ("The storm hit the coast on Sunday, killing 12 people.",
+     "The storm hit the coast on Sunday, knocking out power to 40,000 homes.", "The storm hit the coast on Sunday."),
+    ("The firm cut 300 jobs, which it blamed on falling demand.", "The firm cut 300 jobs in its Leeds plant last year.",
+     "The firm cut 300 jobs."),
+    ("The minister did not meet the strikers, including the union leader.", "The minister did not meet the strikers.",
+     None),  # under a negation, leaving words out can say more
+])
+def test_trim_keeps_the_supported_main_part(claim, evidence, kept):
+    from qa.schema import Passage
+    from qa.verify.repair import trim
+
+    p = Passage(n=1, chunk_id="c", doc_id="d", title="t", source="s", published="2020", url="", text=evidence,
+                start=0, end=len(evidence), score=1.0)
+    fixed = trim(claim, [p], None, [None])
+    assert (fixed.text if fixed else None) == kept

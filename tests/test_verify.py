@@ -1348,3 +1348,48 @@ def test_more_actions_told_apart(claim, evidence, supported):
 def test_no_plans_unarmed_and_negated_opposites(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 15): conventions seen in probe set F, written anew
+    ("The city will spend 3 million euros over the next ten years on parks.",
+     "The city will spend 3 million euros over the next decade on parks.", True),
+    ("The city will spend 3 million euros over the next five years on parks.",
+     "The city will spend 3 million euros over the next decade on parks.", False),
+    ("The council cut the limit to thirty miles per hour.", "The council cut the limit to 30 mph.", True),
+    ("The council cut the limit to forty miles per hour.", "The council cut the limit to 30 mph.", False),
+    ("The green party said the law was unfair.",
+     "Anna Berg, a member of the green party, said the law was unfair.", False),
+    ("Talvik told the Herald that it had hidden the losses.",
+     "An accountant at Talvik told the Herald that the company had hidden the losses.", False),
+    ("Most doctors say the drug is safe.", "Doctors at Lerwick General said the drug is safe.", False),
+    ("A senior government official said the deficit would shrink.",
+     "Defence Minister Ola Brandvik said the deficit would shrink.", True),
+    ("Kelso Port's owner said it handled 2 million containers.",
+     "Kelso Port handled 2 million containers last year, its owner said.", True),
+    ("The mayor and the police chief visited the site.", "The mayor visited the site on Monday.", False),
+    ("A lorry carrying chemicals overturned on the bypass.", "A lorry overturned on the bypass.", False),
+    ("Fares have been frozen for a year.", "The transport union has called for a freeze on fares for a year.", False),
+    ("The nurses will walk out next week.",
+     "The nurses have threatened to walk out next week unless the hospital raises pay.", False),
+    ("More than 1,000 people attended the rally.", "About 1,150 people attended the rally.", True),
+    ("The bill won approval in the lower house, with 71 members in favour and 52 against.",
+     "Lawmakers in the lower house voted 71 to 52 on Monday to approve the bill.", True),
+    ("The hospital said the ward was closed.", "Officials at the hospital said the ward was closed.", True),
+    ("The firm sued the council over the contract.", "The firm criticised the council over the contract.", False),
+    ("The agency revoked the airline's licence.", "The agency suspended the airline's licence.", False),
+    ("Inspectors closed the factory.", "Inspectors visited the factory.", False),
+    ("Strikers occupied the depot.", "Strikers picketed the depot.", False),
+    ("The minister apologised for the delay.", "The minister defended the delay.", False),
+    ("The economy expanded by 1 percent.", "The economy grew by 1 percent.", True),
+    ("The lender posted a record profit.", "The lender reported a record profit.", True),
+])
+def test_probe_set_f_conventions(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+def test_speaker_words_compare_whatever_the_lemmatizer_made_of_a_plural():
+    claim = "Unemployment fell to 5 percent, according to the national statistics office."
+    evidence = "Unemployment fell to 5 percent, the national statistics office reported on Friday."
+    assert check_support(claim, [evidence]).supported

@@ -591,14 +591,12 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     return True, ""
 
 
-# People who belong to a body without speaking for it: "an engineer at Corvane", "a member of the ruling party".
-_MEMBER_NOUNS = frozenset("""member members engineer engineers employee employees worker workers staffer staffers
-lawmaker lawmakers legislator legislators mp mps councillor councillors activist activists supporter supporters
-resident residents nurse nurses doctor doctors teacher teachers student students researcher researchers scientist
-scientists analyst analysts economist economists pilot pilots driver drivers player players fan fans
-shareholder shareholders investor investors customer customers patient patients""".split())
-_MEMBER_OF = re.compile(r"\b(" + "|".join(sorted(_MEMBER_NOUNS, key=len, reverse=True)) +
-                        r")\s+(?:of|at|from|for|in|with)\s+(.+)$", re.IGNORECASE)
+# Who speaks for the body they are "of" / "at" ("a spokesman for", "the head of", "officials at"); anyone else so
+# described speaks for themselves ("an engineer at Corvane", "a member of the ruling party").
+_SPEAKS_FOR = frozenset("""official officials spokesman spokeswoman spokesperson spokespeople head chief leader leaders
+director chairman chairwoman chair president secretary minister governor commissioner representative representatives
+police authorities government management board office ministry department executive ceo""".split())
+_MEMBER_OF = re.compile(r"\b([a-z][a-z-]+)\s+(?:of|at|from|in|with)\s+(.+)$")
 
 
 # A person holding one of these offices is "a (senior) government official".
@@ -619,7 +617,7 @@ def _one_of(ev_speaker: str, claim_words: set[str]) -> bool:
     said" for "Senator Lund, a member of the ruling party, said"; "Corvane told" for "an engineer at Corvane
     told"): a member speaks for themselves, not for the body."""
     m = _MEMBER_OF.search(ev_speaker)
-    if not m or not claim_words or m.group(1).lower() in claim_words:
+    if not m or not claim_words or m.group(1) in _SPEAKS_FOR | FUNCTION_WORDS or key(m.group(1)) in claim_words:
         return False
     body = {key(w) for w in re.findall(r"[\w'-]+", m.group(2))}
     # claim words are lemmas ("rule" for "ruling"), the body's are as written
