@@ -11,6 +11,7 @@ from qa.present.html import (
     citation_card,
     doc_choices,
     docs_rows,
+    esc,
     highlight_quote,
     ingest_report_html,
     marker_html,
@@ -19,6 +20,7 @@ from qa.present.html import (
     streaming_html,
     summary_html,
 )
+from qa.present.terminal import format_unsupported
 from qa.schema import Answer, AnswerSentence, Citation, IngestReport, Passage, Summary, SummaryMetrics
 
 # TEST FIXTURE: a three-sentence article written for these rendering tests (invented, not from any seed or outlet).
@@ -330,3 +332,17 @@ def test_docs_rows_and_choices():
     docs = {"b": _Info("B title", 3), "a": _Info("A title", 5)}
     assert docs_rows(docs) == [["a", "A title", "src", "2014", 5], ["b", "B title", "src", "2014", 3]]
     assert doc_choices(docs) == [("A title (a)", "a"), ("B title (b)", "b")]
+
+
+def test_a_repaired_sentence_is_shown_and_what_the_check_changed_is_listed_apart():
+    reason = "supported (repaired: left out 'with a population of 40,000', which the cited text does not say)"
+    ans = Answer(question="q", answer="Kerrow is a town [1].", citations=[_citation()], sentences=[
+        AnswerSentence(text="Kerrow is a town.", citations=[1], supported=True, reason=reason, status="repaired")])
+    out = answer_html(ans, "c0")
+    assert 'class="nq-note nq-repaired"' in out and "1 sentence changed by the check" in out
+    assert f"<li>Kerrow is a town. <em>({esc(reason)})</em></li>" in out
+    lines = format_unsupported(ans.sentences)
+    assert lines == ["\nChanged by the check:", f"  ~ Kerrow is a town.  [{reason}]"]
+    kept = ans.sentences[0].model_copy(update={"status": "kept", "reason": "supported"})
+    assert format_unsupported([kept]) == [] and "nq-repaired" not in answer_html(
+        ans.model_copy(update={"sentences": [kept]}), "c0")

@@ -137,15 +137,22 @@ def _body_html(sentences: Sequence[AnswerSentence], fallback: str, turn: str, kn
 
 def _unsupported_note(sentences: Sequence[AnswerSentence]) -> str:
     """The sentences left out of an answer because the cited text does not support them, with the reasons
-    (listed apart, never as ordinary cited text)."""
+    (listed apart, never as ordinary cited text), and those the check repaired, with what it changed."""
     bad = [s for s in sentences if not s.supported]
-    if not bad:
-        return ""
-    what = "sentence" if len(bad) == 1 else "sentences"
-    items = "".join(f"<li>{esc(s.text)} <em>({esc(s.reason or 'not supported by the cited text')})</em></li>"
-                    for s in bad)
-    return (f'<details class="nq-note nq-warnnote nq-leftout"><summary>⚠ {len(bad)} {what} left out: not '
-            f"supported by the cited text</summary><ul>{items}</ul></details>")
+    repaired = [s for s in sentences if s.supported and s.status == "repaired"]
+    out = ""
+    if bad:
+        what = "sentence" if len(bad) == 1 else "sentences"
+        items = "".join(f"<li>{esc(s.text)} <em>({esc(s.reason or 'not supported by the cited text')})</em></li>"
+                        for s in bad)
+        out += (f'<details class="nq-note nq-warnnote nq-leftout"><summary>⚠ {len(bad)} {what} left out: not '
+                f"supported by the cited text</summary><ul>{items}</ul></details>")
+    if repaired:  # what the check changed in a sentence it kept
+        what = "sentence" if len(repaired) == 1 else "sentences"
+        items = "".join(f"<li>{esc(s.text)} <em>({esc(s.reason)})</em></li>" for s in repaired)
+        out += (f'<details class="nq-note nq-repaired"><summary>{len(repaired)} {what} changed by the check'
+                f"</summary><ul>{items}</ul></details>")
+    return out
 
 
 def _footer(model: str, timings: Mapping[str, float], extra: str = "") -> str:

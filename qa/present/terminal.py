@@ -16,12 +16,17 @@ OTHER_ACCOUNTS_HEADING = "What other articles attribute to whom"
 
 
 def format_unsupported(sentences: list[AnswerSentence]) -> list[str]:
-    """Sentences the check did not support, with the reason, for the lines under an answer or summary."""
+    """Sentences the check did not support, with the reason, and sentences it repaired, with what it changed, for
+    the lines under an answer or summary."""
     unsupported = [s for s in sentences if not s.supported]
-    if not unsupported:
-        return []
-    return ["\nLeft out of the answer (the cited text does not support them):",
-            *(f"  ! {s.text}  [{s.reason}]" for s in unsupported)]
+    repaired = [s for s in sentences if s.supported and s.status == "repaired"]
+    lines = []
+    if unsupported:
+        lines += ["\nLeft out of the answer (the cited text does not support them):",
+                  *(f"  ! {s.text}  [{s.reason}]" for s in unsupported)]
+    if repaired:  # what the check changed in a sentence it kept: the draft's words it dropped or replaced
+        lines += ["\nChanged by the check:", *(f"  ~ {s.text}  [{s.reason}]" for s in repaired)]
+    return lines
 
 
 def format_citations(citations: list[Citation]) -> list[str]:
