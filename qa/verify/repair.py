@@ -310,7 +310,10 @@ def _trim_spans(doc) -> list[tuple[int, int]]:
         sub = sorted(x.i for x in t.subtree)
         lo, hi = sub[0], sub[-1] + 1
         after_comma = lo > 0 and doc[lo - 1].text == ","
-        if (t.dep_ in ("appos", "relcl") and after_comma) or \
+        # a relative clause on an indefinite noun ("a militant group that has seized towns") may go without commas:
+        # "a group that did X" is "a group"
+        indefinite = t.dep_ == "relcl" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.head.children)
+        if (t.dep_ in ("appos", "relcl") and after_comma) or indefinite or \
                 (t.dep_ == "prep" and t.lower_ in _TRIM_PREPS and t.i > t.head.i) or \
                 (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and after_comma):
             pass
