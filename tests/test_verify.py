@@ -1383,6 +1383,9 @@ def test_no_plans_unarmed_and_negated_opposites(claim, evidence, supported):
     ("The minister apologised for the delay.", "The minister defended the delay.", False),
     ("The economy expanded by 1 percent.", "The economy grew by 1 percent.", True),
     ("The lender posted a record profit.", "The lender reported a record profit.", True),
+    ("The council approved the new stadium.", "The council gave the go-ahead for the new stadium.", True),
+    ("The council rejected the new stadium.", "The council gave the green light to the new stadium.", False),
+    ("The works are projected to take two years.", "The works are expected to take two years.", True),
 ])
 def test_probe_set_f_conventions(claim, evidence, supported):
     result = check_support(claim, [evidence])

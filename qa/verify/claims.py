@@ -48,7 +48,7 @@ EPISTEMIC_ADVERBS = frozenset("probably possibly perhaps presumably maybe".split
 # Governors and auxiliaries under which an action is contemplated, not done.
 IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
 vow aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess evaluate
-depend hinge investigate probe""".split())
+depend hinge investigate probe project forecast predict""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely".split())

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-# Each line: verbs and verb phrases, separated by commas, interchangeable in news reporting. A verb that is in no
-# class is unknown to the verifier: it is never the reason a claim is rejected.
+# Each line: verbs and verb phrases, separated by commas, interchangeable in news reporting. Phrases are written as
+# the parser reads them, a verb and the head of its object or preposition: "give ahead" is "give the go-ahead".
+# A verb that is in no class is unknown to the verifier: it is never the reason a claim is rejected.
 _CLASSES = """
 seize, take, capture, overrun, conquer, occupy, grab, win, take control of, take over, overtake, storm, \
 recapture, retake, regain, win back, reclaim, liberate, take back
@@ -62,8 +63,8 @@ injure, wound, hurt
 arrest, detain, apprehend
 specify, detail, give details, spell out, say, disclose, reveal, name
 put in place, set up, establish, introduce, implement, create, launch, adopt, roll out, unveil, have in place
-authorise, authorize, approve, allow, permit, sanction, endorse, clear, let, enable, give the go-ahead, \
-give the green light
+authorise, authorize, approve, allow, permit, sanction, endorse, clear, let, enable, give ahead, \
+give light
 call, describe, label, brand, term, characterize, characterise, dub
 attend, join, take part in, participate in
 tolerate, accept, allow, bear, stand, condone
