@@ -886,6 +886,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         return f"the cited text says this only '{hedged[0].hedged}'; the claim states it as fact", extra
     # predicates: negation, modality, roles, the action itself
     ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
+    reason = _reporter_as_doer_check(c, ev_all)
+    if reason:
+        return reason, extra
     for p in c.predicates:
         if p.lemma in IRREALIS_VERBS - CONTEMPLATION_VERBS and p.i >= 0 and any(ch.dep_ == "xcomp" and ch.pos_ == "VERB"
                                                           for ch in c.doc[p.i].children):
@@ -1732,6 +1735,28 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
 # Verbs that put an act forward without doing it, when the act is their object noun ("proposed a cap").
 _PROPOSING_VERBS = (IRREALIS_VERBS - frozenset({"depend", "hinge", "investigate", "probe", "try", "attempt"})) | \
     frozenset("call demand urge recommend suggest announce".split())
+
+
+def _reporter_as_doer_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"The Guards were deployed by Iranian security sources" for "the Guards have been deployed, Iranian security
+    sources have confirmed": the claim makes the evidence's source the doer of the act it only reports."""
+    for t in c.doc or ():
+        if t.dep_ != "agent" or t.head.pos_ != "VERB":
+            continue
+        doer = next((g for g in t.children if g.dep_ == "pobj"), None)
+        if doer is None:
+            continue
+        words = frozenset(key(x.lemma_) for x in doer.subtree if x.pos_ in ("NOUN", "PROPN", "ADJ"))
+        lemma = t.head.lemma_.lower()
+        for a in ev:
+            acts = [q for q in a.predicates if same_sense({lemma}, q.forms | {q.lemma})]
+            if not acts or any(_overlap(words, q.subject) for q in acts):
+                continue
+            for att in a.attributions:
+                if att.speaker_words and words and words <= {key(w) for w in att.speaker_words} | att.speaker_words:
+                    return (f"the claim makes {att.speaker} the doer of '{t.head.text}'; the cited text has them "
+                            f"only report it ('{att.verb}')")
+    return ""
 
 
 def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
