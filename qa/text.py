@@ -251,6 +251,9 @@ def quantities(text: str) -> list[Quantity]:
     text = _PLACED_UNIT.sub(lambda m: f"{m.group(1)} 1 {m.group(2)}", text)
     text = _FRACTION.sub(lambda m: "0.5 " if m.group(1).lower().startswith("half") else "0.25 ", text)
     text = re.sub(r"\bhalf an?\s+(million|billion)\b", r"0.5 \1", text, flags=re.I)  # "half a million people"
+    # "a quarter of a million pounds", "three-quarters of a billion"
+    text = re.sub(r"\b(?:a|one)[\s-]+quarter\s+of\s+an?\s+(million|billion)\b", r"0.25 \1", text, flags=re.I)
+    text = re.sub(r"\bthree[\s-]+quarters\s+of\s+an?\s+(million|billion)\b", r"0.75 \1", text, flags=re.I)
     text = re.sub(r"\bhalf\s+a\s+dozen\b", "6", text, flags=re.I)
     # "rose by a quarter", "cut by half": a change by a share is that percentage
     text = _BY_SHARE.sub(_share_percent, text)
@@ -325,6 +328,13 @@ def quantities(text: str) -> list[Quantity]:
                     break
         out.append(Quantity(value, unit, qualifier, ordinal, text[m.start():end], _next_word(text, end),
                             _next_words(text, end)))
+    # "half of the 64 members" is also a count: "32 of the members" restates it
+    for m in _SHARE_OF_WHOLE.finditer(text):
+        whole = float(m.group(2).replace(",", ""))
+        count = float(m.group(1)) * whole / 100
+        if count.is_integer() and not ("," not in m.group(2) and 1800 <= whole <= 2100):
+            out.append(Quantity(count, None, None, False, f"{count:g}", _next_word(text, m.end()),
+                                _next_words(text, m.end()), derived=True))
     # "about 500 of the plant's 2,000 workers" is also a share: "a quarter of the workers" restates it
     for m in _PART_OF_WHOLE.finditer(text):
         part = next((q for q in out if q.text.startswith(m.group(1)) and not q.unit), None)
@@ -338,6 +348,8 @@ def quantities(text: str) -> list[Quantity]:
     return out
 
 
+_SHARE_OF_WHOLE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?) percent of (?:(?:the|its|their|his|her|our)\s+)?"
+                             r"(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,%])")
 _PART_OF_WHOLE = re.compile(r"(?<![\w.,])(\d[\d,]*) of (?:(?:the|its|their|his|her|our)\s+)?(?:[\w-]+'s?\s+)?"
                             r"(?:[A-Za-z-]+\s+){0,2}?(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,])")
 

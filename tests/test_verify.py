@@ -1396,3 +1396,46 @@ def test_speaker_words_compare_whatever_the_lemmatizer_made_of_a_plural():
     claim = "Unemployment fell to 5 percent, according to the national statistics office."
     evidence = "Unemployment fell to 5 percent, the national statistics office reported on Friday."
     assert check_support(claim, [evidence]).supported
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 15): conventions seen in probe set I, written anew
+    ("The firm terminated its deal with the supplier.", "The firm suspended its deal with the supplier.", False),
+    ("The judge dismissed the case.", "The judge adjourned the case until May.", False),
+    ("The chain is selling its warehouse to a developer.", "The chain is leasing its warehouse to a developer.", False),
+    ("The group closed its two magazines.", "The group merged its two magazines into one title.", False),
+    ("The bank will close its call centre.", "The bank will outsource its call centre to a contractor.", False),
+    ("Staff approved a 5 percent pay rise.", "Staff voted to accept a 5 percent pay rise.", True),
+    ("The school will expand the scheme to science.", "The school will extend the scheme to science.", True),
+    ("The line carried more than a million passengers.",
+     "The line carried 1.2 million passengers, according to the operator's annual report.", True),
+    ("The line carried more than a million passengers.",
+     "The line carried 1.2 million passengers, according to reports.", False),
+    ("The pool will reopen in May.", "The council hopes to reopen the pool in May.", False),
+    ("House prices will fall next year.", "Analysts at Orrin Bank forecast that house prices will fall next year.",
+     False),
+    ("Analysts expect house prices to fall next year.", "Analysts expect that house prices will fall next year.",
+     True),
+    ("Rents rose faster than wages.", "Wages in the city rose faster than rents for a third year.", False),
+    ("Part-time staff were paid less than full-time staff.",
+     "Full-time staff were paid less than part-time staff, the tribunal found.", False),
+    ("Drivers and cleaners will get a pay rise.", "Drivers will get a pay rise, the company said.", False),
+    ("Twenty of the club's 40 members voted to merge.", "Half of the 40 members of the club voted to merge.", True),
+    ("The court ordered him to repay a quarter of a million pounds.",
+     "The court ordered him to repay £250,000.", True),
+])
+def test_probe_set_i_conventions(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+def test_hopes_is_a_form_of_hope():
+    from qa.verify.nlp import parse
+
+    assert [t.lemma_ for t in parse("The council hopes to win.") if t.text == "hopes"] == ["hope"]
+
+
+def test_the_source_is_not_made_the_doer_of_what_it_reports():
+    evidence = "The bridge has been closed to traffic, city officials confirmed on Monday."
+    assert not check_support("The bridge was closed by city officials.", [evidence]).supported
+    assert check_support("The bridge has been closed to traffic, city officials confirmed.", [evidence]).supported

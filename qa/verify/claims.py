@@ -418,8 +418,12 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
                 continue
             if pobj is None:
                 continue
-            if pobj.lemma_.lower() in REPORT_NOUNS and not any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
-                                                                 for c in pobj.children):
+            # "according to (media) reports" is hearsay; "according to the operator's annual report", "its report",
+            # "the Reuters report" name the document that says it
+            named = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in pobj.children) or (
+                pobj.tag_ == "NN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the")
+                                          for c in pobj.children))
+            if pobj.lemma_.lower() in REPORT_NOUNS and not named:
                 hedge = hedge or f"according to {pobj.text}"
                 continue
             out.append(_make_attr("said", f"according to {pobj.text}", pobj, t))

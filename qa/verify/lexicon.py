@@ -21,7 +21,7 @@ withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home
 evacuate, vacate, clear, empty, abandon
 stall, slow, halt, stop, check, hold up, hold back, delay, block, curb, contain, slow down, thwart, stem, repel
 increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, bolster, heighten, tighten, \
-reinforce, enhance, improve, beef up
+reinforce, enhance, improve, beef up, extend
 decrease, reduce, cut, scale back, lower, curtail, scale down, ease, weaken, relax, wind down
 consider, weigh, mull, contemplate, look at, examine, study, review, think about, explore, assess, have in mind, \
 look into, evaluate, ponder, debate, discuss, eye
@@ -72,7 +72,7 @@ challenge, contest, appeal, dispute
 cooperate, comply, collaborate, work with
 compensate, reimburse, pay back, indemnify
 replace, swap, renew
-cancel, scrap, call off, axe, drop
+cancel, scrap, call off, axe, drop, terminate
 count, tally, number, record
 die, perish, pass away, succumb, kill
 hospitalise, hospitalize, admit
@@ -124,7 +124,7 @@ pass, approve, adopt, vote for, vote through, back, vote in favour of, vote in f
 reject, turn down, refuse, vote down, vote against, spurn, decline, throw out
 fine, penalise, penalize
 jail, imprison, sentence, lock up
-postpone, delay, defer, put off, push back, reschedule
+postpone, delay, defer, put off, push back, reschedule, adjourn
 resign, step down, quit, stand down
 appoint, name, nominate, choose, select, pick
 cause, trigger, spark, prompt, lead to, provoke
@@ -135,10 +135,10 @@ record, register, log, report, post
 appeal, challenge, contest, file an appeal, lodge an appeal
 recommend, advise, suggest, urge, propose, call for
 cooperate, work with, collaborate, comply, assist
-accept, grant, agree to, accede to
+accept, grant, agree to, accede to, approve
 file, lodge, submit
 question, interrogate, interview, quiz
-inspect, examine, screen, search
+inspect, examine, screen, search, audit
 publish, leak, post, put online, release
 access, breach, hack into, break into
 expel, deport, kick out, throw out, send home
@@ -152,6 +152,9 @@ revoke, rescind, annul
 visit, tour, call at, stop at
 picket, protest, demonstrate, rally
 apologise, apologize, say sorry, express regret
+lease, rent, let, hire out
+merge, combine, amalgamate, fold into
+outsource, contract out
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").

@@ -93,12 +93,13 @@ def parse(text: str) -> Doc:
 
 
 # A short verb ending consonant-vowel-consonant doubles its last letter before -ed/-ing ("hop" -> "hopped"), so
-# "hoped" / "hoping" without the doubling are forms of "hope"; the small model's lemmatizer says "hop".
+# "hoped" / "hoping" without the doubling are forms of "hope", and "hopes" (its -s form is "hops"); the small
+# model's lemmatizer says "hop".
 _CVC = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
 
 
 def _fix_lemmas(doc: Doc) -> None:
     for t in doc:
         lemma, low = t.lemma_.lower(), t.lower_
-        if t.pos_ in ("VERB", "AUX") and _CVC.fullmatch(lemma) and low in (lemma + "ed", lemma + "ing"):
+        if t.pos_ in ("VERB", "AUX") and _CVC.fullmatch(lemma) and low in (lemma + "ed", lemma + "ing", lemma + "es"):
             t.lemma_ = lemma + "e"

@@ -886,7 +886,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         return f"the cited text says this only '{hedged[0].hedged}'; the claim states it as fact", extra
     # predicates: negation, modality, roles, the action itself
     ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
-    reason = _reporter_as_doer_check(c, ev_all)
+    reason = _reporter_as_doer_check(c, ev_all) or _forecast_dropped_check(c, ev_all)
     if reason:
         return reason, extra
     for p in c.predicates:
@@ -960,10 +960,10 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         # a participle of two new words describing a thing ("a freight train carrying fuel")
         two_new = two_new or (t.dep_ == "acl" and t.tag_ in ("VBG", "VBN") and len(words) >= 2 and
                               len(unknown) == len(words))
-        # another person acting alongside ("the prime minister and the finance minister met"): an office the
-        # evidence does not name is an added party
-        if t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass", "dobj") and t.lemma_.lower() in TITLES and \
-                unknown and described_noun:
+        # another party acting alongside ("the prime minister and the finance minister met", "drivers and cleaners
+        # will get a rise"): an office or a group the evidence does not name is an added party
+        if t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass", "dobj") and described_noun and (
+                (t.lemma_.lower() in TITLES and unknown) or (t.pos_ == "NOUN" and t in unknown)):
             return (f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say",
                     extra)
         if len(words) < (2 if has_name else 3) and not two_new or (len(unknown) < len(words) and not mostly_new):
@@ -1089,17 +1089,32 @@ def _no_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
+def _side_word(x: Token) -> bool:
+    """A word that tells one side of a comparison from the other: a noun, name or adjective, stop words included
+    when they begin a hyphenated compound ("full-time", "part-time")."""
+    hyphenated = x.i + 1 < len(x.doc) and x.doc[x.i + 1].text == "-"
+    return x.pos_ in ("NOUN", "PROPN", "ADJ") and (not x.is_stop or hyphenated)
+
+
 def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str], str]]:
     """(what is compared, the comparative, what it is compared with, as written) for each "... than ..." of the
-    sentence."""
+    sentence. The sides are read from the surface as much as from the parse (the small parser often hangs "than"
+    from a later clause): the comparative word just before "than", the noun phrase just after it, and the subject
+    of the comparative's clause; adjectives count ("full-time staff" / "part-time staff")."""
     out = []
-    for t in a.doc:
+    doc = a.doc
+    for t in doc:
         if t.lower_ != "than":
             continue
-        comp = t.head
-        # "than the drug", "than in the eurozone": every content word after "than"
-        other = frozenset(key(x.lemma_) for x in t.subtree if x is not t and not x.is_stop and
-                          x.pos_ in ("NOUN", "PROPN"))
+        comp = next((doc[j] for j in range(t.i - 1, max(-1, t.i - 5), -1)
+                     if doc[j].tag_ in ("JJR", "RBR") or doc[j].lower_ in _COMPARATIVES), t.head)
+        # "than the drug", "than city-centre rents": the noun phrase right after "than"; "than in the eurozone":
+        # every content word under it
+        right, k = [], t.i + 1
+        while k < len(doc) and (doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PART", "NUM") or doc[k].text in "-'’"):
+            right.append(doc[k])
+            k += 1
+        other = frozenset(key(x.lemma_) for x in [*right, *(x for x in t.subtree if x is not t)] if _side_word(x))
         verb = _clause_verb(comp)
         subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         while subj is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
@@ -1107,9 +1122,10 @@ def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str],
             subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or not other:
             continue
-        first = frozenset(key(x.lemma_) for x in subj.subtree if not x.is_stop and x.pos_ in ("NOUN", "PROPN"))
-        start, end = min(subj.left_edge.i, t.i), max(subj.right_edge.i, t.right_edge.i)
-        out.append((first, comp.lower_, other, a.doc[start:end + 1].text))
+        first = frozenset(key(x.lemma_) for x in subj.subtree if _side_word(x) and x.i < t.i)
+        start = min(subj.left_edge.i, t.i)
+        end = max(subj.right_edge.i, right[-1].i if right else t.i, t.right_edge.i)
+        out.append((first, comp.lower_, other, doc[start:end + 1].text))
     return out
 
 
@@ -1295,10 +1311,6 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # "fight alongside Y", not with a synonym elsewhere in the sentence that shares more words); then arguments
         q = max(matched, key=lambda q: (q.lemma == p.lemma,
                                         _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))))
-        if q.conditioned and not p.conditioned and not p.condition and not q.condition and not p.negated and \
-                not q.negated and p.strength >= 1 and p.dep in ("ROOT", "ccomp", "xcomp", "conj"):
-            return (f"the cited text says '{q.text}' only on a condition ('{q.conditioned}'), the claim says it "
-                    f"without one ('{p.text}')")
         if p.condition and q.condition:  # "unless the levy is withdrawn" is "if the levy is not withdrawn"
             p_neg, q_neg = p.negated != (p.condition == "unless"), q.negated != (q.condition == "unless")
         else:
@@ -1337,6 +1349,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 p.lemma not in CONTEMPLATION_VERBS and not purpose:
             return (f"the cited text says '{q.text}' ({_STRENGTH_WORDS[q.strength]}), the claim says "
                     f"'{p.text}'")
+        if q.conditioned and not p.conditioned and not p.condition and not q.condition and not p.negated and \
+                not q.negated and p.strength >= 1 and p.dep in ("ROOT", "ccomp", "xcomp", "conj"):
+            return (f"the cited text says '{q.text}' only on a condition ('{q.conditioned}'), the claim says it "
+                    f"without one ('{p.text}')")
         swap = _swapped_roles(p, q)
         if swap:
             return swap
@@ -1735,6 +1751,33 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
 # Verbs that put an act forward without doing it, when the act is their object noun ("proposed a cap").
 _PROPOSING_VERBS = (IRREALIS_VERBS - frozenset({"depend", "hinge", "investigate", "probe", "try", "attempt"})) | \
     frozenset("call demand urge recommend suggest announce".split())
+
+
+# Verbs whose clause is a forecast or a belief, not a fact: stated without them, it is stated as fact.
+_BELIEF_VERBS = _FORECAST_VERBS | frozenset("believe think fear suspect hope reckon".split())
+
+
+def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Average pay will outpace inflation next year" for "economists forecast that average pay will outpace
+    inflation": a forecast or belief stated without the one who holds it."""
+    if c.attributions or c.doc is None:
+        return ""
+    own = {t.lemma_.lower() for t in c.doc}
+    if own & _BELIEF_VERBS:
+        return ""
+    for p in c.predicates:
+        if p.dep != "ROOT":
+            continue
+        for a in ev:
+            for q in a.predicates:
+                if q.dep != "ccomp" or q.i < 0 or not _forms_match(p, q):
+                    continue
+                holder = a.doc[q.i].head
+                if holder.lemma_.lower() in _BELIEF_VERBS and not any(ch.dep_ == "neg" for ch in holder.children) \
+                        and any(ch.dep_ == "nsubj" for ch in holder.children):
+                    who = next(" ".join(x.text for x in ch.subtree) for ch in holder.children if ch.dep_ == "nsubj")
+                    return f"the cited text says only that {who} {holder.text} this; the claim states it as fact"
+    return ""
 
 
 def _reporter_as_doer_check(c: Analysis, ev: list[Analysis]) -> str:
