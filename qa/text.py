@@ -198,7 +198,10 @@ class Quantity:
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(st|nd|rd|th)?(?:\s*-?\s*(plus))?(?![\w])"
     r"|\b(" + "|".join(list(CARDINALS) + list(ORDINALS)) + r")\b"
-    r"|\b((?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions))\s+of\b", re.I)
+    r"|\b((?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions))\s+of\b"
+    # "dozens remained missing", "thousands marched": the count standing for its noun ("scores" alone is a result)
+    r"|\b((?:dozens|hundreds|thousands|millions))\b(?!\s+of\b)(?=\s+(?:were|was|are|had|have|remain|more|died|"
+    r"marched|fled|gathered|took|attended|joined|lost|protested|[a-z]+ed\b))", re.I)
 # "dozens of" is at least two dozen: a vague count that only a number at or above it can support
 _PLURAL_COUNTS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "tens": 20}
 _OR_MORE = re.compile(r"\s+or\s+(more|over|above|greater|fewer|less|under)\b", re.I)
@@ -266,10 +269,13 @@ def quantities(text: str) -> list[Quantity]:
     for pattern, share in _SHARES:
         text = pattern.sub(share, text)
     out: list[Quantity] = []
+    consumed = 0
     for m in _NUMBER.finditer(text):
+        if m.start() < consumed:
+            continue  # a scale word already read with the number before it
         digits, suffix, plus, word = m.group(1), m.group(2), m.group(3), m.group(4)
-        if m.group(5):
-            words = m.group(5).lower().split()
+        if m.group(5) or m.group(6):
+            words = (m.group(5) or m.group(6)).lower().split()
             # "tens of thousands" is at least 20,000, "hundreds of thousands" at least 200,000
             value = _PLURAL_COUNTS[words[-1]] * (_PLURAL_COUNTS[words[0]] // 2 if len(words) > 1 else 1)
             out.append(Quantity(float(value), None, "at_least", False, m.group(0), _next_word(text, m.end()),
@@ -295,10 +301,11 @@ def quantities(text: str) -> list[Quantity]:
                 if w in ("one",) and not re.match(r"\s+[a-z]+s\b|\s*-", text[m.end():]):
                     continue  # "one of", "one another": not a count
         end = m.end()
-        scale = re.match(r"\s+(hundred|thousand|million|billion)\b", text[end:], re.I)
-        if scale:
+        # "two hundred thousand": each scale word multiplies
+        while scale := re.match(r"\s+(hundred|thousand|million|billion)\b", text[end:], re.I):
             value *= _SCALES[scale.group(1).lower()]
             end += scale.end()
+        consumed = end
         unit = None
         if not ordinal:
             um = _UNIT_AFTER.match(text, end)

@@ -1439,3 +1439,40 @@ def test_the_source_is_not_made_the_doer_of_what_it_reports():
     evidence = "The bridge has been closed to traffic, city officials confirmed on Monday."
     assert not check_support("The bridge was closed by city officials.", [evidence]).supported
     assert check_support("The bridge has been closed to traffic, city officials confirmed.", [evidence]).supported
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 15): conventions seen in probe set H, written anew
+    ("The police used tear gas on the crowd.",
+     "The police used tear gas on the crowd, a rights group alleged on Sunday.", False),
+    ("According to a fire service source, the blaze was started deliberately.",
+     "Detectives suspect the blaze was started deliberately, a fire service source said.", False),
+    ("The rebels pulled out of the town.", "The rebels appeared to have pulled out of the town, residents said.",
+     False),
+    ("Prosecutors charged the former mayor.", "Prosecutors questioned the former mayor for five hours.", False),
+    ("The militia killed two engineers.", "The militia kidnapped two engineers.", False),
+    ("The president pardoned the activist.", "The president commuted the activist's sentence.", False),
+    ("Students ransacked the broadcaster's offices.", "Students picketed the broadcaster's offices.", False),
+    ("The navy sank the freighter.", "The navy intercepted the freighter off the coast.", False),
+    ("Police searched the firm's offices.", "Investigators raided the firm's offices, police said.", True),
+    ("Thousands of people were moved out of the coastal area.",
+     "The government said it had evacuated 46,000 people from the coastal area.", True),
+    ("The rebels said they had shot down a drone near Kessa.",
+     "Fighting spread around the town of Kessa. The rebels said they had shot down a drone near the town.", True),
+    ("Nine people died and dozens of people are missing.", "Nine people died and dozens remain missing.", True),
+    ("The storm cut power to two hundred thousand homes.", "The storm cut power to 200,000 homes.", True),
+    ("A group claimed the attack.", "The Northern Liberation Army claimed the attack in a statement.", True),
+    ("A spokesman for the group said the talks had failed.",
+     "A spokesman for the militia said the talks had failed.", True),
+    ("A strong earthquake hit off the coast early on Monday, the seismology institute reported.",
+     "A strong earthquake struck off the coast early on Monday, the seismology institute said.", True),
+])
+def test_probe_set_h_conventions(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+def test_a_number_word_takes_every_scale_word_after_it():
+    from qa.text import quantities
+
+    assert [q.value for q in quantities("two hundred thousand homes")] == [200_000.0]

@@ -48,7 +48,7 @@ EPISTEMIC_ADVERBS = frozenset("probably possibly perhaps presumably maybe".split
 # Governors and auxiliaries under which an action is contemplated, not done.
 IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
 vow aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess evaluate
-depend hinge investigate probe project forecast predict""".split())
+depend hinge investigate probe project forecast predict appear seem""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely".split())
@@ -56,7 +56,7 @@ IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely".split())
 # ("plans to", "vowed to", "expected to"): a claim may not move an action up this scale
 # (contemplated 0 < intended or future 1 < asserted 2).
 CONTEMPLATION_VERBS = frozenset("""consider weigh mull contemplate study explore discuss propose ponder debate envisage
-eye examine review assess evaluate depend hinge""".split()) | (IRREALIS_PHRASES - {"rule out"})
+eye examine review assess evaluate depend hinge appear seem""".split()) | (IRREALIS_PHRASES - {"rule out"})
 POSSIBILITY_MODALS = frozenset("could may might".split())
 # Modals that make an action possible, conditional or future rather than done ("must", "can" and "should" are
 # obligation and ability: not compared).
@@ -129,6 +129,8 @@ class Predicate:
     condition: str = ""  # "if" / "unless" when the action is a condition ("unless the levy is withdrawn")
     # the "if" / "unless" clause the action itself depends on ("strike ... unless management improves its offer")
     conditioned: str = ""
+    # "to V" after a verb that has its own object: a purpose ("blocked the avenue to oppose a bill"), however parsed
+    purpose: bool = False
 
 
 @dataclass
@@ -836,7 +838,9 @@ def analyse(text: str) -> Analysis:
         preds.append(Predicate(lemma, text_, _is_negated(t), irrealis(t), subj, obj, preps,
                                lemma in LIGHT_VERBS, t.i, t.dep_, forms, names, obj_names,
                                s_core, o_core, p_core, _strength(t), s_names, explicit, definite, infinitive,
-                               _condition(t), _conditioned(t)))
+                               _condition(t), _conditioned(t),
+                               infinitive and t.dep_ in ("xcomp", "advcl") and
+                               any(c.dep_ == "dobj" for c in t.head.children)))
     return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
 
 

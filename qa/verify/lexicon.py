@@ -18,7 +18,7 @@ seize, take, capture, overrun, conquer, occupy, grab, win, take control of, take
 recapture, retake, regain, win back, reclaim, liberate, take back
 send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush
 withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home
-evacuate, vacate, clear, empty, abandon
+evacuate, vacate, clear, empty, abandon, move out
 stall, slow, halt, stop, check, hold up, hold back, delay, block, curb, contain, slow down, thwart, stem, repel
 increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, bolster, heighten, tighten, \
 reinforce, enhance, improve, beef up, extend
@@ -40,7 +40,7 @@ threaten, menace, endanger
 vow, pledge, promise, swear, commit
 warn, caution, alert, book
 send off, red-card
-recall, withdraw from sale
+recall, withdraw from sale, withdraw from market
 reroute, divert
 run aground, strand
 substitute, take off, bring off
@@ -138,7 +138,7 @@ cooperate, work with, collaborate, comply, assist
 accept, grant, agree to, accede to, approve
 file, lodge, submit
 question, interrogate, interview, quiz
-inspect, examine, screen, search, audit
+inspect, examine, screen, search, audit, raid
 publish, leak, post, put online, release
 access, breach, hack into, break into
 expel, deport, kick out, throw out, send home
@@ -155,6 +155,12 @@ apologise, apologize, say sorry, express regret
 lease, rent, let, hire out
 merge, combine, amalgamate, fold into
 outsource, contract out
+kidnap, abduct, take hostage, snatch
+pardon, grant clemency
+commute, reduce sentence
+ransack, loot, trash, vandalise, vandalize
+intercept, board, stop
+sink, scuttle
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").

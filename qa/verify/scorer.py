@@ -268,6 +268,7 @@ class _EvidenceFacts:
     standard: set[str] = field(default_factory=set)  # standard expansions of the evidence's abbreviations
     offsets: list[int] = field(default_factory=list)  # where each evidence sentence ends in its article (or -1)
     lemmas: set[str] = field(default_factory=set)  # every word's lemma (for the action check)
+    act_lemmas: set[str] = field(default_factory=set)  # the same, without the doers' nouns (an act said as a noun)
     names: set[str] = field(default_factory=set)  # keyed name words of the evidence sentences
     before: set[str] = field(default_factory=set)  # names the article gives just before the evidence
     article: set[str] = field(default_factory=set)  # names anywhere in the article
@@ -311,6 +312,8 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 f.standard |= standard_expansion(t.text)  # "U.S.", and "Dr", "Mt", "Ltd"
             if not t.is_stop and not t.is_punct:
                 f.lemmas.add(t.lemma_.lower())
+                if not (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass")):
+                    f.act_lemmas.add(t.lemma_.lower())  # "prosecutors questioned him" names no prosecution
             if ctx is not None and offset >= 0:
                 word = t.lower_
                 is_def = any(c.lower_ == "the" for c in t.children)
@@ -520,6 +523,12 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return False, "widened"  # "most economists say" for "economists at Halden Bank said"
     if ev_att is not None and _official_for_minister(claim_att, ev_att):
         return True, ""
+    words = re.findall(r"[a-z]+", claim_att.speaker.lower())
+    if len(words) == 2 and words[0] in ("a", "an") and words[1] in _GROUP_NOUNS and ev_att is not None and \
+            not ev_att.person and not ev_att.pronoun and \
+            any(w[:1].isupper() for w in ev_att.speaker.split() if w.lower() != "the") and \
+            not ev_att.speaker_words & (SOURCE_NOUNS | _ANONYMOUS):
+        return True, ""  # "a group claimed responsibility" for "the Popular Liberation Front (PLF) claimed ..."
     if ev_att is not None and re.match(r"(?i)(its|their)\s", ev_att.speaker) and claim_att.head == ev_att.head and \
             sentence_words and all(_overlap({w}, sentence_words) for w in cw - {claim_att.head}):
         return True, ""  # "Wharton Airport's operator said" for "Wharton Airport handled ..., its operator said"
@@ -559,6 +568,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         missing = []
     if missing and set(missing) <= BUSINESS_NOUNS and ev_words & BUSINESS_NOUNS:
         missing = []  # "the Swiss company" for "the Swiss firm"
+    if missing and set(missing) <= _GROUP_NOUNS and ev_words & (ORG_NOUNS | _ARMED_GROUP_NOUNS):
+        missing = []  # "a spokesman for the group" for "a spokesman for the militia"
     if missing and set(missing) <= BUSINESS_NOUNS and ev_att is not None and claim_att.head in _PROXY_NOUNS and \
             claim_att.head == ev_att.head and any(w[:1].isupper() for w in ev_att.speaker.split()[1:]) and \
             not ev_words & (ORG_NOUNS - BUSINESS_NOUNS) and not ev_att.person:
@@ -761,8 +772,11 @@ def _bare_attribution(c: Analysis) -> bool:
     such fragments when it splits a passage's attribution from its sentence; the fragment is "supported" word by
     word and asserts nothing."""
     root = next((t for t in c.doc if t.dep_ == "ROOT"), None)
+    # another verb in the sentence is what was said, however the parser hung it ("A quake hit ..., the institute
+    # reported" read as a quake described by "hit" and the subject of "reported")
     return root is not None and root.lemma_.lower() in SAY_VERBS | CONFIRM_VERBS and \
-        not any(ch.dep_ in _REPORT_DEPS for ch in root.children)
+        not any(ch.dep_ in _REPORT_DEPS for ch in root.children) and \
+        not any(t.pos_ == "VERB" and t.i != root.i for t in c.doc)
 
 
 def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[str]]:
@@ -1326,6 +1340,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                     f"the cited text says '{q.text}' did not happen, the claim says it did")
         # a purpose ("... to help Iraq fight") asserts nothing, whatever governs it
         purpose = p.dep == "advcl" and p.text.lower().startswith("to ") or (p.infinitive and q.infinitive)
+        # "blocked the avenue to oppose a bill", the purpose read as the complement of a verb that has its object
+        purpose = purpose or p.purpose
         # a bare participle describing the doer or a noun ("Citing weak demand, ...", "workers applying for visas")
         # takes its time from what it describes, not a modal of its own
         purpose = purpose or _bare_participle(p, q)
@@ -1401,13 +1417,15 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             b, named = q.prep_core.get(prep), a & claim_names
             # a general preposition ("in", "with") is compared only between two names: "in Iran" / "in Iraq"
             specific = prep not in _GENERAL_PREPS or bool(b and b & f.names)
+            if b and b <= _PLACE_NOUNS and named <= f.names:
+                continue  # "near Ardal" for "near the town", the town the evidence named before
             if named and b and specific and not _overlap(a, b) and _overlap(a, elsewhere - b):
                 return (f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{q.text} {prep} "
                         f"{_describe(b)}'")
         return ""
     if p.light or p.lemma in NEUTRAL_VERBS or p.lemma.split()[0] in NEUTRAL_VERBS or p.dep == "acl":
         return ""  # a participle describing a noun ("a war lasting eight years", "joined by") is left to coverage
-    if any(same_sense(p.forms, {lemma}) for lemma in f.lemmas):
+    if any(same_sense(p.forms, {lemma}) for lemma in f.act_lemmas):
         return ""  # said with a noun or adjective in the evidence ("defending" / "in their defence")
     aligned = sorted(ev_preds, key=lambda sq: -(_overlap(p.subject, sq[1].subject) + _overlap(_args(p),
                                                                                           _args(sq[1]))))
@@ -1434,12 +1452,14 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if flip is not None and not any(_forms_match(p, x) for _, x in ev_preds):
         return f"the cited text says '{flip.text}', the claim says the opposite ('{p.text}')"
     if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and \
-            not _bare_participle(p, q):
+            not _bare_participle(p, q) and not (p.infinitive and p.dep == "advcl") and not p.purpose:
+        # (a purpose, "blocked the avenue to oppose a bill", asserts nothing happened)
         return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
     hoped = [x for _, x in aligned if x.irrealis and not x.negated and x.strength < 2 and
              _overlap(p.subject, x.subject) + _overlap(_args(p), _args(x))]
     if hoped and p.strength == 2 and not p.irrealis and not p.negated and known(p.forms) and \
-            p.lemma not in IRREALIS_VERBS:  # "intends to ban" asserts only the intention: its "ban" is compared
+            p.lemma not in IRREALIS_VERBS and not p.purpose:
+        # ("intends to ban" asserts only the intention: its "ban" is compared)
         # "had signed a deal" where the evidence only "hoped to work with" the same party: another act, and
         # stated as done where the evidence has only an intention
         return (f"the cited text says '{hoped[0].text}' ({hoped[0].irrealis}), the claim says it happened "
@@ -1462,6 +1482,17 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""
     return f"the cited text says '{q.text}', not '{p.text}'"
 
+
+
+# Generic words for an organisation, and the armed groups news copy names ("the militia", "the brigade").
+_GROUP_NOUNS = frozenset("group organisation organization body".split())
+_ARMED_GROUP_NOUNS = frozenset("militia militias brigade brigades front movement rebels insurgents faction army "
+                               "guerrillas".split())
+
+
+# Nouns that stand for a place named before ("the town", "the capital").
+_PLACE_NOUNS = frozenset("town city village capital region province district country area port state island site "
+                         "county municipality".split())
 
 
 # Words that tell one office of an organisation from another ("chief executive" / "chief financial officer").
@@ -1529,7 +1560,8 @@ _ON_RECORD = frozenset("official spokesman spokeswoman spokesperson".split())
 _INSTITUTIONS = ORG_NOUNS | _OFFICE_NOUNS | frozenset("police hospital school university court government army "
                                                       "military navy prison embassy".split())
 # ("speaking on condition of anonymity", "not authorised to speak publicly")
-_ANONYMOUS = frozenset("senior anonymous unnamed anonymity anonymously authorised authorized".split())
+_ANONYMOUS = frozenset("senior anonymous unnamed anonymity anonymously authorised authorized identified named"
+                       .split())
 _ANONYMOUS_KEYS = frozenset(key(w) for w in _ANONYMOUS)  # as the evidence's words are stored
 # Verbs whose adjective complement is the statement itself ("was declared safe", "remained open").
 # -ly adverbs that say when, how much or how sure, not how something was done (those are other checks' business).
@@ -1753,30 +1785,51 @@ _PROPOSING_VERBS = (IRREALIS_VERBS - frozenset({"depend", "hinge", "investigate"
     frozenset("call demand urge recommend suggest announce".split())
 
 
-# Verbs whose clause is a forecast or a belief, not a fact: stated without them, it is stated as fact.
-_BELIEF_VERBS = _FORECAST_VERBS | frozenset("believe think fear suspect hope reckon".split())
+# Verbs whose clause is a forecast, a belief or an allegation, not a fact: stated without them, it is stated as fact.
+_BELIEF_VERBS = _FORECAST_VERBS | frozenset("believe think fear suspect hope reckon allege".split())
 
 
 def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
     """"Average pay will outpace inflation next year" for "economists forecast that average pay will outpace
-    inflation": a forecast or belief stated without the one who holds it."""
-    if c.attributions or c.doc is None:
+    inflation", "the fire was started deliberately, a police source said" for "investigators suspect the fire was
+    started deliberately, a police source said", "the army used cluster munitions" for "..., a rights group
+    alleged": a forecast, belief or allegation stated without the one who holds it."""
+    if c.doc is None:
         return ""
-    own = {t.lemma_.lower() for t in c.doc}
-    if own & _BELIEF_VERBS:
+    own = {t.lemma_.lower() for t in c.doc} | {t.lower_ for t in c.doc}
+    if own & (_BELIEF_VERBS | {"allegedly", "reportedly", "suspected", "alleged", "worry", "worried", "concerned",
+                               "likely", "unlikely", "possibly", "probably"}):
         return ""
+    attr_verbs = {x.verb_i for x in c.attributions}
     for p in c.predicates:
-        if p.dep != "ROOT":
-            continue
+        if p.i < 0 or not (p.dep == "ROOT" or c.doc[p.i].head.i in attr_verbs) or p.irrealis.lower() in \
+                POSSIBILITY_MODALS | {"would", "might"}:
+            continue  # "could fall" is no firmer than "expected to fall"
         for a in ev:
             for q in a.predicates:
-                if q.dep != "ccomp" or q.i < 0 or not _forms_match(p, q):
+                if q.i < 0 or not _forms_match(p, q):
                     continue
-                holder = a.doc[q.i].head
-                if holder.lemma_.lower() in _BELIEF_VERBS and not any(ch.dep_ == "neg" for ch in holder.children) \
-                        and any(ch.dep_ == "nsubj" for ch in holder.children):
-                    who = next(" ".join(x.text for x in ch.subtree) for ch in holder.children if ch.dep_ == "nsubj")
-                    return f"the cited text says only that {who} {holder.text} this; the claim states it as fact"
+                tok = a.doc[q.i]
+                # the belief verb governs the act ("forecast that X will"), or hangs from its clause as the source's
+                # own verb ("X happened, a group alleged")
+                holders = [h for h in tok.ancestors if h.pos_ == "VERB"][:1] + \
+                    [b for b in tok.subtree if b.i != tok.i and b.pos_ == "VERB" and b.dep_ in ("acl", "parataxis",
+                                                                                              "ccomp")
+                     and getattr(next((h for h in b.ancestors if h.pos_ in ("VERB", "AUX")), None), "i", -1) == tok.i]
+                for h in holders:
+                    if h.lemma_.lower() in _BELIEF_VERBS and not any(ch.dep_ == "neg" for ch in h.children) and \
+                            h.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not (h.tag_ == "VBN" and h.dep_ == "amod"):
+                        subj = next((ch for ch in h.children if ch.dep_ == "nsubj"), None)
+                        if subj is None and h.dep_ == "acl":
+                            subj = h.head  # "a human rights group alleged" misread as a group described
+                        if subj is None:
+                            continue
+                        who = " ".join(x.text for x in subj.subtree if x.i < h.i) if h.dep_ == "acl" else \
+                            " ".join(x.text for x in subj.subtree)
+                        holder = frozenset(key(x.lemma_) for x in subj.subtree if x.pos_ in ("NOUN", "PROPN"))
+                        if any(_overlap(att.speaker_words, holder) for att in c.attributions):
+                            continue  # "police said" for "police believe": the holder's own view, attributed
+                        return f"the cited text says only that {who} {h.text} this; the claim states it as fact"
     return ""
 
 
