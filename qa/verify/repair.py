@@ -1,10 +1,14 @@
-"""Repair before abstaining: a sentence that fails only on who said it or how surely is re-attributed, and a
-question no draft sentence answers may be answered with an exact, attributed quote.
+"""Repair before abstaining: a sentence that fails only on who said it or how surely is re-attributed, one whose
+main part is supported loses the modifier that is not, and a question no draft sentence answers may be answered with
+an exact, attributed quote.
 
 * `reattribute`: the claim's content without its attribution ("Iranian security sources said X" -> "X") is checked
   alone; when the cited text supports it, the claim is rewritten with the speaker and verb the cited sentence gives
   ("A senior security official in Baghdad told the channel that X") — least certain verb first — and the rewrite
   must pass the same check. Deterministic: words come from the claim and the evidence only.
+* `trim`: a sentence its own citation does not support is checked again without one modifier at a time (a "with"
+  phrase, an apposition, a relative or participle clause set off by commas, a second predicate after "and"); the
+  longest remainder that passes is shown, and the left-out words are named in the reason. Never under a negation.
 * `quote_answer`: when nothing of the draft answers the question, a retrieved sentence that answers it by the
   question-type check (qa/verify/question_type.py) and speaks of what the question asks is given as an exact quote,
   attributed to its source by metadata ("According to <outlet>, “...”").
@@ -292,8 +296,9 @@ def quote_draft_source(question: str, claims: Sequence[str], passages: Sequence[
 
 
 # ---- leaving out an unsupported modifier ---------------------------------------------------------------------------
-# Constituents whose removal leaves a sentence the full one entails: a "with"/"including" phrase, an apposition, a
-# relative clause set off by a comma, a participle clause after a comma, a second coordinated predicate.
+# Constituents whose removal leaves a sentence the full one entails: a "with"/"including" phrase, an apposition or a
+# relative clause set off by a comma, a relative clause on an indefinite noun, a participle clause after a comma, a
+# second predicate after "and". Hand-written: no maintained library simplifies sentences without a model.
 _TRIM_PREPS = frozenset({"with", "including"})
 # Under a negation or a restricting word, leaving words out can make a sentence stronger ("did not fight with X").
 _NO_TRIM_WORDS = frozenset("not n't no never without none nobody neither nor only unless if except".split())
@@ -354,8 +359,9 @@ def _without(doc, spans: Sequence[tuple[int, int]]) -> str:
 def trim(claim: str, cited: Sequence[Passage], threshold: float | None,
          contexts: Sequence[str | None]) -> Repair | None:
     """The claim without the modifier its cited text does not support, when what is left passes the check: a
-    sentence true in its main part keeps that part ("Mosul is Iraq's second-largest city, with a population of 1.5
-    million" -> "Mosul is Iraq's second-largest city."). The longest passing remainder wins; nothing is added."""
+    sentence true in its main part keeps that part ("Kerrow is the region's second-largest town, with a population of
+    40,000" -> "Kerrow is the region's second-largest town."). The longest passing remainder wins; nothing is
+    added."""
     from qa.verify.nlp import parse
 
     doc = parse(claim)

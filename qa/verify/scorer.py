@@ -1834,8 +1834,8 @@ def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
 
 
 def _reporter_as_doer_check(c: Analysis, ev: list[Analysis]) -> str:
-    """"The Guards were deployed by Iranian security sources" for "the Guards have been deployed, Iranian security
-    sources have confirmed": the claim makes the evidence's source the doer of the act it only reports."""
+    """"The bridge was closed by city officials" for "the bridge has been closed, city officials confirmed": the claim
+    makes the evidence's source the doer of the act it only reports."""
     for t in c.doc or ():
         if t.dep_ != "agent" or t.head.pos_ != "VERB":
             continue
