@@ -1368,7 +1368,8 @@ def test_no_plans_unarmed_and_negated_opposites(claim, evidence, supported):
     ("Kelso Port's owner said it handled 2 million containers.",
      "Kelso Port handled 2 million containers last year, its owner said.", True),
     ("The mayor and the police chief visited the site.", "The mayor visited the site on Monday.", False),
-    ("A lorry carrying chemicals overturned on the bypass.", "A lorry overturned on the bypass.", False),
+    ("A lorry carrying chemicals crashed into a wall on Monday.", "A lorry crashed into a wall on Monday.", False),
+    ("A convoy moving supplies reached the town.", "A convoy carrying aid reached the town.", True),
     ("Fares have been frozen for a year.", "The transport union has called for a freeze on fares for a year.", False),
     ("The nurses will walk out next week.",
      "The nurses have threatened to walk out next week unless the hospital raises pay.", False),
@@ -1420,6 +1421,7 @@ def test_speaker_words_compare_whatever_the_lemmatizer_made_of_a_plural():
     ("Part-time staff were paid less than full-time staff.",
      "Full-time staff were paid less than part-time staff, the tribunal found.", False),
     ("Drivers and cleaners will get a pay rise.", "Drivers will get a pay rise, the company said.", False),
+    ("Officials and residents fled the city.", "Officials and locals fled the city.", True),  # a reworded list
     ("Twenty of the club's 40 members voted to merge.", "Half of the 40 members of the club voted to merge.", True),
     ("The court ordered him to repay a quarter of a million pounds.",
      "The court ordered him to repay £250,000.", True),

@@ -971,13 +971,16 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         # a preposition's phrase of two new words ("at his official residence", "under a presidential pardon")
         two_new = t.dep_ == "prep" and t.lower_ not in ("of", "for") and len(inner) >= 2 and \
             len(new_inner) == len(inner)
-        # a participle of two new words describing a thing ("a freight train carrying fuel")
+        # a participle of two new words describing a thing the evidence does not describe ("a freight train
+        # carrying fuel" for "a freight train derailed"; "a convoy moving supplies" may reword "a convoy carrying aid")
         two_new = two_new or (t.dep_ == "acl" and t.tag_ in ("VBG", "VBN") and len(words) >= 2 and
-                              len(unknown) == len(words))
+                              len(unknown) == len(words) and _undescribed(t.head, f))
         # another party acting alongside ("the prime minister and the finance minister met", "drivers and cleaners
-        # will get a rise"): an office or a group the evidence does not name is an added party
+        # will get a rise"): an office or a group the evidence does not name, where the evidence's own party stands
+        # alone (a list in the evidence may be reworded: "shrines and towns" for "shrines and cities")
         if t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass", "dobj") and described_noun and (
-                (t.lemma_.lower() in TITLES and unknown) or (t.pos_ == "NOUN" and t in unknown)):
+                (t.lemma_.lower() in TITLES and unknown) or (t.pos_ == "NOUN" and t in unknown)) and \
+                _stands_alone(t.head, f):
             return (f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say",
                     extra)
         if len(words) < (2 if has_name else 3) and not two_new or (len(unknown) < len(words) and not mostly_new):
@@ -1250,6 +1253,22 @@ def _degrees(a: Analysis) -> list[tuple[str, int, str, frozenset[str]]]:
                           and x.lower_ not in _COMPARATIVES)
         out.append((scale, way, shown, words))
     return out
+
+
+def _stands_alone(head: Token, f: _EvidenceFacts) -> bool:
+    """Whether the evidence has the claim's first listed party (`head`, by lemma) without a partner of its own
+    ("Bus drivers will get a rise" for the claim "drivers and cleaners ...")."""
+    lemma = head.lemma_.lower()
+    found = [t for a in f.analyses for t in a.doc or () if t.lemma_.lower() == lemma]
+    return bool(found) and not any(c.dep_ == "conj" for t in found for c in t.children) and \
+        not any(t.dep_ == "conj" for t in found)
+
+
+def _undescribed(noun: Token, f: _EvidenceFacts) -> bool:
+    """Whether the evidence has `noun` (by lemma) and gives it no clause or participle of its own."""
+    lemma = noun.lemma_.lower()
+    found = [t for a in f.analyses for t in a.doc or () if t.lemma_.lower() == lemma]
+    return bool(found) and not any(c.dep_ in ("acl", "relcl") for t in found for c in t.children)
 
 
 def _numbers_restated(t: Token, f: _EvidenceFacts) -> bool:
@@ -1781,8 +1800,10 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
 
 
 # Verbs that put an act forward without doing it, when the act is their object noun ("proposed a cap").
-_PROPOSING_VERBS = (IRREALIS_VERBS - frozenset({"depend", "hinge", "investigate", "probe", "try", "attempt"})) | \
-    frozenset("call demand urge recommend suggest announce".split())
+_PROPOSING_VERBS = (IRREALIS_VERBS - frozenset({"depend", "hinge", "investigate", "probe", "try", "attempt", "appear",
+                                                "seem"})) | frozenset("demand urge recommend suggest".split())
+# ... and verbs that do so only with "for" ("called for a ban"; "called a halt" is halting)
+_PROPOSING_FOR = frozenset("call push press lobby campaign appeal".split())
 
 
 # Verbs whose clause is a forecast, a belief or an allegation, not a fact: stated without them, it is stated as fact.
@@ -1872,8 +1893,10 @@ def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
         for a in ev:
             for t in a.doc or ():
                 if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and t.lemma_.lower() == p.lemma and \
-                        (t.head.lemma_.lower() in _PROPOSING_VERBS or
-                         t.head.dep_ == "prep" and t.head.head.lemma_.lower() in _PROPOSING_VERBS):
+                        (t.dep_ == "dobj" and t.head.lemma_.lower() in _PROPOSING_VERBS or
+                         t.head.dep_ == "prep" and (t.head.head.lemma_.lower() in _PROPOSING_VERBS or
+                                                    t.head.lower_ == "for" and
+                                                    t.head.head.lemma_.lower() in _PROPOSING_FOR)):
                     verb = t.head if t.dep_ == "dobj" else t.head.head
                     return (f"the cited text only says '{verb.text} {' '.join(x.text for x in t.subtree)}', the "
                             f"claim says it was done ('{p.text}')")
