@@ -1478,3 +1478,22 @@ def test_a_number_word_takes_every_scale_word_after_it():
     from qa.text import quantities
 
     assert [q.value for q in quantities("two hundred thousand homes")] == [200_000.0]
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 15): conventions seen in seed-style dev pairs (helper_s.jsonl), written anew
+    ("The council would consider sending police to the estate.",
+     "The council said it would consider intervening on the estate.", False),
+    ("The minister said the country will provide food aid.", "The minister said he is considering food aid.", False),
+    ("The country will provide food aid, the minister said.", "The country will provide food aid, the minister said.",
+     True),
+    ("Weeks after the flood, the town reopened its bridge.", "Days after the flood, the town reopened its bridge.",
+     False),
+    ("Days after the flood, the town reopened its bridge.", "Days after the flood, the town reopened its bridge.",
+     True),
+    ("The town is one hundred and ten kilometres from the coast.", "The town is 110 km from the coast.", True),
+    ("The town is one hundred and twenty kilometres from the coast.", "The town is 110 km from the coast.", False),
+])
+def test_seed_style_conventions(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -161,6 +161,7 @@ commute, reduce sentence
 ransack, loot, trash, vandalise, vandalize
 intercept, board, stop
 sink, scuttle
+intervene, step in, get involved
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").

@@ -44,6 +44,7 @@ from qa.verify.claims import (
     CERTAINTY_RANK,
     CONFIRM_VERBS,
     CONTEMPLATION_VERBS,
+    FUTURE_MODALS,
     IRREALIS_MODALS,
     IRREALIS_PHRASES,
     IRREALIS_VERBS,
@@ -813,7 +814,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if not date_found(d, ev_d):
             shown = ", ".join(sorted({x.shown() for x in ev_d})) or "no date"
             return f"the claim dates it {d.shown()}; the cited text gives {shown}", set()
-    reason = _event_date_check(c, ev_all)
+    reason = _event_date_check(c, ev_all) or _relative_span_check(c.text, [a.text for a in ev_all])
     if reason:
         return reason, set()
     reason = _direction_words_check(c, ev_all) or _opposite_preps_check(c, ev_all)
@@ -1287,6 +1288,20 @@ def _numbers_restated(t: Token, f: _EvidenceFacts) -> bool:
                 values.append(float(CARDINALS[x.lower_]))
     ev = {q.value for a in f.analyses for q in a.quantities}
     return bool(values) and all(v in ev for v in values)
+
+
+_RELATIVE_SPAN = re.compile(r"\b(minutes|hours|days|weeks|months|years|decades)\s+(after|before|later|earlier|ago)\b",
+                            re.IGNORECASE)
+
+
+def _relative_span_check(claim: str, evidence: list[str]) -> str:
+    """"Months after the city fell" for "days after the city fell": the same relation in another unit of time."""
+    theirs = [m for e in evidence for m in _RELATIVE_SPAN.finditer(e)]
+    for m in _RELATIVE_SPAN.finditer(claim):
+        same = [x for x in theirs if x.group(2).lower() == m.group(2).lower()]
+        if same and all(x.group(1).lower() != m.group(1).lower() for x in same):
+            return f"the claim says '{m.group(0)}', the cited text '{same[0].group(0)}'"
+    return ""
 
 
 def _amount_words(words: frozenset[str] | set[str]) -> bool:
@@ -1802,6 +1817,8 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
 # Verbs that put an act forward without doing it, when the act is their object noun ("proposed a cap").
 _PROPOSING_VERBS = (IRREALIS_VERBS - frozenset({"depend", "hinge", "investigate", "probe", "try", "attempt", "appear",
                                                 "seem"})) | frozenset("demand urge recommend suggest".split())
+# Verbs that hand over or put in place what their object names.
+_GIVING_VERBS = frozenset("provide give offer send deliver extend grant supply introduce impose launch".split())
 # ... and verbs that do so only with "for" ("called for a ban"; "called a halt" is halting)
 _PROPOSING_FOR = frozenset("call push press lobby campaign appeal".split())
 
@@ -1881,25 +1898,30 @@ def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
     the object of a verb that puts it forward (propose, plan, call for, threaten ...), and the claim says it was
     done."""
     for p in c.predicates:
-        if p.negated or p.light or p.lemma in NEUTRAL_VERBS or p.dep not in ("ROOT", "ccomp", "conj") or p.i < 0:
+        if p.negated or (p.light and p.lemma not in _GIVING_VERBS) or p.lemma in NEUTRAL_VERBS or \
+                p.dep not in ("ROOT", "ccomp", "conj") or p.i < 0:
             continue
         verb = c.doc[p.i]
         # the verb's own modality (a misparse can hang "have been capped" under another clause's "will")
-        if any(ch.tag_ == "MD" or ch.tag_ == "TO" for ch in verb.children) or \
+        if any(ch.tag_ == "TO" or ch.tag_ == "MD" and ch.lower_ not in FUTURE_MODALS for ch in verb.children) or \
                 verb.head.lemma_.lower() in IRREALIS_VERBS:
-            continue
+            continue  # ("will provide" is a commitment the evidence's "considering support" does not make)
         if any(q.lemma == p.lemma and not q.irrealis for a in ev for q in a.predicates):
             continue  # the evidence also says it was done
+        # the act itself ("capped" / "a cap"), or what a verb of giving hands over ("will provide humanitarian
+        # support" / "considering humanitarian support")
+        acts = {p.lemma} | (set(p.object_core) if p.lemma in _GIVING_VERBS else set())
         for a in ev:
             for t in a.doc or ():
-                if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and t.lemma_.lower() == p.lemma and \
+                if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and t.lemma_.lower() in acts and \
                         (t.dep_ == "dobj" and t.head.lemma_.lower() in _PROPOSING_VERBS or
                          t.head.dep_ == "prep" and (t.head.head.lemma_.lower() in _PROPOSING_VERBS or
                                                     t.head.lower_ == "for" and
                                                     t.head.head.lemma_.lower() in _PROPOSING_FOR)):
+                    how = "will happen" if any(ch.tag_ == "MD" for ch in c.doc[p.i].children) else "was done"
                     verb = t.head if t.dep_ == "dobj" else t.head.head
                     return (f"the cited text only says '{verb.text} {' '.join(x.text for x in t.subtree)}', the "
-                            f"claim says it was done ('{p.text}')")
+                            f"claim says it {how} ('{p.text}')")
     return ""
 
 
