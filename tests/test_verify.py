@@ -1441,6 +1441,10 @@ def test_the_source_is_not_made_the_doer_of_what_it_reports():
     evidence = "The bridge has been closed to traffic, city officials confirmed on Monday."
     assert not check_support("The bridge was closed by city officials.", [evidence]).supported
     assert check_support("The bridge has been closed to traffic, city officials confirmed.", [evidence]).supported
+    # sources tell of acts; they are never the doer, whoever the evidence says did it
+    sent = "Norland has sent 300 soldiers to the border, a security official told the agency."
+    assert not check_support("Soldiers were sent to the border by Norland security sources.", [sent]).supported
+    assert check_support("Soldiers were sent to the border by Norland.", [sent]).supported
 
 
 @pytest.mark.parametrize("claim,evidence,supported", [
