@@ -428,6 +428,7 @@ def _in_added_phrase(t: Token) -> bool:
 
 
 def _singular(w: str) -> str:
+    """A plural -s dropped, -ics words included ("statistics"; `key` keeps those whole, for "politics")."""
     return w[:-1] if len(w) >= 5 and w.endswith("s") and not w.endswith("ss") else w
 
 
@@ -1256,19 +1257,23 @@ def _degrees(a: Analysis) -> list[tuple[str, int, str, frozenset[str]]]:
     return out
 
 
+def _evidence_tokens(word: Token, f: _EvidenceFacts) -> list[Token]:
+    """The evidence's tokens with the lemma of the claim's `word`."""
+    lemma = word.lemma_.lower()
+    return [t for a in f.analyses for t in a.doc or () if t.lemma_.lower() == lemma]
+
+
 def _stands_alone(head: Token, f: _EvidenceFacts) -> bool:
     """Whether the evidence has the claim's first listed party (`head`, by lemma) without a partner of its own
     ("Bus drivers will get a rise" for the claim "drivers and cleaners ...")."""
-    lemma = head.lemma_.lower()
-    found = [t for a in f.analyses for t in a.doc or () if t.lemma_.lower() == lemma]
+    found = _evidence_tokens(head, f)
     return bool(found) and not any(c.dep_ == "conj" for t in found for c in t.children) and \
         not any(t.dep_ == "conj" for t in found)
 
 
 def _undescribed(noun: Token, f: _EvidenceFacts) -> bool:
     """Whether the evidence has `noun` (by lemma) and gives it no clause or participle of its own."""
-    lemma = noun.lemma_.lower()
-    found = [t for a in f.analyses for t in a.doc or () if t.lemma_.lower() == lemma]
+    found = _evidence_tokens(noun, f)
     return bool(found) and not any(c.dep_ in ("acl", "relcl") for t in found for c in t.children)
 
 
