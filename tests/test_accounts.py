@@ -140,6 +140,20 @@ def test_cli_prints_the_other_accounts_after_the_sources(seeded_settings, capsys
     assert "[cannot confirm]" in accounts
 
 
+def test_cli_shows_a_trimmed_sentence_and_lists_what_the_check_left_out(seeded_settings, capsys, monkeypatch):
+    """Scripted fake model (control flow): a true sentence with an invented clause is shown without it, and the
+    left-out words are listed under the answer; the invented words never appear as answer text."""
+    stall = "Government forces have so far managed to stall"
+    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(
+        lambda p: f"Samarra is {SAMARRA}, with a population of about 350,000 people [{passage_number(p, stall)}]."))
+    assert ask_main(["How far is Samarra from Baghdad?", "--db", str(seeded_settings.db_path)]) == 0
+    out = capsys.readouterr().out
+    answer, rest = out.split("\nChanged by the check:\n", 1)
+    assert "Samarra is a city 110km (68 miles) north of Baghdad [" in answer and "350,000" not in answer
+    assert re.search(r"^  ~ Samarra is a city 110km \(68 miles\) north of Baghdad\.  \[supported \(repaired: left "
+                     r"out 'with a population of about 350,000 people'", rest, re.M)
+
+
 # ---- the real model -----------------------------------------------------------------------------------------------
 @pytest.mark.llm
 def test_real_model_demo_question_shows_the_other_article_attributions(seeded_settings, capsys):
