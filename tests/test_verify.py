@@ -1501,3 +1501,13 @@ def test_a_number_word_takes_every_scale_word_after_it():
 def test_seed_style_conventions(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+def test_number_words_and_units_are_left_to_the_quantity_check_not_to_coverage():
+    from qa.verify.support import content_stems
+
+    assert content_stems("The town is one hundred and ten kilometres north of Kerrow.") == {"town", "north", "kerrow"}
+    assert "troop" in content_stems("Two troops were hurt.")  # a counted noun says what is counted: it stays
+    claim = "Samarra is one hundred and ten kilometres (sixty-eight miles) north of Baghdad."
+    evidence = "Forces stalled the advance near Samarra - a city 110km (68 miles) north of Baghdad - on Friday."
+    assert check_support(claim, [evidence]).supported

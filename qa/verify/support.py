@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from qa.index.embeddings import get_embedder
-from qa.text import STOPWORDS
+from qa.text import CARDINALS, STOPWORDS, UNITS
 
 # Calibrated on the dev split of the labelled pairs: the middle of the plateau of best balanced accuracy, which
 # `python -m evals.run --only judge` re-computes (`best_threshold_on_dev`: 0.50 since session 9; 0.55 until
@@ -106,9 +106,19 @@ def stem(word: str) -> str:
     return w
 
 
+# Number words and units of length, mass, speed, share and money (not counted nouns such as "troops", which say
+# what is counted, nor spans of time, "this year", which also say when).
+_AMOUNT_WORDS = frozenset(CARDINALS) | frozenset(
+    w for w, unit in UNITS.items() if w.isalpha() and len(w) > 2 and unit not in (
+        "person", "troop", "soldier", "battalion", "year", "month", "week", "day", "hour", "minute", "decade",
+        "fortnight", "century")) | frozenset("hundred thousand million billion".split())
+
+
 def content_stems(text: str) -> set[str]:
-    """Stemmed content words of `text` (numbers excluded: they are checked exactly)."""
-    return {stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and not w[0].isdigit()}
+    """Stemmed content words of `text` (numbers, in digits or words, and their units excluded: the quantity check
+    compares them exactly, in any spelling)."""
+    return {stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS and not w[0].isdigit()
+            and w.lower() not in _AMOUNT_WORDS}
 
 
 def numbers(text: str) -> set[float]:
