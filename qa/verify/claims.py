@@ -249,28 +249,28 @@ def _is_negated(tok: Token) -> bool:
     return False
 
 
+def _with_governors(tok: Token):
+    """`tok`, then each verb it is the "xcomp" complement of ("threatened to strike": strike, threatened)."""
+    while True:
+        yield tok
+        if tok.dep_ != "xcomp" or tok.head.i == tok.i:
+            return
+        tok = tok.head
+
+
 def _condition(tok: Token) -> str:
     """"if" or "unless" when the action is the condition of such a clause, itself or as the complement of its head
     ("unless they move to address" holds "address"), else ""."""
-    while True:
-        mark = next((c.lower_ for c in tok.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), "")
-        if mark:
-            return mark
-        if tok.dep_ != "xcomp" or tok.head is tok:
-            return ""
-        tok = tok.head
+    return next((c.lower_ for t in _with_governors(tok) for c in t.children
+                 if c.dep_ == "mark" and c.lower_ in ("if", "unless")), "")
 
 
 def _conditioned(tok: Token) -> str:
     """The "if" / "unless" clause that the action at `tok`, or the verb it is the complement of, depends on
     ("threatened to strike ... unless management improves its pay offer"), as written; else ""."""
-    while True:
-        for c in tok.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-                return " ".join(x.text for x in c.subtree)
-        if tok.dep_ != "xcomp" or tok.head is tok:
-            return ""
-        tok = tok.head
+    return next((" ".join(x.text for x in c.subtree) for t in _with_governors(tok) for c in t.children
+                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)),
+                "")
 
 
 def irrealis(tok: Token) -> str:
