@@ -444,7 +444,8 @@ def _interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
 
 def _evidence_interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     """`_interval` for a number of the evidence, where a vague one still has a range: "about 12,000" is within a
-    fifth of it, "nearly 5%" just under it (a claim's "thousands of" holds for either)."""
+    tenth of it ("more than 2,000" holds for "about 2,300"), "nearly 5%" just under it (a claim's "thousands of"
+    holds for either)."""
     v = _base_value(q)
     if q.qualifier == "about":
         return (0.9 * v, 1.1 * v, False, False)
