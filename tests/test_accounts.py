@@ -13,7 +13,7 @@ from qa.answer.pipeline import answer_question
 from qa.cli.ask import OTHER_ACCOUNTS_HEADING
 from qa.cli.ask import main as ask_main
 from qa.verify.support import check_support
-from tests.fake_llm import FakeScriptedLLM, passage_number
+from tests.fake_llm import FakeScriptedLLM, passage_number, use_scripted_llm
 
 GUARDS = ("Iran's elite Revolutionary Guards have been deployed to Iraq, to help government troops defend the capital "
           "city of Baghdad from the escalating threat of ISIS insurgents, Iranian security sources have confirmed")
@@ -128,8 +128,8 @@ def test_a_who_question_answered_without_anyone_abstains_or_quotes_who(seeded_in
 
 
 def test_cli_prints_the_other_accounts_after_the_sources(seeded_settings, capsys, monkeypatch):
-    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(
-        lambda p: f"Iranian security sources confirmed the deployment [{passage_number(p, GUARDS)}]."))
+    use_scripted_llm(monkeypatch, lambda p: (
+        f"Iranian security sources confirmed the deployment [{passage_number(p, GUARDS)}]."))
     assert ask_main(["Who confirmed the IRGC deployment?", "--db", str(seeded_settings.db_path)]) == 0
     out = capsys.readouterr().out
     sources, accounts = out.split("\nSources:\n", 1)[1].split(f"\n{OTHER_ACCOUNTS_HEADING}:\n", 1)
@@ -144,8 +144,8 @@ def test_cli_shows_a_trimmed_sentence_and_lists_what_the_check_left_out(seeded_s
     """Scripted fake model (control flow): a true sentence with an invented clause is shown without it, and the
     left-out words are listed under the answer; the invented words never appear as answer text."""
     stall = "Government forces have so far managed to stall"
-    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(
-        lambda p: f"Samarra is {SAMARRA}, with a population of about 350,000 people [{passage_number(p, stall)}]."))
+    use_scripted_llm(monkeypatch, lambda p: (
+        f"Samarra is {SAMARRA}, with a population of about 350,000 people [{passage_number(p, stall)}]."))
     assert ask_main(["How far is Samarra from Baghdad?", "--db", str(seeded_settings.db_path)]) == 0
     out = capsys.readouterr().out
     answer, rest = out.split("\nChanged by the check:\n", 1)

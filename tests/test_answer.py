@@ -13,7 +13,7 @@ import pytest
 from qa.answer.pipeline import answer_question, format_passages
 from qa.cli.ask import main as ask_main
 from qa.schema import Passage
-from tests.fake_llm import FakeScriptedLLM, passage_number
+from tests.fake_llm import FakeScriptedLLM, passage_number, use_scripted_llm
 
 WHO_CONFIRMED = "Who confirmed that Revolutionary Guards were deployed to Iraq?"
 # seed-000's first sentence and seed-003's Pentagon sentence, without their full stops.
@@ -162,7 +162,7 @@ def test_cli_prints_only_the_checked_answer_then_what_was_left_out_then_the_sour
         n_guards, n_pent = passage_number(prompt, GUARDS), passage_number(prompt, PENTAGON)
         return f"{GUARDS} [{n_guards}]. {PENTAGON} [{n_pent}]. {invented} [{n_pent}]."
 
-    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(draft))
+    use_scripted_llm(monkeypatch, draft)
     question = "Is the deployment of Iran's Revolutionary Guards in Iraq confirmed?"
     assert ask_main([question, "--db", str(seeded_settings.db_path)]) == 0
     captured = capsys.readouterr()

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from fake_llm import FakeScriptedLLM
+from fake_llm import FakeScriptedLLM, use_scripted_llm
 
 from qa.cli.summarize import main
 from qa.config import Settings, load_settings
@@ -221,7 +221,7 @@ def test_cli_empty_topic_is_a_usage_error(seeded_settings, capsys):
 
 
 def test_cli_streams_then_prints_sources_and_metrics(seeded_settings, capsys, monkeypatch):
-    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(echo))
+    use_scripted_llm(monkeypatch, echo)
     assert main(["--db", str(seeded_settings.db_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(HEADINGS["agreement"])
@@ -232,7 +232,7 @@ def test_cli_streams_then_prints_sources_and_metrics(seeded_settings, capsys, mo
 
 
 def test_cli_json_prints_the_summary_contract(seeded_settings, capsys, monkeypatch):
-    monkeypatch.setattr("qa.generate.llm.get_llm", lambda settings: FakeScriptedLLM(echo))
+    use_scripted_llm(monkeypatch, echo)
     assert main(["--db", str(seeded_settings.db_path), "--json", "--docs", "seed-000", "--max-sentences", "3"]) == 0
     data = json.loads(capsys.readouterr().out)
     summary = Summary.model_validate(data)

@@ -515,6 +515,24 @@ def get_llm(settings: Settings) -> LLM:
     return factory(settings)
 
 
+def set_threads(llm: LLM, threads: int) -> int | None:
+    """Let a loaded llama.cpp model use `threads` threads from its next call on (prompt and generation); return
+    the number it used before, or None for a backend without threads (a server, a test fake). The output does
+    not depend on it: ggml computes each output row on one thread (docs/performance.md, session 16)."""
+    llama = getattr(llm, "llama", None)
+    lock = getattr(llm, "_lock", None)
+    if llama is None or lock is None or not hasattr(llama, "context_params"):
+        return None
+    import llama_cpp
+
+    with lock:
+        before = int(llama.context_params.n_threads)
+        llama_cpp.llama_set_n_threads(llama.ctx, threads, threads)
+        llama.context_params.n_threads = llama.context_params.n_threads_batch = threads
+        llama.n_threads = llama.n_threads_batch = threads
+    return before
+
+
 def model_name(llm: LLM) -> str:
     """A short name for reports: the GGUF file stem (local) or the served model id (openai); the class name for a
     custom model without metadata."""
