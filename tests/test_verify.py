@@ -1511,3 +1511,30 @@ def test_number_words_and_units_are_left_to_the_quantity_check_not_to_coverage()
     claim = "Samarra is one hundred and ten kilometres (sixty-eight miles) north of Baghdad."
     evidence = "Forces stalled the advance near Samarra - a city 110km (68 miles) north of Baghdad - on Friday."
     assert check_support(claim, [evidence]).supported
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 16): conventions seen in probe set J (helper_j.jsonl), written anew
+    ("The library is set to reopen in June, its director said.",
+     "The library will reopen on June 4 after repairs, director Ana Lutz said.", True),
+    ("The library reopened in June, its director said.",
+     "The library is set to reopen in June, its director said.", False),
+    ("The clerk stole 40,000 dollars from the parish fund.",
+     "Police accused the clerk of stealing 40,000 dollars from the parish fund.", False),
+    ("The clerk stole 40,000 dollars from the parish fund.",
+     "The clerk was charged with stealing 40,000 dollars from the parish fund.", False),
+    ("Police accused the clerk of stealing 40,000 dollars.",
+     "Police accused the clerk of stealing 40,000 dollars from the parish fund.", True),
+    ("Harlow Foods has bought the bakery chain Crumbs.",
+     "Harlow Foods is in talks to buy the bakery chain Crumbs, according to two people familiar with the matter.",
+     False),
+    ("Harlow Foods has bought the bakery chain Crumbs.",
+     "Harlow Foods made a bid to buy the bakery chain Crumbs on Tuesday.", False),
+    ("The school has received 2 million dollars from the city to rebuild its gym.",
+     "The school has asked the city for 2 million dollars to rebuild its gym.", False),
+    ("The school has received 2 million dollars from the city.",
+     "The school received 2 million dollars from the city on Monday.", True),
+])
+def test_probe_set_j_conventions(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -48,10 +48,10 @@ EPISTEMIC_ADVERBS = frozenset("probably possibly perhaps presumably maybe".split
 # Governors and auxiliaries under which an action is contemplated, not done.
 IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
 vow aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess evaluate
-depend hinge investigate probe project forecast predict appear seem""".split())
+depend hinge investigate probe project forecast predict appear seem set""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
-IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely".split())
+IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due".split())
 # Of those, the ones under which an action is only weighed (weakest), as against intended or announced
 # ("plans to", "vowed to", "expected to"): a claim may not move an action up this scale
 # (contemplated 0 < intended or future 1 < asserted 2).
@@ -62,6 +62,13 @@ POSSIBILITY_MODALS = frozenset("could may might".split())
 # obligation and ability: not compared).
 IRREALIS_MODALS = frozenset("would could may might will shall should ought 'd 'll wo".split())
 FUTURE_MODALS = frozenset("will shall 'll wo".split())
+# Verbs that only lay an act at someone's door ("accused her of embezzling", "charged with stealing"): the act under
+# them is not asserted.
+ALLEGATION_VERBS = frozenset("accuse charge".split())
+# Nouns an act can hang from as their infinitive: under talks it is only weighed ("in talks to acquire"), under a
+# plan or bid only intended ("a bid to take over", "plans to build").
+CONTEMPLATION_NOUNS = frozenset("talk negotiation discussion consideration".split())
+INTENT_NOUNS = frozenset("plan bid attempt effort proposal intention offer threat".split())
 # Verbs whose complement did (manage) or did not (fail) happen.
 NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid unable".split())
 # Verbs whose object noun names the act ("reach agreement", "launch an investigation", "made a decision").
@@ -745,10 +752,15 @@ def _strength(tok: Token) -> int:
     cur = tok
     if _done_participle(tok):
         return out
+    came_by = ""  # the dependency by which the walk reached `cur` ("acl": "talks to acquire")
+    via_of = False  # the walk came through "of" / "with" ("accused the clerk of stealing": "of" may hang on "clerk")
     for depth in range(8):
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
                 out = min(out, 0 if c.lower_ in POSSIBILITY_MODALS else 1)
+        if depth and cur.pos_ == "NOUN" and came_by == "acl":  # "talks to acquire", "a plan to build"
+            noun = cur.lemma_.lower()
+            out = 0 if noun in CONTEMPLATION_NOUNS else min(out, 1) if noun in INTENT_NOUNS else out
         if depth and cur.pos_ in ("VERB", "AUX", "ADJ"):
             lemma = _verb_lemma(cur)
             preps = {f"{cur.lemma_.lower()} {c.lower_}" for c in cur.children if c.dep_ == "prep"}
@@ -756,6 +768,8 @@ def _strength(tok: Token) -> int:
                 out = 0
             elif lemma == "rule out" and _is_negated(cur):
                 out = 0
+            elif via_of and (lemma in ALLEGATION_VERBS or lemma == "suspect" and cur.tag_ == "VBN"):
+                out = 0  # "accused her of embezzling", "charged with stealing", "suspected of setting"
             elif lemma in IRREALIS_VERBS or (lemma == "expect" and cur.tag_ == "VBN"):
                 out = min(out, 1)
             elif lemma in DENY_VERBS or _unconfirmed(cur):
@@ -772,6 +786,8 @@ def _strength(tok: Token) -> int:
             break
         if _finite_conjunct(cur):
             break  # "would cooperate and expected ...": a finite verb keeps its own mood
+        came_by = cur.dep_
+        via_of = via_of or cur.pos_ == "ADP" and cur.lower_ in ("of", "with")
         cur = cur.head
     return out
 

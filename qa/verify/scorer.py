@@ -1821,11 +1821,13 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
 
 # Verbs that put an act forward without doing it, when the act is their object noun ("proposed a cap").
 _PROPOSING_VERBS = (IRREALIS_VERBS - frozenset({"depend", "hinge", "investigate", "probe", "try", "attempt", "appear",
-                                                "seem"})) | frozenset("demand urge recommend suggest".split())
+                                                "seem", "set"})) | frozenset("demand urge recommend suggest".split())
 # Verbs that hand over or put in place what their object names.
 _GIVING_VERBS = frozenset("provide give offer send deliver extend grant supply introduce impose launch".split())
 # ... and verbs that do so only with "for" ("called for a ban"; "called a halt" is halting)
-_PROPOSING_FOR = frozenset("call push press lobby campaign appeal".split())
+_PROPOSING_FOR = frozenset("call push press lobby campaign appeal ask apply".split())
+# Verbs that receive what their object names: "received 30 million" is more than "asked for 30 million".
+_GETTING_VERBS = frozenset("receive get obtain secure win".split())
 
 
 # Verbs whose clause is a forecast, a belief or an allegation, not a fact: stated without them, it is stated as fact.
@@ -1906,7 +1908,7 @@ def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
     the object of a verb that puts it forward (propose, plan, call for, threaten ...), and the claim says it was
     done."""
     for p in c.predicates:
-        if p.negated or (p.light and p.lemma not in _GIVING_VERBS) or p.lemma in NEUTRAL_VERBS or \
+        if p.negated or (p.light and p.lemma not in _GIVING_VERBS | _GETTING_VERBS) or p.lemma in NEUTRAL_VERBS or \
                 p.dep not in ("ROOT", "ccomp", "conj") or p.i < 0:
             continue
         verb = c.doc[p.i]
@@ -1918,7 +1920,7 @@ def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
             continue  # the evidence also says it was done
         # the act itself ("capped" / "a cap"), or what a verb of giving hands over ("will provide humanitarian
         # support" / "considering humanitarian support")
-        acts = {p.lemma} | (set(p.object_core) if p.lemma in _GIVING_VERBS else set())
+        acts = {p.lemma} | (set(p.object_core) if p.lemma in _GIVING_VERBS | _GETTING_VERBS else set())
         for a in ev:
             for t in a.doc or ():
                 if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and t.lemma_.lower() in acts and \
@@ -1927,8 +1929,8 @@ def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
                                                     t.head.lower_ == "for" and
                                                     t.head.head.lemma_.lower() in _PROPOSING_FOR)):
                     how = "will happen" if any(ch.tag_ == "MD" for ch in c.doc[p.i].children) else "was done"
-                    verb = t.head if t.dep_ == "dobj" else t.head.head
-                    return (f"the cited text only says '{verb.text} {' '.join(x.text for x in t.subtree)}', the "
+                    verb = t.head.text if t.dep_ == "dobj" else f"{t.head.head.text} {t.head.text}"  # "asked for"
+                    return (f"the cited text only says '{verb} {' '.join(x.text for x in t.subtree)}', the "
                             f"claim says it {how} ('{p.text}')")
     return ""
 
