@@ -1538,3 +1538,17 @@ def test_number_words_and_units_are_left_to_the_quantity_check_not_to_coverage()
 def test_probe_set_j_conventions(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 16): a person described by their trade in the next sentence
+    ("Lena Ortiz said the clinic would stay open.",
+     "Lena Ortiz founded the Ridgeway clinic in 2009. The physician said the clinic would stay open.", True),
+    ("Lena Ortiz said the clinic would stay open.",
+     "Lena Ortiz appeared in court on Monday. The prosecutor said the clinic would stay open.", False),
+    ("Lena Ortiz said the clinic would stay open.",
+     "Lena Ortiz founded the Ridgeway clinic in 2009. Her lawyer said the clinic would stay open.", False),
+])
+def test_a_trade_description_names_the_person_just_named(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)  # the evidence is the whole article
+    assert result.supported is supported, result.reason

@@ -326,6 +326,9 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 # "the Dutchman scored twice", "the Kenyan said": a nationality names the person just named
                 aged = aged or is_def and t.ent_type_ == "NORP" and t.dep_ in ("nsubj", "nsubjpass") and \
                     t.pos_ in ("NOUN", "PROPN")
+                # "Kaito Mori founded Swiftbox. The entrepreneur said ...": a description of a person (not an office,
+                # a source, a lawyer or a party of its own) as the next subject names the person just named
+                aged = aged or is_def and _describes_person(t) and not ctx.referent(offset + t.idx, t.lemma_.lower())
                 if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or is_def and t.pos_ == "NOUN" \
                         or aged:
                     names = ctx.referent(offset + t.idx, "he" if aged else word if t.pos_ == "PRON" else
@@ -342,6 +345,24 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
         f.runs.extend(_cap_runs(a.doc))
         f.names |= name_keys(a.doc)
     return f
+
+
+# Endings of nouns for a person by what they do ("banker", "investigator", "entrepreneur", "scientist").
+_PERSON_NOUN_ENDINGS = ("er", "or", "eur", "ist", "ian")
+# ... that name another party than the one just named (the other side in court, a witness, a critic).
+_OTHER_PARTY_NOUNS = frozenset("""prosecutor defender plaintiff petitioner owner buyer seller bidder rival opponent
+critic supporter partner employer manager leader officer minister member voter worker passenger customer user reporter
+interviewer commentator observer customer teacher doctor nurse neighbour neighbor driver rider""".split())
+
+
+def _describes_person(t: Token) -> bool:
+    """A definite subject noun (or "according to" source) that describes a person by their trade ("the banker
+    said"): read as the last person named as a subject, like "he"."""
+    lemma = t.lemma_.lower()
+    according = t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
+    return t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or according) and t.tag_ == "NN" and \
+        lemma.endswith(_PERSON_NOUN_ENDINGS) and lemma not in _OTHER_PARTY_NOUNS | SOURCE_NOUNS | _COUNSEL_NOUNS | \
+        TITLES | ORG_NOUNS and not any(c.dep_ in ("poss", "prep") for c in t.children)
 
 
 def _name_tokens(a: Analysis) -> list[Token]:
