@@ -1534,6 +1534,9 @@ def test_number_words_and_units_are_left_to_the_quantity_check_not_to_coverage()
      "The school has asked the city for 2 million dollars to rebuild its gym.", False),
     ("The school has received 2 million dollars from the city.",
      "The school received 2 million dollars from the city on Monday.", True),
+    ("The two unions reached a deal with the port on Friday.", "The two unions agreed with the port on Friday.", True),
+    ("A judge threw out the ban on Monday.", "A judge overturned the ban on Monday.", True),
+    ("A judge suspended the ban on Monday.", "A judge overturned the ban on Monday.", False),
 ])
 def test_probe_set_j_conventions(claim, evidence, supported):
     result = check_support(claim, [evidence])

@@ -112,6 +112,8 @@ hire, recruit, employ
 fire, sack, dismiss, lay off, remove from office, remove from post, oust
 develop, build, create, design, invent
 sign, conclude, finalise, finalize, seal
+agree, reach deal, reach agreement, reach accord, strike deal, clinch deal, seal deal, cut deal
+overturn, quash, throw out, strike down, annul, set aside
 hope, wish, aim, want
 look for, search for, hunt for, seek, pursue, track down
 investigate, probe, inquire into, look into, examine
