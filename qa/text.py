@@ -329,6 +329,12 @@ def quantities(text: str) -> list[Quantity]:
                 plus = pm.group(0) if pm else None
         if unit is None and not ordinal and (sign := _SIGN_BEFORE.search(text[max(0, m.start() - 4):m.start()])):
             unit = _SIGN_UNITS[sign.group(1)]  # "£2.5 million" is pounds: not "2.5 million euros"
+        if unit in ("celsius", "fahrenheit") and re.search(r"(?:\bminus\s+|(?<![\w.,])[-\u2212])$",
+                                                          text[max(0, m.start() - 7):m.start()], re.I):
+            value = -value  # "-18°C", "minus 18 degrees": below zero is another temperature
+            sign = "-"
+        else:
+            sign = ""
         qualifier = "more" if plus else None
         if qualifier is None and (om := _OR_MORE.match(text, end)):
             qualifier = "at_least" if om.group(1).lower() in ("more", "over", "above", "greater") else "up_to"
@@ -340,7 +346,7 @@ def quantities(text: str) -> list[Quantity]:
                 if pattern.search(before):
                     qualifier = name
                     break
-        out.append(Quantity(value, unit, qualifier, ordinal, text[m.start():end], _next_word(text, end),
+        out.append(Quantity(value, unit, qualifier, ordinal, sign + text[m.start():end], _next_word(text, end),
                             _next_words(text, end)))
     # "half of the 64 members" is also a count: "32 of the members" restates it
     for m in _SHARE_OF_WHOLE.finditer(text):

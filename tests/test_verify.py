@@ -1537,6 +1537,9 @@ def test_number_words_and_units_are_left_to_the_quantity_check_not_to_coverage()
     ("The two unions reached a deal with the port on Friday.", "The two unions agreed with the port on Friday.", True),
     ("A judge threw out the ban on Monday.", "A judge overturned the ban on Monday.", True),
     ("A judge suspended the ban on Monday.", "A judge overturned the ban on Monday.", False),
+    ("Temperatures in Kell dropped to -12°C.", "Temperatures in Kell fell to minus 12 degrees Celsius.", True),
+    ("Temperatures in Kell dropped to 12°C.", "Temperatures in Kell fell to minus 12 degrees Celsius.", False),
+    ("Temperatures in Kell rose to 12°C.", "Temperatures in Kell rose to 12 degrees Celsius.", True),
 ])
 def test_probe_set_j_conventions(claim, evidence, supported):
     result = check_support(claim, [evidence])
