@@ -1540,6 +1540,8 @@ def test_number_words_and_units_are_left_to_the_quantity_check_not_to_coverage()
     ("Temperatures in Kell dropped to -12°C.", "Temperatures in Kell fell to minus 12 degrees Celsius.", True),
     ("Temperatures in Kell dropped to 12°C.", "Temperatures in Kell fell to minus 12 degrees Celsius.", False),
     ("Temperatures in Kell rose to 12°C.", "Temperatures in Kell rose to 12 degrees Celsius.", True),
+    ("Sales in May were 4 percent above last year's.", "Sales in May were 4 percent below last year's.", False),
+    ("Sales in May were 4 percent below last year's.", "Sales in May were 4 percent lower than last year's.", True),
 ])
 def test_probe_set_j_conventions(claim, evidence, supported):
     result = check_support(claim, [evidence])

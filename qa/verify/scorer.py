@@ -1034,7 +1034,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         return reason, extra
     reason = _proposed_noun_check(c, ev_all) or _antonym_check(c, ev_all) or _no_check(c, ev_all) or \
         _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all) or \
-        _opposite_nouns_check(c, ev_all)
+        _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all)
     if reason:
         return reason, extra
     # negation the evidence does not have at all
@@ -1853,6 +1853,29 @@ _GETTING_VERBS = frozenset("receive get obtain secure win".split())
 
 # Verbs whose clause is a forecast, a belief or an allegation, not a fact: stated without them, it is stated as fact.
 _BELIEF_VERBS = _FORECAST_VERBS | frozenset("believe think fear suspect hope reckon allege".split())
+
+
+# Words right after an amount that say on which side of a reference it lies ("8 percent below last year").
+_AMOUNT_SIDES = {"above": "up", "over": "up", "higher": "up", "more": "up", "up": "up", "below": "down",
+                 "under": "down", "lower": "down", "less": "down", "fewer": "down", "down": "down"}
+
+
+def _side_of_amount_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"8 percent above last year" for "8 percent below last year": the same amount, on the other side."""
+    def sides(a: Analysis) -> list[tuple[float, str | None, str, str]]:
+        out = []
+        for q in quantities(a.doc.text) if a.doc is not None else ():
+            side = _AMOUNT_SIDES.get(q.noun)
+            if side and not q.derived:
+                out.append((q.value, q.unit, side, f"{q.text} {q.noun}"))
+        return out
+
+    given = [x for a in ev for x in sides(a)]
+    for value, unit, side, shown in sides(c):
+        same = [x for x in given if x[0] == value and x[1] == unit]
+        if same and all(x[2] != side for x in same):
+            return f"the claim says '{shown}', the cited text '{same[0][3]}'"
+    return ""
 
 
 def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
