@@ -1542,6 +1542,9 @@ def test_number_words_and_units_are_left_to_the_quantity_check_not_to_coverage()
     ("Temperatures in Kell rose to 12°C.", "Temperatures in Kell rose to 12 degrees Celsius.", True),
     ("Sales in May were 4 percent above last year's.", "Sales in May were 4 percent below last year's.", False),
     ("Sales in May were 4 percent below last year's.", "Sales in May were 4 percent lower than last year's.", True),
+    ("The gallery bought the vase from a collector.", "The gallery borrowed the vase from a collector.", False),
+    ("The mill dismantled its two kilns on Monday.", "The mill idled its two kilns on Monday.", False),
+    ("The mill shut down its two kilns on Monday.", "The mill idled its two kilns on Monday.", True),
 ])
 def test_probe_set_j_conventions(claim, evidence, supported):
     result = check_support(claim, [evidence])

@@ -35,7 +35,9 @@ address, tackle, handle, deal with, fix, resolve, solve, sort out, confront, man
 negotiate, talk, bargain, hold talks, mediate, reconcile, discuss, talk about
 surround, besiege, encircle, lay siege, blockade
 build, rebuild, reconstruct, restore, repair, construct
-destroy, demolish, raze, wreck, ruin
+destroy, demolish, raze, wreck, ruin, dismantle, tear down, pull down
+borrow, take on loan
+test, pilot, try out, experiment with
 threaten, menace, endanger
 vow, pledge, promise, swear, commit
 warn, caution, alert, book
@@ -101,7 +103,7 @@ lose, lose to
 oppose, object to, resist, criticise, criticize, condemn, reject, be against
 welcome, favour, favor, endorse, back, support
 ban, forbid, prohibit, outlaw, bar, veto
-close, shut, shut down
+close, shut, shut down, idle, mothball
 open, reopen
 impose, introduce, levy
 lift, scrap, abolish, drop, remove
