@@ -425,6 +425,10 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
         if q.qualifier == "nearly" and c.qualifier in (None, "about", "nearly") and c.unit == q.unit and \
                 not c.ordinal and not q.ordinal and 0.9 * q.value <= c.value < q.value:
             return True  # "nearly half" for "48 percent", "almost 3,000" for "2,870"
+        if q.qualifier == "about" and c.qualifier in (None, "about", "nearly") and _same_thing(q, c) and \
+                q.unit == c.unit and q.value > 0 and abs(c.value - q.value) <= 0.1 * q.value and \
+                _significant_digits(q.value) < _significant_digits(c.value):
+            return True  # "about 40 patients" for "41 patients": a rounder number, said to be rounded
         if not _same_amount(q, c):
             continue
         qq, cq = (None if x == "within" else x for x in (q.qualifier, c.qualifier))
@@ -432,6 +436,12 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
             continue
         return True
     return False
+
+
+def _significant_digits(value: float) -> int:
+    """How many significant digits a number is written with: 40 has one, 41 two, 1,150 three."""
+    digits = f"{abs(value):.6g}".replace(".", "").lstrip("0")
+    return len(digits.rstrip("0")) or 1
 
 
 def _base_value(q: Quantity) -> float:
@@ -460,6 +470,10 @@ def _evidence_interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     return _interval(q)
 
 
+# Counted nouns that count the same thing in a report ("cut 1,000 jobs" / "lay off 1,150 employees").
+_COUNTED_ALIKE = (frozenset("job employee worker staff staffer position post".split()),)
+
+
 def _same_thing(q: Quantity, c: Quantity) -> bool:
     """Two quantities that can count the same thing: compatible units, and without a unit the same counted noun
     (a singular or plural of one word) when both name one ("14 civilians" / "a dozen civilians")."""
@@ -471,7 +485,8 @@ def _same_thing(q: Quantity, c: Quantity) -> bool:
     if q.unit or c.unit:  # "thousands of people" (no unit read, the noun "people") / "8,000 people" (unit person)
         unit, other = (q.unit, c) if q.unit else (c.unit, q)
         return UNITS.get(other.noun) == unit
-    if q.noun and c.noun and q.noun.rstrip("s") == c.noun.rstrip("s"):
+    if q.noun and c.noun and (q.noun.rstrip("s") == c.noun.rstrip("s") or
+                              any(q.noun.rstrip("s") in cls and c.noun.rstrip("s") in cls for cls in _COUNTED_ALIKE)):
         return True
     # "a dozen Revolutionary Guard soldiers" / "about 500 of its elite Revolutionary Guard soldiers": two words of
     # the same noun phrase follow both

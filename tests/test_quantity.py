@@ -169,3 +169,26 @@ def test_which_members_needs_them_named_not_the_questions_own_phrase():
     assert missing_answer_type(asked, ["The governor said the coastal towns of Brill and Ostend must be "
                                        "evacuated."]) is None
     assert missing_answer_type(asked, ["The governor ordered Brill and Ostend evacuated."]) is None
+
+
+def test_a_rounder_number_said_to_be_about_restates_the_exact_one():
+    """"about 40 patients" for "41 patients" (a rounder number, within a tenth); never for a number as round as
+    itself or further away, nor for another counted noun."""
+    from qa.text import quantities, quantity_found
+
+    def found(claim: str, evidence: str) -> bool:
+        return quantity_found(quantities(claim)[0], quantities(evidence))
+
+    assert found("about 40 patients", "41 patients")
+    assert found("about 500 workers", "480 workers")
+    assert not found("about 40 patients", "50 patients")
+    assert not found("about 40 patients", "45 patients")  # more than a tenth away
+    assert not found("about 40 patients", "41 doctors")
+    assert not found("40 patients", "41 patients")  # no "about": the number itself is wrong
+
+
+def test_jobs_employees_and_workers_count_the_same_thing():
+    from qa.text import entailed_bound, quantities
+
+    assert entailed_bound(quantities("more than 1,000 jobs")[0], quantities("1,150 employees"))
+    assert not entailed_bound(quantities("more than 1,000 jobs")[0], quantities("1,150 customers"))
