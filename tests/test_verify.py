@@ -1545,6 +1545,10 @@ def test_number_words_and_units_are_left_to_the_quantity_check_not_to_coverage()
     ("The gallery bought the vase from a collector.", "The gallery borrowed the vase from a collector.", False),
     ("The mill dismantled its two kilns on Monday.", "The mill idled its two kilns on Monday.", False),
     ("The mill shut down its two kilns on Monday.", "The mill idled its two kilns on Monday.", True),
+    ("300 of the 600 nurses surveyed said they would strike.",
+     "Half of the 600 nurses surveyed said they would strike.", True),
+    ("400 of the 600 nurses surveyed said they would strike.",
+     "Half of the 600 nurses surveyed said they would strike.", False),
 ])
 def test_probe_set_j_conventions(claim, evidence, supported):
     result = check_support(claim, [evidence])

@@ -34,6 +34,7 @@ from qa.text import (
     is_acronym,
     key,
     name_bases,
+    normalize,
     prefix_abbreviation,
     qualifier_clash,
     quantities,
@@ -505,6 +506,19 @@ def _reported_subject(f: _EvidenceFacts, si: int, att: Attribution) -> frozenset
     return frozenset(w for w in out if w)
 
 
+def _same_counted_speaker(claim_speaker: str, ev_speaker: str) -> bool:
+    """Two counted groups as speakers that differ only in how the count is written ("400 of the 800 teachers" /
+    "half of the 800 teachers"): the same words apart from numbers, and every number of the claim's restated."""
+    qc, qe = quantities(claim_speaker), quantities(ev_speaker)
+    if not qc or not qe:
+        return False
+    numberless = re.compile(r"\b(?:half|quarter|third|a|an|one|of|the|\d[\d,.]*)\b|[^\w\s]", re.I)
+
+    def words(x: str) -> set[str]:
+        return {key(w) for w in numberless.sub(" ", normalize(x)).split()}
+    return words(claim_speaker) == words(ev_speaker) and all(quantity_found(q, qe) for q in qc)
+
+
 def _definite_description(att: Attribution) -> bool:
     """"the company", "the carmaker", "the chief executive": a speaker named by a description, not a name."""
     words = att.speaker.split()
@@ -877,6 +891,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             if not match and _definite_description(ev) and ev.head in ORG_NOUNS and att.speaker_words and \
                     att.speaker_words <= f.names:
                 match = True  # "X has joined Y, the club announced": the club is one the sentence names
+            if not match and _same_counted_speaker(att.speaker, ev.speaker):
+                match = True  # "400 of the 800 teachers said" for "half of the 800 teachers said"
             if not match:
                 only = "only " if why == "widened" else ""
                 failures.append((2, f"the claim credits {att.speaker}, the cited text {only}"
