@@ -1549,6 +1549,11 @@ def test_number_words_and_units_are_left_to_the_quantity_check_not_to_coverage()
      "Half of the 600 nurses surveyed said they would strike.", True),
     ("400 of the 600 nurses surveyed said they would strike.",
      "Half of the 600 nurses surveyed said they would strike.", False),
+    # an answer saying how its sources describe something: the description is checked, not a verb of the articles
+    ("The two articles describe the Kell Front as a separatist militia.",
+     "The Kell Front, a separatist militia, has seized two border towns.", True),
+    ("The two articles describe the Kell Front as a Kurdish militia.",
+     "The Kell Front, a separatist militia, has seized two border towns.", False),
 ])
 def test_probe_set_j_conventions(claim, evidence, supported):
     result = check_support(claim, [evidence])

@@ -684,6 +684,12 @@ _DOCUMENT_NOUNS = frozenset("article articles story stories report reports sourc
                             "accounts piece pieces".split())
 
 
+# Words an answer uses to count or order its sources ("the two stories", "the first article").
+_SOURCE_COUNTS = frozenset("two both first second one other".split())
+# Verbs by which an answer says how its sources describe something ("the articles describe X as Y").
+_DESCRIBING_VERBS = frozenset("describe characterise characterize portray depict call label present".split())
+
+
 def _employer(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[str]:
     """The company a company officer works for, when the cited text names the officer only by title ("the chief
     executive", "Its chief executive, Grant Mulvey"): the business the article named last before the sentence.
@@ -866,8 +872,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     ev_atts = [(si, a) for si, an in enumerate(ev_all) for a in an.attributions]
     claim_person_names = {key(t.text) for t in c.doc if t.ent_type_ == "PERSON"}
     for att in c.attributions:
-        if att.speaker_words and att.speaker_words <= _DOCUMENT_NOUNS | {"two", "both", "first", "second", "one",
-                                                                         "other"}:
+        if att.speaker_words and att.speaker_words <= _DOCUMENT_NOUNS | _SOURCE_COUNTS:
             continue  # "the two stories describe ...", "the first article says": the answer naming its sources
         names = {w for w in att.speaker_words if w in claim_person_names}
         if not ev_atts:
@@ -946,6 +951,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if p.lemma in IRREALIS_VERBS - CONTEMPLATION_VERBS and p.i >= 0 and any(ch.dep_ == "xcomp" and ch.pos_ == "VERB"
                                                           for ch in c.doc[p.i].children):
             continue  # "intends to ban", "plans to open": the intention's own action is compared, as intended
+        if p.lemma in _DESCRIBING_VERBS and p.subject and p.subject <= _DOCUMENT_NOUNS | _SOURCE_COUNTS:
+            continue  # "the two stories characterise ISIS as ...": the answer describing its sources, not an act
         forecast = p.i >= 0 and any(a.lemma_.lower() in _FORECAST_VERBS for a in list(c.doc[p.i].ancestors)[:2])
         reason = _predicate_check(p, ev_preds, f, name_keys(c.doc),
                                   frozenset().union(*(a.speaker_words for a in c.attributions)), forecast)
@@ -1694,6 +1701,8 @@ def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
     for value, noun, shown in _counts(c):
         if noun in UNITS:
             continue  # units are compared with the number
+        if noun in _DOCUMENT_NOUNS:
+            continue  # "the two articles describe ...": the answer counting its sources
         same_value = [x for x in ev_counts if x[0] == value]
         if same_value and not any(_same_count_noun(noun, n) for _, n, _ in same_value) and noun not in ev_words:
             return f"the claim counts '{shown}'; the cited text '{same_value[0][2]}'"
