@@ -64,6 +64,8 @@ def settings_json(settings: Settings) -> str:
 
 
 def settings_from_json(line: str) -> Settings:
+    """The settings `settings_json` wrote, exactly: not through `load_settings`, which would fill a setting left
+    empty on purpose (the eval's `chroma_url`) from the environment or the config file."""
     return Settings(**{k: _coerce(k, v) for k, v in json.loads(line).items()})
 
 
