@@ -470,8 +470,27 @@ def _evidence_interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     return _interval(q)
 
 
-# Counted nouns that count the same thing in a report ("cut 1,000 jobs" / "lay off 1,150 employees").
-_COUNTED_ALIKE = (frozenset("job employee worker staff staffer position post".split()),)
+# Counted nouns that count the same thing ("two battalions" is not "two brigades", but "1,000 jobs" cut are "1,150
+# employees" laid off).
+COUNT_NOUN_CLASSES = [frozenset(line.split()) for line in """troop soldier force personnel fighter serviceman member
+person people resident civilian individual inhabitant
+worker employee staff miner labourer laborer member personnel
+job post position role
+job employee worker staff staffer position post
+vehicle car
+home house dwelling property residence
+country nation state
+game match fixture
+defeat loss
+win victory
+company firm business
+child kid minor youngster
+protester demonstrator
+plane aircraft jet airliner
+ship vessel boat
+officer policeman
+village settlement hamlet
+player footballer""".splitlines()]
 
 
 def _same_thing(q: Quantity, c: Quantity) -> bool:
@@ -485,8 +504,8 @@ def _same_thing(q: Quantity, c: Quantity) -> bool:
     if q.unit or c.unit:  # "thousands of people" (no unit read, the noun "people") / "8,000 people" (unit person)
         unit, other = (q.unit, c) if q.unit else (c.unit, q)
         return UNITS.get(other.noun) == unit
-    if q.noun and c.noun and (q.noun.rstrip("s") == c.noun.rstrip("s") or
-                              any(q.noun.rstrip("s") in cls and c.noun.rstrip("s") in cls for cls in _COUNTED_ALIKE)):
+    a, b = q.noun.rstrip("s"), c.noun.rstrip("s")
+    if q.noun and c.noun and (a == b or any(a in cls and b in cls for cls in COUNT_NOUN_CLASSES)):
         return True
     # "a dozen Revolutionary Guard soldiers" / "about 500 of its elite Revolutionary Guard soldiers": two words of
     # the same noun phrase follow both

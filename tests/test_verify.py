@@ -1554,6 +1554,13 @@ def test_number_words_and_units_are_left_to_the_quantity_check_not_to_coverage()
      "The Kell Front, a separatist militia, has seized two border towns.", True),
     ("The two articles describe the Kell Front as a Kurdish militia.",
      "The Kell Front, a separatist militia, has seized two border towns.", False),
+    # a small count given in the evidence as a list of that many names
+    ("The two countries' trade ministers signed the accord on Friday.",
+     "The trade ministers of Lavia and Doren signed the accord on Friday.", True),
+    ("The three countries' trade ministers signed the accord on Friday.",
+     "The trade ministers of Lavia and Doren signed the accord on Friday.", False),
+    ("Rebels have seized two towns in the north.", "Rebels have seized several towns in the north, near Oba and Kel.",
+     False),
 ])
 def test_probe_set_j_conventions(claim, evidence, supported):
     result = check_support(claim, [evidence])

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from qa.errors import UsageError
 from qa.text import (
     CARDINALS,
+    COUNT_NOUN_CLASSES,
     FUNCTION_WORDS,
     UNITS,
     WEEKDAYS,
@@ -81,24 +82,7 @@ _DIRECTION_FORMS = {f"{d}{end}": d for d in ("north", "south", "east", "west", "
                                               "southeast", "southwest", "north-east", "north-west", "south-east",
                                               "south-west") for end in ("", "ern", "erly", "ward", "wards")}
 # Nouns a count may use for the same thing ("500 soldiers" / "500 troops").
-_COUNT_NOUNS = [frozenset(line.split()) for line in """troop soldier force personnel fighter serviceman member
-person people resident civilian individual inhabitant
-worker employee staff miner labourer laborer member personnel
-job post position role
-vehicle car
-home house dwelling property residence
-country nation state
-game match fixture
-defeat loss
-win victory
-company firm business
-child kid minor youngster
-protester demonstrator
-plane aircraft jet airliner
-ship vessel boat
-officer policeman
-village settlement hamlet
-player footballer""".splitlines()]
+_COUNT_NOUNS = COUNT_NOUN_CLASSES
 # Who "told reporters" may also be written as: the press, a news conference, journalists.
 _PRESS = frozenset("reporter journalist press conference briefing media newsman correspondent".split())
 _LEGISLATURE = frozenset("parliament lawmaker legislator mp congress senator senate assembly legislature".split())
@@ -822,6 +806,31 @@ def _bare_attribution(c: Analysis) -> bool:
         not any(t.pos_ == "VERB" and t.i != root.i for t in c.doc)
 
 
+_VAGUE_COUNTS = frozenset("several many some few numerous dozens scores various multiple".split())
+
+
+def _names_listed(q, ev: list[Analysis]) -> bool:
+    """"the two countries' foreign ministers" for "the foreign ministers of Meridia and Tavlan": a small count with
+    no unit and no qualifier that the evidence gives as a list of exactly that many names."""
+    if q.unit or q.qualifier or q.ordinal or q.value not in (2, 3, 4, 5):
+        return False
+    noun = q.noun.rstrip("'").rstrip("s")
+    if any((t.lemma_.lower() == noun or t.lower_.startswith(noun)) and any(
+            ch.dep_ == "nummod" or ch.lower_ in _VAGUE_COUNTS for ch in t.children) for a in ev for t in a.doc or ()):
+        return False  # the evidence counts that noun itself ("several areas"): that count is compared
+    for a in ev:
+        for t in a.doc or ():
+            if t.pos_ != "PROPN" or t.dep_ == "conj" or not any(ch.dep_ == "conj" for ch in t.children):
+                continue
+            heads = [t]
+            while (nxt := next((ch for ch in heads[-1].children if ch.dep_ == "conj" and ch.pos_ == "PROPN"),
+                               None)) is not None:
+                heads.append(nxt)
+            if len(heads) == q.value:
+                return True
+    return False
+
+
 def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[str]]:
     """The first structural check `claim` fails against the evidence sentences (best first), as a reason in
     plain words ("" when it passes all), and the words the article supplied that the claim uses."""
@@ -840,7 +849,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if q.value == 1 and q.unit in ("decade", "fortnight", "century") and not any(
                 x.unit in ("decade", "fortnight", "century", "year", "month", "week", "day") for x in ev_q):
             continue  # "more than a century ago" for "since records began in 1921": only another span clashes
-        if not quantity_found(q, ev_q) and not entailed_bound(q, ev_q):
+        if not quantity_found(q, ev_q) and not entailed_bound(q, ev_q) and not _names_listed(q, ev_all):
             clash = qualifier_clash(q, ev_q)
             if clash is not None:
                 return (f"the cited text says '{_with_qualifier(clash, ev_all)}', the claim "
