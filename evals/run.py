@@ -239,7 +239,7 @@ def split_qa_metrics(rows: list[dict], records: list[dict]) -> tuple[dict, dict]
     return out, repair
 
 
-def run_qa(items: list[QAItem], answer_fn: AnswerFn, retrieve_fn, documents, support_fn, embed_fn, k: int,
+def run_qa(items: list[QAItem], answer_fn: AnswerFn | None, retrieve_fn, documents, support_fn, embed_fn, k: int,
            progress: bool = True, partial: Path | None = None,
            answers: Iterable[Answered] | None = None) -> tuple[dict, dict, list[dict]]:
     """Answer every item with `answer_fn` (or take `answers`, one per item in any order, from an `AnswerPool`);
@@ -305,15 +305,15 @@ def qa_jobs(items: list) -> list[AnswerJob]:
 CONSTRAINED_METRICS = ("key_fact_recall", "abstention_accuracy", "faithfulness", "citation_gold_hit")
 
 
-def run_constrained(items: list[ConstrainedQAItem], index, settings: Settings, llm, documents, support_fn,
-                    embed_fn, progress: bool = True, answers: Iterable[Answered] | None = None
-                    ) -> tuple[dict, list[dict]]:
-    """Answer the constrained questions as a user asks them: no flags, the constraint only in the question's words
-    (qa/retrieve/question_filters.py turns it into filters inside retrieval); return ({split: metrics}, records).
+def run_constrained(items: list[ConstrainedQAItem], index, settings: Settings, answers: Iterable[Answered],
+                    documents, support_fn, embed_fn, progress: bool = True) -> tuple[dict, list[dict]]:
+    """Score the constrained questions' `answers`, asked as a user asks them: no flags, the constraint only in the
+    question's words (qa/retrieve/question_filters.py turns it into filters inside retrieval); return ({split:
+    metrics}, records).
     `constrained_filter_accuracy`: the inferred constraint equals the labelled one (outlet, since, until; an
     outlet the index does not hold counts when it is named as such). `outside_filter_citations`: citations of
     articles the labelled constraint excludes (must be 0)."""
-    from qa.answer.pipeline import answer_question, question_constraint
+    from qa.answer.pipeline import question_constraint
     from qa.metadata import int_to_iso
     from qa.retrieve.filters import NoMatchError
     from qa.retrieve.hybrid import retrieve_passages
@@ -326,9 +326,6 @@ def run_constrained(items: list[ConstrainedQAItem], index, settings: Settings, l
                 "since": int_to_iso(f.since) if f and f.since else None,
                 "until": int_to_iso(f.until) if f and f.until else None}
 
-    def answer_fn(item: ConstrainedQAItem) -> Answer:
-        return answer_question(item.question, index, settings, llm)
-
     def retrieve_fn(q: str) -> list:
         asked = inferred.get(q)
         try:
@@ -336,8 +333,8 @@ def run_constrained(items: list[ConstrainedQAItem], index, settings: Settings, l
         except NoMatchError:
             return []
 
-    _, splits, records = run_qa(items, answer_fn, retrieve_fn, documents, support_fn, embed_fn, settings.k,
-                                progress, answers=answers)
+    _, splits, records = run_qa(items, None, retrieve_fn, documents, support_fn, embed_fn, settings.k, progress,
+                                answers=answers)
     out: dict[str, dict] = {}
     for sp, v in splits.items():
         recs = [(r, it) for r, it in zip(records, items, strict=True) if it.split == sp]
@@ -621,7 +618,7 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
     if only in (None, "qa", "constrained", "summary"):
         with tempfile.TemporaryDirectory(prefix="newsqa-eval-") as tmp:
             s, index = build_eval_index(settings, Path(tmp))
-            from qa.answer.pipeline import answer_question, model_name
+            from qa.answer.pipeline import model_name
             from qa.generate.llm import get_llm
 
             llm = get_llm(s) if answer_fn_factory is None else None
@@ -637,11 +634,8 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
                         items = [it for sp in SPLITS for it in [x for x in items if x.split == sp][:limit]]
                     documents = {d: index.get_document(d) for d in index.committed_docs()}
 
-                    def default_answer(item: QAItem) -> Answer:
-                        return answer_question(item.question, index, s, llm,
-                                               history=[(t.question, t.answer) for t in item.history])
-
-                    answer_fn = answer_fn_factory(index, s) if answer_fn_factory else default_answer
+                    # a test's own answers, or the real pipeline's through the pool (qa_jobs: the same questions)
+                    answer_fn = answer_fn_factory(index, s) if answer_fn_factory else None
 
                     def retrieve_fn(q: str) -> list:
                         return retrieve_passages(q, index, s).passages  # deterministic: what the model was shown
@@ -654,7 +648,7 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
                     tq = time.perf_counter()
                     qa_metrics, qa_splits, records = run_qa(
                         items, answer_fn, retrieve_fn, documents, support_fn, embed_fn, s.k, progress, partial,
-                        answers=pool.answer(qa_jobs(items)) if llm is not None else None)
+                        answers=pool.answer(qa_jobs(items)) if answer_fn is None else None)
                     report["metrics"].update(qa_metrics)
                     report["repair"] = {sp: v["repair"] for sp, v in qa_splits.items()}
                     for sp, v in qa_splits.items():
@@ -672,9 +666,9 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
                     documents = {d: index.get_document(d) for d in index.committed_docs()}
                     tc = time.perf_counter()
                     c_splits, c_records = run_constrained(
-                        citems, index, s, llm, documents,
+                        citems, index, s, pool.answer(qa_jobs(citems)), documents,
                         make_support_fn(documents, s.support_threshold),
-                        lambda texts: get_embedder().embed(texts), progress, answers=pool.answer(qa_jobs(citems)))
+                        lambda texts: get_embedder().embed(texts), progress)
                     for sp, figures in c_splits.items():
                         report["splits"][sp].update(figures)
                     report["metrics"].update(c_splits.get("test", {}))
