@@ -54,6 +54,8 @@ def fake_world(monkeypatch):
         return before
 
     monkeypatch.setattr(batch, "_answer", fake_answer)
+    # each question "shows" a chunk named like it: the list keeps its order
+    monkeypatch.setattr(batch, "_shown_chunks", lambda question, index, settings: (question,))
     monkeypatch.setattr("qa.generate.llm.set_threads", fake_set_threads)
     monkeypatch.setattr(batch._Helper, "command", (sys.executable, "-c", FAKE_HELPER))
     monkeypatch.setattr(batch, "MIN_QUESTIONS_PER_PROCESS", 2)
@@ -91,6 +93,49 @@ def test_the_list_is_shared_and_every_answer_comes_back_once(tmp_path, fake_worl
                                                             3: "helper: q3 (0 earlier)"}
     assert fake_world == [1, 2]  # set to one thread once, given back its two at the end
     assert model.threads == 2
+
+
+def test_questions_shown_the_same_passages_are_answered_one_after_another(tmp_path, fake_world, monkeypatch):
+    """The list is sorted by the chunks each question would show the model (so llama.cpp reuses the evaluated
+    passages of the question before) and cut into equal runs; questions with history go last; questions that
+    need no model are dealt out; every answer still comes back at its own position."""
+    shown = {"q0": ("c",), "q1": ("a", "x"), "q2": ("b",), "q3": ("a", "y"), "q4": ()}
+    asked = []
+
+    def fake_shown(question, index, settings):
+        asked.append(question)
+        return shown[question]
+
+    monkeypatch.setattr(batch, "_shown_chunks", fake_shown)
+    jobs = [AnswerJob(f"q{i}", (("earlier?", "yes"),) if i == 5 else ()) for i in range(6)]
+    with AnswerPool(None, _settings(tmp_path), ThreadedFakeModel(), processes=2) as pool:
+        got = list(pool.answer(jobs))
+    assert sorted(asked) == ["q0", "q1", "q2", "q3", "q4"]  # never for a question with history
+    texts = {a.position: a.answer.answer for a in got}
+    # the model-calling five sorted: q1 q3 q2 | q0 q5 (history last); q4 (no passages, no model call) dealt here
+    assert [a.position for a in got if a.answer.answer.startswith("here")] == [1, 3, 2, 4]
+    assert texts == {1: "here: q1", 3: "here: q3", 2: "here: q2", 4: "here: q4",
+                     0: "helper: q0 (0 earlier)", 5: "helper: q5 (1 earlier)"}
+    with AnswerPool(None, _settings(tmp_path), ThreadedFakeModel(), processes=1) as pool:
+        assert [a.position for a in pool.answer(jobs)] == [1, 3, 2, 0, 5, 4]
+
+
+def test_shown_chunk_ids_are_the_passages_the_model_is_shown(seeded_settings, seeded_index):
+    """The sort key of the list above is retrieval alone; it must name the passages the prompt really holds."""
+    from qa.answer.pipeline import answer_question, format_passages, shown_chunk_ids
+    from qa.retrieve.hybrid import retrieve_passages
+    from tests.fake_llm import FakeScriptedLLM
+
+    question = "How far is Samarra from Baghdad?"
+    passages = retrieve_passages(question, seeded_index, seeded_settings).passages
+    assert shown_chunk_ids(question, seeded_index, seeded_settings) == tuple(p.chunk_id for p in passages)
+    llm = FakeScriptedLLM("The articles do not say.")
+    answer_question(question, seeded_index, seeded_settings, llm)
+    assert passages and format_passages(passages, seeded_settings.passage_heads) in llm.prompts[0]
+    # no model call, so nothing to share: an outlet the index does not hold, an empty question
+    assert shown_chunk_ids("According to The Daily Planet, what happened in Samarra?", seeded_index,
+                           seeded_settings) == ()
+    assert shown_chunk_ids("   ", seeded_index, seeded_settings) == ()
 
 
 def test_a_helper_that_dies_leaves_its_share_to_this_process(tmp_path, fake_world, capfd):
@@ -138,7 +183,7 @@ def test_a_real_helper_gives_the_answers_this_process_gives(seeded_settings, see
     with AnswerPool(seeded_index, s, llm, processes=2) as pool:
         shared = {a.position: a.answer for a in pool.answer(jobs)}
         helpers = list(pool._helpers)
-        assert len(helpers) == 1 and helpers[0].done == {1}  # the helper answered the second one
+        assert len(helpers) == 1 and len(helpers[0].done) == 1  # the helper answered one of the two
     for i, one in enumerate(alone):
         assert shared[i].draft == one.draft and shared[i].answer == one.answer
         assert [c.quote for c in shared[i].citations] == [c.quote for c in one.citations]

@@ -14,6 +14,7 @@ from qa import sources
 from qa.answer.dating import date_weekdays
 from qa.answer.question import validate_question
 from qa.config import Settings
+from qa.errors import NewsqaError
 from qa.generate.llm import model_name, stream_text
 from qa.generate.prompts import load_prompt, load_prompt_text
 from qa.index.store import NewsIndex
@@ -197,6 +198,24 @@ def question_constraint(question: str, index: NewsIndex):
                    for form in dict.fromkeys((name, name.lower(), name.upper(), name.title())))
 
     return infer_filters(question, index.committed_docs(), mentioned)
+
+
+def shown_chunk_ids(question: str, index: NewsIndex, settings: Settings) -> tuple[str, ...]:
+    """The chunks `answer_question` would show the model, in their order, for a question without history (empty
+    when it would not call the model). Retrieval only: qa/answer/batch.py orders a list of questions by it."""
+    try:
+        filters = None
+        if settings.question_filters:
+            asked = question_constraint(validate_question(question, settings), index)
+            if asked.unknown_outlet:
+                return ()
+            filters = asked.filters
+        retrieval = retrieve_passages(question, index, settings, filters=filters)
+    except (NewsqaError, ValueError):
+        return ()
+    if not retrieval.passages or retrieval.best_dense < settings.min_relevance:
+        return ()
+    return tuple(p.chunk_id for p in retrieval.passages)
 
 
 def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
