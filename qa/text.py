@@ -627,7 +627,8 @@ def date_found(d: DateMention, candidates: list[DateMention]) -> bool:
 
 
 # ---- names and abbreviations ---------------------------------------------------------------------------------
-_FUNCTION = frozenset("of the and for in on at de al la le von van du des".split())
+_FUNCTION = frozenset("of the and for in on at de al la le von van du des der den del da di el bin ibn".split())
+ACRONYM_SKIPPED = _FUNCTION  # words a name's acronym leaves out ("Bank van der Molen Trust" -> "BMT")
 
 
 def squash(word: str) -> str:

@@ -1261,6 +1261,41 @@ def test_acronym_names_and_abbreviated_name_parts(claim, evidence, supported):
 
 
 @pytest.mark.parametrize("claim,evidence,supported", [
+    # a lower-case particle inside a spelled-out name ("al-Shams": spaCy splits it into "al", "-", "Shams"); the
+    # supported pair is from the seeds' dev paragraphs (probe set S)
+    ("Iran's elite Revolutionary Guards have been deployed to Iraq to help defend Baghdad from the escalating threat "
+     "of Islamic State of Iraq and al-Shams insurgents.", "Iran's elite Revolutionary Guards have been deployed to "
+     "Iraq, to help government troops defend the capital city of Baghdad from the escalating threat of ISIS "
+     "insurgents, Iranian security sources have confirmed.", True),
+    ("Iran's elite Revolutionary Guards have been deployed to Iraq to help defend Baghdad from the escalating threat "
+     "of Islamic State of Iraq and al-Shams insurgents.", "Iran's elite Revolutionary Guards have been deployed to "
+     "Iraq, to help government troops defend the capital city of Baghdad from the escalating threat of ISIL "
+     "insurgents, Iranian security sources have confirmed.", False),
+    ("The BMT cut its rates.", "The Bank van der Molen Trust cut its rates.", True),
+    ("The BVT cut its rates.", "The Bank van der Molen Trust cut its rates.", False),
+])
+def test_name_particles_belong_to_the_spelled_out_name(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 17): "leave" naming the state a thing ends up in is not a departure
+    ("The drought has left the reservoir at 25 percent of capacity.", "The drought has cut the reservoir to a "
+     "quarter of its capacity.", True),
+    ("The drought has left the reservoir at 40 percent of capacity.", "The drought has cut the reservoir to a "
+     "quarter of its capacity.", False),
+    ("The shelling left the town in ruins.", "The shelling destroyed the town.", True),
+    # the departure is still an action of its own
+    ("The troops left Tikrit on Monday.", "The troops entered Tikrit on Monday.", False),
+    ("The army left the town in trucks.", "The army entered the town in trucks.", False),
+])
+def test_leave_in_a_state_is_not_a_departure(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
     # TEST FIXTURE sentences (session 14): shares, halves and "nearly" as news writes them
     ("Sales rose 25 percent.", "Sales rose by a quarter.", True),
     ("Sales rose 25 percent.", "Sales rose by a third.", False),

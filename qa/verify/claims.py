@@ -654,6 +654,29 @@ def _directions(doc: Doc) -> list[tuple[frozenset[str], str, frozenset[str]]]:
     return out
 
 
+def _resultative_leave(t: Token) -> bool:
+    """"left thousands without power", "has left the reservoir at 25 percent", "left the town in ruins": "leave"
+    naming the state something ends up in, not a departure (its thesaurus class): the state is what is compared."""
+    if t.lemma_.lower() != "leave" or not any(c.dep_ == "dobj" for c in t.children):
+        return False
+    for c in t.children:
+        if c.dep_ in ("oprd", "acomp", "xcomp"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("without", "at", "in", "with"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.lower_ == "without" or (pobj is not None and (pobj.like_num or pobj.pos_ in ("NUM", "NOUN") and
+                                                                any(g.like_num for g in pobj.subtree))):
+                return True
+            if c.lower_ == "in" and pobj is not None and pobj.lemma_.lower() in _STATE_NOUNS:
+                return True
+    return False
+
+
+# States a thing can be left in ("left the town in ruins"); a place after "in" is where someone left from.
+_STATE_NOUNS = frozenset("ruin ruins darkness dark chaos limbo disarray tatter tatters shock debt doubt place "
+                         "charge power control".split())
+
+
 def _forms(t: Token, lemma: str) -> frozenset[str]:
     """A verb's lemma and the phrases it heads: particle, first preposition, object noun ("make progress",
     "look at", "put in place", "give details")."""
@@ -852,7 +875,7 @@ def analyse(text: str) -> Analysis:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         # "unless the levy is withdrawn" is "if the levy is not withdrawn"
         preds.append(Predicate(lemma, text_, _is_negated(t), irrealis(t), subj, obj, preps,
-                               lemma in LIGHT_VERBS, t.i, t.dep_, forms, names, obj_names,
+                               lemma in LIGHT_VERBS or _resultative_leave(t), t.i, t.dep_, forms, names, obj_names,
                                s_core, o_core, p_core, _strength(t), s_names, explicit, definite, infinitive,
                                _condition(t), _conditioned(t),
                                infinitive and t.dep_ in ("xcomp", "advcl") and

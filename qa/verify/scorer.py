@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from qa.errors import UsageError
 from qa.text import (
+    ACRONYM_SKIPPED,
     CARDINALS,
     COUNT_NOUN_CLASSES,
     FUNCTION_WORDS,
@@ -260,11 +261,16 @@ class _EvidenceFacts:
     article: set[str] = field(default_factory=set)  # names anywhere in the article
 
 
+# Lower-case particles inside names ("Islamic State of Iraq and al-Shams", "Abu Bakr al-Baghdadi", "Rafael van der
+# Vaart"): spaCy splits "al-Shams" into "al", "-", "Shams", and the run of capitalised words must not end there.
+_NAME_PARTICLES = frozenset("of and the for al el bin ibn de del da di van von der den le la du des".split())
+
+
 def _cap_runs(tokens) -> list[list[str]]:
     runs: list[list[str]] = []
     cur: list[str] = []
     for t in tokens:
-        if t.text[:1].isupper() or (cur and t.lower_ in ("of", "and", "the", "for") ) or (cur and "-" in t.text):
+        if t.text[:1].isupper() or (cur and t.lower_ in _NAME_PARTICLES) or (cur and "-" in t.text):
             cur.append(t.text)
         else:
             if cur:
@@ -452,6 +458,7 @@ def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
         return 1
     # an acronym on one side for the words on the other ("us" / {"united", "state"}), in any order
     for short, long in ((a, b), (b, a)):
+        long = {x for x in long if x not in ACRONYM_SKIPPED} or long  # "van", "der", "al" give no letter
         letters = sorted(x[0] for x in long if x)
         if any(2 <= len(w) <= 6 and w.isalpha() and sorted(w) == letters for w in short):
             return 1
