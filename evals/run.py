@@ -587,7 +587,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-gate", action="store_true", help="report only, never fail")
     parser.add_argument("--processes", type=int, metavar="N",
                         help="processes answering the questions, the cores shared out between them (default: one "
-                             "per core; 1: this process only). The answers are the same either way")
+                             "per core; 1: this process only). The answers were the same either way when "
+                             "compared; llama.cpp's rounding may change a word where a process starts its share")
     return parser
 
 

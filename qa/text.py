@@ -734,6 +734,8 @@ def name_bases(word: str) -> set[str]:
         if w.endswith(ending) and len(w) - len(ending) >= 3:
             base = w[: -len(ending)]
             out |= {base, base + "a", base + "ia", base + "y"}  # "German" -> "germany", "Italian" -> "italy"
+            if ending == "ese":
+                out.add(base + "e")  # "Faroese" -> "faroe"
     if w.endswith("an"):
         out.add(w + "y")  # "German" -> "germany"
     return out | _IRREGULAR_PLACES.get(w, set())

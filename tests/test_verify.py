@@ -1296,6 +1296,22 @@ def test_leave_in_a_state_is_not_a_departure(claim, evidence, supported):
 
 
 @pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 17): a count of deaths is the count of the people who died
+    ("The agency said 14 deaths had been confirmed.", "The agency added that 14 people had been confirmed dead.",
+     True),
+    ("The ministry reported nine deaths.", "The ministry said nine civilians were killed.", True),
+    ("The agency said 14 deaths had been confirmed.", "The agency added that 14 people had been confirmed injured.",
+     False),
+    ("The ministry reported nine deaths.", "The ministry said nine civilians were arrested.", False),
+    # a country adjective in -ese for a country name ending in -e
+    ("The Faroe government said it would appeal.", "The Faroese government said it would appeal.", True),
+])
+def test_deaths_counted_as_people_and_ese_adjectives(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
     # TEST FIXTURE sentences (session 14): shares, halves and "nearly" as news writes them
     ("Sales rose 25 percent.", "Sales rose by a quarter.", True),
     ("Sales rose 25 percent.", "Sales rose by a third.", False),

@@ -1710,6 +1710,18 @@ def _same_count_noun(a: str, b: str) -> bool:
     return a == b or any(a in cls and b in cls for cls in _COUNT_NOUNS)
 
 
+_DEATH_NOUNS = frozenset({"death", "fatality"})
+_DYING_WORDS = frozenset({"die", "dead", "kill", "death", "fatality"})
+
+
+def _deaths_as_people(noun: str, ev_nouns: list[str], ev_words: set[str]) -> bool:
+    """"14 deaths" for "14 people died / were confirmed dead / were killed": the same count, once of deaths and
+    once of the people who died. (The other way round, "14 people" is a count with a unit, which the quantity
+    check compares.)"""
+    people = next(cls for cls in COUNT_NOUN_CLASSES if "people" in cls)
+    return noun in _DEATH_NOUNS and any(n in people for n in ev_nouns) and bool(ev_words & _DYING_WORDS)
+
+
 def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
     """The same number counting something else: "two brigades" where the evidence has "two battalions"."""
     ev_counts = [x for a in ev for x in _counts(a)]
@@ -1720,6 +1732,8 @@ def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
         if noun in _DOCUMENT_NOUNS:
             continue  # "the two articles describe ...": the answer counting its sources
         same_value = [x for x in ev_counts if x[0] == value]
+        if same_value and _deaths_as_people(noun, [n for _, n, _ in same_value], ev_words):
+            continue
         if same_value and not any(_same_count_noun(noun, n) for _, n, _ in same_value) and noun not in ev_words:
             return f"the claim counts '{shown}'; the cited text '{same_value[0][2]}'"
     return ""
