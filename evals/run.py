@@ -626,7 +626,7 @@ def run(settings: Settings, only: str | None = None, limit: int | None = None,
             report["model"] = model_name(llm) if llm is not None else "test-fake"
             # The QA and constrained questions are shared out over `processes` processes of threads/processes
             # llama.cpp threads each (~13% less time on 2 cores), and questions shown the same passages are
-            # answered one after another (llama.cpp reuses their evaluated prompt: ~20% less): qa/answer/batch.py.
+            # answered one after another (llama.cpp reuses their evaluated prompt: 11% less): qa/answer/batch.py.
             pool = AnswerPool(index, s, llm, processes=s.threads if processes is None else processes)
             report["timings"]["answer_processes"] = pool.processes
             with pool:

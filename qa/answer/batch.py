@@ -198,7 +198,8 @@ class AnswerPool:
 
         Why this order: a prompt is the system prompt, then the passages in rank order, then the question;
         llama.cpp evaluates only what follows the part a prompt shares with the one before, so questions shown
-        the same first passages are answered one after another (the eval's questions: ~14% less prompt time). The
+        the same first passages are answered one after another (the eval's questions: ~20% fewer prompt tokens
+        evaluated, 11% less answering time). The
         questions are sorted on the chunk ids retrieval gives them (so the order is the same on every run), and
         the model-calling ones are cut into `n` contiguous runs of equal length. Questions with a conversation
         before them are condensed by the model first, so their passages are unknown here: they keep their order,

@@ -263,7 +263,7 @@ class _EvidenceFacts:
 
 # Lower-case particles inside names ("Islamic State of Iraq and al-Shams", "Abu Bakr al-Baghdadi", "Rafael van der
 # Vaart"): spaCy splits "al-Shams" into "al", "-", "Shams", and the run of capitalised words must not end there.
-_NAME_PARTICLES = frozenset("of and the for al el bin ibn de del da di van von der den le la du des".split())
+_NAME_PARTICLES = ACRONYM_SKIPPED - {"in", "on", "at"}
 
 
 def _cap_runs(tokens) -> list[list[str]]:
