@@ -1312,6 +1312,28 @@ def test_deaths_counted_as_people_and_ese_adjectives(claim, evidence, supported)
 
 
 @pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 17): the act told from its receiver's side ("won approval" / "approved")
+    ("Arvo and Lindt won regulators' approval for their merger on Thursday.", "Regulators on Thursday approved the "
+     "merger of Arvo and Lindt.", True),
+    ("The firm obtained permission to build the plant.", "The council permitted the firm to build the plant.", True),
+    # only an act the evidence says happened: not asked for, hoped for, refused or another act
+    ("Arvo and Lindt won regulators' approval for their merger on Thursday.", "Arvo and Lindt asked regulators on "
+     "Thursday to approve their merger.", False),
+    ("Arvo and Lindt won regulators' approval for their merger on Thursday.", "Arvo and Lindt hope regulators will "
+     "approve their merger on Thursday.", False),
+    ("Arvo and Lindt won regulators' approval for their merger on Thursday.", "Regulators on Thursday did not "
+     "approve the merger of Arvo and Lindt.", False),
+    ("Arvo and Lindt won regulators' approval for their merger on Thursday.", "Regulators on Thursday rejected the "
+     "merger of Arvo and Lindt.", False),
+    ("Arvo and Lindt sought regulators' approval for their merger on Thursday.", "Regulators on Thursday approved "
+     "the merger of Arvo and Lindt.", False),
+])
+def test_an_act_received_is_the_act_done(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
     # TEST FIXTURE sentences (session 14): shares, halves and "nearly" as news writes them
     ("Sales rose 25 percent.", "Sales rose by a quarter.", True),
     ("Sales rose 25 percent.", "Sales rose by a third.", False),

@@ -75,7 +75,7 @@ NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid 
 SUPPORT_VERBS = frozenset("""make take give reach hold launch open conduct carry undertake stage reach pay issue
 announce""".split())
 # Endings of nouns that name an act ("agreement", "investigation", "decision", "approval", "closure").
-_ACT_NOUN_ENDINGS = ("ment", "tion", "sion", "ance", "ence", "al", "ure", "sis")
+ACT_NOUN_ENDINGS = ("ment", "tion", "sion", "ance", "ence", "al", "ure", "sis")
 LIGHT_VERBS = frozenset("""be have do make take get give put go come keep hold set carry conduct stage undertake
 perform complete provide""".split())
 TITLES = frozenset("""president prime minister secretary spokesman spokeswoman spokesperson chief general admiral
@@ -691,7 +691,7 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
         elif c.dep_ in ("dobj", "attr", "acomp", "oprd"):
             out.add(f"{base} {c.lemma_.lower()}")
             out.add(f"{base} {c.text.lower()}")
-            if base in SUPPORT_VERBS and c.pos_ == "NOUN" and c.lower_.endswith(_ACT_NOUN_ENDINGS):
+            if base in SUPPORT_VERBS and c.pos_ == "NOUN" and c.lower_.endswith(ACT_NOUN_ENDINGS):
                 out.add(c.lemma_.lower())  # "reach an agreement" is "agree", "open an investigation" "investigate"
         elif c.dep_ == "advmod" and c.lower_ in ("back", "out", "up", "down", "off", "away"):
             out.add(f"{base} {c.lower_}")

@@ -44,6 +44,7 @@ from qa.text import (
     standard_expansion,
 )
 from qa.verify.claims import (
+    ACT_NOUN_ENDINGS,
     CERTAINTY_RANK,
     CONFIRM_VERBS,
     CONTEMPLATION_VERBS,
@@ -1526,6 +1527,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""  # a participle describing a noun ("a war lasting eight years", "joined by") is left to coverage
     if any(same_sense(p.forms, {lemma}) for lemma in f.act_lemmas):
         return ""  # said with a noun or adjective in the evidence ("defending" / "in their defence")
+    if p.lemma in _GETTING_VERBS and not p.negated and any(
+            not x.irrealis and not x.negated and not x.infinitive and x.dep != "xcomp" and known(x.forms) and
+            any(n.endswith(ACT_NOUN_ENDINGS) and same_sense({n}, x.forms) for n in p.object_core)
+            for _, x in ev_preds):
+        return ""  # "won the Commission's approval" for "the Commission approved": the act, from its receiver's side
     aligned = sorted(ev_preds, key=lambda sq: -(_overlap(p.subject, sq[1].subject) + _overlap(_args(p),
                                                                                           _args(sq[1]))))
     q = aligned[0][1]
