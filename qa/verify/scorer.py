@@ -1718,14 +1718,14 @@ def _same_count_noun(a: str, b: str) -> bool:
 
 _DEATH_NOUNS = frozenset({"death", "fatality"})
 _DYING_WORDS = frozenset({"die", "dead", "kill", "death", "fatality"})
+_PEOPLE_NOUNS = next(cls for cls in COUNT_NOUN_CLASSES if "people" in cls)
 
 
 def _deaths_as_people(noun: str, ev_nouns: list[str], ev_words: set[str]) -> bool:
     """"14 deaths" for "14 people died / were confirmed dead / were killed": the same count, once of deaths and
     once of the people who died. (The other way round, "14 people" is a count with a unit, which the quantity
     check compares.)"""
-    people = next(cls for cls in COUNT_NOUN_CLASSES if "people" in cls)
-    return noun in _DEATH_NOUNS and any(n in people for n in ev_nouns) and bool(ev_words & _DYING_WORDS)
+    return noun in _DEATH_NOUNS and any(n in _PEOPLE_NOUNS for n in ev_nouns) and bool(ev_words & _DYING_WORDS)
 
 
 def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
