@@ -1652,3 +1652,35 @@ def test_probe_set_j_conventions(claim, evidence, supported):
 def test_a_trade_description_names_the_person_just_named(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)  # the evidence is the whole article
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 18): a count of people moved to another fate (killed / injured / missing /
+    # detained ...), every number and most words kept
+    ("30 people were killed in the bombing.", "Police said 14 people were killed and 30 were injured when a car "
+     "bomb exploded near the market on Tuesday.", False),
+    ("A car bomb near the market wounded 14 people, police said.", "Police said 14 people were killed and 30 were "
+     "injured when a car bomb exploded near the market on Tuesday.", False),
+    ("14 people were injured in the attack.", "There had been 14 deaths in the attack on the market, police said.",
+     False),
+    ("Two passengers are missing.", "Of the 50 passengers, 48 were rescued and two died, while one remains missing.",
+     False),
+    ("Five protesters were arrested.", "Police arrested 30 protesters after clashes in which five officers were hurt.",
+     False),
+    # the same counts with their own fates, in other words
+    ("14 people died and 30 were wounded in a car bombing near the market.", "Police said 14 people were killed and "
+     "30 were injured when a car bomb exploded near the market on Tuesday.", True),
+    ("The car bomb killed 14 people and injured 30, police said.", "Police said 14 people were killed and 30 were "
+     "injured when a car bomb exploded near the market on Tuesday.", True),
+    ("One passenger is still missing.", "Of the 50 passengers, 48 were rescued and two died, while one remains "
+     "missing.", True),
+    ("Five officers were injured and 30 protesters were detained.", "Police arrested 30 protesters after clashes in "
+     "which five officers were hurt.", True),
+    ("Three children were among the 12 people killed.", "The blast killed 12 people, including three children, and "
+     "wounded 40 others, the health ministry said.", True),
+    ("About 200 people were evacuated.", "Rescuers said 200 people had been evacuated and at least 3 were missing "
+     "after the landslide.", True),
+])
+def test_a_count_of_people_keeps_its_fate(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
