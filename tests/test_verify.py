@@ -1684,3 +1684,39 @@ def test_a_trade_description_names_the_person_just_named(claim, evidence, suppor
 def test_a_count_of_people_keeps_its_fate(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 18): a number the evidence gives for one time or place, moved to another
+    ("Prices rose 5 percent in May, the statistics office said.", "Prices rose 3 percent in May and 5 percent in "
+     "June, the statistics office said.", False),
+    ("The army sent 400 troops to Dorn.", "The army said it had sent 400 troops to Kell and 150 to Dorn.", False),
+    ("Unemployment was 4.4 percent in March.", "Unemployment fell to 4.1 percent in March from 4.4 percent in "
+     "February.", False),
+    ("30 people died in Kell on Tuesday.", "Police said 14 people died in Kell on Monday and 30 in Dorn on Tuesday.",
+     False),
+    ("The storm killed 12 people in Cuba.", "The storm killed 12 people in Haiti and 3 in Cuba, bringing the total "
+     "to 15.", False),
+    # each number with its own time or place, in other words; a time said once for the whole sentence
+    ("Prices rose 5 percent in June.", "Prices rose 3 percent in May and 5 percent in June, the statistics office "
+     "said.", True),
+    ("In June prices were up 5 percent, after 3 percent in May.", "Prices rose 3 percent in May and 5 percent in "
+     "June, the statistics office said.", True),
+    ("The army said 150 troops were sent to Dorn.", "The army said it had sent 400 troops to Kell and 150 to Dorn.",
+     True),
+    ("In March unemployment dropped to 4.1 percent.", "Unemployment fell to 4.1 percent in March from 4.4 percent in "
+     "February.", True),
+    ("Police said 30 people died in Dorn on Tuesday.", "Police said 14 people died in Kell on Monday and 30 in Dorn "
+     "on Tuesday.", True),
+    ("Wages rose 5 percent in May.", "In May, prices rose 3 percent and wages 5 percent.", True),
+    # two days in one part of the claim: which one the number goes with is not read, so it is not held against it
+    ("Some 600 firefighters were still battling on Monday a blaze that started near Orsay on Saturday.",
+     "A wildfire that started near Orsay on Saturday has burned 3,400 hectares, and around 600 firefighters were "
+     "still battling the blaze on Monday.", True),
+    ("Some 600 firefighters were still battling the blaze on Saturday.", "A wildfire that started near Orsay on "
+     "Saturday has burned 3,400 hectares, and around 600 firefighters were still battling the blaze on Monday.",
+     False),
+])
+def test_a_number_keeps_its_time_and_place(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

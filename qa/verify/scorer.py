@@ -31,6 +31,7 @@ from qa.text import (
     abbreviates,
     currency_words,
     date_found,
+    dates,
     entailed_bound,
     initials,
     is_acronym,
@@ -864,7 +865,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                         f"'{_with_qualifier(q, [c])}'"), set()
             shown = ", ".join(sorted({x.shown() for x in ev_q})) or "no such number"
             return f"the claim says '{q.shown()}'; the cited text says {shown}", set()
-    reason = _counted_check(c, ev_all) or _superlative_check(c, ev_all) or _fate_check(c, ev_all)
+    reason = _counted_check(c, ev_all) or _superlative_check(c, ev_all) or _fate_check(c, ev_all) or \
+        _binding_check(c, ev_all)
     if reason:
         return reason, set()
     # dates
@@ -1801,6 +1803,52 @@ def _fate_check(c: Analysis, ev: list[Analysis]) -> str:
         if same and not any(f == fate for _, f, _ in same) and \
                 sum(1 for x in ev_values if x == value) <= len(same):
             return f"the claim says '{shown}'; the cited text '{same[0][2]}'"
+    return ""
+
+
+# Coordinated parts of a sentence that each pair a number with its own time or place ("3 percent in May and 5
+# percent in June", "400 troops to Kell and 150 to Dorn", "to 4.1 percent in March from 4.4 percent in February").
+_PARTS = re.compile(r"\s*(?:;|,?\s+(?:and|while|whereas|but)\s+|\s+(?:from|against|compared with)\s+(?=[^\s]*\d))\s*")
+_PLACED = re.compile(r"\b(?:to|in|at|into|near|from|for|on|outside)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)*)")
+
+
+def _part_marks(text: str) -> list[tuple[set[tuple[float, str | None]], set[tuple[str, str]]]]:
+    """For each coordinated part of `text`: its numbers (value, unit) and its times and places (kind, value)."""
+    out = []
+    for part in _PARTS.split(text):
+        qs = {(q.value, q.unit) for q in quantities(part) if not q.ordinal and not q.derived}
+        marks = {(d.kind, d.value) for d in dates(part) if d.kind in ("weekday", "month", "year")}
+        marks |= {("place", m.group(1).lower()) for m in _PLACED.finditer(part)
+                  if not dates(m.group(1)) and not m.group(1).isupper()}
+        out.append((qs, marks))
+    return out
+
+
+def _binding_check(c: Analysis, ev: list[Analysis]) -> str:
+    """A number the evidence gives for one time or place, given by the claim for another that the evidence pairs
+    with another number ("prices rose 5 percent in May" for "3 percent in May and 5 percent in June"). Only when
+    every part of the evidence holding the number names a time or place of that kind: a time or place said once
+    for the whole sentence ("In May, prices rose 3 percent and wages 5 percent") binds nothing."""
+    ev_parts = [p for a in ev for p in _part_marks(a.text)]
+    if sum(1 for qs, marks in ev_parts if qs and marks) < 2:
+        return ""
+    def holds(eqs: set[tuple[float, str | None]], q: tuple[float, str | None]) -> bool:
+        # "30 in Dorn" after "14 people died in Kell": the noun left out holds the same count
+        return any(v == q[0] and (u == q[1] or u is None or q[1] is None) for v, u in eqs)
+
+    for qs, marks in _part_marks(c.text):
+        for q in qs:
+            with_q = [m for eqs, m in ev_parts if holds(eqs, q)]
+            for kind, value in marks:
+                if sum(1 for k, _ in marks if k == kind) > 1:
+                    continue  # two times or places in one part of the claim: which one the number goes with is unread
+                with_mark = [eqs for eqs, m in ev_parts if (kind, value) in m]
+                if not with_q or not with_mark or any((kind, value) in m for m in with_q):
+                    continue
+                others = [v for m in with_q for k, v in m if k == kind]
+                if len(others) >= len(with_q) and any(not holds(eqs, q) and eqs for eqs in with_mark):
+                    number = next(x.shown() for x in quantities(c.text) if (x.value, x.unit) == q)
+                    return f"the cited text gives '{number}' for {others[0].title()}, not for {value.title()}"
     return ""
 
 
