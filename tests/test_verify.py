@@ -1720,3 +1720,35 @@ def test_a_count_of_people_keeps_its_fate(claim, evidence, supported):
 def test_a_number_keeps_its_time_and_place(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 18): a noun the evidence limits (former, deputy, suspected, alleged, proposed)
+    # stated without the limit
+    ("Interior minister Ada Lenz said the police had been warned.",
+     "Former interior minister Ada Lenz said the police had been warned.", False),
+    ("Health minister Paul Ory announced the new rules on Monday.",
+     "Deputy health minister Paul Ory announced the new rules on Monday.", False),
+    ("Police arrested the gunman, a 34-year-old man from Kell, on Friday.",
+     "Police arrested the suspected gunman, a 34-year-old man from Kell, on Friday.", False),
+    ("The fraud cost investors 3 million euros, prosecutors said.",
+     "The alleged fraud cost investors 3 million euros, prosecutors said.", False),
+    ("The minister said the law would ban the sale of fireworks.",
+     "The minister said the proposed law would ban the sale of fireworks.", False),
+    # the limit kept, in other words or as an adverb; or the noun not used at all
+    ("Ada Lenz, a former interior minister, said police had been warned.",
+     "Former interior minister Ada Lenz said the police had been warned.", True),
+    ("Ex-minister Ada Lenz said the police had been warned.",
+     "Former interior minister Ada Lenz said the police had been warned.", True),
+    ("Ada Lenz, formerly the interior minister, said the police had been warned.",
+     "Former interior minister Ada Lenz said the police had been warned.", True),
+    ("Paul Ory, the deputy health minister, announced new rules on Monday.",
+     "Deputy health minister Paul Ory announced the new rules on Monday.", True),
+    ("Police arrested a 34-year-old man from Kell on Friday.",
+     "Police arrested the suspected gunman, a 34-year-old man from Kell, on Friday.", True),
+    ("Prosecutors said the alleged fraud cost investors 3 million euros.",
+     "The alleged fraud cost investors 3 million euros, prosecutors said.", True),
+])
+def test_a_limited_noun_keeps_its_limit(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

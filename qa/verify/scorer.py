@@ -866,7 +866,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             shown = ", ".join(sorted({x.shown() for x in ev_q})) or "no such number"
             return f"the claim says '{q.shown()}'; the cited text says {shown}", set()
     reason = _counted_check(c, ev_all) or _superlative_check(c, ev_all) or _fate_check(c, ev_all) or \
-        _binding_check(c, ev_all)
+        _binding_check(c, ev_all) or _limited_noun_check(c, ev_all)
     if reason:
         return reason, set()
     # dates
@@ -1850,6 +1850,59 @@ def _binding_check(c: Analysis, ev: list[Analysis]) -> str:
                     number = next(x.shown() for x in quantities(c.text) if (x.value, x.unit) == q)
                     return f"the cited text gives '{number}' for {others[0].title()}, not for {value.title()}"
     return ""
+
+
+# Words that make a noun less than itself: a former or deputy minister is not the minister, a suspected gunman or
+# an alleged fraud is not established, a proposed law is not a law. One class per line; a word of the same class in
+# the claim keeps the limit ("ex-minister" for "former minister"). Hand-written: generic English, no such list
+# ships offline. Not here: "outgoing" (still in office), hedging adverbs (the hedge check reads those).
+_LIMITING = [frozenset(line.split()) for line in """former ex erstwhile onetime one-time
+deputy vice assistant under
+acting interim caretaker
+shadow
+alleged suspected accused purported presumed reputed so-called self-styled would-be
+possible potential proposed planned prospective draft probable""".splitlines()]
+_LIMIT_CLASS = {w: cls for cls in _LIMITING for w in cls}
+# the same limits as adverbs before the phrase ("Pelc, formerly the energy minister")
+_LIMIT_ADVERBS = {"formerly": "former", "previously": "former", "allegedly": "alleged", "supposedly": "alleged",
+                  "purportedly": "alleged", "reputedly": "alleged", "possibly": "possible", "potentially": "possible"}
+
+
+def _limited_chunks(a: Analysis) -> list[tuple[set[str], set[frozenset[str]], str]]:
+    """(common nouns and titles, classes of limiting words, text) for each noun phrase of the sentence."""
+    out = []
+    for chunk in a.doc.noun_chunks:
+        toks = list(chunk)
+        # "the suspected gunman, a 34-year-old man": the limit belongs to the words after it in the phrase
+        nouns = {t.lemma_.lower() for t in toks if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in TITLES)}
+        limits = {_LIMIT_CLASS[t.lower_] for t in toks if t.lower_ in _LIMIT_CLASS}
+        near = [t.lower_ for t in toks] + ([a.doc[chunk.start - 1].lower_] if chunk.start else [])
+        limits |= {_LIMIT_CLASS[_LIMIT_ADVERBS[w]] for w in near if w in _LIMIT_ADVERBS}
+        if nouns:
+            out.append((nouns - set(_LIMIT_CLASS), limits, chunk.text))
+    return out
+
+
+def _limited_noun_check(c: Analysis, ev: list[Analysis]) -> str:
+    """A noun the evidence only ever limits ("former minister", "suspected gunman", "proposed law"), stated by the
+    claim without the limit ("minister", "gunman", "law")."""
+    ev_chunks = [x for a in ev for x in _limited_chunks(a)]
+    if not any(limits for _, limits, _ in ev_chunks):
+        return ""
+    for nouns, limits, _ in _limited_chunks(c):
+        for noun in sorted(nouns):
+            with_noun = [(lim, t) for ns, lim, t in ev_chunks if noun in ns]
+            if not with_noun:
+                continue
+            dropped = set.intersection(*(set(lim) for lim, _ in with_noun)) - limits
+            if dropped:
+                shown = with_noun[0][1]
+                return f"the cited text says '{shown}'; the claim drops '{_limit_word(shown, min(dropped))}'"
+    return ""
+
+
+def _limit_word(text: str, cls: frozenset[str]) -> str:
+    return next((w for w in re.split(r"[\s-]+", text.lower()) if w in cls), "")
 
 
 _SUPERLATIVE_SYNONYMS = [frozenset({"largest", "biggest", "large", "big"}), frozenset({"smallest", "small"})]
