@@ -188,3 +188,19 @@ def test_a_real_helper_gives_the_answers_this_process_gives(seeded_settings, see
         assert shared[i].draft == one.draft and shared[i].answer == one.answer
         assert [c.quote for c in shared[i].citations] == [c.quote for c in one.citations]
     assert llm.llama.context_params.n_threads == 2  # given back after the pool closed
+
+
+@pytest.mark.parametrize("processes", [2, 1])
+def test_meanwhile_runs_once_after_this_process_share(tmp_path, fake_world, processes):
+    """The eval's summary runs while the helpers finish (`meanwhile`): once, after every one of this process's own
+    answers, and with one process after all of them."""
+    events: list[str] = []
+    jobs = [AnswerJob(f"q{i}") for i in range(6)]
+    with AnswerPool(None, _settings(tmp_path), ThreadedFakeModel(), processes=processes) as pool:
+        for a in pool.answer(jobs, meanwhile=lambda: events.append("meanwhile")):
+            events.append(a.answer.answer.split(":")[0])
+    assert events.count("meanwhile") == 1
+    cut = events.index("meanwhile")
+    assert events[:cut].count("here") == (3 if processes == 2 else 6)  # every own answer came first
+    assert "here" not in events[cut:]
+    assert len(events) == 7

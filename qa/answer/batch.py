@@ -24,7 +24,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 from qa.config import Settings, _coerce
@@ -223,8 +223,12 @@ class AnswerPool:
             answer, seconds = _answer(jobs[i], self.index, self.settings, self.llm)
             yield Answered(i, answer, seconds)
 
-    def answer(self, jobs: Sequence[AnswerJob]) -> Iterator[Answered]:
-        """Yield an `Answered` for every job, in the order they finish (this process's own in its share's order)."""
+    def answer(self, jobs: Sequence[AnswerJob], meanwhile: Callable[[], None] | None = None) -> Iterator[Answered]:
+        """Yield an `Answered` for every job, in the order they finish (this process's own in its share's order).
+
+        `meanwhile`: other work for this process's model, called once, after its own share and before it waits
+        for the helpers' (the eval's summary: ~20 s that would otherwise follow, with a core idle while the
+        helpers finish)."""
         jobs = [AnswerJob(j.question, tuple(tuple(t) for t in j.history)) for j in jobs]
         n_proc = self._processes_for(len(jobs))
         if n_proc > 1 and not self._helpers:
@@ -235,6 +239,8 @@ class AnswerPool:
         helpers = [h for h in self._helpers if h.alive][:n_proc - 1]
         if not helpers:
             yield from self._answer_here(jobs, self._shares(jobs, 1)[0])
+            if meanwhile is not None:
+                meanwhile()
             return
         # This process takes the first share: it starts at once while a new helper is still loading.
         own, *others = self._shares(jobs, len(helpers) + 1)
@@ -261,6 +267,8 @@ class AnswerPool:
         for answered in self._answer_here(jobs, own):
             yield answered
             yield from drain(block=False)
+        if meanwhile is not None:
+            meanwhile()
         yield from drain(block=True)
         left = [i for helper in busy for i in helper.positions if i not in helper.done]
         if left:
