@@ -1733,7 +1733,7 @@ def test_a_number_keeps_its_time_and_place(claim, evidence, supported):
      "Police arrested the suspected gunman, a 34-year-old man from Kell, on Friday.", False),
     ("The fraud cost investors 3 million euros, prosecutors said.",
      "The alleged fraud cost investors 3 million euros, prosecutors said.", False),
-    ("The minister said the law would ban the sale of fireworks.",
+    ("The minister said the law bans the sale of fireworks.",
      "The minister said the proposed law would ban the sale of fireworks.", False),
     # the limit kept, in other words or as an adverb; or the noun not used at all
     ("Ada Lenz, a former interior minister, said police had been warned.",
@@ -1748,7 +1748,39 @@ def test_a_number_keeps_its_time_and_place(claim, evidence, supported):
      "Police arrested the suspected gunman, a 34-year-old man from Kell, on Friday.", True),
     ("Prosecutors said the alleged fraud cost investors 3 million euros.",
      "The alleged fraud cost investors 3 million euros, prosecutors said.", True),
+    # the claim's own conditional, or a past office
+    ("The minister said the law would ban the sale of fireworks.",
+     "The minister said the proposed law would ban the sale of fireworks.", True),
+    ("Ada Lenz, who was interior minister, said the police had been warned.",
+     "Former interior minister Ada Lenz said the police had been warned.", True),
 ])
 def test_a_limited_noun_keeps_its_limit(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 18): two counts swapped between their acts or between what they count
+    ("The mill will shut 60 looms, the owners said.", "The owners said the mill will shut 200 looms and repair 60.",
+     False),
+    ("Exports fell 4 percent in the year.", "Exports fell 9 percent in the year while imports rose 4 percent.",
+     False),
+    ("Guards searched 12 visitors at the gate.", "Guards searched 80 visitors at the gate and 12 staff were turned "
+     "away.", False),
+    ("Output grew 0.8 percent in the first quarter.", "Output grew 2.1 percent in the first quarter and 0.8 percent "
+     "in the second.", False),
+    ("Rents in Milby rose 9 percent.", "Rents in central Aldover rose 9 percent, while in the suburb of Milby they "
+     "rose 3 percent.", False),
+    # each count with its own act or noun; a gapped clause ("and wages 5 percent") is no act of its own
+    ("The owners said the mill will repair 60 looms.", "The owners said the mill will shut 200 looms and repair 60.",
+     True),
+    ("Imports rose 4 percent in the year.", "Exports fell 9 percent in the year while imports rose 4 percent.", True),
+    ("Twelve staff were turned away at the gate.", "Guards searched 80 visitors at the gate and 12 staff were turned "
+     "away.", True),
+    ("Output grew 0.8 percent in the second quarter.", "Output grew 2.1 percent in the first quarter and 0.8 percent "
+     "in the second.", True),
+    ("Wages rose 5 percent in May.", "In May, prices rose 3 percent and wages 5 percent.", True),
+])
+def test_counts_keep_their_acts_and_nouns(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason

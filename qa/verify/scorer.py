@@ -866,7 +866,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             shown = ", ".join(sorted({x.shown() for x in ev_q})) or "no such number"
             return f"the claim says '{q.shown()}'; the cited text says {shown}", set()
     reason = _counted_check(c, ev_all) or _superlative_check(c, ev_all) or _fate_check(c, ev_all) or \
-        _binding_check(c, ev_all) or _limited_noun_check(c, ev_all)
+        _act_check(c, ev_all) or _binding_check(c, ev_all) or _limited_noun_check(c, ev_all)
     if reason:
         return reason, set()
     # dates
@@ -1744,6 +1744,11 @@ def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
             continue
         if same_value and not any(_same_count_noun(noun, n) for _, n, _ in same_value) and noun not in ev_words:
             return f"the claim counts '{shown}'; the cited text '{same_value[0][2]}'"
+        # two counts swapped: the evidence counts the claim's noun with another number ("42 protesters and 7
+        # officers" -> "7 protesters")
+        swapped = [x for x in ev_counts if _same_count_noun(noun, x[1]) and x[0] != value]
+        if same_value and swapped and not any(_same_count_noun(noun, n) for _, n, _ in same_value):
+            return f"the claim counts '{shown}'; the cited text '{swapped[0][2]}' and '{same_value[0][2]}'"
     return ""
 
 
@@ -1792,6 +1797,44 @@ def _fates(a: Analysis) -> list[tuple[float, str, str]]:
     return out
 
 
+def _acts(a: Analysis) -> list[tuple[float, str, str]]:
+    """(value, the act, as written) for each number that is the doer or the thing acted on of a verb other than
+    "be" / "have" ("51 passed, 9 were given warnings and 4 were ordered to close", "cut 320 jobs and create 85"); a
+    part of a group ("two of them") is left out."""
+    out = []
+    for t in a.doc:
+        if not t.like_num or (v := _number_value(t)) is None:
+            continue
+        anchor = t.head if t.dep_ == "nummod" else t
+        if any(x.dep_ == "prep" and x.lower_ == "of" for x in anchor.children) and anchor is t:
+            continue  # "two of them", "8 of the 210": a part of a group counted elsewhere
+        verb = anchor.head
+        if anchor.dep_ == "pobj" and verb.lower_ in ("by", "to") and verb.head.pos_ == "VERB":
+            verb = verb.head  # "rose by 5 percent", "fell to 4.1 percent"
+        elif anchor.dep_ not in ("nsubj", "nsubjpass", "dobj", "npadvmod"):
+            continue
+        if verb.pos_ == "VERB" and \
+                verb.lemma_.lower() not in _LINKING_VERBS | {"have", "say", "report"}:
+            out.append((v, verb.lemma_.lower(), f"{t.text} {verb.text}"))
+    return out
+
+
+def _act_check(c: Analysis, ev: list[Analysis]) -> str:
+    """A number moved to the act the evidence gives another number ("Hallam will cut 85 jobs" for "cut 320 jobs and
+    create 85"; "fell 5 percent" for "fell 12 percent ... and rose 5 percent"): only when the evidence binds the
+    claim's act to another number and the claim's number to another act."""
+    # a word the claim uses as a noun is no act of the evidence: gapping misread ("prices rose 3 percent and wages 5
+    # percent" parses "wages" as a verb)
+    claim_nouns = {t.lemma_.lower() for t in c.doc if t.pos_ in ("NOUN", "PROPN")}
+    ev_acts = [x for a in ev for x in _acts(a) if x[1] not in claim_nouns]
+    for value, act, shown in _acts(c):
+        others = [x for x in ev_acts if x[1] == act and x[0] != value]
+        mine = [x for x in ev_acts if x[0] == value]
+        if others and mine and not any(x[1] == act for x in mine):
+            return f"the claim says '{shown}'; the cited text '{others[0][2]}' and '{mine[0][2]}'"
+    return ""
+
+
 def _fate_check(c: Analysis, ev: list[Analysis]) -> str:
     """A count of people given another fate than the evidence gives that count ("30 killed" where the evidence
     says 14 were killed and 30 injured; "14 injured" for "14 deaths"). Only when every count of that value in the
@@ -1809,7 +1852,10 @@ def _fate_check(c: Analysis, ev: list[Analysis]) -> str:
 # Coordinated parts of a sentence that each pair a number with its own time or place ("3 percent in May and 5
 # percent in June", "400 troops to Kell and 150 to Dorn", "to 4.1 percent in March from 4.4 percent in February").
 _PARTS = re.compile(r"\s*(?:;|,?\s+(?:and|while|whereas|but)\s+|\s+(?:from|against|compared with)\s+(?=[^\s]*\d))\s*")
-_PLACED = re.compile(r"\b(?:to|in|at|into|near|from|for|on|outside)\s+((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)*)")
+_PERIOD = re.compile(r"\bin the (first|second|third|fourth|final|last)(?:\s+(?:quarter|half|round|period))?\b")
+_PLACED = re.compile(r"\b(?:to|in|at|into|near|from|for|on|outside)\s+(?:(?:the|central|northern|southern|eastern|"
+                     r"western|inner|outer|greater|suburb|village|town|city|region|province|district|county|of)\s+){0,3}"
+                     r"((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)*)")
 
 
 def _part_marks(text: str) -> list[tuple[set[tuple[float, str | None]], set[tuple[str, str]]]]:
@@ -1818,6 +1864,7 @@ def _part_marks(text: str) -> list[tuple[set[tuple[float, str | None]], set[tupl
     for part in _PARTS.split(text):
         qs = {(q.value, q.unit) for q in quantities(part) if not q.ordinal and not q.derived}
         marks = {(d.kind, d.value) for d in dates(part) if d.kind in ("weekday", "month", "year")}
+        marks |= {("period", m.group(1).lower()) for m in _PERIOD.finditer(part)}
         marks |= {("place", m.group(1).lower()) for m in _PLACED.finditer(part)
                   if not dates(m.group(1)) and not m.group(1).isupper()}
         out.append((qs, marks))
@@ -1863,6 +1910,13 @@ shadow
 alleged suspected accused purported presumed reputed so-called self-styled would-be
 possible potential proposed planned prospective draft probable""".splitlines()]
 _LIMIT_CLASS = {w: cls for cls in _LIMITING for w in cls}
+# Other words (lemmas) that keep a limit anywhere in the claim's sentence: "who formerly served as minister", "on an
+# acting basis", "a temporary chief executive", "is planned", "arrested on suspicion of", "checking whether".
+_KEPT_BY = {"former": "formerly previously once then", "acting": "temporary temporarily",
+            "alleged": "allegedly allege allegation suspect suspicion accuse accusation",
+            "possible": "possibly whether may might could would if once plan propose proposal potentially consider"}
+_LIMIT_KEPT_BY = {cls: cls | frozenset(" ".join(v for k, v in _KEPT_BY.items() if k in cls).split())
+                  for cls in _LIMITING}
 # the same limits as adverbs before the phrase ("Pelc, formerly the energy minister")
 _LIMIT_ADVERBS = {"formerly": "former", "previously": "former", "allegedly": "alleged", "supposedly": "alleged",
                   "purportedly": "alleged", "reputedly": "alleged", "possibly": "possible", "potentially": "possible"}
@@ -1889,7 +1943,12 @@ def _limited_noun_check(c: Analysis, ev: list[Analysis]) -> str:
     ev_chunks = [x for a in ev for x in _limited_chunks(a)]
     if not any(limits for _, limits, _ in ev_chunks):
         return ""
-    for nouns, limits, _ in _limited_chunks(c):
+    lemmas = {t.lemma_.lower() for t in c.doc} | {t.lower_ for t in c.doc}
+    kept = {cls for cls in _LIMITING if _LIMIT_KEPT_BY[cls] & lemmas}
+    for nouns, limits, chunk in _limited_chunks(c):
+        limits = limits | kept
+        if _held_before(c, chunk):
+            limits = limits | {_LIMIT_CLASS["former"]}
         for noun in sorted(nouns):
             with_noun = [(lim, t) for ns, lim, t in ev_chunks if noun in ns]
             if not with_noun:
@@ -1899,6 +1958,16 @@ def _limited_noun_check(c: Analysis, ev: list[Analysis]) -> str:
                 shown = with_noun[0][1]
                 return f"the cited text says '{shown}'; the claim drops '{_limit_word(shown, min(dropped))}'"
     return ""
+
+
+def _held_before(c: Analysis, chunk_text: str) -> bool:
+    """The phrase is what someone was or served as, in the past tense ("who was finance minister until 2019")."""
+    for t in c.doc:
+        if t.text in chunk_text.split() and t.dep_ in ("attr", "pobj"):
+            verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "as" else t.head
+            if verb.lemma_ in ("be", "serve") and verb.tag_ == "VBD":
+                return True
+    return False
 
 
 def _limit_word(text: str, cls: frozenset[str]) -> str:
