@@ -1784,3 +1784,21 @@ def test_a_limited_noun_keeps_its_limit(claim, evidence, supported):
 def test_counts_keep_their_acts_and_nouns(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 18): a total the claim says it adds up, of numbers that share one act
+    ("Open Hands sent a total of 420 tents to Varno and Ostel after the floods.",
+     "The charity Open Hands sent 300 tents to Varno and 120 to Ostel after the floods.", True),
+    ("A total of 2,150 children were vaccinated at the clinic in June and July, according to health officials.",
+     "The clinic vaccinated 1,300 children in June and 850 in July, health officials said.", True),
+    ("Open Hands sent 420 tents to Varno after the floods.",  # no total said: 420 is nowhere in the text
+     "The charity Open Hands sent 300 tents to Varno and 120 to Ostel after the floods.", False),
+    ("In all, Open Hands sent 400 tents.", "The charity Open Hands sent 300 tents to Varno and 120 to Ostel after "
+     "the floods.", False),
+    ("A total of 25 workers were killed in the collapse.",  # 6 killed and 19 injured do not add up to 25 killed
+     "The collapse killed 6 workers and injured 19, the fire service said.", False),
+])
+def test_a_total_of_numbers_that_share_an_act(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
