@@ -72,7 +72,7 @@ from qa.verify.support import DEFAULT_THRESHOLD, SupportResult, _coverage, grade
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 SCORERS = ("structural", "lexical")
 _PERIODS = {"day": {"daily"}, "week": {"weekly"}, "month": {"monthly"}, "year": {"yearly", "annually", "annual"},
@@ -1952,8 +1952,8 @@ _LIMIT_ADVERBS = {"formerly": "former", "previously": "former", "allegedly": "al
                   "purportedly": "alleged", "reputedly": "alleged", "possibly": "possible", "potentially": "possible"}
 
 
-def _limited_chunks(a: Analysis) -> list[tuple[set[str], set[frozenset[str]], str]]:
-    """(common nouns and titles, classes of limiting words, text) for each noun phrase of the sentence."""
+def _limited_chunks(a: Analysis) -> list[tuple[set[str], set[frozenset[str]], Span]]:
+    """(common nouns and titles, classes of limiting words, the phrase) for each noun phrase of the sentence."""
     out = []
     for chunk in a.doc.noun_chunks:
         toks = list(chunk)
@@ -1963,7 +1963,7 @@ def _limited_chunks(a: Analysis) -> list[tuple[set[str], set[frozenset[str]], st
         near = [t.lower_ for t in toks] + ([a.doc[chunk.start - 1].lower_] if chunk.start else [])
         limits |= {_LIMIT_CLASS[_LIMIT_ADVERBS[w]] for w in near if w in _LIMIT_ADVERBS}
         if nouns:
-            out.append((nouns - set(_LIMIT_CLASS), limits, chunk.text))
+            out.append((nouns - set(_LIMIT_CLASS), limits, chunk))
     return out
 
 
@@ -1977,7 +1977,7 @@ def _limited_noun_check(c: Analysis, ev: list[Analysis]) -> str:
     kept = {cls for cls in _LIMITING if _LIMIT_KEPT_BY[cls] & lemmas}
     for nouns, limits, chunk in _limited_chunks(c):
         limits = limits | kept
-        if _held_before(c, chunk):
+        if _held_before(chunk):
             limits = limits | {_LIMIT_CLASS["former"]}
         for noun in sorted(nouns):
             with_noun = [(lim, t) for ns, lim, t in ev_chunks if noun in ns]
@@ -1985,15 +1985,16 @@ def _limited_noun_check(c: Analysis, ev: list[Analysis]) -> str:
                 continue
             dropped = set.intersection(*(set(lim) for lim, _ in with_noun)) - limits
             if dropped:
-                shown = with_noun[0][1]
-                return f"the cited text says '{shown}'; the claim drops '{_limit_word(shown, min(dropped))}'"
+                shown = with_noun[0][1].text
+                word = _limit_word(shown, min(dropped, key=sorted))  # one reason on every run
+                return f"the cited text says '{shown}'; the claim drops '{word}'"
     return ""
 
 
-def _held_before(c: Analysis, chunk_text: str) -> bool:
+def _held_before(chunk: Span) -> bool:
     """The phrase is what someone was or served as, in the past tense ("who was finance minister until 2019")."""
-    for t in c.doc:
-        if t.text in chunk_text.split() and t.dep_ in ("attr", "pobj"):
+    for t in chunk:
+        if t.dep_ in ("attr", "pobj"):
             verb = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "as" else t.head
             if verb.lemma_ in ("be", "serve") and verb.tag_ == "VBD":
                 return True
