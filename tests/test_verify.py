@@ -1802,3 +1802,15 @@ def test_counts_keep_their_acts_and_nouns(claim, evidence, supported):
 def test_a_total_of_numbers_that_share_an_act(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 18): who died is who was killed (the subject of one, the object of the other)
+    ("Six workers died when the roof of the mill collapsed, the fire service said.",
+     "The roof collapse at the mill killed 6 workers, the fire service said.", True),
+    ("The roof collapse at the mill killed 19 workers.",
+     "The roof collapse at the mill killed 6 workers and injured 19, the fire service said.", False),
+])
+def test_who_died_is_who_was_killed(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

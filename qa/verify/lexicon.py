@@ -254,6 +254,20 @@ def opposite(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool
     return any((a & left and b & right) or (a & right and b & left) for left, right in OPPOSITES)
 
 
+# Verbs that tell one event from the other party's side: who dies is who was killed ("six workers died" / "the
+# collapse killed six workers"). The first verb's subject is the second's object, so a subject there and an object
+# here are the same role. ("Mosul fell to ISIS" / "ISIS captured Mosul" and "lost to" / "beat" are still read as
+# other acts by the action checks: not here.)
+CONVERSES = [(frozenset(left.split()), frozenset(right.split())) for left, right in (
+    ("die died dies dying", "kill killed kills killing"),
+)]
+
+
+def converse(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """Whether two verbs (by their forms) tell one event from its two sides ("died" / "killed")."""
+    return any((a & left and b & right) or (a & right and b & left) for left, right in CONVERSES)
+
+
 def stronger(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
     """Whether verb `a` (by its forms) says more than verb `b` ("halt" / "slow"): a restatement may not."""
     return not a & b and any(a & left and b & right and not a & right for left, right in STRONGER)

@@ -67,7 +67,16 @@ from qa.verify.claims import (
     name_keys,
 )
 from qa.verify.context import BUSINESS_NOUNS, ORG_NOUNS, ArticleContext, article_context
-from qa.verify.lexicon import COMMITMENT_VERBS, NEUTRAL_VERBS, derived, known, opposite, same_sense, stronger
+from qa.verify.lexicon import (
+    COMMITMENT_VERBS,
+    NEUTRAL_VERBS,
+    converse,
+    derived,
+    known,
+    opposite,
+    same_sense,
+    stronger,
+)
 from qa.verify.support import DEFAULT_THRESHOLD, SupportResult, _coverage, grade, lexical_check, surface_checks, verdict
 
 if TYPE_CHECKING:
@@ -1509,7 +1518,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # a swap: the evidence's doer is not the claim's doer but sits elsewhere in the claim (not as a mutual party:
         # "clashed with police")
         if p.subject and q.subject and _overlap(_args(p, directed=True), q.subject) and cross >= 2 and \
-                cross > straight:
+                cross > straight and not converse(p.forms, q.forms):
             return (f"the roles are reversed: in the cited text {_describe(q.subject)} '{q.text}' "
                     f"{_describe(_args(q))}")
         described = q.definite_subject and all(name_bases(w) & (f.before | f.ref_words) for w in p.subject_names)
@@ -1670,7 +1679,7 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
     claim's doer standing where the evidence has the place or the one helped ("Iraq would consider
     intervening in Iran")."""
     ps, qs = p.subject_core, q.subject_core
-    if not ps or not qs or _overlap(ps, qs):
+    if not ps or not qs or _overlap(ps, qs) or converse(p.forms, q.forms):  # "died" for "killed": the same role
         return ""
     q_other = q.object_core | _unite({k: v for k, v in q.prep_core.items() if k not in _MUTUAL_PREPS})
     p_other = p.object_core | _unite({k: v for k, v in p.prep_core.items() if k not in _MUTUAL_PREPS})
