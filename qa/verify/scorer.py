@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from qa.errors import UsageError
@@ -860,8 +861,6 @@ def _total_of(q, c: Analysis, ev: list[Analysis]) -> bool:
     numbers added have different fates or acts ("killed 6 and injured 19" does not make "25 killed")."""
     if q.qualifier or q.ordinal or not _TOTAL_CUES.search(c.text):
         return False
-    from itertools import combinations
-
     nums = [x for a in ev for x in a.quantities if not x.derived and not x.ordinal and not x.qualifier and
             (x.unit == q.unit or x.unit is None or q.unit is None)]
     bound = {}
@@ -1758,7 +1757,6 @@ def _same_count_noun(a: str, b: str) -> bool:
 
 
 _DEATH_NOUNS = frozenset({"death", "fatality"})
-_DYING_WORDS = frozenset({"die", "dead", "kill", "death", "fatality"})
 _PEOPLE_NOUNS = next(cls for cls in COUNT_NOUN_CLASSES if "people" in cls)
 
 
@@ -1766,7 +1764,7 @@ def _deaths_as_people(noun: str, ev_nouns: list[str], ev_words: set[str]) -> boo
     """"14 deaths" for "14 people died / were confirmed dead / were killed": the same count, once of deaths and
     once of the people who died. (The other way round, "14 people" is a count with a unit, which the quantity
     check compares.)"""
-    return noun in _DEATH_NOUNS and any(n in _PEOPLE_NOUNS for n in ev_nouns) and bool(ev_words & _DYING_WORDS)
+    return noun in _DEATH_NOUNS and any(n in _PEOPLE_NOUNS for n in ev_nouns) and bool(ev_words & _FATES["killed"])
 
 
 def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
@@ -1952,13 +1950,13 @@ _LIMIT_CLASS = {w: cls for cls in _LIMITING for w in cls}
 # Other words (lemmas) that keep a limit anywhere in the claim's sentence: "who formerly served as minister", "on an
 # acting basis", "a temporary chief executive", "is planned", "arrested on suspicion of", "checking whether".
 _KEPT_BY = {"former": "formerly previously once then", "acting": "temporary temporarily",
-            "alleged": "allegedly allege allegation suspect suspicion accuse accusation",
+            "alleged": "allegedly supposedly purportedly reputedly allege allegation suspect suspicion accuse "
+                       "accusation",
             "possible": "possibly whether may might could would if once plan propose proposal potentially consider"}
 _LIMIT_KEPT_BY = {cls: cls | frozenset(" ".join(v for k, v in _KEPT_BY.items() if k in cls).split())
                   for cls in _LIMITING}
-# the same limits as adverbs before the phrase ("Pelc, formerly the energy minister")
-_LIMIT_ADVERBS = {"formerly": "former", "previously": "former", "allegedly": "alleged", "supposedly": "alleged",
-                  "purportedly": "alleged", "reputedly": "alleged", "possibly": "possible", "potentially": "possible"}
+# the adverbs among them also limit a phrase in the evidence ("Pelc, formerly the energy minister")
+_LIMIT_ADVERBS = {w: k for k, words in _KEPT_BY.items() for w in words.split() if w.endswith("ly")}
 
 
 def _limited_chunks(a: Analysis) -> list[tuple[set[str], set[frozenset[str]], Span]]:
