@@ -1814,3 +1814,48 @@ def test_a_total_of_numbers_that_share_an_act(claim, evidence, supported):
 def test_who_died_is_who_was_killed(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 19): a definite subject continues the subject just before it
+    ("The Orrin county water board said its wells were at 30 percent of capacity.",
+     "The Orrin county water board began limiting supplies to 9 villages on Friday. The utility said its wells "
+     "were at 30 percent of capacity.", True),
+    ("Mara Quell told listeners the morning show would end in March.",
+     "Mara Quell presents the station's morning show. The presenter told listeners on Monday that the show would "
+     "end in March.", True),
+    ("Geologists at the Brenn Institute said the tremor began 12 km below the surface.",
+     "Geologists at the Brenn Institute recorded a tremor on Sunday. The team said it began 12 km below the "
+     "surface.", True),
+    ("The regional flood agency said 9 deaths had been confirmed.",
+     "Rivers burst their banks across the valley, the regional flood agency said. The agency added that 9 people "
+     "had been confirmed dead.", True),
+    # an office is another person, and a body of another kind is another body
+    ("The Orrin county water board said its wells were at 30 percent of capacity.",  # a person is no board
+     "The Orrin county water board began limiting supplies to 9 villages on Friday. The engineer said the wells "
+     "were at 30 percent of capacity.", False),
+    ("The Orrin county water board said its wells were at 30 percent of capacity.",
+     "The Orrin county water board began limiting supplies to 9 villages on Friday. The ministry said the wells "
+     "were at 30 percent of capacity.", False),
+    ("Tallow Mining acknowledged the claim, saying it had spent 4 million on safety.",
+     "The company denied the claim, saying it had spent 4 million on safety.", False),
+])
+def test_a_definite_subject_continues_the_one_before(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)  # the evidence is the whole article
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 19): negation carried by a word rather than by "not"
+    ("Pell Foods has bought the bakery chain for a price it did not reveal.",
+     "Pell Foods has bought the bakery chain for an undisclosed sum.", True),
+    ("House prices fell to a level not seen since 2011.", "House prices fell to their lowest level since 2011.", True),
+    ("The tribunal found the inspector should not have allowed the evidence.",
+     "The tribunal found the inspector had wrongly admitted the evidence.", True),
+    ("Pell Foods did not buy the bakery chain.", "Pell Foods has bought the bakery chain, the company said.", False),
+    ("House prices fell to a level not seen since 2011.", "House prices fell for the third month, the survey "
+     "understood to cover 2011 showed.", False),
+])
+def test_negation_said_by_a_word(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -582,7 +582,7 @@ def _speaker_token(t: Token) -> Token | None:
     return None
 
 
-def _speaker_words(speaker: Token) -> frozenset[str]:
+def speaker_phrase_words(speaker: Token) -> frozenset[str]:
     """Content words naming a speaker: its noun phrase without clauses, dates or report nouns, and without
     prepositional phrases other than "of"/"in"/"for"/"at"/"from" ("chief of police", "an official in Baghdad",
     "analysts at X")."""
@@ -606,7 +606,7 @@ def _make_attr(cert: str, verb: str, speaker: Token | None, verb_tok: Token) -> 
         return Attribution(cert, verb, verb_i=verb_tok.i,
                            recipient=_phrase(recipient) if recipient is not None else "",
                            recipient_words=_subtree_words(recipient) if recipient is not None else frozenset())
-    words = _speaker_words(speaker)
+    words = speaker_phrase_words(speaker)
     head = key(speaker.text if speaker.pos_ == "PROPN" else speaker.lemma_)
     person = any(t.ent_type_ == "PERSON" for t in speaker.subtree)
     pronoun = speaker.lower_ in PRONOUNS or (speaker.pos_ == "NOUN" and speaker.lemma_.lower() in TITLES and any(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from qa.text import FUNCTION_WORDS, initials, is_acronym, key, name_bases, normalize, standard_expansion
+from qa.verify.claims import SAY_VERBS, speaker_phrase_words
 from qa.verify.nlp import parse
 
 # Definite descriptions that point back to a person (by title) or to a news organisation.
@@ -29,6 +30,15 @@ charity team body authority commission committee board publisher chain
 developer supplier utility regulator watchdog""".split())
 BUSINESS_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer
 business retailer airline operator chain developer supplier utility""".split())
+# Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").
+PERSON_NOUN_ENDINGS = ("er", "or", "eur", "ist", "ian")
+# Organisation nouns general enough to stand for any body named just before ("the utility" for "the Vellmar
+# regional water authority"); "the ministry" or "the council" name a kind of their own and are not continued.
+_GENERIC_ORG_NOUNS = frozenset("company firm group organisation organization body business utility agency operator "
+                               "team".split())
+_GROUP_NOUNS = frozenset("team group panel crew researchers scientists".split())
+# How far back (characters) "the agency" looks for the same head said more fully.
+_CONTINUED_SPAN = 1500
 # A name the article keeps returning to is its topic: a claim may name it where the cited sentence leaves it
 # implicit ("the last troops withdrew" -> "... withdrew from Iraq").
 TOPIC_MIN_MENTIONS = 4
@@ -50,6 +60,9 @@ class ArticleContext:
     aliases: dict[str, frozenset[str]] = field(default_factory=dict)  # acronym key <-> expansion words
     orgs: list[tuple[int, frozenset[str], frozenset[str]]] = field(default_factory=list)  # (start, name, nouns)
     mentions: dict[str, int] = field(default_factory=dict)  # name base -> mentions
+    # per sentence: (start, its subject's words, what kind the subject is: person / group / org / "")
+    subjects: list[tuple[int, frozenset[str], str]] = field(default_factory=list)
+    phrases: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)  # (end, head lemma, words)
 
     def locate(self, sentence: str) -> int:
         """Offset of `sentence` in the article (-1 when it is not part of it)."""
@@ -103,6 +116,28 @@ class ArticleContext:
     def expansions(self, word: str) -> frozenset[str]:
         """Words the article defines `word` as (an acronym's expansion, or the acronym of an expansion)."""
         return self.aliases.get(key(word), frozenset())
+
+    def continued(self, offset: int, lemma: str) -> frozenset[str]:
+        """Words of the phrase a definite subject ("the agency", "the utility", "the editor") continues, or empty:
+        the same head said more fully in the lines before ("the national disaster agency" ... "the agency"), else
+        the subject of the sentence just before when it is of the same kind ("The Vellmar water authority began
+        rationing ... The utility said", "Rosalind Tennant-Obi edits the Gazette. The editor told readers").
+        Only for nouns that describe; the caller keeps offices and other parties ("the minister") out."""
+        if offset < 0:
+            return frozenset()
+        for end, head, words in reversed(self.phrases):
+            if end <= offset and offset - end < _CONTINUED_SPAN and head == lemma:
+                return words
+        here = max((i for i, (start, _, _) in enumerate(self.subjects) if start <= offset), default=-1)
+        if here < 1:
+            return frozenset()
+        _, words, kind = self.subjects[here - 1]
+        person = (lemma.endswith(PERSON_NOUN_ENDINGS) or lemma in _TITLE_WORDS) and lemma not in ORG_NOUNS | \
+            _MEDIA_NOUNS  # "the broadcaster" is no presenter
+        if kind in ("person", "name") and person or kind in ("org", "group", "name") and lemma in _GENERIC_ORG_NOUNS \
+                or kind == "group" and lemma in _GROUP_NOUNS:
+            return words
+        return frozenset()
 
     def names(self) -> frozenset[str]:
         """Bases of every capitalised word of the article."""
@@ -259,6 +294,14 @@ def article_context(text: str) -> ArticleContext:
         if t.dep_ == "nsubj" and t.head.lemma_ == "report" and t.pos_ == "PROPN":
             ctx.media.append((t.idx, frozenset({key(t.text)})))
     ctx.media.sort(key=lambda m: m[0])
+    for sent in doc.sents:
+        ctx.subjects.append(_sentence_subject(sent))
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.pos_ == "NOUN" and any(t.lower_ == "the" for t in chunk):
+            words = speaker_phrase_words(head)
+            if len(words) >= 2:  # "the national disaster agency", not "the agency"
+                ctx.phrases.append((chunk.end_char, head.lemma_.lower(), words))
     # A person's titles hold for every later mention of the same surname ("President Obama" ... "Obama said").
     full: dict[str, frozenset[str]] = {}
     for p in ctx.persons:
@@ -270,3 +313,34 @@ def article_context(text: str) -> ArticleContext:
         p.words = full[surname]
         p.titles = frozenset(titles_of.get(surname, set()))
     return ctx
+
+
+def _sentence_subject(sent) -> tuple[int, frozenset[str], str]:
+    """The subject a sentence is about, its words and kind: the main clause's, or what a reporting verb reports
+    ("Ilse Jorvik was detained ..., prosecutors said" is about Ilse Jorvik)."""
+    root = sent.root
+    clause = next((c for c in root.children if c.dep_ == "ccomp"), None) if root.lemma_ in SAY_VERBS else None
+    subj = None
+    for verb in (clause, root):
+        if verb is not None:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                break
+    if subj is None or subj.pos_ == "PRON":
+        return sent.start_char, frozenset(), ""
+    span = list(subj.subtree)
+    ents = {t.ent_type_ for t in span}
+    lemma = subj.lemma_.lower()
+    if lemma in ORG_NOUNS:
+        kind = "org"  # "The Vellmar regional water authority", whatever the tagger calls "Vellmar"
+    elif subj.ent_type_ == "PERSON" or subj.tag_ == "NN" and lemma.endswith(PERSON_NOUN_ENDINGS):
+        kind = "person"
+    elif subj.tag_ == "NNS" and lemma.endswith(PERSON_NOUN_ENDINGS):
+        kind = "group"  # "Astronomers at the Hallam Observatory"
+    elif ents & {"ORG", "GPE", "NORP"}:
+        kind = "org"
+    elif subj.pos_ == "PROPN" and not subj.ent_type_:
+        kind = "name"  # a name the small tagger could not type ("Rosalind Tennant-Obi"): a person or a body
+    else:
+        kind = ""
+    return sent.start_char, speaker_phrase_words(subj), kind

@@ -67,7 +67,7 @@ from qa.verify.claims import (
     irrealis,
     name_keys,
 )
-from qa.verify.context import BUSINESS_NOUNS, ORG_NOUNS, ArticleContext, article_context
+from qa.verify.context import BUSINESS_NOUNS, ORG_NOUNS, PERSON_NOUN_ENDINGS, ArticleContext, article_context
 from qa.verify.lexicon import (
     COMMITMENT_VERBS,
     NEUTRAL_VERBS,
@@ -102,6 +102,8 @@ _LEGISLATURE = frozenset("parliament lawmaker legislator mp congress senator sen
 # Words that make a statement negative without "not": "failed to agree", "unable to", "without".
 _NEGATIVE_WORDS = NEGATORS | NEGATIVE_IMPLICATIVES | frozenset("unable without lack nothing none neither nobody "
                                                                  "nowhere".split())
+# Words that begin with "un" without being negated by it.
+_UN_WORDS = frozenset("united uniform universal unique unanimous unionised unionized".split())
 # Nouns too general to make a phrase an added detail ("4,000 people took part" for "a turnout of 4,000").
 _GENERIC_NOUNS = frozenset("people person thing way time".split())
 _GENERAL_PREPS = frozenset("in on at with for of by as during".split())
@@ -336,6 +338,9 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                         or aged:
                     names = ctx.referent(offset + t.idx, "he" if aged else word if t.pos_ == "PRON" else
                                          t.lemma_.lower())
+                    if is_def and t.pos_ == "NOUN" and _continues_subject(t):
+                        # "Geologists at the Brenn Institute ... The team said": the institute's, and the geologists'
+                        names = names | ctx.continued(offset + t.idx, t.lemma_.lower())
                     if names:
                         f.referents[(si, t.i)] = names
                         f.ref_words |= names
@@ -350,12 +355,32 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
     return f
 
 
-# Endings of nouns for a person by what they do ("banker", "investigator", "entrepreneur", "scientist").
-_PERSON_NOUN_ENDINGS = ("er", "or", "eur", "ist", "ian")
 # ... that name another party than the one just named (the other side in court, a witness, a critic).
 _OTHER_PARTY_NOUNS = frozenset("""prosecutor defender plaintiff petitioner owner buyer seller bidder rival opponent
 critic supporter partner employer manager leader officer minister member voter worker passenger customer user reporter
 interviewer commentator observer customer teacher doctor nurse neighbour neighbor driver rider""".split())
+
+
+def _continues_subject(t: Token) -> bool:
+    """A definite noun that speaks or acts as a subject ("The utility said", "according to the lead investigator")
+    and describes rather than names an office or another party: it may continue the subject before it."""
+    lemma = t.lemma_.lower()
+    according = t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
+    return (t.dep_ in ("nsubj", "nsubjpass") or according) and lemma not in TITLES | SOURCE_NOUNS | \
+        _OTHER_PARTY_NOUNS | _COUNSEL_NOUNS
+
+
+def _negative_word(t: Token) -> bool:
+    """A word that says something did not happen or is not so: "not", "failed", "without"; a participle or
+    adjective negated by its prefix ("an undisclosed sum" = "did not reveal", "unpaid wages"); "wrongly admitted"
+    (= "should not have allowed"); "its lowest level since 2008" (= "a level not seen since 2008")."""
+    low = t.lower_
+    if low in _NEGATIVE_WORDS or t.lemma_.lower() in _NEGATIVE_WORDS or t.dep_ == "neg" or low == "wrongly":
+        return True
+    if low.startswith("un") and not low.startswith("under") and len(low) >= 7 and \
+            (t.tag_ == "VBN" or t.pos_ == "ADJ") and low not in _UN_WORDS:
+        return True
+    return t.tag_ == "JJS" and any(x.lower_ == "since" for x in t.sent)
 
 
 def _describes_person(t: Token) -> bool:
@@ -364,7 +389,7 @@ def _describes_person(t: Token) -> bool:
     lemma = t.lemma_.lower()
     according = t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
     return t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or according) and t.tag_ == "NN" and \
-        lemma.endswith(_PERSON_NOUN_ENDINGS) and lemma not in _OTHER_PARTY_NOUNS | SOURCE_NOUNS | _COUNSEL_NOUNS | \
+        lemma.endswith(PERSON_NOUN_ENDINGS) and lemma not in _OTHER_PARTY_NOUNS | SOURCE_NOUNS | _COUNSEL_NOUNS | \
         TITLES | ORG_NOUNS and not any(c.dep_ in ("poss", "prep") for c in t.children)
 
 
@@ -486,8 +511,19 @@ def _speaker_words(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[st
     a = f.analyses[si]
     if att.verb_i >= 0:
         for (s, ti), names in f.referents.items():
-            if s == si and a.doc[ti].head.i == att.verb_i or (s == si and att.pronoun and
-                                                             a.doc[ti].text in att.speaker.split()):
+            if s != si:
+                continue
+            t = a.doc[ti]
+            # "according to the lead investigator" (a person: "according to the airline" is left to the words the
+            # sentence gives, as the last body named before is often another one)
+            according = t.dep_ == "pobj" and t.head.lower_ == "to" and att.verb.startswith("according") and \
+                att.verb_i in (t.head.i, t.head.head.i) and t.lemma_.lower() not in ORG_NOUNS
+            # the speaker of what it reports ("The agency added that 14 had been confirmed dead": who confirmed);
+            # not of a participle beside its verb ("The company denied that claim, saying ..."), whose own verb
+            # is checked as that speaker's
+            shared = t.dep_ in ("nsubj", "nsubjpass") and att.head and key(t.text) == att.head and \
+                t.text in att.speaker.split() and att.verb_i >= 0 and a.doc[att.verb_i].dep_ == "ccomp"
+            if t.head.i == att.verb_i or according or shared or att.pronoun and t.text in att.speaker.split():
                 words |= names
     return frozenset(words)
 
@@ -1120,8 +1156,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # negation the evidence does not have at all
     claim_neg = [t for t in c.doc if t.dep_ == "neg" or t.lower_ in ("never", "nobody") or
                  (t.lower_ == "no" and t.dep_ == "det")]
-    if claim_neg and not any(t.lower_ in _NEGATIVE_WORDS or t.lemma_.lower() in _NEGATIVE_WORDS or t.dep_ == "neg"
-                             for a in ev_all for t in a.doc):
+    if claim_neg and not any(_negative_word(t) for a in ev_all for t in a.doc):
         neg_heads = [t.head for t in claim_neg]
         if not all(h.lemma_.lower() in ("confirm", "confirmation", "specify", "say") for h in neg_heads):
             return "the claim is negated but the cited text is not", extra
