@@ -1859,3 +1859,21 @@ def test_a_definite_subject_continues_the_one_before(claim, evidence, supported)
 def test_negation_said_by_a_word(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 19): another office is another speaker, the same office in another word is
+    # the same speaker; a scaled amount is its value
+    ("Velmont Retail's chief executive told the court that the company's accounts had been falsified.",
+     "Velmont Retail's former chief financial officer told the court that the company's accounts had been "
+     "falsified.", False),
+    ("A spokeswoman for Dorrel Foods said the invoices had been altered.",
+     "A spokesman for Dorrel Foods said the invoices had been altered.", True),
+    ("Dorrel Foods' chairwoman said the invoices had been altered.",
+     "Dorrel Foods' chair said the invoices had been altered.", True),
+    ("The budget rose to 2 billion.", "The budget rose to 2,000 million.", True),
+    ("The budget rose to 3 billion.", "The budget rose to 2,000 million.", False),
+])
+def test_offices_and_scaled_amounts(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

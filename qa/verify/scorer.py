@@ -574,6 +574,26 @@ def _resolved_speaker(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset
     return ctx.referent(offset, att.head, strict=True) if ctx is not None and offset >= 0 else frozenset()
 
 
+# Offices that name one post whatever the word ("spokeswoman" for "spokesman").
+_SAME_OFFICE = (frozenset("spokesman spokeswoman spokesperson".split()),
+                frozenset("chairman chairwoman chair chairperson".split()))
+
+
+def _other_office(claim_att: Attribution, ev_att: Attribution, ev_words: frozenset[str]) -> bool:
+    """The claim's speaker holds another office than the evidence's ("the chief executive told the court" for
+    "the former chief financial officer told the court"): both are offices, neither head word is in the other."""
+    ch, eh = claim_att.head, ev_att.head
+    offices = _PERSON_TITLES | _EXECUTIVE_TITLES
+    if not ch or not eh or ch == eh or ch not in offices or eh not in offices or ch in ev_words or \
+            eh in claim_att.speaker_words:
+        return False
+    return not _same_office(ch, eh)
+
+
+def _same_office(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _SAME_OFFICE)
+
+
 def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att_names: set[str],
                      ev_att: Attribution | None = None, sentence_words: set[str] | None = None,
                      reported: frozenset[str] = frozenset()) -> tuple[bool, str]:
@@ -592,6 +612,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return False, "words"
     if claim_att.pronoun or not cw:
         return True, ""
+    if ev_att is not None and _other_office(claim_att, ev_att, ev_words):
+        return False, "words"
     if ev_att is not None and _one_of(ev_att.speaker, cw):
         return False, "widened"
     general = re.match(r"(?i)(most|all|many|every)\b", claim_att.speaker.strip())
@@ -610,7 +632,7 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return True, ""  # "Kelso Port's owner said" for "Kelso Port handled ..., its owner said"
     persons = {w for w in claim_att_names}
     if ev_att is not None and ev_att.head in _PROXY_NOUNS | _COUNSEL_NOUNS and ev_att.head not in cw and \
-            (persons or claim_att.head in _PERSON_TITLES):
+            (persons or claim_att.head in _PERSON_TITLES) and not _same_office(claim_att.head, ev_att.head):
         # "a lawyer for actor Ruben Castell said" is not Ruben Castell speaking, "a spokesperson for the
         # Secretary-General" not the Secretary-General
         return False, "words"
@@ -632,7 +654,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
             if need and need & (TITLES | _EXECUTIVE_TITLES) and not need <= ev_words | (sentence_words or set()):
                 return False, "words"
         return True, ""
-    missing = [w for w in cw if not _overlap({w}, ev_words)]
+    missing = [w for w in cw if not _overlap({w}, ev_words) and
+               not any(_same_office(w, x) for x in ev_words)]  # "spokeswoman" for "spokesman"
     if missing and ev_att is not None:  # "the International Monetary Fund" for "the IMF", either way round
         spelled = _spelled_out(claim_att.speaker, ev_words)
         missing = [w for w in missing if w not in spelled and not _spelled_out(ev_att.speaker, {w})]
@@ -1448,8 +1471,12 @@ def _relative_span_check(claim: str, evidence: list[str]) -> str:
 def _amount_words(words: frozenset[str] | set[str]) -> bool:
     """Whether a phrase's words are an amount ("to 20 mph", "to twenty miles per hour"): the quantity check
     compares amounts, in any unit and spelling."""
-    return bool(words) and all(w in UNITS or w.replace(",", "").replace(".", "").isdigit() or w in CARDINALS
-                               for w in words)
+    return bool(words) and all(w in UNITS or w.replace(",", "").replace(".", "").isdigit() or w in CARDINALS or
+                               w in _SCALE_WORDS for w in words)
+
+
+# Words that scale a number ("2 billion", "2,000 million"): part of the amount, compared by value.
+_SCALE_WORDS = frozenset("hundred thousand million billion trillion bn mn".split())
 
 
 def _degree_check(c: Analysis, ev: list[Analysis]) -> str:
