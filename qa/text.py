@@ -214,7 +214,8 @@ _BY_SHARE = re.compile(r"\bby\s+((?:a|one)[\s-]+(?:half|quarter|third|fifth)|hal
                        r"three[\s-]+quarters)\b(?!\s+of\b)", re.I)
 _AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(year|hour|day|week|"
                          r"month|mile|kilomet(?:re|er))s?\s+and\s+a\s+half|and\s+a\s+half\s+(years|hours|days|"
-                         r"weeks|months|miles|kilomet(?:re|er)s))\b", re.I)
+                         r"weeks|months|miles|kilomet(?:re|er)s|minutes|met(?:re|er)s|percent|per\s+cent|"
+                         r"percentage\s+points?|points|million|billion))\b", re.I)
 
 
 def _share_percent(m: re.Match) -> str:

@@ -1877,3 +1877,24 @@ def test_negation_said_by_a_word(claim, evidence, supported):
 def test_offices_and_scaled_amounts(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 19): "is to" is future; halves; a result told from the loser's side; "old"
+    # keeps "former"; a place kept on its side of the landmark
+    ("Tallis Freight's Pennard depot is to shut, with the loss of 40 jobs.", "Tallis Freight will close its Pennard "
+     "depot, with the loss of 40 jobs.", True),
+    ("Tallis Freight has closed its Pennard depot.", "Tallis Freight's Pennard depot is to shut next year.", False),
+    ("The jobless rate fell to four and a half percent.", "The jobless rate fell to 4.5 percent.", True),
+    ("The jobless rate fell to four and a half percent.", "The jobless rate fell to 4 percent.", False),
+    # (with a score between, "lost 2-0 to", the small parser can lose the "to" phrase: then still rejected)
+    ("Orrin City lost to Calder Athletic on Sunday.", "Calder Athletic beat Orrin City on Sunday.", True),
+    ("Calder Athletic lost to Orrin City on Sunday.", "Calder Athletic beat Orrin City on Sunday.", False),
+    ("Homes will be built on the old Marsh Lane quarry.", "Homes will be built on the former Marsh Lane quarry.",
+     True),
+    ("The depot will be built just south of the Harrow bypass.", "The depot will be built just north of the Harrow "
+     "bypass, planners said. The site is a mile south of Kell village.", False),
+])
+def test_arrangements_halves_results_and_landmarks(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

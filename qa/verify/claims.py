@@ -286,6 +286,7 @@ def irrealis(tok: Token) -> str:
     considering shifting troops", "looking at options", "would not rule out air strikes"). Verbs of
     contemplation themselves are asserted ("he is considering it" is true)."""
     cur = tok
+    prev: Token | None = None
     if _done_participle(tok):
         return ""
     for depth in range(8):
@@ -306,6 +307,8 @@ def irrealis(tok: Token) -> str:
             return f"{cur.head.text} {cur.text}"
         if depth and cur.pos_ == "ADJ" and cur.lemma_.lower() in IRREALIS_ADJECTIVES:
             return cur.text  # "close to agreeing", "poised to sign", "likely to fall": not (yet) done
+        if depth and _be_to(cur, prev):
+            return "will"  # "the call centre is to shut": arranged, as "will close" is
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "acl", "prep", "conj",
                             "nsubjpass", "acomp") or cur.head is cur:
             break
@@ -323,8 +326,15 @@ def irrealis(tok: Token) -> str:
         if _finite_conjunct(cur):
             break  # "would cooperate and expected ...": a finite verb cannot share the first verb's modal
 
+        prev = cur
         cur = cur.head
     return ""
+
+
+def _be_to(cur: Token, prev: Token | None) -> bool:
+    """"is to shut", "are to be closed": the verb "be" with an infinitive as its complement (an arrangement)."""
+    return prev is not None and cur.lemma_ == "be" and cur.pos_ in ("AUX", "VERB") and prev.dep_ == "xcomp" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children)
 
 
 def _own_clause_conjunct(tok: Token) -> bool:
@@ -773,6 +783,7 @@ def _strength(tok: Token) -> int:
     to"), 2 when asserted."""
     out = 2
     cur = tok
+    prev: Token | None = None
     if _done_participle(tok):
         return out
     came_by = ""  # the dependency by which the walk reached `cur` ("acl": "talks to acquire")
@@ -793,8 +804,9 @@ def _strength(tok: Token) -> int:
                 out = 0
             elif via_of and (lemma in ALLEGATION_VERBS or lemma == "suspect" and cur.tag_ == "VBN"):
                 out = 0  # "accused her of embezzling", "charged with stealing", "suspected of setting"
-            elif lemma in IRREALIS_VERBS or (lemma == "expect" and cur.tag_ == "VBN"):
-                out = min(out, 1)
+            elif lemma in IRREALIS_VERBS or (lemma == "expect" and cur.tag_ == "VBN") or lemma in ("due", "poised") \
+                    or _be_to(cur, prev):
+                out = min(out, 1)  # "plans to", "is expected to", "is due to", "is to shut"
             elif lemma in DENY_VERBS or _unconfirmed(cur):
                 out = 0
         if depth and cur.pos_ == "ADP" and f"{cur.head.lemma_.lower()} {cur.lower_}" in CONTEMPLATION_VERBS:
@@ -811,6 +823,7 @@ def _strength(tok: Token) -> int:
             break  # "would cooperate and expected ...": a finite verb keeps its own mood
         came_by = cur.dep_
         via_of = via_of or cur.pos_ == "ADP" and cur.lower_ in ("of", "with")
+        prev = cur
         cur = cur.head
     return out
 

@@ -975,7 +975,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     reason = _event_date_check(c, ev_all) or _relative_span_check(c.text, [a.text for a in ev_all])
     if reason:
         return reason, set()
-    reason = _direction_words_check(c, ev_all) or _opposite_preps_check(c, ev_all)
+    reason = _direction_words_check(c, ev_all) or _landmark_direction_check(c, ev_all) or \
+        _opposite_preps_check(c, ev_all)
     if reason:
         return reason, set()
     # names: in the evidence, or supplied by the article (acronym, the person "he" is, the article's topic)
@@ -1514,6 +1515,16 @@ def _args(p: Predicate, directed: bool = False) -> frozenset[str]:
     return frozenset(out)
 
 
+def _winner_and_loser_kept(a: Predicate, b: Predicate) -> bool:
+    """"X lost to Y" told as "Y beat X" (or "defeated X"): the same result from the other side, when the loser
+    is the other's object and the winner the other's subject. (Swapped sides stay rejected as reversed roles.)"""
+    if a.lemma != "lose" or b.lemma not in ("beat", "defeat") or a.negated or b.negated or \
+            bool(a.irrealis) != bool(b.irrealis):
+        return False
+    winner = a.preps.get("to", frozenset())
+    return bool(winner) and _overlap(a.subject, b.obj) > 0 and _overlap(winner, b.subject) > 0
+
+
 def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts,
                      claim_names: frozenset[str] = frozenset(), speakers: frozenset[str] = frozenset(),
                      forecast: bool = False) -> str:
@@ -1521,6 +1532,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     words; `speakers`: the words of the claim's own speakers, which a misparse can make a subject)."""
     if not ev_preds:
         return ""
+    if any(_winner_and_loser_kept(p, q) or _winner_and_loser_kept(q, p) for _, q in ev_preds):
+        return ""  # "Kelham lost 3-1 to Ashgrove" for "Ashgrove beat Kelham 3-1"
     matched = [q for _, q in ev_preds if _forms_match(p, q)]
     if matched:
         # the evidence's own use of the claim's verb is the one restated ("fight alongside X" is compared with
@@ -2011,7 +2024,7 @@ possible potential proposed planned prospective draft probable""".splitlines()]
 _LIMIT_CLASS = {w: cls for cls in _LIMITING for w in cls}
 # Other words (lemmas) that keep a limit anywhere in the claim's sentence: "who formerly served as minister", "on an
 # acting basis", "a temporary chief executive", "is planned", "arrested on suspicion of", "checking whether".
-_KEPT_BY = {"former": "formerly previously once then", "acting": "temporary temporarily",
+_KEPT_BY = {"former": "formerly previously once then old disused", "acting": "temporary temporarily",
             "alleged": "allegedly supposedly purportedly reputedly allege allegation suspect suspicion accuse "
                        "accusation",
             "possible": "possibly whether may might could would if once plan propose proposal potentially consider"}
@@ -2191,6 +2204,28 @@ def _direction_words_check(c: Analysis, ev: list[Analysis]) -> str:
         if ev_dirs:
             return f"the claim says '{shown}', the cited text '{', '.join(sorted(set(ev_dirs.values())))}'"
         return f"the claim adds a direction ('{shown}') the cited text does not give"
+    return ""
+
+
+_DIRECTION_OF = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
+                           r"((?:the\s+)?[\w'-]+(?:\s+[A-Z][\w'-]*){0,3})", re.I)
+
+
+def _landmark_direction_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"just south of the Ring Road" where the evidence says "north of the Ring Road": a place given from the
+    same landmark in another direction (the direction words alone may both be in the evidence, about other
+    places)."""
+    def landmarks(text: str) -> list[tuple[str, frozenset[str], str]]:
+        out = []
+        for m in _DIRECTION_OF.finditer(text):
+            words = frozenset(key(w) for w in m.group(2).split() if w.lower() not in FUNCTION_WORDS)
+            out.append((m.group(1).lower().replace("-", ""), words, m.group(0)))
+        return out
+    theirs = [x for a in ev for x in landmarks(a.text)]
+    for d, words, shown in landmarks(c.text):
+        same = [x for x in theirs if x[1] & words]
+        if same and not any(x[0] == d for x in same):
+            return f"the claim says '{shown}', the cited text '{same[0][2]}'"
     return ""
 
 
