@@ -1898,3 +1898,27 @@ def test_offices_and_scaled_amounts(claim, evidence, supported):
 def test_arrangements_halves_results_and_landmarks(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 19): an amount glued to its unit is no name; what waits on permission is not done
+    ("Harlow had its hottest day on Monday when the thermometer hit 33C.", "Temperatures reached 31 degrees Celsius "
+     "in Harlow on Monday, the hottest day recorded there.", False),
+    ("The Quay Hotel is to be demolished.", "The owners of the Quay Hotel have applied for permission to demolish "
+     "it.", False),
+    ("The owners of the Quay Hotel want to demolish it.", "The owners of the Quay Hotel have applied for permission "
+     "to demolish it.", True),
+])
+def test_amounts_with_units_and_acts_awaiting_permission(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+def test_an_amount_glued_to_its_unit_is_not_the_name_of_what_is_acted_on():
+    """TEST FIXTURE sentence (session 19): the tagger calls "34C" a proper noun; as an object name it was compared
+    with the evidence's names ("the claim says 'hit' 34C, the cited text Celsius") instead of as an amount."""
+    from qa.verify.claims import analyse
+
+    hit = next(p for p in analyse("Dunmere recorded its highest temperature on Sunday when the thermometer hit "
+                                  "34C.").predicates if p.lemma == "hit")
+    assert hit.object_names == ()

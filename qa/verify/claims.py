@@ -67,7 +67,8 @@ FUTURE_MODALS = frozenset("will shall 'll wo".split())
 ALLEGATION_VERBS = frozenset("accuse charge".split())
 # Nouns an act can hang from as their infinitive: under talks it is only weighed ("in talks to acquire"), under a
 # plan or bid only intended ("a bid to take over", "plans to build").
-CONTEMPLATION_NOUNS = frozenset("talk negotiation discussion consideration".split())
+# (and "applied for permission to demolish": the act waits on someone else's decision)
+CONTEMPLATION_NOUNS = frozenset("talk negotiation discussion consideration permission approval consent".split())
 INTENT_NOUNS = frozenset("plan bid attempt effort proposal intention offer threat".split())
 # Verbs whose complement did (manage) or did not (fail) happen.
 NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid unable".split())
@@ -180,8 +181,8 @@ def _head_names(tok: Token) -> tuple[str, ...]:
         heads = named[:1] or heads
     out = []
     for h in heads:
-        if h.pos_ != "PROPN" or h.ent_type_ == "NORP":
-            continue
+        if h.pos_ != "PROPN" or h.ent_type_ == "NORP" or h.text[:1].isdigit():
+            continue  # ("34C", "90mph": an amount the quantity check compares, tagged a name)
         out.extend(key(x.text) for x in sorted(_compounds(h), key=lambda x: x.i) if x.pos_ == "PROPN")
     return tuple(out)
 

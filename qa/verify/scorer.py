@@ -1554,7 +1554,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return (f"the claim says '{p.text}' did not happen, the cited text says it did" if p_neg else
                     f"the cited text says '{q.text}' did not happen, the claim says it did")
         # a purpose ("... to help Iraq fight") asserts nothing, whatever governs it
-        purpose = p.dep == "advcl" and p.text.lower().startswith("to ") or (p.infinitive and q.infinitive)
+        # ("is to be demolished" is an arrangement, its "to" no purpose)
+        purpose = p.dep == "advcl" and p.text.lower().startswith("to ") or (p.infinitive and q.infinitive and
+                                                                             p.irrealis != "will")
         # "blocked the avenue to oppose a bill", the purpose read as the complement of a verb that has its object
         purpose = purpose or p.purpose
         # a bare participle describing the doer or a noun ("Citing weak demand, ...", "workers applying for visas")
