@@ -36,7 +36,7 @@ PERSON_NOUN_ENDINGS = ("er", "or", "eur", "ist", "ian")
 # regional water authority"); "the ministry" or "the council" name a kind of their own and are not continued.
 _GENERIC_ORG_NOUNS = frozenset("company firm group organisation organization body business utility agency operator "
                                "team".split())
-_GROUP_NOUNS = frozenset("team group panel crew researchers scientists".split())
+_GROUP_NOUNS = frozenset("team group panel crew".split())  # what a group of people is called as one
 # How far back (characters) "the agency" looks for the same head said more fully.
 _CONTINUED_SPAN = 1500
 # A name the article keeps returning to is its topic: a claim may name it where the cited sentence leaves it

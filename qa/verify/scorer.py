@@ -361,13 +361,16 @@ critic supporter partner employer manager leader officer minister member voter w
 interviewer commentator observer customer teacher doctor nurse neighbour neighbor driver rider""".split())
 
 
+def _according_to(t: Token) -> bool:
+    """`t` is the source of "according to ..."."""
+    return t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
+
+
 def _continues_subject(t: Token) -> bool:
     """A definite noun that speaks or acts as a subject ("The utility said", "according to the lead investigator")
     and describes rather than names an office or another party: it may continue the subject before it."""
-    lemma = t.lemma_.lower()
-    according = t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
-    return (t.dep_ in ("nsubj", "nsubjpass") or according) and lemma not in TITLES | SOURCE_NOUNS | \
-        _OTHER_PARTY_NOUNS | _COUNSEL_NOUNS
+    return (t.dep_ in ("nsubj", "nsubjpass") or _according_to(t)) and t.lemma_.lower() not in TITLES | \
+        SOURCE_NOUNS | _OTHER_PARTY_NOUNS | _COUNSEL_NOUNS
 
 
 def _negative_word(t: Token) -> bool:
@@ -387,8 +390,7 @@ def _describes_person(t: Token) -> bool:
     """A definite subject noun (or "according to" source) that describes a person by their trade ("the banker
     said"): read as the last person named as a subject, like "he"."""
     lemma = t.lemma_.lower()
-    according = t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
-    return t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or according) and t.tag_ == "NN" and \
+    return t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or _according_to(t)) and t.tag_ == "NN" and \
         lemma.endswith(PERSON_NOUN_ENDINGS) and lemma not in _OTHER_PARTY_NOUNS | SOURCE_NOUNS | _COUNSEL_NOUNS | \
         TITLES | ORG_NOUNS and not any(c.dep_ in ("poss", "prep") for c in t.children)
 
@@ -516,7 +518,7 @@ def _speaker_words(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[st
             t = a.doc[ti]
             # "according to the lead investigator" (a person: "according to the airline" is left to the words the
             # sentence gives, as the last body named before is often another one)
-            according = t.dep_ == "pobj" and t.head.lower_ == "to" and att.verb.startswith("according") and \
+            according = _according_to(t) and att.verb.startswith("according") and \
                 att.verb_i in (t.head.i, t.head.head.i) and t.lemma_.lower() not in ORG_NOUNS
             # the speaker of what it reports ("The agency added that 14 had been confirmed dead": who confirmed);
             # not of a participle beside its verb ("The company denied that claim, saying ..."), whose own verb
