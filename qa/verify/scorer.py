@@ -50,6 +50,7 @@ from qa.verify.claims import (
     CERTAINTY_RANK,
     CONFIRM_VERBS,
     CONTEMPLATION_VERBS,
+    DIRECTIONS,
     FUTURE_MODALS,
     IRREALIS_MODALS,
     IRREALIS_PHRASES,
@@ -2211,8 +2212,8 @@ def _direction_words_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
-_DIRECTION_OF = re.compile(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
-                           r"((?:the\s+)?[\w'-]+(?:\s+[A-Z][\w'-]*){0,3})", re.I)
+_DIRECTION_OF = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DIRECTIONS), key=len, reverse=True)) +
+                           r")\s+of\s+((?:the\s+)?[\w'-]+(?:\s+[A-Z][\w'-]*){0,3})", re.I)
 
 
 def _landmark_direction_check(c: Analysis, ev: list[Analysis]) -> str:
