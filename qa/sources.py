@@ -66,6 +66,13 @@ def strip_own_attribution(text: str, title: str | None, source: str | None, publ
                  flags=re.I)
     out = re.sub(rf",?\s*(?:according\s+to|as\s+reported\s+by|reports|reported)\s+{name}\s*(?=[.!?]?\s*$)", "", out,
                  flags=re.I)
+    # "<outlet> described ISIS as a militant group that ..." is the article's own description: "ISIS is a ..."
+    if m := re.match(rf"^\s*{name}\s+(?:describes|described|characteri[sz]es|characteri[sz]ed|portrays|portrayed)"
+                     rf"\s+(?P<what>.+?)\s+as\s+(?P<rest>.+)$", out, flags=re.I):
+        what = m.group("what")
+        last = what.split()[-1]
+        plural = last.islower() and last.endswith("s") and not last.endswith("ss")  # "the militants", not "ISIS"
+        out = f"{what} {'are' if plural else 'is'} {m.group('rest')}"
     out = out.strip()
     if out == text.strip() or not re.search(r"[A-Za-z]", out):
         return text

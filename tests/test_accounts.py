@@ -331,3 +331,20 @@ def test_the_eval_and_the_pipeline_strip_the_quote_attribution_to_an_unknown_out
     stripped = strip_own_attribution(sentence, "unknown", "unknown", "2014-06", "fixture-9")
     assert stripped == "“The bridge reopened on Monday.”"
     assert check_support(stripped, ["The bridge reopened on Monday."]).supported
+
+
+def test_an_outlet_describing_something_is_checked_as_the_articles_own_description():
+    from qa.sources import strip_own_attribution
+
+    evidence = "The Sunni militant group ISIS has already seized several areas in the north of the country."
+    claim = "Harbour Times described ISIS as a militant group that has already seized several areas in the north."
+    assert not check_support(claim, [evidence]).supported  # the outlet's name is not article text
+    stripped = strip_own_attribution(claim, "unknown", "Harbour Times", "2014-06-13", "fixture-9")
+    assert stripped == "ISIS is a militant group that has already seized several areas in the north."
+    assert check_support(stripped, [evidence]).supported
+    plural = strip_own_attribution("Harbour Times described the militants as well armed.", "unknown",
+                                   "Harbour Times", "unknown", "fixture-9")
+    assert plural == "The militants are well armed."
+    # another outlet's description is not the article's own: nothing is stripped
+    other = "Daily Courier described ISIS as a militant group."
+    assert strip_own_attribution(other, "unknown", "Harbour Times", "unknown", "fixture-9") == other
