@@ -98,7 +98,15 @@ _SHARES = [
     (re.compile(r"\btwo[\s-]+thirds\s+of\b", re.I), "66.67 percent of"),
     (re.compile(r"\b(?:a|one)[\s-]+third\s+of\b", re.I), "33.33 percent of"),
     (re.compile(r"\b(?:a|one)[\s-]+fifth\s+of\b", re.I), "20 percent of"),
+    # "two-fifths of", "three tenths of": any count of fifths, eighths or tenths
+    (re.compile(r"\b(two|three|four)[\s-]+fifths\s+of\b", re.I),
+     lambda m: f"{_COUNT[m.group(1).lower()] * 20:g} percent of"),
+    (re.compile(r"\b(three|five|seven)[\s-]+eighths\s+of\b", re.I),
+     lambda m: f"{_COUNT[m.group(1).lower()] * 12.5:g} percent of"),
+    (re.compile(r"\b(?:(a|one|two|three|four|six|seven|eight|nine)[\s-]+tenths?)\s+of\b", re.I),
+     lambda m: f"{_COUNT[m.group(1).lower()] * 10:g} percent of"),
 ]
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 # Time units that restate one another: (base unit, how many of it). "48 hours" is "two days", "a decade" is
 # "ten years" (calendar arithmetic only: a month is not a number of days).
 _UNIT_SCALE = {"minute": ("hour", 1 / 60), "hour": ("hour", 1), "day": ("hour", 24), "week": ("hour", 168),
@@ -210,7 +218,9 @@ _UNIT_AFTER = re.compile(r"\s*-?\s*(per cent|%|[A-Za-z]+)")
 
 _SHARE_PERCENT = {"half": 50, "a half": 50, "one half": 50, "a quarter": 25, "one quarter": 25, "a third": 33.33,
                   "one third": 33.33, "a fifth": 20, "one fifth": 20, "two thirds": 66.67, "three quarters": 75}
-_BY_SHARE = re.compile(r"\bby\s+((?:a|one)[\s-]+(?:half|quarter|third|fifth)|half|two[\s-]+thirds|"
+# (a qualifier may stand between: "rose by more than a third", "fell by almost half")
+_BY_SHARE = re.compile(r"\bby\s+((?:(?:just\s+)?(?:more\s+than|over|under|less\s+than|almost|nearly|about|around|"
+                       r"roughly|some)\s+)?)((?:a|one)[\s-]+(?:half|quarter|third|fifth)|half|two[\s-]+thirds|"
                        r"three[\s-]+quarters)\b(?!\s+of\b)", re.I)
 _AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(year|hour|day|week|"
                          r"month|mile|kilomet(?:re|er))s?\s+and\s+a\s+half|and\s+a\s+half\s+(years|hours|days|"
@@ -219,8 +229,8 @@ _AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|
 
 
 def _share_percent(m: re.Match) -> str:
-    share = _SHARE_PERCENT[re.sub(r"[\s-]+", " ", m.group(1).lower())]
-    return f"by {share:g} percent"
+    share = _SHARE_PERCENT[re.sub(r"[\s-]+", " ", m.group(2).lower())]
+    return f"by {m.group(1)}{share:g} percent"
 
 
 def _half_value(word: str) -> str:
@@ -423,9 +433,9 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
         if quantity_found(millions, candidates):
             return True
     for c in candidates:
-        if q.qualifier == "nearly" and c.qualifier in (None, "about", "nearly") and c.unit == q.unit and \
-                not c.ordinal and not q.ordinal and 0.9 * q.value <= c.value < q.value:
-            return True  # "nearly half" for "48 percent", "almost 3,000" for "2,870"
+        if q.qualifier == "nearly" and c.qualifier in (None, "about", "nearly") and not c.ordinal and \
+                not q.ordinal and (scaled := _in_unit(c, q.unit)) is not None and 0.9 * q.value <= scaled < q.value:
+            return True  # "nearly half" for "48 percent", "almost 3,000" for "2,870", "nearly half a km" for "480m"
         if q.qualifier == "about" and c.qualifier in (None, "about", "nearly") and _same_thing(q, c) and \
                 q.unit == c.unit and q.value > 0 and abs(c.value - q.value) <= 0.1 * q.value and \
                 _significant_digits(q.value) < _significant_digits(c.value):
@@ -437,6 +447,14 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
             continue
         return True
     return False
+
+
+def _in_unit(c: Quantity, unit: str | None) -> float | None:
+    """`c`'s value in `unit` (a length or mass converted: 480 metres is 0.48 km), None when they do not convert."""
+    if c.unit == unit:
+        return c.value
+    a, b = _CONVERSIONS.get(c.unit or ""), _CONVERSIONS.get(unit or "")
+    return c.value * a[1] / b[1] if a and b and a[0] == b[0] else None
 
 
 def _significant_digits(value: float) -> int:
@@ -479,7 +497,7 @@ worker employee staff miner labourer laborer member personnel
 job post position role
 job employee worker staff staffer position post
 vehicle car
-home house dwelling property residence
+home house household dwelling property residence
 country nation state
 game match fixture
 defeat loss
@@ -494,6 +512,29 @@ village settlement hamlet
 player footballer""".splitlines()]
 
 
+# Nouns for people of some kind, which "people" counts more generally ("212 runners" are "more than 200 people").
+PERSON_COUNT_NOUNS = frozenset("""runner resident passenger worker employee patient voter student pupil visitor
+spectator fan tourist commuter customer shopper member participant competitor athlete migrant refugee survivor victim
+casualty protester demonstrator marcher child adult teacher nurse doctor driver pedestrian cyclist soldier civilian
+villager citizen inhabitant guest attendee applicant volunteer player staff staffer official officer delegate
+tenant homeowner""".split())
+
+
+def _person_noun(noun: str) -> bool:
+    """A plural noun for people: a listed one ("residents", "children") or an agent noun in -ers, -ors, -ists,
+    -ians ("swimmers", "investors", "cyclists", "technicians")."""
+    w = noun.lower()
+    if w.removesuffix("s") in PERSON_COUNT_NOUNS or w.removesuffix("ren") in PERSON_COUNT_NOUNS:
+        return True
+    return w.endswith(("ers", "ors", "ists", "ians")) and len(w) > 5 and w not in _THING_AGENT_NOUNS
+
+
+# Plural nouns in -ers / -ors that count things, not people.
+_THING_AGENT_NOUNS = frozenset("""containers computers numbers meters layers towers chambers centers corners borders
+orders letters waters rivers papers sectors motors factors doors floors monitors reactors generators tractors trailers
+tankers boosters scooters rollers printers servers routers chargers""".split())
+
+
 def _same_thing(q: Quantity, c: Quantity) -> bool:
     """Two quantities that can count the same thing: compatible units, and without a unit the same counted noun
     (a singular or plural of one word) when both name one ("14 civilians" / "a dozen civilians")."""
@@ -502,6 +543,8 @@ def _same_thing(q: Quantity, c: Quantity) -> bool:
     if q.unit and c.unit:
         a, b = _UNIT_SCALE.get(q.unit), _UNIT_SCALE.get(c.unit)
         return q.unit == c.unit or bool(a and b and a[0] == b[0])
+    if q.unit == "person" and not c.unit and _person_noun(c.noun):
+        return True  # "more than 200 people" for "212 runners": counted more generally (never the reverse)
     if q.unit or c.unit:  # "thousands of people" (no unit read, the noun "people") / "8,000 people" (unit person)
         unit, other = (q.unit, c) if q.unit else (c.unit, q)
         return UNITS.get(other.noun) == unit

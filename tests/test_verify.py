@@ -1922,3 +1922,41 @@ def test_an_amount_glued_to_its_unit_is_not_the_name_of_what_is_acted_on():
     hit = next(p for p in analyse("Dunmere recorded its highest temperature on Sunday when the thermometer hit "
                                   "34C.").predicates if p.lemma == "hit")
     assert hit.object_names == ()
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 20): a vote for an act backs it; verbs the thesaurus now links; shares as
+    # fractions; "people" counting runners; households as homes; several speakers for one
+    ("Most of the Dunford school board backed shutting the Elm Road library.", "The Dunford school board voted 6 to "
+     "1 to shut the Elm Road library.", True),
+    ("The Dunford school board opposed shutting the Elm Road library.", "The Dunford school board voted 6 to 1 to "
+     "shut the Elm Road library.", False),
+    ("The clinic will take on 30 extra midwives.", "The clinic will hire 30 additional midwives.", True),
+    ("The clinic will lay off 30 midwives.", "The clinic will hire 30 additional midwives.", False),
+    ("Marta Kell will leave the post in June.", "Marta Kell, the chief executive, will step down in June.", True),
+    ("A new mural was revealed on the harbour wall on Friday.", "A new mural was unveiled on the harbour wall on "
+     "Friday.", True),
+    ("The trust will fix the chapel roof.", "The trust will repair the chapel roof.", True),
+    ("The charity will bring otters back to the Fenwick reserve.", "The charity will reintroduce otters to the "
+     "Fenwick reserve.", True),
+    ("Bus use in Corley rose by more than a third.", "Bus use in Corley rose by 37 percent.", True),
+    ("Bus use in Corley rose by more than a third.", "Bus use in Corley rose by 31 percent.", False),
+    ("Just over three-fifths of the town's power came from solar panels.", "Solar panels supplied 62 percent of "
+     "the town's power.", True),
+    ("Just over three-fifths of the town's power came from solar panels.", "Solar panels supplied 58 percent of "
+     "the town's power.", False),
+    ("The new pier is nearly half a kilometre long.", "The new pier is 470 metres long.", True),
+    ("The new pier is nearly half a kilometre long.", "The new pier is 520 metres long.", False),
+    ("More than 300 people took part in the Harwell swim.", "A total of 318 swimmers took part in the Harwell "
+     "swim.", True),
+    ("More than 300 people took part in the Harwell swim.", "A total of 288 swimmers took part in the Harwell "
+     "swim.", False),
+    ("About 60 households in Dalby were told to leave.", "About 60 homes in Dalby were evacuated.", True),
+    ("Officials said the border crossing would reopen.", "A senior official said the border crossing would "
+     "reopen.", False),
+    ("A senior official said the border crossing would reopen.", "A senior official said the border crossing "
+     "would reopen.", True),
+])
+def test_votes_linked_verbs_fractions_general_counts_and_widened_speakers(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -139,6 +139,7 @@ class Predicate:
     conditioned: str = ""
     # "to V" after a verb that has its own object: a purpose ("blocked the avenue to oppose a bill"), however parsed
     purpose: bool = False
+    governor: str = ""  # the lemma of the verb a "to" infinitive completes ("voted to ban" -> "vote")
 
 
 @dataclass
@@ -893,7 +894,8 @@ def analyse(text: str) -> Analysis:
                                s_core, o_core, p_core, _strength(t), s_names, explicit, definite, infinitive,
                                _condition(t), _conditioned(t),
                                infinitive and t.dep_ in ("xcomp", "advcl") and
-                               any(c.dep_ == "dobj" for c in t.head.children)))
+                               any(c.dep_ == "dobj" for c in t.head.children),
+                               t.head.lemma_.lower() if infinitive and t.dep_ == "xcomp" else ""))
     return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
 
 

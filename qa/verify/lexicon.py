@@ -80,7 +80,7 @@ die, perish, pass away, succumb, kill
 hospitalise, hospitalize, admit
 begin, start, launch, open, initiate, commence
 end, finish, conclude, complete, wrap up
-return, send back, bring back, go back, put back
+return, send back, bring back, go back, put back, reintroduce
 emerge, surface, appear, come out, come to light, circulate
 turn to, ask, appeal to, request, call on, seek, look to
 lose, cede, surrender, give up
@@ -110,7 +110,7 @@ lift, scrap, abolish, drop, remove
 buy, purchase, acquire
 sell, export, supply
 import, buy
-hire, recruit, employ
+hire, recruit, employ, take on
 fire, sack, dismiss, lay off, remove from office, remove from post, oust
 develop, build, create, design, invent
 sign, conclude, finalise, finalize, seal
@@ -129,7 +129,7 @@ reject, turn down, refuse, vote down, vote against, spurn, decline, throw out
 fine, penalise, penalize
 jail, imprison, sentence, lock up
 postpone, delay, defer, put off, push back, reschedule, adjourn
-resign, step down, quit, stand down
+resign, step down, quit, stand down, leave post, leave office, leave role, leave job, leave position
 appoint, name, nominate, choose, select, pick
 cause, trigger, spark, prompt, lead to, provoke
 hit, strike, batter, lash, pound, slam
@@ -166,6 +166,8 @@ ransack, loot, trash, vandalise, vandalize
 intercept, board, stop
 sink, scuttle
 intervene, step in, get involved
+repair, fix, mend, patch up
+unveil, reveal
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").

@@ -619,6 +619,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return False, "words"
     if ev_att is not None and _one_of(ev_att.speaker, cw):
         return False, "widened"
+    if ev_att is not None and _many_for_one(claim_att, ev_att):
+        return False, "widened"  # "diplomats said" for "one senior diplomat said"
     general = re.match(r"(?i)(most|all|many|every)\b", claim_att.speaker.strip())
     if general and ev_att is not None and not re.match(rf"(?i){general.group(1)}\b", ev_att.speaker.strip()):
         return False, "widened"  # "most economists say" for "economists at one bank said"
@@ -723,6 +725,18 @@ def _official_for_minister(claim_att: Attribution, ev_att: Attribution) -> bool:
     return bool(words) and words[0] in ("a", "an") and words[-1] == "official" and \
         set(words[1:-1]) <= {"senior", "government", "cabinet", "top"} and ev_att.person and \
         bool(set(re.findall(r"[a-z]+", ev_att.speaker.lower())) & _GOVERNMENT_OFFICES)
+
+
+def _many_for_one(claim_att: Attribution, ev_att: Attribution) -> bool:
+    """Whether the claim makes several speakers of the one the evidence has ("officials said" for "a senior
+    official said"): the same head noun, plural in the claim and singular in the evidence."""
+    head = claim_att.head
+    if not head or head != ev_att.head or ev_att.person or ev_att.pronoun:
+        return False
+    plural = {head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else ""} - {""}
+    claim_words = {w.lower() for w in re.findall(r"[\w'-]+", claim_att.speaker)}
+    ev_words = {w.lower() for w in re.findall(r"[\w'-]+", ev_att.speaker)}
+    return bool(claim_words & plural) and head in ev_words and not ev_words & plural
 
 
 def _one_of(ev_speaker: str, claim_words: set[str]) -> bool:
@@ -1113,7 +1127,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                   and _phrase_known(x, known, f) for y in x.subtree}
         words = [x for x in t.subtree if not x.is_stop and not x.is_punct and x.pos_ in ("NOUN", "VERB", "ADJ",
                                                                                           "PROPN")
-                 and x.lemma_.lower() not in _GENERIC_NOUNS and x.i not in nested]
+                 and x.lemma_.lower() not in _GENERIC_NOUNS and x.lower_ not in _FRACTION_WORDS and
+                 x.i not in nested]
         has_name = any(x.pos_ == "PROPN" for x in words) or any(x.like_num and x.pos_ == "NUM" for x in t.subtree
                                                             if x.i not in nested)
         here = known | f.before if t.dep_ == "prep" and t.lower_ in described else known
@@ -1528,6 +1543,13 @@ def _winner_and_loser_kept(a: Predicate, b: Predicate) -> bool:
     return bool(winner) and _overlap(a.subject, b.obj) > 0 and _overlap(winner, b.subject) > 0
 
 
+# Shares written as words ("two-fifths", "a third"): the quantity check compares them as percentages.
+_FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths eighth eighths tenth tenths"
+                            .split())
+# Verbs that report a vote for an act as backing it ("backed", "supported" the ban the council voted to bring in).
+_BACKING_VERBS = frozenset("back support endorse approve favour favor".split())
+
+
 def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts,
                      claim_names: frozenset[str] = frozenset(), speakers: frozenset[str] = frozenset(),
                      forecast: bool = False) -> str:
@@ -1537,6 +1559,13 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""
     if any(_winner_and_loser_kept(p, q) or _winner_and_loser_kept(q, p) for _, q in ev_preds):
         return ""  # "Kelham lost 3-1 to Ashgrove" for "Ashgrove beat Kelham 3-1"
+    voted = next((q for _, q in ev_preds if q.governor == "vote" and not q.negated and
+                  _overlap(p.subject, q.subject)), None)
+    if voted is not None and not p.negated and opposite(p.forms, frozenset({"back"})) and \
+            (not p.obj or _overlap(p.object_core, voted.object_core)):
+        # "opposed shutting the library" for "voted to shut the library" (the act itself, or the same thing acted
+        # on; not "rejected a challenge to" the law the court voted to uphold)
+        return f"the cited text says they voted '{voted.text}', the claim says '{p.text}'"
     matched = [q for _, q in ev_preds if _forms_match(p, q)]
     if matched:
         # the evidence's own use of the claim's verb is the one restated ("fight alongside X" is compared with
@@ -1699,6 +1728,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # the claim restates ("expelled the ambassador")
         q = next((x for _, x in aligned if known(x.forms) and not x.negated and _overlap(p.subject, x.subject) and
                   _overlap(p.object_core, x.object_core)), q)
+    if p.lemma in _BACKING_VERBS and q.governor == "vote" and not p.negated and not q.negated:
+        return ""  # "backed a ban on diesel buses" for "voted 31-9 to ban diesel buses": a vote for the act
     if stronger(p.forms, q.forms) and not p.negated and not q.negated:
         return f"the cited text says only '{q.text}', the claim says '{p.text}'"
     if not known(p.forms) or not known(q.forms):
