@@ -1960,3 +1960,24 @@ def test_an_amount_glued_to_its_unit_is_not_the_name_of_what_is_acted_on():
 def test_votes_linked_verbs_fractions_general_counts_and_widened_speakers(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 20): verdicts, an age moved to another person, a count moved to a
+    # neighbouring place, turned back for detained
+    ("Lena Orme was acquitted of arson.", "A jury found Lena Orme guilty of arson on Monday.", False),
+    ("Lena Orme was convicted of arson.", "A jury found Lena Orme guilty of arson on Monday.", True),
+    ("Lena Orme was convicted of arson.", "A jury found Lena Orme not guilty of arson on Monday.", False),
+    ("Lena Orme was acquitted of arson.", "A jury found Lena Orme not guilty of arson on Monday.", True),
+    ("A 31-year-old walker was rescued from Crag Fell.", "A 67-year-old walker was rescued from Crag Fell on "
+     "Sunday. The 31-year-old pilot landed the helicopter on the ridge.", False),
+    ("A 67-year-old walker was rescued from Crag Fell.", "A 67-year-old walker was rescued from Crag Fell on "
+     "Sunday. The 31-year-old pilot landed the helicopter on the ridge.", True),
+    ("Flooding shut 21 roads in Marbury.", "Flooding shut 21 roads in Kelsall and 9 in neighbouring Marbury.",
+     False),
+    ("Flooding shut 9 roads in Marbury.", "Flooding shut 21 roads in Kelsall and 9 in neighbouring Marbury.", True),
+    ("Coastguards turned back 14 fishing boats.", "Coastguards detained 14 fishing boats.", False),
+])
+def test_verdicts_ages_neighbouring_places_and_turned_back(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -387,6 +387,8 @@ def _argument_words(tok: Token) -> tuple[frozenset[str], frozenset[str], dict[st
             subj = frozenset().union(*(_np_words(g) for g in c.children if g.dep_ == "pobj"))
         elif c.dep_ in ("dobj", "attr", "oprd", "dative"):
             obj = obj | _subtree_words(c, stop)
+        elif c.dep_ == "ccomp" and c.pos_ == "ADJ":  # "found Hurst guilty": Hurst is who was found so
+            obj = obj | frozenset().union(*(_np_words(g) for g in c.children if g.dep_ == "nsubj"))
         elif c.dep_ == "prep":
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj:
@@ -705,8 +707,15 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
             out.add(f"{base} {c.text.lower()}")
             if base in SUPPORT_VERBS and c.pos_ == "NOUN" and c.lower_.endswith(ACT_NOUN_ENDINGS):
                 out.add(c.lemma_.lower())  # "reach an agreement" is "agree", "open an investigation" "investigate"
+            for g in c.children:  # "found Lena Orme guilty": an adjective after the object is the verb's, misparsed
+                if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i:
+                    neg = any(x.dep_ == "neg" for x in g.children)
+                    out.add(f"{base} {'not ' if neg else ''}{g.lemma_.lower()}")
         elif c.dep_ == "advmod" and c.lower_ in ("back", "out", "up", "down", "off", "away"):
             out.add(f"{base} {c.lower_}")
+        elif c.dep_ == "ccomp" and c.pos_ == "ADJ":  # "found Hurst guilty" (the parser's small clause)
+            neg = any(g.dep_ == "neg" for g in c.children)
+            out.add(f"{base} {'not ' if neg else ''}{c.lemma_.lower()}")
     return frozenset(out)
 
 

@@ -166,6 +166,9 @@ ransack, loot, trash, vandalise, vandalize
 intercept, board, stop
 sink, scuttle
 intervene, step in, get involved
+convict, find guilty
+turn back, turn away, refuse entry
+acquit, clear, find not guilty
 repair, fix, mend, patch up
 unveil, reveal
 """
@@ -200,6 +203,7 @@ miss, skip | attend, take part in, play in
 praise, commend, hail, laud | criticise, criticize, condemn
 nationalise, nationalize | privatise, privatize, sell off
 admit, hospitalise, hospitalize | discharge
+convict, find guilty | acquit, clear, find not guilty
 """
 OPPOSITES = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
              for line in _OPPOSITES.strip().splitlines() if line.strip()]

@@ -979,7 +979,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                         f"'{_with_qualifier(q, [c])}'"), set()
             shown = ", ".join(sorted({x.shown() for x in ev_q})) or "no such number"
             return f"the claim says '{q.shown()}'; the cited text says {shown}", set()
-    reason = _counted_check(c, ev_all) or _superlative_check(c, ev_all) or _fate_check(c, ev_all) or \
+    reason = _counted_check(c, ev_all) or _age_check(c, ev_all) or _superlative_check(c, ev_all) or _fate_check(c, ev_all) or \
         _act_check(c, ev_all) or _binding_check(c, ev_all) or _limited_noun_check(c, ev_all)
     if reason:
         return reason, set()
@@ -1878,6 +1878,23 @@ def _deaths_as_people(noun: str, ev_nouns: list[str], ev_words: set[str]) -> boo
     return noun in _DEATH_NOUNS and any(n in _PEOPLE_NOUNS for n in ev_nouns) and bool(ev_words & _FATES["killed"])
 
 
+_AGED = re.compile(r"\b(\d{1,3})-year-old\s+(?:[A-Z][a-z]+\s+)?([a-z]+)")
+
+
+def _age_check(c: Analysis, ev: list[Analysis]) -> str:
+    """An age moved to another person: "a 28-year-old cyclist" where the cited text's cyclist is 62 and its driver
+    28 (both ages and both people in the evidence, paired otherwise)."""
+    ev_pairs = [(m.group(1), m.group(2).rstrip("s")) for a in ev for m in _AGED.finditer(a.text)]
+    for m in _AGED.finditer(c.text):
+        age, noun = m.group(1), m.group(2).rstrip("s")
+        same_age = {n for a, n in ev_pairs if a == age}
+        same_noun = {a for a, n in ev_pairs if n == noun}
+        if same_age and noun not in same_age and same_noun and age not in same_noun:
+            return (f"the claim makes the {noun} {age}; the cited text gives the {noun} as {min(same_noun)} and "
+                    f"{age} as the age of the {min(same_age)}")
+    return ""
+
+
 def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
     """The same number counting something else: "two brigades" where the evidence has "two battalions"."""
     ev_counts = [x for a in ev for x in _counts(a)]
@@ -2002,7 +2019,8 @@ def _fate_check(c: Analysis, ev: list[Analysis]) -> str:
 _PARTS = re.compile(r"\s*(?:;|,?\s+(?:and|while|whereas|but)\s+|\s+(?:from|against|compared with)\s+(?=[^\s]*\d))\s*")
 _PERIOD = re.compile(r"\bin the (first|second|third|fourth|final|last)(?:\s+(?:quarter|half|round|period))?\b")
 _PLACED = re.compile(r"\b(?:to|in|at|into|near|from|for|on|outside)\s+(?:(?:the|central|northern|southern|eastern|"
-                     r"western|inner|outer|greater|suburb|village|town|city|region|province|district|county|of)\s+){0,3}"
+                     r"western|inner|outer|greater|suburb|village|town|city|region|province|district|county|of|"
+                     r"neighbouring|neighboring|nearby)\s+){0,3}"
                      r"((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+)*)")
 
 
