@@ -979,8 +979,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                         f"'{_with_qualifier(q, [c])}'"), set()
             shown = ", ".join(sorted({x.shown() for x in ev_q})) or "no such number"
             return f"the claim says '{q.shown()}'; the cited text says {shown}", set()
-    reason = _counted_check(c, ev_all) or _age_check(c, ev_all) or _superlative_check(c, ev_all) or _fate_check(c, ev_all) or \
-        _act_check(c, ev_all) or _binding_check(c, ev_all) or _limited_noun_check(c, ev_all)
+    reason = _counted_check(c, ev_all) or _age_check(c, ev_all) or _superlative_check(c, ev_all) or \
+        _fate_check(c, ev_all) or _act_check(c, ev_all) or _binding_check(c, ev_all) or _limited_noun_check(c, ev_all)
     if reason:
         return reason, set()
     # dates
