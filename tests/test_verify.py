@@ -1981,20 +1981,3 @@ def test_votes_linked_verbs_fractions_general_counts_and_widened_speakers(claim,
 def test_verdicts_ages_neighbouring_places_and_turned_back(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
-
-
-@pytest.mark.parametrize("claim,evidence,supported", [
-    # TEST FIXTURE sentences (session 20): what was decided or made possible is still to come, as "will" is; a
-    # purpose clause asserts nothing; sent to prison is jailed
-    ("The cabinet decided on Monday to scrap Sunday bus fares.", "Sunday bus fares will be scrapped, the cabinet "
-     "agreed on Monday.", True),
-    ("The cabinet decided to scrap bus fares on Sundays.", "The cabinet would consider scrapping bus fares on "
-     "Sundays.", False),
-    ("Cheaper coal has allowed Orrin Steel to lower its prices by 5 percent from May.", "Orrin Steel will lower its "
-     "prices by 5 percent from May, thanks to cheaper coal.", True),
-    ("A former council clerk has been sent to prison for theft.", "A former council clerk has been jailed for theft.",
-     True),
-])
-def test_decisions_are_to_come_and_prison_is_jail(claim, evidence, supported):
-    result = check_support(claim, [evidence], context=evidence)
-    assert result.supported is supported, result.reason

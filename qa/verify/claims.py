@@ -50,9 +50,6 @@ IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore disc
 vow aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess evaluate
 depend hinge investigate probe project forecast predict appear seem set""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
-# Verbs whose "to" infinitive is decided or made possible, not yet done ("decided to waive", "allowed it to cut"):
-# as "will" is (the decision itself is an asserted act of its own)
-DECISION_GOVERNORS = frozenset("decide agree resolve opt choose allow enable permit".split())
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due".split())
 # Of those, the ones under which an action is only weighed (weakest), as against intended or announced
@@ -285,13 +282,6 @@ def _conditioned(tok: Token) -> str:
                 "")
 
 
-def _decided(tok: Token | None) -> bool:
-    """Whether `tok` is the "to" infinitive a decision verb governs ("decided to waive"; "allowed the firm to cut",
-    which the parser may hang as a clausal complement)."""
-    return tok is not None and (tok.dep_ == "xcomp" or tok.dep_ == "ccomp" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
-
-
 def irrealis(tok: Token) -> str:
     """What makes the action at `tok` only contemplated, possible or future, or "" when it is asserted: a modal
     on it or on a verb it depends on ("would consider intervening"), or a governor of contemplation ("is
@@ -329,8 +319,6 @@ def irrealis(tok: Token) -> str:
         gov = cur.head.lemma_.lower() if cur.head.pos_ in ("VERB", "AUX") else ""
         if gov in IRREALIS_VERBS and cur.dep_ in ("xcomp", "ccomp"):
             return cur.head.text  # "vowed to advance", "threatening to march": said, not done
-        if gov in DECISION_GOVERNORS and _decided(cur):
-            return "will"  # "decided to waive the charges", "allowed it to cut prices": to come, not done
         if gov in DENY_VERBS:
             return cur.head.text  # what is denied is not asserted
         if gov in SAY_VERBS | CONFIRM_VERBS:
@@ -828,7 +816,7 @@ def _strength(tok: Token) -> int:
             elif via_of and (lemma in ALLEGATION_VERBS or lemma == "suspect" and cur.tag_ == "VBN"):
                 out = 0  # "accused her of embezzling", "charged with stealing", "suspected of setting"
             elif lemma in IRREALIS_VERBS or (lemma == "expect" and cur.tag_ == "VBN") or lemma in ("due", "poised") \
-                    or _be_to(cur, prev) or (lemma in DECISION_GOVERNORS and _decided(prev)):
+                    or _be_to(cur, prev):
                 out = min(out, 1)  # "plans to", "is expected to", "is due to", "is to shut"
             elif lemma in DENY_VERBS or _unconfirmed(cur):
                 out = 0

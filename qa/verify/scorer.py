@@ -1604,7 +1604,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 p.strength == 2 and not purpose and _overlap(p.subject, q.subject):
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it is so ('{p.text}')"
         # ("would" may be a forecast's own tense: "had forecast that the bank would keep rates on hold")
-        if (p.irrealis == "will" or p.irrealis == "would" and not forecast) and not purpose and \
+        if (p.irrealis == "will" or p.irrealis == "would" and not forecast) and \
                 q.irrealis.lower() in ("expected", "likely") + _WISH_WORDS and not p.negated and not q.negated:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         if q.irrealis.lower() in POSSIBILITY_MODALS and p.irrealis in ("will", "would") and not p.negated and \
