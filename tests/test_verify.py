@@ -1981,3 +1981,12 @@ def test_votes_linked_verbs_fractions_general_counts_and_widened_speakers(claim,
 def test_verdicts_ages_neighbouring_places_and_turned_back(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+def test_sent_to_prison_is_jailed():
+    """TEST FIXTURE sentences (session 20): the phrase is in the thesaurus's class of "jail"."""
+    evidence = "A former council clerk has been jailed for theft."
+    assert check_support("A former council clerk has been sent to prison for theft.", [evidence],
+                         context=evidence).supported
+    assert not check_support("A former council clerk has been fined for theft.", [evidence],
+                             context=evidence).supported

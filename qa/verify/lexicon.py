@@ -127,7 +127,7 @@ walk out, strike, go on strike, stop work
 pass, approve, adopt, vote for, vote through, back, vote in favour of, vote in favor of, vote in favour, vote in favor
 reject, turn down, refuse, vote down, vote against, spurn, decline, throw out
 fine, penalise, penalize
-jail, imprison, sentence, lock up
+jail, imprison, sentence, lock up, send to prison, send to jail, put behind bars
 postpone, delay, defer, put off, push back, reschedule, adjourn
 resign, step down, quit, stand down, leave post, leave office, leave role, leave job, leave position
 appoint, name, nominate, choose, select, pick
