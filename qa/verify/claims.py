@@ -709,14 +709,18 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
                 out.add(c.lemma_.lower())  # "reach an agreement" is "agree", "open an investigation" "investigate"
             for g in c.children:  # "found Lena Orme guilty": an adjective after the object is the verb's, misparsed
                 if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i:
-                    neg = any(x.dep_ == "neg" for x in g.children)
-                    out.add(f"{base} {'not ' if neg else ''}{g.lemma_.lower()}")
+                    out.add(_with_adjective(base, g))
         elif c.dep_ == "advmod" and c.lower_ in ("back", "out", "up", "down", "off", "away"):
             out.add(f"{base} {c.lower_}")
         elif c.dep_ == "ccomp" and c.pos_ == "ADJ":  # "found Hurst guilty" (the parser's small clause)
-            neg = any(g.dep_ == "neg" for g in c.children)
-            out.add(f"{base} {'not ' if neg else ''}{c.lemma_.lower()}")
+            out.add(_with_adjective(base, c))
     return frozenset(out)
+
+
+def _with_adjective(base: str, adj: Token) -> str:
+    """The verb with the adjective it gives its object: "find guilty", "find not guilty"."""
+    neg = any(x.dep_ == "neg" for x in adj.children)
+    return f"{base} {'not ' if neg else ''}{adj.lemma_.lower()}"
 
 
 def name_keys(doc: Doc) -> frozenset[str]:
