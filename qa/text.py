@@ -512,6 +512,8 @@ village settlement hamlet
 player footballer""".splitlines()]
 
 
+# Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").
+PERSON_NOUN_ENDINGS = ("er", "or", "eur", "ist", "ian")
 # Nouns for people of some kind, which "people" counts more generally ("212 runners" are "more than 200 people").
 PERSON_COUNT_NOUNS = frozenset("""runner resident passenger worker employee patient voter student pupil visitor
 spectator fan tourist commuter customer shopper member participant competitor athlete migrant refugee survivor victim
@@ -521,12 +523,12 @@ tenant homeowner""".split())
 
 
 def _person_noun(noun: str) -> bool:
-    """A plural noun for people: a listed one ("residents", "children") or an agent noun in -ers, -ors, -ists,
-    -ians ("swimmers", "investors", "cyclists", "technicians")."""
+    """A plural noun for people: a listed one ("residents", "children") or a plural agent noun ("swimmers",
+    "investors", "cyclists", "technicians")."""
     w = noun.lower()
     if w.removesuffix("s") in PERSON_COUNT_NOUNS or w.removesuffix("ren") in PERSON_COUNT_NOUNS:
         return True
-    return w.endswith(("ers", "ors", "ists", "ians")) and len(w) > 5 and w not in _THING_AGENT_NOUNS
+    return w.endswith("s") and w[:-1].endswith(PERSON_NOUN_ENDINGS) and len(w) > 5 and w not in _THING_AGENT_NOUNS
 
 
 # Plural nouns in -ers / -ors that count things, not people.

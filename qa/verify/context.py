@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from qa.text import FUNCTION_WORDS, initials, is_acronym, key, name_bases, normalize, standard_expansion
+from qa.text import (
+    FUNCTION_WORDS,
+    PERSON_NOUN_ENDINGS,
+    initials,
+    is_acronym,
+    key,
+    name_bases,
+    normalize,
+    standard_expansion,
+)
 from qa.verify.claims import SAY_VERBS, speaker_phrase_words
 from qa.verify.nlp import parse
 
@@ -30,8 +39,6 @@ charity team body authority commission committee board publisher chain
 developer supplier utility regulator watchdog""".split())
 BUSINESS_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer
 business retailer airline operator chain developer supplier utility""".split())
-# Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").
-PERSON_NOUN_ENDINGS = ("er", "or", "eur", "ist", "ian")
 # Organisation nouns general enough to stand for any body named just before ("the utility" for "the Vellmar
 # regional water authority"); "the ministry" or "the council" name a kind of their own and are not continued.
 _GENERIC_ORG_NOUNS = frozenset("company firm group organisation organization body business utility agency operator "
