@@ -1990,3 +1990,41 @@ def test_sent_to_prison_is_jailed():
                          context=evidence).supported
     assert not check_support("A former council clerk has been fined for theft.", [evidence],
                              context=evidence).supported
+
+
+_MILLS = ("Shares in Orvane Foods fell 9% in London on Tuesday after the supplier warned on profits. The company "
+          "blamed the loss of a contract with Dunmore Stores, which it said made up 6% of sales. ")
+_MILLS_CFO = "Chief financial officer Petra Lind said the firm would close its Kelby plant."
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Orvane Foods CFO Petra Lind said the firm would shut its Kelby plant.", True),
+    ("Dunmore Stores CFO Petra Lind said the firm would shut its Kelby plant.", False),
+])
+def test_a_company_officer_works_for_the_business_the_article_is_about(claim, supported):
+    """TEST FIXTURE sentences (session 21): "the company" an officer works for is the business the article names
+    first, not one named in passing in the sentence before."""
+    result = check_support(claim, [_MILLS_CFO], context=_MILLS + _MILLS_CFO)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 21): "the mayor's office" is the office of the mayor the article names; a
+    # participle ("denied the claim, saying ...") keeps its verb's speaker, and the claim's own verb is compared
+    # with the evidence's verb, not with the participle
+    ("Mayor Ines Varga's office rejected the claim, saying the contract was signed in May.",
+     "Mayor Ines Varga proposed the budget on Monday. Councillors said the pool should be delayed. The mayor's "
+     "office rejected that claim, saying the contract was signed in May.", True),
+    ("Councillor Ade Bello's office rejected the claim, saying the contract was signed in May.",
+     "Mayor Ines Varga proposed the budget on Monday. Councillor Ade Bello said the pool should be delayed. The "
+     "mayor's office rejected that claim, saying the contract was signed in May.", False),
+    ("Brenna Coal denied the union's claim, saying it had spent A$9m on safety.",
+     "The mine's operator, Brenna Coal, said rescuers had reached the chamber. The company denied that claim, "
+     "saying it had spent A$9m on safety.", True),
+    ("Brenna Coal acknowledged the union's claim, saying it had spent A$9m on safety.",
+     "The mine's operator, Brenna Coal, said rescuers had reached the chamber. The company denied that claim, "
+     "saying it had spent A$9m on safety.", False),
+])
+def test_offices_of_a_titled_person_and_participle_reports(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

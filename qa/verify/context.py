@@ -75,7 +75,7 @@ class ArticleContext:
         """Offset of `sentence` in the article (-1 when it is not part of it)."""
         return self.text.find(normalize(sentence).strip()[:200])
 
-    def referent(self, offset: int, word: str, strict: bool = False) -> frozenset[str]:
+    def referent(self, offset: int, word: str, strict: bool = False, first: bool = False) -> frozenset[str]:
         """Name words of who `word` ("he", "the president", "the channel") at `offset` refers to, or empty.
         `strict`: an organisation noun only names an organisation the article described by it (or, for "the
         company", one not described as another kind of body), never simply the last one named."""
@@ -104,7 +104,7 @@ class ArticleContext:
                 named = business or [x for x in named if not x[1] & (ORG_NOUNS - BUSINESS_NOUNS)]
             elif strict:
                 return frozenset()
-            return named[-1][0] if named else frozenset()
+            return named[0 if first else -1][0] if named else frozenset()
         if w in _MEDIA_NOUNS:
             before = [m for s, m in self.media if s < offset]
             return before[-1] if before else frozenset()
