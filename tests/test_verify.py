@@ -2028,3 +2028,32 @@ def test_a_company_officer_works_for_the_business_the_article_is_about(claim, su
 def test_offices_of_a_titled_person_and_participle_reports(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 21): a verb the thesaurus does not know, surer than an act the evidence only
+    # weighs on the same thing; "given permission" for "seeking permission"; a trailing report ("..., a
+    # councillor said") is the source of the clause it follows, not the other source of the text (the last
+    # sentences are tuning set V's pv-039 with another company name: spaCy parses that shape as two clauses)
+    ("Transport Minister Ada Roos announced that the tram line will be lengthened by 3 km.",
+     "The transport ministry is considering extending the tram line by 3 km, Transport Minister Ada Roos said.",
+     False),
+    ("Transport Minister Ada Roos said the ministry is weighing a longer tram line.",
+     "The transport ministry is considering extending the tram line by 3 km, Transport Minister Ada Roos said.",
+     True),
+    ("Kestrel Power has been given permission to build a wind farm north of Olden.",
+     "Kestrel Power is seeking permission to build a wind farm north of Olden, council papers show.", False),
+    ("Kestrel Power has asked for permission to build a wind farm north of Olden.",
+     "Kestrel Power is seeking permission to build a wind farm north of Olden, council papers show.", True),
+    ("Boxwell said residents of Hollins Green had complained about noise from its warehouse.",
+     "Residents of Hollins Green have complained about noise from a new distribution warehouse, local councillor "
+     "Fiona Strand said on Monday. The warehouse operator, Boxwell, said it was working within the hours set out in "
+     "its planning permission.", False),
+    ("Councillor Fiona Strand said residents of Hollins Green had complained about noise from the warehouse.",
+     "Residents of Hollins Green have complained about noise from a new distribution warehouse, local councillor "
+     "Fiona Strand said on Monday. The warehouse operator, Boxwell, said it was working within the hours set out in "
+     "its planning permission.", True),
+])
+def test_unknown_verbs_surer_than_weighed_acts_permission_given_and_trailing_reports(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -859,6 +859,12 @@ def _said_words(a: Analysis, att: Attribution) -> frozenset[str]:
         # not a clause joined to it with a subject of its own ("..., and the bank declined to comment")
         skip |= {x.i for c in verb.children if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass")
                                                                           for g in c.children) for x in c.subtree}
+    elif verb.dep_ in ("conj", "parataxis") and verb.head.i < verb.i and not any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        # "Residents have complained about noise, a councillor said": a trailing report hung on the clause it
+        # reports (a misparse as a second clause); that clause is what it says
+        skip = {x.i for x in verb.subtree}
+        verb = verb.head
     else:
         while verb.dep_ == "xcomp" and verb.head.i != verb.i:  # "declined to comment on ..."
             verb = verb.head
@@ -1756,6 +1762,15 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 f"('{p.text}')")
     if p.irrealis and (q.forms & (IRREALIS_VERBS | IRREALIS_PHRASES)) and p.lemma not in COMMITMENT_VERBS:
         return ""  # "is thinking about providing support" for "is considering support"
+    if not known(p.forms) and shared >= 2 and p.strength > q.strength and not p.negated and not q.negated and \
+            p.lemma not in CONTEMPLATION_VERBS and not p.purpose and not _bare_participle(p, q) and \
+            not (p.infinitive and p.dep == "advcl") and not any(
+                x.strength >= p.strength and _overlap(p.subject, x.subject) + _overlap(_args(p), _args(x)) >= shared
+                for _, x in ev_preds if x is not q):
+        # a verb the thesaurus does not know, on the same doer and thing as an act the evidence only weighs or
+        # intends ("will be lengthened" for "is considering extending the school year"): whatever the verb, the
+        # claim is surer than the evidence
+        return f"the cited text says '{q.text}' ({_STRENGTH_WORDS[q.strength]}), the claim says '{p.text}'"
     if p.lemma in COMMITMENT_VERBS and not p.negated:
         return f"the cited text says '{q.text}', the claim says '{p.text}'"
     if known(p.forms) and not known(q.forms):
@@ -2480,6 +2495,8 @@ def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
         # the act itself ("capped" / "a cap"), or what a verb of giving hands over ("will provide humanitarian
         # support" / "considering humanitarian support")
         acts = {p.lemma} | (set(p.object_core) if p.lemma in _GIVING_VERBS | _GETTING_VERBS else set())
+        if p.lemma in _GIVING_VERBS:  # "has been given permission": the passive's object is what is handed over
+            acts |= {ch.lemma_.lower() for ch in verb.children if ch.dep_ == "dobj"}
         for a in ev:
             for t in a.doc or ():
                 if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and t.lemma_.lower() in acts and \
