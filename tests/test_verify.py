@@ -2057,3 +2057,28 @@ def test_offices_of_a_titled_person_and_participle_reports(claim, evidence, supp
 def test_unknown_verbs_surer_than_weighed_acts_permission_given_and_trailing_reports(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 21): what there is "no evidence" of is not established; the doer's noun
+    # ("the prosecutor's office") does not name the act (charging); a thing the evidence says there was none of
+    # ("without an agreement") is not what the claim's act produced
+    ("The coroner said the crash was linked to fatigue.",
+     "The Delmore coroner said on Friday there was no evidence that the crash on the A12 was linked to fatigue.",
+     False),
+    ("The coroner found no evidence that the crash was linked to fatigue.",
+     "The Delmore coroner said on Friday there was no evidence that the crash on the A12 was linked to fatigue.",
+     True),
+    ("Marden County prosecutors have charged former treasurer Ivo Kent over his expenses.",
+     "The Marden County prosecutor's office has opened an inquiry into expenses claimed by the county's former "
+     "treasurer, Ivo Kent, a spokeswoman said. No charges have been filed.", False),
+    ("Marden County prosecutors have opened an inquiry into former treasurer Ivo Kent's expenses.",
+     "The Marden County prosecutor's office has opened an inquiry into expenses claimed by the county's former "
+     "treasurer, Ivo Kent, a spokeswoman said. No charges have been filed.", True),
+    ("Orla Buses and the drivers' union reached an agreement on Monday.",
+     "Talks between Orla Buses and the drivers' union broke down on Monday without an agreement, the union said.",
+     False),
+])
+def test_no_evidence_no_charges_and_without_an_agreement(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -359,9 +359,10 @@ def _done_participle(tok: Token) -> bool:
 
 
 def _unconfirmed(tok: Token) -> bool:
-    """"could not confirm", "was unable to verify", "could not be confirmed", "had no confirmation"."""
+    """"could not confirm", "was unable to verify", "could not be confirmed", "had no confirmation", "there was
+    no evidence that ..." (what no evidence shows is not established)."""
     lemma = tok.lemma_.lower()
-    if lemma == "confirmation" and tok.pos_ == "NOUN":
+    if lemma in ("confirmation", "evidence", "proof", "indication", "sign") and tok.pos_ == "NOUN":
         return any(c.lower_ == "no" for c in tok.children) or _is_negated(tok.head)
     if lemma not in CONFIRM_VERBS or tok.pos_ not in ("VERB", "AUX"):
         return False

@@ -319,8 +319,14 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 f.standard |= standard_expansion(t.text)  # "U.S.", and "Dr", "Mt", "Ltd"
             if not t.is_stop and not t.is_punct:
                 f.lemmas.add(t.lemma_.lower())
-                if not (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass")):
-                    f.act_lemmas.add(t.lemma_.lower())  # "prosecutors questioned him" names no prosecution
+                # "prosecutors questioned him", "the prosecutor's office opened an inquiry" name no prosecution:
+                # a noun of the doer's phrase is not the act
+                # nor is a noun the text denies ("broke down without an agreement", "no charges")
+                if not (t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "poss" and
+                                              t.head.dep_ in ("nsubj", "nsubjpass"))) and not (
+                        t.pos_ == "NOUN" and (any(c.lower_ == "no" for c in t.children) or
+                                              t.dep_ == "pobj" and t.head.lower_ == "without")):
+                    f.act_lemmas.add(t.lemma_.lower())
             if ctx is not None and offset >= 0:
                 word = t.lower_
                 is_def = any(c.lower_ == "the" for c in t.children)
@@ -1120,7 +1126,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         return f"the cited text says this only '{hedged[0].hedged}'; the claim states it as fact", extra
     # predicates: negation, modality, roles, the action itself
     ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
-    reason = _reporter_as_doer_check(c, ev_all) or _forecast_dropped_check(c, ev_all)
+    reason = _reporter_as_doer_check(c, ev_all) or _forecast_dropped_check(c, ev_all) or _denied_noun_check(c, ev_all)
     if reason:
         return reason, extra
     for p in c.predicates:
@@ -2449,6 +2455,26 @@ def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
                         if any(_overlap(att.speaker_words, holder) for att in c.attributions):
                             continue  # "police said" for "police believe": the holder's own view, attributed
                         return f"the cited text says only that {who} {h.text} this; the claim states it as fact"
+    return ""
+
+
+def _denied_noun_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"reached an agreement" where the evidence says the talks ended "without an agreement" (or "no charges have
+    been filed" for "charged"): the thing the claim's act produces is one the evidence only mentions as absent."""
+    def absent(t: Token) -> bool:
+        return any(x.lower_ == "no" for x in t.children) or t.dep_ == "pobj" and t.head.lower_ == "without"
+    nouns: dict[str, list[bool]] = {}
+    for a in ev:
+        for t in a.doc or ():
+            if t.pos_ == "NOUN":
+                nouns.setdefault(t.lemma_.lower(), []).append(absent(t))
+    for p in c.predicates:
+        if p.negated or p.strength < 2 or p.i < 0:
+            continue
+        for t in c.doc[p.i].children:
+            seen = nouns.get(t.lemma_.lower())
+            if t.dep_ == "dobj" and t.pos_ == "NOUN" and seen and all(seen) and not absent(t):
+                return f"the cited text says there was no {t.lemma_.lower()}; the claim says '{p.text}'"
     return ""
 
 
