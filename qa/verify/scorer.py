@@ -1126,7 +1126,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         return f"the cited text says this only '{hedged[0].hedged}'; the claim states it as fact", extra
     # predicates: negation, modality, roles, the action itself
     ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
-    reason = _reporter_as_doer_check(c, ev_all) or _forecast_dropped_check(c, ev_all) or _denied_noun_check(c, ev_all)
+    # ("there was evidence that ..." for "no evidence that ...": said of the noun, before its clause is compared)
+    reason = _no_check(c, ev_all) or _reporter_as_doer_check(c, ev_all) or _forecast_dropped_check(c, ev_all) or \
+        _denied_noun_check(c, ev_all)
     if reason:
         return reason, extra
     for p in c.predicates:
@@ -1238,7 +1240,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     reason = _added_clause_check(c, ev_preds, f, known)
     if reason:
         return reason, extra
-    reason = _proposed_noun_check(c, ev_all) or _antonym_check(c, ev_all) or _no_check(c, ev_all) or \
+    reason = _proposed_noun_check(c, ev_all) or _antonym_check(c, ev_all) or \
         _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all) or \
         _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all)
     if reason:
