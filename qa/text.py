@@ -416,6 +416,12 @@ def _same_amount(q: Quantity, c: Quantity) -> bool:
             x, y = q.value * a[1], c.value * b[1]
             return abs(x - y) <= CONVERSION_TOLERANCE * max(x, y)
         return False
+    for a, b in ((q, c), (c, q)):
+        # "took 24 months" is not "has 24 turbines": a span or measure is no count of things (a plural noun
+        # right after the number; not "three thousand metric tons", "five consecutive years")
+        if a.unit and (a.unit in _UNIT_SCALE or a.unit in _CONVERSIONS) and not b.unit and b.value > 1 and \
+                b.noun.isalpha() and b.noun.lower().endswith("s") and b.noun.lower() not in UNITS:
+            return False
     if q.unit == "percent" and c.unit == "percent" and {q.value, c.value} & _THIRDS:
         return abs(q.value - c.value) < 0.7  # "33%" for "a third" (33.33)
     return c.value == q.value

@@ -2082,3 +2082,16 @@ def test_unknown_verbs_surer_than_weighed_acts_permission_given_and_trailing_rep
 def test_no_evidence_no_charges_and_without_an_agreement(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # TEST FIXTURE sentences (session 21): a span is not a count of things that shares its number
+    ("Building the Rook Hill solar park took 30 months, Sunvale said.", False),
+    ("Building the Rook Hill solar park took 22 months, Sunvale said.", True),
+    ("The Rook Hill solar park has 30 inverters, Sunvale said.", True),
+])
+def test_a_span_is_not_a_count_of_things_with_the_same_number(claim, supported):
+    evidence = ("The Rook Hill solar park, which opened on Monday, has 30 inverters and can power about 9,000 homes, "
+                "developer Sunvale said. Construction took 22 months.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
