@@ -2095,3 +2095,25 @@ def test_a_span_is_not_a_count_of_things_with_the_same_number(claim, supported):
                 "developer Sunvale said. Construction took 22 months.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # TEST FIXTURE sentences (session 21): "more slowly" is on the scale of "faster"; "higher than" and "below" are
+    # opposite sides of one reference; another comparison in the text about other things does not count
+    ("Rents in Calder Vale rose more slowly than the regional average last year.", False),
+    ("Rents in Calder Vale rose more quickly than the regional average last year.", True),
+])
+def test_comparisons_on_one_scale_and_sides_of_a_reference(claim, supported):
+    evidence = ("Rents in Calder Vale rose 6.1 percent last year, faster than the regional average of 3.4 percent, "
+                "the housing office said. Studios rose more slowly than family homes.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+def test_above_and_below_a_reference_are_opposite_sides():
+    """TEST FIXTURE sentences (session 21)."""
+    evidence = "The labour office said unemployment in Orsk fell to 5.8 percent, below the national rate of 6.4 percent."
+    assert not check_support("Unemployment in Orsk was higher than the national rate, the labour office said.",
+                             [evidence], context=evidence).supported
+    assert check_support("Unemployment in Orsk was lower than the national rate, the labour office said.",
+                         [evidence], context=evidence).supported

@@ -1456,7 +1456,12 @@ _COMPARATIVES = {"higher": ("high", 1), "lower": ("high", -1), "greater": ("size
                  "richer": ("rich", 1), "poorer": ("rich", -1), "stronger": ("strong", 1),
                  "weaker": ("strong", -1), "heavier": ("heavy", 1), "lighter": ("heavy", -1),
                  "warmer": ("warm", 1), "colder": ("warm", -1), "cooler": ("warm", -1), "earlier": ("time", -1),
-                 "later": ("time", 1), "more": ("much", 1), "less": ("much", -1), "fewer": ("much", -1)}
+                 "later": ("time", 1), "more": ("much", 1), "less": ("much", -1), "fewer": ("much", -1),
+                 "above": ("high", 1), "below": ("high", -1)}
+# "more slowly" is "slower", "less quickly" is "slower": the word after "more" / "less" on a scale above
+_GRADED = {"slowly": ("fast", -1), "slow": ("fast", -1), "quickly": ("fast", 1), "rapidly": ("fast", 1),
+           "fast": ("fast", 1), "expensive": ("price", 1), "costly": ("price", 1), "cheaply": ("price", -1),
+           "high": ("high", 1), "low": ("high", -1)}
 
 
 def _degrees(a: Analysis) -> list[tuple[str, int, str, frozenset[str]]]:
@@ -1472,10 +1477,16 @@ def _degrees(a: Analysis) -> list[tuple[str, int, str, frozenset[str]]]:
         if nxt is not None and nxt.lower_ == "than" and (t.i + 2 >= len(doc) or doc[t.i + 2].like_num or
                                                          doc[t.i + 2].lower_ in ("a", "an", "half")):
             continue  # a quantity's qualifier: the quantity check compares it
+        if w in ("above", "below") and (nxt is None or nxt.like_num or nxt.lower_ in ("a", "an", "half") or
+                                        t.dep_ != "prep"):
+            continue  # "below 5 percent" is a quantity's qualifier; "see below" no comparison
         scale, way = _COMPARATIVES[w]
         shown = w
         if w in ("more", "less") and t.head.pos_ in ("ADJ", "ADV") and t.dep_ == "advmod":
             scale, shown = t.head.lemma_.lower(), f"{w} {t.head.text}"  # "less likely"
+            if t.head.lower_ in _GRADED:  # "more slowly" on the scale of "faster"
+                scale, sign = _GRADED[t.head.lower_]
+                way = way * sign
         elif w in ("more", "less", "fewer") and not (nxt is not None and nxt.lower_ == "than"):
             continue  # "more troops", "no more": an amount the quantity and coverage checks see
         verb = _clause_verb(t)
@@ -1553,12 +1564,10 @@ def _degree_check(c: Analysis, ev: list[Analysis]) -> str:
     same comparison the other way round (sides swapped are `_comparison_check`'s)."""
     theirs = [d for a in ev for d in _degrees(a)]
     for scale, way, shown, words in _degrees(c):
-        same = [d for d in theirs if d[0] == scale]
-        if any(d[1] == way for d in same):
-            continue
-        for _, _, e_shown, e_words in same:
-            if _overlap(words, e_words) >= 2:
-                return f"the claim says '{shown}', the cited text '{e_shown}'"
+        # the comparisons about the same things ("flats rose more slowly than houses" is another comparison)
+        same = [d for d in theirs if d[0] == scale and _overlap(words, d[3]) >= 2]
+        if same and not any(d[1] == way for d in same):
+            return f"the claim says '{shown}', the cited text '{same[0][2]}'"
     return ""
 
 
