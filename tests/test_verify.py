@@ -2112,7 +2112,8 @@ def test_comparisons_on_one_scale_and_sides_of_a_reference(claim, supported):
 
 def test_above_and_below_a_reference_are_opposite_sides():
     """TEST FIXTURE sentences (session 21)."""
-    evidence = "The labour office said unemployment in Orsk fell to 5.8 percent, below the national rate of 6.4 percent."
+    evidence = ("The labour office said unemployment in Orsk fell to 5.8 percent, below the national rate of 6.4 "
+                "percent.")
     assert not check_support("Unemployment in Orsk was higher than the national rate, the labour office said.",
                              [evidence], context=evidence).supported
     assert check_support("Unemployment in Orsk was lower than the national rate, the labour office said.",
