@@ -2118,3 +2118,16 @@ def test_above_and_below_a_reference_are_opposite_sides():
                              [evidence], context=evidence).supported
     assert check_support("Unemployment in Orsk was lower than the national rate, the labour office said.",
                          [evidence], context=evidence).supported
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # TEST FIXTURE sentences (session 21): "should" is no firmer than "expected"; a gerund subject ("building the
+    # depot") takes its time from its verb
+    ("Ella Marsh said building the depot should create around 200 jobs.", True),
+    ("Ella Marsh said building the depot has created around 200 jobs.", False),
+])
+def test_should_keeps_an_expectation(claim, supported):
+    evidence = ("The Port Aldern board has approved plans for a new freight depot. Its chair, Ella Marsh, said on "
+                "Monday that it expected construction to create about 200 jobs.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -1843,8 +1843,9 @@ def _role_clash(claim_subject: frozenset[str], ev_subject: frozenset[str]) -> st
 def _bare_participle(p: Predicate, q: Predicate) -> bool:
     """A bare participle describing the doer or a noun ("Citing weak demand, ...", "workers applying for visas"):
     it takes its time from what it describes, so an evidence modal ("would cut ..., blaming") is not its own."""
-    return p.dep in ("acl", "advcl") and " " not in p.text and p.text.lower().endswith("ing") and \
-        q.irrealis.lower() in IRREALIS_MODALS
+    # (and a gerund as a subject: "building the terminal should create 400 jobs")
+    return p.dep in ("acl", "advcl", "csubj") and " " not in p.text and p.text.lower().endswith("ing") and \
+        (q.irrealis.lower() in IRREALIS_MODALS or p.dep == "csubj" and bool(q.irrealis))
 
 
 def _unite(cores: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -2439,8 +2440,8 @@ def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
     attr_verbs = {x.verb_i for x in c.attributions}
     for p in c.predicates:
         if p.i < 0 or not (p.dep == "ROOT" or c.doc[p.i].head.i in attr_verbs) or p.irrealis.lower() in \
-                POSSIBILITY_MODALS | {"would", "might"}:
-            continue  # "could fall" is no firmer than "expected to fall"
+                POSSIBILITY_MODALS | {"would", "might", "should"}:
+            continue  # "could fall", "should create" are no firmer than "expected to fall", "expected to create"
         for a in ev:
             for q in a.predicates:
                 if q.i < 0 or not _forms_match(p, q):
