@@ -2131,3 +2131,20 @@ def test_should_keeps_an_expectation(claim, supported):
                 "Monday that it expected construction to create about 200 jobs.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 21): the doers of the evidence's act counted as its people; "crew members"
+    # counts the crew
+    ("Police said about 3,000 protesters marched through Velde.",
+     "About 3,000 people marched through Velde on Sunday to protest against the bypass, police said.", True),
+    ("Police said about 3,000 voters marched through Velde.",
+     "About 3,000 people marched through Velde on Sunday to protest against the bypass, police said.", False),
+    ("None of the 12 crew members were hurt, the captain said.",
+     "The trawler's captain said none of the 12 crew were hurt.", True),
+    ("None of the 12 passengers were hurt, the captain said.",
+     "The trawler's captain said none of the 12 crew were hurt.", False),
+])
+def test_doers_of_an_act_and_crew_members(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

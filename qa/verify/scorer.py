@@ -1928,7 +1928,11 @@ def _counts(a: Analysis) -> list[tuple[float, str, str]]:
                 not (t.i + 1 < len(t.doc) and t.nbor().text == "-"):
             v = _number_value(t)
             if v is not None:
-                out.append((v, key(t.head.lemma_), f"{t.text} {t.head.text}"))
+                noun = t.head
+                group = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                if noun.lemma_.lower() == "member" and group:  # "19 crew members" counts the crew
+                    noun = group[-1]
+                out.append((v, key(noun.lemma_), f"{t.text} {t.head.text}"))
     return out
 
 
@@ -1938,6 +1942,12 @@ def _same_count_noun(a: str, b: str) -> bool:
 
 _DEATH_NOUNS = frozenset({"death", "fatality"})
 _PEOPLE_NOUNS = next(cls for cls in COUNT_NOUN_CLASSES if "people" in cls)
+
+
+def _doers_of(noun: str, ev_words: set[str]) -> bool:
+    """Whether `noun` names the doers of an act the evidence names ("protester" / "protest", "voter" / "vote",
+    "striker" / "strike")."""
+    return noun.endswith(("er", "or")) and len(noun) > 5 and (noun[:-2] in ev_words or noun[:-1] in ev_words)
 
 
 def _deaths_as_people(noun: str, ev_nouns: list[str], ev_words: set[str]) -> bool:
@@ -1976,6 +1986,8 @@ def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
         same_value = [x for x in ev_counts if x[0] == value]
         if same_value and _deaths_as_people(noun, [n for _, n, _ in same_value], ev_words):
             continue
+        if same_value and any(n in _PEOPLE_NOUNS for _, n, _ in same_value) and _doers_of(noun, ev_words):
+            continue  # "2,000 protesters" for "2,000 people marched ... to protest": the people who do the act
         if same_value and not any(_same_count_noun(noun, n) for _, n, _ in same_value) and noun not in ev_words:
             return f"the claim counts '{shown}'; the cited text '{same_value[0][2]}'"
         # two counts swapped: the evidence counts the claim's noun with another number ("42 protesters and 7
