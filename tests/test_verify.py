@@ -2148,3 +2148,22 @@ def test_should_keeps_an_expectation(claim, supported):
 def test_doers_of_an_act_and_crew_members(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # TEST FIXTURE sentences (session 21): thesaurus entries (abandon a case / drop it; crack down on / tackle;
+    # stop using / suspend use), each with another act that stays rejected
+    ("The Orford prosecutor abandoned the bribery case against the two councillors.",
+     "The Orford prosecutor has dropped the bribery case against the two councillors.", True),
+    ("The Orford prosecutor won the bribery case against the two councillors.",
+     "The Orford prosecutor has dropped the bribery case against the two councillors.", False),
+    ("Kelby council will hire 20 wardens to tackle littering in the park.",
+     "Kelby council will hire 20 wardens to crack down on littering in the park.", True),
+    ("The chief said officers would stop using the drones until the review ends.",
+     "The chief said officers would suspend use of the drones until the review ends.", True),
+    ("The chief said officers would buy more drones until the review ends.",
+     "The chief said officers would suspend use of the drones until the review ends.", False),
+])
+def test_thesaurus_abandon_crack_down_stop(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

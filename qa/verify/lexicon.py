@@ -31,7 +31,7 @@ defend, protect, guard, shield, secure, safeguard
 fight, battle, combat, confront, counter, tackle, resist, take on, engage, clash
 attack, strike, hit, bomb, shell, target, assault, raid, pound, bombard
 help, aid, assist, support, back, bolster, fight alongside, fight with, fight beside, reinforce, join forces with
-address, tackle, handle, deal with, fix, resolve, solve, sort out, confront, manage
+address, tackle, handle, deal with, fix, resolve, solve, sort out, confront, manage, crack down
 negotiate, talk, bargain, hold talks, mediate, reconcile, discuss, talk about
 surround, besiege, encircle, lay siege, blockade
 build, rebuild, reconstruct, restore, repair, construct
@@ -74,7 +74,7 @@ challenge, contest, appeal, dispute
 cooperate, comply, collaborate, work with
 compensate, reimburse, pay back, indemnify
 replace, swap, renew
-cancel, scrap, call off, axe, drop, terminate
+cancel, scrap, call off, axe, drop, terminate, abandon
 count, tally, number, record
 die, perish, pass away, succumb, kill
 hospitalise, hospitalize, admit
@@ -91,7 +91,7 @@ offer, give, provide, extend, supply, pledge
 seek, try, attempt, aim, want
 plan, intend, prepare
 continue, keep, remain, go on
-suspend, freeze, pause, halt, interrupt, call off, cancel, scrap, shelve, put on hold
+suspend, freeze, pause, halt, interrupt, call off, cancel, scrap, shelve, put on hold, stop
 topple, overthrow, oust, depose, unseat, bring down, remove from power
 charge, indict, prosecute, accuse, convict, sentence
 score, net
