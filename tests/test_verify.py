@@ -2167,3 +2167,16 @@ def test_doers_of_an_act_and_crew_members(claim, evidence, supported):
 def test_thesaurus_abandon_crack_down_stop(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # TEST FIXTURE sentences (session 21): a relative clause of a verb alone adds a description ("which was
+    # speeding"); one the evidence gives is fine
+    ("Police said a cyclist was badly hurt in Orley when his bike, which was speeding, hit a wall.", False),
+    ("Police said a cyclist was badly hurt in Orley when his bike, which was skidding, hit a wall.", True),
+])
+def test_a_relative_clause_of_a_verb_alone(claim, supported):
+    evidence = ("A 40-year-old cyclist was badly injured when his bike, which was skidding, hit a wall in Orley on "
+                "Sunday, police said.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -2567,7 +2567,9 @@ def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _
     not mention ("..., after Japan agreed to limit exports", "adding that it was investigating")."""
     attr_verbs = {a.verb_i for a in c.attributions}
     for p in c.predicates:
-        if p.dep not in ("advcl", "relcl", "conj", "ccomp") or p.i in attr_verbs or p.light or \
+        # ("which was speeding": the participle under a relative "was" is the relative clause's verb)
+        relative = p.dep == "relcl" or p.i >= 0 and p.dep in ("attr", "acomp") and c.doc[p.i].head.dep_ == "relcl"
+        if not (p.dep in ("advcl", "relcl", "conj", "ccomp") or relative) or p.i in attr_verbs or p.light or \
                 p.lemma in NEUTRAL_VERBS:
             continue
         said = c.doc[p.i].head
@@ -2580,7 +2582,9 @@ def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _
         nouns = [x for x in clause if x.pos_ in ("NOUN", "PROPN") and not x.is_stop]
         new = [x for x in nouns if key(x.text) not in known_words and x.lemma_.lower() not in known_words
                and not name_bases(x.text) & f.bases]
-        if new and 2 * len(new) >= len(nouns) and (known(p.forms) or len(new) == len(nouns)):
+        # (a relative clause of a verb alone, "his car, which was speeding, ...": a description the evidence lacks)
+        if new and 2 * len(new) >= len(nouns) and (known(p.forms) or len(new) == len(nouns)) or \
+                not nouns and relative and p.lemma not in f.lemmas:
             phrase = " ".join(x.text for x in clause).strip(" ,")
             return f"the claim adds '{phrase}', which the cited text does not say"
     return ""
