@@ -2561,6 +2561,13 @@ def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
+def _describes_its_noun(tok: Token) -> bool:
+    """Whether a relative clause says something of the noun it hangs on ("his car, which was speeding"): its
+    subject is the relative pronoun (not "a price it did not reveal", which says what someone did)."""
+    verb = tok if tok.dep_ == "relcl" else tok.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who") for c in verb.children)
+
+
 def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts,
                         known_words: set[str]) -> str:
     """A clause of the claim's own whose action the evidence does not report and whose things it mostly does
@@ -2584,7 +2591,7 @@ def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _
                and not name_bases(x.text) & f.bases]
         # (a relative clause of a verb alone, "his car, which was speeding, ...": a description the evidence lacks)
         if new and 2 * len(new) >= len(nouns) and (known(p.forms) or len(new) == len(nouns)) or \
-                not nouns and relative and p.lemma not in f.lemmas:
+                not nouns and relative and p.lemma not in f.lemmas and _describes_its_noun(c.doc[p.i]):
             phrase = " ".join(x.text for x in clause).strip(" ,")
             return f"the claim adds '{phrase}', which the cited text does not say"
     return ""
