@@ -78,7 +78,9 @@ class ArticleContext:
     def referent(self, offset: int, word: str, strict: bool = False, first: bool = False) -> frozenset[str]:
         """Name words of who `word` ("he", "the president", "the channel") at `offset` refers to, or empty.
         `strict`: an organisation noun only names an organisation the article described by it (or, for "the
-        company", one not described as another kind of body), never simply the last one named."""
+        company", one not described as another kind of body), never simply the last one named. `first`: "the
+        company" is the first business named (the one an article is about: whom an officer works for), not the
+        last one."""
         w = word.lower()
         if offset < 0:
             return frozenset()

@@ -319,9 +319,9 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 f.standard |= standard_expansion(t.text)  # "U.S.", and "Dr", "Mt", "Ltd"
             if not t.is_stop and not t.is_punct:
                 f.lemmas.add(t.lemma_.lower())
-                # "prosecutors questioned him", "the prosecutor's office opened an inquiry" name no prosecution:
-                # a noun of the doer's phrase is not the act
-                # nor is a noun the text denies ("broke down without an agreement", "no charges")
+                # a noun of the doer's phrase is not the act ("prosecutors questioned him", "the prosecutor's office
+                # opened an inquiry" name no prosecution), nor one the text denies ("without an agreement", "no
+                # charges")
                 if not (t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "poss" and
                                               t.head.dep_ in ("nsubj", "nsubjpass"))) and not (
                         t.pos_ == "NOUN" and (any(c.lower_ == "no" for c in t.children) or
