@@ -434,14 +434,14 @@ def test_probe_pairs_are_well_formed_and_the_probe_command_refuses_a_missing_fil
 
     ids = set()
     files = sorted(PROBES_DIR.glob("*.jsonl"))
-    assert len(files) == 20
+    assert len(files) == 21
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             assert row["claim"].strip() and row["evidence"].strip() and row["id"] not in ids
             ids.add(row["id"])
             assert row["label"] == ("supported" if row["kind"] in _SUPPORTED_KINDS else "not_supported")
-    assert len(ids) == 3000
+    assert len(ids) == 3156
     assert main([str(tmp_path / "missing.jsonl")]) == 2
     assert "no such probe file" in capsys.readouterr().err
 
