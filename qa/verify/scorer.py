@@ -322,10 +322,8 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 # a noun of the doer's phrase is not the act ("prosecutors questioned him", "the prosecutor's office
                 # opened an inquiry" name no prosecution), nor one the text denies ("without an agreement", "no
                 # charges")
-                if not (t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "poss" and
-                                              t.head.dep_ in ("nsubj", "nsubjpass"))) and not (
-                        t.pos_ == "NOUN" and (any(c.lower_ == "no" for c in t.children) or
-                                              t.dep_ == "pobj" and t.head.lower_ == "without")):
+                if not (t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or _said_absent(t) or
+                                              t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))):
                     f.act_lemmas.add(t.lemma_.lower())
             if ctx is not None and offset >= 0:
                 word = t.lower_
@@ -519,6 +517,7 @@ def _speaker_words(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[st
     words = set(att.speaker_words)
     a = f.analyses[si]
     if att.verb_i >= 0:
+        verb = a.doc[att.verb_i]
         for (s, ti), names in f.referents.items():
             if s != si:
                 continue
@@ -536,7 +535,6 @@ def _speaker_words(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[st
             owner = t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and key(t.head.text) == att.head \
                 and t.text in att.speaker.split()
             # "The company denied that claim, saying ...": the participle's speaker is its verb's subject
-            verb = a.doc[att.verb_i]
             participle = t.dep_ in ("nsubj", "nsubjpass") and verb.tag_ == "VBG" and verb.dep_ == "advcl" and \
                 verb.head.i == t.head.i
             if t.head.i == att.verb_i or according or shared or owner or participle or \
@@ -2482,22 +2480,25 @@ def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
+def _said_absent(t: Token) -> bool:
+    """A noun the text says there is none of: "no charges", "without an agreement"."""
+    return any(x.lower_ == "no" for x in t.children) or t.dep_ == "pobj" and t.head.lower_ == "without"
+
+
 def _denied_noun_check(c: Analysis, ev: list[Analysis]) -> str:
     """"reached an agreement" where the evidence says the talks ended "without an agreement" (or "no charges have
     been filed" for "charged"): the thing the claim's act produces is one the evidence only mentions as absent."""
-    def absent(t: Token) -> bool:
-        return any(x.lower_ == "no" for x in t.children) or t.dep_ == "pobj" and t.head.lower_ == "without"
     nouns: dict[str, list[bool]] = {}
     for a in ev:
         for t in a.doc or ():
             if t.pos_ == "NOUN":
-                nouns.setdefault(t.lemma_.lower(), []).append(absent(t))
+                nouns.setdefault(t.lemma_.lower(), []).append(_said_absent(t))
     for p in c.predicates:
         if p.negated or p.strength < 2 or p.i < 0:
             continue
         for t in c.doc[p.i].children:
             seen = nouns.get(t.lemma_.lower())
-            if t.dep_ == "dobj" and t.pos_ == "NOUN" and seen and all(seen) and not absent(t):
+            if t.dep_ == "dobj" and t.pos_ == "NOUN" and seen and all(seen) and not _said_absent(t):
                 return f"the cited text says there was no {t.lemma_.lower()}; the claim says '{p.text}'"
     return ""
 
