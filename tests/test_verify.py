@@ -2180,3 +2180,29 @@ def test_a_relative_clause_of_a_verb_alone(claim, supported):
                 "Sunday, police said.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+_SEED3_PARAS = [p for p in ARTICLES["seed-003"].split("\n") if p.strip()]
+_KIRBY = _SEED3_PARAS[3]  # "... Iranian special forces inside Iraq," spokesman Rear Admiral John Kirby said.
+_MAAN_PLAN = _SEED3_PARAS[7]  # "The plan consists of ...," Maan said.
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    # the body the article itself names the person's post with, a paragraph earlier
+    ("Interior Ministry spokesman Saad Maan said the plan includes increasing intelligence efforts.", _MAAN_PLAN,
+     True),
+    # a post named without its body is the post of the body that spoke just before ("the Pentagon said ...")
+    ("Pentagon spokesman John Kirby said he had nothing to confirm that there are Iranian special forces inside "
+     "Iraq.", _KIRBY, True),
+    # bodies the article names, but not as theirs: another speaker
+    ("Pentagon spokesman Saad Maan said the plan includes increasing intelligence efforts.", _MAAN_PLAN, False),
+    ("AFP spokesman Saad Maan said the plan includes increasing intelligence efforts.", _MAAN_PLAN, False),
+    ("Interior Ministry spokesman John Kirby said he had nothing to confirm that there are Iranian special forces "
+     "inside Iraq.", _KIRBY, False),
+])
+def test_the_body_a_person_speaks_for_is_read_from_the_article(claim, evidence, supported):
+    """Real seed-003 text (session 22): the session-21 check for a person put under another organisation had
+    rejected 'Pentagon spokesman John Kirby' and 'Interior Ministry spokesman Saad Maan', bodies the article gives
+    them, because only the cited sentence and the article's first business counted as given."""
+    result = check_support(claim, [evidence], context=ARTICLES["seed-003"])
+    assert result.supported is supported, result.reason

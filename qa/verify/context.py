@@ -112,15 +112,31 @@ class ArticleContext:
             return before[-1] if before else frozenset()
         return frozenset()
 
+    def described_with(self, names: set[str] | frozenset[str]) -> frozenset[str]:
+        """Words the article gives a named person's post with: the capitalised words in front of the name
+        ("Interior Ministry Spokesman Brigadier General Saad Maan"), and, for a post named without its body
+        ("However, the Pentagon said ... . 'I have nothing to confirm', spokesman John Kirby said"), the
+        organisation that last said something in the lines before the person is first named."""
+        keys = {key(n) for n in names}
+        people = [p for p in self.persons if p.words & keys]
+        if not people:
+            return frozenset()
+        words = frozenset().union(*(p.titles for p in people))
+        begin = self._paragraph_before(people[0].start)
+        spoke = [m for s, m in self.media if begin <= s < people[0].start]
+        return words | spoke[-1] if spoke else words
+
+    def _paragraph_before(self, offset: int) -> int:
+        """Start of the paragraph before the one `offset` is in (what a reader still has in mind)."""
+        starts = [m.start() for m in re.finditer(r"(?:^|\n)\s*\S", self.text) if m.start() <= offset]
+        return starts[-2] if len(starts) >= 2 else 0
+
     def names_before(self, offset: int) -> frozenset[str]:
         """Name bases written just before `offset`: in its paragraph and the paragraph before it (what a reader
         has in mind when the sentence says "the city", "the channel" or "the spokesman")."""
         if offset < 0:
             return frozenset()
-        paragraphs = [m.start() for m in re.finditer(r"(?:^|\n)\s*\S", self.text)]
-        starts = [p for p in paragraphs if p <= offset]
-        begin = starts[-2] if len(starts) >= 2 else 0
-        return _names_in(self.text[begin:offset])
+        return _names_in(self.text[self._paragraph_before(offset):offset])
 
     def expansions(self, word: str) -> frozenset[str]:
         """Words the article defines `word` as (an acronym's expansion, or the acronym of an expansion)."""

@@ -799,15 +799,17 @@ def _other_employer(att: Attribution, names: set[str], ev_words: frozenset[str],
                     si: int) -> bool:
     """Whether the claim puts a named person under another organisation the article names ("Dunmore Stores CFO
     Petra Lind" where the evidence's Petra Lind is Orvane Foods' officer): an organisation's name among the
-    claim's speaker words that neither the evidence's speaker, the cited sentence nor the article's first-named
-    business gives."""
+    claim's speaker words that neither the evidence's speaker, the cited sentence, the article's first-named
+    business nor the article's own description of the person gives."""
     ctx = f.contexts[si] if si < len(f.contexts) else None
     if ctx is None:
         return False
-    # the article's own business (named first) is the employer a title without a company stands for
-    given = ev_words | f.keys | f.bases | ctx.referent(len(ctx.text), "company", first=True)
-    return any(org_names and org_names <= att.speaker_words - names and not org_names & given
-               for _, org_names, _ in ctx.orgs)
+    # the article's own business (named first) is the employer a title without a company stands for; the body
+    # the article names the person's post with ("Interior Ministry Spokesman ... Saad Maan") is theirs
+    given = ev_words | f.keys | f.bases | ctx.referent(len(ctx.text), "company", first=True) | \
+        ctx.described_with(names)
+    bodies = [org_names for _, org_names, _ in ctx.orgs] + [m for _, m in ctx.media]  # "told AFP": a body too
+    return any(org_names and org_names <= att.speaker_words - names and not org_names & given for org_names in bodies)
 
 
 def _aliases(words: set[str] | frozenset[str], f: _EvidenceFacts, si: int) -> frozenset[str]:
