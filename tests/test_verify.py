@@ -2206,3 +2206,32 @@ def test_the_body_a_person_speaks_for_is_read_from_the_article(claim, evidence, 
     them, because only the cited sentence and the article's first business counted as given."""
     result = check_support(claim, [evidence], context=ARTICLES["seed-003"])
     assert result.supported is supported, result.reason
+
+
+_SEED0_PARAS = [p for p in ARTICLES["seed-000"].split("\n") if p.strip()]
+_VIDEO = _SEED0_PARAS[4]  # "... a video emerged of the militants threatening to march on the city."
+
+
+@pytest.mark.parametrize("claim,supported", [
+    # "the militants" are the "ISIS militants" named before, and they are who threaten
+    ("Security in Baghdad has been stepped up after a video emerged of ISIS militants threatening to march on "
+     "Baghdad.", True),
+    ("A video emerged of ISIS militants threatening to march on Baghdad.", True),
+    # "the city" is Baghdad, named last before it; Samarra, named in the paragraph before, is not that city
+    ("Security in Baghdad has been stepped up after a video emerged of ISIS militants threatening to march on "
+     "Samarra.", False),
+    ("A video emerged of Sunni tribal leaders threatening to march on Baghdad.", False),
+])
+def test_the_militants_and_the_city_are_read_from_the_article(claim, supported):
+    """Real seed-000 text (session 22)."""
+    result = check_support(claim, [_VIDEO], context=ARTICLES["seed-000"])
+    assert result.supported is supported, result.reason
+
+
+def test_the_town_is_not_the_region_it_is_given_with():
+    """TEST FIXTURE sentences (session 22): "Kelston, British Columbia ... the town's mayor" is Kelston's."""
+    context = ("A wildfire spread from the hills west of Kelston, British Columbia, on Sunday. Local radio reported "
+               "that the town's mayor, Paul Dufresne, had asked the army for help.")
+    evidence = "Local radio reported that the town's mayor, Paul Dufresne, had asked the army for help."
+    assert check_support("Kelston's mayor Paul Dufresne asked the army for help, local radio reported.", [evidence],
+                         context=context).supported

@@ -43,6 +43,9 @@ business retailer airline operator chain developer supplier utility""".split())
 # regional water authority"); "the ministry" or "the council" name a kind of their own and are not continued.
 _GENERIC_ORG_NOUNS = frozenset("company firm group organisation organization body business utility agency operator "
                                "team".split())
+# A place the article last named before them ("took Tikrit ... 85 percent of the city"); not "the country", which
+# often is the speaker's own one named by an adjective ("Iranian President ... the country's council")
+SETTLEMENT_NOUNS = frozenset("city town village".split())
 _GROUP_NOUNS = frozenset("team group panel crew".split())  # what a group of people is called as one
 # How far back (characters) "the agency" looks for the same head said more fully.
 _CONTINUED_SPAN = 1500
@@ -70,6 +73,9 @@ class ArticleContext:
     # per sentence: (start, its subject's words, what kind the subject is: person / group / org / "")
     subjects: list[tuple[int, frozenset[str], str]] = field(default_factory=list)
     phrases: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)  # (end, head lemma, words)
+    # a plural noun said with whose they are: "ISIS militants", "militants from ISIS" (start, lemma, names)
+    members: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)
+    places: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # (start, name) of each place named
 
     def locate(self, sentence: str) -> int:
         """Offset of `sentence` in the article (-1 when it is not part of it)."""
@@ -98,6 +104,13 @@ class ArticleContext:
         described = [names for s, names, nouns in self.orgs if s < offset and (w in nouns or key(w) in names)]
         if described:
             return described[-1]
+        if w in SETTLEMENT_NOUNS:  # "Security in Baghdad has been stepped up ... march on the city"
+            places = [names for s, names in self.places if s < offset]
+            return places[-1] if places else frozenset()
+        # "the militants" for the "ISIS militants" named before
+        members = [names for s, lemma, names in self.members if s < offset and lemma == w]
+        if members:
+            return members[-1]
         if w in ORG_NOUNS:
             # "the company" is the last business named, "the agency" the last organisation of any kind
             named = [(names, nouns) for s, names, nouns in self.orgs if s < offset]
@@ -270,6 +283,13 @@ def article_context(text: str) -> ArticleContext:
                     break
     doc = parse(norm)
     titles_of: dict[str, set[str]] = {}
+    # places: what the tagger calls one, or a name the text calls a city ("Samarra - a city 110km north of ...")
+    called = {t.head.i for t in doc if t.dep_ == "appos" and t.lemma_.lower() in SETTLEMENT_NOUNS}
+    ents = [e for e in doc.ents if e.label_ == "GPE" or any(t.i in called for t in e)]
+    # not the region a place is given with ("Kelston, British Columbia": the town is Kelston)
+    ends = {e.end for e in ents}
+    ctx.places = [(e.start_char, frozenset(key(t.text) for t in e if t.text[:1].isupper())) for e in ents
+                  if not (e.start >= 2 and doc[e.start - 1].text == "," and e.start - 1 in ends)]
     for ent in _person_spans(doc):
         if ent.label_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
             for t in ent:
@@ -321,6 +341,16 @@ def article_context(text: str) -> ArticleContext:
     ctx.media.sort(key=lambda m: m[0])
     for sent in doc.sents:
         ctx.subjects.append(_sentence_subject(sent))
+    for t in doc:
+        if t.tag_ == "NNS":
+            # (the small tagger calls an all-capitals name a common noun: "ISIS militants")
+            whose = [c for c in t.children if c.dep_ == "compound" and (c.pos_ == "PROPN" or is_acronym(c.text))] + \
+                [g for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            names = frozenset(key(x.text) for c in whose for x in c.subtree if x.text[:1].isupper() and
+                              x.lower_ != "the")
+            if names:
+                ctx.members.append((t.idx, t.lemma_.lower(), names))
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.pos_ == "NOUN" and any(t.lower_ == "the" for t in chunk):

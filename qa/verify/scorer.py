@@ -68,7 +68,14 @@ from qa.verify.claims import (
     irrealis,
     name_keys,
 )
-from qa.verify.context import BUSINESS_NOUNS, ORG_NOUNS, PERSON_NOUN_ENDINGS, ArticleContext, article_context
+from qa.verify.context import (
+    BUSINESS_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUN_ENDINGS,
+    SETTLEMENT_NOUNS,
+    ArticleContext,
+    article_context,
+)
 from qa.verify.lexicon import (
     COMMITMENT_VERBS,
     NEUTRAL_VERBS,
@@ -273,6 +280,8 @@ class _EvidenceFacts:
     act_lemmas: set[str] = field(default_factory=set)  # the same, without the doers' nouns (an act said as a noun)
     names: set[str] = field(default_factory=set)  # keyed name words of the evidence sentences
     before: set[str] = field(default_factory=set)  # names the article gives just before the evidence
+    places: set[str] = field(default_factory=set)  # the places "the city" of the evidence is
+    place_names: set[str] = field(default_factory=set)  # every place the articles name
     article: set[str] = field(default_factory=set)  # names anywhere in the article
 
 
@@ -306,6 +315,7 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
         f.offsets.append(offset + len(s.text) if offset >= 0 else -1)
         if ctx is not None:
             f.before |= ctx.names_before(offset)
+            f.place_names |= {w for _, names in ctx.places for w in names}
             f.article |= ctx.names()
         for t in a.doc:
             f.keys.add(key(t.text))
@@ -349,6 +359,8 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                     if names:
                         f.referents[(si, t.i)] = names
                         f.ref_words |= names
+                        if is_def and t.lemma_.lower() in SETTLEMENT_NOUNS:
+                            f.places |= names
                 if ctx.expansions(t.text):
                     f.ref_words |= ctx.expansions(t.text)
         for w in currency_words(s.text):  # "Australian dollars" for "A$"
@@ -437,9 +449,12 @@ def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> boo
                 for j in range(idx + 1, len(run) + 1):
                     if j - i >= 2 and (initials(run[i:j]) in f.acronyms or initials(run[i:j]) in f.before):
                         return True
-    if name_bases(t.text) & f.before:
-        return True  # named in the lines just before: "the channel" is CNN, "the city" is Tikrit
-    if name_bases(t.text) & f.article and not _in_added_phrase(t):
+    # where the text's "the city" is the place it named last, another place named earlier is not that city
+    other_place = bool(f.places) and (t.ent_type_ == "GPE" or name_bases(t.text) & f.place_names) and \
+        not name_bases(t.text) & f.places
+    if name_bases(t.text) & f.before and not other_place:
+        return True  # named in the lines just before: "the channel" is CNN
+    if name_bases(t.text) & f.article and not _in_added_phrase(t) and not other_place:
         return True  # the article's own description ("Sunni militants", "Interior Ministry spokesman")
     if name_bases(t.text) & f.standard:  # "American" for "U.S."
         return True
@@ -537,7 +552,9 @@ def _speaker_words(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[st
             # "The company denied that claim, saying ...": the participle's speaker is its verb's subject
             participle = t.dep_ in ("nsubj", "nsubjpass") and verb.tag_ == "VBG" and verb.dep_ == "advcl" and \
                 verb.head.i == t.head.i
-            if t.head.i == att.verb_i or according or shared or owner or participle or \
+            # "a video of the militants threatening to march on the city": the noun the participle describes
+            described = verb.dep_ == "acl" and verb.head.i == t.i
+            if t.head.i == att.verb_i or according or shared or owner or participle or described or \
                     att.pronoun and t.text in att.speaker.split():
                 words |= names
     return frozenset(words)
