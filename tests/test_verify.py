@@ -2235,3 +2235,23 @@ def test_the_town_is_not_the_region_it_is_given_with():
     evidence = "Local radio reported that the town's mayor, Paul Dufresne, had asked the army for help."
     assert check_support("Kelston's mayor Paul Dufresne asked the army for help, local radio reported.", [evidence],
                          context=context).supported
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The protesters did not reach the square on Saturday.", True),
+    ("Police kept the protesters from reaching the square on Saturday.", True),
+    ("The protesters reached the square on Saturday.", False),
+])
+def test_kept_from_an_act_is_the_act_not_done(claim, supported):
+    """TEST FIXTURE sentence (session 22): "stopped X from reaching" says X did not reach (the old rules read it
+    as done, accepting the false claim and rejecting the true one)."""
+    evidence = "Police stopped the protesters from reaching the square on Saturday."
+    assert check_support(claim, [evidence], context=evidence).supported is supported
+
+
+def test_preventing_a_foothold_restates_making_sure_there_is_none():
+    """Real seed-000 text (session 22)."""
+    claim = ("President Obama also said the U.S. has an interest in preventing jihadists from gaining a foothold in "
+             "Iraq.")
+    result = check_support(claim, [_SEED0_PARAS[10]], context=ARTICLES["seed-000"])
+    assert result.supported, result.reason

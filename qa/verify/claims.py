@@ -227,6 +227,8 @@ def _verb_lemma(tok: Token) -> str:
     return f"{lemma} {prt[0]}" if prt else lemma
 
 
+# Verbs that keep someone from an act ("stop them from leaving", "barred from entering").
+_PREVENTING_VERBS = frozenset("prevent stop keep bar ban block prohibit deter restrain".split())
 # Nouns of intent: "no plans to cut jobs" says the cutting is not intended.
 _INTENT_NOUNS = frozenset("plan intention intent desire wish".split())
 
@@ -244,6 +246,8 @@ def _is_negated(tok: Token) -> bool:
         return True  # "nothing had been decided", "nobody was hurt"
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "will close the plant without cutting jobs"
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _PREVENTING_VERBS:
+        return True  # "preventing jihadists from gaining a foothold": they do not gain one
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _INTENT_NOUNS and \
             any(g.lower_ == "no" and g.dep_ == "det" for g in tok.head.children):
         return True  # "has no plans to cut jobs", "no intention of leaving"
