@@ -1,4 +1,5 @@
-"""Score the support scorer on the probe pairs in evals/data/probes/ (invented sentences, no article context).
+"""Score the support scorer on the probe pairs in evals/data/probes/ (invented sentences without article context,
+or, for a row with a `doc_id`, a paragraph of that seed article with the whole article as its context).
 
 The helper_* files are tuning material, like the dev split: helper agents wrote them without seeing the scorer or
 the repository, and the scorer was then tuned on them (their first readings are in the folder's README). Files named
@@ -22,15 +23,20 @@ HELD_OUT_PREFIX = "heldout_"  # a held-out file's failures are never listed: a s
 
 def score_file(path: Path) -> tuple[dict, list[dict]]:
     """({"supported_accepted", "unsupported_rejected", "balanced_accuracy", "per_kind"}, wrong rows)."""
+    from qa.ingest.readers import load_seed_documents
     from qa.verify.api import check_text  # the same code path as `python -m qa.check --evidence`
 
     per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     wrong = []
+    articles: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
-        result = check_text(row["claim"], row["evidence"])
+        if row.get("doc_id") and not articles:
+            articles = {d.doc_id: d.text for d in load_seed_documents()}
+        # a seed paragraph is read with its article, as the eval's judge and the answers read it
+        result = check_text(row["claim"], row["evidence"], articles[row["doc_id"]] if row.get("doc_id") else None)
         right = result.supported == (row["label"] == "supported")
         per_kind[row["kind"]][0] += right
         per_kind[row["kind"]][1] += 1

@@ -2255,3 +2255,15 @@ def test_preventing_a_foothold_restates_making_sure_there_is_none():
              "Iraq.")
     result = check_support(claim, [_SEED0_PARAS[10]], context=ARTICLES["seed-000"])
     assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Saad Maan said the plan to protect Baghdad consists of intensifying the deployment of forces.", True),
+    ("Saad Maan said the plan to protect Mosul consists of intensifying the deployment of forces.", False),
+    ("Saad Maan said the plan to retake Mosul consists of intensifying the deployment of forces.", False),
+])
+def test_the_plan_carries_what_the_article_said_of_it(claim, supported):
+    """Real seed-003 text (session 22): "The plan consists of ..." continues "a new plan to protect Baghdad", said a
+    paragraph before; a phrase only partly said of it is still an added detail."""
+    result = check_support(claim, [_MAAN_PLAN], context=ARTICLES["seed-003"])
+    assert result.supported is supported, result.reason

@@ -76,6 +76,8 @@ class ArticleContext:
     # a plural noun said with whose they are: "ISIS militants", "militants from ISIS" (start, lemma, names)
     members: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)
     places: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # (start, name) of each place named
+    # each noun said with an article and what the article says of it there ("a new plan to protect Baghdad")
+    nouns: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)  # (start, lemma, words)
 
     def locate(self, sentence: str) -> int:
         """Offset of `sentence` in the article (-1 when it is not part of it)."""
@@ -143,6 +145,13 @@ class ArticleContext:
         """Start of the paragraph before the one `offset` is in (what a reader still has in mind)."""
         starts = [m.start() for m in re.finditer(r"(?:^|\n)\s*\S", self.text) if m.start() <= offset]
         return starts[-2] if len(starts) >= 2 else 0
+
+    def said_of(self, offset: int, lemma: str) -> frozenset[str]:
+        """What the lines before `offset` said of the thing a definite noun there continues ("The plan consists
+        of ..." after "We put in place a new plan to protect Baghdad"): the words of its last mention, or empty."""
+        begin = self._paragraph_before(offset)
+        said = [words for start, noun, words in self.nouns if begin <= start < offset and noun == lemma]
+        return said[-1] if said else frozenset()
 
     def names_before(self, offset: int) -> frozenset[str]:
         """Name bases written just before `offset`: in its paragraph and the paragraph before it (what a reader
@@ -351,6 +360,10 @@ def article_context(text: str) -> ArticleContext:
                               x.lower_ != "the")
             if names:
                 ctx.members.append((t.idx, t.lemma_.lower(), names))
+    for t in doc:
+        if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in t.children):
+            ctx.nouns.append((t.idx, t.lemma_.lower(), frozenset(
+                w for x in t.subtree if not x.is_stop and not x.is_punct for w in (key(x.text), x.lemma_.lower()))))
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.pos_ == "NOUN" and any(t.lower_ == "the" for t in chunk):

@@ -282,6 +282,7 @@ class _EvidenceFacts:
     before: set[str] = field(default_factory=set)  # names the article gives just before the evidence
     places: set[str] = field(default_factory=set)  # the places "the city" of the evidence is
     place_names: set[str] = field(default_factory=set)  # every place the articles name
+    said_of: dict[str, set[str]] = field(default_factory=dict)  # a definite noun's lemma -> what was said of it
     article: set[str] = field(default_factory=set)  # names anywhere in the article
 
 
@@ -361,6 +362,8 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                         f.ref_words |= names
                         if is_def and t.lemma_.lower() in SETTLEMENT_NOUNS:
                             f.places |= names
+                if is_def and t.pos_ == "NOUN" and (said := ctx.said_of(offset + t.idx, t.lemma_.lower())):
+                    f.said_of.setdefault(t.lemma_.lower(), set()).update(said)
                 if ctx.expansions(t.text):
                     f.ref_words |= ctx.expansions(t.text)
         for w in currency_words(s.text):  # "Australian dollars" for "A$"
@@ -1200,6 +1203,11 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                                                             if x.i not in nested)
         here = known | f.before if t.dep_ == "prep" and t.lower_ in described else known
         unknown = [x for x in words if not _word_known(x, here, f.lemmas)]
+        # "the plan to protect Baghdad" where the text's "the plan" is the "new plan to protect Baghdad" just before:
+        # all of the phrase's new words are what the article said of that thing
+        of_head = f.said_of.get(t.head.lemma_.lower(), set()) if t.head.pos_ == "NOUN" else set()
+        if unknown and of_head and all(_word_known(x, of_head, set()) for x in unknown):
+            unknown = []
         if t.dep_ in ("appos", "conj"):  # the item itself, without the items listed after it
             listed = {y.i for ch in t.children if ch.dep_ in ("conj", "cc") for y in ch.subtree}
             own = [x for x in words if x.i not in listed]
