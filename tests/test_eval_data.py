@@ -426,22 +426,27 @@ def test_blind_pairs_are_synthetic_separate_and_cover_every_kind():
 
 
 def test_probe_pairs_are_well_formed_and_the_probe_command_refuses_a_missing_file(tmp_path, capsys):
-    """evals/data/probes: invented pairs (tuning material, not gated); every row has a known kind and its
-    label, ids are unique; `python -m evals.probes` exits 2 on a file that does not exist."""
+    """evals/data/probes: invented pairs and pairs over the seed paragraphs (tuning material, not gated); every
+    row has a known kind and its label, ids are unique, a seed row's evidence is text of its article; `python -m
+    evals.probes` exits 2 on a file that does not exist."""
     import json
 
     from evals.probes import _SUPPORTED_KINDS, PROBES_DIR, main
+    from qa.ingest.readers import load_seed_documents
 
+    articles = {d.doc_id: d.text for d in load_seed_documents()}
     ids = set()
     files = sorted(PROBES_DIR.glob("*.jsonl"))
-    assert len(files) == 21
+    assert len(files) == 23
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             assert row["claim"].strip() and row["evidence"].strip() and row["id"] not in ids
             ids.add(row["id"])
+            if "doc_id" in row:  # seed text, read with its article: it must be the article's own words
+                assert row["evidence"] in articles[row["doc_id"]], row["id"]
             assert row["label"] == ("supported" if row["kind"] in _SUPPORTED_KINDS else "not_supported")
-    assert len(ids) == 3156
+    assert len(ids) == 3468
     assert main([str(tmp_path / "missing.jsonl")]) == 2
     assert "no such probe file" in capsys.readouterr().err
 
