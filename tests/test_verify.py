@@ -2267,3 +2267,23 @@ def test_the_plan_carries_what_the_article_said_of_it(claim, supported):
     paragraph before; a phrase only partly said of it is still an added detail."""
     result = check_support(claim, [_MAAN_PLAN], context=ARTICLES["seed-003"])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("ISIS has pledged to march on Baghdad soon.", True),  # a pledge, like a vow, is not the march
+    ("ISIS has marched on Baghdad.", False),
+])
+def test_a_pledged_act_is_not_done(claim, supported):
+    """Real seed-000 text (session 22)."""
+    result = check_support(claim, [_SEED0_PARAS[14]], context=ARTICLES["seed-000"])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Obama rejected sending American troops back into combat in Iraq.", True),  # "rejected sending": ruled out
+    ("Obama backed sending American troops back into combat in Iraq.", False),
+])
+def test_rejecting_an_act_is_ruling_it_out(claim, supported):
+    """Real seed-003 text (session 22)."""
+    result = check_support(claim, [_SEED3_PARAS[12]], context=ARTICLES["seed-003"])
+    assert result.supported is supported, result.reason

@@ -47,8 +47,8 @@ HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly osten
 EPISTEMIC_ADVERBS = frozenset("probably possibly perhaps presumably maybe".split())
 # Governors and auxiliaries under which an action is contemplated, not done.
 IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
-vow aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess evaluate
-depend hinge investigate probe project forecast predict appear seem set""".split())
+vow pledge promise aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess
+evaluate depend hinge investigate probe project forecast predict appear seem set""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due".split())
@@ -71,7 +71,7 @@ ALLEGATION_VERBS = frozenset("accuse charge".split())
 CONTEMPLATION_NOUNS = frozenset("talk negotiation discussion consideration permission approval consent".split())
 INTENT_NOUNS = frozenset("plan bid attempt effort proposal intention offer threat".split())
 # Verbs whose complement did (manage) or did not (fail) happen.
-NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid unable".split())
+NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid unable reject".split())
 # Verbs whose object noun names the act ("reach agreement", "launch an investigation", "made a decision").
 SUPPORT_VERBS = frozenset("""make take give reach hold launch open conduct carry undertake stage reach pay issue
 announce""".split())
