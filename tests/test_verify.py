@@ -2287,3 +2287,12 @@ def test_rejecting_an_act_is_ruling_it_out(claim, supported):
     """Real seed-003 text (session 22)."""
     result = check_support(claim, [_SEED3_PARAS[12]], context=ARTICLES["seed-003"])
     assert result.supported is supported, result.reason
+
+
+def test_what_was_said_of_the_plan_counts_as_covered():
+    """Real seed-003 text (session 22): the words the article said of "the plan" a paragraph before count towards
+    the claim's coverage of the cited text, as a name for "he" does."""
+    claim = ("According to Iraqi Interior Ministry spokesman Saad Maan, the new plan to protect Baghdad includes using "
+             "observation balloons and cameras.")
+    result = check_support(claim, [_MAAN_PLAN], context=ARTICLES["seed-003"])
+    assert result.supported, result.reason

@@ -1065,7 +1065,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     for t in _name_tokens(c):
         if not _name_found(t, f, claim_runs):
             return f"'{t.text}' is not in the cited text", set()
-    extra = set(f.ref_words)
+    extra = set(f.ref_words) | set().union(*f.said_of.values())  # and what the article said of "the plan"
     # attribution: who says it, and how surely
     ev_atts = [(si, a) for si, an in enumerate(ev_all) for a in an.attributions]
     claim_person_names = {key(t.text) for t in c.doc if t.ent_type_ == "PERSON"}
