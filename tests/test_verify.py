@@ -2296,3 +2296,16 @@ def test_what_was_said_of_the_plan_counts_as_covered():
              "observation balloons and cameras.")
     result = check_support(claim, [_MAAN_PLAN], context=ARTICLES["seed-003"])
     assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The storm passed before flights at Ardell airport resumed on Tuesday.", True),
+    ("Flights at Ardell airport resumed on Tuesday once the storm had passed.", True),
+    ("The storm passed after flights at Ardell airport resumed on Tuesday.", False),
+])
+def test_an_after_clause_orders_its_main_clause_too(claim, supported):
+    """TEST FIXTURE sentence (session 22): "A after B" puts B before A, so "B after A" reverses the order even
+    though the claim's "after" has no counterpart in the evidence."""
+    evidence = "Flights at Ardell airport resumed on Tuesday after the storm passed."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -2327,10 +2327,31 @@ def _same_object(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(na & nb) if na and nb else _overlap(a - na, b - nb) > 0
 
 
+def _main_subject_pairs(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
+    """The order a before/after clause implies for its main clause, as a pair of the other side: "Security was
+    stepped up after a video emerged" puts the video "before" the security (the main clause's subject)."""
+    out = []
+    for t in a.doc:
+        if t.lower_ not in ("before", "after") or t.dep_ not in ("mark", "prep"):
+            continue
+        main = t.head.head if t.dep_ == "mark" else t.head
+        if main.pos_ not in ("VERB", "AUX") or main.i == t.head.i and t.dep_ == "mark":
+            continue
+        # the subject's head and its compounds ("talks with the operator": the talks, not the operator)
+        words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in main.children
+                          if c.dep_ in ("nsubj", "nsubjpass")
+                          for x in (c, *(g for g in c.children if g.dep_ in ("compound", "amod", "poss")))
+                          if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
+        if words:
+            other = "before" if t.lower_ == "after" else "after"
+            out.append((other, words, " ".join(x.text for x in main.subtree if not x.is_punct)))
+    return out
+
+
 def _opposite_preps_check(c: Analysis, ev: list[Analysis]) -> str:
     """A reason when the claim puts a thing on the other side of a from/to or before/after pair than the
     evidence does, and the evidence never puts it on the claim's side."""
-    ev_pairs = [x for a in ev for x in _prep_objects(a)]
+    ev_pairs = [x for a in ev for x in (*_prep_objects(a), *_main_subject_pairs(a))]
     for prep, words, text in _prep_objects(c):
         others = _OPPOSITE_PREPS[prep]
         same = any(p == prep and _same_object(words, w) for p, w, _ in ev_pairs)
