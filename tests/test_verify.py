@@ -2320,3 +2320,21 @@ def test_it_in_what_a_named_speaker_says_is_that_speaker(claim, supported):
     government whatever help it can give": "it", and so the one offering, is China."""
     result = check_support(claim, [_SEED3_PARAS[13]], context=ARTICLES["seed-003"])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Revolutionary Guard and Iraqi troops retook 85 percent of Tikrit on Thursday.", True),
+    ("Revolutionary Guard and Iraqi troops retook 85 percent of Tikrit on Wednesday.", False),
+])
+def test_an_act_is_dated_by_the_same_doers_act(claim, supported):
+    """Real seed-000 text (session 22): the paragraph dates ISIS's taking of Tikrit Wednesday and the troops'
+    overtaking Thursday; "retook" (which the small lemmatizer left as "retook") is the troops' act."""
+    result = check_support(claim, [_SEED0_PARAS[2]], context=ARTICLES["seed-000"])
+    assert result.supported is supported, result.reason
+
+
+def test_a_prefixed_irregular_past_is_lemmatised():
+    from qa.verify.nlp import parse
+
+    assert [t.lemma_ for t in parse("Troops retook the city and withheld aid.") if t.pos_ == "VERB"] == \
+        ["retake", "withhold"]

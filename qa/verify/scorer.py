@@ -1305,6 +1305,12 @@ def _dated_events(a: Analysis) -> list[tuple[str, Token]]:
     return out
 
 
+def _doer_words(verb: Token) -> frozenset[str]:
+    """Content words of a verb's subject (empty without one)."""
+    return frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in verb.children if c.dep_ == "nsubj"
+                     for x in c.subtree if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
+
+
 def _event_date_check(c: Analysis, ev: list[Analysis]) -> str:
     """A weekday the evidence gives to another event: "admitted on Thursday" where the evidence has "admitted on
     Tuesday ... remained stable on Thursday"."""
@@ -1314,6 +1320,10 @@ def _event_date_check(c: Analysis, ev: list[Analysis]) -> str:
         same = [(d, v) for d, v in ev_events if same_sense(forms, {v.lemma_.lower()}) and v.lemma_ != "be"]
         # the evidence's own use of the verb first: "will be announced on Tuesday, the commission said on Saturday"
         same = [(d, v) for d, v in same if v.lemma_.lower() in forms] or same
+        # then the act of the same doer: "the militants took the town on Wednesday, but troops overtook it on
+        # Thursday" dates the troops' retaking Thursday
+        doers = [(d, v) for d, v in same if _overlap(_doer_words(verb), _doer_words(v))]
+        same = doers or same
         if same and not any(d == day for d, _ in same):
             d, v = same[0]
             return f"the cited text dates '{v.text}' {d.title()}, the claim {day.title()}"
