@@ -2338,3 +2338,15 @@ def test_a_prefixed_irregular_past_is_lemmatised():
 
     assert [t.lemma_ for t in parse("Troops retook the city and withheld aid.") if t.pos_ == "VERB"] == \
         ["retake", "withhold"]
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Iran has sent about 500 Revolutionary Guard soldiers to fight alongside Iraqi government forces in Diyala, a "
+     "senior security official in Baghdad told CNN.", True),
+    ("Iran has sent about 500 Revolutionary Guard soldiers to train Iraqi government forces in Diyala, a senior "
+     "security official in Baghdad told CNN.", False),
+])
+def test_training_forces_is_not_fighting_alongside_them(claim, supported):
+    """Real seed-003 text (session 22): 'train' is a known verb of its own sense (it was unknown, so never a reason)."""
+    result = check_support(claim, [_SEED3_PARAS[1]], context=ARTICLES["seed-003"])
+    assert result.supported is supported, result.reason
