@@ -286,6 +286,21 @@ def _conditioned(tok: Token) -> str:
                 "")
 
 
+_FUTURE_TIME_WORDS = frozenset("next tomorrow upcoming coming".split())
+
+
+def _scheduled_progressive(tok: Token) -> bool:
+    """"is taking over ... next month", "are halting the service starting Friday": a present progressive with a
+    time to come is the future, as "will" is (English uses it for what is arranged)."""
+    if tok.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
+                                    for c in tok.children):
+        return False
+    clausal = {x.i for c in tok.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp") for x in c.subtree}
+    when = [x for x in tok.subtree if x.i not in clausal and x.i != tok.i]
+    return any(x.lower_ in _FUTURE_TIME_WORDS for x in when) or any(
+        x.lower_ in ("starting", "from") and any(y.ent_type_ == "DATE" for y in x.subtree) for x in when)
+
+
 def irrealis(tok: Token) -> str:
     """What makes the action at `tok` only contemplated, possible or future, or "" when it is asserted: a modal
     on it or on a verb it depends on ("would consider intervening"), or a governor of contemplation ("is
@@ -295,6 +310,8 @@ def irrealis(tok: Token) -> str:
     prev: Token | None = None
     if _done_participle(tok):
         return ""
+    if _scheduled_progressive(tok):
+        return "will"  # "is taking over as head next month": the present progressive of a scheduled act
     for depth in range(8):
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
@@ -822,7 +839,7 @@ def _strength(tok: Token) -> int:
     0 when only weighed or possible ("would consider intervening", "may extend", "would not rule out air
     strikes", could not be confirmed), 1 when intended or future ("will intervene", "plans to", "is expected
     to"), 2 when asserted."""
-    out = 2
+    out = 1 if _scheduled_progressive(tok) else 2  # "is closing the library next month": future, as "will"
     cur = tok
     prev: Token | None = None
     if _done_participle(tok):
