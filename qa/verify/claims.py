@@ -443,28 +443,7 @@ def _argument_words(tok: Token) -> tuple[frozenset[str], frozenset[str], dict[st
                     continue
                 break
             break
-    if not subj:
-        subj = _speaker_as_pronoun(tok)
     return subj, obj, preps
-
-
-def _speaker_as_pronoun(tok: Token) -> frozenset[str]:
-    """"China said that it was watching ... and offered ...": a subject pronoun ("it", "they") of what a named
-    speaker says is that speaker, when no other subject stands between them."""
-    head = tok
-    for _ in range(4):
-        pron = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if pron is not None and (pron.pos_ != "PRON" or pron.lower_ not in ("it", "they")):
-            return frozenset()
-        if head.dep_ == "ccomp" and head.head.lemma_.lower() in SAY_VERBS:
-            if pron is None:
-                return frozenset()
-            speaker = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-            return _np_words(speaker) if speaker is not None and speaker.pos_ != "PRON" else frozenset()
-        if head.dep_ not in ("conj", "xcomp") or head.head is head:
-            return frozenset()
-        head = head.head
-    return frozenset()
 
 
 def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
