@@ -60,16 +60,45 @@ class RecordedDrafts:
         return iter([ChatDelta(delta=text, text=text)])
 
 
+# the settings that shape a draft (a replay on other settings is not a replay of these drafts)
+_DRAFT_SETTINGS = ("model", "n_ctx", "max_tokens", "temperature", "seed", "k", "prompt_budget_tokens",
+                   "flash_attention")
+
+
+def recorded_drafts(recorded: dict) -> dict[str, str]:
+    """{question: draft} from an eval's report.json, or from a drafts file this module exported (`--export`)."""
+    if "drafts" in recorded:
+        return dict(recorded["drafts"])
+    drafts: dict[str, str] = {}
+    for part in ("qa", "constrained"):
+        for item in recorded.get("items", {}).get(part, []):
+            drafts.setdefault(item["question"], item.get("draft", ""))
+    return drafts
+
+
+def export_drafts(report_path: Path, out: Path) -> int:
+    """Write the drafts of an eval report (1 MB) as a small file to keep in the repository: a replay of committed
+    drafts shows what a change to the checks does to the shown answers on any machine, whatever its llama.cpp
+    build writes (the drafts differ between AVX2 and AVX-512 builds, so a machine's own eval shows only its own)."""
+    recorded = json.loads(report_path.read_text(encoding="utf-8"))
+    figures = {sp: {k: round(v, 3) for k, v in f.items() if isinstance(v, float)}
+               for sp, f in recorded.get("splits", {}).items()}
+    data = {"source": str(report_path), "model": recorded.get("model", "unknown"),
+            "settings": {k: recorded.get("settings", {}).get(k) for k in _DRAFT_SETTINGS},
+            "figures_when_recorded": figures, "drafts": recorded_drafts(recorded)}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(data['drafts'])} drafts -> {out}")
+    return 0
+
+
 def replay(report_path: Path, split: str | None, settings) -> dict:
     """The eval report of the recorded drafts re-checked (QA and constrained questions)."""
     import qa.generate.llm as llm_module
     from evals import run as eval_run
 
     recorded = json.loads(report_path.read_text(encoding="utf-8"))
-    drafts: dict[str, str] = {}
-    for part in ("qa", "constrained"):
-        for item in recorded.get("items", {}).get(part, []):
-            drafts.setdefault(item["question"], item.get("draft", ""))
+    drafts = recorded_drafts(recorded)
     real_get = llm_module.get_llm
     llm_module.get_llm = lambda s, *a, **k: RecordedDrafts(drafts, s, real_get)  # what evals.run loads as its model
     try:
@@ -88,13 +117,18 @@ def main(argv: list[str] | None = None) -> int:
     from qa.config import load_settings
 
     parser = argparse.ArgumentParser(prog="python -m evals.replay", description=__doc__.split("\n\n")[0])
-    parser.add_argument("report", type=Path, help="report.json of an eval run (its recorded drafts are replayed)")
+    parser.add_argument("report", type=Path, help="report.json of an eval run, or a drafts file written by --export "
+                        "(evals/data/drafts/), whose recorded drafts are replayed")
     parser.add_argument("--split", choices=SPLITS, help="questions of one split only (tune on dev)")
     parser.add_argument("--out", type=Path, default=Path("evals/out/replay"), help="report folder")
+    parser.add_argument("--export", type=Path, metavar="FILE",
+                        help="write the report's drafts to FILE (to commit) instead of replaying them")
     args = parser.parse_args(argv)
     if not args.report.is_file():
         print(f"error: {args.report} is not a file (give the report.json an eval run wrote)", file=sys.stderr)
         return 2
+    if args.export:
+        return export_drafts(args.report, args.export)
     report = replay(args.report, args.split, load_settings())
     report["gate"] = {"passed": True, "failures": [], "tolerance": None}  # a replay reports; it never gates
     args.out.mkdir(parents=True, exist_ok=True)

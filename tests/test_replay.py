@@ -42,3 +42,23 @@ def test_the_draft_recorded_for_the_asked_question_is_replayed_and_a_follow_up_f
 def test_a_missing_report_is_a_clear_error(tmp_path, capsys):
     assert main([str(tmp_path / "nope.json")]) == 2
     assert "is not a file" in capsys.readouterr().err
+
+
+def test_an_exported_drafts_file_holds_the_report_drafts_and_its_figures(tmp_path):
+    import json
+
+    from evals.replay import recorded_drafts
+
+    report = {"model": "m", "settings": {"seed": 42, "home": "/secret/path"},
+              "splits": {"dev": {"key_fact_recall": 0.81234, "questions": 3}},
+              "items": {"qa": [{"question": "Who?", "draft": "A did [1]."}, {"question": "Why?", "draft": ""}],
+                        "constrained": [{"question": "Who?", "draft": "not this one"},
+                                        {"question": "Where?", "draft": "In B [2]."}]}}
+    src, out = tmp_path / "report.json", tmp_path / "drafts" / "d.json"
+    src.write_text(json.dumps(report), encoding="utf-8")
+    assert main([str(src), "--export", str(out)]) == 0
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["drafts"] == {"Who?": "A did [1].", "Why?": "", "Where?": "In B [2]."}  # the first draft per question
+    assert saved["figures_when_recorded"] == {"dev": {"key_fact_recall": 0.812}}
+    assert "/secret/path" not in out.read_text(encoding="utf-8")  # only the settings that shape a draft
+    assert recorded_drafts(saved) == recorded_drafts(report) == saved["drafts"]  # either file replays the same
