@@ -2351,3 +2351,44 @@ def test_a_present_progressive_with_a_time_to_come_is_the_future(claim, supporte
     evidence = "The council will close the Elm Street library next month."
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Varga called the PLA a failing body during her radio appearance.", True),
+    ("Varga declined to call the PLA a failing body during her radio appearance.", False),
+])
+def test_declining_to_say_what_the_text_reports_said_is_a_negation(claim, supported):
+    """TEST FIXTURE sentence (session 23): the evidence's "called" is a report (it credits what follows), not a
+    predicate, so the claim's negated "to call" had nothing to be compared with and was accepted."""
+    evidence = ('During an appearance on local radio Mayor Ines Varga called the PLA "a reckless, failing body that is '
+                'acting carelessly",')
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The minister excluded raising the fuel duty this year.", True),  # "exclude" + an act: ruled out
+    ("The minister ruled out raising the fuel duty this year.", True),
+    ("The minister announced raising the fuel duty this year.", False),
+])
+def test_excluding_an_act_is_ruling_it_out(claim, supported):
+    """TEST FIXTURE sentence (session 23)."""
+    evidence = "The minister did not say what she would cut, but she ruled out raising the fuel duty this year."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Officials said police were sent to protect the capital against Party of Unity and al-Watan protesters.", True),
+    ("Officials said police were sent to protect the capital against PUW protesters.", True),
+    ("Officials said police were sent to protect the capital against Party of Unity and al-Fatah protesters.", False),
+])
+def test_a_hyphenated_word_of_an_acronym_expansion_is_read_in_its_parts(claim, supported):
+    """TEST FIXTURE sentences (session 23): the article defines PUW as "the Party of Unity and al-Watan"; the parser
+    splits "al-Watan" in the claim into three tokens, which the expansion must know too."""
+    context = ("Opposition party PUW, the Party of Unity and al-Watan, has already won several seats in the north. "
+               "Police have been deployed to protect the capital from the growing threat of PUW protesters, officials "
+               "said.")
+    evidence = context.split(". ", 1)[1]
+    result = check_support(claim, [evidence], context=context)
+    assert result.supported is supported, result.reason

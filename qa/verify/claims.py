@@ -255,7 +255,7 @@ def _is_negated(tok: Token) -> bool:
     # "failed to stall": the complement of a negative implicative did not happen
     while head.dep_ in ("xcomp",) and head.head is not head:
         head = head.head
-        if head.lemma_.lower() in NEGATIVE_IMPLICATIVES or _verb_lemma(head) in ("rule out", "give up"):
+        if head.lemma_.lower() in NEGATIVE_IMPLICATIVES or _verb_lemma(head) in ("rule out", "give up", "exclude"):
             return not any(c.dep_ == "neg" for c in head.children)
         if any(c.dep_ == "neg" for c in head.children):
             return True

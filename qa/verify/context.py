@@ -286,6 +286,8 @@ def article_context(text: str) -> ArticleContext:
                     # capitalised words only: "The Federal Aviation Administration (FAA)" must not alias "the"
                     expansion = frozenset(key(w) for w in words[i:] if (w[:1].isupper() or "-" in w) and
                                           w.lower() not in FUNCTION_WORDS)
+                    # and the parts of "al-Shams", which the parser reads as three tokens in a claim
+                    expansion |= {key(x) for w in expansion if "-" in w for x in w.split("-") if x}
                     ctx.aliases[key(short)] = ctx.aliases.get(key(short), frozenset()) | expansion
                     for w in expansion:
                         ctx.aliases[w] = ctx.aliases.get(w, frozenset()) | {key(short)}

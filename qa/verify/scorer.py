@@ -1148,7 +1148,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
     # ("there was evidence that ..." for "no evidence that ...": said of the noun, before its clause is compared)
     reason = _no_check(c, ev_all) or _reporter_as_doer_check(c, ev_all) or _forecast_dropped_check(c, ev_all) or \
-        _denied_noun_check(c, ev_all)
+        _denied_noun_check(c, ev_all) or _unsaid_check(c, ev_all)
     if reason:
         return reason, extra
     for p in c.predicates:
@@ -2541,6 +2541,23 @@ def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
 def _said_absent(t: Token) -> bool:
     """A noun the text says there is none of: "no charges", "without an agreement"."""
     return any(x.lower_ == "no" for x in t.children) or t.dep_ == "pobj" and t.head.lower_ == "without"
+
+
+def _unsaid_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Rouhani declined to call ISIS a terrorist group" where the cited text reports him calling it that: the
+    evidence's reporting verb is no predicate of its own (it credits what follows), so the claim's negated saying
+    is compared with the report itself."""
+    for p in c.predicates:
+        if not p.negated or p.irrealis or p.lemma not in SAY_VERBS or not p.subject:
+            continue
+        for a in ev:
+            for att in a.attributions:
+                if att.verb_i < 0 or att.certainty not in ("said", "confirmed"):
+                    continue
+                verb = a.doc[att.verb_i]
+                if verb.lemma_.lower() == p.lemma and _overlap(p.subject, att.speaker_words):
+                    return f"the cited text says {att.speaker} '{att.verb}', the claim says '{p.text}' did not happen"
+    return ""
 
 
 def _denied_noun_check(c: Analysis, ev: list[Analysis]) -> str:
