@@ -136,6 +136,10 @@ _QUALIFIERS = [
     (re.compile(r"(?:nearly|almost|close to|just under|just short of|not quite)\s*$", re.I), "nearly"),
     (re.compile(r"(?:about|around|roughly|some|approximately|an estimated|estimated|or so)\s*$", re.I), "about"),
 ]
+# "took over 85 percent of the city", "handed over 300 documents": the verb's particle, not "more than"
+_SPANS = frozenset("second minute hour day week fortnight month year decade century".split())
+_PARTICLE_OVER = re.compile(r"\b(?:take|takes|took|taken|taking|hand|hands|handed|handing|turn|turns|turned|turning|"
+                            r"sign|signs|signed|signing)\s+over\s*$", re.I)
 # Which qualifier of the evidence a claim's qualifier may restate: the claim may be vaguer ("about 500" for
 # "500"), never more precise or on the other side ("eight years" or "nearly eight" for "more than eight").
 _QUALIFIER_OK = {
@@ -354,7 +358,8 @@ def quantities(text: str) -> list[Quantity]:
             before = re.sub(r"\s+an?\s*$", " ", before)  # "more than a dozen"
             before = _SIGN_BEFORE.sub("", before)  # "up to £80"
             for pattern, name in _QUALIFIERS:
-                if pattern.search(before):
+                if pattern.search(before) and not (name == "more" and _PARTICLE_OVER.search(before) and
+                                                   unit not in _SPANS):  # "took over 18 months" is more than
                     qualifier = name
                     break
         out.append(Quantity(value, unit, qualifier, ordinal, sign + text[m.start():end], _next_word(text, end),

@@ -2392,3 +2392,26 @@ def test_a_hyphenated_word_of_an_acronym_expansion_is_read_in_its_parts(claim, s
     evidence = context.split(". ", 1)[1]
     result = check_support(claim, [evidence], context=context)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("Troops took over 85 percent of the city.", None),  # the verb's particle
+    ("Officials handed over 300 documents.", None),
+    ("The depot took over 18 months to build.", "more"),  # a span: "took over" is "took more than"
+    ("Over 85 percent of members voted.", "more"),
+])
+def test_over_after_take_or_hand_is_a_particle_not_more_than(text, qualifier):
+    """TEST FIXTURE sentences (session 23): "took over eighty-five per cent of Tikrit" was read as "more than 85"."""
+    assert [q.qualifier for q in quantities(text)] == [qualifier]
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Dutch engineers were sent to Ghana to help local crews repair the Akosombo dam, officials said.", True),
+    ("Local crews have been sent to help Dutch engineers repair the Akosombo dam, officials said.", False),
+])
+def test_a_passive_act_on_another_party_of_the_sentence_is_a_reversal(claim, supported):
+    """TEST FIXTURE sentence (session 23): with no doer named, the swap shows only in who is acted on."""
+    evidence = ("Dutch engineers have been sent to Ghana, to help local crews repair the Akosombo dam after the "
+                "floods, officials said.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

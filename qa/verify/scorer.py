@@ -1712,7 +1712,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 not q.negated and p.strength >= 1 and p.dep in ("ROOT", "ccomp", "xcomp", "conj"):
             return (f"the cited text says '{q.text}' only on a condition ('{q.conditioned}'), the claim says it "
                     f"without one ('{p.text}')")
-        swap = _swapped_roles(p, q)
+        swap = _swapped_roles(p, q) or _moved_patient(p, q, matched, ev_preds)
         if swap:
             return swap
         straight = _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))
@@ -1857,6 +1857,22 @@ _PLACE_NOUNS = frozenset("town city village capital region province district cou
 # Words that tell one office of an organisation from another ("chief executive" / "chief financial officer").
 _ROLE_WORDS = frozenset("""executive financial operating technology chairman chairwoman president director secretary
 treasurer manager coach captain governor mayor deputy vice""".split())
+
+
+def _moved_patient(p: Predicate, q: Predicate, matched: list[Predicate],
+                   ev_preds: list[tuple[int, Predicate]]) -> str:
+    """"Iraqi troops were deployed to help the Guards defend Baghdad" for "the Guards were deployed to help Iraqi
+    troops defend Baghdad": the claim's verb acts on another party of the cited sentence than the text's does (a
+    passive has no doer to compare, so the swap shows only in what is acted on)."""
+    if not p.object_core or p.negated or any(not m.object_core or _overlap(p.object_core, m.object_core)
+                                             for m in matched):
+        return ""
+    si = next((i for i, r in ev_preds if r is q), None)
+    others = frozenset().union(*(r.subject_core for i, r in ev_preds if i == si and all(r is not m for m in matched)))
+    if _overlap(p.object_core, others) >= 2 or p.object_core <= others:
+        return (f"the roles are reversed: the cited text says {_describe(q.object_core)} '{q.text}', the claim "
+                f"says {_describe(p.object_core)}")
+    return ""
 
 
 def _role_clash(claim_subject: frozenset[str], ev_subject: frozenset[str]) -> str:
