@@ -2415,3 +2415,15 @@ def test_a_passive_act_on_another_party_of_the_sentence_is_a_reversal(claim, sup
                 "floods, officials said.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Rebel fighters are closing in on Dorvak, state radio reported.", True),  # "in": a particle tagged as an adverb
+    ("Rebel fighters are pulling back from Dorvak, state radio reported.", False),
+])
+def test_closing_in_on_a_city_is_advancing_towards_it(claim, supported):
+    """TEST FIXTURE sentence (session 23)."""
+    evidence = ("As rebel fighters – backed by local militias – advance towards the capital Dorvak, the army has sent "
+                "more troops, state radio reported.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -222,7 +222,9 @@ def _phrase(tok: Token) -> str:
 
 
 def _verb_lemma(tok: Token) -> str:
-    prt = [c.text.lower() for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ == "ahead")]
+    # (a particle the parser calls an adverb: "ahead", and "in" tagged RP, as in "close in on")
+    prt = [c.text.lower() for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and (
+        c.lower_ == "ahead" or c.lower_ == "in" and c.tag_ == "RP" and c.i == tok.i + 1))]
     lemma = tok.lemma_.lower()
     return f"{lemma} {prt[0]}" if prt else lemma
 

@@ -56,7 +56,7 @@ confirm, verify, corroborate, acknowledge
 deny, reject, dismiss, refute, rebuff, turn down
 exclude, rule out, reject
 advance, progress, push, move forward, gain, make progress, make headway, make gains, make strides, \
-push forward, gain ground, march, move on, head, press
+push forward, gain ground, march, move on, head, press, close in
 enter, reach, arrive, get into, penetrate, break into
 reach, hit, touch, top, climb to, rise to
 aim, target, aim for, set sights on, eye
