@@ -2427,3 +2427,17 @@ def test_closing_in_on_a_city_is_advancing_towards_it(claim, supported):
                 "more troops, state radio reported.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Norway offered the Ghanaian government whatever help it can give.", True),
+    ("Norway offered the Ghanaian government help.", True),
+    ("Norway offered the Ghanaian government military help.", False),  # another kind of help
+    ("Norway offered the Ghanaian government financial help.", False),
+])
+def test_a_kind_adjective_added_to_a_thing_is_added_detail(claim, supported):
+    """TEST FIXTURE sentence (session 23)."""
+    evidence = ("Norway, the largest foreign investor in Ghana's ports, said that it was watching developments and "
+                "offered the Ghanaian government whatever help it can give.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

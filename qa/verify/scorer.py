@@ -1257,6 +1257,12 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if manner and not _word_known(t, known, f.lemmas):
             shown = f"{t.text} {t.head.text}" if t.i < t.head.i else f"{t.head.text} {t.text}"
             return f"the claim adds '{shown}', which the cited text does not say", extra
+    # a kind the claim gives a thing the evidence names without it ("military help" for "whatever help it can
+    # give", "criminal charges" for "charges"): one of a few adjectives that make it another kind of thing
+    for t in c.doc:
+        if t.dep_ in ("amod", "compound") and t.lower_ in _KIND_ADJECTIVES and t.head.pos_ == "NOUN" and \
+                t.head.lemma_.lower() in f.lemmas and not _word_known(t, known, f.lemmas):
+            return f"the claim adds '{t.text} {t.head.text}', which the cited text does not say", extra
     # a state the claim gives the object of an action ("was rescued unharmed", "was found dead"): said or not
     for t in c.doc:
         if t.pos_ == "ADJ" and t.dep_ == "oprd" and t.head.pos_ == "VERB" and \
@@ -1640,6 +1646,9 @@ def _winner_and_loser_kept(a: Predicate, b: Predicate) -> bool:
 # Shares written as words ("two-fifths", "a third"): the quantity check compares them as percentages.
 _FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fifths eighth eighths tenth tenths"
                             .split())
+# Adjectives that make a thing another kind of thing ("military help", "financial aid", "criminal charges").
+_KIND_ADJECTIVES = frozenset("""military financial economic political humanitarian nuclear chemical biological
+diplomatic medical legal criminal civil naval""".split())
 # Verbs that report a vote for an act as backing it ("backed", "supported" the ban the council voted to bring in).
 _BACKING_VERBS = frozenset("back support endorse approve favour favor".split())
 
