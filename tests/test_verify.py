@@ -2441,3 +2441,31 @@ def test_a_kind_adjective_added_to_a_thing_is_added_detail(claim, supported):
                 "offered the Ghanaian government whatever help it can give.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Mayor Ines Varga said a tram extension is not an option.", True),
+    ("Mayor Ines Varga said a tram extension remains an option.", False),  # "remains X" says it is X
+    ("Mayor Ines Varga said a tram extension stays an option.", False),
+])
+def test_remaining_something_is_being_it(claim, supported):
+    """TEST FIXTURE sentence (session 23)."""
+    evidence = ("Mayor Ines Varga has said that a tram extension is not an option and the council must deal with the "
+                "worsening congestion.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Dutch engineers have been sent to Ghana to help local crews repair the dam.", True),
+    ("Dutch engineers have been sent to Ghana in order to help local crews repair the dam.", True),  # a purpose
+    ("Dutch engineers have been sent to Ghana at the request of the Ghanaian government to help local crews repair "
+     "the dam.", False),  # why they were sent: not said
+    ("Dutch engineers have been sent to Ghana in response to the floods to help local crews repair the dam.", False),
+])
+def test_a_reason_phrase_the_evidence_does_not_give_is_added_detail(claim, supported):
+    """TEST FIXTURE sentence (session 23)."""
+    evidence = ("Dutch engineers have been sent to Ghana, to help local crews repair the dam the floods damaged, the "
+                "Ghanaian government confirmed.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -729,6 +729,8 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
         elif c.dep_ in ("dobj", "attr", "acomp", "oprd"):
             out.add(f"{base} {c.lemma_.lower()}")
             out.add(f"{base} {c.text.lower()}")
+            if base in ("remain", "stay") and c.dep_ in ("attr", "acomp"):
+                out.add(f"be {c.lemma_.lower()}")  # "remains an option" says it is one
             if base in SUPPORT_VERBS and c.pos_ == "NOUN" and c.lower_.endswith(ACT_NOUN_ENDINGS):
                 out.add(c.lemma_.lower())  # "reach an agreement" is "agree", "open an investigation" "investigate"
             for g in c.children:  # "found Lena Orme guilty": an adjective after the object is the verb's, misparsed

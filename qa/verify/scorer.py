@@ -1263,6 +1263,13 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if t.dep_ in ("amod", "compound") and t.lower_ in _KIND_ADJECTIVES and t.head.pos_ == "NOUN" and \
                 t.head.lemma_.lower() in f.lemmas and not _word_known(t, known, f.lemmas):
             return f"the claim adds '{t.text} {t.head.text}', which the cited text does not say", extra
+    # a reason or a party the act answers to ("at the request of the Iraqi government", "in retaliation for",
+    # "on the orders of"): one new noun, but it says why or for whom, which the evidence does not
+    for t in c.doc:
+        pobj = next((x for x in t.children if x.dep_ == "pobj"), None) if t.dep_ == "prep" else None
+        if pobj is not None and t.lower_ in ("at", "on", "in") and pobj.lemma_.lower() in _REASON_NOUNS and \
+                not (t.lower_ == "in" and pobj.lower_ == "order") and not _word_known(pobj, known, f.lemmas):
+            return f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say", extra
     # a state the claim gives the object of an action ("was rescued unharmed", "was found dead"): said or not
     for t in c.doc:
         if t.pos_ == "ADJ" and t.dep_ == "oprd" and t.head.pos_ == "VERB" and \
@@ -1649,6 +1656,10 @@ _FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fif
 # Adjectives that make a thing another kind of thing ("military help", "financial aid", "criminal charges").
 _KIND_ADJECTIVES = frozenset("""military financial economic political humanitarian nuclear chemical biological
 diplomatic medical legal criminal civil naval""".split())
+# Nouns of a phrase that gives an act's reason or whom it answers to ("at the request of", "in response to"; not
+# the purpose "in order to").
+_REASON_NOUNS = frozenset("request urging invitation order orders behest advice behalf response retaliation reply "
+                          "protest".split())
 # Verbs that report a vote for an act as backing it ("backed", "supported" the ban the council voted to bring in).
 _BACKING_VERBS = frozenset("back support endorse approve favour favor".split())
 
