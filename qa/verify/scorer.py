@@ -1732,7 +1732,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 not q.negated and p.strength >= 1 and p.dep in ("ROOT", "ccomp", "xcomp", "conj"):
             return (f"the cited text says '{q.text}' only on a condition ('{q.conditioned}'), the claim says it "
                     f"without one ('{p.text}')")
-        swap = _swapped_roles(p, q) or _moved_patient(p, q, matched, ev_preds)
+        swap = _swapped_roles(p, q) or _moved_patient(p, q, matched, ev_preds, f)
         if swap:
             return swap
         straight = _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))
@@ -1880,15 +1880,20 @@ treasurer manager coach captain governor mayor deputy vice""".split())
 
 
 def _moved_patient(p: Predicate, q: Predicate, matched: list[Predicate],
-                   ev_preds: list[tuple[int, Predicate]]) -> str:
+                   ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts) -> str:
     """"Iraqi troops were deployed to help the Guards defend Baghdad" for "the Guards were deployed to help Iraqi
-    troops defend Baghdad": the claim's verb acts on another party of the cited sentence than the text's does (a
-    passive has no doer to compare, so the swap shows only in what is acted on)."""
-    if not p.object_core or p.negated or any(not m.object_core or _overlap(p.object_core, m.object_core)
-                                             for m in matched):
+    troops defend Baghdad": the claim's verb acts on the doer of the text's own clause under that verb (a passive
+    has no doer to compare, so the swap shows only in what is acted on). Only within that clause: any other party
+    of the sentence was tried and cost true claims on unseen text."""
+    if not p.object_core or p.negated or q.i < 0 or any(not m.object_core or _overlap(p.object_core, m.object_core)
+                                                        for m in matched):
         return ""
     si = next((i for i, r in ev_preds if r is q), None)
-    others = frozenset().union(*(r.subject_core for i, r in ev_preds if i == si and all(r is not m for m in matched)))
+    if si is None:
+        return ""
+    doc = f.analyses[si].doc
+    others = frozenset().union(*(r.subject_core for i, r in ev_preds if i == si and 0 <= r.i < len(doc) and
+                                 doc[q.i] in doc[r.i].ancestors and all(r is not m for m in matched)))
     if _overlap(p.object_core, others) >= 2 or p.object_core <= others:
         return (f"the roles are reversed: the cited text says {_describe(q.object_core)} '{q.text}', the claim "
                 f"says {_describe(p.object_core)}")
