@@ -2469,3 +2469,21 @@ def test_a_reason_phrase_the_evidence_does_not_give_is_added_detail(claim, suppo
                 "Ghanaian government confirmed.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,cited,supported", [
+    ("PUW stands for Party of Unity and al-Watan.", 0, True),  # the sentence that defines it
+    ("PUW stands for Party of Unity and al-Watan.", 1, False),  # a sentence that only uses "PUW"
+    ("PUW is the Party of Unity and al-Watan.", 1, False),
+    ("Police were sent to protect the capital from the threat of PUW protesters.", 1, True),  # no definition said
+])
+def test_a_spelled_out_acronym_needs_the_sentence_that_defines_it(claim, cited, supported):
+    """TEST FIXTURE sentences (session 23): the article's definition lets a sentence that uses "PUW" stand for its
+    full form, but a claim that states the definition must cite the sentence that gives it (found in a
+    fresh-clone eval: "ISIS stands for ..." had moved to a sentence that only says "ISIS")."""
+    context = ("Opposition party PUW, the Party of Unity and al-Watan, has already won several seats in the north. "
+               "Police have been deployed to protect the capital from the growing threat of PUW protesters, officials "
+               "said.")
+    evidence = context.split(". ", 1)[cited] if cited else context.split(". ", 1)[0] + "."
+    result = check_support(claim, [evidence], context=context)
+    assert result.supported is supported, result.reason

@@ -218,6 +218,7 @@ def definition_check(claim: str, sentences: Sequence[str]) -> str | None:
     short = key(m.group("short"))
     words = frozenset(key(w) for w in re.findall(r"[\w][\w.'-]*", m.group("long"))
                       if (w[:1].isupper() or "-" in w) and w.lower() not in FUNCTION_WORDS)
+    words |= {key(x) for w in words if "-" in w for x in w.split("-") if x}  # as the article's aliases hold them
     defined = [(s, d) for s in sentences if (d := article_context(s).aliases.get(short))]
     if not defined:
         return None
@@ -1024,6 +1025,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     if _bare_attribution(c):
         return "the sentence says who spoke but not what was said", set()
     f = _facts(sentences)
+    if reason := _definition_check(c, f):
+        return reason, set()
     ev_all = f.analyses
     # numbers with units and qualifiers
     ev_q = [q for a in ev_all for q in a.quantities]
@@ -2582,6 +2585,22 @@ def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
 def _said_absent(t: Token) -> bool:
     """A noun the text says there is none of: "no charges", "without an agreement"."""
     return any(x.lower_ == "no" for x in t.children) or t.dep_ == "pobj" and t.head.lower_ == "without"
+
+
+def _definition_check(c: Analysis, f: _EvidenceFacts) -> str:
+    """A claim that names an acronym and spells it out ("ISIS stands for the Islamic State of Iraq and al-Shams")
+    states the definition itself: the cited text must give it. The article's definition elsewhere lets a sentence
+    that only uses the acronym stand for its full form, not cite the definition it does not contain.
+    (`definition_check` compares a definition with the one the cited text gives; this is for text that gives none.)"""
+    claim_keys = {key(t.text) for t in c.doc}
+    for t in c.doc:
+        if not is_acronym(t.text):
+            continue
+        for ctx in f.contexts:
+            spelled = ctx.expansions(t.text) & claim_keys if ctx is not None else set()
+            if len(spelled) >= 2 and not spelled <= f.keys:
+                return f"the cited text does not spell out {t.text}"
+    return ""
 
 
 def _unsaid_check(c: Analysis, ev: list[Analysis]) -> str:
