@@ -137,7 +137,6 @@ _QUALIFIERS = [
     (re.compile(r"(?:about|around|roughly|some|approximately|an estimated|estimated|or so)\s*$", re.I), "about"),
 ]
 # "took over 85 percent of the city", "handed over 300 documents": the verb's particle, not "more than"
-_SPANS = frozenset("second minute hour day week fortnight month year decade century".split())
 _PARTICLE_OVER = re.compile(r"\b(?:take|takes|took|taken|taking|hand|hands|handed|handing|turn|turns|turned|turning|"
                             r"sign|signs|signed|signing)\s+over\s*$", re.I)
 # Which qualifier of the evidence a claim's qualifier may restate: the claim may be vaguer ("about 500" for
@@ -359,7 +358,7 @@ def quantities(text: str) -> list[Quantity]:
             before = _SIGN_BEFORE.sub("", before)  # "up to £80"
             for pattern, name in _QUALIFIERS:
                 if pattern.search(before) and not (name == "more" and _PARTICLE_OVER.search(before) and
-                                                   unit not in _SPANS):  # "took over 18 months" is more than
+                                                   unit not in (*_UNIT_SCALE, "second")):  # "took over 18 months"
                     qualifier = name
                     break
         out.append(Quantity(value, unit, qualifier, ordinal, sign + text[m.start():end], _next_word(text, end),
@@ -701,6 +700,11 @@ def key(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")):
         w = w[:-1]
     return w
+
+
+def with_hyphen_parts(words: frozenset[str]) -> frozenset[str]:
+    """Keyed words and the parts of their hyphenated ones ("al-shams" -> al, shams), as a claim's parse splits them."""
+    return words | {x for w in words if "-" in w for x in w.split("-") if x}
 
 
 def initials(words: list[str]) -> str:

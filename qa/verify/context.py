@@ -21,6 +21,7 @@ from qa.text import (
     name_bases,
     normalize,
     standard_expansion,
+    with_hyphen_parts,
 )
 from qa.verify.claims import SAY_VERBS, speaker_phrase_words
 from qa.verify.nlp import parse
@@ -284,10 +285,9 @@ def article_context(text: str) -> ArticleContext:
             for i in range(len(words)):
                 if is_acronym(short) and initials(words[i:]) == key(short).replace(".", ""):
                     # capitalised words only: "The Federal Aviation Administration (FAA)" must not alias "the"
-                    expansion = frozenset(key(w) for w in words[i:] if (w[:1].isupper() or "-" in w) and
-                                          w.lower() not in FUNCTION_WORDS)
-                    # and the parts of "al-Shams", which the parser reads as three tokens in a claim
-                    expansion |= {key(x) for w in expansion if "-" in w for x in w.split("-") if x}
+                    # (with the parts of "al-Shams", which the parser reads as three tokens in a claim)
+                    expansion = with_hyphen_parts(frozenset(key(w) for w in words[i:] if (w[:1].isupper() or "-" in w)
+                                                            and w.lower() not in FUNCTION_WORDS))
                     ctx.aliases[key(short)] = ctx.aliases.get(key(short), frozenset()) | expansion
                     for w in expansion:
                         ctx.aliases[w] = ctx.aliases.get(w, frozenset()) | {key(short)}

@@ -44,6 +44,7 @@ from qa.text import (
     quantities,
     quantity_found,
     standard_expansion,
+    with_hyphen_parts,
 )
 from qa.verify.claims import (
     ACT_NOUN_ENDINGS,
@@ -216,9 +217,8 @@ def definition_check(claim: str, sentences: Sequence[str]) -> str | None:
     if not m or not is_acronym(m.group("short")):
         return None
     short = key(m.group("short"))
-    words = frozenset(key(w) for w in re.findall(r"[\w][\w.'-]*", m.group("long"))
-                      if (w[:1].isupper() or "-" in w) and w.lower() not in FUNCTION_WORDS)
-    words |= {key(x) for w in words if "-" in w for x in w.split("-") if x}  # as the article's aliases hold them
+    words = with_hyphen_parts(frozenset(key(w) for w in re.findall(r"[\w][\w.'-]*", m.group("long"))
+                                        if (w[:1].isupper() or "-" in w) and w.lower() not in FUNCTION_WORDS))
     defined = [(s, d) for s in sentences if (d := article_context(s).aliases.get(short))]
     if not defined:
         return None
