@@ -279,6 +279,8 @@ def quantities(text: str) -> list[Quantity]:
     text = re.sub(r"\b(?:a|one)[\s-]+quarter\s+of\s+an?\s+(million|billion)\b", r"0.25 \1", text, flags=re.I)
     text = re.sub(r"\bthree[\s-]+quarters\s+of\s+an?\s+(million|billion)\b", r"0.75 \1", text, flags=re.I)
     text = re.sub(r"\bhalf\s+a\s+dozen\b", "6", text, flags=re.I)
+    # "about a million were displaced", "a thousand troops": the article is the number one
+    text = re.sub(r"(?<!half )(?<!of )\b(?:an?|one)\s+(hundred|thousand|million|billion)\b", r"1 \1", text, flags=re.I)
     # "rose by a quarter", "cut by half": a change by a share is that percentage
     text = _BY_SHARE.sub(_share_percent, text)
     # "a year and a half", "two and a half hours": the half is part of the number

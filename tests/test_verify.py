@@ -2487,3 +2487,108 @@ def test_a_spelled_out_acronym_needs_the_sentence_that_defines_it(claim, cited, 
     evidence = context.split(". ", 1)[cited] if cited else context.split(". ", 1)[0] + "."
     result = check_support(claim, [evidence], context=context)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The coach said the club would not sell its captain if a good offer came.", False),
+    ("The coach said the club would sell its captain if a good offer came.", True),
+])
+def test_not_hesitating_to_act_is_acting(claim, supported):
+    """TEST FIXTURE sentence (session 24): "hesitate" is a negative implicative like "refuse": "would not hesitate
+    to sell" says the club would sell, so a claim that it would not is a negation."""
+    evidence = "The coach said the club 'would not hesitate to sell' its captain if a good offer came."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Forecasters said the river was certain to flood the lower town.", False),
+    ("Forecasters said the river was bound to flood the lower town.", False),
+    ("Forecasters said the river could flood the lower town.", True),
+])
+def test_certain_to_happen_is_surer_than_likely_to(claim, supported):
+    """TEST FIXTURE sentence (session 24): "certain / sure / bound to" state a future as sure; the evidence only
+    has it "likely"."""
+    evidence = "Forecasters said the river was likely to flood the lower town by the weekend."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The navy pulled three frigates out of the gulf, the admiral said.", False),
+    ("The navy sent three frigates to the gulf, the admiral said.", True),
+])
+def test_pulling_something_out_of_a_place_is_pulling_out(claim, supported):
+    """TEST FIXTURE sentence (session 24): "pulled X out of" is the phrasal verb "pull out" even when the parser
+    hangs "out of" on the object, and so the opposite of "deployed X to"."""
+    evidence = "The navy deployed three frigates to the gulf on Monday, the admiral said."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The council said the budget had been approved.", False),
+    ("The council said the budget was being reviewed.", True),
+    ("The council said the budget was under consideration.", True),
+])
+def test_under_discussion_is_only_weighed(claim, supported):
+    """TEST FIXTURE sentence (session 24): a thing "under review / discussion / consideration" is weighed, not
+    agreed or approved."""
+    evidence = "The council said the budget was under review and that no vote had been held."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The mayor said work on the bridge would be completed in 2027.", False),
+    ("The mayor said work on the bridge would be finished in 2027.", False),
+    ("The mayor said work on the bridge would start in 2027.", True),
+])
+def test_the_end_of_an_undertaking_is_not_its_start(claim, supported):
+    """TEST FIXTURE sentence (session 24): "complete" is a light verb (its noun names the act), so the predicate
+    comparison left "would be completed" to "work" and accepted it for "would begin"."""
+    evidence = "The mayor said work on the bridge would begin in 2027 and that it could open to traffic by 2030."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The city offered two fire engines, and the province said it was weighing the offer.", True),
+    ("The province accepted the city's offer of two fire engines.", False),
+])
+def test_an_offer_the_evidence_makes_is_not_only_weighed(claim, supported):
+    """TEST FIXTURE sentence (session 24): the evidence weighs "the offer" but also says the offer was made."""
+    evidence = "The neighbouring city offered to send two fire engines. The province said it was studying the offer."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The rebels said the attack was a provocation but that they would not respond.", False),
+    ("The rebels called the attack a provocation and vowed to respond.", True),
+])
+def test_responding_without_words_is_an_act_not_a_report(claim, supported):
+    """TEST FIXTURE sentence (session 24): "vowed to respond" with nothing said is retaliation, compared as an act
+    (before, "would not respond" was read as a speaker saying nothing, and the claim's negation went unseen)."""
+    evidence = "The rebels said the attack was 'a provocation' and vowed to respond."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("text,value", [
+    ("about a million were displaced", 1_000_000),
+    ("one million people", 1_000_000),
+    ("a thousand troops", 1_000),
+    ("half a million people", 500_000),
+    ("a quarter of a million pounds", 250_000),
+])
+def test_a_scale_word_after_a_or_one_is_a_number(text, value):
+    """"a million" was no number at all, so a claim adding "and about a million were displaced" passed."""
+    assert [q.value for q in quantities(text)] == [value]
+
+
+def test_an_added_count_of_a_million_is_caught():
+    evidence = "The region was hit by similar floods in 2018, when more than 400 people died."
+    result = check_support("The region was hit by similar floods in 2018, when more than 400 people died and about "
+                           "a million were displaced.", [evidence], context=evidence)
+    assert result.supported is False and "million" in result.reason

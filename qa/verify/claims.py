@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from qa.text import DateMention, Quantity, dates, key, name_bases, normalize, quantities, squash
+from qa.verify.lexicon import known
 from qa.verify.nlp import parse
 
 if TYPE_CHECKING:
@@ -52,6 +53,10 @@ evaluate depend hinge investigate probe project forecast predict appear seem set
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due".split())
+# Nouns after "under" that leave a thing only weighed: "under discussion", "under review".
+_PENDING_NOUNS = frozenset("discussion consideration review negotiation study examination evaluation".split())
+# Adjectives under which an action is a future stated as sure ("certain to rise"): "will", not "likely".
+_SURE_ADJECTIVES = frozenset("certain sure bound".split())
 # Of those, the ones under which an action is only weighed (weakest), as against intended or announced
 # ("plans to", "vowed to", "expected to"): a claim may not move an action up this scale
 # (contemplated 0 < intended or future 1 < asserted 2).
@@ -71,7 +76,7 @@ ALLEGATION_VERBS = frozenset("accuse charge".split())
 CONTEMPLATION_NOUNS = frozenset("talk negotiation discussion consideration permission approval consent".split())
 INTENT_NOUNS = frozenset("plan bid attempt effort proposal intention offer threat".split())
 # Verbs whose complement did (manage) or did not (fail) happen.
-NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid unable reject".split())
+NEGATIVE_IMPLICATIVES = frozenset("fail refuse decline neglect cease stop avoid unable reject hesitate".split())
 # Verbs whose object noun names the act ("reach agreement", "launch an investigation", "made a decision").
 SUPPORT_VERBS = frozenset("""make take give reach hold launch open conduct carry undertake stage reach pay issue
 announce""".split())
@@ -226,6 +231,14 @@ def _verb_lemma(tok: Token) -> str:
     prt = [c.text.lower() for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and (
         c.lower_ == "ahead" or c.lower_ == "in" and c.tag_ == "RP" and c.i == tok.i + 1))]
     lemma = tok.lemma_.lower()
+    if not prt and tok.pos_ == "VERB" and known({f"{lemma} out"}) and any(
+            c.lower_ == "out" and c.dep_ == "prep" and any(g.lower_ == "of" for g in c.children)
+            for x in (tok, *(o for o in tok.children if o.dep_ == "dobj"), *(o for d in tok.children
+                                                                             if d.dep_ == "dobj"
+                                                                             for o in d.conjuncts))
+            for c in x.children):
+        # "pulled 2,500 soldiers out of the region" is "pull out" (the parser may hang "out of" on the object)
+        return f"{lemma} out"
     return f"{lemma} {prt[0]}" if prt else lemma
 
 
@@ -314,6 +327,10 @@ def irrealis(tok: Token) -> str:
         return ""
     if _scheduled_progressive(tok):
         return "will"  # "is taking over as head next month": the present progressive of a scheduled act
+    pending = next((f"under {g.text}" for c in tok.children if c.dep_ == "prep" and c.lower_ == "under"
+                    for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _PENDING_NOUNS), "")
+    if pending and tok.lemma_.lower() == "be":
+        return pending  # "the hotline was under discussion": weighed, not agreed
     for depth in range(8):
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
@@ -332,6 +349,11 @@ def irrealis(tok: Token) -> str:
             return f"{cur.head.text} {cur.text}"
         if depth and cur.pos_ == "ADJ" and cur.lemma_.lower() in IRREALIS_ADJECTIVES:
             return cur.text  # "close to agreeing", "poised to sign", "likely to fall": not (yet) done
+        if depth and (cur.pos_ == "ADJ" and cur.lemma_.lower() in _SURE_ADJECTIVES or cur.lower_ == "bound") and \
+                prev is not None and prev.dep_ == "xcomp":
+            # "certain to rise", "bound to fail" (which the parser may read as the verb "bind"): a future stated as
+            # sure, above "likely to"
+            return "will"
         if depth and _be_to(cur, prev):
             return "will"  # "the call centre is to shut": arranged, as "will close" is
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "acl", "prep", "conj",
@@ -490,6 +512,9 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
                 cert = "not_confirmed"
         elif lemma in ACT_OR_REPORT_VERBS and not _reports_clause(t):
             continue
+        elif lemma in ("respond", "reply") and not any(
+                c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "prep", "parataxis") or c.is_quote for c in t.children):
+            continue  # "vowed to respond", "would not respond": an act (retaliation), no report of words
         elif lemma in SAY_VERBS and lemma not in HEARSAY_VERBS and t.tag_ == "VBN" and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in t.children) and any(
                 c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in CLAIM_NOUNS

@@ -1151,7 +1151,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
     # ("there was evidence that ..." for "no evidence that ...": said of the noun, before its clause is compared)
     reason = _no_check(c, ev_all) or _reporter_as_doer_check(c, ev_all) or _forecast_dropped_check(c, ev_all) or \
-        _denied_noun_check(c, ev_all) or _unsaid_check(c, ev_all)
+        _denied_noun_check(c, ev_all) or _unsaid_check(c, ev_all) or _phase_check(c, ev_all)
     if reason:
         return reason, extra
     for p in c.predicates:
@@ -1802,6 +1802,12 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                                                                                           _args(sq[1]))))
     q = aligned[0][1]
     shared = _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))
+    pending = next((x for _, x in ev_preds if x.irrealis.startswith("under ") and not x.negated and
+                    _overlap(p.subject | p.obj, x.subject)), None)
+    if pending is not None and not p.irrealis and not p.negated and p.lemma not in IRREALIS_VERBS and \
+            not p.purpose and known(p.forms):
+        # "the hotline had been agreed" where it "was under discussion": the same thing, only weighed
+        return f"the cited text says '{pending.text} {pending.irrealis}', the claim says it happened ('{p.text}')"
     if shared == 0 and p.lemma not in COMMITMENT_VERBS and known(p.forms):
         # a passive claim about what the evidence has as a subject ("the government has been toppled" for "the
         # government faces a threat"): the same party, another event
@@ -2495,6 +2501,8 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
             return (f"the cited text only says '{weighed[w]}' about the {w}; the claim says '{p.text}'")
         # the act itself is what the evidence weighs, as a noun: "would consider an appeal" -> "would appeal"
         act = next((w for w in weighed if w == p.lemma or derived(w, p.lemma)), None)
+        if act and any(q.lemma == p.lemma and not q.irrealis and not q.negated for a in ev for q in a.predicates):
+            continue  # "Azmir offered teams; the ministry was studying the offer": the evidence says it was done
         if act and (p.subject or p.explicit_subject):  # with a doer: not a noun misread as a verb ("rate rises")
             return f"the cited text only says '{weighed[act]}' about the {act}; the claim says '{p.text}'"
     return ""
@@ -2600,6 +2608,29 @@ def _definition_check(c: Analysis, f: _EvidenceFacts) -> str:
             spelled = ctx.expansions(t.text) & claim_keys if ctx is not None else set()
             if len(spelled) >= 2 and not spelled <= f.keys:
                 return f"the cited text does not spell out {t.text}"
+    return ""
+
+
+# Verbs of an undertaking's phases: its start and its end ("construction would begin" / "be completed").
+_START_VERBS = frozenset("begin start commence launch initiate get under way".split())
+_END_VERBS = frozenset("end finish conclude complete wrap up".split())
+
+
+def _phase(p: Predicate) -> str:
+    return "start" if p.lemma in _START_VERBS else "end" if p.lemma in _END_VERBS else ""
+
+
+def _phase_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"construction would be completed in 2026" for "construction would begin in 2026": the same undertaking, the
+    other end of it. ("complete" is also a light verb, so the predicate comparison leaves it to its noun.)"""
+    ev_preds = [q for a in ev for q in a.predicates if _phase(q) and not q.negated]
+    for p in c.predicates:
+        if not _phase(p) or p.negated:
+            continue
+        thing = p.subject_core | p.object_core
+        same = [q for q in ev_preds if _overlap(thing, q.subject_core | q.object_core)]
+        if same and all(_phase(q) != _phase(p) for q in same):
+            return f"the cited text says '{same[0].text}', the claim says '{p.text}' (the other end of it)"
     return ""
 
 
