@@ -2592,3 +2592,39 @@ def test_an_added_count_of_a_million_is_caught():
     result = check_support("The region was hit by similar floods in 2018, when more than 400 people died and about "
                            "a million were displaced.", [evidence], context=evidence)
     assert result.supported is False and "million" in result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The yen gained against the euro after the announcement.", True),
+    ("The yen fell against the euro after the announcement.", False),
+])
+def test_a_rise_is_a_gain(claim, supported):
+    """TEST FIXTURE sentence (session 24): the evidence's "rose" is the gain side, so its "lost" (of an earlier
+    fall) is no opposite of the claim's "gained"."""
+    evidence = "The yen rose 0.8% against the euro after the announcement, recovering part of what it had lost in May."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The charity said it would send tents to the valley.", False),
+    ("The charity said it was considering sending tents to the valley.", True),
+])
+def test_a_giving_verb_hands_over_what_the_evidence_only_weighs(claim, supported):
+    """TEST FIXTURE sentence (session 24): "send" / "provide" are light verbs, but they hand over what they name."""
+    evidence = "The charity said it was considering tents for the valley, though no decision had been made."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Farmers' unions accused the ministry of ignoring the drought.", False),
+    ("Senator Ana Ruiz accused the ministry of ignoring the drought.", True),
+    ("The senator accused the ministry of ignoring the drought.", True),
+])
+def test_a_doer_the_evidence_does_not_have_for_one_it_names(claim, supported):
+    """TEST FIXTURE sentence (session 24): the same act, by a doer that is nowhere in the cited text, where the
+    text names who did it; a definite description ("the senator") may stand for the name."""
+    evidence = "Senator Ana Ruiz accused the ministry of ignoring the drought. The ministry rejected the criticism."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -59,6 +59,7 @@ from qa.verify.claims import (
     NEGATIVE_IMPLICATIVES,
     NEGATORS,
     POSSIBILITY_MODALS,
+    PRONOUNS,
     REPORT_NOUNS,
     SAY_VERBS,
     TITLES,
@@ -1439,14 +1440,21 @@ _NOUN_OF_VERB = {"lose": "loss", "gain": "gain", "profit": "profit", "import": "
                  "increase": "increase", "decrease": "decrease"}
 
 
+# Each side's verb, whose synonyms stand for it: ("gain", "rise") makes "rose" a gain.
+_SIDE_VERBS = (("gain", "rise"), ("increase", "rise"), ("loss", "fall"), ("decrease", "fall"))
+
+
 def _opposite_nouns_check(c: Analysis, ev: list[Analysis]) -> str:
     """"made a profit" where the evidence says "lost", "imports" for "exports"."""
-    def nouns(a: Analysis) -> dict[str, str]:
+    def nouns(a: Analysis, evidence: bool = False) -> dict[str, str]:
         out = {t.lemma_.lower(): t.text for t in a.doc if t.pos_ == "NOUN"}
         out.update({_NOUN_OF_VERB[t.lemma_.lower()]: t.text for t in a.doc if t.pos_ == "VERB" and
                     t.lemma_.lower() in _NOUN_OF_VERB})
+        if evidence:  # a verb of the same sense is the same side: "the dinar rose" is a gain, as "gained" is
+            out.update({n: t.text for t in a.doc if t.pos_ == "VERB" for n, v in _SIDE_VERBS
+                        if n not in out and same_sense({t.lemma_.lower()}, {v})})
         return out
-    flipped = _one_sided_opposite(nouns(c), {k: v for a in ev for k, v in nouns(a).items()}, _OPPOSITE_NOUNS)
+    flipped = _one_sided_opposite(nouns(c), {k: v for a in ev for k, v in nouns(a, True).items()}, _OPPOSITE_NOUNS)
     return f"the claim says '{flipped[0]}', the cited text '{flipped[1]}'" if flipped else ""
 
 
@@ -1769,6 +1777,14 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 not _overlap(q.subject_core_names, p.subject):  # "the URD" for "the Union of Rail Drivers"
             return (f"the claim says {_describe(p.subject_core).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_core).title()}")
+        if p.explicit_subject and q.explicit_subject and q.subject_core_names and p.subject_core and \
+                not p.subject_core & (f.keys | f.lemmas | f.ref_words | f.article | PRONOUNS) and \
+                not (p.subject_core & _GENERIC_DOERS) and not _overlap(p.subject, q.subject) and \
+                p.lemma not in NEUTRAL_VERBS and not described and not p.definite_subject:
+            # "environmental groups accused the government" where an opposition leader did: a doer the cited text
+            # does not have at all, for one it names
+            return (f"the claim says {_describe(p.subject_core)} '{p.text}', the cited text says "
+                    f"{_describe(set(q.subject_names)).title()}")
         elsewhere = set().union(*(x.subject_core | x.object_core | _unite(x.prep_core) for _, x in ev_preds))
         # a named companion or opponent the evidence's action does not have, but names as a party to another action
         # ("advancing together with Iran's troops" where Iran sent troops to fight alongside someone else)
@@ -1886,6 +1902,10 @@ _PLACE_NOUNS = frozenset("town city village capital region province district cou
 # Words that tell one office of an organisation from another ("chief executive" / "chief financial officer").
 _ROLE_WORDS = frozenset("""executive financial operating technology chairman chairwoman president director secretary
 treasurer manager coach captain governor mayor deputy vice""".split())
+
+
+# Doers too general to be a changed speaker ("people", "officials" for a named ministry's staff).
+_GENERIC_DOERS = frozenset("people person official officials authority authorities government".split())
 
 
 def _moved_patient(p: Predicate, q: Predicate, matched: list[Predicate],
@@ -2492,8 +2512,10 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
     if not weighed:
         return ""
     for p in c.predicates:
+        # (a light verb of giving hands over what it names: "would provide funding" where funding is only weighed)
         if p.strength == 0 or p.negated or p.lemma in CONTEMPLATION_VERBS or p.forms & CONTEMPLATION_VERBS or \
-                p.lemma in NEUTRAL_VERBS or p.light or p.lemma == "rule out" or p.dep in ("acl", "amod"):
+                p.lemma in NEUTRAL_VERBS or (p.light and p.lemma not in _GIVING_VERBS) or p.lemma == "rule out" or \
+                p.dep in ("acl", "amod"):
             continue
         for w in sorted((p.object_core | p.subject_core) & set(weighed), key=len, reverse=True):
             if w in p.subject_core and not p.obj and p.strength == 2:
