@@ -2628,3 +2628,28 @@ def test_a_doer_the_evidence_does_not_have_for_one_it_names(claim, supported):
     evidence = "Senator Ana Ruiz accused the ministry of ignoring the drought. The ministry rejected the criticism."
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The Red Cross called on both sides to let aid convoys through.", True),
+    ("The Red Cross ordered both sides to let aid convoys through.", False),
+])
+def test_calling_on_someone_is_an_appeal_like_urging(claim, supported):
+    """TEST FIXTURE sentence (session 24): "called on X to" was read as a report of words by the Red Cross,
+    which the evidence's only report ("Aid agencies said") did not match."""
+    evidence = ("Aid agencies said thousands of families were cut off. The Red Cross urged both sides to let aid "
+                "convoys through.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("People living in Ostra, roughly 5km from the dam, said the water rose within minutes.", True),
+    ("People living in Velka said the water rose within minutes.", False),
+])
+def test_people_living_in_a_place_are_its_residents(claim, supported):
+    """TEST FIXTURE sentence (session 24): the speaker "people living in X" is "residents of X", and an
+    approximator ("roughly" / "about") does not change the place that describes them."""
+    evidence = "Residents of Ostra, about 5km from the dam, said the water rose within minutes. Velka was spared."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -512,6 +512,8 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
                 cert = "not_confirmed"
         elif lemma in ACT_OR_REPORT_VERBS and not _reports_clause(t):
             continue
+        elif lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children):
+            continue  # "called on both sides to free ...": an appeal, as "urged" is, not a report of words
         elif lemma in ("respond", "reply") and not any(
                 c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "prep", "parataxis") or c.is_quote for c in t.children):
             continue  # "vowed to respond", "would not respond": an act (retaliation), no report of words
@@ -650,12 +652,23 @@ def speaker_phrase_words(speaker: Token) -> frozenset[str]:
     prepositional phrases other than "of"/"in"/"for"/"at"/"from" ("chief of police", "an official in Baghdad",
     "analysts at X")."""
     skip: set[int] = set()
+    living: set[str] = set()
     for t in speaker.subtree:
+        if t.dep_ == "acl" and t.head == speaker and t.lemma_.lower() in ("live", "reside"):
+            # "people living in Gabri" are "residents of Gabri"
+            living = {"resident"} | {w for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "near")
+                                     for w in _words(c.subtree)}
         if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ not in ("of", "in", "for", "at", "from")
                                           and t.head == speaker):  # "analysts at X", "an official from X"
             skip |= {x.i for x in t.subtree}
-    words = _words(t for t in speaker.subtree if t.i not in skip and t.ent_type_ not in ("DATE", "TIME"))
-    return frozenset(w for w in words if w not in REPORT_NOUNS and w != "report")
+    words = _words(t for t in speaker.subtree if t.i not in skip and t.ent_type_ not in ("DATE", "TIME")) | living
+    if living:
+        words -= {"people", "person"}
+    # ("roughly 20km west of the base" describes the same place as "about 20km west")
+    return frozenset(w for w in words if w not in REPORT_NOUNS and w != "report" and w not in _APPROXIMATORS)
+
+
+_APPROXIMATORS = frozenset("about roughly around approximately nearly almost some".split())
 
 
 def _make_attr(cert: str, verb: str, speaker: Token | None, verb_tok: Token) -> Attribution:

@@ -84,6 +84,7 @@ end, finish, conclude, complete, wrap up
 return, send back, bring back, go back, put back, reintroduce
 emerge, surface, appear, come out, come to light, circulate
 turn to, ask, appeal to, request, call on, seek, look to
+urge, call on, appeal to, press, exhort
 lose, cede, surrender, give up
 flee, escape
 rescue, save, free, release
