@@ -2653,3 +2653,25 @@ def test_people_living_in_a_place_are_its_residents(claim, supported):
     evidence = "Residents of Ostra, about 5km from the dam, said the water rose within minutes. Velka was spared."
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("On Thursday the health ministry rejected opposition claims that the government had put pressure on doctors to "
+     "vote for Ruiz.", True),
+    ("On Thursday the health ministry confirmed opposition claims that the government had put pressure on doctors to "
+     "vote for Ruiz.", False),
+])
+def test_a_plural_noun_the_tagger_calls_a_verb_is_no_report(claim, supported):
+    """TEST FIXTURE sentence (session 24): spaCy tags "claims" in "rejected management claims that ..." as a verb
+    with the role of an object; read as "the union said", it made the speaker check fail."""
+    evidence = ("Opposition parties have accused the government of pressuring doctors to vote for Ruiz. The health "
+                "ministry denied the allegations on Thursday.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+def test_thanking_is_not_inviting():
+    evidence = "The prime minister thanked the king of Norway in a statement on Monday."
+    result = check_support("The prime minister invited the king of Norway in a statement on Monday.", [evidence],
+                           context=evidence)
+    assert result.supported is False and "thanked" in result.reason

@@ -499,6 +499,9 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             continue
         if t.pos_ not in ("VERB", "AUX") and not (t.pos_ == "NOUN" and lemma == "confirmation"):
             continue
+        if t.pos_ == "VERB" and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and t.lower_.endswith("s") and \
+                any(c.dep_ in ("compound", "det", "amod", "poss") for c in t.children):
+            continue  # "rejected opposition claims that ...": a noun the tagger took for a verb (its role says so)
         if lemma in CONFIRM_VERBS and t.tag_ == "VBN" and _is_negated(t) and any(c.dep_ == "auxpass"
                                                                                    for c in t.children):
             # "a claim that could not be independently verified": what it says is unconfirmed, by nobody named
