@@ -2675,3 +2675,34 @@ def test_thanking_is_not_inviting():
     result = check_support("The prime minister invited the king of Norway in a statement on Monday.", [evidence],
                            context=evidence)
     assert result.supported is False and "thanked" in result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The operator has cancelled all flights to the island after the eruption.", False),
+    ("The operator has halted all flights to the island after the eruption.", True),
+])
+def test_cancelling_is_not_suspending(claim, supported):
+    """TEST FIXTURE sentence (session 24): "suspend" is for a time, "cancel" for good: two senses."""
+    evidence = "The operator has suspended all flights to the island after the eruption on Sunday."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Ashby were knocked out 2-1 by Moreton in Sunday's cup quarter-final.", False),
+    ("Moreton were knocked out 2-1 by Ashby in Sunday's cup quarter-final.", True),
+])
+def test_knocked_out_by_is_beaten_by(claim, supported):
+    """TEST FIXTURE sentence (session 24)."""
+    evidence = "Moreton lost 2-1 to Ashby in the cup quarter-final on Sunday."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+def test_the_officer_is_the_named_detective_before():
+    """TEST FIXTURE sentence (session 24): "the officer" in the cited text is the detective it has just named."""
+    evidence = ("Detective Sergeant Ana Lind of Northvale Police is leading the inquiry into a break-in at the museum. "
+                "The officer said the thieves had known where the cameras were.")
+    result = check_support("Detective Sergeant Ana Lind said the thieves had known where the cameras were.",
+                           [evidence], context=evidence)
+    assert result.supported is True, result.reason

@@ -87,7 +87,8 @@ perform complete provide""".split())
 TITLES = frozenset("""president prime minister secretary spokesman spokeswoman spokesperson chief general admiral
 brigadier colonel major captain lieutenant commander minister ambassador governor senator representative mayor
 king queen prince chancellor official officials leader director head chairman chairwoman judge envoy sheikh
-ayatollah cleric pope rear vice deputy foreign interior defence defense police premier""".split())
+ayatollah cleric pope rear vice deputy foreign interior defence defense police premier officer inspector
+detective""".split())
 DIRECTIONS = frozenset("""north south east west northeast northwest southeast southwest north-east north-west
 south-east south-west""".split())
 NEGATORS = frozenset("not n't never no neither nor".split())

@@ -95,14 +95,15 @@ offer, give, provide, extend, supply, pledge
 seek, try, attempt, aim, want
 plan, intend, prepare
 continue, keep, remain, go on
-suspend, freeze, pause, halt, interrupt, call off, cancel, scrap, shelve, put on hold, stop
+suspend, freeze, pause, halt, interrupt, shelve, put on hold, stop
+adjourn, postpone, defer, put off, push back
 topple, overthrow, oust, depose, unseat, bring down, remove from power
 charge, indict, prosecute, accuse, convict, sentence
 score, net
 injure, hurt, wound
 rise, grow, climb, go up, jump, surge, soar, increase, gain, expand
 fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, decrease
-win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout
+win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout, knock out
 lose, lose to
 oppose, object to, resist, criticise, criticize, condemn, reject, be against
 welcome, favour, favor, endorse, back, support

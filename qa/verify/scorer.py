@@ -1654,7 +1654,8 @@ def _args(p: Predicate, directed: bool = False) -> frozenset[str]:
 def _winner_and_loser_kept(a: Predicate, b: Predicate) -> bool:
     """"X lost to Y" told as "Y beat X" (or "defeated X"): the same result from the other side, when the loser
     is the other's object and the winner the other's subject. (Swapped sides stay rejected as reversed roles.)"""
-    if a.lemma != "lose" or b.lemma not in ("beat", "defeat") or a.negated or b.negated or \
+    if a.lemma != "lose" or not (b.lemma in ("beat", "defeat") or same_sense(b.forms, {"beat"})) or a.negated or \
+            b.negated or \
             bool(a.irrealis) != bool(b.irrealis):
         return False
     winner = a.preps.get("to", frozenset())
