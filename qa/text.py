@@ -77,6 +77,8 @@ UNITS = {
     "mph": "mph", "kph": "kph", "celsius": "celsius", "fahrenheit": "fahrenheit", "sqkm": "sqkm",
     "sqmile": "sqmile", "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "acre": "acre",
     "acres": "acre", "euro": "euro", "euros": "euro", "yen": "yen",
+    "mw": "mw", "megawatt": "mw", "megawatts": "mw", "gw": "gw", "gigawatt": "gw", "gigawatts": "gw", "kw": "kw",
+    "kilowatt": "kw", "kilowatts": "kw",
 }
 # Units written as more than one word or with a sign: "miles per hour", "km/h", "41C", "41 degrees Celsius".
 _COMPOUND_UNITS = [
@@ -253,6 +255,7 @@ _RATIO = re.compile(r"\b(one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+
 _CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre": ("length", 1.0),
                 "foot": ("length", 0.3048), "cm": ("length", 0.01), "mm": ("length", 0.001), "kg": ("mass", 1.0),
                 "tonne": ("mass", 1000.0), "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6),
+                "mw": ("power", 1e6), "gw": ("power", 1e9), "kw": ("power", 1e3),
                 "sqkm": ("area", 1e6), "hectare": ("area", 1e4), "sqmile": ("area", 2_589_988.0),
                 "acre": ("area", 4046.86)}
 CONVERSION_TOLERANCE = 0.03
@@ -279,6 +282,10 @@ def quantities(text: str) -> list[Quantity]:
     text = re.sub(r"\b(?:a|one)[\s-]+quarter\s+of\s+an?\s+(million|billion)\b", r"0.25 \1", text, flags=re.I)
     text = re.sub(r"\bthree[\s-]+quarters\s+of\s+an?\s+(million|billion)\b", r"0.75 \1", text, flags=re.I)
     text = re.sub(r"\bhalf\s+a\s+dozen\b", "6", text, flags=re.I)
+    # "two dozen fighter jets" is 24 (not a two and a dozen)
+    text = re.sub(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+dozen\b",
+                  lambda m: str(12 * (int(m.group(1)) if m.group(1).isdigit() else CARDINALS[m.group(1).lower()])),
+                  text, flags=re.I)
     # "about a million were displaced", "a thousand troops": the article is the number one
     text = re.sub(r"(?<!half )(?<!of )\b(?:an?|one)\s+(hundred|thousand|million|billion)\b", r"1 \1", text, flags=re.I)
     # "rose by a quarter", "cut by half": a change by a share is that percentage

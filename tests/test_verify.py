@@ -2706,3 +2706,65 @@ def test_the_officer_is_the_named_detective_before():
     result = check_support("Detective Sergeant Ana Lind said the thieves had known where the cameras were.",
                            [evidence], context=evidence)
     assert result.supported is True, result.reason
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("two dozen fighter jets", 24, None),
+    ("3 dozen boats", 36, None),
+    ("a 6,000MW dam", 6000, "mw"),
+    ("a 6,000-megawatt dam", 6000, "mw"),
+])
+def test_dozens_and_megawatts_are_read_as_one_quantity(text, value, unit):
+    """"two dozen" was read as a two and a dozen, "6,000MW" as 6 (the glued unit was unknown)."""
+    assert [(q.value, q.unit) for q in quantities(text)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The senator stopped short of calling for the minister's resignation.", False),
+    ("The senator called for the minister's resignation.", True),
+])
+def test_stopping_short_of_an_act_is_not_doing_it(claim, supported):
+    """TEST FIXTURE sentence (session 24)."""
+    evidence = "The senator criticised the ministry's handling of the floods and called for the minister's resignation."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The union will end the strike, its leader told AFP.", False),
+    ("The union's leader told AFP it was ready to end the strike.", True),
+])
+def test_ready_to_act_is_not_will_act(claim, supported):
+    """TEST FIXTURE sentence (session 24): "ready / willing / prepared to" is a willingness, not a commitment."""
+    evidence = "The union's leader, Pia Moro, told AFP the union was \"ready to end\" the strike."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    ("NATO said some 3,000 troops from five of its members began an exercise on Monday.",
+     "Some 3,000 troops from five NATO countries began an exercise on Monday, the alliance said."),
+    ("Marta Lind's family said she was safe.", "The climber, 29-year-old Marta Lind, was safe, her family said."),
+    ("Daoud said Mersia \"would not rule out any option\" to protect its farms.",
+     "Hassan Daoud spoke on Monday. He said Mersia \"would not rule out any option\" to protect its farms."),
+    ("According to a spokesman, the drills are not aimed at any country.",
+     "A spokesman said the drills were \"not directed at any country\"."),
+])
+def test_restatements_the_checker_used_to_reject(claim, evidence):
+    """TEST FIXTURE sentences (session 24): "the alliance" for the organisation just named; "her family" for the
+    family of the person the sentence names; the evidence's own purpose infinitive restated; "aimed at" /
+    "directed at"."""
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is True, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Rebels took Ostrava on Monday, and the capital Velen lies 60km south of the town.", False),
+    ("Ostrava lies 60km south of Velen.", True),
+])
+def test_a_direction_set_off_after_the_object_places_the_object(claim, supported):
+    """TEST FIXTURE sentence (session 24): "seized the town of Ostrava, 60km south of the capital Velen": the
+    parser hangs the direction on the verb, whose subject (the rebels) is not what it places."""
+    evidence = "Rebel fighters seized the town of Ostrava, 60km south of the capital Velen, on Monday, residents said."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -52,7 +52,7 @@ vow pledge promise aim hope seek want wish try attempt prepare expect ponder deb
 evaluate depend hinge investigate probe project forecast predict appear seem set""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
-IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due".split())
+IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due ready willing prepared".split())
 # Nouns after "under" that leave a thing only weighed: "under discussion", "under review".
 _PENDING_NOUNS = frozenset("discussion consideration review negotiation study examination evaluation".split())
 # Adjectives under which an action is a future stated as sure ("certain to rise"): "will", not "likely".
@@ -262,6 +262,13 @@ def _is_negated(tok: Token) -> bool:
         return True  # "nothing had been decided", "nobody was hurt"
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "will close the plant without cutting jobs"
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "of":
+        # "stopped short of calling for elections", "fell short of blaming": did not
+        of_head = tok.head.head
+        verb = of_head.head if of_head.lower_ == "short" else of_head
+        if (of_head.lower_ == "short" or any(c.lower_ == "short" for c in of_head.children)) and \
+                not any(c.dep_ == "neg" for c in of_head.children) and verb.lemma_.lower() in ("stop", "fall"):
+            return True
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _PREVENTING_VERBS:
         return True  # "preventing jihadists from gaining a foothold": they do not gain one
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _INTENT_NOUNS and \
@@ -712,6 +719,10 @@ def _directions(doc: Doc) -> list[tuple[frozenset[str], str, frozenset[str]]]:
             near = next((x for x in reversed(doc[max(0, t.i - 12):t.i]) if x.pos_ == "PROPN"), None)
             if near is not None:
                 head = near
+        if t.dep_ == "advmod" and head.pos_ == "VERB" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
+            # "seized the town of Karvik, 110km north of the capital": set off after the object, it places the object
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < t.i), None)
+            head = obj if obj is not None else head
         hops = 0
         while head.pos_ not in ("PROPN", "NOUN", "VERB", "AUX") and head.head is not head and hops < 4:
             head, hops = head.head, hops + 1
@@ -728,10 +739,18 @@ def _directions(doc: Doc) -> list[tuple[frozenset[str], str, frozenset[str]]]:
             head = subj if subj is not None else head
         while head.pos_ == "NOUN" and head.dep_ in ("pobj",) and head.head.head.pos_ == "PROPN":
             head = head.head.head
-        located = frozenset({squash(head.text)} | {squash(c.text) for c in head.children if c.dep_ == "compound"})
-        out.append((located, t.lower_, frozenset({squash(target.text)} | {squash(c.text) for c in target.children
-                                                                          if c.dep_ == "compound"})))
+        out.append((_place_words(head), t.lower_, _place_words(target)))
     return out
+
+
+def _place_words(head: Token) -> frozenset[str]:
+    """A place as a direction names it: the noun, its compounds, a name in apposition ("the capital Marsen") and
+    the name of "the town of Karvik"."""
+    words = {squash(head.text)} | {squash(c.text) for c in head.children if c.dep_ in ("compound", "appos")}
+    if head.pos_ == "NOUN":
+        words |= {squash(g.text) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"}
+    return frozenset(words)
 
 
 def _resultative_leave(t: Token) -> bool:

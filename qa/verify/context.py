@@ -37,13 +37,13 @@ leader envoy executive secretary manager coach judge commissioner officer""".spl
 ORG_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer club
 agency union organisation organization council ministry department party business retailer airline operator
 charity team body authority commission committee board publisher chain
-developer supplier utility regulator watchdog""".split())
+developer supplier utility regulator watchdog alliance bloc coalition""".split())
 BUSINESS_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer
 business retailer airline operator chain developer supplier utility""".split())
 # Organisation nouns general enough to stand for any body named just before ("the utility" for "the Vellmar
 # regional water authority"); "the ministry" or "the council" name a kind of their own and are not continued.
 _GENERIC_ORG_NOUNS = frozenset("company firm group organisation organization body business utility agency operator "
-                               "team".split())
+                               "team alliance bloc coalition".split())
 # A place the article last named before them ("took Tikrit ... 85 percent of the city"); not "the country", which
 # often is the speaker's own one named by an adjective ("Iranian President ... the country's council")
 SETTLEMENT_NOUNS = frozenset("city town village".split())

@@ -85,6 +85,8 @@ return, send back, bring back, go back, put back, reintroduce
 emerge, surface, appear, come out, come to light, circulate
 turn to, ask, appeal to, request, call on, seek, look to
 urge, call on, appeal to, press, exhort
+aim at, direct at, target, point at
+freeze, block
 thank, express gratitude to, voice gratitude to
 invite, ask to visit, host
 lose, cede, surrender, give up

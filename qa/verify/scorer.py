@@ -666,9 +666,12 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
             any(w[:1].isupper() for w in ev_att.speaker.split() if w.lower() != "the") and \
             not ev_att.speaker_words & (SOURCE_NOUNS | _ANONYMOUS):
         return True, ""  # "a group claimed the attack" for "the Northern Liberation Army claimed the attack"
-    if ev_att is not None and re.match(r"(?i)(its|their)\s", ev_att.speaker) and claim_att.head == ev_att.head and \
-            sentence_words and all(_overlap({w}, sentence_words) for w in cw - {claim_att.head}):
-        return True, ""  # "Kelso Port's owner said" for "Kelso Port handled ..., its owner said"
+    if ev_att is not None and re.match(r"(?i)(its|their|his|her)\s", ev_att.speaker) and \
+            claim_att.head == ev_att.head and sentence_words and \
+            all(_overlap({w}, sentence_words) for w in cw - {claim_att.head}):
+        # "Kelso Port's owner said" for "Kelso Port handled ..., its owner said"; "Anna Berg's family said" for
+        # "Anna Berg, 34, was ..., her family said"
+        return True, ""
     persons = {w for w in claim_att_names}
     if ev_att is not None and ev_att.head in _PROXY_NOUNS | _COUNSEL_NOUNS and ev_att.head not in cw and \
             (persons or claim_att.head in _PERSON_TITLES) and not _same_office(claim_att.head, ev_att.head):
@@ -1731,7 +1734,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it is so ('{p.text}')"
         # ("would" may be a forecast's own tense: "had forecast that the bank would keep rates on hold")
         if (p.irrealis == "will" or p.irrealis == "would" and not forecast) and \
-                q.irrealis.lower() in ("expected", "likely") + _WISH_WORDS and not p.negated and not q.negated:
+                q.irrealis.lower() in ("expected", "likely", "ready", "willing", "prepared") + _WISH_WORDS and \
+                not p.negated and not q.negated:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         if q.irrealis.lower() in POSSIBILITY_MODALS and p.irrealis in ("will", "would") and not p.negated and \
                 not q.negated:
@@ -2518,6 +2522,9 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
                 p.lemma in NEUTRAL_VERBS or (p.light and p.lemma not in _GIVING_VERBS) or p.lemma == "rule out" or \
                 p.dep in ("acl", "amod"):
             continue
+        if p.infinitive and any(q.lemma == p.lemma and q.infinitive and not q.negated
+                                for a in ev for q in a.predicates):
+            continue  # the claim restates the evidence's own "to protect its water supply" (a purpose)
         for w in sorted((p.object_core | p.subject_core) & set(weighed), key=len, reverse=True):
             if w in p.subject_core and not p.obj and p.strength == 2:
                 continue  # "the options he is weighing" as a subject of a state: left to the other checks
