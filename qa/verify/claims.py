@@ -525,9 +525,6 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             continue
         elif lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children):
             continue  # "called on both sides to free ...": an appeal, as "urged" is, not a report of words
-        elif lemma in ("respond", "reply") and not any(
-                c.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "prep", "parataxis") or c.is_quote for c in t.children):
-            continue  # "vowed to respond", "would not respond": an act (retaliation), no report of words
         elif lemma in SAY_VERBS and lemma not in HEARSAY_VERBS and t.tag_ == "VBN" and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in t.children) and any(
                 c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in CLAIM_NOUNS

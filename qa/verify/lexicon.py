@@ -105,7 +105,7 @@ score, net
 injure, hurt, wound
 rise, grow, climb, go up, jump, surge, soar, increase, gain, expand
 fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, decrease
-win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout, knock out
+win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout
 lose, lose to
 oppose, object to, resist, criticise, criticize, condemn, reject, be against
 welcome, favour, favor, endorse, back, support
