@@ -2757,3 +2757,15 @@ def test_a_direction_set_off_after_the_object_places_the_object(claim, supported
     evidence = "Rebel fighters seized the town of Ostrava, 60km south of the capital Velen, on Monday, residents said."
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Aid agencies raised concerns about the deal, saying the grain could be diverted.", True),
+    ("Aid agencies increased the deal, saying the grain could be diverted.", False),
+])
+def test_raising_concerns_is_saying_something_not_an_increase(claim, supported):
+    """TEST FIXTURE sentence (session 24): "raised concerns" was read as "raise", the opposite of the evidence's
+    "suspend"."""
+    evidence = "Aid agencies urged the government to suspend the deal, saying the grain could be diverted to the army."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -232,6 +232,9 @@ def _verb_lemma(tok: Token) -> str:
     prt = [c.text.lower() for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and (
         c.lower_ == "ahead" or c.lower_ == "in" and c.tag_ == "RP" and c.i == tok.i + 1))]
     lemma = tok.lemma_.lower()
+    if lemma in ("raise", "voice", "express") and any(c.dep_ == "dobj" and c.lemma_.lower() in _CONCERN_NOUNS
+                                                      for c in tok.children):
+        return "raise concern"  # "raised concerns about the sale": a thing said, not an increase
     if not prt and tok.pos_ == "VERB" and known({f"{lemma} out"}) and any(
             c.lower_ == "out" and c.dep_ == "prep" and any(g.lower_ == "of" for g in c.children)
             for x in (tok, *(o for o in tok.children if o.dep_ == "dobj"), *(o for d in tok.children
@@ -243,6 +246,8 @@ def _verb_lemma(tok: Token) -> str:
     return f"{lemma} {prt[0]}" if prt else lemma
 
 
+# What one "raises" by saying it.
+_CONCERN_NOUNS = frozenset("concern question issue alarm objection doubt fear worry".split())
 # Verbs that keep someone from an act ("stop them from leaving", "barred from entering").
 _PREVENTING_VERBS = frozenset("prevent stop keep bar ban block prohibit deter restrain".split())
 # Nouns of intent: "no plans to cut jobs" says the cutting is not intended.
@@ -777,7 +782,7 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
     """A verb's lemma and the phrases it heads: particle, first preposition, object noun ("make progress",
     "look at", "put in place", "give details")."""
     base = t.lemma_.lower()
-    out = {lemma, base}
+    out = {lemma} if lemma == "raise concern" else {lemma, base}  # (not an increase: no "raise" of its own)
     for c in t.children:
         if c.dep_ == "prep":
             out.add(f"{base} {c.lower_}")
