@@ -261,7 +261,7 @@ _CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre":
 CONVERSION_TOLERANCE = 0.03
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-_HUNDRED_AND = re.compile(rf"\b({_UNITS_WORDS})\s+hundred\s+and\s+(\d{{1,2}}|{_UNITS_WORDS}|ten|eleven|twelve|"
+_HUNDRED_AND = re.compile(rf"\b({_UNITS_WORDS}|a)\s+hundred\s+and\s+(\d{{1,2}}|{_UNITS_WORDS}|ten|eleven|twelve|"
                           rf"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS})\b", re.I)
 _COMPOUND = re.compile(rf"\b({_TENS})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 
@@ -271,9 +271,11 @@ def quantities(text: str) -> list[Quantity]:
     text = normalize(text)
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
     # "one hundred and ten" is 110
-    text = _HUNDRED_AND.sub(lambda m: str(100 * CARDINALS[m.group(1).lower()] + int(m.group(2))
-                                          if m.group(2).isdigit() else 100 * CARDINALS[m.group(1).lower()]
+    text = _HUNDRED_AND.sub(lambda m: str(100 * CARDINALS.get(m.group(1).lower(), 1) + int(m.group(2))
+                                          if m.group(2).isdigit() else 100 * CARDINALS.get(m.group(1).lower(), 1)
                                           + CARDINALS[m.group(2).lower()]), text)
+    # "several hundred of his men" is a vague count, as "hundreds of" is
+    text = re.sub(r"\bseveral\s+(hundred|thousand|million)\b", r"\1s", text, flags=re.I)
     text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
     text = _PLACED_UNIT.sub(lambda m: f"{m.group(1)} 1 {m.group(2)}", text)
     text = _FRACTION.sub(lambda m: "0.5 " if m.group(1).lower().startswith("half") else "0.25 ", text)

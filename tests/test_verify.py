@@ -2769,3 +2769,47 @@ def test_raising_concerns_is_saying_something_not_an_increase(claim, supported):
     evidence = "Aid agencies urged the government to suspend the deal, saying the grain could be diverted to the army."
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("text,value,qualifier", [
+    ("about a hundred and fifty advisers", 150, "about"),
+    ("several hundred of his men", 200, "at_least"),
+])
+def test_a_hundred_and_fifty_and_several_hundred(text, value, qualifier):
+    """"a hundred and fifty" was read as 100 and 50 once "a hundred" became a number; "several hundred" as 100."""
+    assert [(q.value, q.qualifier) for q in quantities(text)] == [(value, qualifier)]
+
+
+@pytest.mark.parametrize("claim,evidence", [
+    ("The United States-led coalition said it had carried out six air strikes.",
+     "The U.S.-led coalition said it had carried out six air strikes."),
+    ("Latvia's cyber agency said an attack took down the websites of Latvia's parliament on Monday.",
+     "An attack took down the websites of Latvia's parliament on Monday, the country's cyber agency said."),
+    ("State media blamed Oslan for starting the clash.", "State media accused Oslan of starting the clash."),
+    ("Soldiers attacked the radio station before dawn, the army said.",
+     "Soldiers stormed the radio station before dawn, the army said."),
+    ("Residents of Kora, ten kilometres east of the dam, said the water rose fast.",
+     "Residents of Kora, 10km east of the dam, said the water rose fast."),
+    ("People's Front of the North fighters took the pass on Monday.",
+     "Fighters of the People's Front of the North (PFN) took the pass on Monday."),
+])
+def test_restatements_of_session_24s_tuning_set_ag(claim, evidence):
+    """TEST FIXTURE sentences (session 24): "U.S.-led" read in its parts; "the country's agency" for the country
+    the sentence names; "blamed X for" an allegation as "accused X of"; "stormed" as an attack; a number and unit
+    describing a speaker's place left to the quantity check; a compass word inside a name."""
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is True, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Oslan started the clash.", False),
+    ("The two ministries said Kora handed over 12 prisoners.", True),
+    ("Tavia's foreign ministry said Kora handed over 12 prisoners.", False),
+])
+def test_an_allegation_and_the_two_countries_ministries(claim, supported):
+    """TEST FIXTURE sentences (session 24): what "blamed X for" alleges is not stated as fact; "the two countries'
+    ministries" are not one country's ministry."""
+    evidence = ("State media blamed Oslan for starting the clash. Kora handed over 12 prisoners to Tavia in a swap, "
+                "the two countries' foreign ministries said.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

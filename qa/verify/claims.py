@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from qa.text import DateMention, Quantity, dates, key, name_bases, normalize, quantities, squash
+from qa.text import UNITS, DateMention, Quantity, dates, key, name_bases, normalize, quantities, squash
 from qa.verify.lexicon import known
-from qa.verify.nlp import parse
+from qa.verify.nlp import irregular_verbs, parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -69,7 +69,7 @@ IRREALIS_MODALS = frozenset("would could may might will shall should ought 'd 'l
 FUTURE_MODALS = frozenset("will shall 'll wo".split())
 # Verbs that only lay an act at someone's door ("accused her of embezzling", "charged with stealing"): the act under
 # them is not asserted.
-ALLEGATION_VERBS = frozenset("accuse charge".split())
+ALLEGATION_VERBS = frozenset("accuse charge blame".split())
 # Nouns an act can hang from as their infinitive: under talks it is only weighed ("in talks to acquire"), under a
 # plan or bid only intended ("a bid to take over", "plans to build").
 # (and "applied for permission to demolish": the act waits on someone else's decision)
@@ -168,6 +168,13 @@ def _words(tokens) -> frozenset[str]:
         acronym = t.pos_ == "PROPN" and len(t.text) > 1 and t.text.isupper()
         if t.is_punct or (t.is_stop and not acronym) or t.pos_ in ("DET", "ADP", "CCONJ", "PART", "PRON", "AUX",
                                                                    "SCONJ"):
+            continue
+        if "-" in t.text[1:] and t.text[:1].isupper() and t.text.split("-")[0][-1:] == ".":
+            # "U.S.-led" is "U.S." and "led", as "United States-led" is read in its parts
+            parts = t.text.split("-")
+            out |= {key(x) for x in parts[:-1] if key(x)}
+            last = parts[-1].lower()  # the participle's lemma, as the claim's own "led" token has it
+            out.add(key((irregular_verbs().get(last) or [last])[0]))
             continue
         w = key(t.text if t.pos_ == "PROPN" else t.lemma_)
         if w:
@@ -674,7 +681,9 @@ def speaker_phrase_words(speaker: Token) -> frozenset[str]:
         if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ not in ("of", "in", "for", "at", "from")
                                           and t.head == speaker):  # "analysts at X", "an official from X"
             skip |= {x.i for x in t.subtree}
-    words = _words(t for t in speaker.subtree if t.i not in skip and t.ent_type_ not in ("DATE", "TIME")) | living
+    # (a number and its unit describing the speaker's place are the quantity check's: "forty kilometres" / "40km")
+    words = _words(t for t in speaker.subtree if t.i not in skip and t.ent_type_ not in ("DATE", "TIME") and
+                   not t.like_num and t.lower_ not in UNITS) | living
     if living:
         words -= {"people", "person"}
     # ("roughly 20km west of the base" describes the same place as "about 20km west")
@@ -926,7 +935,7 @@ def _strength(tok: Token) -> int:
         if _finite_conjunct(cur):
             break  # "would cooperate and expected ...": a finite verb keeps its own mood
         came_by = cur.dep_
-        via_of = via_of or cur.pos_ == "ADP" and cur.lower_ in ("of", "with")
+        via_of = via_of or cur.pos_ == "ADP" and cur.lower_ in ("of", "with", "for")
         prev = cur
         cur = cur.head
     return out

@@ -29,7 +29,7 @@ decide, resolve, determine, choose, opt, settle on, agree
 order, command, direct, instruct
 defend, protect, guard, shield, secure, safeguard
 fight, battle, combat, confront, counter, tackle, resist, take on, engage, clash
-attack, strike, hit, bomb, shell, target, assault, raid, pound, bombard
+attack, strike, hit, bomb, shell, target, assault, raid, pound, bombard, storm
 train, coach, teach, instruct, drill, mentor, tutor
 help, aid, assist, support, back, bolster, fight alongside, fight with, fight beside, reinforce, join forces with
 address, tackle, handle, deal with, fix, resolve, solve, sort out, confront, manage, crack down

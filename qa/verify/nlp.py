@@ -103,7 +103,7 @@ _VERB_PREFIXES = ("re", "over", "under", "out", "mis", "un", "with", "up", "fore
 
 
 @lru_cache(maxsize=1)
-def _irregular_verbs() -> dict:
+def irregular_verbs() -> dict:
     """The small model's own irregular verb table ("took" -> "take")."""
     return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc").get("verb", {})
 
@@ -115,7 +115,7 @@ def _fix_lemmas(doc: Doc) -> None:
             t.lemma_ = lemma + "e"
         elif t.pos_ == "VERB" and lemma == low:  # (the tagger may call an unknown "retook" VBP)
             for prefix in _VERB_PREFIXES:  # "retook": an irregular past with a prefix the table lacks
-                base = _irregular_verbs().get(low[len(prefix):]) if low.startswith(prefix) else None
+                base = irregular_verbs().get(low[len(prefix):]) if low.startswith(prefix) else None
                 if base:
                     t.lemma_ = prefix + base[0]
                     break

@@ -330,6 +330,13 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 f.acronyms.add(key(t.text))
             if t.text[:1].isupper():
                 f.standard |= standard_expansion(t.text)  # "U.S.", and "Dr", "Mt", "Ltd"
+            if "-" in t.text[1:] and t.text[:1].isupper():  # "U.S.-led", "Saudi-backed": the name before the hyphen
+                head = t.text.split("-")[0]
+                f.keys.add(key(head))
+                f.bases |= name_bases(head)
+                f.standard |= standard_expansion(head)
+                if is_acronym(head):
+                    f.acronyms.add(key(head))
             if not t.is_stop and not t.is_punct:
                 f.lemmas.add(t.lemma_.lower())
                 # a noun of the doer's phrase is not the act ("prosecutors questioned him", "the prosecutor's office
@@ -707,6 +714,10 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     if missing and ev_att is not None and reported and claim_att.head == ev_att.head and \
             ev_att.speaker_words <= SOURCE_NOUNS | ORG_NOUNS and all(_overlap({w}, reported) for w in missing):
         missing = []
+    if missing and ev_att is not None and re.search(r"(?i)\bthe (country|nation) ?'s\b", ev_att.speaker) and \
+            sentence_words and \
+            claim_att.head == ev_att.head and all(_overlap({w}, sentence_words) for w in missing):
+        missing = []  # "Estonia's authority said" for "... of Estonia's parliament ..., the country's authority said"
     if missing and set(missing) <= BUSINESS_NOUNS and ev_words & BUSINESS_NOUNS:
         missing = []  # "the Swiss company" for "the Swiss firm"
     if missing and set(missing) <= _GROUP_NOUNS and ev_words & (ORG_NOUNS | _ARMED_GROUP_NOUNS):
@@ -2464,8 +2475,10 @@ def _direction_words_check(c: Analysis, ev: list[Analysis]) -> str:
     ev_dirs: dict[str, str] = {}
     for a in ev:
         ev_dirs.update(_direction_words(a))
+    # a capitalised compass word the cited text also writes capitalised is a name's ("Islamic Front of the South")
+    ev_caps = {t.text for a in ev for t in a.doc if t.text[:1].isupper() and not t.is_sent_start}
     for d, shown in _direction_words(c).items():
-        if d in ev_dirs:
+        if d in ev_dirs or shown in ev_caps:
             continue
         if ev_dirs:
             return f"the claim says '{shown}', the cited text '{', '.join(sorted(set(ev_dirs.values())))}'"
