@@ -88,7 +88,7 @@ urge, call on, appeal to, press, exhort
 aim at, direct at, target, point at
 freeze, block
 thank, express gratitude to, voice gratitude to
-invite, ask to visit, host
+invite, ask to visit
 lose, cede, surrender, give up
 flee, escape
 rescue, save, free, release
