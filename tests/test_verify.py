@@ -2813,3 +2813,15 @@ def test_an_allegation_and_the_two_countries_ministries(claim, supported):
                 "the two countries' foreign ministries said.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The prime minister has ruled out new taxes on fuel.", False),
+    ("The prime minister has ruled out cutting pensions.", True),
+    ("The prime minister is weighing new taxes on fuel.", True),
+])
+def test_ruling_out_what_the_evidence_only_weighs(claim, supported):
+    """TEST FIXTURE sentence (session 24): the claim closes what the evidence leaves open."""
+    evidence = "The prime minister is considering new taxes on fuel but has ruled out cutting pensions, aides said."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -2530,6 +2530,14 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
     if not weighed:
         return ""
     for p in c.predicates:
+        if p.lemma in ("rule out", "exclude") and not p.negated and p.strength == 2:
+            # "has ruled out air strikes" where the president "is considering air strikes": the claim closes what
+            # the evidence leaves open (unless the evidence also rules it out)
+            ruled = [w for w in sorted(p.object_core & set(weighed), key=len, reverse=True)
+                     if not weighed[w].endswith(" out")]
+            if ruled and not any(q.lemma == p.lemma and not q.negated and _overlap(p.object_core, q.object_core)
+                                 for a in ev for q in a.predicates):
+                return f"the cited text says '{weighed[ruled[0]]}' about the {ruled[0]}; the claim says '{p.text}'"
         # (a light verb of giving hands over what it names: "would provide funding" where funding is only weighed)
         if p.strength == 0 or p.negated or p.lemma in CONTEMPLATION_VERBS or p.forms & CONTEMPLATION_VERBS or \
                 p.lemma in NEUTRAL_VERBS or (p.light and p.lemma not in _GIVING_VERBS) or p.lemma == "rule out" or \
