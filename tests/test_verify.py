@@ -2825,3 +2825,16 @@ def test_ruling_out_what_the_evidence_only_weighs(claim, supported):
     evidence = "The prime minister is considering new taxes on fuel but has ruled out cutting pensions, aides said."
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The Red Cross handed over 40 prisoners, including two officers seized in May, to the army.", False),
+    ("The army handed over 40 prisoners, including two officers seized in May, to the Red Cross.", True),
+])
+def test_a_to_phrase_after_an_inserted_phrase_is_the_verbs(claim, supported):
+    """TEST FIXTURE sentence (session 24): the parser hangs "to the Red Cross" on "officers" after the inserted
+    "including ..." phrase; it is whom the verb hands over to, so the swap is seen."""
+    evidence = ("The rebels freed 90 fighters, while the army handed over 40 prisoners, including two officers seized "
+                "in May, to the Red Cross.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

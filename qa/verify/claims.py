@@ -881,11 +881,14 @@ def _role_cores(t: Token) -> tuple[frozenset[str], frozenset[str], dict[str, fro
             continue
         break
     preps: dict[str, frozenset[str]] = {}
-    for c in t.children:
-        if c.dep_ == "prep":
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                preps[c.lower_] = preps.get(c.lower_, frozenset()) | _core(pobj)
+    # "handed over 62 soldiers, including a colonel captured in March, to the ICRC": a "to" set off by a comma
+    # after the object's own phrase is the verb's, wherever the parser hung it
+    stray = [x for x in obj_tok.subtree if x.dep_ == "prep" and x.lower_ in ("to", "into", "from", "onto") and
+             x.i > 0 and x.doc[x.i - 1].text == "," and x.head != obj_tok] if obj_tok is not None else []
+    for c in [*(c for c in t.children if c.dep_ == "prep"), *stray]:
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if pobj is not None:
+            preps[c.lower_] = preps.get(c.lower_, frozenset()) | _core(pobj)
     return _core(subj_tok), _core(obj_tok), preps
 
 
