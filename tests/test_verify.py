@@ -2828,13 +2828,14 @@ def test_ruling_out_what_the_evidence_only_weighs(claim, supported):
 
 
 @pytest.mark.parametrize("claim,supported", [
-    ("The Red Cross handed over 40 prisoners, including two officers seized in May, to the army.", False),
-    ("The army handed over 40 prisoners, including two officers seized in May, to the Red Cross.", True),
+    ("The International Rescue Committee (IRC) handed over 40 soldiers, including a major captured in June, to the "
+     "rebels.", False),
+    ("The rebels handed over 40 soldiers, including a major captured in June, to the IRC.", True),
 ])
 def test_a_to_phrase_after_an_inserted_phrase_is_the_verbs(claim, supported):
-    """TEST FIXTURE sentence (session 24): the parser hangs "to the Red Cross" on "officers" after the inserted
+    """TEST FIXTURE sentence (session 24): the parser hangs "to the ... Committee" on "major" after the inserted
     "including ..." phrase; it is whom the verb hands over to, so the swap is seen."""
-    evidence = ("The rebels freed 90 fighters, while the army handed over 40 prisoners, including two officers seized "
-                "in May, to the Red Cross.")
+    evidence = ("The army freed 90 fighters, while the rebels handed over 40 soldiers, including a major captured in "
+                "June, to the International Rescue Committee (IRC).")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
