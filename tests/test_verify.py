@@ -2515,13 +2515,14 @@ def test_certain_to_happen_is_surer_than_likely_to(claim, supported):
 
 
 @pytest.mark.parametrize("claim,supported", [
-    ("The navy pulled three frigates out of the gulf, the admiral said.", False),
-    ("The navy sent three frigates to the gulf, the admiral said.", True),
+    ("A military spokesman said the Velan army had pulled 1,500 soldiers and 8 helicopters out of the province.",
+     False),
+    ("A military spokesman said the Velan army had sent 1,500 soldiers and 8 helicopters to the province.", True),
 ])
 def test_pulling_something_out_of_a_place_is_pulling_out(claim, supported):
     """TEST FIXTURE sentence (session 24): "pulled X out of" is the phrasal verb "pull out" even when the parser
     hangs "out of" on the object, and so the opposite of "deployed X to"."""
-    evidence = "The navy deployed three frigates to the gulf on Monday, the admiral said."
+    evidence = "The Velan army deployed 1,500 soldiers and 8 helicopters to the province, a military spokesman said."
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
 
@@ -2595,25 +2596,28 @@ def test_a_rise_is_a_gain(claim, supported):
 
 
 @pytest.mark.parametrize("claim,supported", [
-    ("The charity said it would send tents to the valley.", False),
-    ("The charity said it was considering sending tents to the valley.", True),
+    ("The charity said it would provide emergency shelters for the valley, though no number had been decided.", False),
+    ("The charity said it was weighing emergency shelters for the valley.", True),
 ])
 def test_a_giving_verb_hands_over_what_the_evidence_only_weighs(claim, supported):
     """TEST FIXTURE sentence (session 24): "send" / "provide" are light verbs, but they hand over what they name."""
-    evidence = "The charity said it was considering tents for the valley, though no decision had been made."
+    evidence = ("The charity said it was considering emergency shelters for the valley. A spokesperson said no number "
+                "had been decided.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
 
 
 @pytest.mark.parametrize("claim,supported", [
-    ("Farmers' unions accused the ministry of ignoring the drought.", False),
-    ("Senator Ana Ruiz accused the ministry of ignoring the drought.", True),
-    ("The senator accused the ministry of ignoring the drought.", True),
+    ("Environmental groups accused the city council of ignoring warnings to repair the sea wall along the harbour.",
+     False),
+    ("Karl Brandt accused the city council of ignoring warnings to repair the sea wall.", True),
+    ("The opposition leader accused the city council of ignoring warnings to repair the sea wall.", True),
 ])
 def test_a_doer_the_evidence_does_not_have_for_one_it_names(claim, supported):
     """TEST FIXTURE sentence (session 24): the same act, by a doer that is nowhere in the cited text, where the
     text names who did it; a definite description ("the senator") may stand for the name."""
-    evidence = "Senator Ana Ruiz accused the ministry of ignoring the drought. The ministry rejected the criticism."
+    evidence = ("Opposition leader Karl Brandt accused the city council of ignoring warnings to repair the sea wall "
+                "along the harbour. Mayor Lind rejected the criticism, saying the storm was 'exceptional'.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
 
@@ -2709,12 +2713,13 @@ def test_dozens_and_megawatts_are_read_as_one_quantity(text, value, unit):
 
 
 @pytest.mark.parametrize("claim,supported", [
-    ("The senator stopped short of calling for the minister's resignation.", False),
-    ("The senator called for the minister's resignation.", True),
+    ("Union leader Ana Roth described the budget as \"a slap in the face\" but stopped short of calling for a general "
+     "strike.", False),
+    ("Union leader Ana Roth described the budget as \"a slap in the face\" and called for a general strike.", True),
 ])
 def test_stopping_short_of_an_act_is_not_doing_it(claim, supported):
     """TEST FIXTURE sentence (session 24)."""
-    evidence = "The senator criticised the ministry's handling of the floods and called for the minister's resignation."
+    evidence = "Union leader Ana Roth described the budget as \"a slap in the face\" and called for a general strike."
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
 
