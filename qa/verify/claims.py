@@ -242,14 +242,13 @@ def _verb_lemma(tok: Token) -> str:
     if lemma in ("raise", "voice", "express") and any(c.dep_ == "dobj" and c.lemma_.lower() in _CONCERN_NOUNS
                                                       for c in tok.children):
         return "raise concern"  # "raised concerns about the sale": a thing said, not an increase
-    if not prt and tok.pos_ == "VERB" and known({f"{lemma} out"}) and any(
-            c.lower_ == "out" and c.dep_ == "prep" and any(g.lower_ == "of" for g in c.children)
-            for x in (tok, *(o for o in tok.children if o.dep_ == "dobj"), *(o for d in tok.children
-                                                                             if d.dep_ == "dobj"
-                                                                             for o in d.conjuncts))
-            for c in x.children):
+    if not prt and tok.pos_ == "VERB" and known({f"{lemma} out"}):
         # "pulled 2,500 soldiers out of the region" is "pull out" (the parser may hang "out of" on the object)
-        return f"{lemma} out"
+        objects = [o for o in tok.children if o.dep_ == "dobj"]
+        holders = [tok, *objects, *(c for o in objects for c in o.conjuncts)]
+        if any(c.lower_ == "out" and c.dep_ == "prep" and any(g.lower_ == "of" for g in c.children)
+               for x in holders for c in x.children):
+            return f"{lemma} out"
     return f"{lemma} {prt[0]}" if prt else lemma
 
 
@@ -903,7 +902,9 @@ def _strength(tok: Token) -> int:
     if _done_participle(tok):
         return out
     came_by = ""  # the dependency by which the walk reached `cur` ("acl": "talks to acquire")
-    via_of = False  # the walk came through "of" / "with" ("accused the clerk of stealing": "of" may hang on "clerk")
+    # the walk came through "of" / "with" / "for" ("accused the clerk of stealing": "of" may hang on "clerk";
+    # "blamed Manila for provoking")
+    via_of = False
     for depth in range(8):
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
