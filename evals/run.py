@@ -213,7 +213,7 @@ def draft_scores_for(answer: Answer, passages: list, support_fn) -> dict:
     return M.draft_scores(draft_sentences(answer, len(passages)), texts, support_fn)
 
 
-REPAIR_STATUSES = ("kept", "repointed", "auto_cited", "repaired", "quoted", "unsupported")
+REPAIR_STATUSES = ("kept", "repointed", "auto_cited", "repaired", "quoted", "unsupported", "source_quote")
 
 
 # The QA figures given with a 95% bootstrap interval over the split's questions (report.json "intervals").
@@ -475,10 +475,12 @@ def write_markdown(report: dict, path: Path) -> None:
     if repair:
         lines += ["", "## What the check did to the drafts", "",
                   "| split | draft sentences | kept as cited | re-pointed | cited automatically | speaker/certainty "
-                  "rewritten | answered by a quote | unsupported (left out) |", "|---|---|---|---|---|---|---|---|"]
+                  "rewritten | answered by a quote | unsupported (left out) | another source quoted |",
+                  "|---|---|---|---|---|---|---|---|---|"]
         for sp, r in repair.items():
             lines.append(f"| {sp} | {r['draft_sentences']} | {r['kept']} | {r['repointed']} | {r['auto_cited']} | "
-                         f"{r.get('repaired', 0)} | {r.get('quoted', 0)} | {r['unsupported'] + r['removed']} |")
+                         f"{r.get('repaired', 0)} | {r.get('quoted', 0)} | {r['unsupported'] + r['removed']} | "
+                         f"{r.get('source_quote', 0)} |")
     judge_splits = report.get("judge", {})
     if judge_splits:
         kinds = list(dict.fromkeys(k for v in judge_splits.values() for k in v.get("per_kind", {})))

@@ -84,7 +84,7 @@ class Citation(SourceFields):
     passage_end: int = 0
 
 
-SentenceStatus = Literal["kept", "repointed", "auto_cited", "unsupported", "repaired", "quoted"]
+SentenceStatus = Literal["kept", "repointed", "auto_cited", "unsupported", "repaired", "quoted", "source_quote"]
 
 
 class DateNote(BaseModel):
@@ -103,7 +103,9 @@ class AnswerSentence(BaseModel):
     `status` says what the check did: kept the model's citation, re-pointed it, cited a sentence the model left
     without a marker, or found it unsupported (then it is not part of the answer text); "repaired": rewritten with
     the speaker and verb the cited text gives, then re-checked; "quoted": an exact sentence of the cited text,
-    attributed to its source, given when no draft sentence answered the question."""
+    attributed to its source, given when no draft sentence answered the question; "source_quote": an exact sentence
+    of a retrieved article the answer did not cite, added because the question asks what each source says
+    (qa/answer/each_source.py)."""
 
     text: str
     citations: list[int] = Field(default_factory=list)

@@ -79,8 +79,71 @@ def test_a_raised_certainty_is_repaired_with_the_cited_verb(seeded_index, seeded
     ans = answer_question("Is it confirmed that Iranian special forces are in Iraq?", seeded_index, seeded_settings,
                           llm)
     assert not ans.abstained
-    [s] = [x for x in ans.sentences if x.supported]
+    [s] = [x for x in ans.sentences if x.supported and x.status != "source_quote"]
     assert s.status == "repaired" and s.text.startswith("The Pentagon could not confirm that Iranian special forces")
+    # "Is it confirmed ...?" asks each source: the other article's confirmation follows as an exact quote
+    [other] = [x for x in ans.sentences if x.status == "source_quote"]
+    assert GUARDS in other.text and other.text.startswith("According to International Business Times UK, “")
+
+
+HIGH_ALERT = "Iraqi Prime Minister Nouri al-Maliki’s government has been on high alert"
+BESIEGED = "defence of the besieged, Shiite-dominated government of Prime Minister Nouri al-Maliki"
+
+
+def test_a_question_about_the_reports_quotes_each_article_the_answer_skips(seeded_index, seeded_settings):
+    """The draft answers a comparison question from seed-003 alone: seed-000's sentence on the same government
+    follows as an exact quote attributed to its outlet and cited to it (qa/answer/each_source.py)."""
+    llm = FakeScriptedLLM(lambda p: f"{HIGH_ALERT} as it faces the most serious threat to its rule in recent years "
+                                    f"[{passage_number(p, HIGH_ALERT)}].")
+    ans = answer_question("How do the two reports describe the government of Nouri al-Maliki?", seeded_index,
+                          seeded_settings, llm)
+    assert not ans.abstained and ans.sentences[0].status != "source_quote"
+    [other] = [x for x in ans.sentences if x.status == "source_quote"]
+    assert other.supported and BESIEGED in other.text
+    assert other.text.startswith("According to International Business Times UK, “") and other.text.endswith("”")
+    [cite] = [c for c in ans.citations if c.n in other.citations]
+    assert cite.doc_id == "seed-000" and _article(seeded_index, "seed-000")[cite.start:cite.end] == cite.quote
+    assert other.text in ans.answer and {c.doc_id for c in ans.citations} == {"seed-000", "seed-003"}
+
+
+def test_a_question_about_one_thing_gets_no_other_source_quote(seeded_index, seeded_settings):
+    """The same draft for a question that does not ask what the sources say: the answer stays the draft's."""
+    llm = FakeScriptedLLM(lambda p: f"{HIGH_ALERT} as it faces the most serious threat to its rule in recent years "
+                                    f"[{passage_number(p, HIGH_ALERT)}].")
+    ans = answer_question("How is the government of Nouri al-Maliki described?", seeded_index, seeded_settings, llm)
+    assert not ans.abstained and {c.doc_id for c in ans.citations} == {"seed-003"}
+    assert all(x.status != "source_quote" for x in ans.sentences)
+
+
+def test_which_questions_ask_each_source():
+    """Comparison and confirmation wording (TEST FIXTURE questions); "sources" alone are people, "the Pentagon
+    report" is one report, and "did X confirm" asks about one speaker."""
+    from qa.answer.each_source import asks_each_source, topic_of
+
+    for q in ("How do the two stories describe the flood?", "What do both sources say about the talks?",
+              "What did each outlet report about the fire?", "How do the newspapers differ on the death toll?",
+              "Is it confirmed that the dam burst?", "Has it been verified that the minister resigned?"):
+        assert asks_each_source(q), q
+    for q in ("What did the security sources say?", "What did the Pentagon report say?",
+              "Did the Pentagon confirm it?", "Did Iran agree to the ceasefire?", "Who reported the fire?"):
+        assert not asks_each_source(q), q
+    assert topic_of("How do the two stories describe the flood?") == "How do the flood?"
+
+
+def test_a_hyphenated_name_in_a_question_is_one_name():
+    """ "al-Maliki's" in a question is the name Maliki (not "al", "-" and "'s"), found in "Nouri al-Maliki." and
+    "al-Maliki’s" alike (TEST FIXTURE sentences)."""
+    from qa.schema import Passage
+    from qa.verify.repair import _Asked, _names_present, quote_answer
+
+    asked = _Asked("Who leads al-Maliki's coalition in Basra?")
+    assert [sorted(n)[:1] for n in asked.names] == [["malik"], ["basra"]]
+    assert _names_present(asked.names, "The coalition of Nouri al-Maliki’s party in Basra is led by Hadi Amri.", None)
+    assert not _names_present(asked.names, "The coalition in Basra is led by Hadi Amri.", None)
+    text = "Hadi Amri leads the coalition of Prime Minister Nouri al-Maliki in Basra."
+    p = Passage(n=1, chunk_id="fx::0", doc_id="fixture-9", text=text, start=0, end=len(text))
+    got = quote_answer("Who leads al-Maliki's coalition in Basra?", [p], None)
+    assert got is not None and text in got.text
 
 
 def test_an_invented_claim_is_not_repaired(seeded_index, seeded_settings):
@@ -166,6 +229,19 @@ def test_real_model_demo_question_shows_the_other_article_attributions(seeded_se
     assert any("senior security official" in o["speaker"] and SENT_500 in o["citation"]["quote"] for o in others)
     assert any(o["certainty"] == "not_confirmed" and ("Pentagon" in o["speaker"] or "Kirby" in o["speaker"])
                for o in others)
+
+
+@pytest.mark.llm
+def test_real_model_a_question_about_both_reports_cites_both_articles(seeded_settings, capsys):
+    """A comparison question from the terminal: the answer cites both seed articles, and every sentence shown
+    passed the check (the model may cite both itself; else the other article is quoted)."""
+    assert ask_main(["How do the two reports describe the government of Nouri al-Maliki?", "--json", "--db",
+                     str(seeded_settings.db_path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert not out["abstained"] and {c["doc_id"] for c in out["citations"]} == {"seed-000", "seed-003"}
+    shown = [s for s in out["sentences"] if s["text"] in out["answer"]]
+    assert shown and all(s["supported"] for s in shown)
+    assert "Shiite-dominated" in out["answer"] or "besieged" in out["answer"]
 
 
 @pytest.mark.llm

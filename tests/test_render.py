@@ -346,3 +346,16 @@ def test_a_repaired_sentence_is_shown_and_what_the_check_changed_is_listed_apart
     kept = ans.sentences[0].model_copy(update={"status": "kept", "reason": "supported"})
     assert format_unsupported([kept]) == [] and "nq-repaired" not in answer_html(
         ans.model_copy(update={"sentences": [kept]}), "c0")
+
+
+def test_an_exact_quote_has_its_marker_after_the_closing_quotation_mark():
+    """An attributed exact quote (status "quoted" / "source_quote") ends with the article's own words: the marker
+    follows the closing quotation mark, as in the answer text; an ordinary sentence keeps it before its full stop."""
+    from qa.present.html import sentence_html
+    from qa.schema import AnswerSentence
+
+    quote = AnswerSentence(text="According to Daily Fixture, “The bridge reopened on Monday.”", citations=[2],
+                           supported=True, status="source_quote")
+    assert "".join(parse(sentence_html(quote, "c1")).text).endswith("Monday.”[2]")
+    plain = AnswerSentence(text="The bridge reopened on Monday.", citations=[2], supported=True)
+    assert "".join(parse(sentence_html(plain, "c1")).text).endswith("Monday[2].")

@@ -32,9 +32,10 @@ def _cited_dates(weekday: str, citation: Citation, articles: dict[str, str]) -> 
 def date_weekdays(sentence: AnswerSentence, citations: dict[int, Citation], articles: dict[str, str]
                   ) -> AnswerSentence:
     """`sentence` with each bare weekday dated when every cited mention of it resolves to the same day; else
-    unchanged. Only supported sentences are dated, and never an exact quote (status "quoted"): its words are the
-    article's own."""
-    if not sentence.supported or sentence.status == "quoted" or not _BARE_WEEKDAY.search(sentence.text):
+    unchanged. Only supported sentences are dated, and never an exact quote (status "quoted" or "source_quote"):
+    its words are the article's own."""
+    if not sentence.supported or sentence.status in ("quoted", "source_quote") or \
+            not _BARE_WEEKDAY.search(sentence.text):
         return sentence
     text, notes, shift = sentence.text, [], 0
     for m in _BARE_WEEKDAY.finditer(sentence.text):

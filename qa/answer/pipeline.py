@@ -283,6 +283,8 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
                            len(sentences) if strict and not any(s.supported for s in sentences) else removed, draft)
         sentences, citations, text = _quoted(quoted, sentences, why)
     sentences, text = _dated(sentences, citations, text, articles)
+    sentences, citations, text = _each_source(standalone, sentences, citations, text, retrieval.passages,
+                                              settings.support_threshold, articles)
     timings["verify_s"] = round(time.perf_counter() - t_check, 3)
     answer = Answer(question=question, answer=text, abstained=False, sentences=sentences, citations=citations,
                     closest=[], standalone_question=shown_standalone, model=name, removed_sentences=removed,
@@ -308,6 +310,25 @@ def _dated(sentences: list[AnswerSentence], citations: list[Citation], text: str
             sent = dated
         out.append(sent)
     return out, text
+
+
+def _each_source(question: str, sentences: list[AnswerSentence], citations: list[Citation], text: str,
+                 passages, threshold: float | None, articles: dict[str, str]
+                 ) -> tuple[list[AnswerSentence], list[Citation], str]:
+    """A question that compares the sources gets a quote from each retrieved article the answer does not cite
+    (qa/answer/each_source.py), after the answer's own sentences."""
+    from qa.answer.each_source import each_source_quotes
+
+    for q in each_source_quotes(question, sentences, citations, passages, threshold, articles):
+        p = q.passage
+        s, e, _ = q.result.per_evidence[0] if q.result.per_evidence else (q.start, q.end, 0.0)
+        reason = "supported (an exact quote of the cited text: the question asks what each source says)"
+        sentences = [*sentences, AnswerSentence(text=q.text, citations=[p.n], supported=True, support=q.result.score,
+                                                reason=reason, status="source_quote")]
+        if all(c.n != p.n for c in citations):
+            citations = [*citations, citation_for(p, p.n, s, e)]
+        text = f"{text} {q.text} [{p.n}]"
+    return sentences, citations, text
 
 
 def _quoted(quoted: Quote, sentences: list[AnswerSentence], why: str

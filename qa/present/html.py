@@ -107,15 +107,16 @@ def passage_card(p: Passage) -> str:
 
 
 def sentence_html(s: AnswerSentence, turn: str, known: set[int] | None = None) -> str:
-    """One answer sentence with its markers before the final punctuation; unsupported ones are flagged with
-    a warning style and the reason as a tooltip."""
+    """One answer sentence with its markers before the final punctuation (after the closing quotation mark of an
+    exact quote, as in the answer text: inside it they would read as the article's words); unsupported ones are
+    flagged with a warning style and the reason as a tooltip."""
     nums = [n for n in s.citations if known is None or n in known]
     markers = "".join(marker_html(turn, n) for n in nums)
     text = s.text.strip()
     m = _END_PUNCT.search(text)
     if nums and all(f"[{n}]" in text for n in nums):  # markers written inside the sentence (summaries)
         body = _inline_markers(text, turn, known)
-    elif markers and m:
+    elif markers and m and not (s.status in ("quoted", "source_quote") and text.endswith(("”", '"'))):
         body = f"{esc(text[:m.start()])}{markers}{esc(m.group(1))}"
     elif markers:
         body = f"{esc(text)}{markers}"

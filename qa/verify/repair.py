@@ -162,14 +162,26 @@ def _names_present(qnames: list[set[str]], sentence: str, article: str | None) -
     from qa.text import name_bases
 
     here: set[str] = set()
-    for w in _re.findall(r"[A-Za-z][\w.'-]*", sentence):
+    for w in _re.findall(r"[A-Za-z][\w.'-]*", sentence.replace("\u2019", "'")):
+        w = _re.sub(r"'s?$", "", w)  # "al-Maliki's" names al-Maliki
         here |= name_bases(w)
+        if "-" in w:  # "al-Maliki" is named by "Maliki" too, as the question parser splits it
+            for part in w.split("-"):
+                here |= name_bases(part) if part[:1].isupper() else set()
     if article:
         from qa.verify.context import article_context
 
         ctx = article_context(article)
         here |= ctx.names_before(ctx.locate(sentence))
     return all(bases & here for bases in qnames)
+
+
+def _name_prefix(t) -> bool:
+    """`t` is the first part of a hyphenated name ("al" in "al-Maliki"), not a name before a hyphenated word
+    ("U.S." in "U.S.-led")."""
+    doc = t.doc
+    return (not t.whitespace_ and t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_
+            and doc[t.i + 2].text[:1].isupper())
 
 
 @dataclass
@@ -198,8 +210,11 @@ class _Asked:
         self.groups = [g for g in (_stems(t.doc[t.i:t.i + 1]) | title_keys(t.text) for t in qdoc) if g]
         # every name the question gives must be the sentence's (or its paragraph's): "... to Basra?" is not
         # answered by a sentence about another province
+        # A hyphenated name is one word ("al-Maliki's": the parser's "al", "-", "Maliki", "'s" are in one entity);
+        # its hyphen, its possessive and a prefix glued to the next part are no names of their own.
         self.names = [name_bases(t.text) for t in qdoc if (t.pos_ == "PROPN" or t.ent_type_ in (
-            "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")) and not title_keys(t.text)]
+            "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")) and not title_keys(t.text) and t.text[:1].isalnum()
+            and t.tag_ != "POS" and not _name_prefix(t)]
         # The asked action: verbs of the question's own clauses, not of a clause describing a participant ("Who
         # commands the soldiers sent to X?" asks about commanding; "sent" only says which soldiers).
         verbs = [t for t in qdoc if t.pos_ == "VERB" and t.lemma_.lower() not in (

@@ -1,0 +1,106 @@
+"""Each source's account: a question that compares the articles gets every retrieved article's say.
+
+A question like "How do the two reports describe X?" or "Is it confirmed that X?" is answered well only from every
+article that speaks of X, and a small model tends to answer from the first passage alone. When the question
+compares sources (by its wording, `asks_each_source`) and the checked answer cites only some of the retrieved
+articles, the sentence of each other retrieved article closest to what is asked (embedding similarity to the
+question without its words about articles and sources) is added as an attributed exact quote ("According to
+<outlet>, “...” [n]"), checked against its passage like any quote. Nothing unchecked is shown.
+
+Hand-written: choosing which article sentence to quote for a comparison is specific to newsqa's answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qa.schema import AnswerSentence, Citation, Passage
+
+# Words that make a question about several sources: "the two reports", "both articles", "each outlet", "do the
+# newspapers agree". Generic news vocabulary, not any corpus's wording. "Sources" only with a count ("both sources"):
+# "the security sources" are people. A singular only after "each" / "every" ("the Pentagon report" is one).
+_PLURAL = r"(?:articles|reports|stories|outlets|papers|newspapers|accounts|publications)"
+_SINGULAR = r"(?:article|report|story|source|outlet|paper|newspaper|account|publication)"
+_MANY_SOURCES = re.compile(
+    rf"\b(?:both|two|three|all|these|those|different|several|various|the)\s+(?:\w+\s+)?{_PLURAL}\b"
+    rf"|\b(?:both|two|three|different|several|various)\s+(?:\w+\s+)?sources\b"
+    rf"|\b(?:each|every)\s+(?:\w+\s+)?{_SINGULAR}\b", re.IGNORECASE)
+# "Is it confirmed that ...?", "Is it true that ...?", "Has this been verified?": whether a claim holds is a matter
+# of who says it how surely. ("Did the Pentagon confirm it?" asks about one speaker: not this.)
+_CONFIRMATION = re.compile(r"^\s*(?:is|was|has|had)\s+(?:it|this|that|there)\b[^?]*\b(?:confirm\w*|true|"
+                           r"verified|certain)\b", re.IGNORECASE)
+# Words of the question that speak of the sources rather than of what is asked; left out before it is compared
+# with the articles' sentences.
+_META = re.compile(rf"{_MANY_SOURCES.pattern}|\b(?:describe[sd]?|characteri[sz]e[sd]?|portray(?:s|ed)?|"
+                   r"present(?:s|ed)?|cover(?:s|ed)?|give|gives|say|says|report|compare|differ|agree)\b",
+                   re.IGNORECASE)
+MIN_SIMILARITY = 0.25  # cosine (all-MiniLM-L6-v2) of the quoted sentence to the asked topic; set on the dev split
+
+
+def asks_each_source(question: str) -> bool:
+    """Whether the question asks what several sources say (a comparison) or whether a claim is confirmed."""
+    return bool(_MANY_SOURCES.search(question) or _CONFIRMATION.search(question))
+
+
+def topic_of(question: str) -> str:
+    """The question without its words about articles and sources ("How do the two stories characterise ISIS?" ->
+    "How do ISIS?"): what a quoted sentence must be close to."""
+    return re.sub(r"\s+", " ", _META.sub(" ", question)).strip()
+
+
+def each_source_quotes(question: str, sentences: Sequence[AnswerSentence], citations: Sequence[Citation],
+                       passages: Sequence[Passage], threshold: float | None,
+                       articles: dict[str, str] | None = None) -> list:
+    """For a question that asks each source (`asks_each_source`), one attributed exact quote (qa.verify.repair.Quote)
+    per retrieved article the answer does not cite, in retrieval order: its sentence closest to the question's
+    topic, when that closeness reaches MIN_SIMILARITY and the quote passes the check."""
+    if not asks_each_source(question) or not any(s.supported for s in sentences):
+        return []
+    cited = {c.doc_id for c in citations}
+    shown = {c.quote.strip() for c in citations}
+    candidates: dict[str, list[tuple[Passage, int, int]]] = {}
+    from qa.verify.citations import passage_sentences
+
+    for p in passages:
+        if p.doc_id in cited:
+            continue
+        for s, e in passage_sentences(p):
+            if p.text[s:e].strip() and p.text[s:e].strip() not in shown:
+                candidates.setdefault(p.doc_id, []).append((p, s, e))
+    if not candidates:
+        return []
+    from qa.index.embeddings import get_embedder
+    from qa.verify.repair import _as_quote, _Asked, _names_present
+
+    names = _Asked(question).names
+    confirming = bool(_CONFIRMATION.search(question))
+    embedder = get_embedder()
+    topic = embedder.embed_one(topic_of(question))
+    quotes = []
+    for doc_id, cands in candidates.items():
+        article = (articles or {}).get(doc_id)
+        # every name the question gives must be the sentence's (or its paragraph's), as for any quoted answer
+        cands = [c for c in cands if not names or _names_present(names, c[0].text[c[1]:c[2]].strip(), article)]
+        if not cands:
+            continue
+        sims = embedder.embed([p.text[s:e].strip() for p, s, e in cands]) @ topic
+        # "Is it confirmed ...?" is answered by who confirms, doubts or denies: such a sentence comes first
+        order = sorted(range(len(cands)), key=lambda i: (
+            not (confirming and _states_certainty(cands[i][0].text[cands[i][1]:cands[i][2]])), -float(sims[i])))
+        for i in order:
+            if float(sims[i]) < MIN_SIMILARITY:
+                continue
+            p, s, e = cands[i]
+            quote = _as_quote(p, s, e, threshold, articles)
+            if quote is not None:
+                quotes.append(quote)
+                break
+    return quotes
+
+
+def _states_certainty(sentence: str) -> bool:
+    """The sentence says who confirms, cannot confirm or denies something (qa.verify's attribution analysis)."""
+    from qa.verify.claims import analyse
+
+    return any(att.certainty in ("confirmed", "not_confirmed", "denied") for att in analyse(sentence).attributions)
