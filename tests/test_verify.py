@@ -2844,3 +2844,37 @@ def test_a_to_phrase_after_an_inserted_phrase_is_the_verbs(claim, supported):
                 "June, to the International Rescue Committee (IRC).")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    ("The British government has turned to the U.S. for military support.",
+     "The Iraqi government has turned to the U.S for military support.", False),
+    ("British troops arrived in the port on Monday.", "United Kingdom troops arrived in the port on Monday.", True),
+    ("U.S. troops arrived in the port on Monday.", "United States troops arrived in the port on Monday.", True),
+    ("Castleton United lost 2-1 to Northfield Rovers on Saturday.",
+     "Northfield Rovers beat Castleton United 2-1 on Saturday.", True),
+])
+def test_two_countries_are_not_one_through_the_word_they_share(claim, evidence, supported):
+    """TEST FIXTURE sentences (session 25): "British" is the United Kingdom's and "U.S." the United States'; the
+    word "united" both names hold does not make one the other (a real answer had "The US government has turned to
+    the U.S." for the Iraqi government). A name that is itself the word still matches it."""
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The Kestanian government has asked the EU for emergency funds.", False),
+    ("The Varosh government has asked the EU for emergency funds.", False),
+    ("The Dorvanian government has asked the EU for emergency funds.", True),
+    ("The government of Dorvania has asked the EU for emergency funds.", True),
+])
+def test_the_same_kind_of_doer_in_another_country_is_another_doer(claim, supported):
+    """TEST FIXTURE article (session 25): the article names Kestania and Varosh too, so a name check passes; the
+    doer is still the Dorvanian government, not another country's or place's (the places compared are those the
+    article names) (a real answer had "The US government has
+    turned to the U.S." for the Iraqi government)."""
+    context = ("Fighting spread from Kestania into Dorvania's border town of Varosh on Monday. "
+               "The Dorvanian government has asked the EU for emergency funds to shelter those who fled.")
+    evidence = "The Dorvanian government has asked the EU for emergency funds to shelter those who fled."
+    result = check_support(claim, [evidence], context=context)
+    assert result.supported is supported, result.reason

@@ -43,6 +43,7 @@ from qa.text import (
     qualifier_clash,
     quantities,
     quantity_found,
+    squash,
     standard_expansion,
     with_hyphen_parts,
 )
@@ -441,9 +442,23 @@ def _name_tokens(a: Analysis) -> list[Token]:
     return out
 
 
+# Words many country names share: meeting on one of them alone does not make two names one ("British" is the United
+# Kingdom's, "U.S." the United States': "united" is both).
+_GENERIC_NAME_PARTS = frozenset({"united", "state", "states", "republic", "democratic", "federal", "people", "peoples",
+                                 "arab", "islamic", "kingdom"})
+
+
+def _meet(word: str, other: set[str] | frozenset[str]) -> bool:
+    """A name word is among `other` name forms as itself, or through a form of it that is specific, or through two
+    generic ones ("British" and "United Kingdom")."""
+    bases = name_bases(word)
+    shared = bases & other
+    return squash(word) in other or bool(shared - _GENERIC_NAME_PARTS) or len(shared) >= 2
+
+
 def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> bool:
     k = key(t.text)
-    if k in f.keys or name_bases(t.text) & f.bases or k in f.ref_words:
+    if k in f.keys or _meet(t.text, f.bases) or k in f.ref_words:
         return True
     # "Brig." may be tokenised as "Brig" + "."
     dotted = t.text + "." if t.i + 1 < len(t.doc) and t.nbor().text == "." else t.text
@@ -464,11 +479,11 @@ def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> boo
     # where the text's "the city" is the place it named last, another place named earlier is not that city
     other_place = bool(f.places) and (t.ent_type_ == "GPE" or name_bases(t.text) & f.place_names) and \
         not name_bases(t.text) & f.places
-    if name_bases(t.text) & f.before and not other_place:
+    if _meet(t.text, f.before) and not other_place:
         return True  # named in the lines just before: "the channel" is CNN
-    if name_bases(t.text) & f.article and not _in_added_phrase(t) and not other_place:
+    if _meet(t.text, f.article) and not _in_added_phrase(t) and not other_place:
         return True  # the article's own description ("Sunni militants", "Interior Ministry spokesman")
-    if name_bases(t.text) & f.standard:  # "American" for "U.S."
+    if _meet(t.text, f.standard):  # "American" for "U.S."
         return True
     if (exp := standard_expansion(t.text)) and (exp & f.keys or any(name_bases(w) & exp for w in f.caps)):
         return True  # "U.S." for "American troops"
@@ -500,6 +515,18 @@ def _same_names(a: tuple[str, ...], b: tuple[str, ...], f: _EvidenceFacts) -> bo
     """Whether two subjects name the same party ("the United States" / "the U.S.", "NSC" / "National Security
     Council")."""
     return bool(_expand_names(a, f) & _expand_names(b, f))
+
+
+def _place_clash(p: Predicate, q: Predicate, f: _EvidenceFacts) -> bool:
+    """The same kind of doer placed in another country or place the articles name ("the Syrian government" for "the
+    Iraqi government": a shared head word, a place word on each side, none shared). The adjectives are no proper
+    names, so the name checks do not see them."""
+    pa = {w for w in p.subject if _meet(w, f.place_names)}
+    pb = {w for w in q.subject if _meet(w, f.place_names)}
+    if not pa or not pb or not (p.subject_core & q.subject_core) - pa - pb:
+        return False
+    return not any(_meet(a, name_bases(b)) or _meet(b, name_bases(a)) for a in pa for b in pb) and \
+        not _same_names(tuple(sorted(pa)), tuple(sorted(pb)), f)
 
 
 def _in_added_phrase(t: Token) -> bool:
@@ -1777,6 +1804,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 not set(p.subject_names) <= speakers and not described and not spelled:  # "FBI" / "Federal Bureau of"
             return (f"the claim says {_describe(p.subject_names).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_names).title()}")
+        if p.explicit_subject and q.explicit_subject and _place_clash(p, q, f):
+            return (f"the claim says {_describe(p.subject)} '{p.text}', the cited text says "
+                    f"{_describe(q.subject)}")
         if p.object_names and q.object_names and not _same_names(p.object_names, q.object_names, f):
             return (f"the claim says '{p.text}' {_describe(set(p.object_names)).title()}, the cited text "
                     f"{_describe(set(q.object_names)).title()}")
