@@ -144,6 +144,10 @@ def test_a_hyphenated_name_in_a_question_is_one_name():
     p = Passage(n=1, chunk_id="fx::0", doc_id="fixture-9", text=text, start=0, end=len(text))
     got = quote_answer("Who leads al-Maliki's coalition in Basra?", [p], None)
     assert got is not None and text in got.text
+    # a name asked in the plural is found in the singular ("the Harbour Guards" / "a Harbour Guard patrol")
+    plural = _Asked("Did the Harbour Guards reach Basra?")
+    assert _names_present(plural.names, "A Harbour Guard patrol reached Basra at dawn.", None)
+    assert not _names_present(plural.names, "A police patrol reached Basra at dawn.", None)
 
 
 def test_an_invented_claim_is_not_repaired(seeded_index, seeded_settings):

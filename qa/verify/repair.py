@@ -173,7 +173,12 @@ def _names_present(qnames: list[set[str]], sentence: str, article: str | None) -
 
         ctx = article_context(article)
         here |= ctx.names_before(ctx.locate(sentence))
-    return all(bases & here for bases in qnames)
+    here_sg = {_singular(w) for w in here}  # "Revolutionary Guards" asked, "Revolutionary Guard soldiers" written
+    return all(bases & here or {_singular(b) for b in bases} & here_sg for bases in qnames)
+
+
+def _singular(w: str) -> str:
+    return w[:-1] if len(w) >= 4 and w.endswith("s") and not w.endswith("ss") else w
 
 
 def _name_prefix(t) -> bool:
