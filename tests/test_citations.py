@@ -262,3 +262,35 @@ def test_trim_keeps_the_supported_main_part(claim, evidence, kept):
                 start=0, end=len(evidence), score=1.0)
     fixed = trim(claim, [p], None, [None])
     assert (fixed.text if fixed else None) == kept
+
+
+@pytest.mark.parametrize("sentence,broken", [
+    ("The advance was halted in [1].", "breaks off after 'in'"),
+    ("The minister flew to [2], aides said.", "breaks off after 'to'"),
+    ("[2] reports that the bridge reopened.", "source's name"),
+    ("The bridge reopened, while [3] states that it is still closed.", "source's name"),
+    ("Iran stepped in [1].", ""),
+    ("He said the country would not be dragged back in [1].", ""),
+    ("[3] Mayor Ana Ruiz said the bridge reopened.", ""),
+    ("The bridge reopened in May [1].", ""),
+])
+def test_a_marker_written_as_a_word_breaks_the_sentence(sentence, broken):
+    """TEST FIXTURE sentences (session 25): the small model puts a marker where a place or a source's name belongs;
+    without the marker the sentence is broken English ("was halted in.") that a word-by-word check passes."""
+    from qa.verify.citations import marker_as_word
+
+    got = marker_as_word(sentence)
+    assert (broken in got) if broken else got == "", got
+
+
+def test_a_broken_sentence_is_unsupported_whatever_its_words():
+    """The broken sentence's words are all in the passage, and it is still listed apart with the reason, never
+    re-pointed or repaired into the answer."""
+    from qa.schema import Passage
+
+    text = "The advance of the rebels was halted in the hills near Tarsa on Monday."
+    p = Passage(n=1, chunk_id="c", doc_id="d", title="t", source="s", published="2020", url="", text=text, start=0,
+                end=len(text))
+    sentences, citations, answer, _ = verify_draft("The advance of the rebels was halted in [1].", [p], repair=True)
+    [s] = sentences
+    assert not s.supported and "breaks off after 'in'" in s.reason and citations == [] and answer == ""

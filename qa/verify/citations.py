@@ -99,6 +99,7 @@ class DraftSentence:
     links: list[str] = field(default_factory=list)  # links removed from `text` by verify_draft
     draft_markers: list[int] = field(default_factory=list)  # the model's own valid markers, before correction
     status: str = "kept"
+    broken: str = ""  # why the sentence is no sentence without its markers (a marker written as a word), or ""
 
 
 def parse_markers(marker_body: str) -> list[int]:
@@ -118,6 +119,33 @@ def parse_markers(marker_body: str) -> list[int]:
     return out
 
 
+# A marker written where words belong: as the object of a preposition ("has been halted in [1].") or as the one who
+# reports ("[2] reports that ...", "while [3] states that ..."). Without the marker the sentence is broken English,
+# which the word-by-word check would pass.
+_MARKER_RUN = r"(?:\[[^\]\n]*\]\s*)+"
+_MARKER_AS_OBJECT = re.compile(r"\b(\w+)\s+(in|on|at|near|from|of|to|with|for|into|by|about|towards|than)\s+"
+                               rf"{_MARKER_RUN}(?=[.!?,;:]|$)", re.IGNORECASE)
+_MARKER_AS_SUBJECT = re.compile(rf"(?:^\s*|\b(?:while|and|but|whereas|whilst)\s+){_MARKER_RUN}(?:also\s+)?"
+                                r"(?:reports?|says?|states?|confirms?|adds?|notes?|claims?|writes?|describes?|"
+                                r"mentions?|suggests?|cites?|quotes?|reported|said|stated|confirmed|noted|wrote)\b")
+# Verb forms that take "in" / "on" as a particle before a marker ("Iran stepped in [1].").
+_PARTICLE_FORMS = frozenset("""give gives gave given step steps stepped go goes went gone carry carries carried come
+comes came weigh weighs weighed move moves moved cave caved join joined close closed set sets sign signed hold holds
+held press pressed push pushed call called take takes took taken turn turned hand handed phase phased drag dragged
+stay stayed keep kept pour poured back""".split())
+
+
+def marker_as_word(sentence: str) -> str:
+    """Why `sentence` (with its markers) uses a citation marker as a word, or ""."""
+    m = _MARKER_AS_SUBJECT.search(sentence)
+    if m:
+        return "a citation marker stands where the source's name should be"
+    for m in _MARKER_AS_OBJECT.finditer(sentence):
+        if not (m.group(2).lower() in ("in", "on") and m.group(1).lower() in _PARTICLE_FORMS):
+            return f"the sentence breaks off after '{m.group(2)}' (a citation marker stands where words should be)"
+    return ""
+
+
 def split_draft(draft: str) -> list[DraftSentence]:
     """Split the model's draft into sentences with their markers (markers removed from the text).
 
@@ -131,6 +159,7 @@ def split_draft(draft: str) -> list[DraftSentence]:
         inherited = parse_markers(",".join(_MARKER.findall(lead.group(0)))) if lead else []
         for s, e in split_sentences(line):
             clean = line[s:e]
+            broken = marker_as_word(clean)
             markers: list[int] = []
             while found := list(_MARKER.finditer(clean)):  # again: removing "[1]" from "[[1]2]" leaves "[2]"
                 for m in found:
@@ -148,7 +177,7 @@ def split_draft(draft: str) -> list[DraftSentence]:
             if same is not None:
                 same.markers.extend(m for m in markers if m not in same.markers)
                 continue
-            out.append(DraftSentence(clean, list(dict.fromkeys(markers))))
+            out.append(DraftSentence(clean, list(dict.fromkeys(markers)), broken=broken))
     return out
 
 
@@ -216,6 +245,9 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
 
     results: list[tuple[DraftSentence, SupportResult | None]] = []
     for d, cvec in zip(drafts, claim_vecs, strict=True):
+        if d.broken:  # no re-pointing or repair makes broken English a sentence
+            results.append((d, SupportResult(0.0, False, d.broken)))
+            continue
         if not d.markers:
             # Small models sometimes drop the markers: cite the one passage that supports the sentence best,
             # if any passes the same support check (never a passage that does not).
