@@ -2878,3 +2878,19 @@ def test_the_same_kind_of_doer_in_another_country_is_another_doer(claim, support
     evidence = "The Dorvanian government has asked the EU for emergency funds to shelter those who fled."
     result = check_support(claim, [evidence], context=context)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Iran Obama Iraq.", False),
+    ("The Associated Press.", True),
+    ("The UK and China.", True),
+    ("Ardenia qualified for the World Cup.", True),
+])
+def test_names_in_a_row_state_nothing(claim, supported):
+    """TEST FIXTURE sentence (session 25): a real answer to "which countries ...?" was "Iran Obama Iraq [2][3]",
+    every word in the cited text. A name alone or a list is an answer; names back to back without a verb are not
+    (nor is a verb the tagger reads as an adjective lost: "qualified")."""
+    evidence = ("The Associated Press reported that Iran, Obama, the UK and China spoke about Iraq, and that Ardenia "
+                "qualified for the World Cup.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

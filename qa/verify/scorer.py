@@ -1008,6 +1008,16 @@ def _bare_attribution(c: Analysis) -> bool:
         not any(t.pos_ == "VERB" and t.i != root.i for t in c.doc)
 
 
+def _verbless(c: Analysis) -> bool:
+    """"Iran Obama Iraq.": names in a row, back to back, with no verb. The small model writes such rows when asked
+    "which countries ...?"; every word is in the text, and the row asserts nothing a reader can rely on. A name
+    alone ("The Associated Press.") or a list ("The UK and China.") is an answer and stays one."""
+    if any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.tag_ == "MD" or
+           t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for t in c.doc):
+        return False  # the tagger may read a verb as an adjective ("Ardenia qualified for ..."): a subject counts
+    return any(a.ent_iob_ in ("B", "I") and b.ent_iob_ == "B" for a, b in zip(c.doc, c.doc[1:], strict=False))
+
+
 _VAGUE_COUNTS = frozenset("several many some few numerous dozens scores various multiple".split())
 
 
@@ -1066,6 +1076,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     c = analyse(claim)
     if _bare_attribution(c):
         return "the sentence says who spoke but not what was said", set()
+    if _verbless(c):
+        return "the sentence states nothing (it has no verb)", set()
     f = _facts(sentences)
     if reason := _definition_check(c, f):
         return reason, set()
