@@ -469,3 +469,19 @@ def test_a_held_out_probe_file_prints_figures_but_never_its_failures(tmp_path, c
     assert main([str(tmp_path / "heldout_x.jsonl"), "--show-errors"]) == 0
     out = capsys.readouterr().out
     assert "balanced accuracy" in out and "x-1" not in out and "The bridge closed" not in out
+
+
+def test_unseen_questions_quote_the_articles_they_credit():
+    """Every key fact of the unseen questions (and each of its alternatives) is in the seed article it is credited
+    to, and every "both" question has facts from two articles."""
+    from evals.unseen import load
+
+    root = Path(__file__).resolve().parent.parent
+    texts = {f"seed-{p.name[:3]}": p.read_text(encoding="utf-8") for p in (root / "seeds").glob("*.txt")}
+    questions = load(root / "evals" / "data" / "unseen_questions" / "session25.jsonl")
+    assert len(questions) == 24 and len({q.id for q in questions}) == 24
+    for q in questions:
+        for fact in q.key_facts:
+            assert all(alt in texts[fact.doc] for alt in fact.text.split("|")), (q.id, fact.text)
+        if q.kind == "both":
+            assert len({f.doc for f in q.key_facts}) == 2, q.id
