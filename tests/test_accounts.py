@@ -134,20 +134,20 @@ def test_a_hyphenated_name_in_a_question_is_one_name():
     """ "al-Maliki's" in a question is the name Maliki (not "al", "-" and "'s"), found in "Nouri al-Maliki." and
     "al-Maliki’s" alike (TEST FIXTURE sentences)."""
     from qa.schema import Passage
-    from qa.verify.repair import _Asked, _names_present, quote_answer
+    from qa.verify.repair import AskedQuestion, names_present, quote_answer
 
-    asked = _Asked("Who leads al-Maliki's coalition in Basra?")
+    asked = AskedQuestion("Who leads al-Maliki's coalition in Basra?")
     assert [sorted(n)[:1] for n in asked.names] == [["malik"], ["basra"]]
-    assert _names_present(asked.names, "The coalition of Nouri al-Maliki’s party in Basra is led by Hadi Amri.", None)
-    assert not _names_present(asked.names, "The coalition in Basra is led by Hadi Amri.", None)
+    assert names_present(asked.names, "The coalition of Nouri al-Maliki’s party in Basra is led by Hadi Amri.", None)
+    assert not names_present(asked.names, "The coalition in Basra is led by Hadi Amri.", None)
     text = "Hadi Amri leads the coalition of Prime Minister Nouri al-Maliki in Basra."
     p = Passage(n=1, chunk_id="fx::0", doc_id="fixture-9", text=text, start=0, end=len(text))
     got = quote_answer("Who leads al-Maliki's coalition in Basra?", [p], None)
     assert got is not None and text in got.text
     # a name asked in the plural is found in the singular ("the Harbour Guards" / "a Harbour Guard patrol")
-    plural = _Asked("Did the Harbour Guards reach Basra?")
-    assert _names_present(plural.names, "A Harbour Guard patrol reached Basra at dawn.", None)
-    assert not _names_present(plural.names, "A police patrol reached Basra at dawn.", None)
+    plural = AskedQuestion("Did the Harbour Guards reach Basra?")
+    assert names_present(plural.names, "A Harbour Guard patrol reached Basra at dawn.", None)
+    assert not names_present(plural.names, "A police patrol reached Basra at dawn.", None)
 
 
 def test_an_invented_claim_is_not_repaired(seeded_index, seeded_settings):

@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from qa.schema import AnswerSentence, Citation, Passage
+
+if TYPE_CHECKING:
+    from qa.verify.repair import Quote
 
 # Words that make a question about several sources: "the two reports", "both articles", "each outlet", "do the
 # newspapers agree". Generic news vocabulary, not any corpus's wording. "Sources" only with a count ("both sources"):
@@ -51,10 +55,10 @@ def topic_of(question: str) -> str:
 
 def each_source_quotes(question: str, sentences: Sequence[AnswerSentence], citations: Sequence[Citation],
                        passages: Sequence[Passage], threshold: float | None,
-                       articles: dict[str, str] | None = None) -> list:
-    """For a question that asks each source (`asks_each_source`), one attributed exact quote (qa.verify.repair.Quote)
-    per retrieved article the answer does not cite, in retrieval order: its sentence closest to the question's
-    topic, when that closeness reaches MIN_SIMILARITY and the quote passes the check."""
+                       articles: dict[str, str] | None = None) -> list[Quote]:
+    """For a question that asks each source (`asks_each_source`), one attributed exact quote per retrieved article
+    the answer does not cite, in retrieval order: its sentence closest to the question's topic, when that closeness
+    reaches MIN_SIMILARITY and the quote passes the check."""
     if not asks_each_source(question) or not any(s.supported for s in sentences):
         return []
     cited = {c.doc_id for c in citations}
@@ -71,9 +75,9 @@ def each_source_quotes(question: str, sentences: Sequence[AnswerSentence], citat
     if not candidates:
         return []
     from qa.index.embeddings import get_embedder
-    from qa.verify.repair import _as_quote, _Asked, _names_present
+    from qa.verify.repair import AskedQuestion, as_quote, names_present
 
-    names = _Asked(question).names
+    names = AskedQuestion(question).names
     confirming = bool(_CONFIRMATION.search(question))
     embedder = get_embedder()
     topic = embedder.embed_one(topic_of(question))
@@ -81,7 +85,7 @@ def each_source_quotes(question: str, sentences: Sequence[AnswerSentence], citat
     for doc_id, cands in candidates.items():
         article = (articles or {}).get(doc_id)
         # every name the question gives must be the sentence's (or its paragraph's), as for any quoted answer
-        cands = [c for c in cands if not names or _names_present(names, c[0].text[c[1]:c[2]].strip(), article)]
+        cands = [c for c in cands if not names or names_present(names, c[0].text[c[1]:c[2]].strip(), article)]
         if not cands:
             continue
         sims = embedder.embed([p.text[s:e].strip() for p, s, e in cands]) @ topic
@@ -92,7 +96,7 @@ def each_source_quotes(question: str, sentences: Sequence[AnswerSentence], citat
             if float(sims[i]) < MIN_SIMILARITY:
                 continue
             p, s, e = cands[i]
-            quote = _as_quote(p, s, e, threshold, articles)
+            quote = as_quote(p, s, e, threshold, articles)
             if quote is not None:
                 quotes.append(quote)
                 break

@@ -154,7 +154,7 @@ def _covers(q: str, words: set[str]) -> bool:
                                                             q[:6] == w[:6]) for w in words)
 
 
-def _names_present(qnames: list[set[str]], sentence: str, article: str | None) -> bool:
+def names_present(qnames: list[set[str]], sentence: str, article: str | None) -> bool:
     """Whether each question name (as its set of bases) is in the sentence, or in the lines just before it in its
     article (what "the city" or "the channel" there refers to)."""
     import re as _re
@@ -198,7 +198,7 @@ class Quote:
     result: SupportResult
 
 
-class _Asked:
+class AskedQuestion:
     """What a quote must speak of to answer a question: its content words, its names, its own verbs."""
 
     def __init__(self, question: str):
@@ -240,7 +240,7 @@ class _Asked:
 
         if not sentence or not self.words or missing_answer_type(self.question, [sentence]) is not None:
             return 0.0
-        if self.names and not _names_present(self.names, sentence, article):
+        if self.names and not names_present(self.names, sentence, article):
             return 0.0
         sdoc = parse(sentence)
         words = _stems(sdoc)
@@ -251,7 +251,7 @@ class _Asked:
         return sum(any(_covers(q, words) for q in g) for g in self.groups) / len(self.groups)
 
 
-def _as_quote(p: Passage, s: int, e: int, threshold: float | None, articles: dict[str, str] | None
+def as_quote(p: Passage, s: int, e: int, threshold: float | None, articles: dict[str, str] | None
               ) -> Quote | None:
     """The sentence p.text[s:e] as an attributed exact quote, checked against its passage like any answer
     sentence."""
@@ -275,14 +275,14 @@ def quote_answer(question: str, passages: Sequence[Passage], threshold: float | 
 
     if question_type(question) is None:
         return None
-    asked = _Asked(question)
+    asked = AskedQuestion(question)
     best: tuple[float, Passage, int, int] | None = None
     for p in passages:
         for s, e in passage_sentences(p):
             coverage = asked.coverage(p.text[s:e].strip(), (articles or {}).get(p.doc_id))
             if coverage >= MIN_QUESTION_COVERAGE and (best is None or coverage > best[0]):
                 best = (coverage, p, s, e)
-    return None if best is None else _as_quote(best[1], best[2], best[3], threshold, articles)
+    return None if best is None else as_quote(best[1], best[2], best[3], threshold, articles)
 
 
 def quote_draft_source(question: str, claims: Sequence[str], passages: Sequence[Passage],
@@ -294,7 +294,7 @@ def quote_draft_source(question: str, claims: Sequence[str], passages: Sequence[
     from qa.verify.citations import passage_sentences
     from qa.verify.nlp import parse
 
-    asked = _Asked(question)
+    asked = AskedQuestion(question)
     best: tuple[float, Passage, int, int] | None = None
     for claim in claims:
         cwords = _stems(parse(claim))
@@ -312,7 +312,7 @@ def quote_draft_source(question: str, claims: Sequence[str], passages: Sequence[
                 coverage = asked.coverage(sentence, (articles or {}).get(p.doc_id), framing_verbs=False)
                 if coverage >= MIN_QUESTION_COVERAGE and (best is None or restated + coverage > best[0]):
                     best = (restated + coverage, p, s, e)
-    return None if best is None else _as_quote(best[1], best[2], best[3], threshold, articles)
+    return None if best is None else as_quote(best[1], best[2], best[3], threshold, articles)
 
 
 # ---- leaving out an unsupported modifier ---------------------------------------------------------------------------
