@@ -294,3 +294,16 @@ def test_a_broken_sentence_is_unsupported_whatever_its_words():
     sentences, citations, answer, _ = verify_draft("The advance of the rebels was halted in [1].", [p], repair=True)
     [s] = sentences
     assert not s.supported and "breaks off after 'in'" in s.reason and citations == [] and answer == ""
+
+
+def test_a_broken_sentence_with_two_markers_is_listed_not_a_crash():
+    """Two markers after the preposition: the sentence is rejected before any passage is read, and the step that
+    drops redundant markers (which reads the passages' scores) leaves it alone."""
+    from qa.schema import Passage
+
+    text = "The advance of the rebels was halted in the hills near Tarsa on Monday."
+    ps = [Passage(n=n, chunk_id=f"c{n}", doc_id=f"d{n}", title="t", source="s", published="2020", url="", text=text,
+                  start=0, end=len(text)) for n in (1, 2)]
+    sentences, _, answer, _ = verify_draft("The advance of the rebels was halted in [1][2].", ps, repair=True)
+    [s] = sentences
+    assert not s.supported and "breaks off after 'in'" in s.reason and s.citations == [1, 2] and answer == ""

@@ -385,8 +385,8 @@ def _drop_redundant_markers(d: DraftSentence, res: SupportResult, by_n: dict[int
     """Keep a citation only when its passage adds evidence: drop a marker whose best sentence is the very
     same article sentence as an earlier marker's (overlapping chunks), or whose passage scores far below
     the best one (ALCE would count it irrelevant)."""
-    if len(d.markers) < 2:
-        return
+    if len(d.markers) < 2 or len(res.per_evidence) != len(d.markers):
+        return  # a sentence rejected before any passage was read (a marker written as a word) has no evidence scores
     top = max(score for _, _, score in res.per_evidence)
     seen: set[tuple[str, int, int]] = set()
     keep: list[tuple[int, tuple[int, int, float]]] = []
