@@ -698,6 +698,11 @@ _FUNCTION = frozenset("of the and for in on at de al la le von van du des der de
 ACRONYM_SKIPPED = _FUNCTION  # words a name's acronym leaves out ("Bank van der Molen Trust" -> "BMT")
 
 
+def singular(w: str) -> str:
+    """A plural -s dropped, -ics words included ("statistics"; `key` keeps those whole, for "politics")."""
+    return w[:-1] if len(w) >= 5 and w.endswith("s") and not w.endswith("ss") else w
+
+
 def squash(word: str) -> str:
     """A name word without dots, possessive or case: "U.S." -> "us", "Iran's" -> "iran"."""
     word = re.sub(r"(?:'s|s')$", "", word.strip())

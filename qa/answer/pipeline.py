@@ -319,30 +319,33 @@ def _each_source(question: str, sentences: list[AnswerSentence], citations: list
     (qa/answer/each_source.py), after the answer's own sentences."""
     from qa.answer.each_source import each_source_quotes
 
+    reason = "supported (an exact quote of the cited text: the question asks what each source says)"
     for q in each_source_quotes(question, sentences, citations, passages, threshold, articles):
-        p = q.passage
-        s, e, _ = q.result.per_evidence[0] if q.result.per_evidence else (q.start, q.end, 0.0)
-        reason = "supported (an exact quote of the cited text: the question asks what each source says)"
-        sentences = [*sentences, AnswerSentence(text=q.text, citations=[p.n], supported=True, support=q.result.score,
-                                                reason=reason, status="source_quote")]
-        if all(c.n != p.n for c in citations):
-            citations = [*citations, citation_for(p, p.n, s, e)]
-        text = f"{text} {q.text} [{p.n}]"
+        sentence, citation = _quote_parts(q, reason, "source_quote")
+        sentences = [*sentences, sentence]
+        if all(c.n != citation.n for c in citations):
+            citations = [*citations, citation]
+        text = f"{text} {q.text} [{citation.n}]"
     return sentences, citations, text
+
+
+def _quote_parts(q: Quote, reason: str, status: str) -> tuple[AnswerSentence, Citation]:
+    """An attributed exact quote as an answer sentence and the citation of its passage's supporting span."""
+    p = q.passage
+    s, e, _ = q.result.per_evidence[0] if q.result.per_evidence else (q.start, q.end, 0.0)
+    return (AnswerSentence(text=q.text, citations=[p.n], supported=True, support=q.result.score, reason=reason,
+                           status=status), citation_for(p, p.n, s, e))
 
 
 def _quoted(quoted: Quote, sentences: list[AnswerSentence], why: str
             ) -> tuple[list[AnswerSentence], list[Citation], str]:
     """The answer made of one attributed exact quote; the draft's unsupported sentences stay listed apart (its
     supported ones did not answer the question and are dropped)."""
-    p = quoted.passage
-    s, e, _ = quoted.result.per_evidence[0] if quoted.result.per_evidence else (quoted.start, quoted.end, 0.0)
     reason = f"supported (an exact quote of the cited text, given because in the draft {why})"
-    sentence = AnswerSentence(text=quoted.text, citations=[p.n], supported=True, support=quoted.result.score,
-                              reason=reason, status="quoted")
+    sentence, citation = _quote_parts(quoted, reason, "quoted")
     kept = [x for x in sentences if not x.supported]
     # the marker after the closing quotation mark: inside it, it would read as part of the article's words
-    return [sentence, *kept], [citation_for(p, p.n, s, e)], f"{quoted.text} [{p.n}]"
+    return [sentence, *kept], [citation], f"{quoted.text} [{citation.n}]"
 
 
 def compute_answer(question: str, index: NewsIndex, settings: Settings, llm, *,

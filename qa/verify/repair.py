@@ -173,12 +173,10 @@ def names_present(qnames: list[set[str]], sentence: str, article: str | None) ->
 
         ctx = article_context(article)
         here |= ctx.names_before(ctx.locate(sentence))
-    here_sg = {_singular(w) for w in here}  # "Revolutionary Guards" asked, "Revolutionary Guard soldiers" written
-    return all(bases & here or {_singular(b) for b in bases} & here_sg for bases in qnames)
+    from qa.text import singular
 
-
-def _singular(w: str) -> str:
-    return w[:-1] if len(w) >= 4 and w.endswith("s") and not w.endswith("ss") else w
+    here_sg = {singular(w) for w in here}  # "Revolutionary Guards" asked, "Revolutionary Guard soldiers" written
+    return all(bases & here or {singular(b) for b in bases} & here_sg for bases in qnames)
 
 
 def _name_prefix(t) -> bool:

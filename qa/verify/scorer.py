@@ -43,6 +43,7 @@ from qa.text import (
     qualifier_clash,
     quantities,
     quantity_found,
+    singular,
     squash,
     standard_expansion,
     with_hyphen_parts,
@@ -537,18 +538,13 @@ def _in_added_phrase(t: Token) -> bool:
                for a in [t, *t.ancestors][:3])
 
 
-def _singular(w: str) -> str:
-    """A plural -s dropped, -ics words included ("statistics"; `key` keeps those whole, for "politics")."""
-    return w[:-1] if len(w) >= 5 and w.endswith("s") and not w.endswith("ss") else w
-
-
 def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
     if not a or not b:
         return 0
     n = len(a & b)
     if n:
         return n
-    if {_singular(x) for x in a} & {_singular(x) for x in b}:
+    if {singular(x) for x in a} & {singular(x) for x in b}:
         return 1  # the lemmatizer reads "statistics" as "statistic" in one sentence and not in another
     ab = set().union(*(name_bases(x) | standard_expansion(x) for x in a))
     bb = set().union(*(name_bases(x) | standard_expansion(x) for x in b))
