@@ -115,6 +115,31 @@ def test_a_question_about_one_thing_gets_no_other_source_quote(seeded_index, see
     assert all(x.status != "source_quote" for x in ans.sentences)
 
 
+def test_a_comparison_whose_draft_fails_is_answered_by_each_article_quote(seeded_index, seeded_settings):
+    """Nothing of the draft survives (an invented claim), yet the question asks what the reports say: each
+    retrieved article's closest sentence is the answer, as exact quotes cited to their own articles, and the
+    invented sentence stays listed as unsupported."""
+    invented = "The two reports say the government of Nouri al-Maliki has collapsed and fled to Basra [1]."
+    ans = answer_question("How do the two reports describe the government of Nouri al-Maliki?", seeded_index,
+                          seeded_settings, FakeScriptedLLM(lambda p: invented))
+    assert not ans.abstained
+    quotes = [x for x in ans.sentences if x.status == "source_quote"]
+    assert len(quotes) == 2 and all(x.supported and x.text.startswith("According to ") for x in quotes)
+    assert {c.doc_id for c in ans.citations} == {"seed-000", "seed-003"}
+    for c in ans.citations:
+        assert _article(seeded_index, c.doc_id)[c.start:c.end] == c.quote
+    [failed] = [x for x in ans.sentences if not x.supported]
+    assert "collapsed" in failed.text and "collapsed" not in ans.answer
+
+
+def test_a_question_about_one_thing_whose_draft_fails_gets_no_source_quotes(seeded_index, seeded_settings):
+    """The same failed draft for a question that does not ask what the sources say: no source quotes stand in."""
+    invented = "The government of Nouri al-Maliki has collapsed and fled to Basra [1]."
+    ans = answer_question("Where did the government of Nouri al-Maliki flee to?", seeded_index, seeded_settings,
+                          FakeScriptedLLM(lambda p: invented))
+    assert all(x.status != "source_quote" for x in ans.sentences)
+
+
 def test_which_questions_ask_each_source():
     """Comparison and confirmation wording (TEST FIXTURE questions); "sources" alone are people, "the Pentagon
     report" is one report, and "did X confirm" asks about one speaker."""
@@ -148,6 +173,9 @@ def test_a_hyphenated_name_in_a_question_is_one_name():
     plural = AskedQuestion("Did the Harbour Guards reach Basra?")
     assert names_present(plural.names, "A Harbour Guard patrol reached Basra at dawn.", None)
     assert not names_present(plural.names, "A police patrol reached Basra at dawn.", None)
+    # a question's opening imperative is no name, though the tagger puts "Summarise" in a PERSON entity
+    summary = AskedQuestion("Summarise how the reports differ on Harbour Guard patrols in Basra.")
+    assert names_present(summary.names, "A Harbour Guard patrol reached Basra at dawn.", None)
 
 
 def test_an_invented_claim_is_not_repaired(seeded_index, seeded_settings):

@@ -36,8 +36,8 @@ _CONFIRMATION = re.compile(r"^\s*(?:is|was|has|had)\s+(?:it|this|that|there)\b[^
                            r"verified|certain)\b", re.IGNORECASE)
 # Words of the question that speak of the sources rather than of what is asked; left out before it is compared
 # with the articles' sentences.
-_META = re.compile(rf"{_MANY_SOURCES.pattern}|\b(?:describe[sd]?|characteri[sz]e[sd]?|portray(?:s|ed)?|"
-                   r"present(?:s|ed)?|cover(?:s|ed)?|give|gives|say|says|report|compare|differ|agree)\b",
+_META = re.compile(rf"{_MANY_SOURCES.pattern}|\b(?:summari[sz]e[sd]?|describe[sd]?|characteri[sz]e[sd]?|"
+                   r"portray(?:s|ed)?|present(?:s|ed)?|cover(?:s|ed)?|give|gives|say|says|report|compare|differ|agree)\b",
                    re.IGNORECASE)
 MIN_SIMILARITY = 0.25  # cosine (all-MiniLM-L6-v2) of the quoted sentence to the asked topic; set on the dev split
 
@@ -55,11 +55,13 @@ def topic_of(question: str) -> str:
 
 def each_source_quotes(question: str, sentences: Sequence[AnswerSentence], citations: Sequence[Citation],
                        passages: Sequence[Passage], threshold: float | None,
-                       articles: dict[str, str] | None = None) -> list[Quote]:
+                       articles: dict[str, str] | None = None, alone: bool = False) -> list[Quote]:
     """For a question that asks each source (`asks_each_source`), one attributed exact quote per retrieved article
     the answer does not cite, in retrieval order: its sentence closest to the question's topic, when that closeness
-    reaches MIN_SIMILARITY and the quote passes the check."""
-    if not asks_each_source(question) or not any(s.supported for s in sentences):
+    reaches MIN_SIMILARITY and the quote passes the check. Beside a supported sentence of the answer, or
+    (`alone`) as the whole answer when no sentence of the draft survived: what each article says is itself the
+    answer to a comparison, and every word of it is the article's own."""
+    if not asks_each_source(question) or not (alone or any(s.supported for s in sentences)):
         return []
     cited = {c.doc_id for c in citations}
     shown = {c.quote.strip() for c in citations}

@@ -276,12 +276,16 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
         quoted = quote_answer(standalone, retrieval.passages, settings.support_threshold, articles) or \
             quote_draft_source(standalone, [s.text for s in sentences if not s.supported], retrieval.passages,
                                settings.support_threshold, articles)
-        if quoted is None:
+        if quoted is None and (alone := _each_source_alone(standalone, sentences, retrieval.passages,
+                                                            settings.support_threshold, articles, why)):
+            sentences, citations, text = alone
+        elif quoted is None:
             timings["verify_s"] = round(time.perf_counter() - t_check, 3)
             timings["total_s"] = round(time.perf_counter() - t0, 3)
             return abstain(question, retrieval, name, timings, shown_standalone, why, sentences,
                            len(sentences) if strict and not any(s.supported for s in sentences) else removed, draft)
-        sentences, citations, text = _quoted(quoted, sentences, why)
+        else:
+            sentences, citations, text = _quoted(quoted, sentences, why)
     sentences, text = _dated(sentences, citations, text, articles)
     sentences, citations, text = _each_source(standalone, sentences, citations, text, retrieval.passages,
                                               settings.support_threshold, articles)
@@ -327,6 +331,30 @@ def _each_source(question: str, sentences: list[AnswerSentence], citations: list
             citations = [*citations, citation]
         text = f"{text} {q.text} [{citation.n}]"
     return sentences, citations, text
+
+
+def _each_source_alone(question: str, sentences: list[AnswerSentence], passages, threshold: float | None,
+                       articles: dict[str, str], why: str
+                       ) -> tuple[list[AnswerSentence], list[Citation], str] | None:
+    """A comparison question none of whose draft sentences survived: each retrieved article's closest sentence, as
+    attributed exact quotes, is the answer (None when no article has one). The draft's unsupported sentences stay
+    listed apart."""
+    from qa.answer.each_source import each_source_quotes
+
+    quotes = each_source_quotes(question, sentences, [], passages, threshold, articles, alone=True)
+    if not quotes:
+        return None
+    reason = f"supported (an exact quote of the cited text: the question asks what each source says, and in the " \
+             f"draft {why})"
+    out: list[AnswerSentence] = []
+    citations: list[Citation] = []
+    for q in quotes:
+        sentence, citation = _quote_parts(q, reason, "source_quote")
+        out.append(sentence)
+        if all(c.n != citation.n for c in citations):
+            citations.append(citation)
+    text = " ".join(f"{q.text} [{q.passage.n}]" for q in quotes)
+    return [*out, *(x for x in sentences if not x.supported)], citations, text
 
 
 def _quote_parts(q: Quote, reason: str, status: str) -> tuple[AnswerSentence, Citation]:

@@ -215,9 +215,11 @@ class AskedQuestion:
         # answered by a sentence about another province
         # A hyphenated name is one word ("al-Maliki's": the parser's "al", "-", "Maliki", "'s" are in one entity);
         # its hyphen, its possessive and a prefix glued to the next part are no names of their own.
+        # A verb is no name even inside an entity: the tagger puts a question's opening imperative ("Summarise
+        # how ...") in a PERSON entity.
         self.names = [name_bases(t.text) for t in qdoc if (t.pos_ == "PROPN" or t.ent_type_ in (
             "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")) and not title_keys(t.text) and t.text[:1].isalnum()
-            and t.tag_ != "POS" and not _name_prefix(t)]
+            and t.tag_ != "POS" and t.pos_ not in ("VERB", "AUX") and not _name_prefix(t)]
         # The asked action: verbs of the question's own clauses, not of a clause describing a participant ("Who
         # commands the soldiers sent to X?" asks about commanding; "sent" only says which soldiers).
         verbs = [t for t in qdoc if t.pos_ == "VERB" and t.lemma_.lower() not in (
