@@ -5,7 +5,8 @@
 Each question is answered once as `python -m qa.ask` would (retrieval, the model, the check, the added quotes);
 its key facts are looked for in the shown answer with and without the quotes added for questions that ask each
 source (qa/answer/each_source.py), so what the quotes add is measured apart. Totals per kind ("both": the answer
-needs both articles; "single": one fact of one article). The questions were written by someone who never saw the
+needs both articles; "single": one fact of one article; "none": neither article answers it, so the right answer is
+to abstain, and what is counted is how many did). The questions were written by someone who never saw the
 code: read them as totals, never tune on them.
 """
 
@@ -67,15 +68,23 @@ def main(argv: list[str] | None = None) -> int:
                "cited_docs": sorted({c.doc_id for c in a.citations}),
                "source_quotes": sum(s.status == "source_quote" for s in a.sentences)}
         rows.append(row)
-        print(f"{q.id} ({q.kind}) key facts {row['key_fact_recall']:.2f} "
-              f"(without added quotes {row['key_fact_recall_without_source_quotes']:.2f})", flush=True)
+        if q.kind == "none":
+            print(f"{q.id} (none) {'abstained' if a.abstained else 'answered'}", flush=True)
+        else:
+            print(f"{q.id} ({q.kind}) key facts {row['key_fact_recall']:.2f} "
+                  f"(without added quotes {row['key_fact_recall_without_source_quotes']:.2f})"
+                  f"{' (abstained)' if a.abstained else ''}", flush=True)
     for kind in dict.fromkeys(r["kind"] for r in rows):
         rs = [r for r in rows if r["kind"] == kind]
         n = len(rs)
+        if kind == "none":
+            print(f"none: {n} questions the articles do not answer, abstained on {sum(r['abstained'] for r in rs)}")
+            continue
         print(f"{kind}: {n} questions, key-fact recall {sum(r['key_fact_recall'] for r in rs) / n:.3f} "
               f"(without added quotes {sum(r['key_fact_recall_without_source_quotes'] for r in rs) / n:.3f}), "
               f"answers citing two or more articles {sum(len(r['cited_docs']) >= 2 for r in rs)}, "
-              f"with added quotes {sum(bool(r['source_quotes']) for r in rs)}")
+              f"with added quotes {sum(bool(r['source_quotes']) for r in rs)}, "
+              f"abstained {sum(r['abstained'] for r in rs)}")
     if args.out:
         args.out.write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0

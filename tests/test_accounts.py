@@ -147,10 +147,13 @@ def test_which_questions_ask_each_source():
 
     for q in ("How do the two stories describe the flood?", "What do both sources say about the talks?",
               "What did each outlet report about the fire?", "How do the newspapers differ on the death toll?",
-              "Is it confirmed that the dam burst?", "Has it been verified that the minister resigned?"):
+              "Is it confirmed that the dam burst?", "Has it been verified that the minister resigned?",
+              "How sure can we be that the dam burst?", "Has anyone confirmed that the minister resigned?",
+              "What death toll do the two pieces give?"):
         assert asks_each_source(q), q
     for q in ("What did the security sources say?", "What did the Pentagon report say?",
-              "Did the Pentagon confirm it?", "Did Iran agree to the ceasefire?", "Who reported the fire?"):
+              "Did the Pentagon confirm it?", "Did Iran agree to the ceasefire?", "Who reported the fire?",
+              "How sure was the minister of the figures?", "How many pieces of artillery were moved?"):
         assert not asks_each_source(q), q
     assert topic_of("How do the two stories describe the flood?") == "How do the flood?"
 

@@ -473,15 +473,18 @@ def test_a_held_out_probe_file_prints_figures_but_never_its_failures(tmp_path, c
 
 def test_unseen_questions_quote_the_articles_they_credit():
     """Every key fact of the unseen questions (and each of its alternatives) is in the seed article it is credited
-    to, and every "both" question has facts from two articles."""
+    to, every "both" question has facts from two articles, and a "none" question (to be abstained on) has none."""
     from evals.unseen import load
 
     root = Path(__file__).resolve().parent.parent
     texts = {f"seed-{p.name[:3]}": p.read_text(encoding="utf-8") for p in (root / "seeds").glob("*.txt")}
-    questions = load(root / "evals" / "data" / "unseen_questions" / "session25.jsonl")
-    assert len(questions) == 24 and len({q.id for q in questions}) == 24
-    for q in questions:
-        for fact in q.key_facts:
-            assert all(alt in texts[fact.doc] for alt in fact.text.split("|")), (q.id, fact.text)
-        if q.kind == "both":
-            assert len({f.doc for f in q.key_facts}) == 2, q.id
+    for name in ("session25.jsonl", "session26.jsonl"):
+        questions = load(root / "evals" / "data" / "unseen_questions" / name)
+        assert len(questions) == 24 and len({q.id for q in questions}) == 24
+        for q in questions:
+            assert q.kind in ("both", "single", "none"), (name, q.id)
+            assert bool(q.key_facts) == (q.kind != "none"), (name, q.id)  # "none": the articles do not answer it
+            for fact in q.key_facts:
+                assert all(alt in texts[fact.doc] for alt in fact.text.split("|")), (name, q.id, fact.text)
+            if q.kind == "both":
+                assert len({f.doc for f in q.key_facts}) == 2, (name, q.id)

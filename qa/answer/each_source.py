@@ -24,16 +24,19 @@ if TYPE_CHECKING:
 # Words that make a question about several sources: "the two reports", "both articles", "each outlet", "do the
 # newspapers agree". Generic news vocabulary, not any corpus's wording. "Sources" only with a count ("both sources"):
 # "the security sources" are people. A singular only after "each" / "every" ("the Pentagon report" is one).
-_PLURAL = r"(?:articles|reports|stories|outlets|papers|newspapers|accounts|publications)"
-_SINGULAR = r"(?:article|report|story|source|outlet|paper|newspaper|account|publication)"
+_PLURAL = r"(?:articles|reports|stories|pieces|outlets|papers|newspapers|accounts|publications)"
+_SINGULAR = r"(?:article|report|story|piece|source|outlet|paper|newspaper|account|publication)"
 _MANY_SOURCES = re.compile(
     rf"\b(?:both|two|three|all|these|those|different|several|various|the)\s+(?:\w+\s+)?{_PLURAL}\b"
     rf"|\b(?:both|two|three|different|several|various)\s+(?:\w+\s+)?sources\b"
     rf"|\b(?:each|every)\s+(?:\w+\s+)?{_SINGULAR}\b", re.IGNORECASE)
 # "Is it confirmed that ...?", "Is it true that ...?", "Has this been verified?": whether a claim holds is a matter
 # of who says it how surely. ("Did the Pentagon confirm it?" asks about one speaker: not this.)
-_CONFIRMATION = re.compile(r"^\s*(?:is|was|has|had)\s+(?:it|this|that|there)\b[^?]*\b(?:confirm\w*|true|"
-                           r"verified|certain)\b", re.IGNORECASE)
+# "How sure can we be that ...?" asks the same ("How sure was the minister?" asks about one speaker).
+_CONFIRMATION = re.compile(r"^\s*(?:is|was|has|had|did|does|can)\s+(?:it|this|that|there|anyone|anybody|someone)\b"
+                           r"[^?]*\b(?:confirm\w*|true|verified|certain|evidence|proof)\b"
+                           r"|^\s*how\s+(?:sure|certain|confident)\s+(?:can|could|should|are|is)\s+(?:we|one|you|it)\b",
+                           re.IGNORECASE)
 # Words of the question that speak of the sources rather than of what is asked; left out before it is compared
 # with the articles' sentences.
 _META = re.compile(rf"{_MANY_SOURCES.pattern}|\b(?:summari[sz]e[sd]?|describe[sd]?|characteri[sz]e[sd]?|"
