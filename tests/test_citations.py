@@ -251,6 +251,13 @@ def test_trimming_never_rescues_a_false_main_clause_or_a_negated_sentence(seeded
     ("The agency hired a firm that had built the old bridge.", "The agency hired a firm to inspect the bridge.",
      "The agency hired a firm."),  # a relative clause on an indefinite noun
     ("The agency hired every firm that had bid.", "The agency hired a firm to inspect the bridge.", None),
+    # a second predicate after "and" inside a clause, not only the main one
+    ("The agency hired a firm that had built the old bridge and was bidding for the new one.",
+     "The agency hired a firm that had built the old bridge.",
+     "The agency hired a firm that had built the old bridge."),
+    ("Police said the driver fled the scene and was arrested two days later.",
+     "The driver fled the scene, police said.", "Police said the driver fled the scene."),
+    ("Police said the driver fled the scene or was arrested.", "The driver fled the scene, police said.", None),
     ("The minister did not meet the strikers, including the union leader.", "The minister did not meet the strikers.",
      None),  # under a negation, leaving words out can say more
 ])

@@ -318,7 +318,8 @@ def quote_draft_source(question: str, claims: Sequence[str], passages: Sequence[
 # ---- leaving out an unsupported modifier ---------------------------------------------------------------------------
 # Constituents whose removal leaves a sentence the full one entails: a "with"/"including" phrase, an apposition or a
 # relative clause set off by a comma, a relative clause on an indefinite noun, a participle clause after a comma, a
-# second predicate after "and". Hand-written: no maintained library simplifies sentences without a model.
+# second predicate after "and" (of any clause). Hand-written: no maintained library simplifies sentences without a
+# model.
 _TRIM_PREPS = frozenset({"with", "including"})
 # Under a negation or a restricting word, leaving words out can make a sentence stronger ("did not fight with X").
 _NO_TRIM_WORDS = frozenset("not n't no never without none nobody neither nor only unless if except".split())
@@ -342,8 +343,9 @@ def _trim_spans(doc) -> list[tuple[int, int]]:
                 (t.dep_ == "prep" and t.lower_ in _TRIM_PREPS and t.i > t.head.i) or \
                 (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and after_comma):
             pass
-        elif t.dep_ == "conj" and t.head == root and t.pos_ in ("VERB", "AUX"):
-            cc = [c.i for c in root.children if c.dep_ == "cc" and c.i < lo]
+        elif t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX"):
+            # "X did A and B" entails "X did A", in the main clause or in a reported or relative one
+            cc = [c.i for c in t.head.children if c.dep_ == "cc" and c.i < lo]
             if not cc or cc[-1] != lo - 1 or doc[cc[-1]].lower_ != "and":
                 continue
             lo = cc[-1]
