@@ -434,6 +434,22 @@ def test_a_failed_draft_sentence_is_answered_by_the_sentence_it_restates():
                               [p], None) is None
 
 
+def test_a_yes_no_question_is_answered_by_the_sentence_that_says_what_was_done():
+    """A yes/no question has no answer type, yet the sentence with its names, its verb and most of its words
+    answers it either way (here: no): it is quoted. A yes/no question about what no sentence speaks of gets no
+    quote (TEST FIXTURE sentences)."""
+    from qa.verify.repair import quote_answer
+
+    text = ("The mayor said on Tuesday that the city will not reopen the Harbour bridge unless engineers certify "
+            "the repaired cables. Traffic was diverted through the old tunnel.")
+    p = _fixture_passage(text)
+    got = quote_answer("Did the mayor reopen the Harbour bridge?", [p], None)
+    assert got is not None and got.result.supported
+    assert p.text[got.start:got.end].startswith("The mayor said on Tuesday that the city will not reopen")
+    assert quote_answer("Did the mayor close the schools?", [p], None) is None
+    assert quote_answer("Did the governor reopen the Harbour bridge?", [p], None) is None  # a name not given
+
+
 def test_the_eval_and_the_pipeline_strip_the_quote_attribution_to_an_unknown_outlet():
     from qa.sources import source_label, strip_own_attribution
 

@@ -230,6 +230,18 @@ class AskedQuestion:
         self.content_verbs = [t.lemma_.lower() for t in verbs if not any(
             c.dep_ in ("dobj", "attr") and any(d.tag_ == "WDT" for d in c.children) for c in t.children)]
 
+    def subject_in(self, sentence: str) -> bool:
+        """Whether the sentence speaks of the question's subject (a word of it, a name through its bases, a title
+        through its words); True when the question has none."""
+        from qa.verify.nlp import parse
+
+        subjects = [t for t in parse(self.question.strip()) if t.dep_ in ("nsubj", "nsubjpass")
+                    and t.lower_ not in _WH and t.pos_ != "PRON"]
+        if not subjects:
+            return True
+        words = _stems(parse(sentence))
+        return all(any(_covers(k, words) for k in _stems(t.doc[t.i:t.i + 1])) for t in subjects)
+
     def coverage(self, sentence: str, article: str | None, framing_verbs: bool = True) -> float:
         """Share of the question's content words the sentence covers; 0 when it fails the question-type check,
         lacks a name the question gives or speaks of none of the asked actions (`framing_verbs=False`: of the
@@ -265,21 +277,31 @@ def as_quote(p: Passage, s: int, e: int, threshold: float | None, articles: dict
     return Quote(p, s, e, f"According to {name}, “{quote}”", res)
 
 
+# "Did X do Y?" / "Is X still Y?": the sentence that says what X did (its names, one of its verbs, most of its
+# words) answers it either way, and the reader sees the article's own words.
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b", re.I)
+
+
 def quote_answer(question: str, passages: Sequence[Passage], threshold: float | None,
                  articles: dict[str, str] | None = None) -> Quote | None:
     """The retrieved sentence that answers `question` (by the question-type check; only for question types the
-    check knows) and covers most of its content words and one of its verbs, as an attributed exact quote;
-    None when no sentence does. The quote is checked against its passage like any answer sentence."""
+    check knows, and for yes/no questions) and covers most of its content words and one of its verbs, as an
+    attributed exact quote; None when no sentence does. The quote is checked against its passage like any answer
+    sentence. For a yes/no question the sentence must also speak of the question's subject."""
     from qa.verify.citations import passage_sentences
     from qa.verify.question_type import question_type
 
-    if question_type(question) is None:
+    yes_no = question_type(question) is None
+    if yes_no and not _YES_NO.match(question):
         return None
     asked = AskedQuestion(question)
     best: tuple[float, Passage, int, int] | None = None
     for p in passages:
         for s, e in passage_sentences(p):
-            coverage = asked.coverage(p.text[s:e].strip(), (articles or {}).get(p.doc_id))
+            sentence = p.text[s:e].strip()
+            if yes_no and not asked.subject_in(sentence):
+                continue  # "Did the governor reopen it?" is not answered by what the mayor did
+            coverage = asked.coverage(sentence, (articles or {}).get(p.doc_id))
             if coverage >= MIN_QUESTION_COVERAGE and (best is None or coverage > best[0]):
                 best = (coverage, p, s, e)
     return None if best is None else as_quote(best[1], best[2], best[3], threshold, articles)
