@@ -234,6 +234,17 @@ def test_trimming_never_rescues_a_false_main_clause_or_a_negated_sentence(seeded
         assert not sentences[0].supported and sentences[0].status == "unsupported", sentences[0].reason
 
 
+def test_a_trimmed_remainder_must_clear_the_stricter_bar(seeded_index, seeded_settings):
+    """Leaving out "and fled to Basra" leaves "... has collapsed", which passes the plain check on word overlap with
+    "the government has been on high alert": a remainder chosen because it passes must clear the stricter bar of
+    a corrected citation, so the invented sentence stays unsupported."""
+    passages = _passages(seeded_index, seeded_settings, "How is the government of Nouri al-Maliki described?")
+    n = next(p.n for p in passages if "government has been on high alert" in p.text)
+    draft = f"The government of Nouri al-Maliki has collapsed and fled to Basra [{n}]."
+    sentences, _, _, _ = verify_draft(draft, passages, repair=True)
+    assert not sentences[0].supported and "collapsed" in sentences[0].text, sentences[0].reason
+
+
 @pytest.mark.parametrize("claim,evidence,kept", [
     # TEST FIXTURE sentences: which constituents may go (set off by commas, or a second predicate after "and")
     ("Kerrow is the region's second-largest town, with a population of about 40,000 people.",

@@ -24,12 +24,14 @@ from dataclasses import dataclass, replace
 
 from qa import sources
 from qa.schema import Passage
-from qa.verify.support import SupportResult, check_support
+from qa.verify.support import DEFAULT_THRESHOLD, SupportResult, check_support
 
 # A quote is given only when the question's content words are this well covered by the sentence.
 MIN_QUESTION_COVERAGE = 0.5
 # A failed draft sentence restates a retrieved sentence when this share of its content words is found there.
 MIN_DRAFT_COVERAGE = 0.6
+# A trimmed sentence must score this much above the support threshold (as a re-pointed citation must).
+TRIM_MARGIN = 0.20
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
@@ -426,7 +428,10 @@ def trim(claim: str, cited: Sequence[Passage], threshold: float | None,
         if len(re.findall(r"[A-Za-z]+", text)) < 4:
             continue
         res = check_support(text, texts, threshold, context=list(contexts))
-        if res.supported and (best is None or len(text) > len(best.text)):
+        # What is left is shorter than anything the model wrote and was chosen because it passes: it must clear
+        # the stricter bar of a corrected citation (a bare "X has collapsed" passes on overlap alone).
+        if res.supported and res.score >= (DEFAULT_THRESHOLD if threshold is None else threshold) + TRIM_MARGIN \
+                and (best is None or len(text) > len(best.text)):
             dropped = " … ".join(doc[lo:hi].text.strip(" ,") for lo, hi in sorted(drop))
             best = Repair(text, res, dropped, "")
     return best
