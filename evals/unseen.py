@@ -33,8 +33,20 @@ class UnseenQuestion(BaseModel):
 
 
 def load(path: Path) -> list[UnseenQuestion]:
-    return [UnseenQuestion.model_validate_json(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    """The questions of a JSON-lines file; ValueError naming the first bad line."""
+    from pydantic import ValidationError
+
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(UnseenQuestion.model_validate_json(line))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(x) for x in first.get("loc", ())) or "the line"
+            raise ValueError(f"{path}:{n}: {where}: {first.get('msg', 'invalid')}") from None
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +57,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.file.is_file():
         print(f"error: {args.file} is not a file", file=sys.stderr)
         return 2
+    try:
+        questions = load(args.file)
+    except (ValueError, UnicodeDecodeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not questions:
+        print(f"error: {args.file} holds no questions", file=sys.stderr)
+        return 2
     from evals import metrics as M
     from qa.answer.pipeline import compute_answer
     from qa.config import load_settings
@@ -52,7 +72,6 @@ def main(argv: list[str] | None = None) -> int:
     from qa.index.store import open_index
     from qa.verify.citations import with_markers
 
-    questions = load(args.file)
     settings = load_settings()
     index, llm = open_index(settings), get_llm(settings)
     rows = []

@@ -488,3 +488,18 @@ def test_unseen_questions_quote_the_articles_they_credit():
                 assert all(alt in texts[fact.doc] for alt in fact.text.split("|")), (name, q.id, fact.text)
             if q.kind == "both":
                 assert len({f.doc for f in q.key_facts}) == 2, (name, q.id)
+
+
+def test_unseen_runner_names_a_bad_line_without_loading_anything(tmp_path, capsys):
+    """A malformed questions file is an error naming its line (exit 2), before any model is loaded."""
+    from evals.unseen import main
+
+    bad = tmp_path / "q.jsonl"
+    bad.write_text('{"id": "u01", "kind": "both", "question": "Q?", "key_facts": []}\n{"id": "u02"}\n',
+                   encoding="utf-8")
+    assert main([str(bad)]) == 2
+    assert f"{bad}:2: kind: Field required" in capsys.readouterr().err
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    assert main([str(empty)]) == 2
+    assert "holds no questions" in capsys.readouterr().err
