@@ -130,6 +130,13 @@ def test_a_comparison_whose_draft_fails_is_answered_by_each_article_quote(seeded
         assert _article(seeded_index, c.doc_id)[c.start:c.end] == c.quote
     [failed] = [x for x in ans.sentences if not x.supported]
     assert "collapsed" in failed.text and "collapsed" not in ans.answer
+    # the UI shows the two quotes as the answer and the failed sentence only in the "left out" list
+    from qa.present.html import answer_html
+
+    html = answer_html(ans, "c0")
+    body = html[html.index('<div class="nq-answer">'):html.index("</div>", html.index('<div class="nq-answer">'))]
+    assert body.count("According to ") == 2 and "collapsed" not in body
+    assert "collapsed" in html[html.index("nq-leftout"):]
 
 
 def test_a_question_about_one_thing_whose_draft_fails_gets_no_source_quotes(seeded_index, seeded_settings):
