@@ -325,3 +325,24 @@ def test_a_broken_sentence_with_two_markers_is_listed_not_a_crash():
     sentences, _, answer, _ = verify_draft("The advance of the rebels was halted in [1][2].", ps, repair=True)
     [s] = sentences
     assert not s.supported and "breaks off after 'in'" in s.reason and s.citations == [1, 2] and answer == ""
+
+
+def test_a_yes_or_no_opening_is_left_out_since_the_check_cannot_weigh_it():
+    """TEST FIXTURE passage: "Yes, the council would consider ..." answers "Did the council decide ...?" with the
+    model's own word; the check can compare the rest with the cited text, not whether that means yes. The word is
+    left out and named; the rest is checked as always (an unsupported rest stays unsupported)."""
+    from qa.schema import Passage
+
+    text = "The council would consider closing the bridge if the repairs were delayed, the mayor said on Tuesday."
+    p = Passage(n=1, chunk_id="c", doc_id="d", title="t", source="s", published="2020", url="", text=text,
+                start=0, end=len(text), score=1.0)
+    sentences, _, answer, _ = verify_draft(
+        "Yes, the mayor said the council would consider closing the bridge if the repairs were delayed [1].", [p],
+        repair=True)
+    s = sentences[0]
+    assert s.supported and s.status == "repaired" and s.text.startswith("The mayor said the council would consider")
+    assert "left out 'Yes'" in s.reason and not answer.startswith("Yes")
+    no, _, _, _ = verify_draft("No, the council closed the bridge on Tuesday [1].", [p], repair=True)
+    assert not no[0].supported
+    plain, _, _, _ = verify_draft("The mayor said the council would consider closing the bridge [1].", [p])
+    assert plain[0].supported and plain[0].status == "kept"  # no opening word: nothing changed

@@ -100,6 +100,7 @@ class DraftSentence:
     draft_markers: list[int] = field(default_factory=list)  # the model's own valid markers, before correction
     status: str = "kept"
     broken: str = ""  # why the sentence is no sentence without its markers (a marker written as a word), or ""
+    answer_word: str = ""  # a leading "Yes" / "No" left out of `text` (see `_ANSWER_WORD`)
 
 
 def parse_markers(marker_body: str) -> list[int]:
@@ -188,6 +189,11 @@ def revises_draft(draft: str, sentences: list[AnswerSentence]) -> bool:
     return [(d.text, d.markers) for d in split_draft(draft)] != [(s.text, s.citations) for s in sentences]
 
 
+# A draft sentence that opens with "Yes," / "No," answers a yes/no question in the model's own word: the support
+# check can check what follows against the cited text, never whether the cited text means yes or no.
+_ANSWER_WORD = re.compile(r"^(Yes|No)\s*[,;:]\s+(.+)$", re.DOTALL)
+
+
 def verify_draft(draft: str, passages: list[Passage], threshold: float | None = None, strict: bool = False,
                  correct_markers: bool = True, repoint_margin: float = REPOINT_MARGIN,
                  articles: dict[str, str] | None = None, repair: bool = False,
@@ -217,6 +223,8 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
     drafts = []
     for d in split_draft(draft):
         d.text, d.links = strip_links(d.text)
+        if (said := _ANSWER_WORD.match(d.text)) and re.search(r"[A-Za-z]{2}", said.group(2)):
+            d.answer_word, d.text = said.group(1), said.group(2)[:1].upper() + said.group(2)[1:]
         if not re.search(r"[A-Za-z0-9]", d.text):
             continue  # the sentence was only a link
         d.markers = [m for m in d.markers if m in by_n]
@@ -288,6 +296,15 @@ def verify_draft(draft: str, passages: list[Passage], threshold: float | None = 
                     d.text, res = cut.text, cut.result
                     d.status = "repaired"
                     res.reason = f"supported (repaired: left out '{cut.was}', which the cited text does not say)"
+        if d.answer_word and res is not None and res.supported:
+            # the check compares the sentence with the cited text, not with the question: "Yes" to "Did the
+            # council decide?" above "the council would consider it" would be the model's word, unchecked
+            if d.status == "kept":
+                d.status = "repaired"
+                res.reason = f"supported (repaired: left out '{d.answer_word}', which answers the question; " \
+                             f"the cited text is checked for the rest, not for whether it answers '{d.answer_word}')"
+            else:
+                res.reason += f"; left out '{d.answer_word}', which answers the question and is not checked"
         foreign = [u for u in d.links if not any(_link_in(u, by_n[m].text) for m in d.markers)]
         if foreign and res.supported:
             res.supported, res.reason = False, f"link not in the cited text: {foreign[0]}"
