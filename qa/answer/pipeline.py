@@ -324,13 +324,8 @@ def _each_source(question: str, sentences: list[AnswerSentence], citations: list
     from qa.answer.each_source import each_source_quotes
 
     reason = "supported (an exact quote of the cited text: the question asks what each source says)"
-    for q in each_source_quotes(question, sentences, citations, passages, threshold, articles):
-        sentence, citation = _quote_parts(q, reason, "source_quote")
-        sentences = [*sentences, sentence]
-        if all(c.n != citation.n for c in citations):
-            citations = [*citations, citation]
-        text = f"{text} {q.text} [{citation.n}]"
-    return sentences, citations, text
+    return _with_quotes(each_source_quotes(question, sentences, citations, passages, threshold, articles), reason,
+                        sentences, citations, text)
 
 
 def _each_source_alone(question: str, sentences: list[AnswerSentence], passages, threshold: float | None,
@@ -338,7 +333,7 @@ def _each_source_alone(question: str, sentences: list[AnswerSentence], passages,
                        ) -> tuple[list[AnswerSentence], list[Citation], str] | None:
     """A comparison question none of whose draft sentences survived: each retrieved article's closest sentence, as
     attributed exact quotes, is the answer (None when no article has one). The draft's unsupported sentences stay
-    listed apart."""
+    listed apart, after the quotes."""
     from qa.answer.each_source import each_source_quotes
 
     quotes = each_source_quotes(question, sentences, [], passages, threshold, articles, alone=True)
@@ -346,15 +341,20 @@ def _each_source_alone(question: str, sentences: list[AnswerSentence], passages,
         return None
     reason = f"supported (an exact quote of the cited text: the question asks what each source says, and in the " \
              f"draft {why})"
-    out: list[AnswerSentence] = []
-    citations: list[Citation] = []
+    out, citations, text = _with_quotes(quotes, reason, [], [], "")
+    return [*out, *(x for x in sentences if not x.supported)], citations, text
+
+
+def _with_quotes(quotes: list[Quote], reason: str, sentences: list[AnswerSentence], citations: list[Citation],
+                 text: str) -> tuple[list[AnswerSentence], list[Citation], str]:
+    """Each source's quote appended to the answer's sentences, citations (one per passage) and text."""
     for q in quotes:
         sentence, citation = _quote_parts(q, reason, "source_quote")
-        out.append(sentence)
+        sentences = [*sentences, sentence]
         if all(c.n != citation.n for c in citations):
-            citations.append(citation)
-    text = " ".join(f"{q.text} [{q.passage.n}]" for q in quotes)
-    return [*out, *(x for x in sentences if not x.supported)], citations, text
+            citations = [*citations, citation]
+        text = f"{text} {q.text} [{citation.n}]".strip()
+    return sentences, citations, text
 
 
 def _quote_parts(q: Quote, reason: str, status: str) -> tuple[AnswerSentence, Citation]:
