@@ -7,6 +7,7 @@ Plain English only (no spaCy): "110km", "110 km" and "110 kilometres" are one qu
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -782,6 +783,32 @@ def standard_expansion(word: str) -> frozenset[str]:
     """Keyed words of the standard expansion of an abbreviation ("U.S." -> {"united", "state", "america"})."""
     long = STANDARD_ABBREVIATIONS.get(squash(word).replace(".", ""))
     return frozenset(key(w) for w in long.split() if w[0].isupper()) if long else frozenset()
+
+
+# A capital stands for its country's government in news English ("Washington warned Tehran"). The capitals, names,
+# other spellings and demonyms come from `countryinfo` (MIT; data inside the wheel). A one-word capital (or one
+# followed by an abbreviation, "Washington D.C.") maps to its country's name words; a capital two countries claim
+# maps to neither.
+@functools.cache
+def capitals() -> dict[str, frozenset[str]]:
+    from countryinfo import all_countries  # imported here: only the scorer's capital check needs it
+
+    found: dict[str, set[str]] = {}
+    claimed: dict[str, int] = {}
+    for country in all_countries():
+        names = [country.name(), *(country.alt_spellings() or []), country.demonym() or ""]
+        forms = {key(w) for n in names if n.isascii() for w in re.split(r"[\s,]+", n) if w} - FUNCTION_WORDS
+        # two-letter codes are common words ("no", "me", "de") unless they abbreviate this country ("us", "uk")
+        forms = {w for w in forms if len(w) > 2 or (exp := standard_expansion(w)) and exp <= forms}
+        cap = country.capital()
+        for city in cap if isinstance(cap, list) else [cap]:
+            words = (city or "").split()
+            if not words or any(not w.isupper() and not w.replace(".", "").isupper() for w in words[1:]):
+                continue  # no capital, or one of several words ("Abu Dhabi"): a token is one word
+            c = squash(words[0])
+            claimed[c] = claimed.get(c, 0) + 1
+            found.setdefault(c, set()).update(forms)
+    return {c: frozenset(v) for c, v in found.items() if claimed[c] == 1 and c not in v}
 
 
 _DEMONYM_ENDINGS = ("ians", "ian", "ans", "an", "is", "i", "ese", "ish", "ic")

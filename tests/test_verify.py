@@ -2894,3 +2894,47 @@ def test_names_in_a_row_state_nothing(claim, supported):
                 "qualified for the World Cup.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    ("Washington warned it would not send troops unless the talks resumed.",
+     "The U.S. warned it would not send troops unless the talks resumed.", True),
+    ("The government asked Moscow for fuel.", "The government asked Russia for fuel.", True),
+    ("The government asked Moscow for fuel.", "The government asked China for fuel.", False),
+    ("Moscow rejected the offer.", "Russia rejected the offer.", True),
+    ("Moscow rejected the offer.", "Beijing rejected the offer.", False),
+    ("Stockholm expelled Turkish diplomats.", "Sweden expelled Turkish diplomats.", True),
+    ("Washington will not take military action unless the talks resume.",
+     "The U.S. will not take military action unless the talks resume.", True),
+    ("The army defended the city with help from Washington.", "The army defended the city with help from the U.S.",
+     True),
+    # the roles still count: the capital is its country on the other side too
+    ("London accused Moscow of spreading disinformation.", "Russia accused Britain of spreading disinformation.",
+     False),
+    ("Moscow blamed Kyiv for the attack on the dam.", "Ukraine blamed Russia for the attack on the dam.", False),
+    ("Ankara expelled Swedish diplomats.", "Sweden expelled Turkish diplomats.", False),
+    # as a place the capital is only the city
+    ("The summit was held in Washington.", "The summit was held in the U.S.", False),
+    ("Militants seized Baghdad.", "Militants seized large parts of Iraq.", False),
+    ("Baghdad was attacked by the militants.", "Iraq was attacked by the militants.", False),
+    ("Baghdad is 110km north of Samarra.", "Samarra is 110km north of Baghdad.", False),
+])
+def test_a_capital_named_as_a_party_is_its_country(claim, evidence, supported):
+    """TEST FIXTURE sentences (sessions 26-27): news English names a government by its capital ("Washington
+    warned"). Beside a government's act (its subject, its object, "help from") the capital is its country; as a
+    place ("held in Washington", "seized Baghdad", "Baghdad was attacked") it is only the city, and another
+    country's capital is another party."""
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+def test_capitals_come_from_the_country_data():
+    """The capital table is built from countryinfo's data: one-word capitals map to their country's name forms, a
+    capital two entries claim maps to neither, and two-letter codes that are English words are left out."""
+    from qa.text import capitals
+
+    table = capitals()
+    assert {"iraq", "iraqi"} <= table["baghdad"]
+    assert {"us", "america", "american"} <= table["washington"]  # "Washington D.C."
+    assert "jerusalem" not in table
+    assert not any(len(form) == 2 and form not in ("us", "uk") for forms in table.values() for form in forms)

@@ -30,6 +30,7 @@ from qa.text import (
     UNITS,
     WEEKDAYS,
     abbreviates,
+    capitals,
     currency_words,
     date_found,
     dates,
@@ -50,9 +51,11 @@ from qa.text import (
 )
 from qa.verify.claims import (
     ACT_NOUN_ENDINGS,
+    ALLEGATION_VERBS,
     CERTAINTY_RANK,
     CONFIRM_VERBS,
     CONTEMPLATION_VERBS,
+    DENY_VERBS,
     DIRECTIONS,
     FUTURE_MODALS,
     IRREALIS_MODALS,
@@ -64,6 +67,7 @@ from qa.verify.claims import (
     PRONOUNS,
     REPORT_NOUNS,
     SAY_VERBS,
+    SUPPORT_VERBS,
     TITLES,
     Analysis,
     Attribution,
@@ -486,6 +490,8 @@ def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> boo
         return True  # the article's own description ("Sunni militants", "Interior Ministry spokesman")
     if _meet(t.text, f.standard):  # "American" for "U.S."
         return True
+    if _capital_for_country(t, f):  # "asked Washington for help" for "turned to the U.S."
+        return True
     if (exp := standard_expansion(t.text)) and (exp & f.keys or any(name_bases(w) & exp for w in f.caps)):
         return True  # "U.S." for "American troops"
     for ctx in f.contexts:
@@ -497,6 +503,61 @@ def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> boo
         if ctx.is_topic(t.text):
             return True
     return False
+
+
+# Prepositions that make a capital the place itself ("in Washington"), not the government that sits there.
+_PLACE_PREPS = frozenset("in at near outside inside around across into within throughout".split())
+# Verbs a government does as a party, so that a capital beside them stands for its country ("Washington warned",
+# "asked Tehran for help"); beside any other verb it is the city ("militants seized Baghdad", "Kyiv was shelled").
+_PARTY_VERBS = SAY_VERBS | CONFIRM_VERBS | DENY_VERBS | ALLEGATION_VERBS | frozenset("""ask urge demand request appeal
+turn press pressure call accuse blame criticise criticize condemn welcome support back oppose agree refuse offer
+approve impose sanction expel recognise recognize sign negotiate talk respond retaliate decide plan want seek send
+deploy order authorise authorize help aid assist promise pledge vow threaten insist reject dismiss deny summon
+recall warn ban veto""".split())
+# Nouns of the same dealings: "talks with Tehran", "pressure from Washington", "Moscow's offer".
+_PARTY_NOUNS = frozenset("""talk talks relation relations tie ties pressure request demand offer support aid help deal
+agreement sanction sanctions warning decision policy position response appeal call statement dispute""".split())
+
+
+def _capital_for_country(t: Token, f: _EvidenceFacts) -> bool:
+    """A capital named as a party (subject or object of a government's act, "asked Washington", "talks with
+    Tehran") stands for its country, found when the evidence names that country; anywhere else ("in Washington",
+    "seized Baghdad", "Baghdad was attacked") it is only the city."""
+    forms = capitals().get(squash(t.text))
+    if not forms or t.ent_type_ == "PERSON" or not _as_party(t):
+        return False
+    specific = forms - _GENERIC_NAME_PARTS
+    return bool(specific & (f.keys | f.bases | f.standard)) or {"united", "state"} <= forms & (f.keys | f.standard)
+
+
+def _as_party(t: Token) -> bool:
+    """Whether the capital is a party to a government's act: the active subject or the object of a party verb, the
+    object of a preposition after one ("turned to Washington") or after a noun of dealings, or their owner."""
+    while t.dep_ == "conj" and t.head is not t:  # "Washington and London warned"
+        t = t.head
+    head = t.head
+    if t.dep_ == "nsubj" and head.lemma_.lower() in SUPPORT_VERBS:  # "Washington will not take military action"
+        return any(c.dep_ == "dobj" and c.lemma_.lower().endswith(ACT_NOUN_ENDINGS) for c in head.children)
+    if t.dep_ in ("nsubj", "dobj", "dative", "iobj"):
+        return head.lemma_.lower() in _PARTY_VERBS
+    if t.dep_ == "pobj":
+        if head.lower_ in _PLACE_PREPS:
+            return False
+        gov = head.head
+        return gov.lemma_.lower() in _PARTY_VERBS or gov.lemma_.lower() in _PARTY_NOUNS or \
+            gov.lower_ in _PARTY_NOUNS
+    if t.dep_ == "poss":
+        return head.lemma_.lower() in _PARTY_NOUNS or head.lower_ in _PARTY_NOUNS
+    return False
+
+
+def _capital_of(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """Whether one side names a capital and the other its country, as the same party ("Washington" / "the U.S.")."""
+    def forms(words):
+        return set().union(*(name_bases(w) | standard_expansion(w) for w in words)) if words else set()
+
+    return any((capitals().get(squash(w), frozenset()) - _GENERIC_NAME_PARTS) & forms(y) for x, y in ((a, b), (b, a))
+               for w in x)
 
 
 def _expand_names(names: tuple[str, ...], f: _EvidenceFacts) -> set[str]:
@@ -548,7 +609,7 @@ def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
         return 1  # the lemmatizer reads "statistics" as "statistic" in one sentence and not in another
     ab = set().union(*(name_bases(x) | standard_expansion(x) for x in a))
     bb = set().union(*(name_bases(x) | standard_expansion(x) for x in b))
-    if ab & bb:
+    if ab & bb or _capital_of(a, b):  # a capital for its country counts wherever parties are compared
         return 1
     # an acronym on one side for the words on the other ("us" / {"united", "state"}), in any order
     for short, long in ((a, b), (b, a)):
@@ -741,6 +802,7 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
             sentence_words and \
             claim_att.head == ev_att.head and all(_overlap({w}, sentence_words) for w in missing):
         missing = []  # "Estonia's authority said" for "... of Estonia's parliament ..., the country's authority said"
+    missing = [w for w in missing if not _capital_of({w}, ev_words)]  # "Washington warned" for "the U.S. warned"
     if missing and set(missing) <= BUSINESS_NOUNS and ev_words & BUSINESS_NOUNS:
         missing = []  # "the Swiss company" for "the Swiss firm"
     if missing and set(missing) <= _GROUP_NOUNS and ev_words & (ORG_NOUNS | _ARMED_GROUP_NOUNS):
@@ -1809,13 +1871,15 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         spelled = _overlap(set(p.subject_names), q.subject) if len(p.subject_names) == 1 else 0
         spelled = spelled or (_overlap(set(q.subject_names), p.subject) if len(q.subject_names) == 1 else 0)
         if p.subject_names and q.subject_names and not _same_names(p.subject_names, q.subject_names, f) and \
-                not set(p.subject_names) <= speakers and not described and not spelled:  # "FBI" / "Federal Bureau of"
+                not set(p.subject_names) <= speakers and not described and not spelled and \
+                not _capital_of(set(p.subject_names), set(q.subject_names)):  # "FBI" / "Federal Bureau of"
             return (f"the claim says {_describe(p.subject_names).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_names).title()}")
         if p.explicit_subject and q.explicit_subject and _place_clash(p, q, f):
             return (f"the claim says {_describe(p.subject)} '{p.text}', the cited text says "
                     f"{_describe(q.subject)}")
-        if p.object_names and q.object_names and not _same_names(p.object_names, q.object_names, f):
+        if p.object_names and q.object_names and not _same_names(p.object_names, q.object_names, f) and \
+                not _capital_of(set(p.object_names), set(q.object_names)):
             return (f"the claim says '{p.text}' {_describe(set(p.object_names)).title()}, the cited text "
                     f"{_describe(set(q.object_names)).title()}")
         for prep in ("to", "from", "into", "toward", "towards"):
@@ -1828,13 +1892,16 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and not described and \
                 p.subject_core_names - speakers and q.subject_core_names and \
                 not _overlap(p.subject_core_names, q.subject) and \
-                not _overlap(q.subject_core_names, p.subject):  # "the URD" for "the Union of Rail Drivers"
+                not _overlap(q.subject_core_names, p.subject) and \
+                not _capital_of(p.subject_core_names, q.subject_core_names):
+            # ("the URD" for "the Union of Rail Drivers"; "Washington" for "the U.S.")
             return (f"the claim says {_describe(p.subject_core).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_core).title()}")
         if p.explicit_subject and q.explicit_subject and q.subject_core_names and p.subject_core and \
                 not p.subject_core & (f.keys | f.lemmas | f.ref_words | f.article | PRONOUNS) and \
                 not (p.subject_core & _GENERIC_DOERS) and not _overlap(p.subject, q.subject) and \
-                p.lemma not in NEUTRAL_VERBS and not described and not p.definite_subject:
+                p.lemma not in NEUTRAL_VERBS and not described and not p.definite_subject and \
+                not _capital_of(p.subject_core, q.subject_core_names):
             # "environmental groups accused the government" where an opposition leader did: a doer the cited text
             # does not have at all, for one it names
             return (f"the claim says {_describe(p.subject_core)} '{p.text}', the cited text says "
@@ -2851,3 +2918,4 @@ def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _
             phrase = " ".join(x.text for x in clause).strip(" ,")
             return f"the claim adds '{phrase}', which the cited text does not say"
     return ""
+
