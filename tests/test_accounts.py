@@ -300,6 +300,22 @@ def test_real_model_a_comparison_is_answered_even_when_the_draft_fails(seeded_se
 
 
 @pytest.mark.llm
+def test_real_model_a_confirmation_keeps_who_confirmed_it(seeded_settings, capsys):
+    """Asked "Is it confirmed ...?", the real model drafts "Yes, it is confirmed that Iran has sent Revolutionary
+    Guards into Iraq" (session 27). Only one side's sources confirm it and the other article says the Pentagon could
+    not, so no shown sentence may state it as confirmed without saying by whom; it is rewritten with the source's own
+    words or quoted."""
+    assert ask_main(["Is it confirmed that Iran has sent Revolutionary Guards into Iraq?", "--json", "--db",
+                     str(seeded_settings.db_path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    shown = [s for s in out["sentences"] if s["text"] in out["answer"]]
+    assert all(s["supported"] for s in shown)
+    assert not re.search(r"(?:^|[.,] )(?:yes, )?it (?:is|has been|was) confirmed", out["answer"], re.I), out["answer"]
+    if not out["abstained"]:
+        assert re.search(r"security (?:official|sources)", out["answer"]), out["answer"]
+
+
+@pytest.mark.llm
 def test_real_model_population_of_tikrit_abstains(seeded_index, seeded_settings):
     from qa.generate.llm import get_llm
 

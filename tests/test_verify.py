@@ -2938,3 +2938,27 @@ def test_capitals_come_from_the_country_data():
     assert {"us", "america", "american"} <= table["washington"]  # "Washington D.C."
     assert "jerusalem" not in table
     assert not any(len(form) == 2 and form not in ("us", "uk") for forms in table.values() for form in forms)
+
+
+@pytest.mark.parametrize("claim,evidence,supported", [
+    ("It is confirmed that the ferry sank near the harbour.",
+     "The ferry sank near the harbour, coastguard officials confirmed.", False),
+    ("The sinking of the ferry near the harbour has been confirmed.",
+     "The ferry sank near the harbour, coastguard officials confirmed.", False),
+    ("Coastguard officials confirmed that the ferry sank near the harbour.",
+     "The ferry sank near the harbour, coastguard officials confirmed.", True),
+    ("The ferry sank near the harbour.", "The ferry sank near the harbour, coastguard officials confirmed.", True),
+    # the evidence itself confirms it without a source: the claim may too
+    ("The sinking was confirmed on Tuesday.", "The sinking was confirmed on Tuesday.", True),
+    ("It is reported that the ferry sank near the harbour.",
+     "The ferry sank near the harbour, coastguard officials confirmed.", True),
+])
+def test_a_confirmation_without_its_source_is_not_supported(claim, evidence, supported):
+    """TEST FIXTURE sentences (session 27): "It is confirmed that X" states X as established; where only a named
+    source confirms it, the claim drops who vouches for it (session 25's unseen question "Is it confirmed that Iran
+    has sent Revolutionary Guards into Iraq?" was answered "It is confirmed that ..." on the strength of one side's
+    sources, while the other article says the Pentagon could not confirm it)."""
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+    if not supported:
+        assert "without saying by whom" in result.reason

@@ -1188,6 +1188,13 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if att.speaker_words and att.speaker_words <= _DOCUMENT_NOUNS | _SOURCE_COUNTS:
             continue  # "the two stories describe ...", "the first article says": the answer naming its sources
         names = {w for w in att.speaker_words if w in claim_person_names}
+        confirmers = [ev for _, ev in ev_atts if ev.certainty == "confirmed"]
+        if att.certainty == "confirmed" and not att.speaker_words and confirmers and \
+                all(ev.speaker_words for ev in confirmers):
+            # "It is confirmed that X" / "X has been confirmed" where only a named source confirms it: stated as
+            # established, the claim drops who vouches for it (and anyone who could not confirm it)
+            return (f"the claim says it is confirmed without saying by whom; in the cited text, "
+                    f"{confirmers[0].speaker} '{confirmers[0].verb}' it"), extra
         if not ev_atts:
             if att.speaker_words and not att.pronoun and not all(_overlap({w}, f.keys | f.ref_words)
                                                                  for w in att.speaker_words):
