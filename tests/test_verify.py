@@ -2918,6 +2918,7 @@ def test_names_in_a_row_state_nothing(claim, supported):
     ("Militants seized Baghdad.", "Militants seized large parts of Iraq.", False),
     ("Baghdad was attacked by the militants.", "Iraq was attacked by the militants.", False),
     ("Baghdad is 110km north of Samarra.", "Samarra is 110km north of Baghdad.", False),
+    ("The storm hit London.", "The storm hit Britain, forecasters in London said.", False),  # named, as a place
 ])
 def test_a_capital_named_as_a_party_is_its_country(claim, evidence, supported):
     """TEST FIXTURE sentences (sessions 26-27): news English names a government by its capital ("Washington

@@ -560,6 +560,12 @@ def _capital_of(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> b
                for w in x)
 
 
+def _party_capital(p: Predicate, a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """A capital for its country in the claim's predicate, only when the predicate is a government's act ("Washington
+    imposed sanctions", never "militants attacked Washington")."""
+    return p.lemma in _PARTY_VERBS and _capital_of(a, b)
+
+
 def _expand_names(names: tuple[str, ...], f: _EvidenceFacts) -> set[str]:
     out: set[str] = set()
     for w in names:
@@ -1879,14 +1885,14 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         spelled = spelled or (_overlap(set(q.subject_names), p.subject) if len(q.subject_names) == 1 else 0)
         if p.subject_names and q.subject_names and not _same_names(p.subject_names, q.subject_names, f) and \
                 not set(p.subject_names) <= speakers and not described and not spelled and \
-                not _capital_of(set(p.subject_names), set(q.subject_names)):  # "FBI" / "Federal Bureau of"
+                not _party_capital(p, set(p.subject_names), set(q.subject_names)):  # "FBI" / "Federal Bureau of"
             return (f"the claim says {_describe(p.subject_names).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_names).title()}")
         if p.explicit_subject and q.explicit_subject and _place_clash(p, q, f):
             return (f"the claim says {_describe(p.subject)} '{p.text}', the cited text says "
                     f"{_describe(q.subject)}")
         if p.object_names and q.object_names and not _same_names(p.object_names, q.object_names, f) and \
-                not _capital_of(set(p.object_names), set(q.object_names)):
+                not _party_capital(p, set(p.object_names), set(q.object_names)):
             return (f"the claim says '{p.text}' {_describe(set(p.object_names)).title()}, the cited text "
                     f"{_describe(set(q.object_names)).title()}")
         for prep in ("to", "from", "into", "toward", "towards"):
@@ -1900,7 +1906,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 p.subject_core_names - speakers and q.subject_core_names and \
                 not _overlap(p.subject_core_names, q.subject) and \
                 not _overlap(q.subject_core_names, p.subject) and \
-                not _capital_of(p.subject_core_names, q.subject_core_names):
+                not _party_capital(p, p.subject_core_names, q.subject_core_names):
             # ("the URD" for "the Union of Rail Drivers"; "Washington" for "the U.S.")
             return (f"the claim says {_describe(p.subject_core).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_core).title()}")
@@ -1908,7 +1914,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 not p.subject_core & (f.keys | f.lemmas | f.ref_words | f.article | PRONOUNS) and \
                 not (p.subject_core & _GENERIC_DOERS) and not _overlap(p.subject, q.subject) and \
                 p.lemma not in NEUTRAL_VERBS and not described and not p.definite_subject and \
-                not _capital_of(p.subject_core, q.subject_core_names):
+                not _party_capital(p, p.subject_core, q.subject_core_names):
             # "environmental groups accused the government" where an opposition leader did: a doer the cited text
             # does not have at all, for one it names
             return (f"the claim says {_describe(p.subject_core)} '{p.text}', the cited text says "
