@@ -437,6 +437,25 @@ def _fixture_passage(text: str):
     return Passage(n=1, chunk_id="fx::0", doc_id="fixture-9", text=text, start=0, end=len(text))
 
 
+def test_a_place_the_question_asks_about_must_be_the_quotes_own():
+    """TEST FIXTURE sentences (session 27): "How many soldiers are fighting in Lorvania?" is not answered by a
+    sentence about another country because the line before it names Lorvania inside a group's name; a sentence
+    that says "there" of the place named before it still may answer."""
+    from qa.verify.repair import quote_answer
+
+    text = ("Fighters of the Front for Kadria and Lorvania advanced on Friday. The ministry has sent about 500 "
+            "soldiers to fight in Kadria.")
+    p = _fixture_passage(text)
+    article = {"fixture-9": text}
+    assert quote_answer("How many soldiers are fighting in Lorvania?", [p], None, article) is None
+    got = quote_answer("How many soldiers are fighting in Kadria?", [p], None, article)
+    assert got is not None and "about 500 soldiers" in got.text
+    there = "The militia entered Lorvania on Friday. The ministry has sent about 500 soldiers to fight there."
+    got = quote_answer("How many soldiers are fighting in Lorvania?", [_fixture_passage(there)], None,
+                       {"fixture-9": there})
+    assert got is not None and "fight there" in got.text
+
+
 def test_a_quote_must_speak_of_the_asked_action_not_of_a_participant_clause():
     from qa.verify.repair import quote_answer
 

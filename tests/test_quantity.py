@@ -192,3 +192,30 @@ def test_jobs_employees_and_workers_count_the_same_thing():
 
     assert entailed_bound(quantities("more than 1,000 jobs")[0], quantities("1,150 employees"))
     assert not entailed_bound(quantities("more than 1,000 jobs")[0], quantities("1,150 customers"))
+
+
+def test_a_counted_noun_is_met_by_its_kin_and_through_a_partitive():
+    """TEST FIXTURE sentences (session 27): "soldiers" give a figure of "troops" (the count-noun classes), and a
+    partitive reaches past the window ("about 500 of its elite Harbour Guard soldiers"); general nouns ("members")
+    stay apart."""
+    partitive = ["The ministry has sent about 500 of its elite Harbour Guard soldiers to the valley."]
+    assert states_quantity("How many troops were sent to the valley?", partitive)
+    assert states_quantity("How many workers lost their jobs?", ["About 300 employees lost their jobs."])
+    assert not states_quantity("How many troops were sent?", ["About 500 members of the guard were sent."])
+    assert not states_quantity("How many troops were sent?", ["500 of the houses were destroyed."])
+
+
+def test_words_before_the_question_word_do_not_hide_the_question():
+    """TEST FIXTURE questions (session 27): "Roughly how many ...?" was read as a question of no known type, so an
+    answer with no figure passed ("ISIS has vowed to march on the capital" for "Roughly how many fighters ...")."""
+    from qa.verify.question_type import plain_question, question_type
+
+    assert plain_question("Roughly how many fighters are marching?") == "how many fighters are marching?"
+    assert plain_question("And, who said it?") == "who said it?"
+    assert plain_question("About the deal: who signed it?") == "About the deal: who signed it?"
+    assert question_type("Approximately how many people fled?") == "count"
+    assert question_type("So where did they go?") == "place"
+    assert missing_answer_type("Roughly how many fighters are marching on the capital?",
+                               ["The militants have vowed to march on the capital."]) is not None
+    assert missing_answer_type("Roughly how many fighters are marching on the capital?",
+                               ["About 2,000 fighters are marching on the capital."]) is None

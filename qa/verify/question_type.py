@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qa.text import STOPWORDS
+from qa.text import COUNT_NOUN_CLASSES, STOPWORDS, key
 from qa.verify.support import NUMBER_WORDS, stem
 
 _ASKS = re.compile(r"^\s*how\s+(many|much)\b(.*)$", re.IGNORECASE | re.DOTALL)
@@ -25,7 +25,22 @@ _NUMBER_WORDS = frozenset(NUMBER_WORDS) | {w + "s" for w in ("hundred", "thousan
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec""".split())
 _TOKEN = re.compile(r"\$?\d+(?:[,.]\d+)*%?|[A-Za-z][A-Za-z.'-]*")
+_GENERAL_KIN = frozenset("member people person individual".split())
 WINDOW = 4  # words after the number in which the counted noun must appear ("500 members", "two battalions of")
+
+
+# Words before the question word that do not change what is asked: "Roughly how many ...", "And who ...", "So,
+# where ...".
+_LEAD = re.compile(r"^\s*(?:(?:roughly|approximately|about|around|exactly|precisely|just)\s+(?=how\b)|"
+                   r"(?:and|so|but|then|now|ok|okay|well)\b[\s,]+(?=(?:how|who|whom|when|where|what|which|on|in|at)"
+                   r"\b))", re.IGNORECASE)
+
+
+def plain_question(question: str) -> str:
+    """The question from its question word on ("Roughly how many fighters ...?" -> "how many fighters ...?")."""
+    while (m := _LEAD.match(question)) and m.end() > 0:
+        question = question[m.end():]
+    return question
 
 
 def _norm(word: str) -> str:
@@ -36,7 +51,7 @@ def _norm(word: str) -> str:
 def counted_words(question: str) -> list[str] | None:
     """The words naming what a "how many/much" question counts (empty if it names nothing: "How much did X
     spend?"); None if the question does not ask for a quantity."""
-    m = _ASKS.match(question)
+    m = _ASKS.match(plain_question(question))
     if not m:
         return None
     words = []
@@ -73,12 +88,18 @@ def states_quantity(question: str, sentences: list[str]) -> bool:
     if counted is None:
         return True
     wanted = set(counted)
+    # the other nouns of a counted noun's class ("soldiers" for "troops", "employees" for "workers"), not the
+    # general ones ("members", "people" are of any group)
+    kin = set().union(*(cls for cls in COUNT_NOUN_CLASSES if wanted & {_norm(w) for w in cls})) - _GENERAL_KIN
     for sentence in sentences:
         tokens = _TOKEN.findall(sentence)
         for i in range(len(tokens)):
             if not _is_quantity(tokens, i):
                 continue
-            if not wanted or wanted & {_norm(t) for t in tokens[i + 1:i + 1 + WINDOW]}:
+            # a partitive reaches further: "about 500 of its elite Revolutionary Guard soldiers"
+            reach = WINDOW + 3 if i + 1 < len(tokens) and tokens[i + 1].lower() == "of" else WINDOW
+            after = tokens[i + 1:i + 1 + reach]
+            if not wanted or wanted & {_norm(t) for t in after} or kin & {key(t) for t in after}:
                 return True
     return False
 
@@ -220,6 +241,7 @@ def question_type(question: str) -> str | None:
     the population ...), "distance", "duration", "day", "date", "person" (who is the <title>), "party" (who),
     "place" (where); else None.
     "Who is <a name>?" asks for a description, not a party: None."""
+    question = plain_question(question)
     if counted_words(question) is not None or _asks_measure(question) is not None:
         return "count"
     how = _HOW_FAR.match(question)
@@ -366,6 +388,7 @@ def missing_answer_type(question: str, sentences: list[str]) -> str | None:
     toll ...) of" need a number of the thing asked about; how far / how long a number with a distance or time
     unit; when a date, weekday, month, year or relative time ("on what date / which day" a day); who a person or
     organisation in a subject or speaker role; where a place."""
+    question = plain_question(question)
     if not states_quantity(question, sentences):
         return "the passages give no figure for what the question counts"
     measure = _asks_measure(question)

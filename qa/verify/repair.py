@@ -189,6 +189,12 @@ def _name_prefix(t) -> bool:
             and doc[t.i + 2].text[:1].isupper())
 
 
+_LOCATIVE_PREPS = frozenset("in at near inside into to toward towards across throughout around".split())
+# Words by which a sentence refers to a place named before it.
+_PLACE_REF = re.compile(r"\b(?:there|the\s+(?:city|town|village|capital|region|province|district|country|area|"
+                        r"port|island))\b", re.IGNORECASE)
+
+
 @dataclass
 class Quote:
     passage: Passage
@@ -222,6 +228,11 @@ class AskedQuestion:
         self.names = [name_bases(t.text) for t in qdoc if (t.pos_ == "PROPN" or t.ent_type_ in (
             "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")) and not title_keys(t.text) and t.text[:1].isalnum()
             and t.tag_ != "POS" and t.pos_ not in ("VERB", "AUX") and not _name_prefix(t)]
+        # A place the question puts the asked thing in ("fighting in Syria", "sent to Basra") must be the sentence's
+        # own: the lines before it may name it for "the city" or "there", but a place they name in passing (in a
+        # group's name, "Islamic State of Iraq and Syria") does not move a sentence about Iraq there.
+        self.places = [name_bases(t.text) for t in qdoc if t.ent_type_ in ("GPE", "LOC") and t.dep_ == "pobj"
+                       and t.head.lower_ in _LOCATIVE_PREPS]
         # The asked action: verbs of the question's own clauses, not of a clause describing a participant ("Who
         # commands the soldiers sent to X?" asks about commanding; "sent" only says which soldiers).
         verbs = [t for t in qdoc if t.pos_ == "VERB" and t.lemma_.lower() not in (
@@ -255,6 +266,8 @@ class AskedQuestion:
         if not sentence or not self.words or missing_answer_type(self.question, [sentence]) is not None:
             return 0.0
         if self.names and not names_present(self.names, sentence, article):
+            return 0.0
+        if self.places and not names_present(self.places, sentence, article if _PLACE_REF.search(sentence) else None):
             return 0.0
         sdoc = parse(sentence)
         words = _stems(sdoc)
