@@ -156,13 +156,34 @@ def test_which_questions_ask_each_source():
               "What did each outlet report about the fire?", "How do the newspapers differ on the death toll?",
               "Is it confirmed that the dam burst?", "Has it been verified that the minister resigned?",
               "How sure can we be that the dam burst?", "Has anyone confirmed that the minister resigned?",
-              "What death toll do the two pieces give?"):
+              "What death toll do the two pieces give?",
+              # session 27: wording that sets accounts side by side without calling them articles, and whether a
+              # thing is confirmed or doubted by anyone
+              "Compare the Ledger story with the piece citing the radio.", "Is the dam's collapse confirmed?",
+              "I've seen different figures depending on where I read it: how many died?",
+              "Is anyone sceptical about the figures?", "Why are there conflicting reports about the toll?"):
         assert asks_each_source(q), q
     for q in ("What did the security sources say?", "What did the Pentagon report say?",
               "Did the Pentagon confirm it?", "Did Iran agree to the ceasefire?", "Who reported the fire?",
-              "How sure was the minister of the figures?", "How many pieces of artillery were moved?"):
+              "How sure was the minister of the figures?", "How many pieces of artillery were moved?",
+              "Did Iran disagree with the plan?", "How does the new plan differ from the old one?"):
         assert not asks_each_source(q), q
     assert topic_of("How do the two stories describe the flood?") == "How do the flood?"
+
+
+def test_sources_a_question_names_are_not_names_a_quote_must_repeat():
+    """TEST FIXTURE question and passages (session 27): "Compare the Ledger Daily story with the piece citing Radio
+    Kadria" names two sources, not what is asked; each article's quote need not repeat the other's outlet."""
+    from qa.answer.each_source import _content_names
+    from qa.schema import Passage
+    from qa.verify.repair import AskedQuestion
+
+    q = "Who said the dam burst at Lorvan? Compare the Ledger Daily story with the piece citing Radio Kadria."
+    text = "The dam burst at Lorvan, engineers said."
+    p = Passage(n=1, chunk_id="fx::0", doc_id="fixture-9", text=text, start=0, end=len(text), source="Ledger Daily")
+    kept = _content_names(q, AskedQuestion(q).names, [p])
+    assert any("lorvan" in n for n in kept)
+    assert not any(n & {"ledger", "daily", "radio", "kadria"} for n in kept)
 
 
 def test_a_hyphenated_name_in_a_question_is_one_name():
@@ -313,6 +334,20 @@ def test_real_model_a_confirmation_keeps_who_confirmed_it(seeded_settings, capsy
     assert not re.search(r"(?:^|[.,] )(?:yes, )?it (?:is|has been|was) confirmed", out["answer"], re.I), out["answer"]
     if not out["abstained"]:
         assert re.search(r"security (?:official|sources)", out["answer"]), out["answer"]
+
+
+@pytest.mark.llm
+def test_real_model_whether_a_thing_is_confirmed_gets_both_sides(seeded_settings, capsys):
+    """"Is the deployment ... confirmed?" asks it of a thing, not of one speaker (session 27): the answer gives the
+    Pentagon's "could not confirm" and the Iranian sources' "confirmed", both articles cited, every shown sentence
+    checked."""
+    assert ask_main(["Is the deployment of Iranian troops to Iraq confirmed?", "--json", "--db",
+                     str(seeded_settings.db_path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert not out["abstained"] and {c["doc_id"] for c in out["citations"]} == {"seed-000", "seed-003"}
+    shown = [s for s in out["sentences"] if s["text"] in out["answer"]]
+    assert shown and all(s["supported"] for s in shown)
+    assert "could not confirm" in out["answer"] and "have confirmed" in out["answer"], out["answer"]
 
 
 @pytest.mark.llm

@@ -33,10 +33,20 @@ _MANY_SOURCES = re.compile(
 # "Is it confirmed that ...?", "Is it true that ...?", "Has this been verified?": whether a claim holds is a matter
 # of who says it how surely. ("Did the Pentagon confirm it?" asks about one speaker: not this.)
 # "How sure can we be that ...?" asks the same ("How sure was the minister?" asks about one speaker).
+# "Is the deployment confirmed?" and "Is anyone sceptical?" ask it of a thing or of anyone, not of one speaker.
 _CONFIRMATION = re.compile(r"^\s*(?:is|was|has|had|did|does|can)\s+(?:it|this|that|there|anyone|anybody|someone)\b"
                            r"[^?]*\b(?:confirm\w*|true|verified|certain|evidence|proof)\b"
+                           r"|^\s*(?:is|was|are|were|has|have|had)\s+(?:the|this|that|these|those)\s[^?]*"
+                           r"\b(?:confirmed|verified)\b"
+                           r"|\b(?:is|are|was|were)\s+(?:anyone|anybody|someone)\s+(?:sceptical|skeptical|doubtful)\b"
                            r"|^\s*how\s+(?:sure|certain|confident)\s+(?:can|could|should|are|is)\s+(?:we|one|you|it)\b",
                            re.IGNORECASE)
+# Words that set accounts side by side without naming them as articles: "Compare the Times story with ...", "the
+# figures differ depending on where I read it", "conflicting accounts".
+# ("differ" or "disagree" alone may be a party's: "Did Iran disagree with the plan?")
+_COMPARING = re.compile(r"\b(?:compare|comparing|compared\s+with|conflicting\s+(?:reports|accounts|claims|figures)|"
+                        r"discrepanc(?:y|ies)|depending\s+on\s+where|different\s+(?:figures|numbers|versions|"
+                        r"accounts|claims))\b", re.IGNORECASE)
 # Words of the question that speak of the sources rather than of what is asked; left out before it is compared
 # with the articles' sentences.
 _META = re.compile(rf"{_MANY_SOURCES.pattern}|\b(?:summari[sz]e[sd]?|describe[sd]?|characteri[sz]e[sd]?|"
@@ -47,7 +57,7 @@ MIN_SIMILARITY = 0.25  # cosine (all-MiniLM-L6-v2) of the quoted sentence to the
 
 def asks_each_source(question: str) -> bool:
     """Whether the question asks what several sources say (a comparison) or whether a claim is confirmed."""
-    return bool(_MANY_SOURCES.search(question) or _CONFIRMATION.search(question))
+    return bool(_MANY_SOURCES.search(question) or _CONFIRMATION.search(question) or _COMPARING.search(question))
 
 
 def topic_of(question: str) -> str:
@@ -82,7 +92,7 @@ def each_source_quotes(question: str, sentences: Sequence[AnswerSentence], citat
     from qa.index.embeddings import get_embedder
     from qa.verify.repair import AskedQuestion, as_quote, names_present
 
-    names = AskedQuestion(question).names
+    names = _content_names(question, AskedQuestion(question).names, passages)
     confirming = bool(_CONFIRMATION.search(question))
     embedder = get_embedder()
     topic = embedder.embed_one(topic_of(question))
@@ -106,6 +116,29 @@ def each_source_quotes(question: str, sentences: Sequence[AnswerSentence], citat
                 quotes.append(quote)
                 break
     return quotes
+
+
+# A name the question gives as a source rather than as what is asked: "the piece citing CNN", "according to AFP".
+_SOURCE_CUE = re.compile(r"\b(?:citing|quoting|according\s+to|reported\s+by|quoted\s+by|told)\s+"
+                         r"((?:the\s+)?(?:[A-Z][\w.&'-]*\s*)+)")
+
+
+def _content_names(question: str, names: list[set[str]], passages: Sequence[Passage]) -> list[set[str]]:
+    """The question's names without the sources it names ("Compare the International Business Times story with the
+    piece citing CNN"): an outlet of a retrieved passage (its metadata) or a name after "citing" / "according to".
+    A quote need not repeat them; each article speaks for itself and its sentence is attributed."""
+    from qa import sources
+    from qa.text import name_bases
+
+    outlet: set[str] = set()
+    for p in passages:
+        if sources.is_known(p.source):
+            for w in str(p.source).split():
+                outlet |= name_bases(w)
+    for m in _SOURCE_CUE.finditer(question):
+        for w in m.group(1).split():
+            outlet |= name_bases(w)
+    return [n for n in names if not n & outlet]
 
 
 def _states_certainty(sentence: str) -> bool:
