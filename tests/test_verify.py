@@ -2963,3 +2963,19 @@ def test_a_confirmation_without_its_source_is_not_supported(claim, evidence, sup
     assert result.supported is supported, result.reason
     if not supported:
         assert "without saying by whom" in result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("Coach Anna Berg Minister Tomas Lind Club Chairman Piet Vos.", False),
+    ("Coach Anna Berg and Minister Tomas Lind.", True),
+    ("Coach Anna Berg, Minister Tomas Lind and Club Chairman Piet Vos.", True),
+    ("Club Chairman Piet Vos.", True),
+])
+def test_people_in_a_row_with_only_titles_between_state_nothing(claim, supported):
+    """TEST FIXTURE sentences (session 27): the real model answered "Name the officials quoted ..." with three
+    people run together with their titles and no verb or separator; the tagger joined two of them into one name,
+    so the "names back to back" test missed it. A list with commas or "and" is an answer."""
+    evidence = ("Coach Anna Berg said the team was ready. Minister Tomas Lind welcomed the result. "
+                "Club Chairman Piet Vos thanked the fans.")
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -1079,7 +1079,13 @@ def _verbless(c: Analysis) -> bool:
     if any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB") or t.tag_ == "MD" or
            t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for t in c.doc):
         return False  # the tagger may read a verb as an adjective ("Ardenia qualified for ..."): a subject counts
-    return any(a.ent_iob_ in ("B", "I") and b.ent_iob_ == "B" for a, b in zip(c.doc, c.doc[1:], strict=False))
+    if any(a.ent_iob_ in ("B", "I") and b.ent_iob_ == "B" for a, b in zip(c.doc, c.doc[1:], strict=False)):
+        return True
+    # people named one after another with only titles between ("Rear Admiral John Kirby Esmail Ahmadi-Moghaddam
+    # Interior Ministry Spokesman Brigadier General Saad Maan"): a row too, whatever the tagger joined
+    people = [e for e in c.doc.ents if e.label_ == "PERSON"]
+    return any(not any(t.text in (",", ";", "and", "or", "'s", "’s") for t in c.doc[a.end:b.start])
+               for a, b in zip(people, people[1:], strict=False))
 
 
 _VAGUE_COUNTS = frozenset("several many some few numerous dozens scores various multiple".split())
