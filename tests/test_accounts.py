@@ -325,7 +325,7 @@ def test_real_model_a_confirmation_keeps_who_confirmed_it(seeded_settings, capsy
     """Asked "Is it confirmed ...?", the real model drafts "Yes, it is confirmed that Iran has sent Revolutionary
     Guards into Iraq" (session 27). Only one side's sources confirm it and the other article says the Pentagon could
     not, so no shown sentence may state it as confirmed without saying by whom; it is rewritten with the source's own
-    words or quoted."""
+    words or quoted, and the Pentagon's doubt is given too."""
     assert ask_main(["Is it confirmed that Iran has sent Revolutionary Guards into Iraq?", "--json", "--db",
                      str(seeded_settings.db_path)]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -334,6 +334,8 @@ def test_real_model_a_confirmation_keeps_who_confirmed_it(seeded_settings, capsy
     assert not re.search(r"(?:^|[.,] )(?:yes, )?it (?:is|has been|was) confirmed", out["answer"], re.I), out["answer"]
     if not out["abstained"]:
         assert re.search(r"security (?:official|sources)", out["answer"]), out["answer"]
+        # and the other side, though its article is already cited for the official's words
+        assert "could not confirm" in out["answer"], out["answer"]
 
 
 @pytest.mark.llm

@@ -78,22 +78,29 @@ def each_source_quotes(question: str, sentences: Sequence[AnswerSentence], citat
         return []
     cited = {c.doc_id for c in citations}
     shown = {c.quote.strip() for c in citations}
+    confirming = bool(_CONFIRMATION.search(question))
+    # "Is it confirmed ...?" answered only by who says or confirms it: a cited article's own "could not confirm"
+    # (or a confirmation, where the answer only doubts) is the other side, and is quoted too
+    sides = {_side(s.text) for s in sentences if s.supported} - {""}
     candidates: dict[str, list[tuple[Passage, int, int]]] = {}
     from qa.verify.citations import passage_sentences
 
     for p in passages:
-        if p.doc_id in cited:
+        if p.doc_id in cited and not confirming:
             continue
         for s, e in passage_sentences(p):
-            if p.text[s:e].strip() and p.text[s:e].strip() not in shown:
-                candidates.setdefault(p.doc_id, []).append((p, s, e))
+            sentence = p.text[s:e].strip()
+            if not sentence or sentence in shown:
+                continue
+            if p.doc_id in cited and _side(sentence) in sides | {""}:
+                continue
+            candidates.setdefault(p.doc_id, []).append((p, s, e))
     if not candidates:
         return []
     from qa.index.embeddings import get_embedder
     from qa.verify.repair import AskedQuestion, as_quote, names_present
 
     names = _content_names(question, AskedQuestion(question).names, passages)
-    confirming = bool(_CONFIRMATION.search(question))
     embedder = get_embedder()
     topic = embedder.embed_one(topic_of(question))
     quotes = []
@@ -139,6 +146,15 @@ def _content_names(question: str, names: list[set[str]], passages: Sequence[Pass
         for w in m.group(1).split():
             outlet |= name_bases(w)
     return [n for n in names if not n & outlet]
+
+
+def _side(sentence: str) -> str:
+    """Which side of "is it confirmed?" the sentence is on: "confirmed", "doubted" (could not confirm, denied) or ""
+    (it only says or reports it)."""
+    from qa.verify.claims import analyse
+
+    kinds = {att.certainty for att in analyse(sentence).attributions}
+    return "doubted" if kinds & {"not_confirmed", "denied"} else "confirmed" if "confirmed" in kinds else ""
 
 
 def _states_certainty(sentence: str) -> bool:
