@@ -2979,3 +2979,16 @@ def test_people_in_a_row_with_only_titles_between_state_nothing(claim, supported
                 "Club Chairman Piet Vos thanked the fans.")
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
+    ("The mayor set the condition that the city will not rebuild the bridge unless the state pays.", True),
+    ("The mayor set the condition that the city will not close the bridge unless the state pays.", False),
+])
+def test_a_clause_with_its_own_subject_under_a_noun_is_compared(claim, supported):
+    """TEST FIXTURE sentences (session 27): "the condition that X will not rule out ..." was left to word coverage
+    as if it were a participle describing the noun ("a war lasting eight years"); a clause with its own subject is
+    compared like any other."""
+    evidence = "The mayor warned that the city will not rebuild the bridge unless the state pays for it."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -287,6 +287,8 @@ def answer_question(question: str, index: NewsIndex, settings: Settings, llm,
         else:
             sentences, citations, text = _quoted(quoted, sentences, why)
     sentences, text = _dated(sentences, citations, text, articles)
+    sentences, citations, text = _other_parts(standalone, sentences, citations, text, retrieval.passages,
+                                              settings.support_threshold, articles)
     sentences, citations, text = _each_source(standalone, sentences, citations, text, retrieval.passages,
                                               settings.support_threshold, articles)
     timings["verify_s"] = round(time.perf_counter() - t_check, 3)
@@ -328,6 +330,27 @@ def _each_source(question: str, sentences: list[AnswerSentence], citations: list
                         sentences, citations, text)
 
 
+def _other_parts(question: str, sentences: list[AnswerSentence], citations: list[Citation], text: str,
+                 passages, threshold: float | None, articles: dict[str, str]
+                 ) -> tuple[list[AnswerSentence], list[Citation], str]:
+    """A question in parts ("What did X request, and what condition did Y attach?"): each part no shown sentence
+    speaks of gets the retrieved sentence that does, as an attributed exact quote after the answer."""
+    from qa.verify.repair import part_quote, question_parts
+
+    parts = question_parts(question)
+    if len(parts) < 2:
+        return sentences, citations, text
+    failed = [s.text for s in sentences if not s.supported]
+    for part in parts:
+        shown = [s.text for s in sentences if s.supported]
+        quote = part_quote(part, shown, passages, threshold, articles, draft=failed)
+        if quote is not None:
+            reason = f"supported (an exact quote of the cited text, for the part of the question the draft left " \
+                     f"unanswered: '{part}')"
+            sentences, citations, text = _with_quotes([quote], reason, sentences, citations, text, "quoted")
+    return sentences, citations, text
+
+
 def _each_source_alone(question: str, sentences: list[AnswerSentence], passages, threshold: float | None,
                        articles: dict[str, str], why: str
                        ) -> tuple[list[AnswerSentence], list[Citation], str] | None:
@@ -346,10 +369,10 @@ def _each_source_alone(question: str, sentences: list[AnswerSentence], passages,
 
 
 def _with_quotes(quotes: list[Quote], reason: str, sentences: list[AnswerSentence], citations: list[Citation],
-                 text: str) -> tuple[list[AnswerSentence], list[Citation], str]:
-    """Each source's quote appended to the answer's sentences, citations (one per passage) and text."""
+                 text: str, status: str = "source_quote") -> tuple[list[AnswerSentence], list[Citation], str]:
+    """Each quote appended to the answer's sentences, citations (one per passage) and text."""
     for q in quotes:
-        sentence, citation = _quote_parts(q, reason, "source_quote")
+        sentence, citation = _quote_parts(q, reason, status)
         sentences = [*sentences, sentence]
         if all(c.n != citation.n for c in citations):
             citations = [*citations, citation]

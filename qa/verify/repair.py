@@ -28,6 +28,7 @@ from qa.verify.support import DEFAULT_THRESHOLD, SupportResult, check_support
 
 # A quote is given only when the question's content words are this well covered by the sentence.
 MIN_QUESTION_COVERAGE = 0.5
+ANSWERED_PART_COVERAGE = 0.75  # a part of a question in parts that a shown sentence already answers
 # A failed draft sentence restates a retrieved sentence when this share of its content words is found there.
 MIN_DRAFT_COVERAGE = 0.6
 # A trimmed sentence must score this much above the support threshold (as a re-pointed citation must).
@@ -161,12 +162,12 @@ def names_present(qnames: list[set[str]], sentence: str, article: str | None) ->
     article (what "the city" or "the channel" there refers to)."""
     import re as _re
 
-    from qa.text import name_bases
+    from qa.text import name_bases, standard_expansion
 
     here: set[str] = set()
     for w in _re.findall(r"[A-Za-z][\w.'-]*", sentence.replace("\u2019", "'")):
         w = _re.sub(r"'s?$", "", w)  # "al-Maliki's" names al-Maliki
-        here |= name_bases(w)
+        here |= name_bases(w) | standard_expansion(w)  # "U.S" names the United States
         if "-" in w:  # "al-Maliki" is named by "Maliki" too, as the question parser splits it
             for part in w.split("-"):
                 here |= name_bases(part) if part[:1].isupper() else set()
@@ -204,6 +205,11 @@ class Quote:
     result: SupportResult
 
 
+# "What <noun> did/has/is ...": the wh-word picks a noun, and the verb only frames it.
+_WH_NOUN = re.compile(r"^\s*(?:what|which)\s+[a-z]+\s+(?:did|does|do|has|have|had|is|was|were|are|will|would)\b",
+                      re.IGNORECASE)
+
+
 class AskedQuestion:
     """What a quote must speak of to answer a question: its content words, its names, its own verbs."""
 
@@ -227,7 +233,7 @@ class AskedQuestion:
         # how ...") in a PERSON entity.
         self.names = [name_bases(t.text) for t in qdoc if (t.pos_ == "PROPN" or t.ent_type_ in (
             "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP")) and not title_keys(t.text) and t.text[:1].isalnum()
-            and t.tag_ != "POS" and t.pos_ not in ("VERB", "AUX") and not _name_prefix(t)]
+            and t.tag_ != "POS" and t.pos_ not in ("VERB", "AUX", "DET", "ADP", "CCONJ") and not _name_prefix(t)]
         # A place the question puts the asked thing in ("fighting in Syria", "sent to Basra") must be the sentence's
         # own: the lines before it may name it for "the city" or "there", but a place they name in passing (in a
         # group's name, "Islamic State of Iraq and Syria") does not move a sentence about Iraq there.
@@ -242,6 +248,8 @@ class AskedQuestion:
         # only frames it. "What did X decide?" asks for the decision itself: there the verb is what is asked.
         self.content_verbs = [t.lemma_.lower() for t in verbs if not any(
             c.dep_ in ("dobj", "attr") and any(d.tag_ == "WDT" for d in c.children) for c in t.children)]
+        if _WH_NOUN.match(question):  # "What support did X seek ...?" however the parser attaches "support"
+            self.content_verbs = []
 
     def subject_in(self, sentence: str) -> bool:
         """Whether the sentence speaks of the question's subject (a word of it, a name through its bases, a title
@@ -295,6 +303,76 @@ def as_quote(p: Passage, s: int, e: int, threshold: float | None, articles: dict
 # "Did X do Y?" / "Is X still Y?": the sentence that says what X did (its names, one of its verbs, most of its
 # words) answers it either way, and the reader sees the article's own words.
 _YES_NO = re.compile(r"^\s*(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should)\b", re.I)
+
+
+# A question in parts: "What did X request, and what condition did Y attach?", "Did they threaten it? What did they
+# say?": the parts after the first begin with a question word after ", and" / "and" or after a question mark.
+_PART = re.compile(r"(?:\?\s+|,?\s+and\s+)(?=(?:what|who|whom|which|when|where|how|why)\b)", re.IGNORECASE)
+
+
+def question_parts(question: str) -> list[str]:
+    """The parts of a question that asks several things, each as its own question (one part: [question])."""
+    cuts = [(m.start(), m.end()) for m in _PART.finditer(question)]
+    if not cuts:
+        return [question]
+    parts, start = [], 0
+    for end, nxt in cuts:
+        parts.append(question[start:end].strip(" ,"))
+        start = nxt
+    parts.append(question[start:].strip(" ,"))
+    return [p if p.endswith("?") else p.rstrip(".") + "?" for p in parts if len(p.split()) >= 3]
+
+
+def part_quote(part: str, shown: Sequence[str], passages: Sequence[Passage], threshold: float | None,
+               articles: dict[str, str] | None = None, draft: Sequence[str] = ()) -> Quote | None:
+    """For one part of a question in parts that no shown sentence speaks of (by `AskedQuestion.coverage`), the
+    retrieved sentence that does, as an attributed exact quote: the one a failed `draft` sentence restates
+    (`quote_draft_source`), else the sentence that gives every name the part gives, speaks of its asked action and
+    covers most of its words (of several alike, the closest to the part in meaning); None otherwise."""
+    from qa.verify.citations import passage_sentences
+
+    asked = AskedQuestion(part)
+    # answered already: a shown sentence covers nearly all of the part (half of it is not enough here: "the U.S." and
+    # "Iraq" in a sentence about Obama's condition do not answer what Iraq asked the U.S. for)
+    if not asked.verbs or any(asked.coverage(x, None, framing_verbs=False) >= ANSWERED_PART_COVERAGE for x in shown):
+        return None
+    # the sentence a failed sentence of the draft restates, when it speaks of the part: the model's own pick
+    if draft and (q := quote_draft_source(part, draft, passages, threshold, articles)) is not None:
+        return None if _restated(q.passage.text[q.start:q.end], shown) else q
+    found: list[tuple[float, Passage, int, int]] = []
+    for p in passages:
+        for s, e in passage_sentences(p):
+            sentence = p.text[s:e].strip()
+            if not sentence or any(sentence in x for x in shown):
+                continue
+            coverage = asked.coverage(sentence, (articles or {}).get(p.doc_id), framing_verbs=False)
+            if coverage >= MIN_QUESTION_COVERAGE:
+                found.append((coverage, p, s, e))
+    if not found:
+        return None
+    top = max(x[0] for x in found)
+    found = [x for x in found if x[0] == top]
+    if len(found) > 1:  # several cover the part alike: the one closest to it in meaning (MiniLM cosine)
+        from qa.index.embeddings import get_embedder
+
+        embedder = get_embedder()
+        sims = embedder.embed([p.text[s:e].strip() for _, p, s, e in found]) @ embedder.embed_one(part)
+        found = [found[int(sims.argmax())]]
+    _, p, s, e = found[0]
+    return None if _restated(p.text[s:e], shown) else as_quote(p, s, e, threshold, articles)
+
+
+def _restated(sentence: str, shown: Sequence[str]) -> bool:
+    """Whether a shown sentence already restates `sentence` (most of its words are the sentence's): the part is
+    answered, in other words than the question's ("they" for the leaders it names)."""
+    from qa.verify.nlp import parse
+
+    words = _stems(parse(sentence.strip()))
+    for x in shown:
+        xw = _stems(parse(x))
+        if xw and sum(_covers(w, words) for w in xw) / len(xw) >= MIN_DRAFT_COVERAGE:
+            return True
+    return False
 
 
 def quote_answer(question: str, passages: Sequence[Passage], threshold: float | None,

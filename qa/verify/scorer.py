@@ -1945,8 +1945,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 return (f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{q.text} {prep} "
                         f"{_describe(b)}'")
         return ""
-    if p.light or p.lemma in NEUTRAL_VERBS or p.lemma.split()[0] in NEUTRAL_VERBS or p.dep == "acl":
-        return ""  # a participle describing a noun ("a war lasting eight years", "joined by") is left to coverage
+    if p.light or p.lemma in NEUTRAL_VERBS or p.lemma.split()[0] in NEUTRAL_VERBS or (
+            p.dep == "acl" and not p.explicit_subject):
+        # a participle describing a noun ("a war lasting eight years", "joined by") is left to coverage; a clause
+        # with its own subject under a noun ("the condition that the U.S. will not rule out ...") is compared
+        return ""
     if any(same_sense(p.forms, {lemma}) for lemma in f.act_lemmas):
         return ""  # said with a noun or adjective in the evidence ("defending" / "in their defence")
     if p.lemma in _GETTING_VERBS and not p.negated and any(
