@@ -22,6 +22,14 @@ PENTAGON = "the Pentagon said on Friday it could not confirm media reports"
 SAMARRA = "a city 110km (68 miles) north of Baghdad"
 
 
+def _ask_cli_json(question: str, settings, capsys) -> tuple[dict, list[dict]]:
+    """`python -m qa.ask QUESTION --json` on the seeded index with the real model: the answer's JSON and the
+    sentences shown in its text."""
+    assert ask_main([question, "--json", "--db", str(settings.db_path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    return out, [s for s in out["sentences"] if s["text"] in out["answer"]]
+
+
 def _article(index, doc_id: str) -> str:
     return index.get_document(doc_id).text
 
@@ -283,8 +291,7 @@ def test_cli_shows_a_trimmed_sentence_and_lists_what_the_check_left_out(seeded_s
 # ---- the real model -----------------------------------------------------------------------------------------------
 @pytest.mark.llm
 def test_real_model_demo_question_shows_the_other_article_attributions(seeded_settings, capsys):
-    assert ask_main(["Who confirmed the IRGC deployment?", "--json", "--db", str(seeded_settings.db_path)]) == 0
-    out = json.loads(capsys.readouterr().out)
+    out, _ = _ask_cli_json("Who confirmed the IRGC deployment?", seeded_settings, capsys)
     assert not out["abstained"] and "Iranian security sources" in out["answer"]
     assert any(c["doc_id"] == "seed-000" and "Iranian security sources" in c["quote"] for c in out["citations"])
     others = out["other_accounts"]
@@ -298,11 +305,9 @@ def test_real_model_demo_question_shows_the_other_article_attributions(seeded_se
 def test_real_model_a_question_about_both_reports_cites_both_articles(seeded_settings, capsys):
     """A comparison question from the terminal: the answer cites both seed articles, and every sentence shown
     passed the check (the model may cite both itself; else the other article is quoted)."""
-    assert ask_main(["How do the two reports describe the government of Nouri al-Maliki?", "--json", "--db",
-                     str(seeded_settings.db_path)]) == 0
-    out = json.loads(capsys.readouterr().out)
+    out, shown = _ask_cli_json("How do the two reports describe the government of Nouri al-Maliki?", seeded_settings,
+                               capsys)
     assert not out["abstained"] and {c["doc_id"] for c in out["citations"]} == {"seed-000", "seed-003"}
-    shown = [s for s in out["sentences"] if s["text"] in out["answer"]]
     assert shown and all(s["supported"] for s in shown)
     assert "Shiite-dominated" in out["answer"] or "besieged" in out["answer"]
 
@@ -312,11 +317,8 @@ def test_real_model_a_comparison_is_answered_even_when_the_draft_fails(seeded_se
     """A comparison question whose draft the real model writes in words the check rejects (session 26): the answer
     is each article's own sentence about ISIS, both articles cited, every shown sentence checked; it does not
     abstain."""
-    assert ask_main(["How is ISIS described in the two articles?", "--json", "--db",
-                     str(seeded_settings.db_path)]) == 0
-    out = json.loads(capsys.readouterr().out)
+    out, shown = _ask_cli_json("How is ISIS described in the two articles?", seeded_settings, capsys)
     assert not out["abstained"] and {c["doc_id"] for c in out["citations"]} == {"seed-000", "seed-003"}
-    shown = [s for s in out["sentences"] if s["text"] in out["answer"]]
     assert len(shown) >= 2 and all(s["supported"] and "ISIS" in s["text"] for s in shown)
 
 
@@ -326,10 +328,8 @@ def test_real_model_a_confirmation_keeps_who_confirmed_it(seeded_settings, capsy
     Guards into Iraq" (session 27). Only one side's sources confirm it and the other article says the Pentagon could
     not, so no shown sentence may state it as confirmed without saying by whom; it is rewritten with the source's own
     words or quoted, and the Pentagon's doubt is given too."""
-    assert ask_main(["Is it confirmed that Iran has sent Revolutionary Guards into Iraq?", "--json", "--db",
-                     str(seeded_settings.db_path)]) == 0
-    out = json.loads(capsys.readouterr().out)
-    shown = [s for s in out["sentences"] if s["text"] in out["answer"]]
+    out, shown = _ask_cli_json("Is it confirmed that Iran has sent Revolutionary Guards into Iraq?", seeded_settings,
+                               capsys)
     assert all(s["supported"] for s in shown)
     assert not re.search(r"(?:^|[.,] )(?:yes, )?it (?:is|has been|was) confirmed", out["answer"], re.I), out["answer"]
     if not out["abstained"]:
@@ -343,11 +343,8 @@ def test_real_model_whether_a_thing_is_confirmed_gets_both_sides(seeded_settings
     """"Is the deployment ... confirmed?" asks it of a thing, not of one speaker (session 27): the answer gives the
     Pentagon's "could not confirm" and the Iranian sources' "confirmed", both articles cited, every shown sentence
     checked."""
-    assert ask_main(["Is the deployment of Iranian troops to Iraq confirmed?", "--json", "--db",
-                     str(seeded_settings.db_path)]) == 0
-    out = json.loads(capsys.readouterr().out)
+    out, shown = _ask_cli_json("Is the deployment of Iranian troops to Iraq confirmed?", seeded_settings, capsys)
     assert not out["abstained"] and {c["doc_id"] for c in out["citations"]} == {"seed-000", "seed-003"}
-    shown = [s for s in out["sentences"] if s["text"] in out["answer"]]
     assert shown and all(s["supported"] for s in shown)
     assert "could not confirm" in out["answer"] and "have confirmed" in out["answer"], out["answer"]
 
@@ -358,10 +355,8 @@ def test_real_model_a_question_in_two_parts_gets_both_answered(seeded_settings, 
     ("sought military support from the U.S."); the first part gets the article's own sentence as a quote, and the
     answer no longer says the U.S. "will not rule out military action unless ..." (a clause under "the condition
     that" used to escape the comparison)."""
-    assert ask_main(["What support did the Iraqi government seek from the U.S., and what condition did Obama set for "
-                     "military action?", "--json", "--db", str(seeded_settings.db_path)]) == 0
-    out = json.loads(capsys.readouterr().out)
-    shown = [s for s in out["sentences"] if s["text"] in out["answer"]]
+    out, shown = _ask_cli_json("What support did the Iraqi government seek from the U.S., and what condition did "
+                               "Obama set for military action?", seeded_settings, capsys)
     assert not out["abstained"] and shown and all(s["supported"] for s in shown)
     assert "turned to the U.S" in out["answer"], out["answer"]
     assert "not rule out military action unless" not in out["answer"], out["answer"]
