@@ -615,7 +615,9 @@ def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> int:
         return 1  # the lemmatizer reads "statistics" as "statistic" in one sentence and not in another
     ab = set().union(*(name_bases(x) | standard_expansion(x) for x in a))
     bb = set().union(*(name_bases(x) | standard_expansion(x) for x in b))
-    if ab & bb or _capital_of(a, b):  # a capital for its country counts wherever parties are compared
+    # a capital for its country, ungated here: this overlap also finds swapped roles ("Washington asked Baghdad" for
+    # "Iraq turned to the U.S."); whether the capital is a party at all is decided where a name must be found
+    if ab & bb or _capital_of(a, b):
         return 1
     # an acronym on one side for the words on the other ("us" / {"united", "state"}), in any order
     for short, long in ((a, b), (b, a)):
