@@ -510,10 +510,9 @@ _PLACE_PREPS = frozenset("in at near outside inside around across into within th
 # Verbs a government does as a party, so that a capital beside them stands for its country ("Washington warned",
 # "asked Tehran for help"); beside any other verb it is the city ("militants seized Baghdad", "Kyiv was shelled").
 _PARTY_VERBS = SAY_VERBS | CONFIRM_VERBS | DENY_VERBS | ALLEGATION_VERBS | frozenset("""ask urge demand request appeal
-turn press pressure call accuse blame criticise criticize condemn welcome support back oppose agree refuse offer
-approve impose sanction expel recognise recognize sign negotiate talk respond retaliate decide plan want seek send
-deploy order authorise authorize help aid assist promise pledge vow threaten insist reject dismiss deny summon
-recall warn ban veto""".split())
+turn press pressure criticise criticize condemn welcome support back oppose agree refuse offer approve impose
+sanction expel recognise recognize sign negotiate talk retaliate decide plan want seek send deploy order authorise
+authorize help aid assist promise summon recall ban veto""".split())
 # Nouns of the same dealings: "talks with Tehran", "pressure from Washington", "Moscow's offer".
 _PARTY_NOUNS = frozenset("""talk talks relation relations tie ties pressure request demand offer support aid help deal
 agreement sanction sanctions warning decision policy position response appeal call statement dispute""".split())
