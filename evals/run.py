@@ -166,7 +166,8 @@ def own_words(sentence: str, documents) -> str:
     from qa.sources import strip_own_attribution
 
     for d in documents.values():
-        stripped = strip_own_attribution(sentence, d.title, d.source, d.published, d.doc_id)
+        stripped = strip_own_attribution(sentence, d.title, d.source, d.published, d.doc_id,
+                                         getattr(d, "url", None))
         if stripped != sentence:
             return stripped
     return sentence

@@ -48,12 +48,48 @@ def header(title: str | None, source: str | None, doc_id: str, published: str | 
     return f"{name}, {published}" if is_known(published) else name
 
 
+def web_brand(url: str | None) -> str:
+    """The brand word of a web address: "nytimes" for https://www.nytimes.com/..., "" when unknown."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url or "").hostname or ""
+    parts = [p for p in host.split(".") if p and p != "www"]
+    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in {"co", "com", "org", "net", "ac", "gov"}:
+        parts = parts[:-2]  # ibtimes.co.uk -> ibtimes
+    elif len(parts) >= 2:
+        parts = parts[:-1]
+    return parts[-1].lower() if parts else ""
+
+
+def outlet_names(source: str | None, url: str | None = None) -> list[str]:
+    """Ways a question or a sentence may name an outlet the metadata records: its name; without a leading "The";
+    without a short regional qualifier ("International Business Times" for "International Business Times UK",
+    as people name an edition's parent); its web brand ("ibtimes" for ibtimes.co.uk) and the brand with the
+    qualifier ("IBTimes UK"). Empty for an unknown outlet."""
+    if not is_known(source):
+        return []
+    name = " ".join(str(source).split())
+    bare = re.sub(r"^the\s+", "", name, flags=re.I)
+    names = [name, bare]
+    words = bare.split()
+    qualifier = words[-1] if len(words) >= 2 and len(words[-1]) <= 3 and words[-1].isupper() else ""
+    if qualifier and len(words) >= 3:  # "Sky News UK" -> "Sky News"; never down to one word ("BBC" of "BBC UK")
+        names.append(" ".join(words[:-1]))
+    brand = web_brand(url)
+    if len(brand) >= 3:
+        names.append(brand)
+        if qualifier:
+            names.append(f"{brand} {qualifier}")
+    return list(dict.fromkeys(names))
+
+
 def strip_own_attribution(text: str, title: str | None, source: str | None, published: str | None,
-                          doc_id: str = "") -> str:
+                          doc_id: str = "", url: str | None = None) -> str:
     """`text` without an attribution to the cited article itself ("According to <its outlet>, X" -> "X"), so the
-    rest is checked against the article's words: the outlet's name is metadata, not article text. Names that are
-    unknown are not stripped."""
-    names = [re.escape(n) for n in (source, title) if is_known(n)]
+    rest is checked against the article's words: the outlet's name is metadata, not article text. The outlet may
+    be named in any of its `outlet_names`. Names that are unknown are not stripped."""
+    names = [re.escape(n) for n in outlet_names(source, url)]
+    names += [re.escape(str(title))] if is_known(title) else []
     if doc_id:  # how headers and sentences name it: "seed-003 (outlet unknown)", "the article seed-003 (...)"
         names.append(re.escape(display_name(title, source, doc_id)))
         names.append(re.escape(source_label(title, source, doc_id)))

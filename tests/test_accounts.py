@@ -605,6 +605,20 @@ def test_the_eval_and_the_pipeline_strip_the_quote_attribution_to_an_unknown_out
     assert check_support(stripped, ["The bridge reopened on Monday."]).supported
 
 
+def test_an_attribution_to_the_outlet_by_another_of_its_names_is_stripped():
+    from qa.sources import strip_own_attribution
+
+    claim = "According to Valley Wire, the bridge reopened on Monday."
+    url = "https://www.valleywire.co.uk/news/1"
+    assert strip_own_attribution(claim, "unknown", "Valley Wire UK", "unknown", "fixture-9", url) == \
+        "The bridge reopened on Monday."
+    assert strip_own_attribution("ValleyWire reported that the bridge reopened on Monday.", "unknown",
+                                 "Valley Wire UK", "unknown", "fixture-9", url) == "The bridge reopened on Monday."
+    # another outlet is no name of this one
+    other = "According to Valley Times, the bridge reopened on Monday."
+    assert strip_own_attribution(other, "unknown", "Valley Wire UK", "unknown", "fixture-9", url) == other
+
+
 def test_an_outlet_describing_something_is_checked_as_the_articles_own_description():
     from qa.sources import strip_own_attribution
 

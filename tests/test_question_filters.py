@@ -36,6 +36,9 @@ def test_aliases_come_from_the_name_and_the_web_address() -> None:
     assert {"the harbour herald", "harbour herald", "harbourherald"} <= outlet_aliases(*vars(DOCS["a"]).values())
     assert "valleywire uk" in outlet_aliases("Valley Wire UK", "https://valleywire.com/x")
     assert outlet_aliases("unknown", None) == set()
+    # a short regional qualifier may be left out, but never down to a single word ("BBC" of "BBC UK")
+    assert "valley wire" in outlet_aliases("Valley Wire UK", None)
+    assert "bbc" not in outlet_aliases("BBC UK", None)
 
 
 @pytest.mark.parametrize("question, source", [
@@ -45,6 +48,7 @@ def test_aliases_come_from_the_name_and_the_web_address() -> None:
     ("What did ValleyWire UK write about the storm?", "Valley Wire UK"),
     ("How did Valley Wire UK describe the harbour?", "Valley Wire UK"),
     ("In Valley Wire UK coverage, what happened?", "Valley Wire UK"),
+    ("According to Valley Wire, how did the wall hold?", "Valley Wire UK"),  # the edition's parent name
     ("What did Mayor Lin say about the wall?", None),  # a person the article quotes, not an outlet
     ("Who held the harbour wall?", None),
 ])

@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 from qa.metadata import int_to_iso, parse_filter_date, source_key
 from qa.retrieve.filters import Filters
+from qa.sources import outlet_names
 
 # A name as written in a question: capitalised words (with inner "of", "the", "and", "&"), e.g. "The New York
 # Times", "International Business Times UK", "IBTimes UK", "Al Jazeera".
@@ -69,31 +69,9 @@ def _trim(name: str) -> str:
     return " ".join(words).rstrip(".,;:'")
 
 
-def _brand(url: str | None) -> str:
-    """The brand word of a web address: "nytimes" for https://www.nytimes.com/..., "" when unknown."""
-    host = urlsplit(url or "").hostname or ""
-    parts = [p for p in host.split(".") if p and p != "www"]
-    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in {"co", "com", "org", "net", "ac", "gov"}:
-        parts = parts[:-2]  # ibtimes.co.uk -> ibtimes
-    elif len(parts) >= 2:
-        parts = parts[:-1]
-    return parts[-1].lower() if parts else ""
-
-
 def outlet_aliases(source: str, url: str | None) -> set[str]:
-    """Ways a question may name an outlet the index records: its name, without a leading "The", its web brand, and
-    the brand followed by the name's last word when that is a short qualifier ("IBTimes UK")."""
-    key = source_key(source)
-    if not key:
-        return set()
-    aliases = {key, source_key(re.sub(r"^the\s+", "", source, flags=re.I))}
-    brand = _brand(url)
-    if len(brand) >= 3:
-        aliases.add(brand)
-        last = source.split()[-1]
-        if len(last) <= 3 and last.isupper():
-            aliases.add(source_key(f"{brand} {last}"))
-    return aliases
+    """Ways a question may name an outlet the index records (`qa.sources.outlet_names`), as compared keys."""
+    return {source_key(n) for n in outlet_names(source, url)} - {""}
 
 
 def _mentions(question: str) -> list[tuple[str, bool]]:

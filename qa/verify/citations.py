@@ -381,7 +381,7 @@ def own_words(text: str, cited: list[Passage]) -> str:
     """The claim without an attribution to the cited article's own outlet ("According to <outlet>, ..."): the
     outlet's name comes from metadata, so only the rest can be checked against the article's words."""
     for p in cited:
-        stripped = strip_own_attribution(text, p.title, p.source, p.published, p.doc_id)
+        stripped = strip_own_attribution(text, p.title, p.source, p.published, p.doc_id, p.url)
         if stripped != text:
             return stripped
     return text
