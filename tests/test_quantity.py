@@ -131,6 +131,13 @@ def test_a_question_about_a_topic_needs_an_answer_that_speaks_of_it():
     assert missing_answer_type("What did the minister say about strikes?",
                                ["The minister said airstrikes were not an option."]) is None
     assert asked_topic("What did the minister say?") is None
+    # a general noun ("the situation in Calder") names no topic of its own: its complement is the topic
+    general = "What did the mayor say about the situation in Calder?"
+    assert asked_topic(general) == ("Calder", ["Calder"])
+    assert missing_answer_type(general, ["The mayor said Calder's flood defences had held."]) is None
+    assert missing_answer_type(general, ["The mayor said the budget would be balanced."]) == \
+        "the passages say nothing about Calder"
+    assert asked_topic("What did the mayor say about the situation?") is None
 
 
 def test_who_holds_a_title_needs_a_person_named_with_it():

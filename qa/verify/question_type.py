@@ -323,10 +323,24 @@ def asked_topic(question: str) -> tuple[str, list[str]] | None:
     for t in parse(question.strip()):
         if t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN") and t.head.lower_ == "about" and \
                 t.head.head.pos_ in ("VERB", "AUX") and t.head.head.dep_ == "ROOT":
+            if t.lemma_.lower() in _GENERAL_TOPICS:
+                # "the situation in Iraq": what is asked about is the place or thing that follows, not the word
+                # "situation", which a sentence about it need not use
+                after = [c for p in t.children if p.dep_ == "prep" for c in p.subtree
+                         if c.pos_ in ("NOUN", "PROPN", "ADJ")]
+                if not after:
+                    return None
+                return t.doc[after[0].i:after[-1].i + 1].text, [w.text for w in after]
             words = [c for c in t.subtree if c.i <= t.i and c.pos_ in ("NOUN", "PROPN", "ADJ")]
             first = min([t.i] + [c.i for c in t.subtree if c.i <= t.i and not c.is_punct and c.pos_ != "DET"])
             return t.doc[first:t.i + 1].text, [w.text for w in words]
     return None
+
+
+# Nouns that name no topic of their own ("What did X say about the situation in Iraq?"): their phrase's own
+# complement is the topic. Generic English.
+_GENERAL_TOPICS = frozenset("situation matter issue issues event events development developments state affairs "
+                            "thing things news subject topic question circumstance circumstances".split())
 
 
 def _speaks_of(words: list[str], sentence: str) -> bool:
