@@ -2344,11 +2344,13 @@ def test_training_forces_is_not_fighting_alongside_them(claim, supported):
 @pytest.mark.parametrize("claim,supported", [
     ("The council is closing the Elm Street library next month.", True),  # arranged: the future, as "will"
     ("The council is closing the Elm Street library.", False),  # no time to come: said as under way
+    ("The council is closing the Elm Street library starting Monday.", True),  # "starting <day>" is a time too
     ("The council closed the Elm Street library.", False),
 ])
 def test_a_present_progressive_with_a_time_to_come_is_the_future(claim, supported):
     """TEST FIXTURE sentence (session 22)."""
-    evidence = "The council will close the Elm Street library next month."
+    evidence = "The council will close the Elm Street library from Monday." if "Monday" in claim else \
+        "The council will close the Elm Street library next month."
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
 

@@ -329,10 +329,15 @@ def _scheduled_progressive(tok: Token) -> bool:
     if tok.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
                                     for c in tok.children):
         return False
-    clausal = {x.i for c in tok.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp") for x in c.subtree}
+    # ("starting Friday" is read as a clause of its own: it is a time, not a clause)
+    clausal = {x.i for c in tok.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp") and
+               c.lower_ not in _STARTING for x in c.subtree}
     when = [x for x in tok.subtree if x.i not in clausal and x.i != tok.i]
     return any(x.lower_ in _FUTURE_TIME_WORDS for x in when) or any(
-        x.lower_ in ("starting", "from") and any(y.ent_type_ == "DATE" for y in x.subtree) for x in when)
+        x.lower_ in _STARTING | {"from"} and any(y.ent_type_ == "DATE" for y in x.subtree) for x in when)
+
+
+_STARTING = frozenset({"starting", "beginning"})
 
 
 def irrealis(tok: Token) -> str:
@@ -976,6 +981,9 @@ def analyse(text: str) -> Analysis:
         if (t.pos_ != "VERB" and not copula and not mistagged) or t.i in attr_verbs or \
                 t.dep_ in ("amod", "compound"):
             continue
+        if t.lower_ in _STARTING and t.tag_ == "VBG" and t.dep_ == "advcl" and \
+                any(c.ent_type_ == "DATE" for c in t.children) and not any(c.dep_ == "dobj" for c in t.children):
+            continue  # "starting Friday": a time, not an act
         lemma = _verb_lemma(t)
         if lemma in IRREALIS_VERBS | IRREALIS_PHRASES - {"rule out"} and any(
                 c.dep_ in ("xcomp", "ccomp") for c in t.children):
