@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qa.verify.question_type import counted_words, missing_answer_type, states_quantity
 
 
@@ -226,3 +228,24 @@ def test_words_before_the_question_word_do_not_hide_the_question():
                                ["The militants have vowed to march on the capital."]) is not None
     assert missing_answer_type("Roughly how many fighters are marching on the capital?",
                                ["About 2,000 fighters are marching on the capital."]) is None
+
+
+@pytest.mark.parametrize("question, plain, kind", [
+    ("Can you tell me how many fighters are marching?", "how many fighters are marching?", "count"),
+    ("Tell me who signed the deal.", "who signed the deal.", "party"),
+    ("Could you please tell me, how far is Kell from Harrow?", "how far is Kell from Harrow?", "distance"),
+    ("I'd like to know when the bridge reopened.", "when the bridge reopened.", "date"),
+    ("Do you know where the ferry sank?", "where the ferry sank?", "place"),
+    ("Please, how many people fled?", "how many people fled?", "count"),
+    ("I wonder how many homes lost power?", "how many homes lost power?", "count"),
+    ("Tell me about the strike.", "Tell me about the strike.", None),  # no question word: nothing embedded
+])
+def test_a_question_asked_as_a_request_is_the_question_it_embeds(question, plain, kind):
+    """TEST FIXTURE questions (session 28): "Can you tell me how many ...?" was a question of no known type, so an
+    answer without a figure passed the question-type check."""
+    from qa.verify.question_type import plain_question, question_type
+
+    assert plain_question(question) == plain
+    assert question_type(question) == kind
+    if kind == "count":
+        assert missing_answer_type(question, ["The ferry operator apologised to passengers."]) is not None

@@ -30,10 +30,18 @@ WINDOW = 4  # words after the number in which the counted noun must appear ("500
 
 
 # Words before the question word that do not change what is asked: "Roughly how many ...", "And who ...", "So,
-# where ...".
+# where ...", and the requests below.
+# A question asked as a request ("Can you tell me how many ...", "I'd like to know who ...", "Please, where ..."):
+# the question it embeds is what is asked.
+_ASKED = r"(?=(?:how|who|whom|when|where|what|which|on|in|at)\b)"
 _LEAD = re.compile(r"^\s*(?:(?:roughly|approximately|about|around|exactly|precisely|just)\s+(?=how\b)|"
-                   r"(?:and|so|but|then|now|ok|okay|well)\b[\s,]+(?=(?:how|who|whom|when|where|what|which|on|in|at)"
-                   r"\b))", re.IGNORECASE)
+                   rf"(?:and|so|but|then|now|ok|okay|well|please)\b[\s,]+{_ASKED}|"
+                   r"(?:(?:can|could|would|will)\s+(?:you|someone|anyone|anybody)\s+)?(?:please\s+)?"
+                   rf"(?:tell\s+me|show\s+me|let\s+me\s+know|explain)\b[\s,]+{_ASKED}|"
+                   rf"(?:do|does)\s+(?:you|anyone|anybody)\s+know\b[\s,]+{_ASKED}|"
+                   r"i(?:'d|\s+would)?\s+(?:like|want|need)\s+to\s+(?:know|find\s+out|understand)\b[\s,]+"
+                   rf"{_ASKED}|"
+                   rf"i(?:'m|\s+am)?\s+(?:wonder|wondering)\b[\s,]+{_ASKED})", re.IGNORECASE)
 
 
 def plain_question(question: str) -> str:
