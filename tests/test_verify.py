@@ -2356,6 +2356,18 @@ def test_a_present_progressive_with_a_time_to_come_is_the_future(claim, supporte
 
 
 @pytest.mark.parametrize("claim,supported", [
+    ("Output at the mill is expected to be cut gradually starting in March, the union said.", True),
+    ("Output at the mill will be cut gradually starting in March, the union said.", False),  # still surer
+])
+def test_starting_with_a_date_is_a_time_not_an_act(claim, supported):
+    """TEST FIXTURE sentences (session 28): "starting in March" was read as a verb of its own, compared with the
+    evidence's verb and called done ("the cited text says 'to cut', the claim says 'starting'")."""
+    evidence = "Output at the mill is expected to be cut gradually from March, the union added."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
     ("Varga called the PLA a failing body during her radio appearance.", True),
     ("Varga declined to call the PLA a failing body during her radio appearance.", False),
 ])

@@ -981,9 +981,10 @@ def analyse(text: str) -> Analysis:
         if (t.pos_ != "VERB" and not copula and not mistagged) or t.i in attr_verbs or \
                 t.dep_ in ("amod", "compound"):
             continue
-        if t.lower_ in _STARTING and t.tag_ == "VBG" and t.dep_ == "advcl" and \
-                any(c.ent_type_ == "DATE" for c in t.children) and not any(c.dep_ == "dobj" for c in t.children):
-            continue  # "starting Friday": a time, not an act
+        if t.lower_ in _STARTING and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp") and \
+                any(y.ent_type_ == "DATE" for y in t.subtree if y is not t) and \
+                not any(c.dep_ in ("dobj", "nsubj") for c in t.children):
+            continue  # "starting Friday", "starting in February": a time, not an act
         lemma = _verb_lemma(t)
         if lemma in IRREALIS_VERBS | IRREALIS_PHRASES - {"rule out"} and any(
                 c.dep_ in ("xcomp", "ccomp") for c in t.children):
