@@ -2356,6 +2356,18 @@ def test_a_present_progressive_with_a_time_to_come_is_the_future(claim, supporte
 
 
 @pytest.mark.parametrize("claim,supported", [
+    ("Police said a cyclist was hospitalised following a crash with a van on Mill Street.", True),
+    ("Police said a cyclist was hospitalised after hitting a van on Mill Street.", False),  # who hit whom: not said
+])
+def test_a_participle_used_as_a_preposition_is_no_act(claim, supported):
+    """TEST FIXTURE sentences (session 28): "following a crash" was read as an act of following, a known verb of
+    another sense than the text's "was taken", so a faithful paraphrase was rejected."""
+    evidence = "A cyclist was taken to hospital after a collision with a van on Mill Street, police said."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
     ("Output at the mill is expected to be cut gradually starting in March, the union said.", True),
     ("Output at the mill will be cut gradually starting in March, the union said.", False),  # still surer
 ])

@@ -985,6 +985,8 @@ def analyse(text: str) -> Analysis:
                 any(y.ent_type_ == "DATE" for y in t.subtree if y is not t) and \
                 not any(c.dep_ in ("dobj", "nsubj") for c in t.children):
             continue  # "starting Friday", "starting in February": a time, not an act
+        if t.dep_ == "prep" and t.tag_ in ("VBG", "VBN"):
+            continue  # "including military action", "following the vote": a participle used as a preposition
         lemma = _verb_lemma(t)
         if lemma in IRREALIS_VERBS | IRREALIS_PHRASES - {"rule out"} and any(
                 c.dep_ in ("xcomp", "ccomp") for c in t.children):
