@@ -2355,6 +2355,19 @@ def test_a_present_progressive_with_a_time_to_come_is_the_future(claim, supporte
     assert result.supported is supported, result.reason
 
 
+@pytest.mark.parametrize("claim,evidence,supported", [
+    ("Approved 40 to 12, the bill raises the minimum wage to 14 dollars.",
+     "The bill, approved by 40 votes to 12, raises the minimum wage to 14 dollars.", True),
+    ("Approved 41 to 12, the bill raises the minimum wage to 14 dollars.",
+     "The bill, approved by 40 votes to 12, raises the minimum wage to 14 dollars.", False),  # the margin counts
+])
+def test_a_margin_after_by_is_no_doer(claim, evidence, supported):
+    """TEST FIXTURE sentences (session 28): "passed by 23 votes to 18" made "votes" the doer of "passed", so a
+    claim without it read as roles reversed."""
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
 @pytest.mark.parametrize("claim,supported", [
     ("Police said a cyclist was hospitalised following a crash with a van on Mill Street.", True),
     ("Police said a cyclist was hospitalised after hitting a van on Mill Street.", False),  # who hit whom: not said

@@ -441,6 +441,19 @@ def _unconfirmed(tok: Token) -> bool:
                (a.lower_ == "nothing") for a in list(tok.ancestors)[:3])
 
 
+_MARGIN_NOUNS = frozenset("vote votes margin majority".split())
+
+
+def _agent_doer(agent: Token) -> Token | None:
+    """The doer a passive's "by" phrase names, or None when it gives a margin ("passed by 23 votes to 18", "won by
+    a narrow majority"), not a doer."""
+    g = next((g for g in agent.children if g.dep_ == "pobj"), None)
+    if g is not None and g.lemma_.lower() in _MARGIN_NOUNS and (
+            any(c.like_num or c.lower_ in ("narrow", "wide", "large", "small", "slim", "big") for c in g.children)):
+        return None
+    return g
+
+
 def _argument_words(tok: Token) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
     """(subject words, object words, {preposition: words}) of the verb `tok`."""
     subj: frozenset[str] = frozenset()
@@ -454,7 +467,8 @@ def _argument_words(tok: Token) -> tuple[frozenset[str], frozenset[str], dict[st
         elif c.dep_ in ("nsubjpass",):
             obj = obj | _np_words(c)
         elif c.dep_ == "agent":
-            subj = frozenset().union(*(_np_words(g) for g in c.children if g.dep_ == "pobj"))
+            doer = _agent_doer(c)
+            subj = _np_words(doer) if doer is not None else subj
         elif c.dep_ in ("dobj", "attr", "oprd", "dative"):
             obj = obj | _subtree_words(c, stop)
         elif c.dep_ == "ccomp" and c.pos_ == "ADJ":  # "found Hurst guilty": Hurst is who was found so
@@ -862,7 +876,7 @@ def _role_cores(t: Token) -> tuple[frozenset[str], frozenset[str], dict[str, fro
     obj_tok = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")), None)
     agent = next((c for c in t.children if c.dep_ == "agent"), None)
     if agent is not None:
-        subj_tok = next((g for g in agent.children if g.dep_ == "pobj"), subj_tok)
+        subj_tok = _agent_doer(agent) or subj_tok
     if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
         if t.tag_ == "VBN" and obj_tok is None:
             obj_tok = t.head
@@ -999,7 +1013,7 @@ def analyse(text: str) -> Analysis:
         subj_tok = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subj_tok is None:
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
-            subj_tok = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            subj_tok = _agent_doer(agent) if agent is not None else None
         # proper names only: an adjective ("British", "Iranian") describes, it does not name the doer
         names = _head_names(subj_tok) if subj_tok is not None else ()
         forms = _forms(t, lemma)
