@@ -2355,6 +2355,18 @@ def test_a_present_progressive_with_a_time_to_come_is_the_future(claim, supporte
     assert result.supported is supported, result.reason
 
 
+@pytest.mark.parametrize("claim,supported", [
+    ("The council said the shortlist would probably be published on Friday.", True),
+    ("The council said the shortlist would be published on Friday.", False),  # surer than "likely to"
+])
+def test_a_passive_announcement_under_likely_is_an_act(claim, supported):
+    """TEST FIXTURE sentences (session 28): "were likely to be published" read "published" as a report by the
+    shortlist (a verb of saying), so the claim's "would be published" had nothing to be compared with."""
+    evidence = "The council said the shortlist was likely to be published on Friday."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
 @pytest.mark.parametrize("claim,evidence,supported", [
     ("Approved 40 to 12, the bill raises the minimum wage to 14 dollars.",
      "The bill, approved by 40 votes to 12, raises the minimum wage to 14 dollars.", True),

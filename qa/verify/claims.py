@@ -356,11 +356,13 @@ def irrealis(tok: Token) -> str:
     if pending and tok.lemma_.lower() == "be":
         return pending  # "the hotline was under discussion": weighed, not agreed
     for depth in range(8):
+        # "would probably be published": the adverb's doubt, not the modal's future, is how sure it is said
+        hedged = next((c for c in cur.children if c.dep_ == "advmod" and c.lower_ in EPISTEMIC_ADVERBS), None)
+        if hedged is not None:
+            return hedged.text
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS:
                 return "will" if c.lower_ in FUTURE_MODALS else c.text
-            if c.dep_ == "advmod" and c.lower_ in EPISTEMIC_ADVERBS:
-                return c.text
         if depth and cur.pos_ in ("VERB", "AUX"):
             lemma = _verb_lemma(cur)
             prep_forms = {f"{cur.lemma_.lower()} {c.lower_}" for c in cur.children if c.dep_ == "prep"}
@@ -556,10 +558,13 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
         elif lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children):
             continue  # "called on both sides to free ...": an appeal, as "urged" is, not a report of words
         elif lemma in SAY_VERBS and lemma not in HEARSAY_VERBS and t.tag_ == "VBN" and not any(
-                c.dep_ in ("ccomp", "xcomp") for c in t.children) and any(
+                c.dep_ in ("ccomp", "xcomp") for c in t.children) and (any(
                 c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in CLAIM_NOUNS
-                for c in t.children):
-            continue  # "the results will be announced on Wednesday": announcing a thing is an act, not a report
+                for c in t.children) or (any(c.dep_ == "auxpass" for c in t.children) and t.dep_ == "xcomp" and
+                                         not any(c.dep_ == "nsubjpass" for c in t.children))):
+            # "the results will be announced on Wednesday", "were likely to be announced" (the subject raised to
+            # "were"): announcing a thing is an act, not a report
+            continue
         elif lemma in DENY_VERBS:
             cert = "denied"
         elif lemma in HEARSAY_VERBS and t.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass")
