@@ -2356,6 +2356,20 @@ def test_a_present_progressive_with_a_time_to_come_is_the_future(claim, supporte
 
 
 @pytest.mark.parametrize("claim,supported", [
+    ("The agency said further price rises were possible in the spring.", True),
+    ("The agency said further price rises could come in the spring.", True),
+    ("The agency said further price rises would follow in the spring.", False),
+    ("The agency said further price rises will come in the spring.", False),
+])
+def test_a_thing_said_only_possible_is_not_said_to_happen(claim, supported):
+    """TEST FIXTURE sentences (session 28): "further rises were possible" (an adjective of possibility, no modal)
+    accepted "further rises would follow"."""
+    evidence = "The agency said further price rises were possible in the spring."
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim,supported", [
     ("The council said the shortlist would probably be published on Friday.", True),
     ("The council said the shortlist would be published on Friday.", False),  # surer than "likely to"
 ])

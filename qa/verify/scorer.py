@@ -2649,12 +2649,40 @@ def _contemplated(a: Analysis) -> dict[str, str]:
     return out
 
 
+def _said_possible(a: Analysis) -> dict[str, str]:
+    """{noun: "were possible"} for what the sentence says only may be ("further cuts were possible", "heavy snow is
+    likely"): an adjective of possibility, no verb of weighing."""
+    out: dict[str, str] = {}
+    for p in a.predicates:
+        possible = sorted(f for f in p.forms if f in _POSSIBLE_FORMS)
+        # (not "were likely to be announced": that act's own mood says it)
+        adjective = next((x for x in a.doc[p.i].children if x.dep_ == "acomp"), None) if p.i >= 0 else None
+        if adjective is not None and any(x.dep_ == "xcomp" for x in adjective.children):
+            continue
+        if p.lemma == "be" and possible and not p.negated:
+            for w in p.subject_core:
+                out.setdefault(w, f"{p.text} {possible[0].split()[1]}")
+    return out
+
+
+_POSSIBLE_FORMS = frozenset({"be possible", "be likely", "be probable", "be unlikely", "be conceivable"})
+
+
 def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
     """A thing the evidence only weighs, made by the claim the object or subject of an act that happens or
     will happen ("would not rule out air strikes" -> "air strikes would go ahead")."""
     weighed: dict[str, str] = {}
+    possible: dict[str, str] = {}
     for a in ev:
         weighed.update(_contemplated(a))
+        possible.update(_said_possible(a))
+    for p in c.predicates:
+        # what the evidence says only may be, said to happen or to be so ("will come", "would follow"), whatever
+        # the verb: a light one ("come", "go ahead") asserts it as much
+        if p.lemma != "be" and not p.negated and p.strength >= 1 and p.dep not in ("acl", "amod") and \
+                p.explicit_subject and not p.infinitive and \
+                (hit := sorted(p.subject_core & set(possible), key=len, reverse=True)):
+            return f"the cited text only says the {hit[0]} {possible[hit[0]]}; the claim says '{p.text}'"
     if not weighed:
         return ""
     for p in c.predicates:
