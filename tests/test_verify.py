@@ -2355,6 +2355,20 @@ def test_a_present_progressive_with_a_time_to_come_is_the_future(claim, supporte
     assert result.supported is supported, result.reason
 
 
+@pytest.mark.parametrize("claim,evidence,supported", [
+    ("The mill's owner said the mill had given no notice of the closure.", "Its owner said the mill had not "
+     "received any notice of the closure.", False),
+    ("Harlow Foods sold the bakery last year.", "Harlow Foods bought the bakery last year.", False),
+    ("Harlow Foods bought the bakery from Penn Mills last year.", "Penn Mills sold the bakery to Harlow Foods last "
+     "year.", True),  # the other side of the same sale, told from the buyer: the roles kept
+])
+def test_the_same_doer_on_the_other_side_of_a_transfer_is_reversed(claim, evidence, supported):
+    """TEST FIXTURE sentences (session 28): "had given no warning" was accepted for "had not received any warning"
+    (two verbs the thesaurus does not link, so neither was a reason)."""
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
 @pytest.mark.parametrize("claim,supported", [
     ("The agency said further price rises were possible in the spring.", True),
     ("The agency said further price rises could come in the spring.", True),

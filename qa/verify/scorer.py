@@ -1833,7 +1833,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             p_neg, q_neg = p.negated != (p.condition == "unless"), q.negated != (q.condition == "unless")
         else:
             p_neg, q_neg = p.negated, q.negated
-        if opposite(p.forms - q.forms, q.forms - p.forms):  # "voted against" / "voted in favour"
+        if opposite(p.forms - q.forms, q.forms - p.forms) and not _told_from_other_side(p, q):
+            # "voted against" / "voted in favour"
             return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
         if clash := _role_clash(p.subject, q.subject):
             return clash
@@ -1946,6 +1947,13 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 return (f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{q.text} {prep} "
                         f"{_describe(b)}'")
         return ""
+    # the same doer on the other side of a transfer ("the company had given no warning" where it "had not
+    # received any warning"): what one side does the other undergoes, so with one doer the roles are reversed
+    other_side = next((x for _, x in ev_preds if _transfer_sides(p.lemma, x.lemma) and p.negated == x.negated and
+                       _overlap(p.subject, x.subject) and not _overlap(p.subject, _args(x))), None)
+    if other_side is not None:
+        return (f"the roles are reversed: in the cited text {_describe(other_side.subject)} '{other_side.text}', "
+                f"the claim says '{p.text}'")
     if p.light or p.lemma in NEUTRAL_VERBS or p.lemma.split()[0] in NEUTRAL_VERBS or (
             p.dep == "acl" and not p.explicit_subject):
         # a participle describing a noun ("a war lasting eight years", "joined by") is left to coverage; a clause
@@ -1980,12 +1988,13 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if shared == 0:
         return ""
     # ("lacked the power" restates "had no authority": an opposite verb, negated, says the same)
-    if opposite(p.forms, q.forms) and p.negated == q.negated and not any(_forms_match(p, x) for _, x in ev_preds):
+    if opposite(p.forms, q.forms) and p.negated == q.negated and not _told_from_other_side(p, q) and \
+            not any(_forms_match(p, x) for _, x in ev_preds):
         return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
     # the opposite of another action on the same thing ("flushed the pipes and reduced chlorine levels" for "...
     # and increased chlorine levels")
     flip = next((x for _, x in ev_preds if opposite(p.forms, x.forms) and p.negated == x.negated and p.object_core and
-                 _overlap(p.object_core, x.object_core)), None)
+                 _overlap(p.object_core, x.object_core) and not _told_from_other_side(p, x)), None)
     if flip is not None and not any(_forms_match(p, x) for _, x in ev_preds):
         return f"the cited text says '{flip.text}', the claim says the opposite ('{p.text}')"
     if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and \
@@ -2028,6 +2037,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # a verb the thesaurus does not know may be a synonym ("reached a peak" / "peaked"): never the reason
         # for a rejection; only two known verbs of different senses are a changed action
         return ""
+    if _told_from_other_side(p, q):
+        return ""  # "bought from Penn" for "Penn sold": one sale, its two sides
     return f"the cited text says '{q.text}', not '{p.text}'"
 
 
@@ -2050,6 +2061,23 @@ treasurer manager coach captain governor mayor deputy vice""".split())
 
 # Doers too general to be a changed speaker ("people", "officials" for a named ministry's staff).
 _GENERIC_DOERS = frozenset("people person official officials authority authorities government".split())
+
+
+# The two sides of a transfer: the first of a pair gives, the second gets ("sold" / "bought").
+_TRANSFERS = (("give", "receive"), ("sell", "buy"), ("lend", "borrow"), ("send", "receive"), ("pay", "receive"),
+              ("win", "lose"), ("teach", "learn"), ("give", "get"), ("send", "get"))
+
+
+def _transfer_sides(a: str, b: str) -> bool:
+    """Whether verbs `a` and `b` are the two sides of one transfer (either way round)."""
+    return any({a, b} == {x, y} for x, y in _TRANSFERS)
+
+
+def _told_from_other_side(p: Predicate, q: Predicate) -> bool:
+    """"Harlow bought the bakery from Penn" for "Penn sold the bakery to Harlow": one transfer told from its other
+    side, each party keeping its part (the claim's doer is the text's receiver, or the other way round)."""
+    return _transfer_sides(p.lemma, q.lemma) and (_overlap(p.subject, _unite(q.preps)) or
+                                                  _overlap(_unite(p.preps), q.subject))
 
 
 def _moved_patient(p: Predicate, q: Predicate, matched: list[Predicate],
