@@ -3071,3 +3071,15 @@ def test_a_clause_with_its_own_subject_under_a_noun_is_compared(claim, supported
     evidence = "The mayor warned that the city will not rebuild the bridge unless the state pays for it."
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # a named speaker's description is what the claim says of him, not who speaks
+    ("Harlow, a campaigner against the runway, said he would appeal the ruling.", True),
+    # the description does not make another person the speaker
+    ("Mills, a campaigner against the runway, said he would appeal the ruling.", False),
+])
+def test_a_description_in_apposition_to_a_named_speaker_is_not_part_of_the_speaker(claim, supported):
+    evidence = "Parish councillor Dan Harlow, who has campaigned against the runway, said he would appeal the ruling."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -704,6 +704,11 @@ def speaker_phrase_words(speaker: Token) -> frozenset[str]:
         if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ not in ("of", "in", "for", "at", "from")
                                           and t.head == speaker):  # "analysts at X", "an official from X"
             skip |= {x.i for x in t.subtree}
+        # "Brandt, a supporter of the levy": a named speaker's description, checked as what the claim says of him
+        # (it is not who speaks)
+        if t.dep_ == "appos" and t.head == speaker and speaker.pos_ == "PROPN" and t.pos_ == "NOUN" and \
+                t.lemma_.lower() not in TITLES and not any(x.ent_type_ in ("ORG", "GPE", "NORP") for x in t.subtree):
+            skip |= {x.i for x in t.subtree}
     # (a number and its unit describing the speaker's place are the quantity check's: "forty kilometres" / "40km")
     words = _words(t for t in speaker.subtree if t.i not in skip and t.ent_type_ not in ("DATE", "TIME") and
                    not t.like_num and t.lower_ not in UNITS) | living
