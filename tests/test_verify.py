@@ -3083,3 +3083,14 @@ def test_a_description_in_apposition_to_a_named_speaker_is_not_part_of_the_speak
     evidence = "Parish councillor Dan Harlow, who has campaigned against the runway, said he would appeal the ruling."
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # "set aside" (a particle the parser reads as an adverb) puts money by now; it is not "set to"
+    ("The trust has earmarked 400,000 euros to restore the chapel roof.",
+     "The trust has set aside 400,000 euros to restore the chapel roof.", True),
+    ("The trust has restored the chapel roof.", "The trust is set to restore the chapel roof.", False),
+])
+def test_set_aside_is_an_act_and_set_to_is_a_plan(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
