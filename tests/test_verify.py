@@ -3094,3 +3094,15 @@ def test_a_description_in_apposition_to_a_named_speaker_is_not_part_of_the_speak
 def test_set_aside_is_an_act_and_set_to_is_a_plan(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    ("The operator said it had inspected the damaged cables and increased staffing levels.", True),
+    # the second act reversed: the parser reads "increased" / "reduced" as an adjective of the noun after it
+    ("The operator said it had inspected the damaged cables and reduced staffing levels.", False),
+    ("The operator said it had reduced staffing levels.", False),
+])
+def test_a_participle_after_and_is_a_second_act_not_an_adjective(claim, supported):
+    evidence = "The operator said it had inspected the damaged cables and increased staffing levels."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

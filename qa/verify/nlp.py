@@ -89,7 +89,23 @@ def parse(text: str) -> Doc:
     with _lock:  # one pipeline object is shared by UI threads
         doc = nlp(text)
     _fix_lemmas(doc)
+    _fix_verb_conjuncts(doc)
     return doc
+
+
+def _fix_verb_conjuncts(doc: Doc) -> None:
+    """"had flushed the pipes and increased chlorine levels": the small model reads "increased" as an adjective of
+    "levels" and hangs "levels" on "flushed" as a conjunct. A noun conjunct of a verb that starts, right after
+    "and" / "or", with a past participle is that participle's object: the participle becomes the verb conjunct."""
+    for t in doc:
+        if t.dep_ != "conj" or t.pos_ not in ("NOUN", "PROPN") or t.head.pos_ != "VERB":
+            continue
+        first = next(iter(t.subtree))
+        if first.dep_ == "amod" and first.head == t and first.tag_ in ("VBN", "VBD") and first.i > 0 and \
+                doc[first.i - 1].dep_ == "cc" and doc[first.i - 1].lower_ in ("and", "or"):
+            verb = t.head
+            first.head, first.dep_, first.pos_ = verb, "conj", "VERB"
+            t.head, t.dep_ = first, "dobj"
 
 
 # A short verb ending consonant-vowel-consonant doubles its last letter before -ed/-ing ("hop" -> "hopped"), so
