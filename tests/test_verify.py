@@ -3106,3 +3106,17 @@ def test_a_participle_after_and_is_a_second_act_not_an_adjective(claim, supporte
     evidence = "The operator said it had inspected the damaged cables and increased staffing levels."
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    ("The utility said it had replaced the storage tanks.", "The utility said it had disinfected the storage tanks.",
+     False),
+    ("The utility said it had cleaned the storage tanks.", "The utility said it had disinfected the storage tanks.",
+     True),
+    ("The mill said it would retrain 40 weavers.", "The mill said it would move 40 weavers to its other site.", False),
+    ("The mill said it would relocate 40 weavers to its other site.",
+     "The mill said it would move 40 weavers to its other site.", True),
+])
+def test_cleaning_retraining_and_moving_are_different_acts(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -16,7 +16,7 @@ from functools import lru_cache
 _CLASSES = """
 seize, take, capture, overrun, conquer, occupy, grab, win, take control of, take over, overtake, storm, \
 recapture, retake, regain, win back, reclaim, liberate, take back
-send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush
+send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush, relocate
 withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home
 evacuate, vacate, clear, empty, abandon, move out
 stall, slow, halt, stop, check, hold up, hold back, delay, block, curb, contain, slow down, thwart, stem, repel
@@ -30,7 +30,7 @@ order, command, direct, instruct
 defend, protect, guard, shield, secure, safeguard
 fight, battle, combat, confront, counter, tackle, resist, take on, engage, clash
 attack, strike, hit, bomb, shell, target, assault, raid, pound, bombard, storm
-train, coach, teach, instruct, drill, mentor, tutor
+train, coach, teach, instruct, drill, mentor, tutor, retrain, reskill, upskill
 help, aid, assist, support, back, bolster, fight alongside, fight with, fight beside, reinforce, join forces with
 address, tackle, handle, deal with, fix, resolve, solve, sort out, confront, manage, crack down
 negotiate, talk, bargain, hold talks, mediate, reconcile, discuss, talk about
@@ -177,6 +177,7 @@ convict, find guilty
 turn back, turn away, refuse entry
 acquit, clear, find not guilty
 repair, fix, mend, patch up
+clean, flush, rinse, wash, disinfect, clean out
 unveil, reveal
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
