@@ -3120,3 +3120,14 @@ def test_a_participle_after_and_is_a_second_act_not_an_adjective(claim, supporte
 def test_cleaning_retraining_and_moving_are_different_acts(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    ("Police said the suspect had stabbed two men.", "Police said the suspect had shot two men.", False),
+    ("Police said the suspect had gunned down two men.", "Police said the suspect had shot two men.", True),
+    ("The board said it had resumed the tender.", "The board said it had amended the tender.", False),
+    ("The board said it had revised the tender.", "The board said it had amended the tender.", True),
+])
+def test_common_news_acts_are_told_apart(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -73,7 +73,7 @@ attend, join, take part in, participate in
 tolerate, accept, allow, bear, stand, condone
 challenge, contest, appeal, dispute
 cooperate, comply, collaborate, work with
-compensate, reimburse, pay back, indemnify
+compensate, reimburse, pay back, indemnify, repay
 replace, swap, renew
 cancel, scrap, call off, axe, drop, terminate, abandon
 count, tally, number, record
@@ -178,6 +178,19 @@ turn back, turn away, refuse entry
 acquit, clear, find not guilty
 repair, fix, mend, patch up
 clean, flush, rinse, wash, disinfect, clean out
+steal, rob, embezzle, defraud, swindle, siphon off
+shoot, gun down, open fire on
+stab, knife
+flood, inundate, submerge, swamp
+fund, finance, bankroll, underwrite
+recover, retrieve, recoup, get back
+vaccinate, immunise, immunize, inoculate
+worsen, deteriorate
+resume, restart
+miss, skip, sit out
+amend, change, modify, revise, alter
+widen, broaden, extend, expand
+shrink, contract, narrow
 unveil, reveal
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
