@@ -3131,3 +3131,16 @@ def test_cleaning_retraining_and_moving_are_different_acts(claim, evidence, supp
 def test_common_news_acts_are_told_apart(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # "likely to be" / "expected to be": the copula under the adjective or verb is as unsure as they are
+    ("The drought will be the longest on record.", "The drought is likely to be the longest on record.", False),
+    ("The drought will be the longest on record.", "The drought is expected to be the longest on record.", False),
+    ("The drought could be the longest on record.", "The drought is likely to be the longest on record.", True),
+    ("The drought is likely to be the longest on record.", "The drought is likely to be the longest on record.",
+     True),
+])
+def test_likely_to_be_is_not_will_be(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

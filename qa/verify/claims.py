@@ -1003,8 +1003,10 @@ def analyse(text: str) -> Analysis:
     attr_verbs = {a.verb_i for a in attributions}
     preds = []
     for t in doc:
-        copula = t.pos_ == "AUX" and t.lemma_ == "be" and t.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl") \
-            and any(c.dep_ in ("attr", "acomp", "prep") for c in t.children)
+        # ("xcomp": "is likely to be the worst", a copula as unsure as its governor)
+        copula = t.pos_ == "AUX" and t.lemma_ == "be" and \
+            t.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp") and \
+            any(c.dep_ in ("attr", "acomp", "prep") for c in t.children)
         # a clause head the tagger got wrong ("militants ... advance towards Baghdad" tagged NOUN): the parser gave it
         # a nominal subject and a clause's place, so it is a predicate whatever its tag
         mistagged = t.pos_ == "NOUN" and t.dep_ in ("advcl", "ccomp", "relcl") and \
