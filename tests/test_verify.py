@@ -3144,3 +3144,13 @@ def test_common_news_acts_are_told_apart(claim, evidence, supported):
 def test_likely_to_be_is_not_will_be(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    ("The hospital will open a new maternity wing in 2027.", False),  # a plan stated as sure
+    ("The hospital plans to open a new maternity wing in 2027.", True),
+    ("The hospital intends to open a new maternity wing in 2027.", True),
+])
+def test_a_plan_is_not_a_future_stated_as_sure(claim, supported):
+    result = check_support(claim, ["The hospital plans to open a new maternity wing in 2027."])
+    assert result.supported is supported, result.reason

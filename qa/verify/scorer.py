@@ -1863,7 +1863,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it is so ('{p.text}')"
         # ("would" may be a forecast's own tense: "had forecast that the bank would keep rates on hold")
         if (p.irrealis == "will" or p.irrealis == "would" and not forecast) and \
-                q.irrealis.lower() in ("expected", "likely", "ready", "willing", "prepared") + _WISH_WORDS and \
+                q.irrealis.lower() in ("expected", "likely", "ready", "willing", "prepared") + _WISH_WORDS \
+                + _PLAN_WORDS and \
                 not p.negated and not q.negated:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         if q.irrealis.lower() in POSSIBILITY_MODALS and p.irrealis in ("will", "would") and not p.negated and \
@@ -2179,6 +2180,9 @@ _COPULAS = frozenset("be seem remain become appear look stay feel sound prove ke
 # Governors under which an action is only wished or tried ("hoped to visit"): "would visit" says more.
 _WISH_WORDS = ("hoped", "hopes", "hope", "hoping", "wants", "wanted", "want", "wishes", "wished", "seeks", "sought",
                "tried", "tries", "trying", "aims", "aimed", "attempted", "attempting")
+# A plan or intention is not yet an arrangement: "plans to open in 2026" is not "will open in 2026" ("is due to",
+# "is set to", "is scheduled to" are).
+_PLAN_WORDS = ("plans", "planned", "planning", "plan", "intends", "intended", "intend", "intending")
 _FORECAST_VERBS = frozenset("forecast predict expect project anticipate estimate".split())
 _MUTUAL_PREPS = frozenset("with alongside together between among".split())
 
