@@ -3154,3 +3154,12 @@ def test_likely_to_be_is_not_will_be(claim, evidence, supported):
 def test_a_plan_is_not_a_future_stated_as_sure(claim, supported):
     result = check_support(claim, ["The hospital plans to open a new maternity wing in 2027."])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    ("There will be new tolls on the bridge next year.", False),  # "there will be" what is only weighed
+    ("The council is weighing new tolls on the bridge next year.", True),
+])
+def test_there_will_be_what_is_only_weighed_is_said_to_happen(claim, supported):
+    result = check_support(claim, ["The council is weighing new tolls on the bridge next year."])
+    assert result.supported is supported, result.reason

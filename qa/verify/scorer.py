@@ -2726,6 +2726,11 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
             if ruled and not any(q.lemma == p.lemma and not q.negated and _overlap(p.object_core, q.object_core)
                                  for a in ev for q in a.predicates):
                 return f"the cited text says '{weighed[ruled[0]]}' about the {ruled[0]}; the claim says '{p.text}'"
+        # "there would be further rises" where the speaker only "did not rule out further rises": said to be
+        if p.lemma == "be" and not p.negated and p.strength >= 1 and p.i >= 0 and c.doc is not None and \
+                any(x.dep_ == "expl" for x in c.doc[p.i].children) and \
+                (hit := sorted(p.object_core & set(weighed), key=len, reverse=True)):
+            return f"the cited text only says '{weighed[hit[0]]}' about the {hit[0]}; the claim says '{p.text}'"
         # (a light verb of giving hands over what it names: "would provide funding" where funding is only weighed)
         if p.strength == 0 or p.negated or p.lemma in CONTEMPLATION_VERBS or p.forms & CONTEMPLATION_VERBS or \
                 p.lemma in NEUTRAL_VERBS or (p.light and p.lemma not in _GIVING_VERBS) or p.lemma == "rule out" or \
