@@ -5,6 +5,7 @@ See `../shared/design.md` ("JSON shapes") and the README for the shapes.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -34,6 +35,11 @@ class Document(SourceFields):
     path: str | None = None
     content_hash: str = ""
     entry_hash: str = ""  # fingerprint of the feed entry the document came from ("" when not from a feed)
+
+    @property
+    def text_hash(self) -> str:
+        """sha256 of the body alone, whitespace collapsed: the same article under another id or other metadata."""
+        return hashlib.sha256(" ".join(self.text.split()).encode("utf-8")).hexdigest()
 
 
 def chunk_id(doc_id: str, content_hash: str, chunk_index: int) -> str:
@@ -224,3 +230,6 @@ class IngestReport(BaseModel):
     seconds: float = 0.0
     errors: list[str] = Field(default_factory=list)
     doc_ids: list[str] = Field(default_factory=list)
+    # documents not written because the same text is already indexed (or read earlier in this run) under another id
+    duplicates: int = 0
+    duplicate_notes: list[str] = Field(default_factory=list)

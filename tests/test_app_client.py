@@ -95,6 +95,20 @@ def test_upload_lists_chunk_count_then_delete(server, tmp_path):
     assert {"seed-000", "seed-003"} <= set(_table(client))
 
 
+def test_uploading_an_article_already_indexed_under_another_id_is_skipped_and_said(server, tmp_path):
+    client = server["client"]
+    from qa.config import SEEDS_DIR
+
+    seed = (SEEDS_DIR / "003_53ab3aff54686bd9.txt").read_text(encoding="utf-8")
+    path = tmp_path / "same-story.txt"
+    path.write_text(seed.split("\n---\n", 1)[1], encoding="utf-8")  # the body without its front matter
+    before = set(_table(client))
+    report, _files = client.predict([handle_file(str(path))], api_name="/upload")
+    assert "1 duplicate skipped" in report
+    assert "same-story.txt: the same text is indexed as" in report and "seed-003" in report
+    assert set(_table(client)) == before
+
+
 def test_list_shows_what_the_cli_ingested_meanwhile(server, tmp_path):
     article = tmp_path / "cli-added.md"
     article.write_text(ARTICLE.replace("ui-upload-test", "cli-added"), encoding="utf-8")

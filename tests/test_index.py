@@ -45,6 +45,35 @@ def test_reingest_is_noop(settings):
     assert _state(settings) == before
 
 
+def _body(path: Path) -> str:
+    """A seed's text without its YAML front matter: the article as another folder would hold it."""
+    text = path.read_text()
+    return text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+
+
+def test_the_same_article_under_another_id_is_not_indexed_twice(settings, tmp_path: Path, capsys):
+    ingest_paths([SEEDS_DIR], settings)
+    before = _state(settings)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    body = _body(SEEDS_DIR / "000_f3fb3571b5492621.txt")
+    (raw / "iraq.txt").write_text(body)
+    (raw / "iraq-copy.txt").write_text("  " + body.replace("\n", "\n\n"))  # whitespace differs only
+    (raw / "other.txt").write_text("A different article about a harbour strike in a northern port town.\n")
+    report = ingest_paths([raw], settings)
+    assert (report.added, report.duplicates) == (1, 2)
+    assert all("'seed-000'" in n for n in report.duplicate_notes)
+    index = open_index(settings)
+    assert set(index.committed_docs()) == {"seed-000", "seed-003", "other"}
+    # the CLI says which file was skipped and why, and it is no failure
+    (raw / "other.txt").unlink()
+    assert ingest_main(["--db", str(settings.db_path), str(raw)]) == 0
+    err = capsys.readouterr().err
+    assert "iraq.txt: the same text is indexed as 'seed-000'; skipped" in err
+    added = set(_state(settings)[1]) - set(before[1])
+    assert added and all(i.startswith("other::") for i in added)  # only "other" was written
+
+
 def test_modified_document_leaves_no_stale_chunks(settings, seeds_copy: Path):
     ingest_paths([seeds_copy], settings)
     index = open_index(settings)

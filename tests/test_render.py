@@ -359,3 +359,12 @@ def test_an_exact_quote_has_its_marker_after_the_closing_quotation_mark():
     assert "".join(parse(sentence_html(quote, "c1")).text).endswith("Monday.”[2]")
     plain = AnswerSentence(text="The bridge reopened on Monday.", citations=[2], supported=True)
     assert "".join(parse(sentence_html(plain, "c1")).text).endswith("Monday[2].")
+
+
+def test_ingest_report_lists_skipped_duplicates_under_the_names_the_user_chose():
+    report = IngestReport(duplicates=1, duplicate_notes=[
+        "/tmp/gradio/x/copy.txt: the same text is indexed as 'seed-000'; skipped"])
+    out = ingest_report_html(report, "0 added, 1 duplicate skipped", {"/tmp/gradio/x/copy.txt": "copy.txt"})
+    assert "copy.txt: the same text is indexed as &#x27;seed-000&#x27;; skipped" in out or \
+        "copy.txt: the same text is indexed as 'seed-000'; skipped" in out
+    assert "/tmp/gradio" not in out and "nq-okbox" in out  # a skipped copy is not a failure

@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             if urls or args.feed:
                 report = merge_reports(report, ingest_web(urls, args.feed, settings, index=index,
                                                           timeout=args.timeout, progress=progress))
+            for note in report.duplicate_notes:
+                print(f"note: {note}", file=sys.stderr)
             for err in report.errors:
                 print(f"error: {err}", file=sys.stderr)
             print(report.model_dump_json(indent=2) if args.json else format_report(report))

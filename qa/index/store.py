@@ -66,6 +66,7 @@ class DocInfo:
     language: str = UNKNOWN
     published_int: int = 0
     entry_hash: str = ""
+    text_hash: str = ""  # "" for rows written before it was stored: such a row is never called a duplicate
     # False for rows written before chunks carried the filter fields (source_key, published_from/_to): filters
     # then match such a document's chunks by doc_id (qa.retrieve.filters).
     filterable: bool = True
@@ -470,7 +471,7 @@ def _doc_meta(doc: Document, n_chunks: int) -> dict:
     return {
         "doc_id": doc.doc_id, "title": doc.title, "source": doc.source, "published": doc.published,
         "url": doc.url or "", "content_hash": doc.content_hash, "n_chunks": n_chunks, "path": doc.path or "",
-        "entry_hash": doc.entry_hash, **_news_meta(doc),
+        "entry_hash": doc.entry_hash, "text_hash": doc.text_hash, **_news_meta(doc),
     }
 
 
@@ -485,7 +486,8 @@ def _doc_info(doc_id: str, meta: dict) -> DocInfo:
                    path=meta.get("path") or None, author=meta.get("author", UNKNOWN),
                    language=meta.get("language", UNKNOWN),
                    published_int=int(stored_int),
-                   entry_hash=meta.get("entry_hash", ""), filterable="source_key" in meta)
+                   entry_hash=meta.get("entry_hash", ""), text_hash=meta.get("text_hash", ""),
+                   filterable="source_key" in meta)
 
 
 def chunk_sentences(meta: dict) -> list[tuple[int, int]]:

@@ -63,13 +63,27 @@ def ingest_documents(docs: list[Document], index: NewsIndex, settings: Settings,
                      progress: bool = False, on_document: Callable[[str, str], None] | None = None) -> None:
     """Chunk, embed (in large batches across documents) and write the documents that changed."""
     todo: list[tuple[Document, list[Chunk]]] = []
+    # the same article under another id (another folder, another file name, other front matter) is not indexed
+    # twice: two copies would fill the answer's passages with one text and count one outlet as two
+    bodies = {info.text_hash: doc_id for doc_id, info in index.committed_docs().items() if info.text_hash}
     for doc in docs:
         if index.is_current(doc):
             report.unchanged += 1
             report.doc_ids.append(doc.doc_id)
+            bodies.setdefault(doc.text_hash, doc.doc_id)
             if on_document:
                 on_document(doc.doc_id, "unchanged")
             continue
+        first = bodies.get(doc.text_hash)
+        if first is not None and first != doc.doc_id:
+            report.duplicates += 1
+            report.duplicate_notes.append(
+                f"{doc.path or doc.doc_id}: the same text is indexed as '{first}'; skipped (to index it under "
+                f"'{doc.doc_id}' instead, first run: python -m qa.ingest --delete {first})")
+            if on_document:
+                on_document(doc.doc_id, "duplicate")
+            continue
+        bodies[doc.text_hash] = doc.doc_id
         chunks = chunk_document(doc, chunk_size=settings.chunk_size, overlap=settings.chunk_overlap)
         if not chunks:
             report.failed += 1
@@ -170,7 +184,8 @@ def merge_reports(a: IngestReport, b: IngestReport) -> IngestReport:
     return IngestReport(added=a.added + b.added, updated=a.updated + b.updated, unchanged=a.unchanged + b.unchanged,
                         failed=a.failed + b.failed, chunks_written=a.chunks_written + b.chunks_written,
                         seconds=round(a.seconds + b.seconds, 3), errors=a.errors + b.errors,
-                        doc_ids=a.doc_ids + b.doc_ids)
+                        doc_ids=a.doc_ids + b.doc_ids, duplicates=a.duplicates + b.duplicates,
+                        duplicate_notes=a.duplicate_notes + b.duplicate_notes)
 
 
 def ensure_seeded(index: NewsIndex, settings: Settings, say: Callable[[str], None] | None = None) -> bool:
@@ -189,5 +204,7 @@ def format_report(report: IngestReport) -> str:
     """The one-line end-of-run summary."""
     n = report.chunks_written
     new = "0 new chunks" if n == 0 else f"{n} chunk{'' if n == 1 else 's'} written"
-    return (f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+    dup = f", {report.duplicates} duplicate{'' if report.duplicates == 1 else 's'} skipped" if report.duplicates \
+        else ""
+    return (f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged{dup}, "
             f"{report.failed} failed; {new}; {report.seconds:.1f} s")

@@ -317,6 +317,9 @@ def ingest_report_html(report: IngestReport, summary_line: str, names: Mapping[s
     parts = [f'<div class="{ok}"><strong>{esc(summary_line)}</strong>']
     if report.doc_ids:
         parts.append(f'<div class="nq-meta">Documents: {esc(", ".join(report.doc_ids))}</div>')
+    if report.duplicate_notes:
+        items = "".join(f"<li>{esc(clean(n))}</li>" for n in report.duplicate_notes)
+        parts.append(f'<ul class="nq-duplicates">{items}</ul>')
     if report.errors:
         items = "".join(f"<li>{esc(clean(e))}</li>" for e in report.errors)
         parts.append(f'<ul class="nq-errors">{items}</ul>')
