@@ -166,8 +166,7 @@ def own_words(sentence: str, documents) -> str:
     from qa.sources import strip_own_attribution
 
     for d in documents.values():
-        stripped = strip_own_attribution(sentence, d.title, d.source, d.published, d.doc_id,
-                                         getattr(d, "url", None))
+        stripped = strip_own_attribution(sentence, d.title, d.source, d.published, d.doc_id, d.url)
         if stripped != sentence:
             return stripped
     return sentence
