@@ -287,13 +287,12 @@ def test_bootstrap_intervals_bracket_the_figure_and_shrink_with_agreement():
 def test_the_citation_judge_reads_a_cited_passage_with_its_own_article():
     """evals.run.make_support_fn: "she" in a cited passage is the person its article named before (TEST FIXTURE
     article), as the answer pipeline reads it; a passage from no indexed article is judged on its own words."""
-    from types import SimpleNamespace
-
     from evals.run import make_support_fn
+    from qa.schema import Document
 
     article = ("Mayor Helen Cruz visited the flooded district on Monday. She promised that the city would pay for "
                "all repairs.")
-    doc = SimpleNamespace(doc_id="d1", text=article, title="Floods", source="unknown", published=None)
+    doc = Document(doc_id="d1", text=article, title="Floods")
     judge = make_support_fn({"d1": doc}, 0.55)
     passage = "She promised that the city would pay for all repairs."
     assert judge("Helen Cruz promised that the city would pay for all repairs.", [passage])
