@@ -3163,3 +3163,23 @@ def test_a_plan_is_not_a_future_stated_as_sure(claim, supported):
 def test_there_will_be_what_is_only_weighed_is_said_to_happen(claim, supported):
     result = check_support(claim, ["The council is weighing new tolls on the bridge next year."])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 30): "faces charges" / "suffered a defeat" is the act told from the side of the
+    # one it is done to, named or described
+    ("Councillor Ada Brenn faces charges over the missing funds.", "Councillor Ada Brenn was charged over the "
+     "missing funds.", True),
+    ("Mira Tolland faced fierce criticism over the delays.", "Mira Tolland became transport minister in May. The "
+     "minister had been fiercely criticised over the delays.", True),
+    # not when the one it was done to is someone else, or the act did not happen or is another
+    ("Councillor Ada Brenn faces charges over the missing funds.", "Councillor Ada Brenn charged the treasurer over "
+     "the missing funds.", False),
+    ("Councillor Ada Brenn faces charges over the missing funds.", "Councillor Ada Brenn was not charged over the "
+     "missing funds.", False),
+    ("Councillor Ada Brenn faces charges over the missing funds.", "Councillor Ada Brenn was questioned over the "
+     "missing funds.", False),
+])
+def test_an_act_undergone_is_the_act_done(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

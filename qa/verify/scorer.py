@@ -663,6 +663,16 @@ def _speaker_words(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[st
     return frozenset(words)
 
 
+def _undergoer(x: Predicate, si: int, f: _EvidenceFacts) -> frozenset[str]:
+    """Content words of what the evidence's action `x` (of sentence `si`) is done to, with the names the article
+    gives its descriptions ("The general had been criticised" -> {"general", "ruslan", "petrek"})."""
+    doc = f.analyses[si].doc
+    if doc is None or not 0 <= x.i < len(doc):
+        return x.obj
+    inside = {t.i for c in doc[x.i].children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree}
+    return x.obj.union(*(names for (s_, ti), names in f.referents.items() if s_ == si and ti in inside))
+
+
 def _reported_subject(f: _EvidenceFacts, si: int, att: Attribution) -> frozenset[str]:
     """Content words of the subject of what the evidence's speaker reports ("Police have opened an
     investigation, a spokeswoman said" -> {"police"}), with the names the article gives its descriptions."""
@@ -1967,6 +1977,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             any(n.endswith(ACT_NOUN_ENDINGS) and same_sense({n}, x.forms) for n in p.object_core)
             for _, x in ev_preds):
         return ""  # "won the Commission's approval" for "the Commission approved": the act, from its receiver's side
+    if p.lemma in _UNDERGOING_VERBS and not p.negated and not p.irrealis and any(
+            not x.irrealis and not x.negated and known(x.forms) and _overlap(p.subject, _undergoer(x, si, f)) and
+            any(same_sense({n}, x.forms) for n in p.object_core) for si, x in ev_preds):
+        return ""  # "faces charges" for "was charged": the act, told from the side of the one it is done to
     aligned = sorted(ev_preds, key=lambda sq: -(_overlap(p.subject, sq[1].subject) + _overlap(_args(p),
                                                                                           _args(sq[1]))))
     q = aligned[0][1]
@@ -2761,6 +2775,8 @@ _GIVING_VERBS = frozenset("provide give offer send deliver extend grant supply i
 _PROPOSING_FOR = frozenset("call push press lobby campaign appeal ask apply".split())
 # Verbs that receive what their object names: "received 30 million" is more than "asked for 30 million".
 _GETTING_VERBS = frozenset("receive get obtain secure win".split())
+# Verbs whose object is an act done to their subject ("faced criticism", "suffered a defeat"): the act's undergoer.
+_UNDERGOING_VERBS = frozenset("face suffer undergo".split())
 
 
 # Verbs whose clause is a forecast, a belief or an allegation, not a fact: stated without them, it is stated as fact.
