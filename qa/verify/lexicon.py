@@ -125,7 +125,7 @@ agree, reach deal, reach agreement, reach accord, strike deal, clinch deal, seal
 overturn, quash, throw out, strike down, annul, set aside
 hope, wish, aim, want
 look for, search for, hunt for, seek, pursue, track down
-investigate, probe, inquire into, look into, examine
+investigate, probe, inquire into, look into, examine, check, check on
 increase, rise, lift, raise, boost, push up, drive up, climb, grow, go up
 decrease, fall, drop, decline, weaken, ease, slow, soften, slide, lose ground, go down, dip, cool
 keep, leave, hold, maintain, retain, keep unchanged, leave unchanged, hold steady
@@ -143,6 +143,7 @@ hit, strike, batter, lash, pound, slam
 spend, invest, allocate, earmark, set aside
 discover, find, detect, identify, spot, uncover
 record, register, log, report, post
+record, register, measure, reach
 appeal, challenge, contest, file an appeal, lodge an appeal
 recommend, advise, suggest, urge, propose, call for
 cooperate, work with, collaborate, comply, assist
