@@ -280,6 +280,9 @@ def _is_negated(tok: Token) -> bool:
         if (of_head.lower_ == "short" or any(c.lower_ == "short" for c in of_head.children)) and \
                 not any(c.dep_ == "neg" for c in of_head.children) and verb.lemma_.lower() in ("stop", "fall"):
             return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "against" and tok.head.head.lemma_.lower() in ("vote", "decide",
+                                                                                                "rule"):
+        return True  # "voted against keeping the pool open": voted that it not be kept
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _PREVENTING_VERBS:
         return True  # "preventing jihadists from gaining a foothold": they do not gain one
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _INTENT_NOUNS and \
