@@ -3226,9 +3226,10 @@ def test_parse_repairs_give_the_verb_its_subject_and_object():
 
 @pytest.mark.parametrize("claim, supported", [
     # TEST FIXTURE sentences (session 30): "voted against keeping" is a vote that it not be kept
+    ("The Orwell town council voted on Monday against keeping the Mill Lane library open.", False),
     ("The parish council voted against keeping the Mill Lane library open.", False),
-    ("The parish council voted to keep the Mill Lane library open.", True),
+    ("The Orwell town council voted on Monday to keep the Mill Lane library open.", True),
 ])
 def test_voted_against_doing_is_not_voted_to_do(claim, supported):
-    result = check_support(claim, ["The parish council voted to keep the Mill Lane library open."])
+    result = check_support(claim, ["The Orwell town council voted on Monday to keep the Mill Lane library open."])
     assert result.supported is supported, result.reason
