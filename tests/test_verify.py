@@ -3233,3 +3233,19 @@ def test_parse_repairs_give_the_verb_its_subject_and_object():
 def test_voted_against_doing_is_not_voted_to_do(claim, supported):
     result = check_support(claim, ["The Orwell town council voted on Monday to keep the Mill Lane library open."])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 30): an act said with its noun after "introduced", "ordered", "announced"
+    ("The council introduced a ban on fireworks in parks.", "The council banned fireworks in parks.", True),
+    ("The court ordered the release of the two journalists.", "The court released the two journalists.", True),
+    ("The council introduced a ban on fireworks in parks.", "The government banned fireworks in parks.", False),
+    ("The council introduced a ban on fireworks in parks.", "The council is debating whether to ban fireworks in "
+     "parks.", False),
+    # announced as decided what is only weighed
+    ("The ministry announced cuts to rail subsidies.", "The ministry cut rail subsidies.", True),
+    ("The ministry announced cuts to rail subsidies.", "The ministry is considering cutting rail subsidies.", False),
+])
+def test_an_act_said_with_its_noun(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

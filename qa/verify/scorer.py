@@ -1307,7 +1307,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                                   frozenset().union(*(a.speaker_words for a in c.attributions)), forecast)
         if reason:
             return reason, extra
-    reason = _contemplated_check(c, ev_all)
+    reason = _announced_act_check(c, ev_preds) or _contemplated_check(c, ev_all)
     if reason:
         return reason, extra
     # directions: "X north of Y"
@@ -1792,6 +1792,22 @@ def _args(p: Predicate, directed: bool = False) -> frozenset[str]:
     return frozenset(out)
 
 
+def _announced_act_check(c: Analysis, ev_preds: list[tuple[int, Predicate]]) -> str:
+    """"The ministry announced cuts to rail subsidies" where the evidence's ministry is only "considering cutting"
+    them: a verb of announcing with the act as its object (read as an attribution, so no predicate of the claim
+    carries it) says the act was decided, which an act only weighed or intended was not."""
+    for att in c.attributions:
+        if att.verb_i < 0 or c.doc[att.verb_i].lemma_.lower() not in _ISSUING_VERBS:
+            continue
+        acts = {o.lemma_.lower() for o in c.doc[att.verb_i].children if o.dep_ == "dobj" and o.pos_ == "NOUN"}
+        weighed = next((x for _, x in ev_preds if x.irrealis and not x.negated and x.strength < 2 and
+                        _overlap(att.speaker_words, x.subject) and any(same_sense({n}, x.forms) for n in acts)), None)
+        if weighed is not None:
+            return (f"the cited text says '{weighed.text}' ({weighed.irrealis}), the claim says it was "
+                    f"{c.doc[att.verb_i].text}")
+    return ""
+
+
 def _winner_and_loser_kept(a: Predicate, b: Predicate) -> bool:
     """"X lost to Y" told as "Y beat X" (or "defeated X"): the same result from the other side, when the loser
     is the other's object and the winner the other's subject. (Swapped sides stay rejected as reversed roles.)"""
@@ -1981,6 +1997,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             not x.irrealis and not x.negated and known(x.forms) and _overlap(p.subject, _undergoer(x, si, f)) and
             any(same_sense({n}, x.forms) for n in p.object_core) for si, x in ev_preds):
         return ""  # "faces charges" for "was charged": the act, told from the side of the one it is done to
+    if p.lemma in _ISSUING_VERBS and not p.negated and any(
+            not x.negated and x.strength >= p.strength and known(x.forms) and _overlap(p.subject, x.subject) and
+            any(n.endswith(ACT_NOUN_ENDINGS) or n in x.forms for n in p.object_core if same_sense({n}, x.forms))
+            for _, x in ev_preds):
+        return ""  # "introduced a ban on" for "banned": the act, said with its noun
     aligned = sorted(ev_preds, key=lambda sq: -(_overlap(p.subject, sq[1].subject) + _overlap(_args(p),
                                                                                           _args(sq[1]))))
     q = aligned[0][1]
@@ -2777,6 +2798,8 @@ _PROPOSING_FOR = frozenset("call push press lobby campaign appeal ask apply".spl
 _GETTING_VERBS = frozenset("receive get obtain secure win".split())
 # Verbs whose object is an act done to their subject ("faced criticism", "suffered a defeat"): the act's undergoer.
 _UNDERGOING_VERBS = frozenset("face suffer undergo".split())
+# Verbs whose object names the act their subject does ("introduced a ban on" for "banned", "announced cuts").
+_ISSUING_VERBS = frozenset("introduce announce impose issue order unveil launch make".split())
 
 
 # Verbs whose clause is a forecast, a belief or an allegation, not a fact: stated without them, it is stated as fact.
