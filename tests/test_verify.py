@@ -3249,3 +3249,20 @@ def test_voted_against_doing_is_not_voted_to_do(claim, supported):
 def test_an_act_said_with_its_noun(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+def test_the_officer_is_the_ranked_person_named_before():
+    """TEST FIXTURE sentences (session 30): "the officer" for a person the article named with a rank."""
+    evidence = ("Colonel Piet Marrow commands the UN peacekeeping force in the eastern region. The officer told "
+                "reporters that patrols would be doubled after the attack.")
+    result = check_support("Colonel Piet Marrow told reporters that patrols would be doubled after the attack.",
+                           [evidence], context=[evidence])
+    assert result.supported, result.reason
+
+
+def test_the_lab_is_the_laboratory_named_before():
+    evidence = ("Researchers at the Tarnby Soil Laboratory sampled 40 fields last spring. The lab said on Friday that "
+                "most fields had lost topsoil.")
+    result = check_support("The Tarnby Soil Laboratory said most fields had lost topsoil.", [evidence],
+                           context=[evidence])
+    assert result.supported, result.reason

@@ -29,6 +29,11 @@ from qa.verify.nlp import parse
 # Definite descriptions that point back to a person (by title) or to a news organisation.
 _MEDIA_NOUNS = frozenset("channel network broadcaster newspaper paper agency outlet station magazine daily".split())
 _PERSON_PRONOUNS = frozenset("he she him her his".split())
+# Ranks whose holder news copy calls "the officer" after first mention ("Colonel Tomas Reyvik ... The officer said").
+_RANKS = frozenset("""general colonel major captain lieutenant sergeant commander brigadier admiral inspector
+superintendent constable""".split())
+# Clipped nouns for an organisation's name word ("the lab" for the "Greywell Marine Laboratory").
+_CLIPPED = {"lab": "laboratory", "uni": "university"}
 _TITLE_WORDS = frozenset("""president minister secretary spokesman spokeswoman spokesperson chief general admiral
 brigadier colonel commander ambassador governor senator mayor king queen prince chancellor director chairman
 leader envoy executive secretary manager coach judge commissioner officer""".split())
@@ -100,11 +105,13 @@ class ArticleContext:
                 # ("Judge Abara rejected a request by Curtis Vale's lawyers. She said ...")
                 before = [p for p in before if p.subject] or before
             return before[-1].words | before[-1].titles if before else frozenset()
-        titled = [p for p in self.persons if p.start < offset and w in p.titles]
+        titled = [p for p in self.persons if p.start < offset and (w in p.titles or w == "officer" and
+                                                                   p.titles & _RANKS)]
         if titled:  # "the president", "the chief executive", "the judge": the last person the article called so
             return titled[-1].words | titled[-1].titles
         # "the carmaker" for "the carmaker Halvorsen Motors", "the fund" for "the International Monetary Fund"
-        described = [names for s, names, nouns in self.orgs if s < offset and (w in nouns or key(w) in names)]
+        described = [names for s, names, nouns in self.orgs if s < offset and (w in nouns or key(w) in names or
+                                                                             key(_CLIPPED.get(w, w)) in names)]
         if described:
             return described[-1]
         if w in SETTLEMENT_NOUNS:  # "Security in Baghdad has been stepped up ... march on the city"
