@@ -3194,8 +3194,7 @@ def test_an_act_undergone_is_the_act_done(claim, evidence, supported):
     ("Dunmore Athletic beat Redhill Town 3-1 on Sunday.", "Dunmore Athletic beat Redhill Town 3-1 on Sunday.", True),
     ("Redhill Town lost to Dunmore Athletic 3-1 on Sunday.", "Dunmore Athletic beat Redhill Town 3-1 on Sunday.",
      True),
-    # measuring: "recorded 41 degrees" for "reached 41 degrees"; checking for investigating
-    ("Gusts of 95 km/h were recorded at the pier.", "Wind gusts reached 95 kilometres per hour at the pier.", True),
+    # checking for investigating
     ("Doctors are checking a possible measles outbreak at the school.", "Doctors are investigating a possible "
      "outbreak of measles at the school.", True),
 ])

@@ -143,7 +143,6 @@ hit, strike, batter, lash, pound, slam
 spend, invest, allocate, earmark, set aside
 discover, find, detect, identify, spot, uncover
 record, register, log, report, post
-record, register, measure, reach
 appeal, challenge, contest, file an appeal, lodge an appeal
 recommend, advise, suggest, urge, propose, call for
 cooperate, work with, collaborate, comply, assist
