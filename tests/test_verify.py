@@ -3265,3 +3265,21 @@ def test_the_lab_is_the_laboratory_named_before():
     result = check_support("The Tarnby Soil Laboratory said most fields had lost topsoil.", [evidence],
                            context=[evidence])
     assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 30): a relative time the cited text does not give is an added detail
+    ("The Pellham ferry will return to service next month, the operator said on Monday.", False),
+    ("The Pellham ferry will return to service tomorrow, the operator said on Monday.", True),  # a day it may be
+    ("The Pellham ferry will return to service, the operator said on Monday.", True),
+])
+def test_a_relative_time_the_cited_text_lacks_is_added(claim, supported):
+    evidence = "The Pellham ferry will return to service, the operator said on Monday."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+def test_a_relative_time_restating_a_date_is_kept():
+    result = check_support("The Pellham ferry will return to service next month.",
+                           ["The Pellham ferry will return to service in June, the operator said in May."])
+    assert result.supported, result.reason

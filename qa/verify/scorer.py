@@ -1191,7 +1191,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if not date_found(d, ev_d):
             shown = ", ".join(sorted({x.shown() for x in ev_d})) or "no date"
             return f"the claim dates it {d.shown()}; the cited text gives {shown}", set()
-    reason = _event_date_check(c, ev_all) or _relative_span_check(c.text, [a.text for a in ev_all])
+    reason = _event_date_check(c, ev_all) or _relative_span_check(c.text, [a.text for a in ev_all]) or \
+        _relative_time_check(c.text, [a.text for a in ev_all])
     if reason:
         return reason, set()
     reason = _direction_words_check(c, ev_all) or _landmark_direction_check(c, ev_all) or \
@@ -1745,6 +1746,37 @@ def _relative_span_check(claim: str, evidence: list[str]) -> str:
         same = [x for x in theirs if x.group(2).lower() == m.group(2).lower()]
         if same and all(x.group(1).lower() != m.group(1).lower() for x in same):
             return f"the claim says '{m.group(0)}', the cited text '{same[0].group(0)}'"
+    return ""
+
+
+_RELATIVE_TIME = re.compile(r"\b(?:(?:next|last|this|coming|past|following|previous)\s+(week|weekend|month|year|"
+                            r"decade|spring|summer|autumn|fall|winter)|(tomorrow|yesterday|tonight))\b", re.IGNORECASE)
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+           r"jun|jul|aug|sep|sept|oct|nov|dec")
+# What in the evidence may be the time a relative phrase restates, by its unit ("next month" may be "in June").
+_TIME_OF_UNIT = {
+    "week": rf"\b(?:{_WEEKDAYS}|weeks?|weekend|days?|today|tomorrow|yesterday|tonight)\b|\b\d{{1,2}}(?:st|nd|rd|th)?\b",
+    "month": rf"\b(?:{_MONTHS}|months?)\b",
+    "year": r"\b(?:1[89]|20)\d\d\b|\byears?\b",
+    "decade": r"\b(?:1[89]|20)\d\d\b|\b(?:decades?|years?)\b",
+    "season": rf"\b(?:{_MONTHS}|spring|summer|autumn|fall|winter|season)\b",
+}
+_UNIT_OF = {"weekend": "week", "tomorrow": "week", "yesterday": "week", "tonight": "week", "spring": "season",
+            "summer": "season", "autumn": "season", "fall": "season", "winter": "season"}
+
+
+def _relative_time_check(claim: str, evidence: list[str]) -> str:
+    """"... agreed to resume flights from next month" where the cited text gives no time for it: a relative time
+    ("next month", "last year", "tomorrow") is an added detail unless the evidence has it or a time of its unit
+    that it may restate ("in June" for "next month", "on Friday" for "tomorrow")."""
+    text = " ".join(evidence)
+    for m in _RELATIVE_TIME.finditer(claim):
+        if re.search(re.escape(m.group(0)), text, re.IGNORECASE):
+            continue
+        word = (m.group(1) or m.group(2)).lower()
+        if not re.search(_TIME_OF_UNIT[_UNIT_OF.get(word, word)], text, re.IGNORECASE):
+            return f"the claim says '{m.group(0)}'; the cited text gives no such time"
     return ""
 
 
