@@ -142,13 +142,26 @@ _QUALIFIERS = [
 # "took over 85 percent of the city", "handed over 300 documents": the verb's particle, not "more than"
 _PARTICLE_OVER = re.compile(r"\b(?:take|takes|took|taken|taking|hand|hands|handed|handing|turn|turns|turned|turning|"
                             r"sign|signs|signed|signing)\s+over\s*$", re.I)
+# "over" a few words after an amount ("fell 28 percent over a decade", "a 6 percent rise spread over two years"):
+# the span the change took, or "more than" it; read either way
+_AMOUNT_OVER = re.compile(r"(?:(\d[\d,.]*)|\b(?:hundred|thousand|million|billion))(?:\s*%)?(?:\s+[a-z]+){0,3}"
+                          r"\s+over\s+(?:an?\s+)?$", re.I)
+
+
+def _amount_over(before: str) -> bool:
+    m = _AMOUNT_OVER.search(before)
+    # "in 2011 following over eight years": a year is no amount
+    return bool(m) and not (m.group(1) and re.fullmatch(r"(?:1[89]|20)\d\d", m.group(1)))
+
+
 # Which qualifier of the evidence a claim's qualifier may restate: the claim may be vaguer ("about 500" for
 # "500"), never more precise or on the other side ("eight years" or "nearly eight" for "more than eight").
 _QUALIFIER_OK = {
-    None: {None, "about"},
-    "about": {None, "about", "nearly", "more", "at_least", "less", "up_to"},
+    None: {None, "about", "span"},
+    "about": {None, "about", "nearly", "more", "at_least", "less", "up_to", "span"},
     "nearly": {None, "about", "nearly", "less", "up_to"},
-    "more": {"more"},
+    "more": {"more", "span"},
+    "span": {None, "about", "more", "span"},
     "at_least": {None, "about", "more", "at_least"},
     "less": {"less", "nearly"},
     "up_to": {None, "about", "nearly", "less", "up_to"},
@@ -267,9 +280,50 @@ _HUNDRED_AND = re.compile(rf"\b({_UNITS_WORDS}|a)\s+hundred\s+and\s+(\d{{1,2}}|{
 _COMPOUND = re.compile(rf"\b({_TENS})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.I)
 
 
+# A time of day: "06:00", "9pm", "6 a.m.", "9.30pm" (compared in minutes after midnight, as the unit "clock").
+_CLOCK = re.compile(r"(?<![\w.:,])(?:(\d{1,2})[:.](\d{2})(?!\d|:|,\d)(?:\s*([ap])\.?m\b\.?)?"
+                    r"|(\d{1,2})\s*([ap])\.?m\b\.?)", re.I)
+# "midnight" and "noon" are times of day the evidence may give for a claim's "00:00" / "12pm" (never checked in a
+# claim: there they are parts of the day, see `dates`)
+_CLOCK_WORDS = re.compile(r"\b(midnight|noon|midday)\b", re.I)
+
+
+def _clock_times(text: str) -> tuple[str, list[Quantity]]:
+    """The times of day in `text`, and the text with them blanked out (so their digits are not read as counts)."""
+    out = []
+
+    def read(m: re.Match) -> str:
+        if m.group(4):
+            hour, minute, half = int(m.group(4)), 0, m.group(5)
+        else:
+            hour, minute, half = int(m.group(1)), int(m.group(2)), m.group(3)
+            if not half and m.group(0)[len(m.group(1))] == ".":
+                return m.group(0)  # "2.30" without am/pm is a decimal number
+        if minute > 59 or hour > (12 if half else 24) or half and hour == 0:
+            return m.group(0)
+        if half:
+            hour = hour % 12 + (12 if half.lower() == "p" else 0)
+        out.append(Quantity(float(hour % 24 * 60 + minute), "clock", None, False, m.group(0)))
+        return " " * len(m.group(0))
+
+    text = _CLOCK.sub(read, text)
+    for m in _CLOCK_WORDS.finditer(text):
+        out.append(Quantity(0.0 if m.group(1).lower() == "midnight" else 720.0, "clock", None, False, m.group(0),
+                            derived=True))
+    # "in the first half of the year" is a span of six months ("the first six months" restates it)
+    for m in _PART_OF_YEAR.finditer(text):
+        out.append(Quantity(6.0 if m.group(1).lower() == "half" else 3.0, "month", None, False, m.group(0),
+                            derived=True))
+    return text, out
+
+
+_PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+(half|quarter)\s+of\s+(?:the|this|last|"
+                           r"next|that)\s+(?:financial\s+|fiscal\s+)?year\b", re.I)
+
+
 def quantities(text: str) -> list[Quantity]:
     """The quantities in `text` (years are dates, not quantities; see `dates`)."""
-    text = normalize(text)
+    text, clock = _clock_times(normalize(text))
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
     # "one hundred and ten" is 110
     text = _HUNDRED_AND.sub(lambda m: str(100 * CARDINALS.get(m.group(1).lower(), 1) + int(m.group(2))
@@ -373,6 +427,8 @@ def quantities(text: str) -> list[Quantity]:
                                                    unit not in (*_UNIT_SCALE, "second")):  # "took over 18 months"
                     qualifier = name
                     break
+            if qualifier == "more" and unit in _UNIT_SCALE and _amount_over(text[max(0, m.start() - 60):m.start()]):
+                qualifier = "span"  # "fell 28 percent over a decade": the span the change took, or "more than"
         out.append(Quantity(value, unit, qualifier, ordinal, sign + text[m.start():end], _next_word(text, end),
                             _next_words(text, end)))
     # "half of the 64 members" is also a count: "32 of the members" restates it
@@ -392,7 +448,7 @@ def quantities(text: str) -> list[Quantity]:
             share = round(100 * part.value / whole, 2)
             out.append(Quantity(share, "percent", part.qualifier, False, f"{share:g}%", "", frozenset(),
                                 derived=True))
-    return out
+    return out + clock
 
 
 _SHARE_OF_WHOLE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?) percent of (?:(?:the|its|their|his|her|our)\s+)?"
@@ -494,7 +550,9 @@ def _interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     """What a qualified number says about the true value: (low, high, low open, high open), in the unit's base
     (time spans in hours or months); None for an "about"/"nearly" number (how vague is not defined)."""
     v = _base_value(q)
+    # ("span": over the period or more than it, so at least it)
     return {None: (v, v, False, False), "more": (v, math.inf, True, False), "at_least": (v, math.inf, False, False),
+            "span": (v, math.inf, False, False),
             "less": (0.0, v, False, True), "up_to": (0.0, v, False, False),
             "within": (0.0, v, False, False)}.get(q.qualifier)
 

@@ -3283,3 +3283,75 @@ def test_a_relative_time_restating_a_date_is_kept():
     result = check_support("The Pellham ferry will return to service next month.",
                            ["The Pellham ferry will return to service in June, the operator said in May."])
     assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 31): "over" after an amount is the span it changed in, or more than it
+    ("Ticket sales at the Harwick museum rose by 40 percent in five years, its director said.", True),
+    ("Ticket sales at the Harwick museum rose by 40 percent over five years, its director said.", True),
+    ("Ticket sales at the Harwick museum rose by 40 percent in six years, its director said.", False),
+    ("Ticket sales at the Harwick museum rose by 40 percent in four years, its director said.", False),
+])
+def test_over_a_span_after_an_amount(claim, supported):
+    evidence = "Ticket sales at the Harwick museum climbed 40 percent over five years, its director said."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+def test_over_a_span_without_an_amount_is_still_more_than():
+    # "served over five years" says more than five: "five years" is more precise than the evidence
+    result = check_support("The Harwick museum director served five years in the post.",
+                           ["The Harwick museum director served over five years in the post, the board said."])
+    assert not result.supported
+    result = check_support("The Harwick museum director left in 2019 after five years in the post.",
+                           ["The Harwick museum director left in 2019 after over five years in the post."])
+    assert not result.supported  # "2019 after over": a year is no amount
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 31): a time of day is compared as one, whichever way it is written
+    ("The Dunmere night market will open from 20:00 to 02:00, the council said.", True),
+    ("The Dunmere night market will open from 8 p.m. to 2 a.m., the council said.", True),
+    ("The Dunmere night market will open from 21:00 to 02:00, the council said.", False),
+    ("The Dunmere night market will open from 8 a.m. to 2 a.m., the council said.", False),
+])
+def test_times_of_day_compare_as_times(claim, supported):
+    evidence = "The Dunmere night market will open from 8pm until 2am, the council said on Friday."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+def test_midnight_in_the_evidence_is_a_claims_00_00():
+    evidence = "Bars in Dunmere must close at midnight from next week, the council said."
+    assert check_support("Bars in Dunmere must close at 00:00 from next week, the council said.", [evidence]).supported
+    assert not check_support("Bars in Dunmere must close at 01:00 from next week, the council said.",
+                             [evidence]).supported
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 31): a clause describing a thing is not the act the evidence plans
+    ("The Corwen bridge, which spans the river Tarn, will close for repairs in May.",
+     "The Corwen bridge across the river Tarn will be shut for repairs in May, the county said.", True),
+    ("The Corwen ferry, which links Ardby and Wexham, will stop running in May.",
+     "The Corwen ferry between Ardby and Wexham will stop running in May, the county said.", True),
+    ("Corwen's mayor said new street lights will go up in March, paid for with a 200,000-pound grant.",
+     "Corwen's mayor said new street lights would be installed in March. The 200,000-pound cost will be covered "
+     "by a government grant.", True),
+    # the sentence's own act, stated as done, is still surer than the plan
+    ("The county has mothballed the Corwen ferry.", "The county will withdraw the Corwen ferry in May, officials "
+     "said.", False),
+])
+def test_a_describing_clause_is_not_the_planned_act(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 31): "the first half of the year" is six months
+    ("Harbin airport handled 2.1 million passengers in the first six months of the year.", True),
+    ("Harbin airport handled 2.1 million passengers in the first three months of the year.", False),
+])
+def test_half_of_the_year_is_six_months(claim, supported):
+    evidence = "Harbin airport handled 2.1 million passengers in the first half of the year, its operator said."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -1783,8 +1783,12 @@ def _relative_time_check(claim: str, evidence: list[str]) -> str:
 def _amount_words(words: frozenset[str] | set[str]) -> bool:
     """Whether a phrase's words are an amount ("to 20 mph", "to twenty miles per hour"): the quantity check
     compares amounts, in any unit and spelling."""
-    return bool(words) and all(w in UNITS or w.replace(",", "").replace(".", "").isdigit() or w in CARDINALS or
-                               w in _SCALE_WORDS for w in words)
+    return bool(words) and all(w in UNITS or w.replace(",", "").replace(".", "").replace(":", "").isdigit() or
+                               w in CARDINALS or w in _SCALE_WORDS or w in _CLOCK_WORDS for w in words)
+
+
+# Words of a time of day ("from 8 pm", "until midnight"): compared by the quantity check as times.
+_CLOCK_WORDS = frozenset("am pm a.m. p.m. midnight noon midday".split())
 
 
 # Words that scale a number ("2 billion", "2,000 million"): part of the amount, compared by value.
@@ -2066,8 +2070,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if flip is not None and not any(_forms_match(p, x) for _, x in ev_preds):
         return f"the cited text says '{flip.text}', the claim says the opposite ('{p.text}')"
     if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and \
-            not _bare_participle(p, q) and not (p.infinitive and p.dep == "advcl") and not p.purpose:
-        # (a purpose, "blocked the avenue to oppose a bill", asserts nothing happened)
+            not _bare_participle(p, q) and not (p.infinitive and p.dep == "advcl") and not p.purpose and \
+            (known(p.forms) or shared >= 2 and not _describing(p)):
+        # (a purpose, "blocked the avenue to oppose a bill", asserts nothing happened; a verb the thesaurus does
+        # not know is taken for the planned act only when it shares two words with it and is not a clause that
+        # describes a thing: "the lighthouse, which dates from 1874" is not "will undergo repairs")
         return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
     hoped = [x for _, x in aligned if x.irrealis and not x.negated and x.strength < 2 and
              _overlap(p.subject, x.subject) + _overlap(_args(p), _args(x))]
@@ -2082,7 +2089,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""  # "is thinking about providing support" for "is considering support"
     if not known(p.forms) and shared >= 2 and p.strength > q.strength and not p.negated and not q.negated and \
             p.lemma not in CONTEMPLATION_VERBS and not p.purpose and not _bare_participle(p, q) and \
-            not (p.infinitive and p.dep == "advcl") and not any(
+            not (p.infinitive and p.dep == "advcl") and not _describing(p) and not any(
                 x.strength >= p.strength and _overlap(p.subject, x.subject) + _overlap(_args(p), _args(x)) >= shared
                 for _, x in ev_preds if x is not q):
         # a verb the thesaurus does not know, on the same doer and thing as an act the evidence only weighs or
@@ -2183,6 +2190,12 @@ def _role_clash(claim_subject: frozenset[str], ev_subject: frozenset[str]) -> st
         return (f"the claim names the {_describe(frozenset(mine))}, the cited text the "
                 f"{_describe(frozenset(theirs))}")
     return ""
+
+
+def _describing(p: Predicate) -> bool:
+    """Whether a clause describes a thing rather than tells the sentence's act: a relative clause ("which dates
+    from 1874") or a participle without a subject of its own ("paid for with a state grant")."""
+    return p.dep == "relcl" or p.dep in ("advcl", "acl") and not p.explicit_subject
 
 
 def _bare_participle(p: Predicate, q: Predicate) -> bool:
