@@ -76,6 +76,7 @@ UNITS = {
     "centuries": "century", "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm",
     "centimeters": "cm", "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
     "mph": "mph", "kph": "kph", "celsius": "celsius", "fahrenheit": "fahrenheit", "sqkm": "sqkm",
+    "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "cubicmetre": "cubicmetre",
     "sqmile": "sqmile", "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "acre": "acre",
     "acres": "acre", "euro": "euro", "euros": "euro", "yen": "yen",
     "mw": "mw", "megawatt": "mw", "megawatts": "mw", "gw": "gw", "gigawatt": "gw", "gigawatts": "gw", "kw": "kw",
@@ -86,9 +87,10 @@ _COMPOUND_UNITS = [
     (re.compile(r"\b(?:miles\s+(?:per|an)\s+hour|mph)\b", re.I), " mph"),
     (re.compile(r"(?:\b(?:kilomet(?:re|er)s\s+(?:per|an)\s+hour|kph)\b|(?<=\d)\s*km/h\b|\bkm/h\b)", re.I), " kph"),
     (re.compile(r"(?<=\d)\s*(?:°\s*C|degrees?\s+(?:Celsius|centigrade))\b|(?<=\d)C\b"), " celsius"),
-    (re.compile(r"(?<=\d)\s*(?:°\s*F|degrees?\s+Fahrenheit)\b"), " fahrenheit"),
+    (re.compile(r"(?<=\d)\s*(?:°\s*F|degrees?\s+Fahrenheit)\b|(?<=\d)F\b"), " fahrenheit"),
     (re.compile(r"\b(?:square\s+kilomet(?:re|er)s?|sq\.?\s*km|km2|km²)(?![\w²])", re.I), " sqkm"),
     (re.compile(r"\b(?:square\s+miles?|sq\.?\s*mi(?:les?)?)\b", re.I), " sqmile"),
+    (re.compile(r"\b(?:cubic\s+met(?:re|er)s?|m3|m³)(?![\w³])", re.I), " cubicmetre"),
 ]
 # A share written as a fraction: "half of the 400 workers", "three quarters of the doctors" are percentages, so
 # that "50% of the workers" restates them (thirds are compared to the nearest point: "33%" for "a third").
@@ -259,10 +261,12 @@ def _half_value(word: str) -> str:
 
 
 # "half a percentage point", "a quarter of an hour": a fraction of one unit
-_FRACTION = re.compile(r"\b(half an?|an? quarter of an?)\s+(?=(?:percentage\s+)?point|per\s?cent|percent|mile|"
+_FRACTION = re.compile(r"\b(half an?|an? quarter of an?|three[\s-]+quarters of an?)\s+"
+                       r"(?=(?:percentage\s+)?point|per\s?cent|percent|mile|"
                        r"kilomet|metre|meter|hour|day|week|month|year|century)", re.I)
 # "one in four", "three out of every ten": a share, read as a percentage (both sides of a comparison are read so)
-_RATIO = re.compile(r"\b(one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(two|four|five|ten|twenty|\d+)\b",
+_RATIO = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+                    r"(two|three|four|five|six|eight|ten|twenty|hundred|\d+)\b",
                     re.I)
 # Lengths and masses in other systems: (dimension, size in its base unit). A converted figure is rounded in news
 # copy ("45 miles (72 km)"), so these compare within CONVERSION_TOLERANCE; "pound" is left out (also money).
@@ -271,7 +275,7 @@ _CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre":
                 "tonne": ("mass", 1000.0), "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6),
                 "mw": ("power", 1e6), "gw": ("power", 1e9), "kw": ("power", 1e3),
                 "sqkm": ("area", 1e6), "hectare": ("area", 1e4), "sqmile": ("area", 2_589_988.0),
-                "acre": ("area", 4046.86)}
+                "acre": ("area", 4046.86), "litre": ("volume", 0.001), "cubicmetre": ("volume", 1.0)}
 CONVERSION_TOLERANCE = 0.03
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
@@ -331,9 +335,11 @@ def quantities(text: str) -> list[Quantity]:
                                           + CARDINALS[m.group(2).lower()]), text)
     # "several hundred of his men" is a vague count, as "hundreds of" is
     text = re.sub(r"\bseveral\s+(hundred|thousand|million)\b", r"\1s", text, flags=re.I)
+    # (a fraction first: "a quarter of a century" is 25 years, not a quarter of "1 century")
+    text = _FRACTION.sub(lambda m: "0.5 " if m.group(1).lower().startswith("half") else
+                         "0.75 " if m.group(1).lower().startswith("three") else "0.25 ", text)
     text = _ONE_UNIT.sub(lambda m: f"1 {m.group(1)}", text)
     text = _PLACED_UNIT.sub(lambda m: f"{m.group(1)} 1 {m.group(2)}", text)
-    text = _FRACTION.sub(lambda m: "0.5 " if m.group(1).lower().startswith("half") else "0.25 ", text)
     text = re.sub(r"\bhalf an?\s+(million|billion)\b", r"0.5 \1", text, flags=re.I)  # "half a million people"
     # "a quarter of a million pounds", "three-quarters of a billion"
     text = re.sub(r"\b(?:a|one)[\s-]+quarter\s+of\s+an?\s+(million|billion)\b", r"0.25 \1", text, flags=re.I)
@@ -471,7 +477,7 @@ def _next_word(text: str, end: int) -> str:
 
 def _ratio_percent(m: re.Match) -> str:
     a, b = (float(g) if g.isdigit() else float(CARDINALS[g.lower()]) for g in m.groups())
-    return f"{100 * a / b:g} percent" if 0 < a < b else m.group(0)
+    return f"{round(100 * a / b, 2):g} percent" if 0 < a < b else m.group(0)  # (two places: "33.33", a third)
 
 
 def _same_amount(q: Quantity, c: Quantity) -> bool:
@@ -486,7 +492,12 @@ def _same_amount(q: Quantity, c: Quantity) -> bool:
         a, b = _CONVERSIONS.get(q.unit), _CONVERSIONS.get(c.unit)
         if a and b and a[0] == b[0]:
             x, y = q.value * a[1], c.value * b[1]
-            return abs(x - y) <= CONVERSION_TOLERANCE * max(x, y)
+            # or each rounds to the other as written ("6 miles (10 km)": 9.66 km is "10", 10 km is 6.2 miles)
+            return abs(x - y) <= CONVERSION_TOLERANCE * max(x, y) or (
+                _rounds_to(x / b[1], c.value) and _rounds_to(y / a[1], q.value))
+        if {q.unit, c.unit} == {"celsius", "fahrenheit"}:  # "100F" is 37.8C: "38C" (a degree F is 0.56C)
+            f, cel = (q, c) if q.unit == "fahrenheit" else (c, q)
+            return abs((f.value - 32) * 5 / 9 - cel.value) < 0.6
         return False
     for a, b in ((q, c), (c, q)):
         # "took 24 months" is not "has 24 turbines": a span or measure is no count of things (a plural noun
@@ -525,6 +536,17 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
             continue
         return True
     return False
+
+
+def _rounds_to(value: float, written: float) -> bool:
+    """Whether `value` rounded as `written` is (to its last significant digit: 10 to tens, 6.2 to tenths) gives
+    `written`."""
+    text = f"{written:.6g}"
+    if "." in text:
+        step = 10 ** -len(text.split(".")[1])
+    else:
+        step = 10 ** (len(text) - len(text.rstrip("0"))) if written else 1
+    return abs(value - written) <= step / 2 + 1e-9
 
 
 def _in_unit(c: Quantity, unit: str | None) -> float | None:

@@ -3355,3 +3355,27 @@ def test_half_of_the_year_is_six_months(claim, supported):
     evidence = "Harbin airport handled 2.1 million passengers in the first half of the year, its operator said."
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 31): amounts restated in other units or words
+    ("Temperatures in Dorrel reached 38C on Monday.", "Temperatures in Dorrel reached 100F on Monday.", True),
+    ("Temperatures in Dorrel reached 41C on Monday.", "Temperatures in Dorrel reached 100F on Monday.", False),
+    ("The Dorrel reservoir released 5 million litres overnight.",
+     "The Dorrel reservoir released 5,000 cubic metres overnight.", True),
+    ("The Dorrel reservoir released 6 million litres overnight.",
+     "The Dorrel reservoir released 5,000 cubic metres overnight.", False),
+    ("Dorrel lies 6 miles from the coast.", "Dorrel lies 10 km from the coast.", True),  # each rounds to the other
+    ("Dorrel lies 7 miles from the coast.", "Dorrel lies 10 km from the coast.", False),
+    ("The Dorrel ferry has run for a quarter of a century.", "The Dorrel ferry has run for 25 years.", True),
+    ("The Dorrel ferry crossing takes three quarters of an hour.", "The Dorrel ferry crossing takes 45 minutes.", True),
+    ("The Dorrel ferry crossing takes three quarters of an hour.", "The Dorrel ferry crossing takes 40 minutes.",
+     False),
+    ("Nine in ten Dorrel residents backed the ferry.", "90 percent of Dorrel residents backed the ferry.", True),
+    ("One in eight Dorrel residents use the ferry.", "12.5 percent of Dorrel residents use the ferry.", True),
+    ("One in three Dorrel residents use the ferry.", "33 percent of Dorrel residents use the ferry.", True),
+    ("Seven in ten Dorrel residents backed the ferry.", "Two-thirds of Dorrel residents backed the ferry.", False),
+])
+def test_amounts_in_other_units_and_words(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
