@@ -739,6 +739,8 @@ def dates(text: str) -> list[DateMention]:
             out.append(DateMention("relative", f"{when} {unit.lower()}"))
     for m in _DAYTIME_WORD.finditer(norm):
         out.append(DateMention("daytime", _DAYTIME[m.group(1)], m.group(1)))
+    for m in _HOLIDAY.finditer(norm):  # "on Christmas Day" is "on 25 December"
+        out.append(DateMention("month", _HOLIDAYS[re.sub(r"\W+", " ", m.group(0).lower())], m.group(0)))
     for m in _DATE_WORD.finditer(normalize(text)):
         if m.group("weekday"):
             out.append(DateMention("weekday", m.group("weekday").lower()))
@@ -763,7 +765,28 @@ def dates(text: str) -> list[DateMention]:
     return out
 
 
+# Days of the year named for a feast (the same date in every year and most countries).
+_HOLIDAYS = {"christmas day": "december 25", "christmas eve": "december 24", "boxing day": "december 26",
+             "new year s day": "january 1", "new year s eve": "december 31", "valentine s day": "february 14",
+             "halloween": "october 31"}
+_HOLIDAY = re.compile(r"\b(?:Christmas (?:Day|Eve)|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|"
+                      r"Halloween)\b")
+
+
+def holiday_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` names a feast day ("New Year's Day"): a date, though written as a name."""
+    return [m.span() for m in _HOLIDAY.finditer(text)]
+
+
+# The months of each season (the northern hemisphere's, as English-language news mostly means).
+_SEASON_MONTHS = {"spring": ("march", "april", "may"), "summer": ("june", "july", "august"),
+                  "autumn": ("september", "october", "november"), "winter": ("december", "january", "february")}
+
+
 def date_found(d: DateMention, candidates: list[DateMention]) -> bool:
+    if d.kind == "season" and any(c.kind == "month" and c.value.split()[0] in _SEASON_MONTHS[d.value]
+                                  for c in candidates):
+        return True  # "in the spring" for "in April": a season the month is in
     if d.kind == "relative" and not any(c.kind == "relative" for c in candidates):
         # "next month" may restate a named month or day the claim's reader cannot place: only a clash counts
         return not candidates or any(c.kind in ("month", "weekday", "year") for c in candidates)

@@ -3379,3 +3379,23 @@ def test_half_of_the_year_is_six_months(claim, supported):
 def test_amounts_in_other_units_and_words(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 31): feast days are dates; a season holds its months
+    ("The Harlow depot was closed on 25 December, officials said.",
+     "Officials said the Harlow depot was closed on Christmas Day.", True),
+    ("The Harlow depot was closed on 26 December, officials said.",
+     "Officials said the Harlow depot was closed on Christmas Day.", False),
+    ("The Harlow depot was closed on New Year's Day, officials said.",
+     "Officials said the Harlow depot was closed on 1 January.", True),
+    ("The Harlow depot was closed in the spring, officials said.",
+     "Officials said the Harlow depot was closed in April.", True),
+    ("The Harlow depot was closed in the summer, officials said.",
+     "Officials said the Harlow depot was closed in April.", False),
+    ("The Harlow depot was closed in April, officials said.",  # a month is more than the season says
+     "Officials said the Harlow depot was closed in the spring.", False),
+])
+def test_feast_days_and_seasons(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

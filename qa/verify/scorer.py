@@ -35,6 +35,7 @@ from qa.text import (
     date_found,
     dates,
     entailed_bound,
+    holiday_spans,
     initials,
     is_acronym,
     key,
@@ -432,9 +433,10 @@ def _describes_person(t: Token) -> bool:
 
 def _name_tokens(a: Analysis) -> list[Token]:
     out = []
+    feasts = holiday_spans(a.doc.text)  # "New Year's Day" is compared as a date
     for t in a.doc:
         if not t.text[:1].isupper() or t.is_stop and not is_acronym(t.text) or t.lower_ in WEEKDAYS or \
-                t.ent_type_ == "DATE":
+                t.ent_type_ == "DATE" or any(s <= t.idx < e for s, e in feasts):
             continue  # ("US" is a name, not the stop word "us")
         if t.lower_ in UNITS or t.text in ("C", "F") and t.i and t.nbor(-1).text == "°":
             continue  # "40 degrees Celsius", "-18°C": a unit, compared with its number
