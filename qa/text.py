@@ -853,7 +853,11 @@ def abbreviates(short: str, long_words: list[str]) -> bool:
 
 
 def prefix_abbreviation(short: str, long: str) -> bool:
-    """"Brig." for "Brigadier", "Gen." for "General", "Lt." for "Lieutenant" (a capitalised, dotted prefix)."""
+    """"Brig." for "Brigadier", "Gen." for "General", "Lt." for "Lieutenant" (a capitalised, dotted prefix), and
+    "Int'l" for "International", "Gov't" for "Government" (letters left out at an apostrophe)."""
+    if re.fullmatch(r"[A-Z][a-z]+'[a-z]{1,2}", short):
+        stem, word = short.replace("'", "").lower(), long.lower()
+        return stem[0] == word[0] and stem[-1] == word[-1] and len(word) > len(stem) + 1 and _subsequence(stem, word)
     if not short.endswith(".") or len(short) < 3:
         return False
     stem = short[:-1].lower()

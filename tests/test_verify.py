@@ -3399,3 +3399,18 @@ def test_amounts_in_other_units_and_words(claim, evidence, supported):
 def test_feast_days_and_seasons(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 31): a word the cited text abbreviates ("Dept.", "Int'l")
+    ("The depot run by the Harlow Department of Transport will close.",
+     "The depot run by the Harlow Dept. of Transport will close.", True),
+    ("The depot run by Harlow International will close.", "The depot run by Harlow Int'l will close.", True),
+    ("The depot run by Harlow Intelligence will close.", "The depot run by Harlow Int'l will close.", False),
+    # a sentence's full stop makes no abbreviation: "Lee." is not "Leeds"
+    ("Officials in Leeds said the depot would close.", "The depot will close, said Lee. Officials gave no date.",
+     False),
+])
+def test_words_the_cited_text_abbreviates(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -332,7 +332,11 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
             f.keys.add(key(t.lemma_))
             if t.text[:1].isupper():
                 f.bases |= name_bases(t.text)
-                f.caps.append(t.text)
+                # ("Dept." may be tokenised as "Dept" + ".": kept with its full stop, as an abbreviation)
+                # (not a sentence's full stop: "said Lee." is no abbreviation of "Leeds")
+                f.caps.append(t.text + "." if t.i + 2 < len(a.doc) and a.doc[t.i + 1].text == "." and
+                              not a.doc[t.i + 1].is_sent_end and not t.text.endswith(".") and len(t.text) <= 5
+                              else t.text)
             if is_acronym(t.text):
                 f.acronyms.add(key(t.text))
             if t.text[:1].isupper():
@@ -469,9 +473,9 @@ def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> boo
         return True
     # "Brig." may be tokenised as "Brig" + "."
     dotted = t.text + "." if t.i + 1 < len(t.doc) and t.nbor().text == "." else t.text
-    if dotted.endswith(".") and any(prefix_abbreviation(dotted, w) for w in f.caps):
+    if (dotted.endswith(".") or "'" in dotted) and any(prefix_abbreviation(dotted, w) for w in f.caps):
         return True
-    if any(prefix_abbreviation(w, t.text) for w in f.caps if w.endswith(".")):
+    if any(prefix_abbreviation(w, t.text) for w in f.caps if w.endswith(".") or "'" in w):
         return True
     if is_acronym(t.text) and any(abbreviates(t.text, run[i:j]) for run in f.runs for i in range(len(run))
                                   for j in range(i + 2, len(run) + 1)):
