@@ -886,6 +886,40 @@ STANDARD_ABBREVIATIONS = {
 }
 
 
+# A US politician's party and state as news copy writes them after the name ("Sen. Maria Delgado, D-N.M.,"; AP
+# style): the party's words, and the state's name from its AP or postal abbreviation.
+_PARTY_STATE = re.compile(r"\b([DRI])\s*-\s*([A-Z][A-Za-z.]*(?:\s[A-Z][a-z]+)?)(?=\s*[,)])")
+_PARTIES = {"D": "Democrat Democratic", "R": "Republican", "I": "Independent"}
+_US_STATES = {
+    "ala": "Alabama", "al": "Alabama", "alaska": "Alaska", "ak": "Alaska", "ariz": "Arizona", "az": "Arizona",
+    "ark": "Arkansas", "ar": "Arkansas", "calif": "California", "ca": "California", "colo": "Colorado",
+    "co": "Colorado", "conn": "Connecticut", "ct": "Connecticut", "del": "Delaware", "de": "Delaware",
+    "fla": "Florida", "fl": "Florida", "ga": "Georgia", "hawaii": "Hawaii", "hi": "Hawaii", "idaho": "Idaho",
+    "id": "Idaho", "ill": "Illinois", "il": "Illinois", "ind": "Indiana", "in": "Indiana", "iowa": "Iowa",
+    "ia": "Iowa", "kan": "Kansas", "ks": "Kansas", "ky": "Kentucky", "la": "Louisiana", "maine": "Maine",
+    "me": "Maine", "md": "Maryland", "mass": "Massachusetts", "ma": "Massachusetts", "mich": "Michigan",
+    "mi": "Michigan", "minn": "Minnesota", "mn": "Minnesota", "miss": "Mississippi", "ms": "Mississippi",
+    "mo": "Missouri", "mont": "Montana", "mt": "Montana", "neb": "Nebraska", "ne": "Nebraska", "nev": "Nevada",
+    "nv": "Nevada", "nh": "New Hampshire", "nj": "New Jersey", "nm": "New Mexico", "ny": "New York",
+    "nc": "North Carolina", "nd": "North Dakota", "ohio": "Ohio", "oh": "Ohio", "okla": "Oklahoma", "ok": "Oklahoma",
+    "ore": "Oregon", "or": "Oregon", "pa": "Pennsylvania", "ri": "Rhode Island", "sc": "South Carolina",
+    "sd": "South Dakota", "tenn": "Tennessee", "tn": "Tennessee", "texas": "Texas", "tx": "Texas", "utah": "Utah",
+    "ut": "Utah", "vt": "Vermont", "va": "Virginia", "wash": "Washington", "wa": "Washington",
+    "wva": "West Virginia", "wv": "West Virginia", "wis": "Wisconsin", "wi": "Wisconsin", "wyo": "Wyoming",
+    "wy": "Wyoming"}
+
+
+def party_state_words(text: str) -> frozenset[str]:
+    """Keyed words a "D-N.M." / "R-Texas" after a name stands for: {"democrat", "democratic", "new", "mexico"}."""
+    out: set[str] = set()
+    for m in _PARTY_STATE.finditer(text):
+        state = _US_STATES.get(re.sub(r"[^a-z]", "", m.group(2).lower()))
+        if state is None:
+            continue  # not a state: "D-Day", "R-rated"
+        out |= {key(w) for w in f"{_PARTIES[m.group(1)]} {state}".split()}
+    return frozenset(out)
+
+
 def standard_expansion(word: str) -> frozenset[str]:
     """Keyed words of the standard expansion of an abbreviation ("U.S." -> {"united", "state", "america"})."""
     long = STANDARD_ABBREVIATIONS.get(squash(word).replace(".", ""))

@@ -3414,3 +3414,15 @@ def test_feast_days_and_seasons(claim, evidence, supported):
 def test_words_the_cited_text_abbreviates(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 31): "D-N.M." after a name is a party and a state
+    ("Senator Ann Corley, a Democrat from New Mexico, said she would vote against the bill.", True),
+    ("Senator Ann Corley, a Republican from New Mexico, said she would vote against the bill.", False),
+    ("Senator Ann Corley, a Democrat from Nevada, said she would vote against the bill.", False),
+])
+def test_party_and_state_after_a_name(claim, supported):
+    evidence = "Sen. Ann Corley, D-N.M., said on Tuesday that she would vote against the bill."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -41,6 +41,7 @@ from qa.text import (
     key,
     name_bases,
     normalize,
+    party_state_words,
     prefix_abbreviation,
     qualifier_clash,
     quantities,
@@ -327,6 +328,7 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
             f.before |= ctx.names_before(offset)
             f.place_names |= {w for _, names in ctx.places for w in names}
             f.article |= ctx.names()
+        f.standard |= party_state_words(a.text)  # "Sen. Maria Delgado, D-N.M." is a Democrat from New Mexico
         for t in a.doc:
             f.keys.add(key(t.text))
             f.keys.add(key(t.lemma_))
