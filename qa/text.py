@@ -967,6 +967,11 @@ _IRREGULAR_PLACES = {
     "icelandic": {"iceland"}, "lebanese": {"lebanon"}, "sudanese": {"sudan"}, "vietnamese": {"vietnam"},
     "japanese": {"japan"}, "congolese": {"congo"}, "senegalese": {"senegal"}, "nepali": {"nepal"},
     "pakistani": {"pakistan"}, "afghan": {"afghanistan"}, "kuwaiti": {"kuwait"}, "yemeni": {"yemen"},
+    "emirati": {"uae", "emirates", "emirate"}, "cypriot": {"cyprus"}, "argentine": {"argentina"},
+    "malagasy": {"madagascar"}, "slovak": {"slovakia"}, "burmese": {"burma", "myanmar"}, "myanmar": {"burma"},
+    "saudi": {"arabia"}, "czech": {"czechia", "republic"}, "ivorian": {"ivory", "coast"}, "kosovar": {"kosovo"},
+    "tajik": {"tajikistan"}, "uzbek": {"uzbekistan"}, "kazakh": {"kazakhstan"}, "kyrgyz": {"kyrgyzstan"},
+    "turkmen": {"turkmenistan"}, "catalan": {"catalonia"}, "flemish": {"flanders"},
 }
 
 
@@ -979,8 +984,12 @@ def name_bases(word: str) -> set[str]:
         if w.endswith(ending) and len(w) - len(ending) >= 3:
             base = w[: -len(ending)]
             out |= {base, base + "a", base + "ia", base + "y"}  # "German" -> "germany", "Italian" -> "italy"
+            if ending in ("an", "ian"):
+                out |= {base + "e", base + "o"}  # "Ukrainian" -> "ukraine", "Moroccan" -> "morocco"
             if ending == "ese":
                 out.add(base + "e")  # "Faroese" -> "faroe"
     if w.endswith("an"):
         out.add(w + "y")  # "German" -> "germany"
-    return out | _IRREGULAR_PLACES.get(w, set())
+    places = _IRREGULAR_PLACES.get(w, set())
+    # (and as `key` writes them: "Netherlands" is compared as "netherland", "Wales" as "wale")
+    return out | places | {key(p) for p in places}

@@ -3426,3 +3426,17 @@ def test_party_and_state_after_a_name(claim, supported):
     evidence = "Sen. Ann Corley, D-N.M., said on Tuesday that she would vote against the bill."
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("adjective, country", [
+    # TEST FIXTURE sentences (session 31): a country's adjective for the country, either way round
+    ("Dutch", "the Netherlands"), ("Filipino", "the Philippines"), ("Welsh", "Wales"), ("Ukrainian", "Ukraine"),
+    ("Moroccan", "Morocco"), ("Emirati", "the UAE"), ("Cypriot", "Cyprus"), ("Burmese", "Myanmar"),
+    ("Saudi", "Saudi Arabia"),
+])
+def test_a_country_adjective_is_the_country(adjective, country):
+    claim = f"The {adjective} government said on Monday that the border would reopen."
+    evidence = f"The government of {country} said on Monday that the border would reopen."
+    assert check_support(claim, [evidence]).supported
+    assert check_support(evidence, [claim]).supported
+    assert not check_support(claim.replace(adjective, "Austrian"), [evidence]).supported
