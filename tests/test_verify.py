@@ -3440,3 +3440,15 @@ def test_a_country_adjective_is_the_country(adjective, country):
     assert check_support(claim, [evidence]).supported
     assert check_support(evidence, [claim]).supported
     assert not check_support(claim.replace(adjective, "Austrian"), [evidence]).supported
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 31): removing a person from a post is ousting them
+    ("Ian Holt was ousted as Dunmere Rovers manager by the club's board on Friday.", True),
+    ("Ian Holt was sacked as Dunmere Rovers manager by the club's board on Friday.", True),
+    ("Ian Holt was hired as Dunmere Rovers manager by the club's board on Friday.", False),
+])
+def test_removing_a_person_is_ousting_them(claim, supported):
+    evidence = "The board of Dunmere Rovers voted on Friday to remove manager Ian Holt, the club said."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -118,7 +118,7 @@ buy, purchase, acquire
 sell, export, supply
 import, buy
 hire, recruit, employ, take on
-fire, sack, dismiss, lay off, remove from office, remove from post, oust
+fire, sack, dismiss, lay off, remove from office, remove from post, oust, remove
 develop, build, create, design, invent
 sign, conclude, finalise, finalize, seal
 agree, reach deal, reach agreement, reach accord, strike deal, clinch deal, seal deal, cut deal
