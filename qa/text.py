@@ -382,7 +382,8 @@ def quantities(text: str) -> list[Quantity]:
         ordinal = False
         if digits:
             value = float(digits.replace(",", ""))
-            ordinal = bool(suffix)
+            # ("Iraq's No. 2 city", which `normalize` writes "Number 2": a rank, as "second" is)
+            ordinal = bool(suffix) or bool(re.search(r"\b(?:No\.?|Number)\s*$", text[max(0, m.start() - 8):m.start()]))
             if not suffix and value.is_integer() and 1800 <= value <= 2100 and "," not in digits:
                 continue  # a year
         else:

@@ -3452,3 +3452,13 @@ def test_removing_a_person_is_ousting_them(claim, supported):
     evidence = "The board of Dunmere Rovers voted on Friday to remove manager Ian Holt, the club said."
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 31): "No. 2" is a rank
+    ("Kessel is Aldoria's No. 2 city, the census office said.", True),
+    ("Kessel is Aldoria's No. 3 city, the census office said.", False),
+])
+def test_no_2_is_second(claim, supported):
+    result = check_support(claim, ["Kessel is Aldoria's second-largest city, the census office said."])
+    assert result.supported is supported, result.reason

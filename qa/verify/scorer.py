@@ -446,6 +446,8 @@ def _name_tokens(a: Analysis) -> list[Token]:
             continue  # ("US" is a name, not the stop word "us")
         if t.lower_ in UNITS or t.text in ("C", "F") and t.i and t.nbor(-1).text == "°":
             continue  # "40 degrees Celsius", "-18°C": a unit, compared with its number
+        if t.lower_ in ("number", "no") and t.i + 1 < len(t.doc) and t.nbor().like_num:
+            continue  # "No. 2": a rank, compared with its number
         if t.lemma_.lower() in TITLES or t.lower_ in TITLES:
             continue
         if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
