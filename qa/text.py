@@ -244,7 +244,7 @@ _BY_SHARE = re.compile(r"\bby\s+((?:(?:just\s+)?(?:more\s+than|over|under|less\s
                        r"roughly|some)\s+)?)((?:a|one)[\s-]+(?:half|quarter|third|fifth)|half|two[\s-]+thirds|"
                        r"three[\s-]+quarters)\b(?!\s+of\b)", re.I)
 _AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(year|hour|day|week|"
-                         r"month|mile|kilomet(?:re|er))s?\s+and\s+a\s+half|and\s+a\s+half\s+(years|hours|days|"
+                         r"month|decade|century|mile|kilomet(?:re|er))s?\s+and\s+a\s+half|and\s+a\s+half\s+(years|hours|days|"
                          r"weeks|months|miles|kilomet(?:re|er)s|minutes|met(?:re|er)s|percent|per\s+cent|"
                          r"percentage\s+points?|points|million|billion))\b", re.I)
 
@@ -318,7 +318,19 @@ def _clock_times(text: str) -> tuple[str, list[Quantity]]:
     for m in _PART_OF_YEAR.finditer(text):
         out.append(Quantity(6.0 if m.group(1).lower() == "half" else 3.0, "month", None, False, m.group(0),
                             derived=True))
+    # "lasted a day" is 24 hours, "within a week" seven days (never checked in a claim: "once a year" says no span)
+    for m in _ONE_SPAN.finditer(text):
+        out.append(Quantity(1.0, m.group(1).lower(), None, False, m.group(0), derived=True))
+    # "sales doubled" is a rise of 100 percent, "halved" a fall of 50
+    for m in _MULTIPLIED.finditer(text):
+        out.append(Quantity(_MULTIPLIED_PERCENT[m.group(1).lower()[:4]], "percent", None, False, m.group(0),
+                            derived=True))
     return text, out
+
+
+_ONE_SPAN = re.compile(r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\b(?!\s+and\s+a\s+half)", re.I)
+_MULTIPLIED = re.compile(r"\b(doubl|tripl|trebl|quadrupl|halv)(?:ed|es|ing)\b", re.I)
+_MULTIPLIED_PERCENT = {"doub": 100.0, "trip": 200.0, "treb": 200.0, "quad": 300.0, "halv": 50.0}
 
 
 _PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+(half|quarter)\s+of\s+(?:the|this|last|"

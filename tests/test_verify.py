@@ -3462,3 +3462,19 @@ def test_removing_a_person_is_ousting_them(claim, supported):
 def test_no_2_is_second(claim, supported):
     result = check_support(claim, ["Kessel is Aldoria's second-largest city, the census office said."])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 31): "a day", "doubled", "a decade and a half" restated as numbers
+    ("The Kelby dock strike lasted 24 hours.", "The Kelby dock strike lasted a day, the union said.", True),
+    ("The Kelby dock strike lasted 48 hours.", "The Kelby dock strike lasted a day, the union said.", False),
+    ("It was a 24-hour strike at the Kelby docks.", "The strike at the Kelby docks lasted a day.", True),
+    ("Cargo volumes at Kelby rose 100 percent last year.", "Cargo volumes at Kelby doubled last year.", True),
+    ("Cargo volumes at Kelby rose 50 percent last year.", "Cargo volumes at Kelby doubled last year.", False),
+    ("Cargo volumes at Kelby fell 50 percent last year.", "Cargo volumes at Kelby halved last year.", True),
+    ("The Kelby dock project will take a decade and a half.", "The Kelby dock project will take 15 years.", True),
+    ("The Kelby dock project will take a decade and a half.", "The Kelby dock project will take 10 years.", False),
+])
+def test_spans_and_multiples_in_words(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
