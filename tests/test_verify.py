@@ -3478,3 +3478,19 @@ def test_no_2_is_second(claim, supported):
 def test_spans_and_multiples_in_words(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 31): a count is no day of the month, the modal "may" no month
+    ("The Pellham ferry will return to service tomorrow.",
+     "The Pellham ferry, which carries 12 cars, will return to service, the operator said.", False),
+    ("The Pellham ferry will return to service tomorrow.",
+     "The Pellham ferry will return to service on 12 June, the operator said.", True),
+    ("The Pellham ferry will return to service next month.",
+     "The Pellham ferry may return to service, the operator said.", False),
+    ("The Pellham ferry will return to service next month.",
+     "The Pellham ferry will return to service in May, the operator said.", True),
+])
+def test_a_relative_time_needs_a_real_time_of_its_unit(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -1762,11 +1762,14 @@ def _relative_span_check(claim: str, evidence: list[str]) -> str:
 _RELATIVE_TIME = re.compile(r"\b(?:(?:next|last|this|coming|past|following|previous)\s+(week|weekend|month|year|"
                             r"decade|spring|summer|autumn|fall|winter)|(tomorrow|yesterday|tonight))\b", re.IGNORECASE)
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_MONTHS = (r"january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
-           r"jun|jul|aug|sep|sept|oct|nov|dec")
+# ("May" capitalised only: "may" is mostly the modal)
+_MONTHS = (r"january|february|march|april|(?-i:May)|june|july|august|september|october|november|december|jan|feb|mar|"
+           r"apr|jun|jul|aug|sep|sept|oct|nov|dec")
 # What in the evidence may be the time a relative phrase restates, by its unit ("next month" may be "in June").
 _TIME_OF_UNIT = {
-    "week": rf"\b(?:{_WEEKDAYS}|weeks?|weekend|days?|today|tomorrow|yesterday|tonight)\b|\b\d{{1,2}}(?:st|nd|rd|th)?\b",
+    # (a day of the month with its month: "12 June", "June 12"; not any small number: "12 people")
+    "week": rf"\b(?:{_WEEKDAYS}|weeks?|weekend|days?|today|tomorrow|yesterday|tonight)\b|"
+            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b",
     "month": rf"\b(?:{_MONTHS}|months?)\b",
     "year": r"\b(?:1[89]|20)\d\d\b|\byears?\b",
     "decade": r"\b(?:1[89]|20)\d\d\b|\b(?:decades?|years?)\b",
