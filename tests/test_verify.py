@@ -3487,7 +3487,7 @@ def test_spans_and_multiples_in_words(claim, evidence, supported):
     ("The Pellham ferry will return to service tomorrow.",
      "The Pellham ferry will return to service on 12 June, the operator said.", True),
     ("The Pellham ferry will return to service next month.",
-     "The Pellham ferry may return to service, the operator said.", False),
+     "The Pellham ferry will return to service, and fares may rise, the operator said.", False),
     ("The Pellham ferry will return to service next month.",
      "The Pellham ferry will return to service in May, the operator said.", True),
 ])
