@@ -33,9 +33,9 @@ _GLUED_UNIT = re.compile(r"\b(\d[\d,.]*)([A-Za-z]{1,3})\b")
 _MONEY_SCALE = re.compile(r"([$€£¥])\s?(\d[\d,.]*)\s?(bn|mn|m|k|tn)\b", re.I)
 _ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 _HYPHEN_MONEY = re.compile(r"\b(\d[\d,.]*)-(million|billion|trillion)-(euro|dollar|pound|yen)s?\b", re.I)
-_SIGNS = {"euro": "€", "dollar": "$", "pound": "£", "yen": "¥"}
+_SIGNS = {"euro": "€", "dollar": "$", "pound": "£", "yen": "¥", "rupee": "₹"}
 _SIGN_UNITS = {sign: unit for unit, sign in _SIGNS.items()}
-_SIGN_BEFORE = re.compile(r"(?:A|C|NZ|HK|US)?([$£€¥])\s*$")
+_SIGN_BEFORE = re.compile(r"(?:A|C|NZ|HK|US)?([$£€¥₹])\s*$")
 _RACES = frozenset("hurdles sprints races heats finals relays laps dashes swims runs events".split())
 _COUNT_MILLIONS = re.compile(r"\b(\d[\d,.]*)m\s+(people|[a-z]{2,}s)\b")
 _BARE_SCALE = re.compile(r"\b(\d[\d,.]*)\s?(bn|tn)\b", re.I)
@@ -72,6 +72,7 @@ UNITS = {
     "hours": "hour", "minute": "minute", "minutes": "minute", "battalion": "battalion", "battalions": "battalion",
     "troops": "troop", "troop": "troop", "soldiers": "soldier", "soldier": "soldier", "people": "person",
     "persons": "person", "dollars": "dollar", "dollar": "dollar", "$": "dollar", "decade": "decade",
+    "rupee": "rupee", "rupees": "rupee", "rs": "rupee",
     "decades": "decade", "fortnight": "fortnight", "fortnights": "fortnight", "century": "century",
     "centuries": "century", "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm",
     "centimeters": "cm", "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
@@ -124,7 +125,9 @@ CARDINALS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "twice": 2, "thrice": 3,
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
+           "trillion": 1_000_000_000_000,
+           # South Asian copy counts in lakhs and crores: "Rs 500 crore" is 5 billion rupees
+           "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
@@ -340,6 +343,7 @@ _PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+(half|
 def quantities(text: str) -> list[Quantity]:
     """The quantities in `text` (years are dates, not quantities; see `dates`)."""
     text, clock = _clock_times(normalize(text))
+    text = re.sub(r"\bRs\.?\s*(?=\d)", "₹", text)  # "Rs 500 crore": rupees, written as the sign
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
     # "one hundred and ten" is 110
     text = _HUNDRED_AND.sub(lambda m: str(100 * CARDINALS.get(m.group(1).lower(), 1) + int(m.group(2))
@@ -408,7 +412,7 @@ def quantities(text: str) -> list[Quantity]:
                     continue  # "one of", "one another": not a count
         end = m.end()
         # "two hundred thousand": each scale word multiplies
-        while scale := re.match(r"\s+(hundred|thousand|million|billion)\b", text[end:], re.I):
+        while scale := re.match(r"\s+(hundred|thousand|million|billion|lakhs?|crores?)\b", text[end:], re.I):
             value *= _SCALES[scale.group(1).lower()]
             end += scale.end()
         consumed = end

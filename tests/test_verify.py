@@ -3494,3 +3494,15 @@ def test_spans_and_multiples_in_words(claim, evidence, supported):
 def test_a_relative_time_needs_a_real_time_of_its_unit(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 31): lakhs, crores and "Rs"
+    ("The Harlow state government will spend 5 billion rupees on the new depot.", True),
+    ("The Harlow state government will spend 5 billion dollars on the new depot.", False),
+    ("The Harlow state government will spend 6 billion rupees on the new depot.", False),
+])
+def test_crores_and_rupees(claim, supported):
+    evidence = "The Harlow state government will spend Rs 500 crore on the new depot, officials said."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
