@@ -317,18 +317,24 @@ def _clock_times(text: str) -> tuple[str, list[Quantity]]:
     for m in _CLOCK_WORDS.finditer(text):
         out.append(Quantity(0.0 if m.group(1).lower() == "midnight" else 720.0, "clock", None, False, m.group(0),
                             derived=True))
+    return text, out
+
+
+def _worded_amounts(text: str) -> list[Quantity]:
+    """Amounts the evidence gives in words only, as derived quantities (never checked in a claim)."""
+    out = []
     # "in the first half of the year" is a span of six months ("the first six months" restates it)
     for m in _PART_OF_YEAR.finditer(text):
         out.append(Quantity(6.0 if m.group(1).lower() == "half" else 3.0, "month", None, False, m.group(0),
                             derived=True))
-    # "lasted a day" is 24 hours, "within a week" seven days (never checked in a claim: "once a year" says no span)
+    # "lasted a day" is 24 hours, "within a week" seven days ("once a year" in a claim says no span)
     for m in _ONE_SPAN.finditer(text):
         out.append(Quantity(1.0, m.group(1).lower(), None, False, m.group(0), derived=True))
     # "sales doubled" is a rise of 100 percent, "halved" a fall of 50
     for m in _MULTIPLIED.finditer(text):
         out.append(Quantity(_MULTIPLIED_PERCENT[m.group(1).lower()[:4]], "percent", None, False, m.group(0),
                             derived=True))
-    return text, out
+    return out
 
 
 _ONE_SPAN = re.compile(r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\b(?!\s+and\s+a\s+half)", re.I)
@@ -342,7 +348,8 @@ _PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+(half|
 
 def quantities(text: str) -> list[Quantity]:
     """The quantities in `text` (years are dates, not quantities; see `dates`)."""
-    text, clock = _clock_times(normalize(text))
+    text, apart = _clock_times(normalize(text))  # (read apart from the counts below)
+    apart += _worded_amounts(text)
     text = re.sub(r"\bRs\.?\s*(?=\d)", "₹", text)  # "Rs 500 crore": rupees, written as the sign
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
     # "one hundred and ten" is 110
@@ -471,7 +478,7 @@ def quantities(text: str) -> list[Quantity]:
             share = round(100 * part.value / whole, 2)
             out.append(Quantity(share, "percent", part.qualifier, False, f"{share:g}%", "", frozenset(),
                                 derived=True))
-    return out + clock
+    return out + apart
 
 
 _SHARE_OF_WHOLE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?) percent of (?:(?:the|its|their|his|her|our)\s+)?"

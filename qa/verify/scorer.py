@@ -1797,11 +1797,11 @@ def _amount_words(words: frozenset[str] | set[str]) -> bool:
     """Whether a phrase's words are an amount ("to 20 mph", "to twenty miles per hour"): the quantity check
     compares amounts, in any unit and spelling."""
     return bool(words) and all(w in UNITS or w.replace(",", "").replace(".", "").replace(":", "").isdigit() or
-                               w in CARDINALS or w in _SCALE_WORDS or w in _CLOCK_WORDS for w in words)
+                               w in CARDINALS or w in _SCALE_WORDS or w in _TIME_OF_DAY_WORDS for w in words)
 
 
 # Words of a time of day ("from 8 pm", "until midnight"): compared by the quantity check as times.
-_CLOCK_WORDS = frozenset("am pm a.m. p.m. midnight noon midday".split())
+_TIME_OF_DAY_WORDS = frozenset("am pm a.m. p.m. midnight noon midday".split())
 
 
 # Words that scale a number ("2 billion", "2,000 million"): part of the amount, compared by value.
