@@ -592,6 +592,12 @@ def _base_value(q: Quantity) -> float:
     return q.value * _UNIT_SCALE.get(q.unit or "", (None, 1))[1]
 
 
+def amount_keys(q: Quantity) -> frozenset[str]:
+    """Keys under which two written amounts compare: the value as written and in its unit's base, so "an hour and a
+    half" and "90 minutes" share one ("#1.5")."""
+    return frozenset({f"#{q.value:g}", f"#{_base_value(q):g}"})
+
+
 def _interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     """What a qualified number says about the true value: (low, high, low open, high open), in the unit's base
     (time spans in hours or months); None for an "about"/"nearly" number (how vague is not defined)."""

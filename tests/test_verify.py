@@ -3506,3 +3506,17 @@ def test_crores_and_rupees(claim, supported):
     evidence = "The Harlow state government will spend Rs 500 crore on the new depot, officials said."
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 32): the ends of a "from ... to" change compared as amounts, not numerals
+    ("The Fenby bypass cuts the drive from an hour and a half to 35 minutes.", True),
+    ("The Fenby bypass cuts the drive from 35 minutes to an hour and a half.", False),
+    ("The Fenby bypass cuts the drive from ninety minutes to thirty-five minutes.", True),
+    ("The Fenby bypass cuts the drive from thirty-five minutes to ninety minutes.", False),
+])
+def test_from_and_to_amounts_in_other_words(claim, supported):
+    evidence = ("The Fenby bypass, which opened on Monday, cuts the drive from 90 minutes to 35 minutes, "
+                "the council said.")
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

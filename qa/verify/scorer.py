@@ -30,6 +30,7 @@ from qa.text import (
     UNITS,
     WEEKDAYS,
     abbreviates,
+    amount_keys,
     capitals,
     currency_words,
     date_found,
@@ -1797,7 +1798,12 @@ def _amount_words(words: frozenset[str] | set[str]) -> bool:
     """Whether a phrase's words are an amount ("to 20 mph", "to twenty miles per hour"): the quantity check
     compares amounts, in any unit and spelling."""
     return bool(words) and all(w in UNITS or w.replace(",", "").replace(".", "").replace(":", "").isdigit() or
-                               w in CARDINALS or w in _SCALE_WORDS or w in _TIME_OF_DAY_WORDS for w in words)
+                               w in CARDINALS or w in _SCALE_WORDS or w in _TIME_OF_DAY_WORDS or
+                               w in _FRACTION_WORDS for w in words)
+
+
+# Words of a fraction of a unit ("an hour and a half", "a quarter of a century"): read by the text layer as amounts.
+_FRACTION_WORDS = frozenset("half quarter quarters third thirds".split())
 
 
 # Words of a time of day ("from 8 pm", "until midnight"): compared by the quantity check as times.
@@ -2652,13 +2658,13 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
                               if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
             # "from 20% to 19.5%": the figures are what the pair orders
             subtree = [x for c in t.children if c.dep_ == "pobj" for x in c.subtree]
-            numbers = [x.text.replace(",", "") for x in subtree if x.like_num]
+            numbers = _figure_keys(subtree)
             if t.lower_ == "from" and len(numbers) >= 2 and any(x.lower_ == "to" and x.dep_ == "quantmod"
                                                                 for x in subtree):
                 # "from 19.5% to 20%" parsed as one range: its first figure is the start, its last the end
-                out.append(("to", frozenset({"#" + numbers[-1]}), " ".join(x.text for x in t.subtree)))
+                out.append(("to", numbers[-1], " ".join(x.text for x in t.subtree)))
                 numbers = numbers[:1]
-            words = words | {"#" + n for n in numbers}
+            words = words.union(*numbers)
             if words:
                 out.append((t.lower_, words, " ".join(x.text for x in t.subtree)))
         elif t.dep_ == "mark" and t.lower_ in ("before", "after", "since", "until"):  # "before the shelling began"
@@ -2668,6 +2674,22 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
             if words:
                 out.append((t.lower_, words, " ".join(x.text for x in t.head.subtree if x.i >= t.i)))
     return out
+
+
+def _figure_keys(tokens: list[Token]) -> list[frozenset[str]]:
+    """The keys of each figure in a phrase, in order: the text layer's amounts when it reads at least as many as
+    there are numerals ("an hour and a half to 35 minutes": 1.5 hours, then 35 minutes; "two dollars" is 2), else
+    the numerals themselves (a year, which the text layer reads as a date)."""
+    if not tokens:
+        return []
+    numerals = [f"#{v:g}" if (v := _number_value(x)) is not None else "#" + x.text.replace(",", "")
+                for x in tokens if x.like_num]
+    doc = tokens[0].doc
+    amounts = [q for q in quantities(doc[min(x.i for x in tokens):max(x.i for x in tokens) + 1].text)
+               if not q.ordinal]
+    if amounts and len(amounts) >= len(numerals):
+        return [amount_keys(q) for q in amounts]
+    return [frozenset({n}) for n in numerals]
 
 
 def _same_object(a: frozenset[str], b: frozenset[str]) -> bool:
