@@ -3520,3 +3520,17 @@ def test_from_and_to_amounts_in_other_words(claim, supported):
                 "the council said.")
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 32): a document named by where it was lodged
+    ("Carrow Mining will close its Eastfield pit, according to a stock exchange filing.",
+     "Carrow Mining will close its Eastfield pit, according to a filing with the stock exchange on Friday.", True),
+    ("Carrow Mining will close its Eastfield pit, according to a filing with the stock exchange.",
+     "Carrow Mining will close its Eastfield pit, according to a stock exchange filing on Friday.", True),
+    ("Carrow Mining will close its Eastfield pit, according to a court filing.",
+     "Carrow Mining will close its Eastfield pit, according to a filing with the stock exchange on Friday.", False),
+])
+def test_a_filing_with_a_body_is_that_bodys_filing(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

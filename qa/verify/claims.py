@@ -712,7 +712,8 @@ def speaker_phrase_words(speaker: Token) -> frozenset[str]:
             living = {"resident"} | {w for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "near")
                                      for w in _words(c.subtree)}
         if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ not in ("of", "in", "for", "at", "from")
-                                          and t.head == speaker):  # "analysts at X", "an official from X"
+                                          and t.head == speaker and not _filed_with(t)):
+            # ("analysts at X", "an official from X")
             skip |= {x.i for x in t.subtree}
         # "Brandt, a supporter of the levy": a named speaker's description, checked as what the claim says of him
         # (it is not who speaks)
@@ -729,6 +730,12 @@ def speaker_phrase_words(speaker: Token) -> frozenset[str]:
 
 
 _APPROXIMATORS = frozenset("about roughly around approximately nearly almost some".split())
+# Documents named by where they were lodged: "a filing with the stock exchange" is "a stock exchange filing".
+_LODGED_NOUNS = frozenset("filing filings submission submissions complaint complaints".split())
+
+
+def _filed_with(prep: Token) -> bool:
+    return prep.lower_ == "with" and prep.head.lemma_.lower() in _LODGED_NOUNS
 
 
 def _make_attr(cert: str, verb: str, speaker: Token | None, verb_tok: Token) -> Attribution:
