@@ -725,6 +725,9 @@ class DateMention:
     kind: str  # weekday | month | year | season | relative | daytime
     value: str  # "friday", "june 12" / "june", "2011"; a daytime's part of the day ("evening" for "midnight")
     word: str = field(default="", compare=False)  # the word as written, where it differs from the value
+    # worked out from the text ("the three months to September" holds July), not named in it: what the evidence
+    # covers, never something a claim must be found to say
+    derived: bool = field(default=False, compare=False)
 
     def shown(self) -> str:
         return self.word or self.value.title()
@@ -742,6 +745,21 @@ _DAYTIME = {"morning": "morning", "dawn": "morning", "daybreak": "morning", "sun
             "evening": "evening", "dusk": "evening", "nightfall": "evening", "sunset": "evening",
             "night": "evening", "midnight": "evening", "overnight": "evening"}
 _DAYTIME_WORD = re.compile(r"\b(" + "|".join(_DAYTIME) + r")\b")
+
+
+# "the three months to September": a run of months named by its last one (July, August and September).
+_MONTHS_TO = re.compile(r"\b(two|three|four|five|six|[2-6])\s+months\s+(?:to|ending|ended|through|up\s+to)\s+"
+                        r"(?:the\s+end\s+of\s+)?(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _months_to(norm: str) -> list[DateMention]:
+    out = []
+    for m in _MONTHS_TO.finditer(norm):
+        n = _SMALL.get(m.group(1).lower()) or int(m.group(1))
+        last = MONTHS.index(m.group(2).lower())
+        out += [DateMention("month", MONTHS[(last - k) % 12], m.group(0), derived=True) for k in range(1, n)]
+    return out
 
 
 _PERIOD_EDGE = re.compile(r"\b(start|end|beginning|middle)\s+of\s+(?:the|this|next)\s+(week|month|year|decade)\b", re.I)
@@ -769,6 +787,7 @@ def dates(text: str) -> list[DateMention]:
             out.append(DateMention("relative", f"{when} {unit.lower()}"))
     for m in _DAYTIME_WORD.finditer(norm):
         out.append(DateMention("daytime", _DAYTIME[m.group(1)], m.group(1)))
+    out += _months_to(norm)
     for m in _HOLIDAY.finditer(norm):  # "on Christmas Day" is "on 25 December"
         out.append(DateMention("month", _HOLIDAYS[re.sub(r"\W+", " ", m.group(0).lower())], m.group(0)))
     for m in _DATE_WORD.finditer(normalize(text)):

@@ -3534,3 +3534,21 @@ def test_from_and_to_amounts_in_other_words(claim, supported):
 def test_a_filing_with_a_body_is_that_bodys_filing(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 32): "the three months to September" is July to September
+    ("Jobless claims in Dunholm fell to 3.8 percent in the July-to-September quarter, the statistics office said.",
+     True),
+    ("Jobless claims in Dunholm fell to 3.8 percent in the three months to September, the statistics office said.",
+     True),
+    # a month inside the run is not the run's figure; a month outside it is another period
+    ("Jobless claims in Dunholm fell to 3.8 percent in August, the statistics office said.", False),
+    ("Jobless claims in Dunholm fell to 3.8 percent in the June-to-September period, the statistics office said.",
+     False),
+])
+def test_a_run_of_months_named_by_its_last(claim, supported):
+    evidence = ("Jobless claims in Dunholm fell to 3.8 percent in the three months to September, "
+                "the statistics office said.")
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

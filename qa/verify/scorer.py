@@ -29,6 +29,7 @@ from qa.text import (
     FUNCTION_WORDS,
     UNITS,
     WEEKDAYS,
+    DateMention,
     abbreviates,
     amount_keys,
     capitals,
@@ -1199,7 +1200,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # dates
     ev_d = [d for a in ev_all for d in a.dates]
     for d in c.dates:
-        if not date_found(d, ev_d):
+        if not d.derived and not date_found(d, [x for x in ev_d if not x.derived]) and \
+                not _in_run_of_months(d, c.dates, ev_d):
             shown = ", ".join(sorted({x.shown() for x in ev_d})) or "no date"
             return f"the claim dates it {d.shown()}; the cited text gives {shown}", set()
     reason = _event_date_check(c, ev_all) or _relative_span_check(c.text, [a.text for a in ev_all]) or \
@@ -1748,6 +1750,14 @@ def _numbers_restated(t: Token, f: _EvidenceFacts) -> bool:
 
 _RELATIVE_SPAN = re.compile(r"\b(minutes|hours|days|weeks|months|years|decades)\s+(after|before|later|earlier|ago)\b",
                             re.IGNORECASE)
+
+
+def _in_run_of_months(d: DateMention, claim_dates: list[DateMention], ev_dates: list[DateMention]) -> bool:
+    """"The July-to-September quarter" for "the three months to September": a month the evidence's run holds, when
+    the claim also names the month the run ends with (the rate "in August" is not the three months' rate)."""
+    return any(x.derived and date_found(d, [x]) and
+               any(not y.derived and y.kind == "month" and y.value.split()[0] == x.word.split()[-1].lower()
+                   for y in claim_dates) for x in ev_dates)
 
 
 def _relative_span_check(claim: str, evidence: list[str]) -> str:
@@ -2490,7 +2500,7 @@ def _part_marks(text: str) -> list[tuple[set[tuple[float, str | None]], set[tupl
     out = []
     for part in _PARTS.split(text):
         qs = {(q.value, q.unit) for q in quantities(part) if not q.ordinal and not q.derived}
-        marks = {(d.kind, d.value) for d in dates(part) if d.kind in ("weekday", "month", "year")}
+        marks = {(d.kind, d.value) for d in dates(part) if d.kind in ("weekday", "month", "year") and not d.derived}
         marks |= {("period", m.group(1).lower()) for m in _PERIOD.finditer(part)}
         marks |= {("place", m.group(1).lower()) for m in _PLACED.finditer(part)
                   if not dates(m.group(1)) and not m.group(1).isupper()}
