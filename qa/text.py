@@ -82,6 +82,10 @@ UNITS = {
     "acres": "acre", "euro": "euro", "euros": "euro", "yen": "yen",
     "mw": "mw", "megawatt": "mw", "megawatts": "mw", "gw": "gw", "gigawatt": "gw", "gigawatts": "gw", "kw": "kw",
     "kilowatt": "kw", "kilowatts": "kw",
+    # data, data rates and energy: broadband, storage and power bills are restated in other prefixes
+    "kbps": "kbps", "mbps": "mbps", "gbps": "gbps", "megabyte": "mb", "megabytes": "mb", "gigabyte": "gb",
+    "gigabytes": "gb", "gb": "gb", "terabyte": "tb", "terabytes": "tb", "tb": "tb", "kwh": "kwh", "mwh": "mwh",
+    "gwh": "gwh", "twh": "twh", "gram": "gram", "grams": "gram", "milligram": "mg", "milligrams": "mg", "mg": "mg",
 }
 # Units written as more than one word or with a sign: "miles per hour", "km/h", "41C", "41 degrees Celsius".
 _COMPOUND_UNITS = [
@@ -92,6 +96,13 @@ _COMPOUND_UNITS = [
     (re.compile(r"\b(?:square\s+kilomet(?:re|er)s?|sq\.?\s*km|km2|km²)(?![\w²])", re.I), " sqkm"),
     (re.compile(r"\b(?:square\s+miles?|sq\.?\s*mi(?:les?)?)\b", re.I), " sqmile"),
     (re.compile(r"\b(?:cubic\s+met(?:re|er)s?|m3|m³)(?![\w³])", re.I), " cubicmetre"),
+    (re.compile(r"(?<![A-Za-z])(?:kilobits?\s+(?:per|a)\s+second|kbps|kbit/s|kb/s)(?!\w)", re.I), " kbps"),
+    (re.compile(r"(?<![A-Za-z])(?:megabits?\s+(?:per|a)\s+second|mbps|mbit/s|mb/s)(?!\w)", re.I), " mbps"),
+    (re.compile(r"(?<![A-Za-z])(?:gigabits?\s+(?:per|a)\s+second|gbps|gbit/s|gb/s)(?!\w)", re.I), " gbps"),
+    (re.compile(r"\b(?:kilowatt|kW)[\s-]?hours?\b|(?<![A-Za-z])kWh\b", re.I), " kwh"),
+    (re.compile(r"\b(?:megawatt|MW)[\s-]?hours?\b|(?<![A-Za-z])MWh\b", re.I), " mwh"),
+    (re.compile(r"\b(?:gigawatt|GW)[\s-]?hours?\b|(?<![A-Za-z])GWh\b", re.I), " gwh"),
+    (re.compile(r"\b(?:terawatt|TW)[\s-]?hours?\b|(?<![A-Za-z])TWh\b", re.I), " twh"),
 ]
 # A share written as a fraction: "half of the 400 workers", "three quarters of the doctors" are percentages, so
 # that "50% of the workers" restates them (thirds are compared to the nearest point: "33%" for "a third").
@@ -278,7 +289,11 @@ _CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre":
                 "tonne": ("mass", 1000.0), "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6),
                 "mw": ("power", 1e6), "gw": ("power", 1e9), "kw": ("power", 1e3),
                 "sqkm": ("area", 1e6), "hectare": ("area", 1e4), "sqmile": ("area", 2_589_988.0),
-                "acre": ("area", 4046.86), "litre": ("volume", 0.001), "cubicmetre": ("volume", 1.0)}
+                "acre": ("area", 4046.86), "litre": ("volume", 0.001), "cubicmetre": ("volume", 1.0),
+                "kbps": ("bitrate", 1e3), "mbps": ("bitrate", 1e6), "gbps": ("bitrate", 1e9),
+                "mb": ("data", 1e6), "gb": ("data", 1e9), "tb": ("data", 1e12),
+                "kwh": ("energy", 1e3), "mwh": ("energy", 1e6), "gwh": ("energy", 1e9), "twh": ("energy", 1e12),
+                "gram": ("mass", 0.001), "mg": ("mass", 1e-6)}
 CONVERSION_TOLERANCE = 0.03
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"

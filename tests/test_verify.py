@@ -3552,3 +3552,23 @@ def test_a_run_of_months_named_by_its_last(claim, supported):
                 "the statistics office said.")
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 32): data rates, data sizes and energy in other prefixes
+    ("Norlink will offer speeds of 1,000 megabits per second in Pendale.",
+     "Norlink will offer speeds of 1 gigabit per second in Pendale, the company said.", True),
+    ("Norlink will offer speeds of 100 megabits per second in Pendale.",
+     "Norlink will offer speeds of 1 gigabit per second in Pendale, the company said.", False),
+    ("Norlink will offer speeds of 1Gbps in Pendale.",
+     "Norlink will offer speeds of 1,000 Mbps in Pendale, the company said.", True),
+    ("The Pendale archive holds 2,000 gigabytes of film.", "The Pendale archive holds 2TB of film, staff said.", True),
+    ("The Pendale archive holds 200 gigabytes of film.", "The Pendale archive holds 2TB of film, staff said.", False),
+    ("A Pendale household uses 3.5 megawatt-hours of electricity a year.",
+     "A Pendale household uses 3,500 kWh of electricity a year, the regulator said.", True),
+    ("A Pendale household uses 35 megawatt-hours of electricity a year.",
+     "A Pendale household uses 3,500 kWh of electricity a year, the regulator said.", False),
+])
+def test_data_and_energy_units(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
