@@ -345,6 +345,10 @@ def _worded_amounts(text: str) -> list[Quantity]:
     # "lasted a day" is 24 hours, "within a week" seven days ("once a year" in a claim says no span)
     for m in _ONE_SPAN.finditer(text):
         out.append(Quantity(1.0, m.group(1).lower(), None, False, m.group(0), derived=True))
+    # "her third win" / "for the third time": it has happened three times ("won it three times", "twice")
+    for m in _NTH_TIME.finditer(text):
+        out.append(Quantity(float(ORDINALS[m.group(1).lower()]), None, None, False, m.group(0), "times",
+                            derived=True))
     # "sales doubled" is a rise of 100 percent, "halved" a fall of 50
     for m in _MULTIPLIED.finditer(text):
         out.append(Quantity(_MULTIPLIED_PERCENT[m.group(1).lower()[:4]], "percent", None, False, m.group(0),
@@ -352,6 +356,9 @@ def _worded_amounts(text: str) -> list[Quantity]:
     return out
 
 
+_NTH_TIME = re.compile(r"\b(?:the|her|his|its|their|a)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                       r"tenth)\s+(?:consecutive\s+|straight\s+|successive\s+)?(?:time|win|victory|title|visit)\b",
+                       re.I)
 _ONE_SPAN = re.compile(r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\b(?!\s+and\s+a\s+half)", re.I)
 _MULTIPLIED = re.compile(r"\b(doubl|tripl|trebl|quadrupl|halv)(?:ed|es|ing)\b", re.I)
 _MULTIPLIED_PERCENT = {"doub": 100.0, "trip": 200.0, "treb": 200.0, "quad": 300.0, "halv": 50.0}

@@ -3572,3 +3572,15 @@ def test_a_run_of_months_named_by_its_last(claim, supported):
 def test_data_and_energy_units(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 32): "her third win" says she has won three times
+    ("Mara Quill has now won the Tollbridge fell race three times.", True),
+    ("Mara Quill has now won the Tollbridge fell race four times.", False),
+    ("Mara Quill has now won the Tollbridge fell race twice.", False),
+])
+def test_the_nth_win_is_n_wins(claim, supported):
+    evidence = "Mara Quill won the Tollbridge fell race on Saturday in 52 minutes. It was her third win in the event."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
