@@ -3584,3 +3584,16 @@ def test_the_nth_win_is_n_wins(claim, supported):
     evidence = "Mara Quill won the Tollbridge fell race on Saturday in 52 minutes. It was her third win in the event."
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 32): a clause describing what a "from" names is not the starting point
+    ("Some 9,000 Arden Mutual savers will gain from a 0.25 percentage point rise that takes its easy-access rate "
+     "to 4.1 percent.", True),
+    ("Arden Mutual cut its easy-access rate from 4.1 percent to 3.85 percent.", False),
+])
+def test_a_clause_inside_a_from_phrase(claim, supported):
+    evidence = ("Arden Mutual has raised its easy-access savings rate by a quarter of a percentage point to 4.1 "
+                "percent. The bank said some 9,000 savers would gain.")
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

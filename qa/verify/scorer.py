@@ -2667,7 +2667,10 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
                               for x in (c, *(g for g in c.children if g.dep_ in ("compound", "amod")))
                               if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
             # "from 20% to 19.5%": the figures are what the pair orders
-            subtree = [x for c in t.children if c.dep_ == "pobj" for x in c.subtree]
+            # (not a clause describing the object: "from a cut that takes the rate to 5.25%")
+            clauses = {x.i for c in t.children if c.dep_ == "pobj" for r in c.subtree if r.dep_ in ("relcl", "acl")
+                       for x in r.subtree}
+            subtree = [x for c in t.children if c.dep_ == "pobj" for x in c.subtree if x.i not in clauses]
             numbers = _figure_keys(subtree)
             if t.lower_ == "from" and len(numbers) >= 2 and any(x.lower_ == "to" and x.dep_ == "quantmod"
                                                                 for x in subtree):
@@ -2694,9 +2697,9 @@ def _figure_keys(tokens: list[Token]) -> list[frozenset[str]]:
         return []
     numerals = [f"#{v:g}" if (v := _number_value(x)) is not None else "#" + x.text.replace(",", "")
                 for x in tokens if x.like_num]
-    doc = tokens[0].doc
-    amounts = [q for q in quantities(doc[min(x.i for x in tokens):max(x.i for x in tokens) + 1].text)
-               if not q.ordinal]
+    doc, ids = tokens[0].doc, {x.i for x in tokens}
+    text = "".join(doc[i].text_with_ws if i in ids else " " for i in range(min(ids), max(ids) + 1))
+    amounts = [q for q in quantities(text) if not q.ordinal]
     if amounts and len(amounts) >= len(numerals):
         return [amount_keys(q) for q in amounts]
     return [frozenset({n}) for n in numerals]
