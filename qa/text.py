@@ -233,6 +233,7 @@ class Quantity:
     # the next few content words (singular), for a counted noun behind adjectives ("500 of its elite soldiers")
     after: frozenset[str] = frozenset()
     derived: bool = False  # worked out from the text ("500 of the 2,000" is 25 percent), not written in it
+    per: str = ""  # a derived rate's period: "£90 a year" gives £7.50 per "month"
 
     def shown(self) -> str:
         return self.text.strip()
@@ -349,6 +350,13 @@ def _worded_amounts(text: str) -> list[Quantity]:
     for m in _NTH_TIME.finditer(text):
         out.append(Quantity(float(ORDINALS[m.group(1).lower()]), None, None, False, m.group(0), "times",
                             derived=True))
+    # "£90 a year" is "£7.50 a month", and the other way round (to the penny)
+    for m in _MONEY_RATE.finditer(text):
+        value = float(m.group(3).replace(",", ""))
+        value = round(value / 12, 2) if m.group(4).lower() == "year" else value * 12
+        qualifier = "about" if m.group(1) else None
+        out.append(Quantity(value, _SIGN_UNITS[m.group(2)], qualifier, False, m.group(0), derived=True,
+                            per="month" if m.group(4).lower() == "year" else "year"))
     # "sales doubled" is a rise of 100 percent, "halved" a fall of 50
     for m in _MULTIPLIED.finditer(text):
         out.append(Quantity(_MULTIPLIED_PERCENT[m.group(1).lower()[:4]], "percent", None, False, m.group(0),
@@ -359,6 +367,8 @@ def _worded_amounts(text: str) -> list[Quantity]:
 _NTH_TIME = re.compile(r"\b(?:the|her|his|its|their|a)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                        r"tenth)\s+(?:consecutive\s+|straight\s+|successive\s+)?(?:time|win|victory|title|visit)\b",
                        re.I)
+_MONEY_RATE = re.compile(r"(?:\b(about|around|roughly|some|approximately)\s+)?([$£€¥₹])\s?(\d[\d,]*(?:\.\d+)?)"
+                         r"(?!\s*(?:million|billion|bn|m|k)\b)\s+(?:a|per|each)\s+(year|month)\b", re.I)
 _ONE_SPAN = re.compile(r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\b(?!\s+and\s+a\s+half)", re.I)
 _MULTIPLIED = re.compile(r"\b(doubl|tripl|trebl|quadrupl|halv)(?:ed|es|ing)\b", re.I)
 _MULTIPLIED_PERCENT = {"doub": 100.0, "trip": 200.0, "treb": 200.0, "quad": 300.0, "halv": 50.0}

@@ -3597,3 +3597,15 @@ def test_a_clause_inside_a_from_phrase(claim, supported):
                 "percent. The bank said some 9,000 savers would gain.")
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 32): an amount a year restated a month, only for the period it is per
+    ("The Kelham water rise will add roughly £7.50 a month to a typical bill.", True),
+    ("The Kelham water rise will add £7.50 a year to a typical bill.", False),
+    ("The Kelham water rise will add roughly £9 a month to a typical bill.", False),
+])
+def test_an_amount_a_year_is_a_twelfth_a_month(claim, supported):
+    evidence = "The Kelham water rise will add about £90 a year to a typical bill, the regulator said."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -30,6 +30,7 @@ from qa.text import (
     UNITS,
     WEEKDAYS,
     DateMention,
+    Quantity,
     abbreviates,
     amount_keys,
     capitals,
@@ -1185,7 +1186,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if q.value == 1 and q.unit in ("decade", "fortnight", "century") and not any(
                 x.unit in ("decade", "fortnight", "century", "year", "month", "week", "day") for x in ev_q):
             continue  # "more than a century ago" for "since records began in 1921": only another span clashes
-        if not quantity_found(q, ev_q) and not entailed_bound(q, ev_q) and not _names_listed(q, ev_all) and \
+        if not _quantity_found(q, c, ev_q) and not entailed_bound(q, ev_q) and not _names_listed(q, ev_all) and \
                 not _total_of(q, c, ev_all):
             clash = qualifier_clash(q, ev_q)
             if clash is not None:
@@ -1750,6 +1751,15 @@ def _numbers_restated(t: Token, f: _EvidenceFacts) -> bool:
 
 _RELATIVE_SPAN = re.compile(r"\b(minutes|hours|days|weeks|months|years|decades)\s+(after|before|later|earlier|ago)\b",
                             re.IGNORECASE)
+
+
+def _quantity_found(q: Quantity, c: Analysis, ev_q: list[Quantity]) -> bool:
+    """`quantity_found`, where an amount the evidence gives only as a rate in another period ("£90 a year" for
+    "£7.50 a month") counts when the claim states it for that period."""
+    if quantity_found(q, [x for x in ev_q if not x.per]):
+        return True
+    return any(quantity_found(q, [x]) and re.search(rf"{re.escape(q.text.strip())}\s+(?:a|per|each)\s+{x.per}\b",
+                                                    c.text, re.I) for x in ev_q if x.per)
 
 
 def _in_run_of_months(d: DateMention, claim_dates: list[DateMention], ev_dates: list[DateMention]) -> bool:
