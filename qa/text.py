@@ -234,6 +234,7 @@ class Quantity:
     after: frozenset[str] = frozenset()
     derived: bool = False  # worked out from the text ("500 of the 2,000" is 25 percent), not written in it
     per: str = ""  # a derived rate's period: "£90 a year" gives £7.50 per "month"
+    head: str = ""  # the counted noun behind adjectives, singular: "suv" in "48,300 electric SUVs on Monday"
 
     def shown(self) -> str:
         return self.text.strip()
@@ -492,7 +493,7 @@ def quantities(text: str) -> list[Quantity]:
             if qualifier == "more" and unit in _UNIT_SCALE and _amount_over(text[max(0, m.start() - 60):m.start()]):
                 qualifier = "span"  # "fell 28 percent over a decade": the span the change took, or "more than"
         out.append(Quantity(value, unit, qualifier, ordinal, sign + text[m.start():end], _next_word(text, end),
-                            _next_words(text, end)))
+                            _next_words(text, end), head=_head_word(text, end)))
     # "half of the 64 members" is also a count: "32 of the members" restates it
     for m in _SHARE_OF_WHOLE.finditer(text):
         whole = float(m.group(2).replace(",", ""))
@@ -523,6 +524,21 @@ def _next_words(text: str, end: int, n: int = 6) -> frozenset[str]:
     """The first `n` words after a number, without function words, singular ("soldiers" -> "soldier")."""
     words = re.findall(r"[A-Za-z]+", text[end:end + 80])[:n]
     return frozenset(w.lower().rstrip("s") for w in words if w.lower() not in FUNCTION_WORDS)
+
+
+def _head_word(text: str, end: int) -> str:
+    """The last of up to three words right after a number, before a function word or punctuation: the counted noun
+    behind its adjectives ("electric SUVs on Monday" -> "suv"), singular."""
+    words = []
+    for m in re.finditer(r"\s*([A-Za-z][A-Za-z'-]*)|\s*\S", text[end:end + 60]):
+        if m.group(1) is None or m.group(1).lower() in FUNCTION_WORDS or len(words) == 3:
+            break
+        words.append(m.group(1).lower())
+    if not words:
+        return ""
+    w = words[-1]
+    return w[:-3] + "y" if w.endswith("ies") and len(w) > 4 else \
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
 
 
 def _next_word(text: str, end: int) -> str:
@@ -660,7 +676,7 @@ person people resident civilian individual inhabitant
 worker employee staff miner labourer laborer member personnel
 job post position role
 job employee worker staff staffer position post
-vehicle car
+vehicle car suv
 home house household dwelling property residence
 country nation state
 game match fixture
@@ -716,6 +732,10 @@ def _same_thing(q: Quantity, c: Quantity) -> bool:
         return UNITS.get(other.noun) == unit
     a, b = q.noun.rstrip("s"), c.noun.rstrip("s")
     if q.noun and c.noun and (a == b or any(a in cls and b in cls for cls in COUNT_NOUN_CLASSES)):
+        return True
+    # the counted nouns behind adjectives ("more than 48,000 SUVs" / "48,300 electric SUVs")
+    a, b = q.head or a, c.head or b
+    if a and b and (a == b or any(a in cls and b in cls for cls in COUNT_NOUN_CLASSES)):
         return True
     # "a dozen Revolutionary Guard soldiers" / "about 500 of its elite Revolutionary Guard soldiers": two words of
     # the same noun phrase follow both

@@ -3609,3 +3609,15 @@ def test_an_amount_a_year_is_a_twelfth_a_month(claim, supported):
     evidence = "The Kelham water rise will add about £90 a year to a typical bill, the regulator said."
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 32): a bound on the counted noun behind the evidence's adjectives
+    ("Dovecote Rail ordered more than 40 trains this year.", True),
+    ("Dovecote Rail ordered more than 40 carriages this year.", False),
+    ("Dovecote Rail ordered more than 50 trains this year.", False),
+])
+def test_a_bound_on_the_noun_behind_adjectives(claim, supported):
+    evidence = "Dovecote Rail ordered 42 new electric trains on Monday, its first order this year, the company said."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
