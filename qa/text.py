@@ -779,7 +779,8 @@ class DateMention:
     word: str = field(default="", compare=False)  # the word as written, where it differs from the value
     # worked out from the text ("the three months to September" holds July), not named in it: what the evidence
     # covers, never something a claim must be found to say
-    derived: bool = field(default=False, compare=False)
+    # ("run": a month inside such a run; "earlier": "a month earlier" after "in September" is August)
+    derived: str = field(default="", compare=False)
 
     def shown(self) -> str:
         return self.word or self.value.title()
@@ -810,7 +811,7 @@ def _months_to(norm: str) -> list[DateMention]:
     for m in _MONTHS_TO.finditer(norm):
         n = _SMALL.get(m.group(1).lower()) or int(m.group(1))
         last = MONTHS.index(m.group(2).lower())
-        out += [DateMention("month", MONTHS[(last - k) % 12], m.group(0), derived=True) for k in range(1, n)]
+        out += [DateMention("month", MONTHS[(last - k) % 12], m.group(0), derived="run") for k in range(1, n)]
     return out
 
 
@@ -863,6 +864,25 @@ def dates(text: str) -> list[DateMention]:
                 out.append(DateMention("decade", m.group("year")[:3], f"the {m.group('year')}s"))
             else:
                 out.append(DateMention("year", m.group("year")))
+    return out + _earlier(out, norm)
+
+
+# "a month earlier", "the previous year": the period before the one the sentence names.
+_EARLIER = re.compile(r"\b(?:(?:a|one)\s+(month|year)\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+(month|year)|"
+                      r"the\s+(month|year)\s+before)\b", re.I)
+
+
+def _earlier(found: list[DateMention], norm: str) -> list[DateMention]:
+    """The month or year before the only one the sentence names, for each "a month earlier" in it."""
+    out = []
+    for m in _EARLIER.finditer(norm):
+        unit = (m.group(1) or m.group(2) or m.group(3)).lower()
+        named = {d.value.split()[0] for d in found if d.kind == unit and not d.derived}
+        if len(named) != 1:
+            continue
+        value = named.pop()
+        before = MONTHS[MONTHS.index(value) - 1] if unit == "month" else str(int(value) - 1)
+        out.append(DateMention(unit, before, m.group(0), derived="earlier"))
     return out
 
 

@@ -3621,3 +3621,22 @@ def test_a_bound_on_the_noun_behind_adjectives(claim, supported):
     evidence = "Dovecote Rail ordered 42 new electric trains on Monday, its first order this year, the company said."
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 32): "a month earlier" is the month before the one the sentence names
+    ("Orvia's jobless rate fell to 6.1% in March from 6.4% in February.",
+     "Orvia's jobless rate fell to 6.1 percent in March, down from 6.4 percent a month earlier, officials said.", True),
+    ("Orvia's jobless rate fell to 6.1% in March from 6.4% in January.",
+     "Orvia's jobless rate fell to 6.1 percent in March, down from 6.4 percent a month earlier, officials said.",
+     False),
+    ("Orvia's exports rose to 41 billion euros in 2024 from 38 billion euros in 2023.",
+     "Orvia's exports rose to 41 billion euros in 2024, up from 38 billion euros the previous year, officials said.",
+     True),
+    ("Orvia's exports rose to 41 billion euros in 2024 from 38 billion euros in 2022.",
+     "Orvia's exports rose to 41 billion euros in 2024, up from 38 billion euros the previous year, officials said.",
+     False),
+])
+def test_a_month_earlier_is_the_month_before(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -1201,7 +1201,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # dates
     ev_d = [d for a in ev_all for d in a.dates]
     for d in c.dates:
-        if not d.derived and not date_found(d, [x for x in ev_d if not x.derived]) and \
+        if not d.derived and not date_found(d, [x for x in ev_d if x.derived != "run"]) and \
                 not _in_run_of_months(d, c.dates, ev_d):
             shown = ", ".join(sorted({x.shown() for x in ev_d})) or "no date"
             return f"the claim dates it {d.shown()}; the cited text gives {shown}", set()
@@ -1765,7 +1765,7 @@ def _quantity_found(q: Quantity, c: Analysis, ev_q: list[Quantity]) -> bool:
 def _in_run_of_months(d: DateMention, claim_dates: list[DateMention], ev_dates: list[DateMention]) -> bool:
     """"The July-to-September quarter" for "the three months to September": a month the evidence's run holds, when
     the claim also names the month the run ends with (the rate "in August" is not the three months' rate)."""
-    return any(x.derived and date_found(d, [x]) and
+    return any(x.derived == "run" and date_found(d, [x]) and
                any(not y.derived and y.kind == "month" and y.value.split()[0] == x.word.split()[-1].lower()
                    for y in claim_dates) for x in ev_dates)
 
@@ -2701,18 +2701,19 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
 
 def _figure_keys(tokens: list[Token]) -> list[frozenset[str]]:
     """The keys of each figure in a phrase, in order: the text layer's amounts when it reads at least as many as
-    there are numerals ("an hour and a half to 35 minutes": 1.5 hours, then 35 minutes; "two dollars" is 2), else
-    the numerals themselves (a year, which the text layer reads as a date)."""
+    there are numerals ("an hour and a half to 35 minutes": 1.5 hours, then 35 minutes; "two dollars" is 2; "38
+    billion" one figure), then the years, which the text layer reads as dates; else the numerals themselves."""
     if not tokens:
         return []
-    numerals = [f"#{v:g}" if (v := _number_value(x)) is not None else "#" + x.text.replace(",", "")
-                for x in tokens if x.like_num]
+    figures = [x for x in tokens if x.like_num and x.lower_ not in _SCALE_WORDS]
+    years = [x for x in figures if re.fullmatch(r"(?:1[89]|20)\d\d", x.text)]
     doc, ids = tokens[0].doc, {x.i for x in tokens}
     text = "".join(doc[i].text_with_ws if i in ids else " " for i in range(min(ids), max(ids) + 1))
     amounts = [q for q in quantities(text) if not q.ordinal]
-    if amounts and len(amounts) >= len(numerals):
-        return [amount_keys(q) for q in amounts]
-    return [frozenset({n}) for n in numerals]
+    if amounts and len(amounts) >= len(figures) - len(years):
+        return [amount_keys(q) for q in amounts] + [frozenset({"#" + x.text}) for x in years]
+    return [frozenset({f"#{v:g}" if (v := _number_value(x)) is not None else "#" + x.text.replace(",", "")})
+            for x in figures]
 
 
 def _same_object(a: frozenset[str], b: frozenset[str]) -> bool:
