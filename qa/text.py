@@ -501,6 +501,13 @@ def quantities(text: str) -> list[Quantity]:
         if count.is_integer() and not ("," not in m.group(2) and 1800 <= whole <= 2100):
             out.append(Quantity(count, None, None, False, f"{count:g}", _next_word(text, m.end()),
                                 _next_words(text, m.end()), derived=True))
+    # "1,250 new teachers, half of them for rural schools": "625 of them" restates it
+    for m in _SHARE_OF_THEM.finditer(text):
+        whole = float(m.group(1).replace(",", ""))
+        count = float(m.group(2)) * whole / 100
+        if count.is_integer() and not ("," not in m.group(1) and 1800 <= whole <= 2100):
+            out.append(Quantity(count, None, None, False, f"{count:g}", _next_word(text, m.start(1) + len(m.group(1))),
+                                _next_words(text, m.start(1) + len(m.group(1))), derived=True))
     # "about 500 of the plant's 2,000 workers" is also a share: "a quarter of the workers" restates it
     for m in _PART_OF_WHOLE.finditer(text):
         part = next((q for q in out if q.text.startswith(m.group(1)) and not q.unit), None)
@@ -516,6 +523,8 @@ def quantities(text: str) -> list[Quantity]:
 
 _SHARE_OF_WHOLE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?) percent of (?:(?:the|its|their|his|her|our)\s+)?"
                              r"(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,%])")
+_SHARE_OF_THEM = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+\s*(?:,|\()\s*"
+                            r"(\d+(?:\.\d+)?) percent of (?:them|whom)\b")
 _PART_OF_WHOLE = re.compile(r"(?<![\w.,])(\d[\d,]*) of (?:(?:the|its|their|his|her|our)\s+)?(?:[\w-]+'s?\s+)?"
                             r"(?:[A-Za-z-]+\s+){0,2}?(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,])")
 

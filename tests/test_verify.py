@@ -3640,3 +3640,14 @@ def test_a_bound_on_the_noun_behind_adjectives(claim, supported):
 def test_a_month_earlier_is_the_month_before(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 32): "N things, half of them ..." counts N/2 of them
+    ("Tarnby council will hire 240 wardens, 120 of them for the old town.", True),
+    ("Tarnby council will hire 240 wardens, 100 of them for the old town.", False),
+])
+def test_a_share_of_them_is_a_count(claim, supported):
+    evidence = "Tarnby council said 240 new wardens, half of them for the old town, would be hired this spring."
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
