@@ -3651,3 +3651,15 @@ def test_a_share_of_them_is_a_count(claim, supported):
     evidence = "Tarnby council said 240 new wardens, half of them for the old town, would be hired this spring."
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 32): "the city's commission" is the commission of the city the sentence names
+    ("The Ostby electoral commission said turnout in Sunday's mayoral election was 41 percent.", True),
+    ("The Ostby police said turnout in Sunday's mayoral election was 41 percent.", False),
+])
+def test_the_citys_body_is_the_named_citys(claim, supported):
+    evidence = ("Turnout in Sunday's mayoral election in Ostby was 41 percent, the city's electoral commission said, "
+                "down from 47 percent four years ago.")
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

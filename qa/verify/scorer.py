@@ -828,10 +828,13 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     if missing and ev_att is not None and reported and claim_att.head == ev_att.head and \
             ev_att.speaker_words <= SOURCE_NOUNS | ORG_NOUNS and all(_overlap({w}, reported) for w in missing):
         missing = []
-    if missing and ev_att is not None and re.search(r"(?i)\bthe (country|nation) ?'s\b", ev_att.speaker) and \
+    if missing and ev_att is not None and re.search(r"(?i)\bthe (country|nation|city|town|state|province|region|"
+                                                   r"county|village|island|capital) ?'s\b", ev_att.speaker) and \
             sentence_words and \
             claim_att.head == ev_att.head and all(_overlap({w}, sentence_words) for w in missing):
-        missing = []  # "Estonia's authority said" for "... of Estonia's parliament ..., the country's authority said"
+        # "Estonia's authority said" for "... of Estonia's parliament ..., the country's authority said"; "the
+        # Grenholt commission said" for "... in Grenholt was 48 percent, the city's commission said"
+        missing = []
     missing = [w for w in missing if not _capital_of({w}, ev_words)]  # "Washington warned" for "the U.S. warned"
     if missing and set(missing) <= BUSINESS_NOUNS and ev_words & BUSINESS_NOUNS:
         missing = []  # "the Swiss company" for "the Swiss firm"
