@@ -141,7 +141,8 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1
            "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "hundredth": 100,
 }
 # Qualifiers in front of a number (or "-plus" after it), by what they claim about the true value.
 _QUALIFIERS = [
@@ -235,6 +236,7 @@ class Quantity:
     derived: bool = False  # worked out from the text ("500 of the 2,000" is 25 percent), not written in it
     per: str = ""  # a derived rate's period: "£90 a year" gives £7.50 per "month"
     head: str = ""  # the counted noun behind adjectives, singular: "suv" in "48,300 electric SUVs on Monday"
+    high: float = 0.0  # the top of an age range ("in her late 30s": 37 to 39), with the unit "age"
 
     def shown(self) -> str:
         return self.text.strip()
@@ -262,7 +264,7 @@ _BY_SHARE = re.compile(r"\bby\s+((?:(?:just\s+)?(?:more\s+than|over|under|less\s
 _AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(year|hour|day|week|"
                          r"month|decade|century|mile|kilomet(?:re|er))s?\s+and\s+a\s+half|and\s+a\s+half\s+(years|hours|days|"
                          r"weeks|months|miles|kilomet(?:re|er)s|minutes|met(?:re|er)s|percent|per\s+cent|"
-                         r"percentage\s+points?|points|million|billion))\b", re.I)
+                         r"percentage\s+points?|points|thousand|million|billion))\b", re.I)
 
 
 def _share_percent(m: re.Match) -> str:
@@ -337,6 +339,26 @@ def _clock_times(text: str) -> tuple[str, list[Quantity]]:
     return text, out
 
 
+# "in his 40s", "in her early thirties": an age as a range of years (read apart, so "40s" is no count of 40)
+_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+            "eighties": 80, "nineties": 90}
+_AGE_RANGE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(" + "|".join(_DECADES) +
+                        r"|[2-9]0s|[2-9]0's)\b", re.I)
+_PART_OF_DECADE = {None: (0, 9), "early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+# Pence after a number: "50p", "250p" (not "5pm", which the clock reading took first)
+_PENCE = re.compile(r"(?<![\w.£$€])(\d{1,4})p\b(?!\.m)")
+
+
+def _age_ranges(text: str) -> tuple[str, list[Quantity]]:
+    out = []
+    for m in _AGE_RANGE.finditer(text):
+        word = m.group(2).lower()
+        base = _DECADES.get(word) or int(word[:2])
+        lo, hi = _PART_OF_DECADE[m.group(1).lower() if m.group(1) else None]
+        out.append(Quantity(float(base + lo), "age", None, False, m.group(0), high=float(base + hi)))
+    return _AGE_RANGE.sub(lambda m: " " * len(m.group(0)), text), out
+
+
 def _worded_amounts(text: str) -> list[Quantity]:
     """Amounts the evidence gives in words only, as derived quantities (never checked in a claim)."""
     out = []
@@ -383,7 +405,10 @@ def quantities(text: str) -> list[Quantity]:
     """The quantities in `text` (years are dates, not quantities; see `dates`)."""
     text, apart = _clock_times(normalize(text))  # (read apart from the counts below)
     apart += _worded_amounts(text)
+    text, ages = _age_ranges(text)
+    apart += ages
     text = re.sub(r"\bRs\.?\s*(?=\d)", "₹", text)  # "Rs 500 crore": rupees, written as the sign
+    text = _PENCE.sub(lambda m: f"£{int(m.group(1)) / 100:.2f}", text)  # "50p" is £0.50
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
     # "one hundred and ten" is 110
     text = _HUNDRED_AND.sub(lambda m: str(100 * CARDINALS.get(m.group(1).lower(), 1) + int(m.group(2))
@@ -423,6 +448,8 @@ def quantities(text: str) -> list[Quantity]:
         if m.start() < consumed:
             continue  # a scale word already read with the number before it
         digits, suffix, plus, word = m.group(1), m.group(2), m.group(3), m.group(4)
+        if (suffix or (word and word.lower() in ORDINALS)) and re.match(r"[\s-]+century\b", text[m.end():], re.I):
+            continue  # "the 19th century": a date (see `dates`)
         if m.group(5) or m.group(6):
             words = (m.group(5) or m.group(6)).lower().split()
             # "tens of thousands" is at least 20,000, "hundreds of thousands" at least 200,000
@@ -564,8 +591,10 @@ def _ratio_percent(m: re.Match) -> str:
 def _same_amount(q: Quantity, c: Quantity) -> bool:
     """Same value in the same unit, the same time span in other units ("48 hours" / "two days"), or the same
     length or mass converted and rounded ("45 miles" / "72 km")."""
-    if q.ordinal != c.ordinal:
-        return False
+    if q.ordinal != c.ordinal or (q.unit == "age") != (c.unit == "age"):
+        return False  # ("aged 40" is not "in his 40s")
+    if q.unit == "age":
+        return q.value <= c.value and c.high <= q.high  # "in his 40s" for "in his early 40s"
     if q.unit and c.unit and q.unit != c.unit:
         a, b = _UNIT_SCALE.get(q.unit), _UNIT_SCALE.get(c.unit)
         if a and b:
@@ -602,6 +631,9 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
         millions = Quantity(q.value * 1_000_000, None, q.qualifier, False, q.text, q.noun, q.after)
         if quantity_found(millions, candidates):
             return True
+    if q.unit == "age" and any(c.unit in (None, "year") and not c.ordinal and not c.qualifier and
+                               q.value <= c.value <= q.high and c.value.is_integer() for c in candidates):
+        return True  # "in his 40s" for "aged 45", "a 45-year-old"
     for c in candidates:
         if q.qualifier == "nearly" and c.qualifier in (None, "about", "nearly") and not c.ordinal and \
                 not q.ordinal and (scaled := _in_unit(c, q.unit)) is not None and 0.9 * q.value <= scaled < q.value:
@@ -783,12 +815,13 @@ def qualifier_clash(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
 
 @dataclass(frozen=True)
 class DateMention:
-    kind: str  # weekday | month | year | season | relative | daytime
+    kind: str  # weekday | month | year | decade | century | season | relative | daytime
     value: str  # "friday", "june 12" / "june", "2011"; a daytime's part of the day ("evening" for "midnight")
     word: str = field(default="", compare=False)  # the word as written, where it differs from the value
     # worked out from the text ("the three months to September" holds July), not named in it: what the evidence
     # covers, never something a claim must be found to say
-    # ("run": a month inside such a run; "earlier": "a month earlier" after "in September" is August)
+    # ("run": a month inside such a run; "earlier": "a month earlier" after "in September" is August; "part of
+    # day": "late on Friday" is Friday evening)
     derived: str = field(default="", compare=False)
 
     def shown(self) -> str:
@@ -849,7 +882,16 @@ def dates(text: str) -> list[DateMention]:
             out.append(DateMention("relative", f"{when} {unit.lower()}"))
     for m in _DAYTIME_WORD.finditer(norm):
         out.append(DateMention("daytime", _DAYTIME[m.group(1)], m.group(1)))
+    for m in _LATE_ON.finditer(norm):  # "late on Thursday" is Thursday evening, "early on Friday" its morning
+        # (evidence only: a claim's "late on Friday" may restate "at 11pm on Friday")
+        out.append(DateMention("daytime", "evening" if m.group(1).lower() == "late" else "morning", m.group(0),
+                               derived="part of day"))
     out += _months_to(norm)
+    for m in _CENTURY.finditer(norm):  # "the 19th century", "the nineteenth century"
+        word = re.sub(r"[\s-]+", " ", (m.group(2) or "").lower())
+        n = m.group(1) or str(ORDINALS.get(word, 0) or {"twenty first": 21, "twenty second": 22}.get(word, 0))
+        if n != "0":
+            out.append(DateMention("century", n, m.group(0)))
     for m in _HOLIDAY.finditer(norm):  # "on Christmas Day" is "on 25 December"
         out.append(DateMention("month", _HOLIDAYS[re.sub(r"\W+", " ", m.group(0).lower())], m.group(0)))
     for m in _DATE_WORD.finditer(normalize(text)):
@@ -874,6 +916,11 @@ def dates(text: str) -> list[DateMention]:
             else:
                 out.append(DateMention("year", m.group("year")))
     return out + _earlier(out, norm)
+
+
+_LATE_ON = re.compile(r"\b(late|early)\s+on\s+(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
+_CENTURY = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(twenty[\s-]+(?:first|second)|(?<!-)(?:" + "|".join(ORDINALS) +
+                      r")))[\s-]+century\b", re.I)
 
 
 # "a month earlier", "the previous year": the period before the one the sentence names.
@@ -922,6 +969,10 @@ def date_found(d: DateMention, candidates: list[DateMention]) -> bool:
         return not candidates or any(c.kind in ("month", "weekday", "year") for c in candidates)
     if d.kind == "decade":
         return any(c.kind in ("decade", "year") and c.value.startswith(d.value) for c in candidates)
+    if d.kind == "century":  # "the 19th century" for "in 1852" (1801-1900) or "the 1850s"
+        return any(c.kind == "century" and c.value == d.value or
+                   c.kind == "year" and (int(c.value) - 1) // 100 + 1 == int(d.value) or
+                   c.kind == "decade" and int(c.value) // 10 + 1 == int(d.value) for c in candidates)
     if d.kind == "month" and " " not in d.value:
         return any(c.kind == "month" and c.value.split()[0] == d.value for c in candidates)
     return any(c.kind == d.kind and c.value == d.value for c in candidates)

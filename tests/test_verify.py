@@ -3663,3 +3663,34 @@ def test_the_citys_body_is_the_named_citys(claim, supported):
                 "down from 47 percent four years ago.")
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 32): an age given as a decade of life
+    ("The Penmoor victim was in his forties.", "The Penmoor victim, aged 46, died at the scene, police said.", True),
+    ("The Penmoor victim was in his thirties.", "The Penmoor victim, aged 46, died at the scene, police said.", False),
+    ("The Penmoor victim was in his early 40s.", "The Penmoor victim, aged 46, died at the scene, police said.",
+     False),
+    ("The Penmoor victim was in his 40s.", "The Penmoor victim, in his early forties, died at the scene, police said.",
+     True),
+    ("The Penmoor victim was 46.", "The Penmoor victim, in his forties, died at the scene, police said.", False),
+    # pence, "and a half thousand", centuries, "late on" a day
+    ("A Penmoor bus ticket will cost 80p.", "A Penmoor bus ticket will cost £0.80 from May, the council said.", True),
+    ("A Penmoor bus ticket will cost £2.50.", "A Penmoor bus ticket will cost 250p from May, the council said.", True),
+    ("A Penmoor bus ticket will cost £3.50.", "A Penmoor bus ticket will cost 250p from May, the council said.", False),
+    ("The Penmoor plant makes 2,500 vans a week.", "The Penmoor plant makes two and a half thousand vans a week.",
+     True),
+    ("The Penmoor viaduct was built in the 19th century.", "The Penmoor viaduct was built in 1852, the trust said.",
+     True),
+    ("The Penmoor viaduct was built in the nineteenth century.",
+     "The Penmoor viaduct was built in 1852, the trust said.", True),
+    ("The Penmoor viaduct was built in the 18th century.", "The Penmoor viaduct was built in 1852, the trust said.",
+     False),
+    ("The Penmoor fire started on Thursday night.", "The Penmoor fire started late on Thursday, firefighters said.",
+     True),
+    ("The Penmoor fire started on Thursday morning.", "The Penmoor fire started late on Thursday, firefighters said.",
+     False),
+])
+def test_ages_pence_and_centuries(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

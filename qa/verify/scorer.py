@@ -1820,7 +1820,7 @@ def _relative_time_check(claim: str, evidence: list[str]) -> str:
 def _amount_words(words: frozenset[str] | set[str]) -> bool:
     """Whether a phrase's words are an amount ("to 20 mph", "to twenty miles per hour"): the quantity check
     compares amounts, in any unit and spelling."""
-    return bool(words) and all(w in UNITS or w.replace(",", "").replace(".", "").replace(":", "").isdigit() or
+    return bool(words) and all(w in UNITS or re.fullmatch(r"[\d.,:]*\d[a-z]{0,2}", w) or  # "50p", "10km"
                                w in CARDINALS or w in _SCALE_WORDS or w in _TIME_OF_DAY_WORDS or
                                w in _FRACTION_WORDS for w in words)
 
