@@ -3694,3 +3694,18 @@ def test_the_citys_body_is_the_named_citys(claim, supported):
 def test_ages_pence_and_centuries(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 32): an office held for now; words shortened with a dot
+    ("The interim chief executive said the Welby depot would stay open.",
+     "The acting chief executive said the Welby depot would stay open.", True),
+    ("The former chief executive said the Welby depot would stay open.",
+     "The acting chief executive said the Welby depot would stay open.", False),
+    ("The Welby Assn. said the depot would stay open.", "The Welby Association said the depot would stay open.", True),
+    ("The Welby Govt. said the depot would stay open.", "The Welby government said the depot would stay open.", True),
+    ("The Welby Govt. said the depot would stay open.", "The Welby council said the depot would stay open.", False),
+])
+def test_acting_offices_and_contractions(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

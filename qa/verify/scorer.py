@@ -484,6 +484,9 @@ def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> boo
         return True
     if any(prefix_abbreviation(w, t.text) for w in f.caps if w.endswith(".") or "'" in w):
         return True
+    inside = t.i + 2 < len(t.doc) and t.doc[t.i + 2].text[:1].islower()  # ("said Lee." ends a sentence)
+    if dotted.endswith(".") and inside and any(_contraction(k, w) for w in f.keys):
+        return True  # "Govt." for "government", "Assn." for "Association"
     if is_acronym(t.text) and any(abbreviates(t.text, run[i:j]) for run in f.runs for i in range(len(run))
                                   for j in range(i + 2, len(run) + 1)):
         return True
@@ -734,7 +737,9 @@ def _resolved_speaker(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset
 
 # Offices that name one post whatever the word ("spokeswoman" for "spokesman").
 _SAME_OFFICE = (frozenset("spokesman spokeswoman spokesperson".split()),
-                frozenset("chairman chairwoman chair chairperson".split()))
+                frozenset("chairman chairwoman chair chairperson".split()),
+                # one who holds an office for now ("acting" is keyed as its lemma "act")
+                frozenset("interim acting act temporary caretaker".split()))
 
 
 def _other_office(claim_att: Attribution, ev_att: Attribution, ev_words: frozenset[str]) -> bool:
@@ -746,6 +751,21 @@ def _other_office(claim_att: Attribution, ev_att: Attribution, ev_words: frozens
             eh in claim_att.speaker_words:
         return False
     return not _same_office(ch, eh)
+
+
+def _contraction(short: str, long: str) -> bool:
+    """Whether `short` is `long` shortened ("assn" / "association", "govt" / "government", "corp" /
+    "corporation"): same first letter, the letters in order, and a prefix or the same last letter."""
+    if len(short) < 3 or len(long) <= len(short) or short[0] != long[0]:
+        return False
+    it = iter(long)
+    return all(ch in it for ch in short) and (long.startswith(short) or short[-1] == long[-1])
+
+
+def _shortened(word: str, speaker: str, ev_words: frozenset[str]) -> bool:
+    """A speaker's word written with a dot as a contraction of one of the evidence's words ("Assn." for
+    "Association")."""
+    return bool(re.search(rf"(?i)\b{re.escape(word)}\s?\.", speaker)) and any(_contraction(word, x) for x in ev_words)
 
 
 def _same_office(a: str, b: str) -> bool:
@@ -793,7 +813,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         # "Kelso Port's owner said" for "Kelso Port handled ..., its owner said"; "Anna Berg's family said" for
         # "Anna Berg, 34, was ..., her family said"
         return True, ""
-    persons = {w for w in claim_att_names}
+    # ("Assn." may be tagged a person's name: a word shortened with a dot is no name)
+    persons = {w for w in claim_att_names if not _shortened(w, claim_att.speaker, ev_words)}
     if ev_att is not None and ev_att.head in _PROXY_NOUNS | _COUNSEL_NOUNS and ev_att.head not in cw and \
             (persons or claim_att.head in _PERSON_TITLES) and not _same_office(claim_att.head, ev_att.head):
         # "a lawyer for actor Ruben Castell said" is not Ruben Castell speaking, "a spokesperson for the
@@ -819,6 +840,9 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return True, ""
     missing = [w for w in cw if not _overlap({w}, ev_words) and
                not any(_same_office(w, x) for x in ev_words)]  # "spokeswoman" for "spokesman"
+    # "Assn." for "Association", "Dept." for "Department": a word written with a dot, its first and last letters
+    # and the rest in order
+    missing = [w for w in missing if not _shortened(w, claim_att.speaker, ev_words)]
     if missing and ev_att is not None:  # "the International Monetary Fund" for "the IMF", either way round
         spelled = _spelled_out(claim_att.speaker, ev_words)
         missing = [w for w in missing if w not in spelled and not _spelled_out(ev_att.speaker, {w})]
