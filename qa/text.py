@@ -38,6 +38,7 @@ _SIGN_UNITS = {sign: unit for unit, sign in _SIGNS.items()}
 _SIGN_BEFORE = re.compile(r"(?:A|C|NZ|HK|US)?([$£€¥₹])\s*$")
 _RACES = frozenset("hurdles sprints races heats finals relays laps dashes swims runs events".split())
 _COUNT_MILLIONS = re.compile(r"\b(\d[\d,.]*)m\s+(people|[a-z]{2,}s)\b")
+_BARE_K = re.compile(r"(?<![\w.,$€£¥₹])(\d+(?:\.\d+)?)[kK]\b(\s+(?:runs?|races?|walks?|swims?|fun\s+runs?)\b)?")
 _BARE_SCALE = re.compile(r"\b(\d[\d,.]*)\s?(bn|tn)\b", re.I)
 # What a currency sign says in words: "A$27m" is "27 million Australian dollars" (generic English).
 CURRENCY_WORDS = {"$": ("dollar",), "£": ("pound", "sterling"), "€": ("euro",), "¥": ("yen",),
@@ -205,6 +206,8 @@ def normalize(text: str) -> str:
         m.group(2).lower() in UNITS and m.group(2).lower() not in ("pounds", "people", "dollars", "tonnes", "tons"))
                                else f"{m.group(1)} million {m.group(2)}", text)
     text = _BARE_SCALE.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2).lower()]}", text)
+    # "1.2k staff" is 1,200 staff; "a 10k race" is ten kilometres
+    text = _BARE_K.sub(lambda m: f"{m.group(1)} {'km' if m.group(2) else 'thousand'}{m.group(2) or ''}", text)
     text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
     text = re.sub(r"\bNo\.\s?(?=\d)", "Number ", text)  # "No. 10 Downing Street", "a No. 10 spokesman"
     # "Q1" is "the first quarter", "H2" "the second half" (of a year)

@@ -3709,3 +3709,15 @@ def test_ages_pence_and_centuries(claim, evidence, supported):
 def test_acting_offices_and_contractions(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 32): "1.2k" is 1,200; "a 10k race" is ten kilometres
+    ("The Orrin depot employs 1,200 staff.", "The Orrin depot employs 1.2k staff, the firm said.", True),
+    ("The Orrin depot employs 1,500 staff.", "The Orrin depot employs 1.2k staff, the firm said.", False),
+    ("Lia Varne won the Orrin 10-kilometre race.", "Lia Varne won the Orrin 10k race on Sunday.", True),
+    ("Lia Varne won the Orrin 5-kilometre race.", "Lia Varne won the Orrin 10k race on Sunday.", False),
+])
+def test_thousands_written_k(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
