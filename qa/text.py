@@ -383,6 +383,10 @@ def _worded_amounts(text: str) -> list[Quantity]:
         qualifier = "about" if m.group(1) else None
         out.append(Quantity(value, _SIGN_UNITS[m.group(2)], qualifier, False, m.group(0), derived=True,
                             per="month" if m.group(4).lower() == "year" else "year"))
+    # "for the third consecutive month": three months in a row
+    for m in _NTH_IN_A_ROW.finditer(text):
+        out.append(Quantity(float(ORDINALS[m.group(1).lower()]), m.group(2).lower(), None, False, m.group(0),
+                            derived=True))
     # "sales doubled" is a rise of 100 percent, "halved" a fall of 50
     for m in _MULTIPLIED.finditer(text):
         out.append(Quantity(_MULTIPLIED_PERCENT[m.group(1).lower()[:4]], "percent", None, False, m.group(0),
@@ -395,6 +399,8 @@ _NTH_TIME = re.compile(r"\b(?:the|her|his|its|their|a)\s+(second|third|fourth|fi
                        re.I)
 _MONEY_RATE = re.compile(r"(?:\b(about|around|roughly|some|approximately)\s+)?([$£€¥₹])\s?(\d[\d,]*(?:\.\d+)?)"
                          r"(?!\s*(?:million|billion|bn|m|k)\b)\s+(?:a|per|each)\s+(year|month)\b", re.I)
+_NTH_IN_A_ROW = re.compile(r"\b(?:the|a)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+                           r"(?:consecutive|straight|successive)\s+(day|week|month|year)\b", re.I)
 _ONE_SPAN = re.compile(r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\b(?!\s+and\s+a\s+half)", re.I)
 _MULTIPLIED = re.compile(r"\b(doubl|tripl|trebl|quadrupl|halv)(?:ed|es|ing)\b", re.I)
 _MULTIPLIED_PERCENT = {"doub": 100.0, "trip": 200.0, "treb": 200.0, "quad": 300.0, "halv": 50.0}
@@ -915,7 +921,10 @@ def dates(text: str) -> list[DateMention]:
             out.append(DateMention("month", f"{month} {int(day)}" if day else month))
         elif m.group("year"):
             if m.group(0).endswith("s") and m.group("year").endswith("0"):  # "the 1990s", "the mid-1990s"
-                out.append(DateMention("decade", m.group("year")[:3], f"the {m.group('year')}s"))
+                # "the early 1970s": the first years of the decade only (early 0-3, mid 3-7, late 7-9)
+                part = re.search(r"\b(early|mid|late)[\s-]*$", norm[:m.start()], re.I)
+                out.append(DateMention("decade", m.group("year")[:3] + (f" {part.group(1).lower()}" if part else ""),
+                                       f"the {m.group('year')}s"))
             else:
                 out.append(DateMention("year", m.group("year")))
     return out + _earlier(out, norm)
@@ -971,11 +980,15 @@ def date_found(d: DateMention, candidates: list[DateMention]) -> bool:
         # "next month" may restate a named month or day the claim's reader cannot place: only a clash counts
         return not candidates or any(c.kind in ("month", "weekday", "year") for c in candidates)
     if d.kind == "decade":
-        return any(c.kind in ("decade", "year") and c.value.startswith(d.value) for c in candidates)
+        base, _, part = d.value.partition(" ")
+        lo, hi = _PART_OF_DECADE[part or None]
+        return any(c.kind == "year" and c.value.startswith(base) and lo <= int(c.value[3]) <= hi or
+                   c.kind == "decade" and c.value.split()[0] == base and (not part or c.value == d.value)
+                   for c in candidates)
     if d.kind == "century":  # "the 19th century" for "in 1852" (1801-1900) or "the 1850s"
         return any(c.kind == "century" and c.value == d.value or
                    c.kind == "year" and (int(c.value) - 1) // 100 + 1 == int(d.value) or
-                   c.kind == "decade" and int(c.value) // 10 + 1 == int(d.value) for c in candidates)
+                   c.kind == "decade" and int(c.value.split()[0]) // 10 + 1 == int(d.value) for c in candidates)
     if d.kind == "month" and " " not in d.value:
         return any(c.kind == "month" and c.value.split()[0] == d.value for c in candidates)
     return any(c.kind == d.kind and c.value == d.value for c in candidates)

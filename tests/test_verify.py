@@ -3721,3 +3721,20 @@ def test_acting_offices_and_contractions(claim, evidence, supported):
 def test_thousands_written_k(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 32): the early / mid / late part of a decade; "the third straight month"
+    ("The Selby mill opened in the early 1970s.", "The Selby mill opened in 1972, the trust said.", True),
+    ("The Selby mill opened in the early 1970s.", "The Selby mill opened in 1978, the trust said.", False),
+    ("The Selby mill opened in the late 1970s.", "The Selby mill opened in 1978, the trust said.", True),
+    ("The Selby mill opened in the 1970s.", "The Selby mill opened in the late 1970s, the trust said.", True),
+    ("The Selby mill opened in the late 1970s.", "The Selby mill opened in the 1970s, the trust said.", False),
+    ("Selby's exports fell for three months in a row.",
+     "Selby's exports fell for the third consecutive month, officials said.", True),
+    ("Selby's exports fell for four months in a row.",
+     "Selby's exports fell for the third consecutive month, officials said.", False),
+])
+def test_parts_of_decades_and_months_in_a_row(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

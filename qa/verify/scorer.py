@@ -1385,7 +1385,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         words = [x for x in t.subtree if not x.is_stop and not x.is_punct and x.pos_ in ("NOUN", "VERB", "ADJ",
                                                                                           "PROPN")
                  and x.lemma_.lower() not in _GENERIC_NOUNS and x.lower_ not in _FRACTION_WORDS and
-                 x.i not in nested]
+                 x.i not in nested and not (x.ent_type_ == "DATE" and x.lower_ in ("early", "mid", "late"))]
+        # (the part of a date, "the late 1970s", is the date check's)
         has_name = any(x.pos_ == "PROPN" for x in words) or any(x.like_num and x.pos_ == "NUM" for x in t.subtree
                                                             if x.i not in nested)
         here = known | f.before if t.dep_ == "prep" and t.lower_ in described else known
