@@ -183,6 +183,7 @@ _QUALIFIER_OK = {
     "at_least": {None, "about", "more", "at_least"},
     "less": {"less", "nearly"},
     "up_to": {None, "about", "nearly", "less", "up_to"},
+    "between": {"between"},
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -352,6 +353,10 @@ _PART_OF_DECADE = {None: (0, 9), "early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 _PENCE = re.compile(r"(?<![\w.£$€])(\d{1,4})p\b(?!\.m)")
 
 
+_BETWEEN = re.compile(r"\bbetween\s+(?:[$£€¥₹]\s?)?(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?\s+and\s+"
+                      r"(?=[$£€¥₹]?\s?\d)", re.I)
+
+
 def _age_ranges(text: str) -> tuple[str, list[Quantity]]:
     out = []
     for m in _AGE_RANGE.finditer(text):
@@ -451,6 +456,12 @@ def quantities(text: str) -> list[Quantity]:
     text = re.sub(r"\b(?:goalless|scoreless)\b", "0-0", text, flags=re.I)  # "a goalless draw" is "0-0"
     for pattern, share in _SHARES:
         text = pattern.sub(share, text)
+    # "between 2,000 and 3,000 people": one amount, a range (its low end kept by where the high one starts)
+    lows: dict[int, float] = {}
+    for m in _BETWEEN.finditer(text):
+        low = float(m.group(1).replace(",", "")) * (_SCALES[m.group(2).lower()] if m.group(2) else 1)
+        lows[m.end() + re.match(r"[$£€¥₹]?\s?", text[m.end():]).end()] = -low if m.group(2) else low
+    text = _BETWEEN.sub(lambda m: " " * len(m.group(0)), text)
     out: list[Quantity] = []
     consumed = 0
     for m in _NUMBER.finditer(text):
@@ -528,6 +539,14 @@ def quantities(text: str) -> list[Quantity]:
                     break
             if qualifier == "more" and unit in _UNIT_SCALE and _amount_over(text[max(0, m.start() - 60):m.start()]):
                 qualifier = "span"  # "fell 28 percent over a decade": the span the change took, or "more than"
+        if m.start() in lows and digits and not ordinal:
+            # ("between 2 and 3 million": the low end in the high one's scale; a negative low has its own)
+            low = -lows[m.start()] if lows[m.start()] < 0 else lows[m.start()] * value / float(digits.replace(",", ""))
+            shown = f"{low:,.0f}" if low.is_integer() else f"{low:g}"
+            out.append(Quantity(low, unit, "between", False, f"between {shown} and {text[m.start():end]}",
+                                _next_word(text, end), _next_words(text, end), head=_head_word(text, end),
+                                high=value))
+            continue
         out.append(Quantity(value, unit, qualifier, ordinal, sign + text[m.start():end], _next_word(text, end),
                             _next_words(text, end), head=_head_word(text, end)))
     # "half of the 64 members" is also a count: "32 of the members" restates it
@@ -644,6 +663,8 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
                                q.value <= c.value <= q.high and c.value.is_integer() for c in candidates):
         return True  # "in his 40s" for "aged 45", "a 45-year-old"
     for c in candidates:
+        if "between" in (q.qualifier, c.qualifier) and (q.qualifier != c.qualifier or q.high != c.high):
+            continue  # a range restates only the same range (a number inside it is `entailed_bound`'s)
         if q.qualifier == "nearly" and c.qualifier in (None, "about", "nearly") and not c.ordinal and \
                 not q.ordinal and (scaled := _in_unit(c, q.unit)) is not None and 0.9 * q.value <= scaled < q.value:
             return True  # "nearly half" for "48 percent", "almost 3,000" for "2,870", "nearly half a km" for "480m"
@@ -704,7 +725,8 @@ def _interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     return {None: (v, v, False, False), "more": (v, math.inf, True, False), "at_least": (v, math.inf, False, False),
             "span": (v, math.inf, False, False),
             "less": (0.0, v, False, True), "up_to": (0.0, v, False, False),
-            "within": (0.0, v, False, False)}.get(q.qualifier)
+            "within": (0.0, v, False, False),
+            "between": (v, v * q.high / q.value if q.value else q.high, False, False)}.get(q.qualifier)
 
 
 def _evidence_interval(q: Quantity) -> tuple[float, float, bool, bool] | None:

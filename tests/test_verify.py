@@ -3738,3 +3738,18 @@ def test_thousands_written_k(claim, evidence, supported):
 def test_parts_of_decades_and_months_in_a_row(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 32): "between X and Y" is one range
+    ("The Ashwick plant employs between 2,000 and 3,000 people.", "The Ashwick plant employs 2,950 people.", True),
+    ("The Ashwick plant employs between 2,000 and 3,000 people.", "The Ashwick plant employs 3,950 people.", False),
+    ("The Ashwick plant employs 2,500 people.", "The Ashwick plant employs between 2,000 and 3,000 people.", False),
+    ("The Ashwick bypass will cost between £2 and £3 million.", "The Ashwick bypass will cost £2.4m, the council said.",
+     True),
+    ("The Ashwick bypass will cost more than £1 million.",
+     "The Ashwick bypass will cost between £2 million and £3 million, the council said.", True),
+])
+def test_a_range_between_two_amounts(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
