@@ -39,6 +39,13 @@ _SIGN_BEFORE = re.compile(r"(?:A|C|NZ|HK|US)?([$£€¥₹])\s*$")
 _RACES = frozenset("hurdles sprints races heats finals relays laps dashes swims runs events".split())
 _COUNT_MILLIONS = re.compile(r"\b(\d[\d,.]*)m\s+(people|[a-z]{2,}s)\b")
 _BARE_K = re.compile(r"(?<![\w.,$€£¥₹])(\d+(?:\.\d+)?)[kK]\b(\s+(?:runs?|races?|walks?|swims?|fun\s+runs?)\b)?")
+def _a_race(m: re.Match) -> bool:
+    """"a 10k race", "ran a 5K.": a distance in kilometres, not a count in thousands."""
+    return bool(m.group(2)) or (bool(re.search(r"\ban?\s+$", m.string[:m.start()], re.I)) and
+                                bool(re.match(r"\s*(?:[.,;:)]|$)", m.string[m.end():])))
+
+
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 _BARE_SCALE = re.compile(r"\b(\d[\d,.]*)\s?(bn|tn)\b", re.I)
 # What a currency sign says in words: "A$27m" is "27 million Australian dollars" (generic English).
 CURRENCY_WORDS = {"$": ("dollar",), "£": ("pound", "sterling"), "€": ("euro",), "¥": ("yen",),
@@ -65,7 +72,8 @@ UNITS = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
     "mi": "mile", "mile": "mile", "miles": "mile", "m": "metre", "metre": "metre", "metres": "metre",
     "meter": "metre", "meters": "metre", "ft": "foot", "foot": "foot", "feet": "foot", "kg": "kg",
-    "kilogram": "kg", "kilograms": "kg", "lb": "pound", "lbs": "pound", "pounds": "pound", "t": "tonne",
+    "kilogram": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb", "pounds": "pound", "t": "tonne",
+    "inch": "inch", "inches": "inch", "stone": "stone",
     "tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne", "percent": "percent",
     "per cent": "percent", "%": "percent", "pct": "percent", "percentage": "percent", "year": "year",
     "years": "year", "month": "month",
@@ -208,8 +216,10 @@ def normalize(text: str) -> str:
                                else f"{m.group(1)} million {m.group(2)}", text)
     text = _BARE_SCALE.sub(lambda m: f"{m.group(1)} {_SCALE_WORDS[m.group(2).lower()]}", text)
     # "1.2k staff" is 1,200 staff; "a 10k race" is ten kilometres
-    text = _BARE_K.sub(lambda m: f"{m.group(1)} {'km' if m.group(2) else 'thousand'}{m.group(2) or ''}", text)
+    text = _BARE_K.sub(lambda m: f"{m.group(1)} {'km' if _a_race(m) else 'thousand'}{m.group(2) or ''}", text)
     text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
+    # an ISO date, "2024-05-05", is "5 May 2024" (day-first or month-first numerals are left alone: ambiguous)
+    text = _ISO_DATE.sub(lambda m: f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1].capitalize()} {m.group(1)}", text)
     text = re.sub(r"\bNo\.\s?(?=\d)", "Number ", text)  # "No. 10 Downing Street", "a No. 10 spokesman"
     # "Q1" is "the first quarter", "H2" "the second half" (of a year)
     text = re.sub(r"\b([QH])([1-4])\b(?!-)", lambda m: f"{_ORDINAL_WORDS[int(m.group(2))]} "
@@ -301,7 +311,8 @@ _CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre":
                 "kbps": ("bitrate", 1e3), "mbps": ("bitrate", 1e6), "gbps": ("bitrate", 1e9),
                 "mb": ("data", 1e6), "gb": ("data", 1e9), "tb": ("data", 1e12),
                 "kwh": ("energy", 1e3), "mwh": ("energy", 1e6), "gwh": ("energy", 1e9), "twh": ("energy", 1e12),
-                "gram": ("mass", 0.001), "mg": ("mass", 1e-6)}
+                "gram": ("mass", 0.001), "mg": ("mass", 1e-6), "lb": ("mass", 0.45359237), "stone": ("mass", 6.35029),
+                "inch": ("length", 0.0254)}
 CONVERSION_TOLERANCE = 0.03
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
@@ -353,6 +364,17 @@ _PART_OF_DECADE = {None: (0, 9), "early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 _PENCE = re.compile(r"(?<![\w.£$€])(\d{1,4})p\b(?!\.m)")
 
 
+_HOURS_MINUTES = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+hours?,?\s+"
+                            r"(?:and\s+)?(\d+|" + "|".join(CARDINALS) + r")\s+minutes?\b", re.I)
+_TIMES_AS = re.compile(r"\b(twice|two\s+times|three\s+times|four\s+times|five\s+times|ten\s+times)\s+as\s+"
+                       r"(many|much|large|big|high|long)\b", re.I)
+
+
+def _count_of(word: str) -> float:
+    w = re.sub(r"\s+times$", "", word.lower())
+    return float(w) if w.isdigit() else float(CARDINALS.get(w, 0) or {"twice": 2}.get(w, 0))
+
+
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$£€¥₹]\s?)?(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?\s+and\s+"
                       r"(?=[$£€¥₹]?\s?\d)", re.I)
 
@@ -388,6 +410,10 @@ def _worded_amounts(text: str) -> list[Quantity]:
         qualifier = "about" if m.group(1) else None
         out.append(Quantity(value, _SIGN_UNITS[m.group(2)], qualifier, False, m.group(0), derived=True,
                             per="month" if m.group(4).lower() == "year" else "year"))
+    # "two hours and five minutes" is 125 minutes (not "2:03:11", a time read by its parts)
+    for m in _HOURS_MINUTES.finditer(text):
+        out.append(Quantity(60 * _count_of(m.group(1)) + _count_of(m.group(2)), "minute", None, False, m.group(0),
+                            derived=True))
     # "for the third consecutive month": three months in a row
     for m in _NTH_IN_A_ROW.finditer(text):
         out.append(Quantity(float(ORDINALS[m.group(1).lower()]), m.group(2).lower(), None, False, m.group(0),
@@ -440,6 +466,9 @@ def quantities(text: str) -> list[Quantity]:
     text = re.sub(r"\b(?:a|one)[\s-]+quarter\s+of\s+an?\s+(million|billion)\b", r"0.25 \1", text, flags=re.I)
     text = re.sub(r"\bthree[\s-]+quarters\s+of\s+an?\s+(million|billion)\b", r"0.75 \1", text, flags=re.I)
     text = re.sub(r"\bhalf\s+a\s+dozen\b", "6", text, flags=re.I)
+    # "a million and a half" is 1.5 million; "twice as many" is 100% more
+    text = re.sub(r"\b(?:a|one)\s+(thousand|million|billion|trillion)\s+and\s+a\s+half\b", r"1.5 \1", text, flags=re.I)
+    text = _TIMES_AS.sub(lambda m: f"{100 * (_count_of(m.group(1)) - 1):g} percent more, as {m.group(2)}", text)
     # "two dozen fighter jets" is 24 (not a two and a dozen)
     text = re.sub(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+dozen\b",
                   lambda m: str(12 * (int(m.group(1)) if m.group(1).isdigit() else CARDINALS[m.group(1).lower()])),
@@ -499,7 +528,7 @@ def quantities(text: str) -> list[Quantity]:
                     continue  # "one of", "one another": not a count
         end = m.end()
         # "two hundred thousand": each scale word multiplies
-        while scale := re.match(r"\s+(hundred|thousand|million|billion|lakhs?|crores?)\b", text[end:], re.I):
+        while scale := re.match(r"\s+(hundred|thousand|million|billion|trillion|lakhs?|crores?)\b", text[end:], re.I):
             value *= _SCALES[scale.group(1).lower()]
             end += scale.end()
         consumed = end
@@ -633,6 +662,8 @@ def _same_amount(q: Quantity, c: Quantity) -> bool:
             # or each rounds to the other as written ("6 miles (10 km)": 9.66 km is "10", 10 km is 6.2 miles)
             return abs(x - y) <= CONVERSION_TOLERANCE * max(x, y) or (
                 _rounds_to(x / b[1], c.value) and _rounds_to(y / a[1], q.value))
+        if {q.unit, c.unit} == {"lb", "pound"}:  # "200 lbs" / "200 pounds" (a weight; "pound" is also money)
+            return q.value == c.value
         if {q.unit, c.unit} == {"celsius", "fahrenheit"}:  # "100F" is 37.8C: "38C" (a degree F is 0.56C)
             f, cel = (q, c) if q.unit == "fahrenheit" else (c, q)
             return abs((f.value - 32) * 5 / 9 - cel.value) < 0.6
@@ -918,6 +949,11 @@ def dates(text: str) -> list[DateMention]:
         out.append(DateMention("daytime", "evening" if m.group(1).lower() == "late" else "morning", m.group(0),
                                derived="part of day"))
     out += _months_to(norm)
+    for q in _clock_times(norm)[1]:  # "at 9pm" is in the evening (evidence only: a claim's "9pm" is its number's)
+        minutes = q.value
+        part = "morning" if 240 <= minutes < 720 else "midday" if minutes < 780 and minutes >= 720 else \
+            "afternoon" if 780 <= minutes < 1080 else "evening"
+        out.append(DateMention("daytime", part, q.text, derived="part of day"))
     for m in _CENTURY.finditer(norm):  # "the 19th century", "the nineteenth century"
         word = re.sub(r"[\s-]+", " ", (m.group(2) or "").lower())
         n = m.group(1) or str(ORDINALS.get(word, 0) or {"twenty first": 21, "twenty second": 22}.get(word, 0))
@@ -994,10 +1030,24 @@ _SEASON_MONTHS = {"spring": ("march", "april", "may"), "summer": ("june", "july"
                   "autumn": ("september", "october", "november"), "winter": ("december", "january", "february")}
 
 
+# The months (of a year) or days (of a month) an edge of the period may name.
+_EDGE_MONTHS = {"start of year": ("january", "february", "march"), "end of year": ("october", "november", "december"),
+                "middle of year": ("may", "june", "july", "august"), "start of month": (1, 10),
+                "end of month": (20, 31), "middle of month": (10, 20)}
+
+
 def date_found(d: DateMention, candidates: list[DateMention]) -> bool:
     if d.kind == "season" and any(c.kind == "month" and c.value.split()[0] in _SEASON_MONTHS[d.value]
                                   for c in candidates):
         return True  # "in the spring" for "in April": a season the month is in
+    edge = _EDGE_MONTHS.get(d.value) if d.kind == "relative" else None
+    months = [c.value.split() for c in candidates if c.kind == "month"]
+    if edge and months and not any(c.kind == "relative" for c in candidates):
+        # "at the end of the year" is not "on January 1"; "at the start of the month" not "on June 30"
+        if d.value.endswith("year"):
+            return any(m[0] in edge for m in months)
+        days = [int(m[1]) for m in months if len(m) > 1]
+        return not days or any(edge[0] <= x <= edge[1] for x in days)
     if d.kind == "relative" and not any(c.kind == "relative" for c in candidates):
         # "next month" may restate a named month or day the claim's reader cannot place: only a clash counts
         return not candidates or any(c.kind in ("month", "weekday", "year") for c in candidates)

@@ -3753,3 +3753,43 @@ def test_parts_of_decades_and_months_in_a_row(claim, evidence, supported):
 def test_a_range_between_two_amounts(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 32): more units and amounts in words
+    ("The Brask storm brought four inches of rain.", "The Brask storm brought 10 cm of rain, forecasters said.", True),
+    ("The Brask storm brought ten inches of rain.", "The Brask storm brought 10 cm of rain, forecasters said.", False),
+    ("The Brask pike weighed 10 stone.", "The Brask pike weighed 63.5 kg, the angler said.", True),
+    ("The Brask pike weighed 20 lbs.", "The Brask pike weighed 9 kg, the angler said.", True),
+    ("The Brask pike weighed 20 lbs.", "The Brask pike weighed 20 pounds, the angler said.", True),
+    ("Brask's debt is $1.2 trillion.", "Brask's debt is $1,200 billion, the ministry said.", True),
+    ("Brask's debt is $1.5 trillion.", "Brask's debt is $1,200 billion, the ministry said.", False),
+    ("Brask sold a million and a half cars.", "Brask sold 1.5 million cars, the firm said.", True),
+    ("The Brask runner finished in 125 minutes.", "The Brask runner finished in two hours and five minutes.", True),
+    ("The Brask runner finished in 2 hours 15 minutes.", "The Brask runner finished in 125 minutes.", False),
+    ("Brask's exports are twice as large as its imports.",
+     "Brask's exports are 100 percent more than its imports, officials said.", True),
+    ("Brask's debt is 3 percent of GDP.", "Brask's debt is 3% of gross domestic product, the ministry said.", True),
+    ("Brask's debt is 3 percent of GNP.", "Brask's debt is 3% of gross domestic product, the ministry said.", False),
+    ("The Brask race is a 10K.", "The Brask race is 10 kilometres long.", True),
+])
+def test_more_units_and_amounts_in_words(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 32): edges of a period, the part of the day a time is in, ISO dates
+    ("The Crale law took effect at the start of the year.", "The Crale law took effect on January 1.", True),
+    ("The Crale law took effect at the end of the year.", "The Crale law took effect on January 1.", False),
+    ("Crale rent is due at the start of the month.", "Crale rent is due on June 30, the council said.", False),
+    ("The Crale fire started on Friday evening.", "The Crale fire started at 9pm on Friday, crews said.", True),
+    ("The Crale fire started on Friday morning.", "The Crale fire started at 9pm on Friday, crews said.", False),
+    ("The Crale roadworks will take place overnight.", "The Crale roadworks will take place between 10pm and 6am.",
+     True),
+    ("The Crale vote was held on 5 May 2024.", "The Crale vote was held on 2024-05-05, officials said.", True),
+    ("The Crale vote was held on 6 May 2024.", "The Crale vote was held on 2024-05-05, officials said.", False),
+])
+def test_edges_of_periods_and_times_of_day(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -490,6 +490,8 @@ def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> boo
     if is_acronym(t.text) and any(abbreviates(t.text, run[i:j]) for run in f.runs for i in range(len(run))
                                   for j in range(i + 2, len(run) + 1)):
         return True
+    if is_acronym(t.text) and len(t.text) >= 3 and _spelled_in_lower_case(t.text, f):
+        return True  # "GDP" for "gross domestic product", "VAT" for "value added tax"
     for run in claim_runs:  # "United States" for "U.S", "National Security Council" for "NSC"
         if t.text in run:
             idx = run.index(t.text)
@@ -751,6 +753,18 @@ def _other_office(claim_att: Attribution, ev_att: Attribution, ev_words: frozens
             eh in claim_att.speaker_words:
         return False
     return not _same_office(ch, eh)
+
+
+def _spelled_in_lower_case(acronym: str, f: _EvidenceFacts) -> bool:
+    """Whether the evidence writes out an acronym in lower-case words, one word a letter ("gross domestic product"
+    for "GDP"; capitalised runs are `abbreviates`')."""
+    letters = acronym.replace(".", "").lower()
+    for a in f.analyses:
+        words = [x.lower_ for x in a.doc if x.is_alpha and x.lower_ not in ACRONYM_SKIPPED]
+        if any("".join(w[0] for w in words[i:i + len(letters)]) == letters
+               for i in range(len(words) - len(letters) + 1)):
+            return True
+    return False
 
 
 def _contraction(short: str, long: str) -> bool:
