@@ -627,6 +627,8 @@ def _head_word(text: str, end: int) -> str:
         if m.group(1) is None or m.group(1).lower() in FUNCTION_WORDS or len(words) == 3:
             break
         words.append(m.group(1).lower())
+        if len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is", "news")):
+            break  # a plural is the noun; what follows describes it ("58,000 electric scooters sold in ...")
     if not words:
         return ""
     w = words[-1]
@@ -792,7 +794,8 @@ plane aircraft jet airliner
 ship vessel boat
 officer policeman
 village settlement hamlet
-player footballer""".splitlines()]
+player footballer
+case infection""".splitlines()]
 
 
 # Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").

@@ -3793,3 +3793,63 @@ def test_more_units_and_amounts_in_words(claim, evidence, supported):
 def test_edges_of_periods_and_times_of_day(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 33): an appeal is an act, a warning issued is a warning, with / without
+    ("Senator Ivo Pell called for the mayor's resignation on Monday.",
+     "Senator Ivo Pell criticised the mayor on Monday over the flooding.", False),
+    ("Senator Ivo Pell called for the mayor's resignation on Monday.",
+     "Senator Ivo Pell demanded the mayor's resignation on Monday.", True),
+    ("The Dunmore watchdog fined the airline over the delays.",
+     "The Dunmore watchdog issued a warning to the airline over the delays.", False),
+    ("The Dunmore watchdog warned the airline over the delays.",
+     "The Dunmore watchdog issued a warning to the airline over the delays.", True),
+    ("The Dunmore march went ahead with police approval.",
+     "The Dunmore march went ahead without police approval, organisers said.", False),
+    ("The Dunmore march went ahead without police approval.",
+     "The Dunmore march went ahead without police approval, organisers said.", True),
+])
+def test_appeals_issued_warnings_and_with_or_without(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 33): sides and settings swapped, whose forecast it is
+    ("The Ostrian mark rose to a record high against the euro on Tuesday.",
+     "The euro rose to a record high against the Ostrian mark on Tuesday.", False),
+    ("The euro climbed to a record high against the Ostrian mark on Tuesday.",
+     "The euro rose to a record high against the Ostrian mark on Tuesday.", True),
+    ("Ostrian bus fares were 5 percent lower in March than in April, the operator said.",
+     "Ostrian bus fares were 5 percent lower in April than in March, the operator said.", False),
+    ("Ostrian bus fares were 5 percent lower in April than in March, the operator said.",
+     "Ostrian bus fares were 5 percent lower in April than in March, the operator said.", True),
+    ("The Ostrian finance ministry expects inflation to ease next year.",
+     "Economists at Kerr Capital expect Ostrian inflation to ease next year.", False),
+    ("Economists at Kerr Capital expect inflation in Ostria to ease next year.",
+     "Economists at Kerr Capital expect Ostrian inflation to ease next year.", True),
+])
+def test_swapped_sides_and_whose_forecast(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 33): an arranged meeting, same-thing nouns, a unit behind its number
+    ("The Ostrian cabinet is scheduled to meet on Friday.", "The Ostrian cabinet will meet on Friday, aides said.",
+     True),
+    ("Health officials in Varn have recorded 40 new measles infections.",
+     "Health officials in Varn have recorded 40 new cases of measles.", True),
+    ("Health officials in Varn have recorded 45 new measles infections.",
+     "Health officials in Varn have recorded 40 new cases of measles.", False),
+    ("About 300 positions will be eliminated at its plant, Varn Steel said.",
+     "Varn Steel said it would cut about 300 jobs at its plant.", True),
+    ("Running 3,500 metres, the Varn bridge opened on Monday.",
+     "The Varn bridge, which opened on Monday, is 3.5 kilometres long.", True),
+    ("Varn Motors recalled tens of thousands of cars.", "Varn Motors recalled 41,000 electric cars sold in Ostria.",
+     True),
+])
+def test_arranged_acts_same_nouns_and_units(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

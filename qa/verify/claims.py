@@ -49,7 +49,7 @@ EPISTEMIC_ADVERBS = frozenset("probably possibly perhaps presumably maybe".split
 # Governors and auxiliaries under which an action is contemplated, not done.
 IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
 vow pledge promise aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess
-evaluate depend hinge investigate probe project forecast predict appear seem set""".split())
+evaluate depend hinge investigate probe project forecast predict appear seem set schedule""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due ready willing prepared".split())
@@ -565,8 +565,11 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
                 cert = "not_confirmed"
         elif lemma in ACT_OR_REPORT_VERBS and not _reports_clause(t):
             continue
-        elif lemma == "call" and any(c.dep_ == "prep" and c.lower_ == "on" for c in t.children):
-            continue  # "called on both sides to free ...": an appeal, as "urged" is, not a report of words
+        elif lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "for") for c in t.children) and \
+                not any(c.dep_ in ("ccomp", "oprd") for c in t.children):
+            # "called on both sides to free ...", "called for her resignation": an appeal, as "urged" is, not a
+            # report of words
+            continue
         elif lemma in SAY_VERBS and lemma not in HEARSAY_VERBS and t.tag_ == "VBN" and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in t.children) and (any(
                 c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in CLAIM_NOUNS
@@ -850,6 +853,8 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
                 out.add(f"be {c.lemma_.lower()}")  # "remains an option" says it is one
             if base in SUPPORT_VERBS and c.pos_ == "NOUN" and c.lower_.endswith(ACT_NOUN_ENDINGS):
                 out.add(c.lemma_.lower())  # "reach an agreement" is "agree", "open an investigation" "investigate"
+            if base in SUPPORT_VERBS and c.pos_ == "NOUN" and c.lower_.endswith("ing"):
+                out |= _ing_verb(c.lower_)  # "issued a warning" is "warned", "gave a briefing" "briefed"
             for g in c.children:  # "found Lena Orme guilty": an adjective after the object is the verb's, misparsed
                 if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i:
                     out.add(_with_adjective(base, g))
@@ -858,6 +863,16 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
         elif c.dep_ == "ccomp" and c.pos_ == "ADJ":  # "found Hurst guilty" (the parser's small clause)
             out.add(_with_adjective(base, c))
     return frozenset(out)
+
+
+def _ing_verb(noun: str) -> set[str]:
+    """The verb a noun in -ing names, when the thesaurus knows it ("warning" -> "warn", "ruling" -> "rule",
+    "shelling" -> "shell"); nothing for one it does not ("building", "evening")."""
+    stem = noun[:-3]
+    for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if base and known({base}):
+            return {base}
+    return set()
 
 
 def _with_adjective(base: str, adj: Token) -> str:

@@ -1593,11 +1593,13 @@ def _side_word(x: Token) -> bool:
     return x.pos_ in ("NOUN", "PROPN", "ADJ") and (not x.is_stop or hyphenated)
 
 
-def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str], str]]:
-    """(what is compared, the comparative, what it is compared with, as written) for each "... than ..." of the
-    sentence. The sides are read from the surface as much as from the parse (the small parser often hangs "than"
-    from a later clause): the comparative word just before "than", the noun phrase just after it, and the subject
-    of the comparative's clause; adjectives count ("full-time staff" / "part-time staff")."""
+def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str], str, frozenset[str]]]:
+    """(what is compared, the comparative, what it is compared with, as written, the setting of the compared side)
+    for each "... than ..." of the sentence; the setting is what a phrase of the comparative's clause puts it in
+    ("higher in July than in June": July). The sides are read from the surface as much as from the parse (the
+    small parser often hangs "than" from a later clause): the comparative word just before "than", the noun phrase
+    just after it, and the subject of the comparative's clause; adjectives count ("full-time staff" / "part-time
+    staff")."""
     out = []
     doc = a.doc
     for t in doc:
@@ -1622,7 +1624,10 @@ def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str],
         first = frozenset(key(x.lemma_) for x in subj.subtree if _side_word(x) and x.i < t.i)
         start = min(subj.left_edge.i, t.i)
         end = max(subj.right_edge.i, right[-1].i if right else t.i, t.right_edge.i)
-        out.append((first, comp.lower_, other, doc[start:end + 1].text))
+        setting = frozenset(key(x.lemma_) for h in {comp, verb} for c in h.children
+                            if c.dep_ == "prep" and c.lower_ != "than" and c.i < t.i and c.i > subj.right_edge.i
+                            for x in c.subtree if _side_word(x))
+        out.append((first, comp.lower_, other, doc[start:end + 1].text, setting))
     return out
 
 
@@ -1696,10 +1701,13 @@ def _modifier_swap_check(c: Analysis, ev: list[Analysis]) -> str:
 
 def _comparison_check(c: Analysis, ev: list[Analysis]) -> str:
     """"Nurses earn less than teachers" for "teachers earn less than nurses": the two sides swapped."""
-    for s1, comp, o1, _ in _comparisons(c):
+    for s1, comp, o1, _, in1 in _comparisons(c):
         for a in ev:
-            for s2, comp2, o2, shown in _comparisons(a):
+            for s2, comp2, o2, shown, in2 in _comparisons(a):
                 if comp == comp2 and (s1 - o1) & (o2 - s2) and (o1 - s1) & (s2 - o2):
+                    return f"the roles are reversed: the cited text says '{shown}'"
+                # the same thing in two settings, the settings swapped ("higher in June than in July")
+                if comp == comp2 and (in1 - o1) & (o2 - in2) and (o1 - in1) & (in2 - o2):
                     return f"the roles are reversed: the cited text says '{shown}'"
     return ""
 
@@ -1893,7 +1901,7 @@ def _word_known(x: Token, known: set[str], lemmas: set[str]) -> bool:
     quantity check's business: "20 per cent" for "20%")."""
     lemma = x.lemma_.lower()
     return key(x.text) in known or lemma in known or x.lower_ in UNITS or lemma in UNITS or \
-        any(same_sense({lemma}, {k}) for k in lemmas)
+        any(same_sense({lemma}, {k}) for k in lemmas) or x.pos_ == "NOUN" and _counted_alike(lemma, known)
 
 
 def _forms_match(p: Predicate, q: Predicate) -> bool:
@@ -1981,6 +1989,15 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
         if clash := _role_clash(p.subject, q.subject):
             return clash
+        if p.lemma in _VIEW_VERBS and q.lemma == p.lemma and p.explicit_subject and q.explicit_subject and \
+                p.subject_core and q.subject_core and not _overlap(p.subject_core, q.subject_core) and \
+                not p.subject_core & (PRONOUNS | f.before | f.ref_words) and \
+                not (p.definite_subject and len(p.subject) == 1) and \
+                not _party_capital(p, p.subject_core, q.subject_core):  # ("the company": whichever it names)
+            # whose forecast or belief it is names its holder, as a speaker is named ("the central bank expects"
+            # where analysts at a bank do)
+            return (f"the claim says {_describe(p.subject)} '{p.text}', the cited text says "
+                    f"{_describe(q.subject)}")
         if stronger(p.forms, q.forms) and not p.negated and not q.negated:  # "halted" for "slowed"
             return f"the cited text says only '{q.text}', the claim says '{p.text}'"
         if p_neg != q_neg:  # the negation may be a governor's ("unable to stall"): say which side has it
@@ -2309,7 +2326,17 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
     if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and qs & p_other:
         return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', the claim has "
                 f"{_describe(ps)} do it")
+    # each doer stands wholly among the other's arguments, however deep in a phrase ("the dollar fell to a low
+    # against the crown" for "the crown fell to a low against the dollar"); not for an action two sides share
+    if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS | _MUTUAL_VERBS and \
+            ps <= _args(q, directed=True) and qs <= _args(p, directed=True):
+        return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', "
+                f"and {_describe(ps)} is on the receiving end")
     return ""
+
+
+# Actions two sides do to each other: who is named first says nothing ("Ashby drew with Crane", "played against").
+_MUTUAL_VERBS = frozenset("play draw tie meet compete clash fight negotiate talk trade race face marry".split())
 
 
 # Who speaks for someone else: "an official at the ministry", "a Harwick Air spokesman" (an "officer" with a title
@@ -2345,6 +2372,8 @@ _WISH_WORDS = ("hoped", "hopes", "hope", "hoping", "wants", "wanted", "want", "w
 # "is set to", "is scheduled to" are).
 _PLAN_WORDS = ("plans", "planned", "planning", "plan", "intends", "intended", "intend", "intending")
 _FORECAST_VERBS = frozenset("forecast predict expect project anticipate estimate".split())
+# Verbs whose subject holds the view the clause gives: who holds it is part of the claim, as a speaker is.
+_VIEW_VERBS = _FORECAST_VERBS | frozenset("believe think fear suspect assume".split())
 _MUTUAL_PREPS = frozenset("with alongside together between among".split())
 
 
@@ -2704,7 +2733,8 @@ def _superlative_check(c: Analysis, ev: list[Analysis]) -> str:
 # to Boise"; in time "before the shelling" / "after the shelling", "since 2021" (after it) / "before 2021",
 # "until" / "after".
 _OPPOSITE_PREPS = {"from": {"to"}, "to": {"from"}, "before": {"after", "since"}, "after": {"before", "until"},
-                   "since": {"before", "until"}, "until": {"after", "since"}}
+                   "since": {"before", "until"}, "until": {"after", "since"}, "with": {"without"},
+                   "without": {"with"}}
 
 
 def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
@@ -3164,6 +3194,23 @@ def _describes_its_noun(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("which", "that", "who") for c in verb.children)
 
 
+# Nouns that name the same thing in news copy (not a kind and its sort: "civilians" is not "people").
+_SAME_NOUNS = [frozenset(line.split()) for line in """job post position role
+case infection
+company firm
+child kid youngster
+protester demonstrator
+plane aircraft airliner
+ship vessel
+game match fixture
+win victory""".splitlines()]
+
+
+def _counted_alike(noun: str, known_words: set[str]) -> bool:
+    """A noun whose same-thing noun the evidence has ("positions" / "jobs")."""
+    return any(noun in cls and cls & known_words for cls in _SAME_NOUNS)
+
+
 def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts,
                         known_words: set[str]) -> str:
     """A clause of the claim's own whose action the evidence does not report and whose things it mostly does
@@ -3182,9 +3229,11 @@ def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _
             continue
         tok = c.doc[p.i]
         clause = [x for x in tok.subtree if not (x.i != tok.i and x.pos_ in ("VERB", "AUX") and x.i in attr_verbs)]
+        # (a unit after a number is the number checks' business: "4,200 metres" for "4.2 kilometres")
         nouns = [x for x in clause if x.pos_ in ("NOUN", "PROPN") and not x.is_stop]
         new = [x for x in nouns if key(x.text) not in known_words and x.lemma_.lower() not in known_words
-               and not name_bases(x.text) & f.bases]
+               and not name_bases(x.text) & f.bases and not _counted_alike(x.lemma_.lower(), known_words)
+               and not (x.lower_ in UNITS and x.i > 0 and x.doc[x.i - 1].like_num)]
         # (a relative clause of a verb alone, "his car, which was speeding, ...": a description the evidence lacks)
         if new and 2 * len(new) >= len(nouns) and (known(p.forms) or len(new) == len(nouns)) or \
                 not nouns and relative and p.lemma not in f.lemmas and _describes_its_noun(c.doc[p.i]):
