@@ -1099,13 +1099,14 @@ def with_hyphen_parts(words: frozenset[str]) -> frozenset[str]:
     return words | {x for w in words if "-" in w for x in w.split("-") if x}
 
 
-def initials(words: list[str]) -> str:
-    """Initials of the capitalised words of a name: "Islamic State of Iraq and Syria" -> "isis"."""
+def initials(words: list[str], keep: frozenset[str] = frozenset()) -> str:
+    """Initials of the capitalised words of a name: "Islamic State of Iraq and Syria" -> "isis"; with the
+    function words in `keep` too ("Department of Transportation" -> "dot")."""
     out = []
     for w in words:
         # "al-Shams" -> "S", "France-Presse" -> "FP"
         for part in (p for p in w.split("-") if p):
-            if part[0].isupper() and part.lower() not in _FUNCTION:
+            if part[0].isupper() and part.lower() not in _FUNCTION or part.lower() in keep:
                 out.append(part[0].lower())
     return "".join(out)
 
@@ -1120,8 +1121,12 @@ def abbreviates(short: str, long_words: list[str]) -> bool:
     """Whether `short` (an acronym or a dotted abbreviation) stands for the words `long_words`: by initials
     ("U.S" / "United States") or as the words' prefixes ("Brig. Gen." / "Brigadier General")."""
     if is_acronym(short):
-        return len(long_words) >= 2 and squash(short) == initials(long_words)
+        # ("DOT" for "Department of Transportation": some acronyms keep the "of" or "and")
+        return len(long_words) >= 2 and squash(short) in (initials(long_words), initials(long_words, _LINKING))
     return False
+
+
+_LINKING = frozenset({"of", "and"})
 
 
 def prefix_abbreviation(short: str, long: str) -> bool:

@@ -3853,3 +3853,19 @@ def test_swapped_sides_and_whose_forecast(claim, evidence, supported):
 def test_arranged_acts_same_nouns_and_units(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 33): an opposite verb negated says the same; "DOT" keeps its "of"
+    ("The Tarn nurses' union vowed to reject any pay offer below inflation.",
+     '"We will not accept any pay offer below inflation," the Tarn nurses\' union said.', True),
+    ("The Tarn nurses' union vowed to accept the pay offer.",
+     '"We will not accept the pay offer," the Tarn nurses\' union said.', False),
+    ("The Tarn DOT closed the bridge on Friday.", "The Tarn Department of Transportation closed the bridge on Friday.",
+     True),
+    ("The Tarn DOE closed the bridge on Friday.", "The Tarn Department of Transportation closed the bridge on Friday.",
+     False),
+])
+def test_negated_opposites_and_acronyms_with_of(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
