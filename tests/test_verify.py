@@ -3861,6 +3861,8 @@ def test_arranged_acts_same_nouns_and_units(claim, evidence, supported):
      '"We will not accept any pay offer below inflation," the Tarn nurses\' union said.', True),
     ("The Tarn nurses' union vowed to accept the pay offer.",
      '"We will not accept the pay offer," the Tarn nurses\' union said.', False),
+    ("The Tarn council rejected the housing plan on Monday.",
+     "The Tarn council did not approve the housing plan on Monday, deferring a vote.", False),
     ("The Tarn DOT closed the bridge on Friday.", "The Tarn Department of Transportation closed the bridge on Friday.",
      True),
     ("The Tarn DOE closed the bridge on Friday.", "The Tarn Department of Transportation closed the bridge on Friday.",

@@ -2204,8 +2204,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                   _overlap(p.object_core, x.object_core)), q)
     if p.lemma in _BACKING_VERBS and q.governor == "vote" and not p.negated and not q.negated:
         return ""  # "backed a ban on diesel buses" for "voted 31-9 to ban diesel buses": a vote for the act
-    if opposite(p.forms, q.forms) and p.negated != q.negated and not _told_from_other_side(p, q):
-        return ""  # "vowed to reject any deal" for "will not accept any deal": the opposite verb, negated
+    if opposite(p.forms, q.forms) and q.negated and not p.negated and q.irrealis and p.irrealis and \
+            not _told_from_other_side(p, q):
+        # "vowed to reject any deal" for "will not accept any deal": an intention, the opposite verb negated (a
+        # past "did not approve" is not "rejected": it may only have been put off)
+        return ""
     if stronger(p.forms, q.forms) and not p.negated and not q.negated:
         return f"the cited text says only '{q.text}', the claim says '{p.text}'"
     if not known(p.forms) or not known(q.forms):
