@@ -57,6 +57,7 @@ from qa.text import (
 from qa.verify.claims import (
     ACT_NOUN_ENDINGS,
     ALLEGATION_VERBS,
+    BELIEF_VERBS,
     CERTAINTY_RANK,
     CONFIRM_VERBS,
     CONTEMPLATION_VERBS,
@@ -1901,7 +1902,7 @@ def _word_known(x: Token, known: set[str], lemmas: set[str]) -> bool:
     quantity check's business: "20 per cent" for "20%")."""
     lemma = x.lemma_.lower()
     return key(x.text) in known or lemma in known or x.lower_ in UNITS or lemma in UNITS or \
-        any(same_sense({lemma}, {k}) for k in lemmas) or x.pos_ == "NOUN" and _counted_alike(lemma, known)
+        any(same_sense({lemma}, {k}) for k in lemmas) or x.pos_ == "NOUN" and _same_noun_known(lemma, known)
 
 
 def _forms_match(p: Predicate, q: Predicate) -> bool:
@@ -2378,7 +2379,7 @@ _WISH_WORDS = ("hoped", "hopes", "hope", "hoping", "wants", "wanted", "want", "w
 _PLAN_WORDS = ("plans", "planned", "planning", "plan", "intends", "intended", "intend", "intending")
 _FORECAST_VERBS = frozenset("forecast predict expect project anticipate estimate".split())
 # Verbs whose subject holds the view the clause gives: who holds it is part of the claim, as a speaker is.
-_VIEW_VERBS = _FORECAST_VERBS | frozenset("believe think fear suspect assume".split())
+_VIEW_VERBS = _FORECAST_VERBS | BELIEF_VERBS
 _MUTUAL_PREPS = frozenset("with alongside together between among".split())
 
 
@@ -3211,7 +3212,7 @@ game match fixture
 win victory""".splitlines()]
 
 
-def _counted_alike(noun: str, known_words: set[str]) -> bool:
+def _same_noun_known(noun: str, known_words: set[str]) -> bool:
     """A noun whose same-thing noun the evidence has ("positions" / "jobs")."""
     return any(noun in cls and cls & known_words for cls in _SAME_NOUNS)
 
@@ -3237,7 +3238,7 @@ def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _
         # (a unit after a number is the number checks' business: "4,200 metres" for "4.2 kilometres")
         nouns = [x for x in clause if x.pos_ in ("NOUN", "PROPN") and not x.is_stop]
         new = [x for x in nouns if key(x.text) not in known_words and x.lemma_.lower() not in known_words
-               and not name_bases(x.text) & f.bases and not _counted_alike(x.lemma_.lower(), known_words)
+               and not name_bases(x.text) & f.bases and not _same_noun_known(x.lemma_.lower(), known_words)
                and not (x.lower_ in UNITS and x.i > 0 and x.doc[x.i - 1].like_num)]
         # (a relative clause of a verb alone, "his car, which was speeding, ...": a description the evidence lacks)
         if new and 2 * len(new) >= len(nouns) and (known(p.forms) or len(new) == len(nouns)) or \
