@@ -3871,3 +3871,50 @@ def test_arranged_acts_same_nouns_and_units(claim, evidence, supported):
 def test_negated_opposites_and_acronyms_with_of(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 34): "going to" is a future, an allegation in a lawsuit, a deal announced
+    ("The Marrow Street pool is going to be closed for repairs, the council said.",
+     "The council will close the Marrow Street pool for six weeks of repairs, it said on Monday.", True),
+    ("The Marrow Street pool has been closed for repairs, the council said.",
+     "The council will close the Marrow Street pool for six weeks of repairs, it said on Monday.", False),
+    ("Managers at the Dunlin depot ignored safety complaints, a lawsuit has shown.",
+     "A former driver at the Dunlin depot alleges in a lawsuit that managers ignored safety complaints.", False),
+    ("Orvel Foods will pay 2 billion dollars for Fenwick Dairies under a deal announced on Friday.",
+     "Orvel Foods has agreed to buy Fenwick Dairies for $2bn, the companies said on Friday.", True),
+])
+def test_going_to_allegations_in_a_suit_and_a_deal_announced(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 34): doers swapped around a place both share, another party's act, the
+    # telling itself only reported, an adjective negated, open / closed
+    ("The Marlow nurses' union accused the hospital trust of hiding staffing figures.",
+     "The Marlow hospital trust accused the nurses' union of hiding staffing figures, a spokesman said.", False),
+    ("The Marlow hospital trust has accused the nurses' union of hiding staffing figures.",
+     "The Marlow hospital trust accused the nurses' union of hiding staffing figures, a spokesman said.", True),
+    ("The committee of the Ashby club rejected the new stadium plan at Tuesday's meeting.",
+     "Members at Tuesday's meeting of the Ashby club rejected the new stadium plan, though the committee backed "
+     "it.", False),
+    ("Members of the Ashby club turned down the new stadium plan at Tuesday's meeting.",
+     "Members at Tuesday's meeting of the Ashby club rejected the new stadium plan, though the committee backed "
+     "it.", True),
+    ("Governor Ida Marsh told donors that she will not seek a second term.",
+     "Governor Ida Marsh has reportedly told donors that she will not seek a second term, according to two people "
+     "at the dinner.", False),
+    ("Governor Ida Marsh has reportedly told donors that she will not seek a second term.",
+     "Governor Ida Marsh has reportedly told donors that she will not seek a second term, according to two people "
+     "at the dinner.", True),
+    ("Inspectors declared the Colne footbridge safe for use.",
+     "Inspectors declared the Colne footbridge not safe for use after Tuesday's storm.", False),
+    ("A jury found bus driver Omar Leck not guilty of dangerous driving on Monday.",
+     "A jury at Fenby Crown Court found bus driver Omar Leck not guilty of dangerous driving on Monday.", True),
+    ("The Fenby museum will be closed during the building work, the council said.",
+     "The Fenby museum will stay open during the building work, the council said.", False),
+])
+def test_swapped_doers_another_partys_act_hearsay_and_negated_adjectives(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

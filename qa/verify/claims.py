@@ -385,6 +385,8 @@ def irrealis(tok: Token) -> str:
             return "will"
         if depth and _be_to(cur, prev):
             return "will"  # "the call centre is to shut": arranged, as "will close" is
+        if depth and _going_to(cur, prev):
+            return "will"  # "is going to be shut": the future, as "will close" is
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "acl", "prep", "conj",
                             "nsubjpass", "acomp") or cur.head is cur:
             break
@@ -417,6 +419,13 @@ def _adverb_particle(verb: Token) -> bool:
 def _be_to(cur: Token, prev: Token | None) -> bool:
     """"is to shut", "are to be closed": the verb "be" with an infinitive as its complement (an arrangement)."""
     return prev is not None and cur.lemma_ == "be" and cur.pos_ in ("AUX", "VERB") and prev.dep_ == "xcomp" and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children)
+
+
+def _going_to(cur: Token, prev: Token | None) -> bool:
+    """"is going to close", "are going to be shut": "going" with a form of "be" and an infinitive complement."""
+    return prev is not None and cur.lower_ == "going" and prev.dep_ == "xcomp" and \
+        any(c.dep_ == "aux" and c.lemma_ == "be" for c in cur.children) and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children)
 
 
@@ -570,6 +579,10 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             # "called on both sides to free ...", "called for her resignation": an appeal, as "urged" is, not a
             # report of words
             continue
+        elif lemma in SAY_VERBS and lemma not in HEARSAY_VERBS and t.tag_ == "VBN" and t.dep_ == "acl" and \
+                t.head.pos_ == "NOUN" and t.head.lemma_.lower() not in CLAIM_NOUNS and not any(
+                c.dep_ in ("ccomp", "xcomp", "agent") for c in t.children):
+            continue  # "under a deal announced on Monday": the thing announced, not who speaks
         elif lemma in SAY_VERBS and lemma not in HEARSAY_VERBS and t.tag_ == "VBN" and not any(
                 c.dep_ in ("ccomp", "xcomp") for c in t.children) and (any(
                 c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() not in CLAIM_NOUNS
@@ -586,7 +599,8 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             continue  # "are reported to have made", "is said to be", "is believed to"
         elif lemma in FACTIVE_VERBS and any(c.dep_ == "ccomp" for c in t.children) and _speaking_subject(t):
             cert = "not_confirmed" if _is_negated(t) else "confirmed"  # "showed that": stated as established
-        elif lemma == "allege" and t.tag_ != "VBN" and any(c.dep_ == "ccomp" for c in t.children):
+        elif lemma == "allege" and t.tag_ != "VBN" and (any(c.dep_ == "ccomp" for c in t.children) or
+                                                        _that_clause_under_phrase(t)):
             cert = "said"
             hedge = hedge or t.text  # "the opposition alleged that ...": an accusation, not an established fact
         elif lemma in BELIEF_VERBS and t.tag_ != "VBN" and any(c.dep_ == "ccomp" for c in t.children) and \
@@ -631,6 +645,15 @@ def _reports_clause(t: Token) -> bool:
     obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return obj is None and not any(c.dep_ == "agent" for c in t.children) or (
         obj is not None and (obj.lemma_.lower() in CLAIM_NOUNS or obj.pos_ == "PRON"))
+
+
+def _that_clause_under_phrase(t: Token) -> bool:
+    """"alleges in a lawsuit that staff falsified records": the verb's "that" clause, which the parser hangs on the
+    noun of the phrase between as a relative clause (a relative "that" is its clause's subject or object, not its
+    marker)."""
+    return any(c.dep_ == "prep" and any(g.dep_ == "pobj" and any(
+        r.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in r.children) for r in g.children)
+        for g in c.children) for c in t.children)
 
 
 def _no_object(t: Token) -> bool:
@@ -983,8 +1006,8 @@ def _strength(tok: Token) -> int:
             elif via_of and (lemma in ALLEGATION_VERBS or lemma == "suspect" and cur.tag_ == "VBN"):
                 out = 0  # "accused her of embezzling", "charged with stealing", "suspected of setting"
             elif lemma in IRREALIS_VERBS or (lemma == "expect" and cur.tag_ == "VBN") or lemma in ("due", "poised") \
-                    or _be_to(cur, prev):
-                out = min(out, 1)  # "plans to", "is expected to", "is due to", "is to shut"
+                    or _be_to(cur, prev) or _going_to(cur, prev):
+                out = min(out, 1)  # "plans to", "is expected to", "is due to", "is to shut", "is going to"
             elif lemma in DENY_VERBS or _unconfirmed(cur):
                 out = 0
         if depth and cur.pos_ == "ADP" and f"{cur.head.lemma_.lower()} {cur.lower_}" in CONTEMPLATION_VERBS:

@@ -1138,6 +1138,19 @@ def _bare_attribution(c: Analysis) -> bool:
         not any(t.pos_ == "VERB" and t.i != root.i for t in c.doc)
 
 
+def _hedged_telling(ev: Analysis, c: Analysis) -> bool:
+    """Whether the evidence's hedge word ("reportedly") qualifies one of its own reporting verbs, and the claim
+    credits that verb's speaker: the claim then states as fact that the words were said."""
+    if ev.doc is None:
+        return False
+    verbs = {a.verb_i: a for a in ev.attributions}
+    for t in ev.doc:
+        if t.lower_ == ev.hedged.lower() and t.dep_ == "advmod" and t.head.i in verbs:
+            teller = verbs[t.head.i]
+            return any(a.speaker_words and _overlap(a.speaker_words, teller.speaker_words) for a in c.attributions)
+    return False
+
+
 def _verbless(c: Analysis) -> bool:
     """"Iran Obama Iraq.": names in a row, back to back, with no verb. The small model writes such rows when asked
     "which countries ...?"; every word is in the text, and the row asserts nothing a reader can rely on. A name
@@ -1343,7 +1356,10 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # a belief the source itself states ("is believed to have fled, police said") stays a belief when the claim
     # credits the same source
     believed = bool(hedged) and hedged[0].hedged.lower().split()[-1] in _BELIEF_HEDGES
-    if hedged and not c.hedged and (not sourced or believed) and not any(
+    # the telling itself only reported ("has reportedly told aides that ..."): crediting the teller does not make
+    # it so
+    hearsay = bool(hedged) and _hedged_telling(hedged[0], c)
+    if hedged and not c.hedged and (not sourced or believed or hearsay) and not any(
             a.certainty == "said" and a.speaker for a in c.attributions if "report" in a.speaker.lower()):
         return f"the cited text says this only '{hedged[0].hedged}'; the claim states it as fact", extra
     # predicates: negation, modality, roles, the action itself
@@ -1551,7 +1567,8 @@ _ANTONYM_ADJECTIVES = [("permanent", "temporary"), ("full", "partial"), ("total"
                        ("domestic", "foreign"), ("rural", "urban"), ("minor", "major"), ("minor", "serious"),
                        ("peaceful", "violent"), ("voluntary", "mandatory"), ("voluntary", "compulsory"),
                        ("maximum", "minimum"), ("alive", "dead"), ("guilty", "innocent"), ("positive", "negative"),
-                       ("short-term", "long-term"), ("male", "female"), ("civilian", "military")]
+                       ("short-term", "long-term"), ("male", "female"), ("civilian", "military"),
+                       ("open", "closed"), ("open", "shut")]
 _NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
@@ -1565,6 +1582,17 @@ def _antonym_check(c: Analysis, ev: list[Analysis]) -> str:
     flipped = _one_sided_opposite({w: w for w in mine}, {w: w for w in theirs}, _ANTONYM_ADJECTIVES)
     if flipped:
         return f"the claim says '{flipped[0]}', the cited text '{flipped[1]}'"  # "permanent" for "temporary"
+    # "found not guilty" / "found guilty": one adjective, negated in one text only
+    said, denied = _adjective_polarity(c)
+    ev_said, ev_denied = set(), set()
+    for a in ev:
+        x, y = _adjective_polarity(a)
+        ev_said |= x
+        ev_denied |= y
+    for w in sorted(said & ev_denied - ev_said):
+        return f"the claim says '{w}', the cited text 'not {w}'"
+    for w in sorted(denied & ev_said - ev_denied):
+        return f"the claim says 'not {w}', the cited text '{w}'"
     for a_set, b_set, claim_side in ((mine, theirs, True), (theirs, mine, False)):
         for w in a_set - b_set:
             for prefix in _NEGATIVE_PREFIXES:
@@ -1573,6 +1601,22 @@ def _antonym_check(c: Analysis, ev: list[Analysis]) -> str:
                     claim_w, ev_w = (w, base) if claim_side else (base, w)
                     return f"the claim says '{claim_w}', the cited text '{ev_w}'"
     return ""
+
+
+def _adjective_polarity(a: Analysis) -> tuple[set[str], set[str]]:
+    """The adjectives a text says (no negation on them or the verb they complete) and those it denies ("not
+    guilty")."""
+    said, denied = set(), set()
+    if a.doc is None:
+        return said, denied
+    for t in a.doc:
+        if t.pos_ != "ADJ" or t.dep_ not in ("acomp", "oprd", "ccomp", "xcomp", "amod"):
+            continue
+        if any(c.dep_ == "neg" for c in t.children):
+            denied.add(t.lemma_.lower())
+        elif not any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in t.head.children):
+            said.add(t.lemma_.lower())
+    return said, denied
 
 
 def _no_check(c: Analysis, ev: list[Analysis]) -> str:
@@ -2089,6 +2133,22 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             # does not have at all, for one it names
             return (f"the claim says {_describe(p.subject_core)} '{p.text}', the cited text says "
                     f"{_describe(set(q.subject_names)).title()}")
+        mine = p.subject_core - q.subject_core - q.subject
+        if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and mine and \
+                not mine & (PRONOUNS | claim_names | f.names) and not _overlap(mine, q.subject) and \
+                not _overlap(mine, _args(q)) and q.subject_core and not q.subject_core & PRONOUNS and \
+                not q.definite_subject and not _same_noun(mine, q.subject_core) and \
+                not _overlap(p.subject_core, q.subject_core) and not q.subject_core_names and \
+                not q.subject_core & f.names:
+            # (common nouns both: a name, "the company" or "she" may be the same party told another way)
+            # the doer of another act in the cited text credited with this one ("the board criticised the bonus"
+            # where shareholders criticised it and the board defended it)
+            other = next((x for _, x in ev_preds if x is not q and x.explicit_subject and mine <= x.subject_core and
+                          not _forms_match(p, x) and not _overlap(q.subject_core - p.subject_core, x.subject_core)),
+                         None)
+            if other is not None:
+                return (f"the claim says {_describe(mine)} '{p.text}', the cited text says {_describe(q.subject_core)} "
+                        f"did (and {_describe(mine)} '{other.text}')")
         elsewhere = set().union(*(x.subject_core | x.object_core | _unite(x.prep_core) for _, x in ev_preds))
         # a named companion or opponent the evidence's action does not have, but names as a party to another action
         # ("advancing together with Iran's troops" where Iran sent troops to fight alongside someone else)
@@ -2320,10 +2380,20 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
     claim's doer standing where the evidence has the place or the one helped ("Iraq would consider
     intervening in Iran")."""
     ps, qs = p.subject_core, q.subject_core
-    if not ps or not qs or _overlap(ps, qs) or converse(p.forms, q.forms):  # "died" for "killed": the same role
+    if not ps or not qs or converse(p.forms, q.forms):  # "died" for "killed": the same role
         return ""
     q_other = q.object_core | _unite({k: v for k, v in q.prep_core.items() if k not in _MUTUAL_PREPS})
     p_other = p.object_core | _unite({k: v for k, v in p.prep_core.items() if k not in _MUTUAL_PREPS})
+    if _overlap(ps, qs):
+        # a place both doers share is not one doer ("the Ellerton school board accused the teachers' union" for "the
+        # Ellerton teachers' union accused the school board"): the words that tell them apart have swapped wholly
+        shared = ps & qs
+        mine, theirs = ps - shared, qs - shared
+        if shared and mine and theirs and not _overlap(mine, theirs) and mine <= q_other and theirs <= p_other \
+                and p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS | _MUTUAL_VERBS:
+            return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', "
+                    f"and {_describe(mine)} is on the receiving end")
+        return ""
     if _overlap(ps, q_other) and (_overlap(qs, p_other) or not p_other):
         return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', "
                 f"and {_describe(ps & q_other or ps)} is on the receiving end")
@@ -3209,7 +3279,13 @@ protester demonstrator
 plane aircraft airliner
 ship vessel
 game match fixture
-win victory""".splitlines()]
+win victory
+police officer""".splitlines()]
+
+
+def _same_noun(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
+    """Whether two sets of nouns share one of the same-thing classes ("officers" / "police")."""
+    return any(cls & a and cls & b for cls in _SAME_NOUNS)
 
 
 def _same_noun_known(noun: str, known_words: set[str]) -> bool:
