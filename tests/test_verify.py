@@ -3918,3 +3918,30 @@ def test_going_to_allegations_in_a_suit_and_a_deal_announced(claim, evidence, su
 def test_swapped_doers_another_partys_act_hearsay_and_negated_adjectives(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 34): an institution told by its kind, police for officers, an acronym keeping
+    # "of" in a subject, a change said as "up 12 percent"
+    ("Carrow General Hospital said visitors would not be allowed into its emergency department on Sunday.",
+     "Visitors will not be allowed into Carrow General Hospital's emergency department on Sunday, the hospital "
+     "said.", True),
+    ("A spokeswoman for Pellow General said the ward had reopened.",
+     "The ward at Pellow General Hospital has reopened, a hospital spokeswoman said on Monday.", True),
+    ("The driver was a retired teacher from Ashby, according to police.",
+     "Police named the driver as Tom Reel, 71, from Ashby. The retired teacher died at the scene, officers said.",
+     True),
+    ("Dunmore County's BOE voted to close two schools in June.",
+     "The Dunmore County Board of Education voted 5-2 to close two schools in June.", True),
+    ("Dunmore County's BOE voted to close two schools in June.",
+     "The Dunmore County Board of Health voted 5-2 to close two schools in June.", False),
+    ("Cresset Foods' yearly profit rose by more than 10 percent.",
+     "Cresset Foods reported a profit of 80 million pounds for the year, up 12 percent, helped by strong exports.",
+     True),
+    ("Cresset Foods' yearly profit rose by 12 percent.",
+     "Cresset Foods reported a profit of 80 million pounds for the year, down 12 percent, hit by weak exports.",
+     False),
+])
+def test_institutions_by_kind_police_acronyms_with_of_and_changes_without_a_verb(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
