@@ -3945,3 +3945,35 @@ def test_swapped_doers_another_partys_act_hearsay_and_negated_adjectives(claim, 
 def test_institutions_by_kind_police_acronyms_with_of_and_changes_without_a_verb(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 34): a short word is a stem only before an ending ("main" is not "maintain",
+    # so not "said"), a warning issued under a compound, a record the evidence does not give, a limit on a noun
+    # that only describes another
+    ("Scientists at Harlow University found the toxin in water samples from Harlow's main reservoir in May.",
+     "Scientists at Harlow University found the toxin in water samples taken in Harlow in May, the university "
+     "said.", False),
+    ("Harlow University scientists found the toxin in water samples taken in Harlow in May.",
+     "Scientists at Harlow University found the toxin in water samples taken in Harlow in May, the university "
+     "said.", True),
+    ("Pellcraft has recalled its Nova space heater after reports of overheating.",
+     "Pellcraft has issued a safety warning about its Nova space heater after reports of overheating.", False),
+    ("Pellcraft has warned customers about its Nova space heater after reports of overheating.",
+     "Pellcraft has issued a safety warning about its Nova space heater after reports of overheating.", True),
+    ("Ostley Bank reported a record annual profit on Tuesday.",
+     "Ostley Bank reported a higher annual profit on Tuesday, helped by lending growth.", False),
+    ("Ostley Bank reported a record annual profit on Tuesday.",
+     "Ostley Bank reported its highest annual profit yet on Tuesday, helped by lending growth.", True),
+    ("Imran Sattar, a bus driver, said he could not support cuts to evening services.",
+     "Imran Sattar, a former bus driver, said he could not support cuts to evening services.", False),
+])
+def test_stems_compound_warnings_records_and_limits_on_heads(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+def test_a_short_word_is_a_stem_only_before_an_ending():
+    from qa.verify.lexicon import derived
+    assert derived("grow", "growth") and derived("plan", "planning") and derived("bomb", "bombing")
+    assert not derived("main", "maintain") and not derived("term", "terminate")

@@ -878,6 +878,10 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
                 out.add(c.lemma_.lower())  # "reach an agreement" is "agree", "open an investigation" "investigate"
             if base in SUPPORT_VERBS and c.pos_ == "NOUN" and c.lower_.endswith("ing"):
                 out |= _ing_verb(c.lower_)  # "issued a warning" is "warned", "gave a briefing" "briefed"
+            if base in SUPPORT_VERBS and c.pos_ == "NOUN":
+                # "issued a safety warning", the parser's "warning" a participle describing "safety"
+                out |= {v for g in c.children if g.dep_ == "acl" and g.i == c.i + 1 and g.lower_.endswith("ing")
+                        for v in _ing_verb(g.lower_)}
             for g in c.children:  # "found Lena Orme guilty": an adjective after the object is the verb's, misparsed
                 if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i:
                     out.add(_with_adjective(base, g))

@@ -315,5 +315,13 @@ def derived(a: str, b: str) -> bool:
         if x != y:
             break
         n += 1
-    # a short word wholly the start of the other ("grow" / "growth", "plan" / "planning") counts too
-    return n >= 5 and n >= 0.75 * min(len(a), len(b)) or n >= 4 and n == min(len(a), len(b))
+    # a short word wholly the start of the other ("grow" / "growth", "plan" / "planning") counts too, when what
+    # follows is an ending ("main" is not the stem of "maintain")
+    short = min(len(a), len(b))
+    return n >= 5 and n >= 0.75 * short or n >= 4 and n == short and \
+        (a if len(a) > len(b) else b)[n:].lstrip(a[n - 1:n]) in _ENDINGS
+
+
+# Endings that make another word of the same stem ("growth", "planning", "attacker", "payment").
+_ENDINGS = frozenset("""s es ed d er ers r th ing ings ment ments ion ions ation al ance ence ure ly ness ity ful ive
+ist ists ism age e y""".split()) | {""}

@@ -1529,6 +1529,12 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if t.dep_ in ("amod", "compound") and t.lower_ in _KIND_ADJECTIVES and t.head.pos_ == "NOUN" and \
                 t.head.lemma_.lower() in f.lemmas and not _word_known(t, known, f.lemmas):
             return f"the claim adds '{t.text} {t.head.text}', which the cited text does not say", extra
+    # "a record profit" where the evidence gives no record, nor a highest or largest one ("its highest figure yet")
+    for t in c.doc:
+        if t.lower_ in _RECORD_WORDS and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and \
+                t.head.lemma_.lower() in f.lemmas and not f.keys & _RECORD_WORDS and \
+                not any(x.tag_ in ("JJS", "RBS") for a in ev_all if a.doc is not None for x in a.doc):
+            return f"the claim adds '{t.text} {t.head.text}', which the cited text does not say", extra
     # a reason or a party the act answers to ("at the request of the Iraqi government", "in retaliation for",
     # "on the orders of"): one new noun, but it says why or for whom, which the evidence does not
     for t in c.doc:
@@ -2042,6 +2048,8 @@ _FRACTION_WORDS = frozenset("half halves third thirds quarter quarters fifth fif
 # Adjectives that make a thing another kind of thing ("military help", "financial aid", "criminal charges").
 _KIND_ADJECTIVES = frozenset("""military financial economic political humanitarian nuclear chemical biological
 diplomatic medical legal criminal civil naval""".split())
+# What makes an amount a record ("a record profit"), and how the evidence may say it without the word.
+_RECORD_WORDS = frozenset({"record", "unprecedented", "all-time"})
 # Nouns of a phrase that gives an act's reason or whom it answers to ("at the request of", "in response to"; not
 # the purpose "in order to").
 _REASON_NOUNS = frozenset("request urging invitation order orders behest advice behalf response retaliation reply "
@@ -2790,6 +2798,10 @@ def _limited_noun_check(c: Analysis, ev: list[Analysis]) -> str:
         limits = limits | kept
         if _held_before(chunk):
             limits = limits | {_LIMIT_CLASS["former"]}
+        # not a noun that only describes another ("evening bus services" speaks of services, not of a "former bus
+        # driver")
+        nouns = nouns - {t.lemma_.lower() for t in chunk if t.dep_ == "compound" and t.pos_ == "NOUN" and
+                         t.head.pos_ == "NOUN" and t.lower_ not in TITLES}
         for noun in sorted(nouns):
             with_noun = [(lim, t) for ns, lim, t in ev_chunks if noun in ns]
             if not with_noun:
