@@ -3977,3 +3977,23 @@ def test_a_short_word_is_a_stem_only_before_an_ending():
     from qa.verify.lexicon import derived
     assert derived("grow", "growth") and derived("plan", "planning") and derived("bomb", "bombing")
     assert not derived("main", "maintain") and not derived("term", "terminate")
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 34): a comparison told from the other side, same-thing nouns of disputes and
+    # pay
+    ("An Orrin College study published on Friday found that seedlings kept under white light matured more slowly "
+     "than those under green light.",
+     "Researchers at Orrin College found that seedlings grown under green light matured faster than those grown "
+     "under white light, according to a study published on Friday.", True),
+    ("An Orrin College study published on Friday found that seedlings kept under white light matured more quickly "
+     "than those under green light.",
+     "Researchers at Orrin College found that seedlings grown under green light matured faster than those grown "
+     "under white light, according to a study published on Friday.", False),
+    ("Ferry crews in Oban Sound will strike for two days from Monday in a row over wages, their union said.",
+     "Ferry crews in Oban Sound will walk out for two days from Monday in a dispute over pay, the Marine Workers "
+     "Union said.", True),
+])
+def test_comparisons_from_the_other_side_and_same_thing_nouns(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

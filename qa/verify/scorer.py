@@ -1986,10 +1986,16 @@ def _degree_check(c: Analysis, ev: list[Analysis]) -> str:
     """"Prices will be higher than bus fares" for "lower than bus fares", "less likely" for "more likely": the
     same comparison the other way round (sides swapped are `_comparison_check`'s)."""
     theirs = [d for a in ev for d in _degrees(a)]
+    # told from the other side ("blue matured more slowly than red" for "red matured faster than blue"): the
+    # sides swapped, the direction must be too
+    swapped = any((s1 - o1) & (o2 - s2) and (o1 - s1) & (s2 - o2) for s1, _, o1, _, _ in _comparisons(c)
+                  for a in ev for s2, _, o2, _, _ in _comparisons(a))
     for scale, way, shown, words in _degrees(c):
         # the comparisons about the same things ("flats rose more slowly than houses" is another comparison)
         same = [d for d in theirs if d[0] == scale and _overlap(words, d[3]) >= 2]
-        if same and not any(d[1] == way for d in same):
+        if swapped and same and not any(d[1] == -way for d in same):
+            return f"the roles are reversed: the claim says '{shown}', the cited text '{same[0][2]}' of the other"
+        if not swapped and same and not any(d[1] == way for d in same):
             return f"the claim says '{shown}', the cited text '{same[0][2]}'"
     return ""
 
@@ -3339,7 +3345,9 @@ plane aircraft airliner
 ship vessel
 game match fixture
 win victory
-police officer""".splitlines()]
+police officer
+dispute row quarrel
+pay wage salary""".splitlines()]
 
 
 _SAME_NOUN_WORDS = frozenset().union(*_SAME_NOUNS)
