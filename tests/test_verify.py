@@ -3997,3 +3997,23 @@ def test_a_short_word_is_a_stem_only_before_an_ending():
 def test_comparisons_from_the_other_side_and_same_thing_nouns(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 34): a councillor the small tagger calls an organisation is a person, so "the
+    # former nurse" after the name is that person
+    ("Omar Haddon said he could not support the decision to close two clinics.",
+     "Councillor Omar Haddon has resigned from the Pelby planning committee. The former nurse said he could not "
+     "support the decision to close two clinics.", True),
+    ("Ines Duarte said she could not support the decision to sell the town hall.",
+     "Councillor Ines Duarte has stepped down from the Ashby finance committee. The former accountant said she "
+     "could not support the decision to sell the town hall.", True),
+    ("Mayor Leo Brandt said he could not support the decision to close two clinics.",
+     "Councillor Omar Haddon has resigned from the Pelby planning committee. The former nurse said he could not "
+     "support the decision to close two clinics.", False),
+])
+def test_a_titled_name_tagged_as_an_organisation_is_a_person(claim, evidence, supported):
+    from qa.verify.api import check_text
+
+    result = check_text(claim, evidence)  # the passage is its own article: the name is given before "the nurse"
+    assert result.supported is supported, result.reason

@@ -37,6 +37,9 @@ _CLIPPED = {"lab": "laboratory", "uni": "university"}
 _TITLE_WORDS = frozenset("""president minister secretary spokesman spokeswoman spokesperson chief general admiral
 brigadier colonel commander ambassador governor senator mayor king queen prince chancellor director chairman
 leader envoy executive secretary manager coach judge commissioner officer""".split())
+# Titles written before a person's name that no organisation's name begins with ("Councillor Imran Sattar").
+_HONORIFICS = frozenset("""councillor councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman
+dr doctor professor prof mr mrs ms sir dame lord lady reverend rev""".split())
 # Nouns that describe an organisation: "the company" is the last organisation named before (preferably one the
 # article called a company: "mining company Karst Resources").
 ORG_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer club
@@ -316,11 +319,13 @@ def article_context(text: str) -> ArticleContext:
         nouns = _descriptors(doc, ent)
         # the small tagger sometimes calls a titled person an organisation ("Chief financial officer Marcus Hale"
         # as ORG): a name described by a title and by no organisation noun is a person
-        titled_org = ent.label_ == "ORG" and bool(nouns & _TITLE_WORDS) and not nouns & ORG_NOUNS and \
-            ent[-1].pos_ == "PROPN" and len([t for t in ent if t.pos_ == "PROPN"]) >= 2
+        # (or with its title inside the entity: "Councillor Imran Sattar" as ORG)
+        titles_near = nouns | {ent[0].lemma_.lower()}
+        titled_org = ent.label_ == "ORG" and bool(titles_near & (_TITLE_WORDS | _HONORIFICS)) and \
+            not nouns & ORG_NOUNS and ent[-1].pos_ == "PROPN" and len([t for t in ent if t.pos_ == "PROPN"]) >= 2
         if ent.label_ == "PERSON" or titled_org:
             words = frozenset(key(t.text) for t in ent if t.text[:1].isupper() and
-                              not (titled_org and t.lemma_.lower() in _TITLE_WORDS))
+                              not (titled_org and t.lemma_.lower() in _TITLE_WORDS | _HONORIFICS))
             # titles: the compounds in front ("U.S. President Barack Obama") or an apposition head ("Iran's chief
             # of police, Esmail Ahmadi-Moghaddam")
             titles = {t.lemma_.lower() for t in doc[max(0, ent.start - 4):ent.start] if t.lemma_.lower() in
