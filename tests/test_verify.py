@@ -4017,3 +4017,34 @@ def test_a_titled_name_tagged_as_an_organisation_is_a_person(claim, evidence, su
 
     result = check_text(claim, evidence)  # the passage is its own article: the name is given before "the nurse"
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 34): "there could be" is a possibility, a report's finding credited to the
+    # party that disputed it, the accusing side's account, a plan's act, another season, a loan is no gift
+    ("Divers in Varna Bay say there are still passengers inside the sunken ferry.",
+     "Divers in Varna Bay say there could still be passengers inside the sunken ferry, the coastguard said.", False),
+    ("Divers in Varna Bay say there may still be passengers inside the sunken ferry.",
+     "Divers in Varna Bay say there could still be passengers inside the sunken ferry, the coastguard said.", True),
+    ("Local traders concluded that the new bypass had cut town-centre traffic by a third.",
+     "The review by the Marsh County Highways Board concluded that the new bypass had cut town-centre traffic by "
+     "a third. Local traders disputed that figure, saying the streets were as busy as before.", False),
+    ("Former Kelby clerk Ana Ruiz took about £90,000 from the parish accounts.",
+     "Prosecutors in the trial of former Kelby clerk Ana Ruiz say she took about £90,000 from the parish accounts. "
+     "Ruiz denies the charge.", False),
+    ("Former Kelby clerk Ana Ruiz has been charged with fraud.",
+     "Former Kelby clerk Ana Ruiz was charged with fraud on Monday, prosecutors said. Her lawyer said the charge "
+     "was unfounded.", True),
+    ("Penford councillors have approved plans to demolish the old corn exchange.",
+     "Penford councillors have approved plans to restore the old corn exchange, the council said.", False),
+    ("Penford councillors have backed plans to restore the old corn exchange.",
+     "Penford councillors have approved plans to restore the old corn exchange, the council said.", True),
+    ("Ashby Town will play at the rebuilt Mill Lane ground this season.",
+     "Ashby Town will play at the rebuilt Mill Lane ground next season, the club said.", False),
+    ("The Corran gallery has donated a Flemish altarpiece to the Velsk city museum.",
+     "The Corran gallery has loaned a Flemish altarpiece to the Velsk city museum for a show running until May.",
+     False),
+])
+def test_possibility_other_partys_finding_accusers_plans_seasons_and_loans(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

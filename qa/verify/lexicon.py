@@ -157,6 +157,7 @@ summon, call in
 extinguish, put out
 locate, find, track down, trace
 lend, loan, send on loan
+donate, give, gift, hand over
 refer, forward
 sue, take to court, take legal action against, file a lawsuit against
 revoke, rescind, annul

@@ -1405,6 +1405,16 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # the telling itself only reported ("has reportedly told aides that ..."): crediting the teller does not make
     # it so
     hearsay = bool(hedged) and _hedged_telling(hedged[0], c)
+    # what the accusing side says ("prosecutors say he diverted ...") is an allegation: a claim with no source of
+    # its own states it as fact
+    accusers = [a for a in ev_all[0].attributions if a.certainty == "said" and a.head and
+                (singular(a.head) in _ACCUSER_NOUNS or key(a.head) in _ACCUSER_NOUNS)] if ev_all else []
+    # (the accusers' own act is theirs to report: "he was charged on Friday, prosecutors said")
+    if accusers and not c.attributions and not c.hedged and not any(
+            p.lemma in ALLEGATION_VERBS | _CASE_VERBS or _overlap(p.subject, {singular(accusers[0].head)})
+            for p in c.predicates):
+        return (f"the cited text gives this only as what the accusing side ({accusers[0].head}) "
+                f"'{accusers[0].verb}'; the claim states it as fact"), extra
     if hedged and not c.hedged and (not sourced or believed or hearsay) and not any(
             a.certainty == "said" and a.speaker for a in c.attributions if "report" in a.speaker.lower()):
         return f"the cited text says this only '{hedged[0].hedged}'; the claim states it as fact", extra
@@ -1928,8 +1938,15 @@ def _relative_span_check(claim: str, evidence: list[str]) -> str:
     return ""
 
 
-_RELATIVE_TIME = re.compile(r"\b(?:(?:next|last|this|coming|past|following|previous)\s+(week|weekend|month|year|"
-                            r"decade|spring|summer|autumn|fall|winter)|(tomorrow|yesterday|tonight))\b", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(r"\b(?:(next|last|this|coming|past|following|previous)\s+(week|weekend|month|year|"
+                            r"decade|spring|summer|autumn|fall|winter|season)|(tomorrow|yesterday|tonight))\b",
+                            re.IGNORECASE)
+# Relative words that name another period of the same unit ("next season" is not "this season").
+_OTHER_PERIOD = {"next": {"last", "this", "past", "previous"}, "coming": {"last", "this", "past", "previous"},
+                 "following": {"last", "this", "past", "previous"}, "this": {"next", "last", "coming", "past",
+                                                                             "previous", "following"},
+                 "last": {"next", "this", "coming", "following"}, "past": {"next", "this", "coming", "following"},
+                 "previous": {"next", "this", "coming", "following"}}
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # ("May" capitalised only: "may" is mostly the modal)
 _MONTHS = (r"january|february|march|april|(?-i:May)|june|july|august|september|october|november|december|jan|feb|mar|"
@@ -1956,7 +1973,12 @@ def _relative_time_check(claim: str, evidence: list[str]) -> str:
     for m in _RELATIVE_TIME.finditer(claim):
         if re.search(re.escape(m.group(0)), text, re.IGNORECASE):
             continue
-        word = (m.group(1) or m.group(2)).lower()
+        if m.group(1):
+            other = re.search(rf"\b({'|'.join(_OTHER_PERIOD[m.group(1).lower()])})\s+{m.group(2)}\b", text,
+                              re.IGNORECASE)
+            if other:
+                return f"the claim says '{m.group(0)}', the cited text '{other.group(0)}'"
+        word = (m.group(2) or m.group(3)).lower()
         if not re.search(_TIME_OF_UNIT[_UNIT_OF.get(word, word)], text, re.IGNORECASE):
             return f"the claim says '{m.group(0)}'; the cited text gives no such time"
     return ""
@@ -2124,8 +2146,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 not purpose and p.lemma not in IRREALIS_VERBS:  # "were expected" restates "should arrive"
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
         # "be", "go", "have": stated as fact what the evidence says only might be, about the same subject
+        # ("there could be survivors": the existential's noun is what it is said of)
+        existential = not p.subject and not q.subject and p.lemma == q.lemma == "be" and _overlap(p.obj, q.obj)
         if q.irrealis.lower() in POSSIBILITY_MODALS and not p.irrealis and not p.negated and not q.negated and \
-                p.strength == 2 and not purpose and _overlap(p.subject, q.subject):
+                p.strength == 2 and not purpose and (_overlap(p.subject, q.subject) or existential):
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it is so ('{p.text}')"
         # ("would" may be a forecast's own tense: "had forecast that the bank would keep rates on hold")
         if (p.irrealis == "will" or p.irrealis == "would" and not forecast) and \
@@ -2198,9 +2222,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and mine and \
                 not mine & (PRONOUNS | claim_names | f.names) and not _overlap(mine, q.subject) and \
                 not _overlap(mine, _args(q)) and q.subject_core and not q.subject_core & PRONOUNS and \
-                not q.definite_subject and not _same_noun(mine, q.subject_core) and \
-                not _overlap(p.subject_core, q.subject_core) and not q.subject_core_names and \
-                not q.subject_core & f.names:
+                not _same_noun(mine, q.subject_core) and \
+                not _overlap(p.subject_core, q.subject_core) and \
+                not q.subject_core <= set(q.subject_core_names) | f.names:  # (a description may be a named party)
             # (common nouns both: a name, "the company" or "she" may be the same party told another way)
             # the doer of another act in the cited text credited with this one ("the board criticised the bonus"
             # where shareholders criticised it and the board defended it)
@@ -2238,9 +2262,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return (f"the roles are reversed: in the cited text {_describe(other_side.subject)} '{other_side.text}', "
                 f"the claim says '{p.text}'")
     if p.light or p.lemma in NEUTRAL_VERBS or p.lemma.split()[0] in NEUTRAL_VERBS or (
-            p.dep == "acl" and not p.explicit_subject):
+            p.dep == "acl" and not p.explicit_subject and not (p.infinitive and _planned_act(p, ev_preds))):
         # a participle describing a noun ("a war lasting eight years", "joined by") is left to coverage; a clause
-        # with its own subject under a noun ("the condition that the U.S. will not rule out ...") is compared
+        # with its own subject under a noun ("the condition that the U.S. will not rule out ...") is compared, and
+        # so is the act of a plan the evidence also has ("approved plans to demolish" for "plans to repair")
         return ""
     if any(same_sense(p.forms, {lemma}) for lemma in f.act_lemmas):
         return ""  # said with a noun or adjective in the evidence ("defending" / "in their defence")
@@ -2261,6 +2286,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     aligned = sorted(ev_preds, key=lambda sq: -(_overlap(p.subject, sq[1].subject) + _overlap(_args(p),
                                                                                           _args(sq[1]))))
     q = aligned[0][1]
+    if p.dep == "acl" and p.infinitive:  # the plan's act is compared with the evidence's plan's act
+        q = next((x for _, x in aligned if x.dep == "acl" and x.infinitive and
+                  _overlap(p.object_core, x.object_core)), q)
     shared = _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))
     pending = next((x for _, x in ev_preds if x.irrealis.startswith("under ") and not x.negated and
                     _overlap(p.subject | p.obj, x.subject)), None)
@@ -2366,6 +2394,12 @@ _GENERIC_DOERS = frozenset("people person official officials authority authoriti
 # The two sides of a transfer: the first of a pair gives, the second gets ("sold" / "bought").
 _TRANSFERS = (("give", "receive"), ("sell", "buy"), ("lend", "borrow"), ("send", "receive"), ("pay", "receive"),
               ("win", "lose"), ("teach", "learn"), ("give", "get"), ("send", "get"))
+
+
+def _planned_act(p: Predicate, ev_preds: list[tuple[int, Predicate]]) -> bool:
+    """Whether the evidence, too, has an infinitive under a noun ("plans to repair") on the same thing as the
+    claim's ("plans to demolish the tower")."""
+    return any(x.dep == "acl" and x.infinitive and _overlap(p.object_core, x.object_core) for _, x in ev_preds)
 
 
 def _transfer_sides(a: str, b: str) -> bool:
@@ -2512,6 +2546,11 @@ _FORECAST_VERBS = frozenset("forecast predict expect project anticipate estimate
 # Verbs whose subject holds the view the clause gives: who holds it is part of the claim, as a speaker is.
 _VIEW_VERBS = _FORECAST_VERBS | BELIEF_VERBS
 _MUTUAL_PREPS = frozenset("with alongside together between among".split())
+# What the accusing side does in a case (reported by them as fact).
+_CASE_VERBS = frozenset("charge indict prosecute sue arrest detain summon try convict sentence appeal".split())
+# The accusing side of a case: what they say is alleged, not established.
+_ACCUSER_NOUNS = frozenset("prosecutor prosecution plaintiff claimant accuser complainant lawsuit indictment "
+                           "complaint".split())
 
 
 def _with_qualifier(q, analyses: list[Analysis]) -> str:
