@@ -1154,6 +1154,10 @@ STANDARD_ABBREVIATIONS = {
     # titles written as initials
     "ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer", "coo": "Chief Operating Officer",
     "mp": "Member of Parliament", "pm": "Prime Minister",
+    "di": "Detective Inspector", "dci": "Detective Chief Inspector", "ds": "Detective Sergeant",
+    # common nouns written as initials
+    "gp": "General Practitioner", "hq": "Headquarters", "icu": "Intensive Care Unit", "gdp": "Gross Domestic Product",
+    "ae": "Accident Emergency",
     # abbreviated words of names and titles (capitalised, with or without the full stop)
     "dr": "Doctor", "mt": "Mount", "st": "Saint Street", "ft": "Fort", "ave": "Avenue", "rd": "Road",
     "ltd": "Limited", "inc": "Incorporated", "corp": "Corporation", "co": "Company", "bros": "Brothers",

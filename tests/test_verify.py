@@ -4048,3 +4048,25 @@ def test_a_titled_name_tagged_as_an_organisation_is_a_person(claim, evidence, su
 def test_possibility_other_partys_finding_accusers_plans_seasons_and_loans(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 34): common nouns and police ranks written as initials; a claim naming both
+    # periods it compares
+    ("A Marbury GP, Dr Ilse Kern, said her practice had seen more measles cases this spring.",
+     "Dr Ilse Kern, a general practitioner in Marbury, said her practice had seen more measles cases this spring.",
+     True),
+    ("Staff at Orvel Bank's Dunmore HQ were sent home on Monday after a power cut, the bank said.",
+     "Staff at the headquarters of Orvel Bank in Dunmore were sent home on Monday after a power cut, the bank said.",
+     True),
+    ("DCI Tom Okafor said detectives were keeping an open mind about the cause of the blaze.",
+     "Detective Chief Inspector Tom Okafor said detectives were keeping an open mind about the cause of the blaze.",
+     True),
+    ("The injured cyclist was taken to the accident and emergency department at Kelby General.",
+     "Paramedics said the injured cyclist had been taken to A&E at Kelby General.", True),
+    ("Dr Ilse Kern said her practice had seen double last spring's number of measles cases this spring.",
+     "Dr Ilse Kern said her practice had seen twice as many measles cases this spring as last.", True),
+])
+def test_initials_of_common_nouns_and_ranks_and_two_periods_compared(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

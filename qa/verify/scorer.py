@@ -1976,7 +1976,8 @@ def _relative_time_check(claim: str, evidence: list[str]) -> str:
         if m.group(1):
             other = re.search(rf"\b({'|'.join(_OTHER_PERIOD[m.group(1).lower()])})\s+{m.group(2)}\b", text,
                               re.IGNORECASE)
-            if other:
+            # (not when the claim names that period too: "double last winter's number this winter")
+            if other and not re.search(rf"\b{re.escape(other.group(0))}\b", claim, re.IGNORECASE):
                 return f"the claim says '{m.group(0)}', the cited text '{other.group(0)}'"
         word = (m.group(2) or m.group(3)).lower()
         if not re.search(_TIME_OF_UNIT[_UNIT_OF.get(word, word)], text, re.IGNORECASE):
