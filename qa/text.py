@@ -448,6 +448,9 @@ def quantities(text: str) -> list[Quantity]:
     text, ages = _age_ranges(text)
     apart += ages
     text = re.sub(r"\bRs\.?\s*(?=\d)", "₹", text)  # "Rs 500 crore": rupees, written as the sign
+    # "a two-and-a-half-hour climb" is two and a half hours
+    text = re.sub(r"\b(\w+)-and-a-half-(year|hour|day|week|month|mile|minute|kilomet(?:re|er)|met(?:re|er))\b",
+                  r"\1 and a half \2s", text, flags=re.I)
     text = _PENCE.sub(lambda m: f"£{int(m.group(1)) / 100:.2f}", text)  # "50p" is £0.50
     text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
     # "one hundred and ten" is 110
@@ -1161,6 +1164,7 @@ STANDARD_ABBREVIATIONS = {
     # abbreviated words of names and titles (capitalised, with or without the full stop)
     "dr": "Doctor", "mt": "Mount", "st": "Saint Street", "ft": "Fort", "ave": "Avenue", "rd": "Road",
     "ltd": "Limited", "inc": "Incorporated", "corp": "Corporation", "co": "Company", "bros": "Brothers",
+    "dept": "Department", "govt": "Government", "univ": "University", "assn": "Association",
     "gen": "General", "lt": "Lieutenant", "col": "Colonel", "capt": "Captain", "sgt": "Sergeant",
     "prof": "Professor", "rev": "Reverend", "gov": "Governor", "sen": "Senator", "rep": "Representative",
     "jr": "Junior", "sr": "Senior",

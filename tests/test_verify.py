@@ -4070,3 +4070,19 @@ def test_possibility_other_partys_finding_accusers_plans_seasons_and_loans(claim
 def test_initials_of_common_nouns_and_ranks_and_two_periods_compared(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 34): "a two-and-a-half-hour climb" is 150 minutes; "dept" is "department"
+    ("It took the Carrick rescuers 150 minutes to reach the stranded climber.",
+     "The Carrick rescue team reached the stranded climber after a two-and-a-half-hour climb, a spokesman said.",
+     True),
+    ("It took the Carrick rescuers 120 minutes to reach the stranded climber.",
+     "The Carrick rescue team reached the stranded climber after a two-and-a-half-hour climb, a spokesman said.",
+     False),
+    ("Velsk's health dept said the clinic would reopen on Monday.",
+     "The Department of Health in Velsk said the clinic would reopen on Monday.", True),
+])
+def test_hyphenated_halves_and_dept(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
