@@ -317,8 +317,8 @@ def _change_by_share(t: Token) -> int:
 
 def _share_direction_check(c: Analysis, ev: list[Analysis]) -> str:
     """"rose 12 percent" where the evidence has the figure "down 12 percent" (a change said without its verb)."""
-    said = {(t.lower_, t.doc[t.i:_change_by_share(t)].text) for a in ev if a.doc is not None for t in a.doc
-            if t.lower_ in ("up", "down") and _change_by_share(t)}
+    said = {(t.lower_, t.doc[t.i:end].text) for a in ev if a.doc is not None for t in a.doc
+            if t.lower_ in ("up", "down") and (end := _change_by_share(t))}
     moves = {"rise" if w == "up" else "fall": text for w, text in said}
     for p in c.predicates:
         if p.negated or any(same_sense(p.forms, {m}) for m in moves):
@@ -2028,7 +2028,7 @@ def _word_known(x: Token, known: set[str], lemmas: set[str]) -> bool:
     quantity check's business: "20 per cent" for "20%")."""
     lemma = x.lemma_.lower()
     return key(x.text) in known or lemma in known or x.lower_ in UNITS or lemma in UNITS or \
-        any(same_sense({lemma}, {k}) for k in lemmas) or x.pos_ == "NOUN" and _same_noun_known(lemma, known)
+        any(same_sense({lemma}, {k}) for k in lemmas) or x.pos_ == "NOUN" and _same_noun({lemma}, known)
 
 
 def _forms_match(p: Predicate, q: Predicate) -> bool:
@@ -3413,13 +3413,8 @@ def _named_by_its_kind(att: Attribution, ev: Attribution, f: _EvidenceFacts) -> 
 
 
 def _same_noun(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
-    """Whether two sets of nouns share one of the same-thing classes ("officers" / "police")."""
+    """Whether two sets of nouns share one of the same-thing classes ("officers" / "police", "positions" / "jobs")."""
     return any(cls & a and cls & b for cls in _SAME_NOUNS)
-
-
-def _same_noun_known(noun: str, known_words: set[str]) -> bool:
-    """A noun whose same-thing noun the evidence has ("positions" / "jobs")."""
-    return any(noun in cls and cls & known_words for cls in _SAME_NOUNS)
 
 
 def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _EvidenceFacts,
@@ -3443,7 +3438,7 @@ def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _
         # (a unit after a number is the number checks' business: "4,200 metres" for "4.2 kilometres")
         nouns = [x for x in clause if x.pos_ in ("NOUN", "PROPN") and not x.is_stop]
         new = [x for x in nouns if key(x.text) not in known_words and x.lemma_.lower() not in known_words
-               and not name_bases(x.text) & f.bases and not _same_noun_known(x.lemma_.lower(), known_words)
+               and not name_bases(x.text) & f.bases and not _same_noun({x.lemma_.lower()}, known_words)
                and not (x.lower_ in UNITS and x.i > 0 and x.doc[x.i - 1].like_num)]
         # (a relative clause of a verb alone, "his car, which was speeding, ...": a description the evidence lacks)
         if new and 2 * len(new) >= len(nouns) and (known(p.forms) or len(new) == len(nouns)) or \
