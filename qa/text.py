@@ -12,6 +12,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from text_to_num import text2num
+
 # Stop words, once for the project. FUNCTION_WORDS: what retrieval's content words leave out; STOPWORDS adds the
 # reporting words and quantifiers the support check also ignores when it compares content words.
 FUNCTION_WORDS = frozenset("""a an the and or but of to in on at for from by with as is are was were be been being it
@@ -155,15 +157,16 @@ ORDINALS = {
 }
 # Qualifiers in front of a number (or "-plus" after it), by what they claim about the true value.
 _QUALIFIERS = [
-    (re.compile(r"(?:more than|over|upwards of|in excess of|above|beyond|exceeding|topping|topped|tops|exceeded|"
+    # (whole words: "to cover 1,500 metres" has no "over", "laptops" no "tops")
+    (re.compile(r"\b(?:more than|over|upwards of|in excess of|above|beyond|exceeding|topping|topped|tops|exceeded|"
                 r"exceeds|surpassed|surpasses)\s*$", re.I), "more"),
-    (re.compile(r"(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
-    (re.compile(r"(?:fewer than|less than|under|below)\s*$", re.I), "less"),
-    (re.compile(r"(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),
+    (re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
+    (re.compile(r"\b(?:fewer than|less than|under|below)\s*$", re.I), "less"),
+    (re.compile(r"\b(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),
     # a deadline: "within 90 days" restates "90 days" ("gave it 90 days to ...") and is "less than two weeks"
     (re.compile(r"\bwithin\s*$", re.I), "within"),
-    (re.compile(r"(?:nearly|almost|close to|just under|just short of|not quite)\s*$", re.I), "nearly"),
-    (re.compile(r"(?:about|around|roughly|some|approximately|an estimated|estimated|or so)\s*$", re.I), "about"),
+    (re.compile(r"\b(?:nearly|almost|close to|just under|just short of|not quite)\s*$", re.I), "nearly"),
+    (re.compile(r"\b(?:about|around|roughly|some|approximately|an estimated|estimated|or so)\s*$", re.I), "about"),
 ]
 # "took over 85 percent of the city", "handed over 300 documents": the verb's particle, not "more than"
 _PARTICLE_OVER = re.compile(r"\b(?:take|takes|took|taken|taking|hand|hands|handed|handing|turn|turns|turned|turning|"
@@ -172,6 +175,22 @@ _PARTICLE_OVER = re.compile(r"\b(?:take|takes|took|taken|taking|hand|hands|hande
 # the span the change took, or "more than" it; read either way
 _AMOUNT_OVER = re.compile(r"(?:(\d[\d,.]*)|\b(?:hundred|thousand|million|billion))(?:\s*%)?(?:\s+[a-z]+){0,3}"
                           r"\s+over\s+(?:an?\s+)?$", re.I)
+
+# "over" after a name or a plural noun ("invoices to Harlan Builders over four years", "Over four years, ...") may be
+# the span of the act; after a verb ("served over five years") or a preposition ("for over four years") it is "more
+# than" (no parse here: a capital or a plural ending tells a thing, and verbs ending in "s" are listed)
+_OVER = re.compile(r"(?:\b([A-Za-z]+)\s+)?over\s*$", re.I)
+_VERBS_IN_S = frozenset("is was has lasts takes runs serves spends remains stays waits does goes".split())
+
+
+def _span_over(before: str) -> bool:
+    m = _OVER.search(before)
+    if not m:
+        return False
+    word = m.group(1) or ""
+    if not word:
+        return m.group(0)[0] == "O"  # the sentence opens with it
+    return word[0].isupper() or word.lower().endswith("s") and word.lower() not in _VERBS_IN_S
 
 
 def _amount_over(before: str) -> bool:
@@ -318,7 +337,18 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _HUNDRED_AND = re.compile(rf"\b({_UNITS_WORDS}|a)\s+hundred\s+and\s+(\d{{1,2}}|{_UNITS_WORDS}|ten|eleven|twelve|"
                           rf"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS})\b", re.I)
-_COMPOUND = re.compile(rf"\b({_TENS})[- ](one|two|three|four|five|six|seven|eight|nine)\b", re.I)
+_NUMBER_WORD = (rf"(?:{_UNITS_WORDS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                rf"nineteen|{_TENS}|hundred|thousand|million|billion)")
+# a run of two or more number words ("twenty-five", "one thousand two hundred", "one hundred and twelve"), read as
+# one number by text2num; a run it cannot read as one ("five six") is left as words
+_NUMBER_RUN = re.compile(rf"\b{_NUMBER_WORD}(?:(?:[\s-]+|\s+and\s+){_NUMBER_WORD})+\b", re.I)
+
+
+def _number_run(m: re.Match) -> str:
+    try:
+        return str(text2num(m.group(0).lower(), "en"))
+    except ValueError:
+        return m.group(0)
 
 
 # A time of day: "06:00", "9pm", "6 a.m.", "9.30pm" (compared in minutes after midnight, as the unit "clock").
@@ -327,6 +357,33 @@ _CLOCK = re.compile(r"(?<![\w.:,])(?:(\d{1,2})[:.](\d{2})(?!\d|:|,\d)(?:\s*([ap]
 # "midnight" and "noon" are times of day the evidence may give for a claim's "00:00" / "12pm" (never checked in a
 # claim: there they are parts of the day, see `dates`)
 _CLOCK_WORDS = re.compile(r"\b(midnight|noon|midday)\b", re.I)
+
+
+_HOUR_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_PAST_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 10, "twenty": 20, "twenty-five": 25,
+                 "twenty five": 25}
+# "half past two in the morning", "a quarter to six", "ten o'clock at night": a time of day in words; without a part
+# of the day it is blanked but not read (2:30 or 14:30)
+_CLOCK_PHRASE = re.compile(
+    r"\b(?:(half|a\s+quarter|quarter|twenty[\s-]five|five|ten|twenty)\s+(past|to)\s+(" + "|".join(_HOUR_WORDS) +
+    r"|\d{1,2})|(" + "|".join(_HOUR_WORDS) + r"|\d{1,2})\s+o'clock)\b"
+    r"(?:\s+(in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+evening|at\s+night|[ap]\.?m\b\.?))?", re.I)
+
+
+def _read_clock_phrase(m: re.Match, out: list[Quantity]) -> str:
+    word = (m.group(3) or m.group(4)).lower()
+    hour = _HOUR_WORDS.get(word) or int(word)
+    minute = 0
+    if m.group(1):
+        minute = _PAST_MINUTES[re.sub(r"[\s-]+", " ", m.group(1).lower())]
+        if m.group(2).lower() == "to":
+            hour, minute = hour - 1 or 12, 60 - minute
+    part = (m.group(5) or "").lower()
+    if hour <= 12 and part:
+        evening = part.startswith(("p", "in the afternoon", "in the evening")) or part == "at night" and 6 <= hour < 12
+        hour = hour % 12 + (12 if evening else 0)
+        out.append(Quantity(float(hour * 60 + minute), "clock", None, False, m.group(0)))
+    return " " * len(m.group(0))
 
 
 def _clock_times(text: str) -> tuple[str, list[Quantity]]:
@@ -348,6 +405,7 @@ def _clock_times(text: str) -> tuple[str, list[Quantity]]:
         return " " * len(m.group(0))
 
     text = _CLOCK.sub(read, text)
+    text = _CLOCK_PHRASE.sub(lambda m: _read_clock_phrase(m, out), text)
     for m in _CLOCK_WORDS.finditer(text):
         out.append(Quantity(0.0 if m.group(1).lower() == "midnight" else 720.0, "clock", None, False, m.group(0),
                             derived=True))
@@ -452,7 +510,7 @@ def quantities(text: str) -> list[Quantity]:
     text = re.sub(r"\b(\w+)-and-a-half-(year|hour|day|week|month|mile|minute|kilomet(?:re|er)|met(?:re|er))\b",
                   r"\1 and a half \2s", text, flags=re.I)
     text = _PENCE.sub(lambda m: f"£{int(m.group(1)) / 100:.2f}", text)  # "50p" is £0.50
-    text = _COMPOUND.sub(lambda m: str(CARDINALS[m.group(1).lower()] + CARDINALS[m.group(2).lower()]), text)
+    text = _NUMBER_RUN.sub(_number_run, text)
     # "one hundred and ten" is 110
     text = _HUNDRED_AND.sub(lambda m: str(100 * CARDINALS.get(m.group(1).lower(), 1) + int(m.group(2))
                                           if m.group(2).isdigit() else 100 * CARDINALS.get(m.group(1).lower(), 1)
@@ -569,8 +627,11 @@ def quantities(text: str) -> list[Quantity]:
                                                    unit not in (*_UNIT_SCALE, "second")):  # "took over 18 months"
                     qualifier = name
                     break
-            if qualifier == "more" and unit in _UNIT_SCALE and _amount_over(text[max(0, m.start() - 60):m.start()]):
-                qualifier = "span"  # "fell 28 percent over a decade": the span the change took, or "more than"
+            if qualifier == "more" and unit in _UNIT_SCALE and (_amount_over(text[max(0, m.start() - 60):m.start()])
+                                                                or _span_over(before)):
+                # "fell 28 percent over a decade", "sent 36 invoices to the firm over four years": the span the
+                # act took, or "more than" it; read either way
+                qualifier = "span"
         if m.start() in lows and digits and not ordinal:
             # ("between 2 and 3 million": the low end in the high one's scale; a negative low has its own)
             low = -lows[m.start()] if lows[m.start()] < 0 else lows[m.start()] * value / float(digits.replace(",", ""))
@@ -948,7 +1009,11 @@ def dates(text: str) -> list[DateMention]:
         else:
             when = {"previous": "last", "past": "last", "coming": "next"}.get(when.lower(), when.lower())
             out.append(DateMention("relative", f"{when} {unit.lower()}"))
+    # (the part of the day that only tells a worded time's half: "half past two in the morning" is 2.30am)
+    told = [m.span(5) for m in _CLOCK_PHRASE.finditer(norm) if m.group(5)]
     for m in _DAYTIME_WORD.finditer(norm):
+        if any(a <= m.start() < b for a, b in told):
+            continue
         out.append(DateMention("daytime", _DAYTIME[m.group(1)], m.group(1)))
     for m in _LATE_ON.finditer(norm):  # "late on Thursday" is Thursday evening, "early on Friday" its morning
         # (evidence only: a claim's "late on Friday" may restate "at 11pm on Friday")

@@ -4086,3 +4086,67 @@ def test_initials_of_common_nouns_and_ranks_and_two_periods_compared(claim, evid
 def test_hyphenated_halves_and_dept(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 35): a comparison whose comparative stands several words before "than", or
+    # whose side is a clause ("patients given the new drug"); swapped sides are refused, kept sides accepted
+    ("The Orrin valley produced more barley per hectare of farmland than the Tessel valley, the survey found.",
+     "The Tessel valley produced more barley per hectare of farmland than the Orrin valley, the survey found.",
+     False),
+    ("The Tessel valley produced more barley per hectare of farmland than the Orrin valley, the survey found.",
+     "The Tessel valley produced more barley per hectare of farmland than the Orrin valley, the survey found.",
+     True),
+    ("Patients taking the older inhaler had fewer attacks after three months than those on the new inhaler.",
+     "Patients given the new inhaler had fewer attacks after three months than those on the older inhaler, the "
+     "Marlow clinic said.", False),
+    ("The solvent being withdrawn is more harmful to bees than the new spray replacing it, the institute said.",
+     "Trials showed the new spray was more harmful to bees than the solvent it is meant to replace, the institute "
+     "said.", False),
+])
+def test_comparisons_with_distant_comparatives_and_clause_sides(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 35): a thing that falls restates what something else cut or lowered (the
+    # rise side was already so: "raised" / "rose"); the opposite direction is still refused
+    ("Barley yields in the Orrin valley have fallen by a quarter this year, the growers' board said.",
+     "The frost has cut barley yields in the Orrin valley by 25 percent this year, the growers' board said.", True),
+    ("The Kessel ring road's limit will drop to 60 km/h, the roads office says.",
+     "The roads office said the speed limit on the Kessel ring road would be lowered to 60 km/h.", True),
+    ("Barley yields in the Orrin valley have risen by a quarter this year, the growers' board said.",
+     "The frost has cut barley yields in the Orrin valley by 25 percent this year, the growers' board said.",
+     False),
+])
+def test_a_fall_restates_a_cut(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("text, values", [
+    # TEST FIXTURE sentences (session 35): number words in runs (text2num), times of day in words, "over" inside a
+    # word, and "over" a span after a thing
+    ("The firm must repay one thousand four hundred pounds.", [(1400.0, "pound", None)]),
+    ("The van was doing one hundred and three miles per hour.", [(103.0, "mph", None)]),
+    ("Thirty-two people and nine dogs were rescued.", [(32.0, "person", None), (9.0, None, None)]),
+    ("The alarm went off at a quarter to four in the morning.", [(225.0, "clock", None)]),
+    ("The alarm went off at ten o'clock at night.", [(1320.0, "clock", None)]),
+    ("The alarm went off at twenty past nine.", []),  # 9:20 or 21:20: not read
+    ("Crews had to cover 2,400 metres of track.", [(2400.0, "metre", None)]),
+    ("She sent 40 letters to Dunmore Council over three years.", [(40.0, None, None), (3.0, "year", "span")]),
+    ("He served over three years in the post.", [(3.0, "year", "more")]),
+])
+def test_number_words_clock_words_and_over(text, values):
+    assert [(q.value, q.unit, q.qualifier) for q in quantities(text) if not q.derived] == values
+
+
+@pytest.mark.parametrize("claim, supported", [
+    ("The Harlan depot fire was reported at half past three in the morning.", True),
+    ("The Harlan depot fire was reported at half past three in the afternoon.", False),
+    ("The Harlan depot fire was reported at a quarter past three in the morning.", False),
+])
+def test_a_worded_time_of_day_against_a_clock(claim, supported):
+    result = check_support(claim, ["The fire at the Harlan depot was reported at 3.30am, the fire service said."])
+    assert result.supported is supported, result.reason

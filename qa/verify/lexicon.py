@@ -127,7 +127,7 @@ hope, wish, aim, want
 look for, search for, hunt for, seek, pursue, track down
 investigate, probe, inquire into, look into, examine, check, check on
 increase, rise, lift, raise, boost, push up, drive up, climb, grow, go up
-decrease, fall, drop, decline, weaken, ease, slow, soften, slide, lose ground, go down, dip, cool
+decrease, fall, drop, decline, weaken, ease, slow, soften, slide, lose ground, go down, dip, cool, reduce, cut, lower
 keep, leave, hold, maintain, retain, keep unchanged, leave unchanged, hold steady
 close, shut, seal off, cordon off, close off, block off
 walk out, strike, go on strike, stop work

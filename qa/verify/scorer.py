@@ -1713,8 +1713,15 @@ def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str],
     for t in doc:
         if t.lower_ != "than":
             continue
-        comp = next((doc[j] for j in range(t.i - 1, max(-1, t.i - 5), -1)
-                     if doc[j].tag_ in ("JJR", "RBR") or doc[j].lower_ in _COMPARATIVES), t.head)
+        # the nearest comparative before "than" within its phrase ("more methane per head of cattle than", "less
+        # likely to become short-sighted than"), not past a comma
+        comp = t.head
+        for j in range(t.i - 1, max(-1, t.i - 9), -1):
+            if doc[j].is_punct and doc[j].text not in "-'’" or doc[j].lower_ == "than":
+                break
+            if doc[j].tag_ in ("JJR", "RBR") or doc[j].lower_ in _COMPARATIVES:
+                comp = doc[j]
+                break
         # "than the drug", "than city-centre rents": the noun phrase right after "than"; "than in the eurozone":
         # every content word under it
         right, k = [], t.i + 1
@@ -1723,10 +1730,11 @@ def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str],
             k += 1
         other = frozenset(key(x.lemma_) for x in [*right, *(x for x in t.subtree if x is not t)] if _side_word(x))
         verb = _clause_verb(comp)
-        subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        # (a clause as the subject: "patients given the new statin had ...", "the compound being phased out is ...")
+        subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         while subj is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
             verb = verb.head  # "the drug was found to be less effective than ...": the governor's subject
-            subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         if subj is None or not other:
             continue
         first = frozenset(key(x.lemma_) for x in subj.subtree if _side_word(x) and x.i < t.i)
