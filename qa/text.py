@@ -885,6 +885,10 @@ def _person_noun(noun: str) -> bool:
 _THING_AGENT_NOUNS = frozenset("""containers computers numbers meters layers towers chambers centers corners borders
 orders letters waters rivers papers sectors motors factors doors floors monitors reactors generators tractors trailers
 tankers boosters scooters rollers printers servers routers chargers""".split())
+# The same in the singular, and uncountable ones: "the number", "the water" are no person ("the banker said").
+THING_AGENT_NOUNS = frozenset(w[:-1] for w in _THING_AGENT_NOUNS) | frozenset("""number water power matter weather
+winter summer quarter cancer danger fever error paper shelter barrier disorder timber register charter chapter
+behaviour behavior colour color honour favour labour harbour interior exterior mirror list wrist mist twist""".split())
 
 
 def _same_thing(q: Quantity, c: Quantity) -> bool:

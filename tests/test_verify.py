@@ -4150,3 +4150,21 @@ def test_number_words_clock_words_and_over(text, values):
 def test_a_worded_time_of_day_against_a_clock(claim, supported):
     result = check_support(claim, ["The fire at the Harlan depot was reported at 3.30am, the fire service said."])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 35): "the researcher", "the marine geologist" continue the scientist the
+    # passage named (even when the small tagger calls the noun a proper noun); not a person of another kind
+    ("Maria Lopes says sea ice in the bay has thinned by a fifth since 2001.",
+     "The climate scientist Maria Lopes spoke at the Tarrow symposium on Friday. According to the researcher, sea "
+     "ice in the bay has thinned by a fifth since 2001.", True),
+    ("Dr Piet Albers said this spring's count found about 400 grey seals.",
+     "Dr Piet Albers has counted seals on Kell Island since 1998. The veteran zoologist said this spring's count "
+     "found about 400 grey seals.", True),
+    ("Mayor Tom Kell says sea ice in the bay has thinned by a fifth since 2001.",
+     "Mayor Tom Kell opened the Tarrow symposium on Friday. According to the researcher, sea ice in the bay has "
+     "thinned by a fifth since 2001.", False),
+])
+def test_a_researcher_continues_the_scientist_named(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

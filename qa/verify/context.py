@@ -40,6 +40,16 @@ leader envoy executive secretary manager coach judge commissioner officer""".spl
 # Titles written before a person's name that no organisation's name begins with ("Councillor Imran Sattar").
 _HONORIFICS = frozenset("""councillor councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman
 dr doctor professor prof mr mrs ms sir dame lord lady reverend rev""".split())
+# Words for a researcher: "the researcher", "the veteran zoologist" is the last person the article called a
+# scientist of any kind, or titled Dr or Professor ("Dr Ana Ruiz ... the biologist")
+_SCHOLAR_NOUNS = frozenset("""researcher scientist academic scholar expert professor prof dr lecturer
+specialist""".split())
+
+
+def _scholar(word: str) -> bool:
+    return word in _SCHOLAR_NOUNS or word.endswith(("ologist", "onomist", "ographer"))
+
+
 # Nouns that describe an organisation: "the company" is the last organisation named before (preferably one the
 # article called a company: "mining company Karst Resources").
 ORG_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer club
@@ -112,6 +122,9 @@ class ArticleContext:
                                                                    p.titles & _RANKS)]
         if titled:  # "the president", "the chief executive", "the judge": the last person the article called so
             return titled[-1].words | titled[-1].titles
+        scholars = [p for p in self.persons if p.start < offset and any(_scholar(t) for t in p.titles)]
+        if _scholar(w) and scholars:  # "the researcher" for "the climate scientist Rafaela Montrose"
+            return scholars[-1].words | scholars[-1].titles
         # "the carmaker" for "the carmaker Halvorsen Motors", "the fund" for "the International Monetary Fund"
         described = [names for s, names, nouns in self.orgs if s < offset and (w in nouns or key(w) in names or
                                                                              key(_CLIPPED.get(w, w)) in names)]

@@ -27,6 +27,7 @@ from qa.text import (
     CARDINALS,
     COUNT_NOUN_CLASSES,
     FUNCTION_WORDS,
+    THING_AGENT_NOUNS,
     UNITS,
     WEEKDAYS,
     DateMention,
@@ -402,11 +403,12 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 # "Kaito Mori founded Swiftbox. The entrepreneur said ...": a description of a person (not an office,
                 # a source, a lawyer or a party of its own) as the next subject names the person just named
                 aged = aged or is_def and _describes_person(t) and not ctx.referent(offset + t.idx, t.lemma_.lower())
-                if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or is_def and t.pos_ == "NOUN" \
-                        or aged:
+                # (a lower-case word the small tagger calls a proper noun is a noun: "the veteran zoologist")
+                noun = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower()
+                if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or is_def and noun or aged:
                     names = ctx.referent(offset + t.idx, "he" if aged else word if t.pos_ == "PRON" else
                                          t.lemma_.lower())
-                    if is_def and t.pos_ == "NOUN" and _continues_subject(t):
+                    if is_def and noun and _continues_subject(t):
                         # "Geologists at the Brenn Institute ... The team said": the institute's, and the geologists'
                         names = names | ctx.continued(offset + t.idx, t.lemma_.lower())
                     if names:
@@ -464,7 +466,7 @@ def _describes_person(t: Token) -> bool:
     lemma = t.lemma_.lower()
     return t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or _according_to(t)) and t.tag_ == "NN" and \
         lemma.endswith(PERSON_NOUN_ENDINGS) and lemma not in _OTHER_PARTY_NOUNS | SOURCE_NOUNS | _COUNSEL_NOUNS | \
-        TITLES | ORG_NOUNS and not any(c.dep_ in ("poss", "prep") for c in t.children)
+        TITLES | ORG_NOUNS | THING_AGENT_NOUNS and not any(c.dep_ in ("poss", "prep") for c in t.children)
 
 
 def _name_tokens(a: Analysis) -> list[Token]:
@@ -871,8 +873,12 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return True, ""
     # ("Assn." may be tagged a person's name: a word shortened with a dot is no name)
     persons = {w for w in claim_att_names if not _shortened(w, claim_att.speaker, ev_words)}
+    # ("the researcher said", which the article's context resolves to the scientist it named, is that scientist)
+    resolved = bool(persons) and persons <= ev_words - ev_att.speaker_words and _definite_description(ev_att) \
+        if ev_att is not None else False
     if ev_att is not None and ev_att.head in _PROXY_NOUNS | _COUNSEL_NOUNS and ev_att.head not in cw and \
-            (persons or claim_att.head in _PERSON_TITLES) and not _same_office(claim_att.head, ev_att.head):
+            (persons or claim_att.head in _PERSON_TITLES) and not _same_office(claim_att.head, ev_att.head) and \
+            not resolved:
         # "a lawyer for actor Ruben Castell said" is not Ruben Castell speaking, "a spokesperson for the
         # Secretary-General" not the Secretary-General
         return False, "words"
