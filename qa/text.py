@@ -97,6 +97,7 @@ UNITS = {
     "kbps": "kbps", "mbps": "mbps", "gbps": "gbps", "megabyte": "mb", "megabytes": "mb", "gigabyte": "gb",
     "gigabytes": "gb", "gb": "gb", "terabyte": "tb", "terabytes": "tb", "tb": "tb", "kwh": "kwh", "mwh": "mwh",
     "gwh": "gwh", "twh": "twh", "gram": "gram", "grams": "gram", "milligram": "mg", "milligrams": "mg", "mg": "mg",
+    "microgram": "mcg", "micrograms": "mcg", "mcg": "mcg",
 }
 # Units written as more than one word or with a sign: "miles per hour", "km/h", "41C", "41 degrees Celsius".
 _COMPOUND_UNITS = [
@@ -330,7 +331,7 @@ _CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre":
                 "kbps": ("bitrate", 1e3), "mbps": ("bitrate", 1e6), "gbps": ("bitrate", 1e9),
                 "mb": ("data", 1e6), "gb": ("data", 1e9), "tb": ("data", 1e12),
                 "kwh": ("energy", 1e3), "mwh": ("energy", 1e6), "gwh": ("energy", 1e9), "twh": ("energy", 1e12),
-                "gram": ("mass", 0.001), "mg": ("mass", 1e-6), "lb": ("mass", 0.45359237), "stone": ("mass", 6.35029),
+                "gram": ("mass", 0.001), "mg": ("mass", 1e-6), "mcg": ("mass", 1e-9), "lb": ("mass", 0.45359237), "stone": ("mass", 6.35029),
                 "inch": ("length", 0.0254)}
 CONVERSION_TOLERANCE = 0.03
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -425,7 +426,7 @@ _PENCE = re.compile(r"(?<![\w.£$€])(\d{1,4})p\b(?!\.m)")
 _HOURS_MINUTES = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+hours?,?\s+"
                             r"(?:and\s+)?(\d+|" + "|".join(CARDINALS) + r")\s+minutes?\b", re.I)
 _TIMES_AS = re.compile(r"\b(twice|two\s+times|three\s+times|four\s+times|five\s+times|ten\s+times)\s+as\s+"
-                       r"(many|much|large|big|high|long)\b", re.I)
+                       r"(many|much|large|big|high|long|numerous|common|great)\b", re.I)
 
 
 def _count_of(word: str) -> float:

@@ -4168,3 +4168,33 @@ def test_a_worded_time_of_day_against_a_clock(claim, supported):
 def test_a_researcher_continues_the_scientist_named(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 35): micrograms for milligrams; a counted group of speakers as a percentage
+    # and without who polled them; "twice as numerous" for "doubled"; "reported no rise" is a report that there was
+    # none; a doer described by a relative clause is the same doer as in the claim
+    ("Lead in the Harrow school's tap water reached 300 micrograms per litre, the council said.",
+     "Lead in tap water at the Harrow school reached 0.3 milligrams per litre, the council said.", True),
+    ("Lead in the Harrow school's tap water reached 30 micrograms per litre, the council said.",
+     "Lead in tap water at the Harrow school reached 0.3 milligrams per litre, the council said.", False),
+    ("In the Kelby nurses' union poll, 75% of the 2,000 nurses polled said they planned to leave within a year.",
+     "Three-quarters of the 2,000 nurses surveyed by the Kelby nurses' union said they planned to leave within a "
+     "year.", True),
+    ("In the Kelby nurses' union poll, 70% of the 2,000 nurses polled said they planned to leave within a year.",
+     "Three-quarters of the 2,000 nurses surveyed by the Kelby nurses' union said they planned to leave within a "
+     "year.", False),
+    ("Otters on the Brill estuary have become twice as numerous since 2015, the wildlife trust says.",
+     "The number of otters on the Brill estuary has doubled since 2015, the wildlife trust said.", True),
+    ("Kell hospital investigators reported no rise in infections among patients over two years.",
+     "Patients on the ward were followed for 24 months and showed no increase in infections, investigators at Kell "
+     "hospital reported.", True),
+    ("Kell hospital investigators reported no rise in infections among patients.",
+     "Investigators at Kell hospital reported a rise in infections among patients.", False),
+    ("Patients fell asleep sooner after using the Dorne breathing app for ten days, a small study found.",
+     "Patients who used the Dorne breathing app for ten days reported falling asleep sooner, a small study found.",
+     True),
+])
+def test_units_counted_speakers_times_as_reports_of_none_and_described_doers(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

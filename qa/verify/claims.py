@@ -260,6 +260,21 @@ _PREVENTING_VERBS = frozenset("prevent stop keep bar ban block prohibit deter re
 _INTENT_NOUNS = frozenset("plan intention intent desire wish".split())
 
 
+# What a source gives none of when it says nothing ("gave no details", "reported no figures").
+_WITHHELD_NOUNS = frozenset("detail details comment information word explanation reason indication figure figures "
+                            "timeline timetable estimate".split())
+
+
+def _reports_none(tok: Token) -> bool:
+    """"reported no injuries", "recorded no rise": a report that there were none, not silence (no negation of
+    the verb itself, and the object is not what a silent source withholds)."""
+    if tok.lemma_.lower() not in ("report", "record", "note", "find") or \
+            any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() not in _WITHHELD_NOUNS and
+               any(g.lower_ == "no" and g.dep_ == "det" for g in c.children) for c in tok.children)
+
+
 def _is_negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
         return True
@@ -613,8 +628,9 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             if _subject_is_report(t):
                 hedge = hedge or f"{_subject_text(t)} {t.text}"
                 continue
-            # "declined to comment", "did not say": the speaker said nothing of it
-            cert = "not_confirmed" if _is_negated(t) else "said"
+            # "declined to comment", "did not say": the speaker said nothing of it ("reported no rise in side
+            # effects" says there was none)
+            cert = "not_confirmed" if _is_negated(t) and not _reports_none(t) else "said"
         else:
             continue
         verb = " ".join(x.text for x in sorted([*(c for c in t.children if c.dep_ in ("aux", "neg")), t],

@@ -755,14 +755,24 @@ def _reported_subject(f: _EvidenceFacts, si: int, att: Attribution) -> frozenset
 def _same_counted_speaker(claim_speaker: str, ev_speaker: str) -> bool:
     """Two counted groups as speakers that differ only in how the count is written ("400 of the 800 teachers" /
     "half of the 800 teachers"): the same words apart from numbers, and every number of the claim's restated."""
+    # (a speaker is written as its tokens: "Three - quarters of", "75 % of")
+    claim_speaker, ev_speaker = (re.sub(r"\s+%", "%", re.sub(r"(?<=\w) - (?=\w)", "-", x))
+                                 for x in (claim_speaker, ev_speaker))
     qc, qe = quantities(claim_speaker), quantities(ev_speaker)
     if not qc or not qe:
         return False
-    numberless = re.compile(r"\b(?:half|quarter|third|a|an|one|of|the|\d[\d,.]*)\b|[^\w\s]", re.I)
+    numberless = re.compile(r"\b(?:halves|half|quarters?|thirds?|fifths?|tenths?|percent|a|an|of|the|\d[\d,.]*|"
+                            + "|".join(CARDINALS) + r")\b|[^\w\s]", re.I)
 
     def words(x: str) -> set[str]:
-        return {key(w) for w in numberless.sub(" ", normalize(x)).split()}
-    return words(claim_speaker) == words(ev_speaker) and all(quantity_found(q, qe) for q in qc)
+        # ("polled" / "surveyed": one act of asking them)
+        return {"survey" if key(w) in _SURVEY_WORDS else key(w) for w in numberless.sub(" ", normalize(x)).split()}
+    # (the claim may leave out who asked them: "of the 1,600 doctors surveyed by the association")
+    mine, theirs = words(claim_speaker), words(ev_speaker)
+    return bool(mine) and mine <= theirs and all(quantity_found(q, qe) for q in qc)
+
+
+_SURVEY_WORDS = frozenset("polled surveyed questioned asked interviewed sampled".split())
 
 
 def _definite_description(att: Attribution) -> bool:
@@ -2190,8 +2200,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         cross = _overlap(p.subject, _args(q, directed=True)) + _overlap(_args(p, directed=True), q.subject)
         # a swap: the evidence's doer is not the claim's doer but sits elsewhere in the claim (not as a mutual party:
         # "clashed with police")
+        # (not when both doers' heads agree: "volunteers who took the supplement fell asleep" has the supplement in
+        # its subject's clause, and "volunteers fell asleep after taking the supplement" is the same doer)
         if p.subject and q.subject and _overlap(_args(p, directed=True), q.subject) and cross >= 2 and \
-                cross > straight and not converse(p.forms, q.forms):
+                cross > straight and not converse(p.forms, q.forms) and \
+                not (p.subject_core and p.subject_core <= q.subject_core):
             return (f"the roles are reversed: in the cited text {_describe(q.subject)} '{q.text}' "
                     f"{_describe(_args(q))}")
         described = q.definite_subject and all(name_bases(w) & (f.before | f.ref_words) for w in p.subject_names)
