@@ -331,7 +331,8 @@ _CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre":
                 "kbps": ("bitrate", 1e3), "mbps": ("bitrate", 1e6), "gbps": ("bitrate", 1e9),
                 "mb": ("data", 1e6), "gb": ("data", 1e9), "tb": ("data", 1e12),
                 "kwh": ("energy", 1e3), "mwh": ("energy", 1e6), "gwh": ("energy", 1e9), "twh": ("energy", 1e12),
-                "gram": ("mass", 0.001), "mg": ("mass", 1e-6), "mcg": ("mass", 1e-9), "lb": ("mass", 0.45359237), "stone": ("mass", 6.35029),
+                "gram": ("mass", 0.001), "mg": ("mass", 1e-6), "mcg": ("mass", 1e-9),
+                "lb": ("mass", 0.45359237), "stone": ("mass", 6.35029),
                 "inch": ("length", 0.0254)}
 CONVERSION_TOLERANCE = 0.03
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
