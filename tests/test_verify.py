@@ -4198,3 +4198,25 @@ def test_a_researcher_continues_the_scientist_named(claim, evidence, supported):
 def test_units_counted_speakers_times_as_reports_of_none_and_described_doers(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 35): the same act done to the other party, each party's other role swapped;
+    # "the committee chair" for the person "who chairs" it; "the defendant" for the person on trial, not the judge
+    ("A cyclist was hurt while being stopped by a traffic warden on Kell Street on Monday.",
+     "A traffic warden on Kell Street was hurt while stopping a cyclist on Monday.", False),
+    ("A traffic warden was hurt while stopping a cyclist on Kell Street on Monday.",
+     "A traffic warden on Kell Street was hurt while stopping a cyclist on Monday.", True),
+    ("Tomas Reyne said the bridge would stay shut for at least a month.",
+     "Councillor Tomas Reyne, who chairs Harby's highways committee, inspected the bridge on Monday. The committee "
+     "chair said it would stay shut for at least a month.", True),
+    ("Lena Marsh denies fraud.",
+     "Jurors at Kelby Crown Court heard that Lena Marsh, 44, had taken £30,000 from the charity. The defendant "
+     "denies fraud, and the trial continues.", True),
+    ("Judge Owen Pryce denies fraud.",
+     "Judge Owen Pryce told jurors at Kelby Crown Court that Lena Marsh, 44, had taken £30,000 from the charity. "
+     "The defendant denies fraud.", False),
+])
+def test_undergoers_swapped_offices_in_relative_clauses_and_the_defendant(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -40,6 +40,9 @@ leader envoy executive secretary manager coach judge commissioner officer""".spl
 # Titles written before a person's name that no organisation's name begins with ("Councillor Imran Sattar").
 _HONORIFICS = frozenset("""councillor councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman
 dr doctor professor prof mr mrs ms sir dame lord lady reverend rev""".split())
+# Who works in a courtroom or brings a case, never "the defendant".
+_COURT_ROLES = frozenset("""judge magistrate recorder prosecutor lawyer barrister solicitor counsel attorney qc kc
+witness detective inspector constable sergeant officer dci di ds pc juror clerk coroner""".split())
 # Words for a researcher: "the researcher", "the veteran zoologist" is the last person the article called a
 # scientist of any kind, or titled Dr or Professor ("Dr Ana Ruiz ... the biologist")
 _SCHOLAR_NOUNS = frozenset("""researcher scientist academic scholar expert professor prof dr lecturer
@@ -122,6 +125,9 @@ class ArticleContext:
                                                                    p.titles & _RANKS)]
         if titled:  # "the president", "the chief executive", "the judge": the last person the article called so
             return titled[-1].words | titled[-1].titles
+        if w in ("defendant", "accused"):  # "the defendant denies stalking": the person on trial, not its officers
+            tried = [p for p in self.persons if p.start < offset and not p.titles & _COURT_ROLES]
+            return tried[-1].words | tried[-1].titles if tried else frozenset()
         scholars = [p for p in self.persons if p.start < offset and any(_scholar(t) for t in p.titles)]
         if _scholar(w) and scholars:  # "the researcher" for "the climate scientist Rafaela Montrose"
             return scholars[-1].words | scholars[-1].titles
@@ -252,7 +258,17 @@ def _descriptors(doc, ent) -> set[str]:
         if c.dep_ == "appos" and c.pos_ == "NOUN":
             out.add(c.lemma_.lower())
             out |= {g.lemma_.lower() for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"}
+        # "Priya Santhanam, who chairs the transport committee": the committee's chair ("the committee chair")
+        if c.dep_ == "relcl" and (office := _OFFICE_OF_VERB.get(c.lemma_.lower())):
+            out.add(office)
+            out |= {g.lemma_.lower() for g in c.children if g.dep_ == "dobj" and g.pos_ == "NOUN"}
     return out
+
+
+# What one who "chairs", "leads", "runs" something is called.
+_OFFICE_OF_VERB = {"chair": "chair", "head": "head", "lead": "leader", "run": "head", "direct": "director",
+                   "manage": "manager", "coach": "coach", "edit": "editor", "own": "owner", "found": "founder",
+                   "captain": "captain", "govern": "governor"}
 
 
 def _is_subject(tok) -> bool:

@@ -1453,7 +1453,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                                   frozenset().union(*(a.speaker_words for a in c.attributions)), forecast)
         if reason:
             return reason, extra
-    reason = _announced_act_check(c, ev_preds) or _contemplated_check(c, ev_all)
+    reason = _announced_act_check(c, ev_preds) or _contemplated_check(c, ev_all) or _undergoer_swap_check(c, ev_preds)
     if reason:
         return reason, extra
     # directions: "X north of Y"
@@ -2433,6 +2433,28 @@ def _planned_act(p: Predicate, ev_preds: list[tuple[int, Predicate]]) -> bool:
 def _transfer_sides(a: str, b: str) -> bool:
     """Whether verbs `a` and `b` are the two sides of one transfer (either way round)."""
     return any({a, b} == {x, y} for x, y in _TRANSFERS)
+
+
+def _undergoer_swap_check(c: Analysis, ev_preds: list[tuple[int, Predicate]]) -> str:
+    """"A shoplifter was injured while being detained by a guard" for "a guard was injured while detaining a
+    shoplifter": the same act with no doer named, done to another party, and the two parties' other roles
+    swapped between the texts (each one's undergoer is a party to another act of the other text)."""
+    def cores(x: Predicate) -> frozenset[str]:
+        return x.subject_core | x.object_core | _unite(x.prep_core)
+
+    for p in c.predicates:
+        if p.subject or not p.object_core or p.negated:
+            continue
+        mine = frozenset().union(*(cores(x) for x in c.predicates if x is not p))
+        for _, q in ev_preds:
+            if q.subject or not q.object_core or q.negated or q.lemma != p.lemma or \
+                    _overlap(p.object_core, q.object_core):
+                continue
+            theirs = frozenset().union(*(cores(x) for _, x in ev_preds if x is not q))
+            if p.object_core <= theirs and q.object_core & mine and not p.object_core & mine:
+                return (f"the roles are reversed: in the cited text {_describe(q.object_core)} '{q.text}', the claim "
+                        f"says {_describe(p.object_core)}")
+    return ""
 
 
 def _told_from_other_side(p: Predicate, q: Predicate) -> bool:
