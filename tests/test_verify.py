@@ -4220,3 +4220,25 @@ def test_units_counted_speakers_times_as_reports_of_none_and_described_doers(cla
 def test_undergoers_swapped_offices_in_relative_clauses_and_the_defendant(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 35): a comparison whose side is the other text's setting; a collision told
+    # with another verb, its vehicles swapped; sides that differ by a word under the other argument's head
+    ("The Orme branch had more delays than the Kessock branch during Monday's snow, the operator said.",
+     "Monday's snow caused more delays on the Kessock branch than on the Orme branch, the operator said.", False),
+    ("The Kessock branch had more delays than the Orme branch during Monday's snow, the operator said.",
+     "Monday's snow caused more delays on the Kessock branch than on the Orme branch, the operator said.", True),
+    ("A tractor ran into the side of a parked van on Mill Lane at about 9am.",
+     "A van reversing on Mill Lane crashed into the side of a parked tractor at about 9am.", False),
+    ("A van ran into the side of a parked tractor on Mill Lane at about 9am.",
+     "A van reversing on Mill Lane crashed into the side of a parked tractor at about 9am.", True),
+    ("Police said a goods van had run into the rear of a delivery van waiting at the lights on Kell Road.",
+     "Police said the delivery van had run into the rear of a goods van that was waiting at the lights on Kell Road.",
+     False),
+    ("The Harlow firm ran into difficulties after the order was cancelled.",
+     "The Harlow firm faced difficulties after the order was cancelled.", True),
+])
+def test_settings_as_sides_and_collisions_swapped(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

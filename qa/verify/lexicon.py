@@ -60,7 +60,7 @@ push forward, gain ground, march, move on, head, press, close in
 enter, reach, arrive, get into, penetrate, break into
 reach, hit, touch, top, climb to, rise to
 aim, target, aim for, set sights on, eye
-face, confront, meet, encounter, grapple with
+face, confront, meet, encounter, grapple with, run into, come up against
 kill, slay, execute, murder
 injure, wound, hurt
 arrest, detain, apprehend
@@ -192,6 +192,7 @@ miss, skip, sit out
 amend, change, modify, revise, alter
 widen, broaden, extend, expand
 shrink, contract, narrow
+crash into, run into, smash into, plough into, plow into, slam into, collide with, ram, hit
 unveil, reveal
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is

@@ -1756,7 +1756,9 @@ def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str],
         first = frozenset(key(x.lemma_) for x in subj.subtree if _side_word(x) and x.i < t.i)
         start = min(subj.left_edge.i, t.i)
         end = max(subj.right_edge.i, right[-1].i if right else t.i, t.right_edge.i)
-        setting = frozenset(key(x.lemma_) for h in {comp, verb} for c in h.children
+        # (and of the noun the comparative describes: "more cancellations on the Seston line than ...")
+        heads = {comp, verb} | ({comp.head} if comp.dep_ == "amod" else set())
+        setting = frozenset(key(x.lemma_) for h in heads for c in h.children
                             if c.dep_ == "prep" and c.lower_ != "than" and c.i < t.i and c.i > subj.right_edge.i
                             for x in c.subtree if _side_word(x))
         out.append((first, comp.lower_, other, doc[start:end + 1].text, setting))
@@ -1840,6 +1842,11 @@ def _comparison_check(c: Analysis, ev: list[Analysis]) -> str:
                     return f"the roles are reversed: the cited text says '{shown}'"
                 # the same thing in two settings, the settings swapped ("higher in June than in July")
                 if comp == comp2 and (in1 - o1) & (o2 - in2) and (o1 - in1) & (in2 - o2):
+                    return f"the roles are reversed: the cited text says '{shown}'"
+                # one text's compared side is the other's setting ("the Harlow line had more cancellations than the
+                # Seston line" for "the storm caused more cancellations on the Seston line than on the Harlow line")
+                if comp == comp2 and ((s1 - o1) & (o2 - in2) and (o1 - s1) & (in2 - o2) or
+                                      (in1 - o1) & (o2 - s2) and (o1 - in1) & (s2 - o2)):
                     return f"the roles are reversed: the cited text says '{shown}'"
     return ""
 
@@ -2534,7 +2541,9 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
         # Ellerton teachers' union accused the school board"): the words that tell them apart have swapped wholly
         shared = ps & qs
         mine, theirs = ps - shared, qs - shared
-        if shared and mine and theirs and not _overlap(mine, theirs) and mine <= q_other and theirs <= p_other \
+        # (a describing word may sit under the other argument's head: "into the rear of a freight train")
+        q_all, p_all = q_other | _args(q, directed=True), p_other | _args(p, directed=True)
+        if shared and mine and theirs and not _overlap(mine, theirs) and mine <= q_all and theirs <= p_all \
                 and p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS | _MUTUAL_VERBS:
             return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', "
                     f"and {_describe(mine)} is on the receiving end")
