@@ -1231,7 +1231,7 @@ STANDARD_ABBREVIATIONS = {
     "di": "Detective Inspector", "dci": "Detective Chief Inspector", "ds": "Detective Sergeant",
     # common nouns written as initials
     "gp": "General Practitioner", "hq": "Headquarters", "icu": "Intensive Care Unit", "gdp": "Gross Domestic Product",
-    "ae": "Accident Emergency",
+    "ae": "Accident Emergency", "cctv": "Closed Circuit Television",
     # abbreviated words of names and titles (capitalised, with or without the full stop)
     "dr": "Doctor", "mt": "Mount", "st": "Saint Street", "ft": "Fort", "ave": "Avenue", "rd": "Road",
     "ltd": "Limited", "inc": "Incorporated", "corp": "Corporation", "co": "Company", "bros": "Brothers",

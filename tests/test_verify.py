@@ -4242,3 +4242,28 @@ def test_undergoers_swapped_offices_in_relative_clauses_and_the_defendant(claim,
 def test_settings_as_sides_and_collisions_swapped(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 35): pleas either way; thieves "took" what was stolen; debris "cleared" is
+    # removed; people "stranded" are cut off; homes "left without" power lost it; CCTV
+    ("Owen Tarr, 42, admitted assaulting a bus driver and was remanded in custody.",
+     "Owen Tarr, 42, pleaded not guilty to assaulting a bus driver and was remanded in custody.", False),
+    ("Owen Tarr, 42, pleaded not guilty to assaulting a bus driver.",
+     "Owen Tarr, 42, pleaded guilty to assaulting a bus driver and was remanded in custody.", False),
+    ("Owen Tarr, 42, admitted assaulting a bus driver.",
+     "Owen Tarr, 42, pleaded guilty to assaulting a bus driver and was remanded in custody.", True),
+    ("Police said lead worth £40,000 was stolen from the roof of St Anne's church.",
+     "Thieves took lead worth £40,000 from the roof of St Anne's church, police said.", True),
+    ("Crews worked for three hours to remove the fallen tree from the A61.",
+     "Crews spent three hours clearing the fallen tree from the A61.", True),
+    ("Four walkers cut off on a sandbank at Selby Point were rescued by the coastguard.",
+     "The coastguard rescued four walkers who had become stranded on a sandbank at Selby Point.", True),
+    ("About 300 homes in Dunmore lost power after the storm.",
+     "Around 300 homes in Dunmore were left without power after the storm.", True),
+    ("Police are examining CCTV from a shop on Mill Street after the robbery.",
+     "Officers are studying closed-circuit television footage from a shop on Mill Street after the robbery.", True),
+])
+def test_pleas_takings_clearings_strandings_losses_and_cctv(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

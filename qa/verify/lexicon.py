@@ -46,6 +46,9 @@ send off, red-card
 recall, withdraw from sale, withdraw from market
 reroute, divert
 run aground, strand
+strand, cut off, maroon, isolate, trap
+lose, leave without, go without
+clear, remove, clean up, take away
 substitute, take off, bring off
 praise, commend, hail, laud
 nationalise, nationalize, take into public ownership
@@ -179,7 +182,7 @@ turn back, turn away, refuse entry
 acquit, clear, find not guilty
 repair, fix, mend, patch up
 clean, flush, rinse, wash, disinfect, clean out
-steal, rob, embezzle, defraud, swindle, siphon off
+steal, rob, embezzle, defraud, swindle, siphon off, take, make off with
 shoot, gun down, open fire on
 stab, knife
 flood, inundate, submerge, swamp

@@ -1439,7 +1439,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # ("there was evidence that ..." for "no evidence that ...": said of the noun, before its clause is compared)
     reason = _share_direction_check(c, ev_all) or \
         _no_check(c, ev_all) or _reporter_as_doer_check(c, ev_all) or _forecast_dropped_check(c, ev_all) or \
-        _denied_noun_check(c, ev_all) or _unsaid_check(c, ev_all) or _phase_check(c, ev_all)
+        _denied_noun_check(c, ev_all) or _unsaid_check(c, ev_all) or _phase_check(c, ev_all) or _plea_check(c, ev_all)
     if reason:
         return reason, extra
     for p in c.predicates:
@@ -1707,6 +1707,27 @@ def _no_check(c: Analysis, ev: list[Analysis]) -> str:
                 and not any(x.dep_ == "neg" or x.lower_ in ("never", "without") for x in t.head.children) and \
                 t.head.lower_ != "without":
             return f"the cited text says there was no '{t.text}', the claim says there was"
+    return ""
+
+
+# A plea, either way: "pleaded guilty", "admitted the charge" / "pleaded not guilty", "denies the charge".
+_GUILTY_PLEA = re.compile(r"\b(?:plead(?:s|ed)?|pled)\s+guilty\b|\badmit(?:s|ted|ting)?\b(?!\s+to\s+(?:the\s+)?"
+                         r"(?:\w+\s+){0,2}(?:hospital|a&e|ward|unit|school|college|university|club|bar|membership))"
+                         r"|\bconfess(?:es|ed|ing)?\b", re.I)
+_NOT_GUILTY_PLEA = re.compile(r"\b(?:plead(?:s|ed)?|pled|entered\s+(?:a\s+)?plea(?:s)?\s+of)\s+not\s+guilty\b|"
+                             r"\bden(?:y|ies|ied|ying)\s+(?:the\s+|all\s+|any\s+)?(?:charges?|offences?|"
+                             r"offenses?|counts?|wrongdoing)\b", re.I)
+
+
+def _plea_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"admitted possessing a knife" where the evidence says he "pleaded not guilty to" it, and the other way round
+    (a claim and a text that each give one plea; the small parser reads "not" in "not guilty" with "guilty")."""
+    text = " ".join(a.text for a in ev)
+    guilty, not_guilty = bool(_GUILTY_PLEA.search(text)), bool(_NOT_GUILTY_PLEA.search(text))
+    if _GUILTY_PLEA.search(c.text) and not _NOT_GUILTY_PLEA.search(c.text) and not_guilty and not guilty:
+        return "the cited text says the plea was not guilty, the claim that guilt was admitted"
+    if _NOT_GUILTY_PLEA.search(c.text) and not _GUILTY_PLEA.search(c.text) and guilty and not not_guilty:
+        return "the cited text says guilt was admitted, the claim that the plea was not guilty"
     return ""
 
 
@@ -3349,6 +3370,9 @@ def _unsaid_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
+_PRIVATION_VERBS = frozenset("lose lack miss need forfeit".split())
+
+
 def _denied_noun_check(c: Analysis, ev: list[Analysis]) -> str:
     """"reached an agreement" where the evidence says the talks ended "without an agreement" (or "no charges have
     been filed" for "charged"): the thing the claim's act produces is one the evidence only mentions as absent."""
@@ -3358,7 +3382,8 @@ def _denied_noun_check(c: Analysis, ev: list[Analysis]) -> str:
             if t.pos_ == "NOUN":
                 nouns.setdefault(t.lemma_.lower(), []).append(_said_absent(t))
     for p in c.predicates:
-        if p.negated or p.strength < 2 or p.i < 0:
+        # ("lost power" for "were left without power": a verb of losing says the thing is now absent)
+        if p.negated or p.strength < 2 or p.i < 0 or p.lemma in _PRIVATION_VERBS:
             continue
         for t in c.doc[p.i].children:
             seen = nouns.get(t.lemma_.lower())
