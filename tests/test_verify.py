@@ -4267,3 +4267,18 @@ def test_settings_as_sides_and_collisions_swapped(claim, evidence, supported):
 def test_pleas_takings_clearings_strandings_losses_and_cctv(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 35): a team for researchers of one institute; banned is more than restricted;
+    # culled is not vaccinated
+    ("According to the Marlow Institute team, eels in the Tarn grew faster in warmer summers.",
+     "Researchers at the Marlow Institute said eels in the Tarn grew faster in warmer summers.", True),
+    ("Kelby council has banned barbecues in its parks for the rest of July.",
+     "Kelby council has restricted barbecues in its parks for the rest of July.", False),
+    ("Rangers culled 200 deer on the Harrow estate last winter.",
+     "Rangers vaccinated 200 deer on the Harrow estate last winter.", False),
+])
+def test_teams_of_researchers_bans_and_culls(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

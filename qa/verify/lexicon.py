@@ -64,7 +64,7 @@ enter, reach, arrive, get into, penetrate, break into
 reach, hit, touch, top, climb to, rise to
 aim, target, aim for, set sights on, eye
 face, confront, meet, encounter, grapple with, run into, come up against
-kill, slay, execute, murder
+kill, slay, execute, murder, cull, slaughter
 injure, wound, hurt
 arrest, detain, apprehend
 specify, detail, give details, spell out, say, disclose, reveal, name
@@ -242,6 +242,7 @@ disrupt, delay, curb
 destroy, demolish, raze, flatten, wreck | damage, hit
 convict, sentence, find guilty | charge, accuse, indict, arrest, detain, question
 charge, indict | arrest, detain, question, accuse
+ban, forbid, prohibit, outlaw, bar | restrict, limit, curb, cap
 """
 STRONGER = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
             for line in _STRONGER.strip().splitlines() if line.strip()]

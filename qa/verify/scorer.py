@@ -936,6 +936,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         missing = []  # "the Swiss company" for "the Swiss firm"
     if missing and set(missing) <= _GROUP_NOUNS and ev_words & (ORG_NOUNS | _ARMED_GROUP_NOUNS):
         missing = []  # "a spokesman for the group" for "a spokesman for the militia"
+    if missing and set(missing) <= {"team", "group"} and ev_att is not None and _people_of_a_trade(ev_att):
+        missing = []  # "the Halvorsen Institute team" for "researchers at the Halvorsen Institute"
     if missing and set(missing) <= BUSINESS_NOUNS and ev_att is not None and claim_att.head in _PROXY_NOUNS and \
             claim_att.head == ev_att.head and any(w[:1].isupper() for w in ev_att.speaker.split()[1:]) and \
             not ev_words & (ORG_NOUNS - BUSINESS_NOUNS) and not ev_att.person:
@@ -945,6 +947,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         missing = []  # "health officials said" for "the Regional Health Office said": an office speaks by its officials
     if missing:
         return False, "words"
+    if ev_att is not None and claim_att.head in ("team", "group") and _people_of_a_trade(ev_att):
+        return True, ""  # the researchers' team is the researchers, not a wider body they are sources of
     # "Iran confirmed" where the evidence says "Iranian security sources confirmed": widened; a person's full
     # name ("Marcus Hale" for "Chief financial officer Marcus Hale") is the same speaker, not a wider one
     named = [w for w in claim_att.speaker.split() if w.lower() != "the"]
@@ -966,6 +970,12 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     if sourced and claim_att.head in ORG_NOUNS | _OFFICE_NOUNS and not cw & SOURCE_NOUNS and not full_name:
         return False, "widened"
     return True, ""
+
+
+def _people_of_a_trade(att: Attribution) -> bool:
+    """A speaker that is several people of one trade ("researchers at ...", "engineers from ..."): a team."""
+    return bool(att.head) and att.head.endswith(PERSON_NOUN_ENDINGS) and \
+        any(w.lower() == f"{att.head}s" for w in att.speaker.split()[:3])
 
 
 # Who speaks for the body they are "of" / "at" ("a spokesman for", "the head of", "officials at"); anyone else so
