@@ -4282,3 +4282,21 @@ def test_pleas_takings_clearings_strandings_losses_and_cctv(claim, evidence, sup
 def test_teams_of_researchers_bans_and_culls(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 35): verbs the thesaurus now puts together (and one it still keeps apart)
+    ("Gusts of about 100 kilometres per hour were recorded at Kell harbour, the forecaster said.",
+     "Wind gusts reached 100 kilometres per hour at Kell harbour, the forecaster said.", True),
+    ("Councillor Ana Ruiz wants an inquiry into the closure of the Kell library.",
+     "Councillor Ana Ruiz has called for an inquiry into the closure of the Kell library.", True),
+    ("Tom Reyes has taken over as head coach of Kell Rovers.",
+     "Tom Reyes has been appointed head coach of Kell Rovers, the club said.", True),
+    ("The two leaders will meet in Vienna next week.",
+     "The two leaders will hold talks in Vienna next week, officials said.", True),
+    ("The two leaders will sign a treaty in Vienna next week.",
+     "The two leaders will hold talks in Vienna next week, officials said.", False),
+])
+def test_recorded_called_for_taken_over_as_and_held_talks(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

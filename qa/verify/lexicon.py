@@ -48,6 +48,7 @@ reroute, divert
 run aground, strand
 strand, cut off, maroon, isolate, trap
 lose, leave without, go without
+meet, hold meeting, hold talks, sit down with
 clear, remove, clean up, take away
 substitute, take off, bring off
 praise, commend, hail, laud
@@ -61,7 +62,7 @@ exclude, rule out, reject
 advance, progress, push, move forward, gain, make progress, make headway, make gains, make strides, \
 push forward, gain ground, march, move on, head, press, close in
 enter, reach, arrive, get into, penetrate, break into
-reach, hit, touch, top, climb to, rise to
+reach, hit, touch, top, climb to, rise to, record, register
 aim, target, aim for, set sights on, eye
 face, confront, meet, encounter, grapple with, run into, come up against
 kill, slay, execute, murder, cull, slaughter
@@ -97,7 +98,7 @@ flee, escape
 rescue, save, free, release
 watch, monitor, follow, track, observe
 offer, give, provide, extend, supply, pledge
-seek, try, attempt, aim, want
+seek, try, attempt, aim, want, call for, press for, push for, demand
 plan, intend, prepare
 continue, keep, remain, go on
 suspend, freeze, pause, halt, interrupt, shelve, put on hold, stop
@@ -140,7 +141,7 @@ fine, penalise, penalize
 jail, imprison, sentence, lock up, send to prison, send to jail, put behind bars
 postpone, delay, defer, put off, push back, reschedule, adjourn
 resign, step down, quit, stand down, leave post, leave office, leave role, leave job, leave position
-appoint, name, nominate, choose, select, pick
+appoint, name, nominate, choose, select, pick, take over as, take as
 cause, trigger, spark, prompt, lead to, provoke
 hit, strike, batter, lash, pound, slam
 spend, invest, allocate, earmark, set aside
