@@ -127,6 +127,9 @@ _SHARES = [
     (re.compile(r"\btwo[\s-]+thirds\s+of\b", re.I), "66.67 percent of"),
     (re.compile(r"\b(?:a|one)[\s-]+third\s+of\b", re.I), "33.33 percent of"),
     (re.compile(r"\b(?:a|one)[\s-]+fifth\s+of\b", re.I), "20 percent of"),
+    # "a reservoir a third full", "half full": a share of its capacity
+    (re.compile(r"\b(?:(?:a|one)[\s-]+)?(half|third|quarter|fifth)\s+(?=full\b)", re.I),
+     lambda m: {"half": "50", "third": "33.33", "quarter": "25", "fifth": "20"}[m.group(1).lower()] + " percent "),
     # "two-fifths of", "three tenths of": any count of fifths, eighths or tenths
     (re.compile(r"\b(two|three|four)[\s-]+fifths\s+of\b", re.I),
      lambda m: f"{_COUNT[m.group(1).lower()] * 20:g} percent of"),
@@ -388,6 +391,14 @@ def _read_clock_phrase(m: re.Match, out: list[Quantity]) -> str:
     return " " * len(m.group(0))
 
 
+_ORDINAL_OF = {str(n): w for w, n in ORDINALS.items() if n <= 20} | \
+    {w: ordinal for w, n in CARDINALS.items() for ordinal, k in ORDINALS.items() if n == k and 0 < n <= 20}
+# "stage three", "round 2", "day five": a rank ("the third stage"), not a count
+_NUMBERED_PART = re.compile(r"\b(stage|round|phase|leg|game|day|week|chapter|heat|hole|lap)\s+(" +
+                            "|".join(sorted(_ORDINAL_OF, key=len, reverse=True)) +
+                            r")\b(?![-.,:/%]\d|\s*(?:percent|%))", re.I)
+
+
 def _clock_times(text: str) -> tuple[str, list[Quantity]]:
     """The times of day in `text`, and the text with them blanked out (so their digits are not read as counts)."""
     out = []
@@ -512,6 +523,7 @@ def quantities(text: str) -> list[Quantity]:
     text = re.sub(r"\b(\w+)-and-a-half-(year|hour|day|week|month|mile|minute|kilomet(?:re|er)|met(?:re|er))\b",
                   r"\1 and a half \2s", text, flags=re.I)
     text = _PENCE.sub(lambda m: f"£{int(m.group(1)) / 100:.2f}", text)  # "50p" is £0.50
+    text = _NUMBERED_PART.sub(lambda m: f"{_ORDINAL_OF[m.group(2).lower()]} {m.group(1)}", text)
     text = _NUMBER_RUN.sub(_number_run, text)
     # "one hundred and ten" is 110
     text = _HUNDRED_AND.sub(lambda m: str(100 * CARDINALS.get(m.group(1).lower(), 1) + int(m.group(2))
@@ -648,6 +660,9 @@ def quantities(text: str) -> list[Quantity]:
     for m in _SHARE_OF_WHOLE.finditer(text):
         whole = float(m.group(2).replace(",", ""))
         count = float(m.group(1)) * whole / 100
+        # (a third is written 33.33 percent: "two-thirds of the 900" is 600, not 600.03)
+        if m.group(1) in ("33.33", "66.67") and abs(count - round(count)) < 0.05 * max(1.0, whole / 100):
+            count = float(round(count))
         if count.is_integer() and not ("," not in m.group(2) and 1800 <= whole <= 2100):
             out.append(Quantity(count, None, None, False, f"{count:g}", _next_word(text, m.end()),
                                 _next_words(text, m.end()), derived=True))

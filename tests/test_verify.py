@@ -4300,3 +4300,17 @@ def test_teams_of_researchers_bans_and_culls(claim, evidence, supported):
 def test_recorded_called_for_taken_over_as_and_held_talks(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("text, values", [
+    # TEST FIXTURE sentences (session 35): two-thirds of a whole as its count (derived); "a third full" as a share;
+    # "stage three" as a rank (ordinal)
+    ("Two-thirds of the 300 members voted for the merger.",
+     [(66.67, "percent", False, False), (300.0, None, False, False), (200.0, None, False, True)]),
+    ("The lake is just over a quarter full.", [(25.0, "percent", False, False)]),
+    ("She crashed on stage four of the race.", [(4.0, None, True, False)]),
+    ("The trial entered day 12 on Monday.", [(12.0, None, True, False)]),
+    ("The stay lasted four days.", [(4.0, "day", False, False)]),
+])
+def test_shares_of_wholes_fullness_and_numbered_parts(text, values):
+    assert [(q.value, q.unit, q.ordinal, q.derived) for q in quantities(text)] == values
