@@ -50,7 +50,7 @@ specialist""".split())
 
 
 def _scholar(word: str) -> bool:
-    return word in _SCHOLAR_NOUNS or word.endswith(("ologist", "onomist", "ographer"))
+    return word in _SCHOLAR_NOUNS or word.endswith(("ologist", "onomist"))  # (not "photographer")
 
 
 # Nouns that describe an organisation: "the company" is the last organisation named before (preferably one the

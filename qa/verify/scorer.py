@@ -936,8 +936,6 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         missing = []  # "the Swiss company" for "the Swiss firm"
     if missing and set(missing) <= _GROUP_NOUNS and ev_words & (ORG_NOUNS | _ARMED_GROUP_NOUNS):
         missing = []  # "a spokesman for the group" for "a spokesman for the militia"
-    if missing and set(missing) <= {"team", "group"} and ev_att is not None and _people_of_a_trade(ev_att):
-        missing = []  # "the Halvorsen Institute team" for "researchers at the Halvorsen Institute"
     if missing and set(missing) <= BUSINESS_NOUNS and ev_att is not None and claim_att.head in _PROXY_NOUNS and \
             claim_att.head == ev_att.head and any(w[:1].isupper() for w in ev_att.speaker.split()[1:]) and \
             not ev_words & (ORG_NOUNS - BUSINESS_NOUNS) and not ev_att.person:
@@ -945,10 +943,13 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     if missing == ["official"] and ev_att is not None and not ev_att.person and (
             ev_att.head in ORG_NOUNS | _OFFICE_NOUNS | {"government", "police"}):
         missing = []  # "health officials said" for "the Regional Health Office said": an office speaks by its officials
+    if ev_att is not None and claim_att.head in ("team", "group") and set(missing) <= {"team", "group"} and \
+            _people_of_a_trade(ev_att):
+        # "the Halvorsen Institute team" for "researchers at the Halvorsen Institute": the researchers, not a wider
+        # body they are sources of
+        return True, ""
     if missing:
         return False, "words"
-    if ev_att is not None and claim_att.head in ("team", "group") and _people_of_a_trade(ev_att):
-        return True, ""  # the researchers' team is the researchers, not a wider body they are sources of
     # "Iran confirmed" where the evidence says "Iranian security sources confirmed": widened; a person's full
     # name ("Marcus Hale" for "Chief financial officer Marcus Hale") is the same speaker, not a wider one
     named = [w for w in claim_att.speaker.split() if w.lower() != "the"]
