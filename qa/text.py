@@ -81,7 +81,8 @@ UNITS = {
     "years": "year", "month": "month",
     "months": "month", "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "hour",
     "hours": "hour", "minute": "minute", "minutes": "minute", "battalion": "battalion", "battalions": "battalion",
-    "troops": "troop", "troop": "troop", "soldiers": "soldier", "soldier": "soldier", "people": "person",
+    # ("600 soldiers" are "600 troops": one unit for both)
+    "troops": "troop", "troop": "troop", "soldiers": "troop", "soldier": "troop", "people": "person",
     "persons": "person", "dollars": "dollar", "dollar": "dollar", "$": "dollar", "decade": "decade",
     "rupee": "rupee", "rupees": "rupee", "rs": "rupee",
     "decades": "decade", "fortnight": "fortnight", "fortnights": "fortnight", "century": "century",
@@ -1203,6 +1204,8 @@ def initials(words: list[str], keep: frozenset[str] = frozenset()) -> str:
 def is_acronym(word: str) -> bool:
     """"ISIS", "U.S", "U.S.", "UK", "NSC": two or more capitals, dots allowed."""
     bare = word.replace(".", "")
+    if len(bare) >= 3 and re.fullmatch(r"[A-Z]+(?:o[A-Z]+)+", bare):
+        return True  # "MoD", "DoJ": a small "o" for "of" ("Ministry of Defence")
     return len(bare) >= 2 and bare.isalpha() and bare.isupper()
 
 

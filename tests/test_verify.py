@@ -4314,3 +4314,34 @@ def test_recorded_called_for_taken_over_as_and_held_talks(claim, evidence, suppo
 ])
 def test_shares_of_wholes_fullness_and_numbered_parts(text, values):
     assert [(q.value, q.unit, q.ordinal, q.derived) for q in quantities(text)] == values
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 36): a speaker named by what the sentence itself says of it ("the dam's
+    # operator", "officials in his office"), a statement or report from a body as the body's word, state media as a
+    # named source, and "MoD" for "Ministry of Defence"; another body in each place is still refused
+    ("The Carrow reservoir's operator says rebels shelled positions 3,000 metres from the reservoir.",
+     "Rebels shelled positions 3,000 metres from the Carrow reservoir, the reservoir's operator said.", True),
+    ("The Kelso reservoir's operator says rebels shelled positions 3,000 metres from the reservoir.",
+     "Rebels shelled positions 3,000 metres from the Carrow reservoir, the reservoir's operator said.", False),
+    ("Aides in Mira Voss's office say she will probably travel to Dunmere.",
+     "Premier Mira Voss will probably travel to Dunmere next week, two aides in her office said.", True),
+    ("The Alliance's secretariat said the measure was backed by all nine member states.",
+     "The measure was backed by all nine member states, according to a statement from the Alliance's secretariat.",
+     True),
+    ("Half of the recruits are under 18, according to the Youth Rights Watch.",
+     "One in two of the recruits are under 18, according to a report by the Youth Rights Watch.", True),
+    ("Half of the recruits are under 18, according to the militia.",
+     "One in two of the recruits are under 18, according to a report by the Youth Rights Watch.", False),
+    ("According to Tavrian state media, President Ola Brenn has signed a decree calling up reservists.",
+     "State media in Tavria reported that President Ola Brenn signed a decree mobilising 30,000 reservists.", True),
+    ("The MoD said drones struck a depot near Kelvar.",
+     "Drones struck a depot near Kelvar overnight, the Ministry of Defence said.", True),
+    ("The MoJ said drones struck a depot near Kelvar.",
+     "Drones struck a depot near Kelvar overnight, the Ministry of Defence said.", False),
+    ("The ministry said half of the 800 soldiers would be pulled out of Orsk.",
+     "Half of the 800 troops stationed in Orsk will be withdrawn, the ministry said.", True),
+])
+def test_speakers_named_by_their_sentence_and_soldiers_as_troops(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -566,6 +566,13 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             named = any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in pobj.children) or (
                 pobj.tag_ == "NN" and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the")
                                           for c in pobj.children))
+            author = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                           for g in c.children if g.dep_ == "pobj"), None)
+            if pobj.lemma_.lower() in REPORT_NOUNS and author is not None and not named and \
+                    (author.pos_ == "PROPN" or author.ent_type_ in ("ORG", "PERSON", "GPE")):
+                # "according to a report by the Child Rights Observatory": the body that wrote it says it
+                out.append(_make_attr("said", f"according to {pobj.text}", author, t))
+                continue
             if pobj.lemma_.lower() in REPORT_NOUNS and not named:
                 hedge = hedge or f"according to {pobj.text}"
                 continue
@@ -679,10 +686,15 @@ def _no_object(t: Token) -> bool:
     return any(a.lower_ in ("nothing",) for a in t.ancestors) or t.head.lower_ == "nothing"
 
 
+_OWNED_MEDIA = frozenset("state state-run state-owned government government-run official".split())
+
+
 def _subject_is_report(t: Token) -> bool:
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ == "media" and t.lemma_.lower() == "report":
-        return True  # "local media reported": the press, not a named outlet, as the source
+        # "local media reported": the press, not a named outlet, as the source; "state media (in Morvath)
+        # reported" names whose
+        return not any(c.lower_ in _OWNED_MEDIA or c.dep_ == "prep" or c.pos_ == "PROPN" for c in subj.children)
     return subj is not None and subj.lemma_.lower() in REPORT_NOUNS and not any(
         c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in subj.children)
 

@@ -842,7 +842,7 @@ def _same_office(a: str, b: str) -> bool:
 
 def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att_names: set[str],
                      ev_att: Attribution | None = None, sentence_words: set[str] | None = None,
-                     reported: frozenset[str] = frozenset()) -> tuple[bool, str]:
+                     reported: frozenset[str] = frozenset(), sentence: str = "") -> tuple[bool, str]:
     """Whether the claim's speaker is the evidence's speaker (or a less specific description of the same one).
     A named person may be described by a title the article gives them, with descriptors the cited sentence
     itself uses ("the U.S. president" for "President Obama" in a sentence about U.S. air strikes). A bare source
@@ -875,12 +875,16 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
             any(w[:1].isupper() for w in ev_att.speaker.split() if w.lower() != "the") and \
             not ev_att.speaker_words & (SOURCE_NOUNS | _ANONYMOUS):
         return True, ""  # "a group claimed the attack" for "the Northern Liberation Army claimed the attack"
-    if ev_att is not None and re.match(r"(?i)(its|their|his|her)\s", ev_att.speaker) and \
+    if ev_att is not None and re.search(r"(?i)(?:^|\s)(its|their|his|her)\s", ev_att.speaker) and \
             claim_att.head == ev_att.head and sentence_words and \
             all(_overlap({w}, sentence_words) for w in cw - {claim_att.head}):
         # "Kelso Port's owner said" for "Kelso Port handled ..., its owner said"; "Anna Berg's family said" for
-        # "Anna Berg, 34, was ..., her family said"
+        # "Anna Berg, 34, was ..., her family said"; "officials in Orin Thale's office" for "two officials in his
+        # office"
         return True, ""
+    if ev_att is not None and sentence_words and claim_att.head == ev_att.head and \
+            _names_the_owner(claim_att.speaker, ev_att.speaker, cw, sentence):
+        return True, ""  # "the Harrowmere dam's operator" for "... the Harrowmere dam, the dam's operator said"
     # ("Assn." may be tagged a person's name: a word shortened with a dot is no name)
     persons = {w for w in claim_att_names if not _shortened(w, claim_att.speaker, ev_words)}
     # ("the researcher said", which the article's context resolves to the scientist it named, is that scientist)
@@ -973,6 +977,21 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     return True, ""
 
 
+def _names_the_owner(claim_speaker: str, ev_speaker: str, claim_words: set[str], sentence: str) -> bool:
+    """Whether the claim's speaker is the evidence's "the <noun>'s <head>" with the name the same sentence gives
+    that noun ("the Harrowmere dam's operator" for "... near the Harrowmere dam, the dam's operator said")."""
+    m = re.search(r"(?i)\bthe ([a-z]+) ?'s\b", ev_speaker)
+    if not m or not sentence:
+        return False
+    noun = m.group(1).lower()
+    named = re.search(rf"\b((?:[A-Z][\w-]+ )+){noun}\b", sentence)
+    if not named:
+        return False
+    extra = claim_words - {key(w) for w in re.findall(r"[\w'-]+", ev_speaker)}
+    return bool(extra) and extra <= {key(w) for w in named.group(1).split()} and \
+        re.search(rf"(?i)\b{re.escape(named.group(1).strip())} {noun} ?'s\b", claim_speaker) is not None
+
+
 def _people_of_a_trade(att: Attribution) -> bool:
     """A speaker that is several people of one trade ("researchers at ...", "engineers from ..."): a team."""
     return bool(att.head) and att.head.endswith(PERSON_NOUN_ENDINGS) and \
@@ -1017,7 +1036,8 @@ def _one_of(ev_speaker: str, claim_words: set[str]) -> bool:
     said" for "Anna Berg, a member of the green party, said"; "Talvik told" for "an accountant at Talvik
     told"): a member speaks for themselves, not for the body."""
     m = _MEMBER_OF.search(ev_speaker)
-    if not m or not claim_words or m.group(1) in _SPEAKS_FOR | FUNCTION_WORDS or key(m.group(1)) in claim_words:
+    if not m or not claim_words or m.group(1) in _SPEAKS_FOR | FUNCTION_WORDS | _STATEMENT_NOUNS or \
+            key(m.group(1)) in claim_words:  # ("a statement from the secretariat" is the secretariat's word)
         return False
     body = {key(w) for w in re.findall(r"[\w'-]+", m.group(2))}
     # claim words are lemmas ("rule" for "ruling"), the body's are as written
@@ -1097,6 +1117,9 @@ _REPORT_DEPS = frozenset("""ccomp xcomp dobj parataxis advcl prep attr acomp opr
 csubjpass agent""".split())
 
 
+_OF_AND = frozenset({"of", "and"})
+
+
 def _spelled_out(text: str, acronyms: frozenset[str] | set[str]) -> set[str]:
     """The keyed words of the capitalised runs in `text` whose initials are one of `acronyms` ("Democratic Republic
     of the Congo" for "drc")."""
@@ -1109,7 +1132,7 @@ def _spelled_out(text: str, acronyms: frozenset[str] | set[str]) -> set[str]:
             run = words[i:j]
             if not run[-1][:1].isupper():
                 continue
-            if initials(run) in acronyms:
+            if initials(run) in acronyms or initials(run, _OF_AND) in acronyms:  # "DOT", "MoD" keep the "of"
                 out |= {key(w) for w in run}
     return out
 
@@ -1373,7 +1396,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             if (ev.pronoun or not ev.speaker) and not (ev_words - ev.speaker_words):
                 ev_words = ev_words | frozenset(names) | att.speaker_words  # unresolved "he": cannot tell
             match, why = _speaker_matches(att, ev_words, names, ev, f.keys | f.bases | f.standard,
-                                          _reported_subject(f, si, ev))
+                                          _reported_subject(f, si, ev), ev_all[si].text)
             if match and names and _other_employer(att, names, ev_words, f, si):
                 match, why = False, "words"  # "Dunmore Stores CFO Petra Lind" where she works for Orvane Foods
             if not match and _overlap(_resolved_speaker(att, f, si), ev_words):
