@@ -4345,3 +4345,30 @@ def test_shares_of_wholes_fullness_and_numbered_parts(text, values):
 def test_speakers_named_by_their_sentence_and_soldiers_as_troops(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 36): a doer the text does not have, where the parser split "the opposition
+    # Torvan League" into two subjects; "drove out" and "pushed out" as one act, swapped parties refused; a
+    # ceasefire announced is an act, which "might be announced" does not support; announced results still report
+    ("Foreign observers have accused the police of beating protesters in Ostel.",
+     "The opposition Torvan League accused the police of beating protesters in Ostel, a charge the police denied.",
+     False),
+    ("The opposition accused the police of beating protesters in Ostel.",
+     "The opposition Torvan League accused the police of beating protesters in Ostel, a charge the police denied.",
+     True),
+    ("The army says the Red Ridge militia drove government troops out of Kessby on Sunday.",
+     "Government troops pushed the Red Ridge militia out of the village of Kessby on Sunday, the army said.", False),
+    ("The army says government troops drove the Red Ridge militia out of Kessby on Sunday.",
+     "Government troops pushed the Red Ridge militia out of the village of Kessby on Sunday, the army said.", True),
+    ("Orvan officials announced a truce in Dell on Monday.",
+     "Orvan officials said a truce in Dell might be announced later on Monday if talks went well.", False),
+    ("Orvan officials announced a truce in Dell on Monday.",
+     "Orvan officials on Monday announced a truce in Dell.", True),
+    ("Marden Labs plans to seek approval for Tovex next year.",
+     "Marden Labs and Ostel University announced positive results from a trial of Tovex. The company said it would "
+     "apply for approval next year.", True),
+])
+def test_split_subjects_driving_out_and_announced_acts(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

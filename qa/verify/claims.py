@@ -34,7 +34,7 @@ DENY_VERBS = frozenset("deny reject dismiss refute".split())
 REPORT_NOUNS = frozenset("report reports account accounts".split())
 # Reporting verbs that are actions when they take a thing rather than a clause: "vowed to fight" / "said it would"
 # reports, "pledged $200m" / "threatened the city" / "rejected the fund" / "called a strike" do something.
-ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss call warn caution alert".split())
+ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss call warn caution alert announce".split())
 # What a denial is about when it is a statement: "rejected the claims", "dismissed reports".
 CLAIM_NOUNS = frozenset("""report claim allegation accusation suggestion charge rumour rumor story idea notion account
 assertion statement""".split())
@@ -666,8 +666,14 @@ def _reports_clause(t: Token) -> bool:
     if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in t.children):
         return True  # "oprd": "called the offer 'fair and final'" describes; "called a strike" acts
     obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None and t.lemma_.lower() == "announce" and obj.lemma_.lower() in _INFORMATION_NOUNS:
+        return True  # "announced positive results" tells what is known; "announced a ceasefire" makes one
     return obj is None and not any(c.dep_ == "agent" for c in t.children) or (
         obj is not None and (obj.lemma_.lower() in CLAIM_NOUNS or obj.pos_ == "PRON"))
+
+
+_INFORMATION_NOUNS = frozenset("""result finding figure data detail plan estimate number profit loss earning earnings
+sale forecast outcome""".split())
 
 
 def _that_clause_under_phrase(t: Token) -> bool:

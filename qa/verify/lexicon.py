@@ -157,6 +157,7 @@ inspect, examine, screen, search, audit, raid
 publish, leak, post, put online, release
 access, breach, hack into, break into
 expel, deport, kick out, throw out, send home
+drive out, push out, force out, dislodge, chase out
 summon, call in
 extinguish, put out
 locate, find, track down, trace

@@ -93,7 +93,21 @@ def parse(text: str) -> Doc:
     _fix_participle_after_subject(doc)
     _fix_verb_read_as_noun(doc)
     _fix_object_read_as_adverb(doc)
+    _fix_noun_before_name_as_subject(doc)
     return doc
+
+
+def _fix_noun_before_name_as_subject(doc: Doc) -> None:
+    """"The opposition Civic Bloc accused ...": the small model may read the common noun before a name as a second
+    subject of the verb. A subject noun right before the first word of another subject of the same verb, a
+    name, describes that name."""
+    for t in doc:
+        if t.dep_ != "nsubj" or t.pos_ != "NOUN" or t.i + 1 >= len(doc):
+            continue
+        other = next((c for c in t.head.children if c.dep_ == "nsubj" and c is not t and c.pos_ == "PROPN" and
+                      c.left_edge.i == t.i + 1), None)
+        if other is not None and not any(c.dep_ in ("prep", "relcl", "acl", "appos", "conj") for c in t.children):
+            t.head, t.dep_ = other, "compound"
 
 
 def _fix_verb_conjuncts(doc: Doc) -> None:
