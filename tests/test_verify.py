@@ -4372,3 +4372,20 @@ def test_speakers_named_by_their_sentence_and_soldiers_as_troops(claim, evidence
 def test_split_subjects_driving_out_and_announced_acts(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 36): a count by its initials ("IDPs"), monitors for observers, staff pulled out
+    # for staff evacuated; another counted noun is still refused
+    ("The governor says more than 30,000 IDPs are living in camps around Tarn.",
+     "More than 30,000 internally displaced persons are living in camps around Tarn, the governor said.", True),
+    ("The governor says more than 30,000 refugees are living in camps around Tarn.",
+     "More than 30,000 internally displaced persons are living in camps around Tarn, the governor said.", False),
+    ("Harrow Mission monitors reported mortars being fired close to Dask.",
+     "Observers from the Harrow Mission reported mortar fire near the village of Dask.", True),
+    ("Orrin Oil says it has pulled all non-essential staff out of its Kell field.",
+     "Orrin Oil said on Tuesday it had evacuated all non-essential staff from its Kell field.", True),
+])
+def test_initials_of_a_counted_noun_monitors_and_evacuations(claim, evidence, supported):
+    result = check_support(claim, [evidence])
+    assert result.supported is supported, result.reason

@@ -792,7 +792,7 @@ def _resolved_speaker(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset
 
 
 # Offices that name one post whatever the word ("spokeswoman" for "spokesman").
-_SAME_OFFICE = (frozenset("spokesman spokeswoman spokesperson".split()),
+_SAME_OFFICE = (frozenset("spokesman spokeswoman spokesperson".split()), frozenset("monitor observer".split()),
                 frozenset("chairman chairwoman chair chairperson".split()),
                 # one who holds an office for now ("acting" is keyed as its lemma "act")
                 frozenset("interim acting act temporary caretaker".split()))
@@ -2735,6 +2735,18 @@ def _age_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
+def _initialism_of(word: str, counted: str, text: str) -> bool:
+    """Whether `word` ("IDPs") is the initials of the words ending with the counted noun of `counted` ("40,000
+    persons") in `text` ("40,000 internally displaced persons")."""
+    letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
+    if len(letters) < 2 or not letters.isupper():
+        return False
+    number, _, noun = counted.partition(" ")
+    m = re.search(rf"{re.escape(number)}\s+((?:[\w-]+\s+)*?){re.escape(noun)}\b", text)
+    words = (m.group(1).split() + [noun]) if m else []
+    return len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters):]).lower() == letters.lower()
+
+
 def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
     """The same number counting something else: "two brigades" where the evidence has "two battalions"."""
     ev_counts = [x for a in ev for x in _counts(a)]
@@ -2749,7 +2761,8 @@ def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
             continue
         if same_value and any(n in _PEOPLE_NOUNS for _, n, _ in same_value) and _doers_of(noun, ev_words):
             continue  # "2,000 protesters" for "2,000 people marched ... to protest": the people who do the act
-        if same_value and not any(_same_count_noun(noun, n) for _, n, _ in same_value) and noun not in ev_words:
+        if same_value and not any(_same_count_noun(noun, n) for _, n, _ in same_value) and noun not in ev_words \
+                and not any(_initialism_of(shown.split()[-1], x[2], a.text) for x in same_value for a in ev):
             return f"the claim counts '{shown}'; the cited text '{same_value[0][2]}'"
         # two counts swapped: the evidence counts the claim's noun with another number ("42 protesters and 7
         # officers" -> "7 protesters")
