@@ -4389,3 +4389,25 @@ def test_split_subjects_driving_out_and_announced_acts(claim, evidence, supporte
 def test_initials_of_a_counted_noun_monitors_and_evacuations(claim, evidence, supported):
     result = check_support(claim, [evidence])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 36): "his deputy" is not the man "his" stands for; a report's own "is thought
+    # to" stays a belief when the claim cites that report
+    ("General Ada Morr said the battalion was short of fuel.",
+     "General Ada Morr told troops that supplies were on their way, according to an army video. Her deputy, Colonel "
+     "Ivo Brandt, later told reporters that the battalion was short of fuel.", False),
+    ("Colonel Ivo Brandt said the battalion was short of fuel.",
+     "General Ada Morr told troops that supplies were on their way, according to an army video. Her deputy, Colonel "
+     "Ivo Brandt, later told reporters that the battalion was short of fuel.", True),
+    ("The Wetland Trust report says drainage contributed to the decline of curlews in the Ostmoor fens.",
+     "Drainage is thought to have contributed to the decline of curlews in the Ostmoor fens, a report by the "
+     "Wetland Trust said.", False),
+    ("The Wetland Trust report says drainage is thought to have contributed to the decline of curlews in the "
+     "Ostmoor fens.",
+     "Drainage is thought to have contributed to the decline of curlews in the Ostmoor fens, a report by the "
+     "Wetland Trust said.", True),
+])
+def test_a_deputy_is_not_his_chief_and_a_reports_belief(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)  # the article's context resolves "her"
+    assert result.supported is supported, result.reason

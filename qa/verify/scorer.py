@@ -904,6 +904,10 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         if all(_overlap({w}, frozenset(owner_words)) for w in persons) and \
                 not any(_overlap({w}, frozenset(key(x) for x in rest.split())) for w in persons):
             return False, "words"
+    if persons and claim_att.person and ev_att is not None and re.match(r"(?i)(his|her)\s", ev_att.speaker) and \
+            ev_att.head not in persons and ev_att.head != claim_att.head and \
+            not any(_overlap({w}, frozenset(key(x) for x in ev_att.speaker.split())) for w in persons):
+        return False, "words"  # "His deputy, Colonel Ina Rosk, said" is not the man "his" stands for
     if persons:
         if not all(_overlap({w}, ev_words) for w in persons):
             return False, "person"
@@ -1465,8 +1469,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             for p in c.predicates):
         return (f"the cited text gives this only as what the accusing side ({accusers[0].head}) "
                 f"'{accusers[0].verb}'; the claim states it as fact"), extra
-    if hedged and not c.hedged and (not sourced or believed or hearsay) and not any(
-            a.certainty == "said" and a.speaker for a in c.attributions if "report" in a.speaker.lower()):
+    # ("reports say" restates "reportedly"; a report's own "is thought to" stays a belief when the claim cites it)
+    if hedged and not c.hedged and (not sourced or believed or hearsay) and (believed or not any(
+            a.certainty == "said" and a.speaker for a in c.attributions if "report" in a.speaker.lower())):
         return f"the cited text says this only '{hedged[0].hedged}'; the claim states it as fact", extra
     # predicates: negation, modality, roles, the action itself
     ev_preds = [(si, p) for si, an in enumerate(ev_all) for p in an.predicates]
