@@ -4411,3 +4411,22 @@ def test_initials_of_a_counted_noun_monitors_and_evacuations(claim, evidence, su
 def test_a_deputy_is_not_his_chief_and_a_reports_belief(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)  # the article's context resolves "her"
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 36): "the Passenger Voice group" names itself, so it is not the company named before
+    # it; "hit" restates "affect", so "would not affect" refuses "would be hit"
+    ("Kestrel Rail described the disruption as unacceptable.",
+     "A spokesperson for Kestrel Rail said the delays were caused by a broken-down freight train. The Passenger "
+     "Voice group called the disruption 'unacceptable'.", False),
+    ("The Passenger Voice group described the disruption as unacceptable.",
+     "A spokesperson for Kestrel Rail said the delays were caused by a broken-down freight train. The Passenger "
+     "Voice group called the disruption 'unacceptable'.", True),
+    ("Dunmore Buses warned that routes in Elmfield would be hit by the strike.",
+     "Dunmore Buses said the strike would not affect routes in Elmfield, but warned of disruption elsewhere.", False),
+    ("Dunmore Buses said routes in Elmfield would not be hit by the strike.",
+     "Dunmore Buses said the strike would not affect routes in Elmfield, but warned of disruption elsewhere.", True),
+])
+def test_a_body_named_by_its_own_words_and_hit_as_affect(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -74,6 +74,7 @@ put in place, set up, establish, introduce, implement, create, launch, adopt, ro
 authorise, authorize, approve, allow, permit, sanction, endorse, clear, let, enable, give ahead, \
 give light
 call, describe, label, brand, term, characterize, characterise, dub
+affect, hit, impact, fall on
 attend, join, take part in, participate in
 tolerate, accept, allow, bear, stand, condone
 challenge, contest, appeal, dispute

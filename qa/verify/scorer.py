@@ -405,7 +405,10 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 aged = aged or is_def and _describes_person(t) and not ctx.referent(offset + t.idx, t.lemma_.lower())
                 # (a lower-case word the small tagger calls a proper noun is a noun: "the veteran zoologist")
                 noun = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower()
-                if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or is_def and noun or aged:
+                # ("the Passenger Watch group" names itself: it is not the body named before)
+                named_here = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+                if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or \
+                        is_def and noun and not named_here or aged:
                     names = ctx.referent(offset + t.idx, "he" if aged else word if t.pos_ == "PRON" else
                                          t.lemma_.lower())
                     if is_def and noun and _continues_subject(t):
