@@ -4414,7 +4414,7 @@ def test_a_deputy_is_not_his_chief_and_a_reports_belief(claim, evidence, support
 
 
 @pytest.mark.parametrize("claim, evidence, supported", [
-    # TEST FIXTURE sentences (session 36): "the Passenger Voice group" names itself, so it is not the company named before
+    # TEST FIXTURE sentences (session 36): "the Passenger Voice group" names itself: not the company named before
     # it; "hit" restates "affect", so "would not affect" refuses "would be hit"
     ("Kestrel Rail described the disruption as unacceptable.",
      "A spokesperson for Kestrel Rail said the delays were caused by a broken-down freight train. The Passenger "
