@@ -4430,3 +4430,21 @@ def test_a_deputy_is_not_his_chief_and_a_reports_belief(claim, evidence, support
 def test_a_body_named_by_its_own_words_and_hit_as_affect(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 36): a bare spokesperson speaks on the record for the body whose act they
+    # report; not for another body, nor when the spokesperson speaks for someone named
+    ("The police said they had opened an investigation.",
+     "Police have opened an investigation, a spokeswoman said.", True),
+    ("According to the operator, all Friday sailings to Orne were cancelled.",
+     "The Velle Isles ferry operator cancelled all Friday sailings to Orne because of high winds, a company "
+     "spokesperson said.", True),
+    ("The army said police had opened an investigation.",
+     "Police have opened an investigation, a spokeswoman said.", False),
+    ("Police said they had opened an investigation.",
+     "Police have opened an investigation, a spokeswoman for the mayor said.", False),
+])
+def test_a_spokesperson_for_the_body_whose_act_they_report(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -854,6 +854,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     cw = set(claim_att.speaker_words) - {"country", "nation"}  # "the country's police chief": a country named before
     if claim_att.head in _STATEMENT_NOUNS:
         cw -= _STATEMENT_NOUNS  # "according to a league statement" is the league speaking
+    if ev_att is not None and cw and _spoken_for(claim_att, ev_att, cw, reported, sentence_words):
+        return True, ""
     if claim_att.pronoun and cw and ev_att is not None and not ev_att.person and not ev_att.pronoun and \
             ev_att.speaker_words and ev_words <= ev_att.speaker_words and not _overlap({claim_att.head}, ev_words):
         # "the minister said" may stand for a person the article named, not for another role the evidence names
@@ -982,6 +984,18 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     if sourced and claim_att.head in ORG_NOUNS | _OFFICE_NOUNS and not cw & SOURCE_NOUNS and not full_name:
         return False, "widened"
     return True, ""
+
+
+def _spoken_for(claim_att: Attribution, ev_att: Attribution, claim_words: set[str], reported: frozenset[str],
+                sentence_words: set[str] | None) -> bool:
+    """"The operator said" for "The ferry operator cancelled ..., a company spokesperson said": the body whose own act
+    a bare spokesperson reports, on the record (not an anonymous source, not a spokesperson for someone named)."""
+    return ev_att.head in _ON_RECORD - {"official"} and not ev_att.person and not ev_att.pronoun and \
+        claim_att.head not in _PROXY_NOUNS and not claim_att.person and claim_att.head in reported and \
+        claim_words - ev_att.speaker_words <= reported and \
+        not any(w[:1].isupper() for w in ev_att.speaker.split()[1:]) and \
+        not re.search(r"(?i)\b(?:for|of|at|from|to)\b", ev_att.speaker) and \
+        not ev_att.speaker_words & _ANONYMOUS and not _ANONYMOUS_KEYS & (sentence_words or set())
 
 
 def _names_the_owner(claim_speaker: str, ev_speaker: str, claim_words: set[str], sentence: str) -> bool:
