@@ -468,7 +468,8 @@ def _worded_amounts(text: str) -> list[Quantity]:
     for m in _PART_OF_YEAR.finditer(text):
         out.append(Quantity(6.0 if m.group(1).lower() == "half" else 3.0, "month", None, False, m.group(0),
                             derived=True))
-    # "lasted a day" is 24 hours, "within a week" seven days ("once a year" in a claim says no span)
+    # "lasted a day" is 24 hours, "within a week" seven days, "the first week" the first seven days ("once a year"
+    # in a claim says no span)
     for m in _ONE_SPAN.finditer(text):
         out.append(Quantity(1.0, m.group(1).lower(), None, False, m.group(0), derived=True))
     # "her third win" / "for the third time": it has happened three times ("won it three times", "twice")
@@ -504,7 +505,9 @@ _MONEY_RATE = re.compile(r"(?:\b(about|around|roughly|some|approximately)\s+)?([
                          r"(?!\s*(?:million|billion|bn|m|k)\b)\s+(?:a|per|each)\s+(year|month)\b", re.I)
 _NTH_IN_A_ROW = re.compile(r"\b(?:the|a)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
                            r"(?:consecutive|straight|successive)\s+(day|week|month|year)\b", re.I)
-_ONE_SPAN = re.compile(r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\b(?!\s+and\s+a\s+half)", re.I)
+_ONE_SPAN = re.compile(r"\b(?:a|an|one|the\s+first|the\s+last|the\s+past)\s+(minute|hour|day|week|month|year)\b"
+                       r"(?!\s+and\s+a\s+half)(?!\s+of\s+(?:January|February|March|April|May|June|July|August|"
+                       r"September|October|November|December)\b)(?!-)", re.I)
 _MULTIPLIED = re.compile(r"\b(doubl|tripl|trebl|quadrupl|halv)(?:ed|es|ing)\b", re.I)
 _MULTIPLIED_PERCENT = {"doub": 100.0, "trip": 200.0, "treb": 200.0, "quad": 300.0, "halv": 50.0}
 

@@ -4448,3 +4448,13 @@ def test_a_body_named_by_its_own_words_and_hit_as_affect(claim, evidence, suppor
 def test_a_spokesperson_for_the_body_whose_act_they_report(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, supported", [
+    # TEST FIXTURE sentences (session 36): "the first week" is the first seven days, not the first ten
+    ("A third of the tanks were lost in the offensive's first seven days.", True),
+    ("A third of the tanks were lost in the offensive's first 10 days.", False),
+])
+def test_the_first_week_as_seven_days(claim, supported):
+    result = check_support(claim, ["A third of the tanks were lost in the first week of the offensive."])
+    assert result.supported is supported, result.reason
