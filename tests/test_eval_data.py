@@ -478,7 +478,7 @@ def test_unseen_questions_quote_the_articles_they_credit():
 
     root = Path(__file__).resolve().parent.parent
     texts = {f"seed-{p.name[:3]}": p.read_text(encoding="utf-8") for p in (root / "seeds").glob("*.txt")}
-    for name in ("session25.jsonl", "session26.jsonl", "session27.jsonl"):
+    for name in ("session25.jsonl", "session26.jsonl", "session27.jsonl", "session36.jsonl"):
         questions = load(root / "evals" / "data" / "unseen_questions" / name)
         assert len(questions) == 24 and len({q.id for q in questions}) == 24
         for q in questions:
