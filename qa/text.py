@@ -506,8 +506,7 @@ _MONEY_RATE = re.compile(r"(?:\b(about|around|roughly|some|approximately)\s+)?([
 _NTH_IN_A_ROW = re.compile(r"\b(?:the|a)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
                            r"(?:consecutive|straight|successive)\s+(day|week|month|year)\b", re.I)
 _ONE_SPAN = re.compile(r"\b(?:a|an|one|the\s+first|the\s+last|the\s+past)\s+(minute|hour|day|week|month|year)\b"
-                       r"(?!\s+and\s+a\s+half)(?!\s+of\s+(?:January|February|March|April|May|June|July|August|"
-                       r"September|October|November|December)\b)(?!-)", re.I)
+                       r"(?!\s+and\s+a\s+half)", re.I)
 _MULTIPLIED = re.compile(r"\b(doubl|tripl|trebl|quadrupl|halv)(?:ed|es|ing)\b", re.I)
 _MULTIPLIED_PERCENT = {"doub": 100.0, "trip": 200.0, "treb": 200.0, "quad": 300.0, "halv": 50.0}
 

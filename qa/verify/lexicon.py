@@ -18,7 +18,7 @@ seize, take, capture, overrun, conquer, occupy, grab, win, take control of, take
 recapture, retake, regain, win back, reclaim, liberate, take back
 send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush, relocate
 withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home
-evacuate, pull out, move out
+evacuate, pull out
 evacuate, vacate, clear, empty, abandon, move out
 stall, slow, halt, stop, check, hold up, hold back, delay, block, curb, contain, slow down, thwart, stem, repel
 increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, bolster, heighten, tighten, \

@@ -2759,7 +2759,8 @@ def _age_check(c: Analysis, ev: list[Analysis]) -> str:
 
 def _initialism_of(word: str, counted: str, text: str) -> bool:
     """Whether `word` ("IDPs") is the initials of the words ending with the counted noun of `counted` ("40,000
-    persons") in `text` ("40,000 internally displaced persons")."""
+    persons") in `text` ("40,000 internally displaced persons"). (`qa.text.initials` reads capitalised names only;
+    a counted noun's words are lower case.)"""
     letters = word[:-1] if word.endswith("s") and word[:-1].isupper() else word
     if len(letters) < 2 or not letters.isupper():
         return False
