@@ -1216,11 +1216,12 @@ def abbreviates(short: str, long_words: list[str]) -> bool:
     ("U.S" / "United States") or as the words' prefixes ("Brig. Gen." / "Brigadier General")."""
     if is_acronym(short):
         # ("DOT" for "Department of Transportation": some acronyms keep the "of" or "and")
-        return len(long_words) >= 2 and squash(short) in (initials(long_words), initials(long_words, _LINKING))
+        return len(long_words) >= 2 and squash(short) in (initials(long_words), initials(long_words, LINKING_WORDS))
     return False
 
 
-_LINKING = frozenset({"of", "and"})
+# Function words some initialisms keep ("DOT" for "Department of Transportation", "MoD")
+LINKING_WORDS = frozenset({"of", "and"})
 
 
 def prefix_abbreviation(short: str, long: str) -> bool:

@@ -27,6 +27,7 @@ from qa.text import (
     CARDINALS,
     COUNT_NOUN_CLASSES,
     FUNCTION_WORDS,
+    LINKING_WORDS,
     THING_AGENT_NOUNS,
     UNITS,
     WEEKDAYS,
@@ -1138,9 +1139,6 @@ _REPORT_DEPS = frozenset("""ccomp xcomp dobj parataxis advcl prep attr acomp opr
 csubjpass agent""".split())
 
 
-_OF_AND = frozenset({"of", "and"})
-
-
 def _spelled_out(text: str, acronyms: frozenset[str] | set[str]) -> set[str]:
     """The keyed words of the capitalised runs in `text` whose initials are one of `acronyms` ("Democratic Republic
     of the Congo" for "drc")."""
@@ -1153,7 +1151,7 @@ def _spelled_out(text: str, acronyms: frozenset[str] | set[str]) -> set[str]:
             run = words[i:j]
             if not run[-1][:1].isupper():
                 continue
-            if initials(run) in acronyms or initials(run, _OF_AND) in acronyms:  # "DOT", "MoD" keep the "of"
+            if initials(run) in acronyms or initials(run, LINKING_WORDS) in acronyms:  # "DOT", "MoD" keep the "of"
                 out |= {key(w) for w in run}
     return out
 
