@@ -533,6 +533,9 @@ def quantities(text: str) -> list[Quantity]:
                                           if m.group(2).isdigit() else 100 * CARDINALS.get(m.group(1).lower(), 1)
                                           + CARDINALS[m.group(2).lower()]), text)
     # "several hundred of his men" is a vague count, as "hundreds of" is
+    # ("several hundred protesters": the count before its noun, read as "hundreds of protesters")
+    text = re.sub(r"\b(?:several|a\s+few)\s+(hundred|thousand|million)\b(?!\s+of\b)(?=\s+[a-z])", r"\1s of", text,
+                  flags=re.I)
     text = re.sub(r"\bseveral\s+(hundred|thousand|million)\b", r"\1s", text, flags=re.I)
     # (a fraction first: "a quarter of a century" is 25 years, not a quarter of "1 century")
     text = _FRACTION.sub(lambda m: "0.5 " if m.group(1).lower().startswith("half") else
@@ -884,6 +887,16 @@ case infection""".splitlines()]
 
 # Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").
 PERSON_NOUN_ENDINGS = ("er", "or", "eur", "ist", "ian")
+# Nouns for a person by role that lack those endings ("the incumbent", "the diplomat", "the defendant").
+PERSON_ROLE_NOUNS = frozenset("""incumbent diplomat envoy candidate nominee appointee defendant claimant applicant
+correspondent opponent contestant veteran""".split())
+
+
+def is_person_noun(lemma: str) -> bool:
+    """A singular noun for a person by what they do or are ("the editor", "the incumbent")."""
+    return lemma.endswith(PERSON_NOUN_ENDINGS) or lemma in PERSON_ROLE_NOUNS
+
+
 # Nouns for people of some kind, which "people" counts more generally ("212 runners" are "more than 200 people").
 PERSON_COUNT_NOUNS = frozenset("""runner resident passenger worker employee patient voter student pupil visitor
 spectator fan tourist commuter customer shopper member participant competitor athlete migrant refugee survivor victim

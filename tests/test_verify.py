@@ -4458,3 +4458,100 @@ def test_a_spokesperson_for_the_body_whose_act_they_report(claim, evidence, supp
 def test_the_first_week_as_seven_days(claim, supported):
     result = check_support(claim, ["A third of the tanks were lost in the first week of the offensive."])
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 37): "ruled out using X" and "had yet to" say it did not happen; "ruled out
+    # X, saying ..." keeps what follows the comma as said
+    ("The mayor said rangers would be used to patrol the dunes.",
+     "The mayor ruled out using rangers to patrol the dunes.", False),
+    ("The mayor said rangers would not be used to patrol the dunes.",
+     "The mayor ruled out using rangers to patrol the dunes.", True),
+    ("The mayor ruled out army involvement, saying its police must handle the protests.",
+     "The mayor ruled out army involvement and said its police must handle the protests.", True),
+    ("The tribunal has ruled on the Hessel appeal.",
+     "The tribunal has yet to rule on the Hessel appeal, its registrar said.", False),
+    ("The tribunal has not yet ruled on the Hessel appeal.",
+     "The tribunal has yet to rule on the Hessel appeal, its registrar said.", True),
+])
+def test_ruled_out_using_and_yet_to_are_negations(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 37): a share of a group as the speaker, compared as a number; a person
+    # quoted by a broadcaster speaks (the broadcaster relays); a named person is not "the ferry company" that
+    # speaks in another sentence; a body by the description the evidence gives it in apposition
+    ("Inspectors say almost 50% of Tarven's bakeries failed hygiene checks.",
+     "Nearly half of the bakeries in Tarven failed hygiene checks, according to inspectors.", True),
+    ("Inspectors say almost 70% of Tarven's bakeries failed hygiene checks.",
+     "Nearly half of the bakeries in Tarven failed hygiene checks, according to inspectors.", False),
+    ("Premier Ansel Roe said the budget was final.",
+     "Radio Norvik quoted Premier Ansel Roe as saying that the budget was 'final and complete'.", True),
+    ("Radio Norvik said the budget was final.",
+     "Radio Norvik quoted Premier Ansel Roe as saying that the budget was 'final and complete'.", True),
+    ("Finance Minister Ida Kell said the budget was final.",
+     "Radio Norvik quoted Premier Ansel Roe as saying that the budget was 'final and complete'.", False),
+    ("Ada Venn says sailings will resume on Friday.",
+     "Harbourmaster Ada Venn told reporters that the quay had reopened. The ferry company said sailings would "
+     "resume on Friday.", False),
+    ("Tarven's water regulator says all wells will remain closed until Monday.",
+     "The TWA, Tarven's water regulator, announced that all wells would stay closed until Monday.", True),
+    ("Tarven's health ministry says all wells will remain closed until Monday.",
+     "The TWA, Tarven's water regulator, announced that all wells would stay closed until Monday.", False),
+])
+def test_shares_quoted_speakers_and_apposition(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 37): "several hundred" is "hundreds of"; a ranking or a reason the evidence
+    # does not give is added ("at the earliest" is a bound, not a ranking)
+    ("Hundreds of farmers have gathered outside the ministry.",
+     "Several hundred farmers have gathered outside the ministry.", True),
+    ("Thousands of farmers have gathered outside the ministry.",
+     "Several hundred farmers have gathered outside the ministry.", False),
+    ("The Harbour Street march, the largest since the strike of 1998, drew thousands.",
+     "The march on Harbour Street drew thousands, organisers said.", False),
+    ("The tunnel will not open until 2029 at the earliest, the minister said.",
+     "The minister said the tunnel would not open before 2029.", True),
+    ("Two reporters were deported on Monday for filming without a permit.",
+     "Two reporters were deported on Monday, the interior ministry said.", False),
+])
+def test_several_hundred_and_added_rankings_and_reasons(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 37): verbs the thesaurus now knows ("dispersed" is not "detained", "holds a
+    # session" is meeting, "questioned" is asking, "called home" is recalling, "throttled" is not "shut down",
+    # "stepped into" is intervening, "gave up his seat" is resigning it); "drove X off" as "chased X off"
+    ("Police dispersed dozens of fans outside the stadium.", "Police detained dozens of fans outside the stadium.",
+     False),
+    ("The harbour board will meet in emergency session on Friday.",
+     "The harbour board will hold an emergency session on Friday, its chairman said.", True),
+    ("Lena Moss says detectives asked her about the missing ledgers.",
+     "Lena Moss said detectives had questioned her about the missing ledgers.", True),
+    ("Norvik's envoy in Tarven has been called home for consultations.",
+     "Norvik is recalling its envoy in Tarven for consultations.", True),
+    ("Relay Net shut down mobile internet in Orbe.", "Relay Net throttled mobile internet speeds in Orbe.", False),
+    ("The central bank said it stepped into the bond market on Friday.",
+     "The central bank said it had not intervened in the bond market on Friday.", False),
+    ("Councillor Ivo Dane has given up his seat in protest.", "Councillor Ivo Dane resigned his seat in protest.",
+     True),
+    ("Farmers drove the hunters off the Orbe common.", "The hunters chased farmers off the Orbe common.", False),
+    ("The hunters drove farmers off the Orbe common.", "The hunters chased farmers off the Orbe common.", True),
+])
+def test_session_37_verbs(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+def test_the_incumbent_is_the_president_named_before():
+    # TEST FIXTURE sentences (session 37): "the incumbent" describes a person, like "the banker"
+    evidence = ("President Oda Ferrin addressed the nation on Friday. Looking tired, the incumbent announced that "
+                "she would meet the strikers.")
+    assert check_support("Oda Ferrin announced she would meet the strikers.", [evidence], context=evidence).supported

@@ -288,6 +288,8 @@ def _is_negated(tok: Token) -> bool:
         return True  # "nothing had been decided", "nobody was hurt"
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "will close the plant without cutting jobs"
+    if _ruled_out(tok):
+        return True
     if tok.dep_ == "pcomp" and tok.head.lower_ == "of":
         # "stopped short of calling for elections", "fell short of blaming": did not
         of_head = tok.head.head
@@ -309,9 +311,23 @@ def _is_negated(tok: Token) -> bool:
         head = head.head
         if head.lemma_.lower() in NEGATIVE_IMPLICATIVES or _verb_lemma(head) in ("rule out", "give up", "exclude"):
             return not any(c.dep_ == "neg" for c in head.children)
+        if _ruled_out(head):
+            return True  # "ruled out using rangers to patrol": no patrol either
+        if head.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" and c.i < tok.i for c in head.children) \
+                and not any(c.dep_ == "neg" for c in head.children):
+            return True  # "had yet to be processed", "is yet to decide": not done (yet)
         if any(c.dep_ == "neg" for c in head.children):
             return True
     return False
+
+
+def _ruled_out(tok: Token) -> bool:
+    """"ruled out using conscripts", which the parser reads as an adverbial clause: no use of them ("ruled out
+    involvement, saying ..." is another clause)."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i and \
+        _verb_lemma(tok.head) in ("rule out", "exclude") and \
+        not any(c.dep_ in ("neg", "dobj") for c in tok.head.children) and \
+        not any(x.is_punct for x in tok.doc[tok.head.i:tok.i])
 
 
 def _with_governors(tok: Token):
@@ -643,6 +659,11 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
         verb = " ".join(x.text for x in sorted([*(c for c in t.children if c.dep_ in ("aux", "neg")), t],
                                                key=lambda x: x.i))
         speaker = _speaker_token(t)
+        quoter = t.head.head if t.dep_ == "pcomp" and t.head.lower_ == "as" else None
+        if quoter is not None and quoter.lemma_.lower() in ("quote", "cite") and \
+                (quoted := next((c for c in quoter.children if c.dep_ == "dobj"), None)) is not None:
+            # "State television quoted President Marsk as saying ...": Marsk speaks, state television relays it
+            out.append(_make_attr(cert, verb, quoted, t))
         out.append(_make_attr(cert, verb, speaker, t))
     return out, hedge
 
@@ -919,6 +940,8 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
             for g in c.children:  # "found Lena Orme guilty": an adjective after the object is the verb's, misparsed
                 if g.dep_ == "amod" and g.pos_ == "ADJ" and g.i > c.i:
                     out.add(_with_adjective(base, g))
+                elif g.dep_ == "prep" and g.lower_ in ("off", "out", "away") and g.i > c.i:
+                    out.add(f"{base} {g.lower_}")  # "drove the militias off the campus": "drive off"
         elif c.dep_ == "advmod" and c.lower_ in ("back", "out", "up", "down", "off", "away"):
             out.add(f"{base} {c.lower_}")
         elif c.dep_ == "ccomp" and c.pos_ == "ADJ":  # "found Hurst guilty" (the parser's small clause)

@@ -17,6 +17,7 @@ from qa.text import (
     PERSON_NOUN_ENDINGS,
     initials,
     is_acronym,
+    is_person_noun,
     key,
     name_bases,
     normalize,
@@ -209,7 +210,7 @@ class ArticleContext:
         if here < 1:
             return frozenset()
         _, words, kind = self.subjects[here - 1]
-        person = (lemma.endswith(PERSON_NOUN_ENDINGS) or lemma in _TITLE_WORDS) and lemma not in ORG_NOUNS | \
+        person = (is_person_noun(lemma) or lemma in _TITLE_WORDS) and lemma not in ORG_NOUNS | \
             _MEDIA_NOUNS  # "the broadcaster" is no presenter
         if kind in ("person", "name") and person or kind in ("org", "group", "name") and lemma in _GENERIC_ORG_NOUNS \
                 or kind == "group" and lemma in _GROUP_NOUNS:
@@ -444,7 +445,7 @@ def _sentence_subject(sent) -> tuple[int, frozenset[str], str]:
     lemma = subj.lemma_.lower()
     if lemma in ORG_NOUNS:
         kind = "org"  # "The Vellmar regional water authority", whatever the tagger calls "Vellmar"
-    elif subj.ent_type_ == "PERSON" or subj.tag_ == "NN" and lemma.endswith(PERSON_NOUN_ENDINGS):
+    elif subj.ent_type_ == "PERSON" or subj.tag_ == "NN" and is_person_noun(lemma):
         kind = "person"
     elif subj.tag_ == "NNS" and lemma.endswith(PERSON_NOUN_ENDINGS):
         kind = "group"  # "Astronomers at the Hallam Observatory"

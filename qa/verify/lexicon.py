@@ -16,7 +16,7 @@ from functools import lru_cache
 _CLASSES = """
 seize, take, capture, overrun, conquer, occupy, grab, win, take control of, take over, overtake, storm, \
 recapture, retake, regain, win back, reclaim, liberate, take back
-send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush, relocate
+send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush, relocate, take position
 withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home
 evacuate, pull out
 evacuate, vacate, clear, empty, abandon, move out
@@ -49,7 +49,7 @@ reroute, divert
 run aground, strand
 strand, cut off, maroon, isolate, trap
 lose, leave without, go without
-meet, hold meeting, hold talks, sit down with
+meet, hold meeting, hold talks, sit down with, hold session, convene, hold summit
 clear, remove, clean up, take away
 substitute, take off, bring off
 praise, commend, hail, laud
@@ -142,7 +142,8 @@ reject, turn down, refuse, vote down, vote against, spurn, decline, throw out
 fine, penalise, penalize
 jail, imprison, sentence, lock up, send to prison, send to jail, put behind bars
 postpone, delay, defer, put off, push back, reschedule, adjourn
-resign, step down, quit, stand down, leave post, leave office, leave role, leave job, leave position
+resign, step down, quit, stand down, give up, relinquish, leave post, leave office, leave role, leave job, \
+leave position
 appoint, name, nominate, choose, select, pick, take over as, take as
 cause, trigger, spark, prompt, lead to, provoke
 hit, strike, batter, lash, pound, slam
@@ -154,12 +155,12 @@ recommend, advise, suggest, urge, propose, call for
 cooperate, work with, collaborate, comply, assist
 accept, grant, agree to, accede to, approve
 file, lodge, submit
-question, interrogate, interview, quiz
+question, interrogate, interview, quiz, ask
 inspect, examine, screen, search, audit, raid
 publish, leak, post, put online, release
 access, breach, hack into, break into
 expel, deport, kick out, throw out, send home
-drive out, push out, force out, dislodge, chase out
+drive out, push out, force out, dislodge, chase out, drive off, chase off, chase away, drive away, run off
 summon, call in
 extinguish, put out
 locate, find, track down, trace
@@ -180,7 +181,7 @@ commute, reduce sentence
 ransack, loot, trash, vandalise, vandalize
 intercept, board, stop
 sink, scuttle
-intervene, step in, get involved
+intervene, step in, get involved, step into
 convict, find guilty
 turn back, turn away, refuse entry
 acquit, clear, find not guilty
@@ -201,6 +202,9 @@ widen, broaden, extend, expand
 shrink, contract, narrow
 crash into, run into, smash into, plough into, plow into, slam into, collide with, ram, hit
 unveil, reveal
+disperse, break up, scatter
+recall, call home, call back, bring home
+throttle, slow, slow down
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").

@@ -43,6 +43,7 @@ from qa.text import (
     holiday_spans,
     initials,
     is_acronym,
+    is_person_noun,
     key,
     name_bases,
     normalize,
@@ -458,6 +459,10 @@ def _negative_word(t: Token) -> bool:
     low = t.lower_
     if low in _NEGATIVE_WORDS or t.lemma_.lower() in _NEGATIVE_WORDS or t.dep_ == "neg" or low == "wrongly":
         return True
+    if low == "yet" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+        return True  # "had yet to be processed": not processed
+    if low == "out" and t.dep_ == "prt" and t.head.lemma_.lower() == "rule":
+        return True  # "ruled out using rangers": they will not be used
     if low.startswith("un") and not low.startswith("under") and len(low) >= 7 and \
             (t.tag_ == "VBN" or t.pos_ == "ADJ") and low not in _UN_WORDS:
         return True
@@ -469,7 +474,7 @@ def _describes_person(t: Token) -> bool:
     said"): read as the last person named as a subject, like "he"."""
     lemma = t.lemma_.lower()
     return t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or _according_to(t)) and t.tag_ == "NN" and \
-        lemma.endswith(PERSON_NOUN_ENDINGS) and lemma not in _OTHER_PARTY_NOUNS | SOURCE_NOUNS | _COUNSEL_NOUNS | \
+        is_person_noun(lemma) and lemma not in _OTHER_PARTY_NOUNS | SOURCE_NOUNS | _COUNSEL_NOUNS | \
         TITLES | ORG_NOUNS | THING_AGENT_NOUNS and not any(c.dep_ in ("poss", "prep") for c in t.children)
 
 
@@ -866,8 +871,10 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return True, ""
     if ev_att is not None and _other_office(claim_att, ev_att, ev_words):
         return False, "words"
-    if ev_att is not None and _one_of(ev_att.speaker, cw):
-        return False, "widened"
+    if ev_att is not None and _one_of(ev_att.speaker, cw) and not (_PORTION.match(claim_att.speaker) and
+                                                                  _PORTION.match(ev_att.speaker)):
+        return False, "widened"  # (a share of a group for a share of it, "almost 50% of the stations" for
+        # "nearly half of the stations": the shares are compared as numbers)
     if ev_att is not None and _many_for_one(claim_att, ev_att):
         return False, "widened"  # "diplomats said" for "one senior diplomat said"
     general = re.match(r"(?i)(most|all|many|every)\b", claim_att.speaker.strip())
@@ -946,6 +953,12 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         # Grenholt commission said" for "... in Grenholt was 48 percent, the city's commission said"
         missing = []
     missing = [w for w in missing if not _capital_of({w}, ev_words)]  # "Washington warned" for "the U.S. warned"
+    if missing and ev_att is not None and " , " in ev_att.speaker:
+        # "Kerestan's central bank said" for "The KNB, Kerestan's central bank, announced": the speaker by the
+        # description the evidence gives it in apposition
+        described = {key(w) for w in re.findall(r"[\w-]+", ev_att.speaker.split(" , ", 1)[1])}
+        if claim_att.head in described and all(_overlap({w}, frozenset(described)) for w in cw):
+            missing = []
     if missing and set(missing) <= BUSINESS_NOUNS and ev_words & BUSINESS_NOUNS:
         missing = []  # "the Swiss company" for "the Swiss firm"
     if missing and set(missing) <= _GROUP_NOUNS and ev_words & (ORG_NOUNS | _ARMED_GROUP_NOUNS):
@@ -1026,6 +1039,11 @@ _SPEAKS_FOR = frozenset("""official officials spokesman spokeswoman spokesperson
 director chairman chairwoman chair president secretary minister governor commissioner representative representatives
 police authorities government management board office ministry department executive ceo""".split())
 _MEMBER_OF = re.compile(r"\b([a-z][a-z-]+)\s+(?:of|at|from|in|with)\s+(.+)$")
+# A share of a group as a speaker: "nearly half of the stations", "almost 50 % of stations", "most of the MPs".
+_PORTION = re.compile(r"(?i)^\s*(?:(?:almost|nearly|about|around|roughly|some|over|under|more than|fewer than|"
+                      r"less than|at least|just|only)\s+)*(?:\d[\d.,]*\s*(?:%|percent|per cent)?|half|"
+                      r"(?:a|one|two)\s+(?:third|quarter|fifth)s?|most|many|several|some|a majority|the majority|"
+                      r"dozens|hundreds|thousands)\s+of\b")
 
 
 # A person holding one of these offices is "a (senior) government official".
@@ -1421,8 +1439,11 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             if not match and _overlap(_resolved_speaker(att, f, si), ev_words):
                 match = True  # "the company said" where the evidence names the company
             if not match and _definite_description(ev) and ev.head in ORG_NOUNS and att.speaker_words and \
-                    att.speaker_words <= f.names:
-                match = True  # "X has joined Y, the club announced": the club is one the sentence names
+                    att.speaker_words <= f.names and not any(e is not ev and att.speaker_words <= e.speaker_words
+                                                             for _, e in ev_atts):
+                # "X has joined Y, the club announced": the club is one the sentence names (not a speaker the
+                # evidence quotes elsewhere: "Matej Sorel told reporters ... The state airline said ...")
+                match = True
             if not match and _same_counted_speaker(att.speaker, ev.speaker):
                 match = True  # "400 of the 800 teachers said" for "half of the 800 teachers said"
             if not match and _named_by_its_kind(att, ev, f):
@@ -1615,6 +1636,13 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 t.head.lemma_.lower() in f.lemmas and not f.keys & _RECORD_WORDS and \
                 not any(x.tag_ in ("JJS", "RBS") for a in ev_all if a.doc is not None for x in a.doc):
             return f"the claim adds '{t.text} {t.head.text}', which the cited text does not say", extra
+    # a ranking the evidence gives nothing like ("the rally, the biggest since independence"): a fact of its own
+    if not any(x.tag_ in ("JJS", "RBS") for a in ev_all if a.doc is not None for x in a.doc):
+        for t in c.doc:
+            if t.tag_ == "JJS" and t.lower_ not in _PLAIN_SUPERLATIVES and not _word_known(t, known, f.lemmas) and \
+                    not (t.i >= 2 and t.doc[t.i - 2].lower_ == "at" and t.doc[t.i - 1].lower_ == "the"):
+                # ("not until 2031 at the earliest": a bound, not a ranking)
+                return f"the claim adds '{t.text}', which the cited text does not say", extra
     # a reason or a party the act answers to ("at the request of the Iraqi government", "in retaliation for",
     # "on the orders of"): one new noun, but it says why or for whom, which the evidence does not
     for t in c.doc:
@@ -2187,6 +2215,8 @@ diplomatic medical legal criminal civil naval""".split())
 _RECORD_WORDS = frozenset({"record", "unprecedented", "all-time"})
 # Nouns of a phrase that gives an act's reason or whom it answers to ("at the request of", "in response to"; not
 # the purpose "in order to").
+# Superlatives that rank nothing ("at least", "most of", "the latest figures").
+_PLAIN_SUPERLATIVES = frozenset("most least latest".split())
 _REASON_NOUNS = frozenset("request urging invitation order orders behest advice behalf response retaliation reply "
                           "protest".split())
 # Verbs that report a vote for an act as backing it ("backed", "supported" the ban the council voted to bring in).
@@ -3576,8 +3606,10 @@ def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _
     for p in c.predicates:
         # ("which was speeding": the participle under a relative "was" is the relative clause's verb)
         relative = p.dep == "relcl" or p.i >= 0 and p.dep in ("attr", "acomp") and c.doc[p.i].head.dep_ == "relcl"
-        if not (p.dep in ("advcl", "relcl", "conj", "ccomp") or relative) or p.i in attr_verbs or p.light or \
-                p.lemma in NEUTRAL_VERBS:
+        # ("expelled for working without accreditation": a reason, in a preposition's clause)
+        reason = p.dep == "pcomp" and c.doc[p.i].head.lower_ in ("for", "over", "after", "following")
+        if not (p.dep in ("advcl", "relcl", "conj", "ccomp") or relative or reason) or p.i in attr_verbs or \
+                p.light or p.lemma in NEUTRAL_VERBS:
             continue
         said = c.doc[p.i].head
         if p.dep == "ccomp" and said.i in attr_verbs and said.dep_ not in ("advcl", "conj"):
