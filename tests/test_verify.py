@@ -4555,3 +4555,54 @@ def test_the_incumbent_is_the_president_named_before():
     evidence = ("President Oda Ferrin addressed the nation on Friday. Looking tired, the incumbent announced that "
                 "she would meet the strikers.")
     assert check_support("Oda Ferrin announced she would meet the strikers.", [evidence], context=evidence).supported
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 37): two sources in one sentence, each with its own words ("her deputy" is not
+    # the minister "her" stands for, even when the tagger does not take "Brink" for a person); the source whose
+    # words hold the claim's verb; a party inside what a newspaper reports is not the newspaper; a figure one
+    # source gives is not another's
+    ("Brink told parliament that the bridge project was running about 12 percent over budget.",
+     "The transport minister, Ola Brink, told parliament on Tuesday that the first span of the new bridge would "
+     "open in 2027, while her deputy, Tor Vasse, who oversees the works, said the bridge project was running about "
+     "12 percent over budget.", False),
+    ("Vasse said the bridge project was running about 12 percent over budget.",
+     "The transport minister, Ola Brink, told parliament on Tuesday that the first span of the new bridge would "
+     "open in 2027, while her deputy, Tor Vasse, who oversees the works, said the bridge project was running about "
+     "12 percent over budget.", True),
+    ("According to residents, nobody was seriously hurt in the explosion at the Orrin Paints depot.",
+     "Residents interviewed by local radio said the explosion shook windows across the town, while the depot's "
+     "owner, Orrin Paints, said in a statement that the blast had been contained and that nobody had been "
+     "seriously hurt.", False),
+    ("The national bank said its board had been split six to three on the rate decision.",
+     "The Harwell Courier, citing leaked minutes, reported that the national bank's board had been split six to "
+     "three on Thursday's rate decision; the bank itself declined to comment.", False),
+    ("The Harwell Courier reported that the national bank's board had been split six to three on the rate "
+     "decision.",
+     "The Harwell Courier, citing leaked minutes, reported that the national bank's board had been split six to "
+     "three on Thursday's rate decision; the bank itself declined to comment.", True),
+    ("The navy has acknowledged losing three patrol boats off Osk.",
+     "The rebels claimed their fighters had sunk three navy patrol boats off Osk, while the navy acknowledged "
+     "losing one, saying it had run aground. Neither account could be verified.", False),
+    ("The rebels claimed their fighters had sunk three navy patrol boats off Osk.",
+     "The rebels claimed their fighters had sunk three navy patrol boats off Osk, while the navy acknowledged "
+     "losing one, saying it had run aground. Neither account could be verified.", True),
+    ("The army has acknowledged losing two drones over Vell.",
+     "The militia claimed its fighters had shot down two army drones over Vell, while the army acknowledged losing "
+     "one, saying it had malfunctioned.", False),
+    ("The army has acknowledged losing one drone over Vell.",
+     "The militia claimed its fighters had shot down two army drones over Vell, while the army acknowledged losing "
+     "one, saying it had malfunctioned.", True),
+])
+def test_each_source_keeps_its_own_words_and_figures(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+def test_the_diplomat_is_the_minister_named_before():
+    # TEST FIXTURE sentences (session 37): "the diplomat" after the foreign minister is named describes her
+    evidence = ("Tarvia's foreign minister, Edda Lune, arrived in Osk on Monday for talks. The diplomat told "
+                "reporters the discussions would centre on grain exports.")
+    result = check_support("Edda Lune told reporters that the talks would focus on grain exports.", [evidence],
+                           context=evidence)
+    assert result.supported, result.reason
