@@ -1218,7 +1218,6 @@ def _said_tokens(a: Analysis, att: Attribution) -> list[Token]:
         # reports (a misparse as a second clause); that clause is what it says
         skip = {x.i for x in verb.subtree}
         verb = verb.head
-        reporting = -1
     else:
         while verb.dep_ == "xcomp" and verb.head.i != verb.i:  # "declined to comment on ..."
             verb = verb.head
@@ -1253,9 +1252,11 @@ def _reporting_this(c: Analysis, att: Attribution, ev_atts: list[tuple[int, Attr
         # nobody was hurt" where the owner said nobody had been hurt and the residents spoke of the noise)
         said = _said_tokens(c, att)
         verbs = {key(x.lemma_) for x in said if x.pos_ == "VERB" and (x.head.i == x.i or x.head not in said)}
-        having = [(si, ev) for si, ev in ev_atts if verbs & _said_words(ev_all[si], ev) or
-                  _in_relative_clause(ev_all[si], ev)]
-        return having if verbs and having and len(having) < len(ev_atts) else ev_atts
+        having = [(si, ev) for si, ev in ev_atts if verbs & _said_words(ev_all[si], ev)]
+        if not having:
+            return ev_atts
+        kept = [(si, ev) for si, ev in ev_atts if (si, ev) in having or _in_relative_clause(ev_all[si], ev)]
+        return kept if len(kept) < len(ev_atts) else ev_atts
     # a source in a relative clause ("a request the government said it was considering") reports its antecedent,
     # which its own clause does not hold: it is always kept
     return [(si, ev) for n, si, ev in scored if n * 2 >= best or _in_relative_clause(ev_all[si], ev)]
