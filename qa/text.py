@@ -80,7 +80,8 @@ UNITS = {
     "per cent": "percent", "%": "percent", "pct": "percent", "percentage": "percent", "year": "year",
     "years": "year", "month": "month",
     "months": "month", "week": "week", "weeks": "week", "day": "day", "days": "day", "hour": "hour",
-    "hours": "hour", "minute": "minute", "minutes": "minute", "battalion": "battalion", "battalions": "battalion",
+    "hours": "hour", "minute": "minute", "minutes": "minute", "second": "second", "seconds": "second",
+    "battalion": "battalion", "battalions": "battalion",
     # ("600 soldiers" are "600 troops": one unit for both)
     "troops": "troop", "troop": "troop", "soldiers": "troop", "soldier": "troop", "people": "person",
     "persons": "person", "dollars": "dollar", "dollar": "dollar", "$": "dollar", "decade": "decade",
@@ -142,7 +143,8 @@ _SHARES = [
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 # Time units that restate one another: (base unit, how many of it). "48 hours" is "two days", "a decade" is
 # "ten years" (calendar arithmetic only: a month is not a number of days).
-_UNIT_SCALE = {"minute": ("hour", 1 / 60), "hour": ("hour", 1), "day": ("hour", 24), "week": ("hour", 168),
+_UNIT_SCALE = {"second": ("hour", 1 / 3600), "minute": ("hour", 1 / 60), "hour": ("hour", 1), "day": ("hour", 24),
+               "week": ("hour", 168),
                "fortnight": ("hour", 336), "month": ("month", 1), "year": ("month", 12), "decade": ("month", 120),
                "century": ("month", 1200)}
 CARDINALS = {
@@ -164,9 +166,9 @@ ORDINALS = {
 _QUALIFIERS = [
     # (whole words: "to cover 1,500 metres" has no "over", "laptops" no "tops")
     (re.compile(r"\b(?:more than|over|upwards of|in excess of|above|beyond|exceeding|topping|topped|tops|exceeded|"
-                r"exceeds|surpassed|surpasses)\s*$", re.I), "more"),
+                r"exceeds|surpassed|surpasses|older than|longer than|higher than)\s*$", re.I), "more"),
     (re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
-    (re.compile(r"\b(?:fewer than|less than|under|below)\s*$", re.I), "less"),
+    (re.compile(r"\b(?:fewer than|less than|under|below|younger than|shorter than|lower than)\s*$", re.I), "less"),
     (re.compile(r"\b(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),
     # a deadline: "within 90 days" restates "90 days" ("gave it 90 days to ...") and is "less than two weeks"
     (re.compile(r"\bwithin\s*$", re.I), "within"),
@@ -300,9 +302,11 @@ _BY_SHARE = re.compile(r"\bby\s+((?:(?:just\s+)?(?:more\s+than|over|under|less\s
                        r"roughly|some)\s+)?)((?:a|one)[\s-]+(?:half|quarter|third|fifth)|half|two[\s-]+thirds|"
                        r"three[\s-]+quarters)\b(?!\s+of\b)", re.I)
 _AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(year|hour|day|week|"
-                         r"month|decade|century|mile|kilomet(?:re|er))s?\s+and\s+a\s+half|and\s+a\s+half\s+(years|hours|days|"
-                         r"weeks|months|miles|kilomet(?:re|er)s|minutes|met(?:re|er)s|percent|per\s+cent|"
+                         r"month|decade|century|mile|kilomet(?:re|er)|minute|second)s?\s+and\s+(a[\s-]+half|a[\s-]+quarter|"
+                         r"three[\s-]+quarters?)|and\s+(a[\s-]+half|a[\s-]+quarter|three[\s-]+quarters?)[\s-]+(years|hours|"
+                         r"days|weeks|months|miles|kilomet(?:re|er)s|minutes|seconds|met(?:re|er)s|percent|per\s+cent|"
                          r"percentage\s+points?|points|thousand|million|billion))\b", re.I)
+_AND_FRACTION = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 
 
 def _share_percent(m: re.Match) -> str:
@@ -310,10 +314,13 @@ def _share_percent(m: re.Match) -> str:
     return f"by {m.group(1)}{share:g} percent"
 
 
-def _half_value(word: str) -> str:
+def _half_value(word: str, fraction: str = "a half") -> str:
+    """"two" and "a half" -> "2.5"; "three" and "three-quarters" -> "3.75"."""
     w = word.lower()
     n = 1 if w in ("a", "an", "one") else CARDINALS.get(w, None)
-    return f"{(n if n is not None else float(word)) + 0.5:g}"
+    part = re.split(r"[\s-]+", fraction.lower())
+    share = 0.75 if part[0] == "three" else _AND_FRACTION[part[-1]]
+    return f"{(n if n is not None else float(word)) + share:g}"
 
 
 # "half a percentage point", "a quarter of an hour": a fraction of one unit
@@ -544,8 +551,11 @@ def quantities(text: str) -> list[Quantity]:
     text = _PLACED_UNIT.sub(lambda m: f"{m.group(1)} 1 {m.group(2)}", text)
     text = re.sub(r"\bhalf an?\s+(million|billion)\b", r"0.5 \1", text, flags=re.I)  # "half a million people"
     # "a quarter of a million pounds", "three-quarters of a billion"
-    text = re.sub(r"\b(?:a|one)[\s-]+quarter\s+of\s+an?\s+(million|billion)\b", r"0.25 \1", text, flags=re.I)
-    text = re.sub(r"\bthree[\s-]+quarters\s+of\s+an?\s+(million|billion)\b", r"0.75 \1", text, flags=re.I)
+    # (also hyphenated as one modifier: "a three-quarters-of-a-billion-dollar contract")
+    text = re.sub(r"\b(?:a|one)[\s-]+quarter[\s-]+of[\s-]+an?[\s-]+(million|billion)\b", r"0.25 \1", text,
+                  flags=re.I)
+    text = re.sub(r"\bthree[\s-]+quarters[\s-]+of[\s-]+an?[\s-]+(million|billion)\b", r"0.75 \1", text, flags=re.I)
+    text = re.sub(r"\bhalf[\s-]+an?[\s-]+(million|billion)\b", r"0.5 \1", text, flags=re.I)
     text = re.sub(r"\bhalf\s+a\s+dozen\b", "6", text, flags=re.I)
     # "a million and a half" is 1.5 million; "twice as many" is 100% more
     text = re.sub(r"\b(?:a|one)\s+(thousand|million|billion|trillion)\s+and\s+a\s+half\b", r"1.5 \1", text, flags=re.I)
@@ -559,7 +569,8 @@ def quantities(text: str) -> list[Quantity]:
     # "rose by a quarter", "cut by half": a change by a share is that percentage
     text = _BY_SHARE.sub(_share_percent, text)
     # "a year and a half", "two and a half hours": the half is part of the number
-    text = _AND_A_HALF.sub(lambda m: f"{_half_value(m.group(1))} {m.group(2) or m.group(3)}", text)
+    text = _AND_A_HALF.sub(lambda m: f"{_half_value(m.group(1), m.group(3) or m.group(4))} {m.group(2) or m.group(5)}",
+                          text)
     for pattern, unit in _COMPOUND_UNITS:
         text = pattern.sub(unit, text)
     text = _RATIO.sub(_ratio_percent, text)
@@ -960,7 +971,13 @@ def entailed_bound(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
     lo, hi, lo_open, hi_open = claim
     for c in candidates:
         ev = _evidence_interval(c)
-        if ev is None or not _same_thing(q, c):
+        # a bare count ("attendance reached 86,000"; "put deaths at over a thousand") bounds a count of people or
+        # things as it restates one
+        # (not beside a count of the claim's own thing: "killing 112 people and injuring more than 600")
+        bare = not c.unit and not c.noun and not c.head and not c.ordinal and \
+            q.unit in (None, "person") and not any(x is not c and _same_thing(q, x) for x in candidates) or \
+            not q.unit and not q.noun and not q.head and not q.ordinal and c.unit in (None, "person")
+        if ev is None or not (_same_thing(q, c) or bare):
             continue
         elo, ehi, elo_open, ehi_open = ev
         low_ok = elo > lo or (elo == lo and (elo_open or not lo_open))

@@ -4606,3 +4606,110 @@ def test_the_diplomat_is_the_minister_named_before():
     result = check_support("Edda Lune told reporters that the talks would focus on grain exports.", [evidence],
                            context=evidence)
     assert result.supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 38): seconds are a time unit ("90 seconds" is "a minute and a half"); a
+    # fraction after "and" is part of the number ("three and three-quarter million"), also hyphenated as one
+    # modifier; a bare count in the evidence ("attendance reached 86,000") bounds "more than 80,000 people"
+    ("Tarrell finished 90 seconds ahead of Holm.", "Tarrell finished a minute and a half ahead of Holm.", True),
+    ("Tarrell finished 80 seconds ahead of Holm.", "Tarrell finished a minute and a half ahead of Holm.", False),
+    ("Tarrell finished a minute and a half ahead of Holm.", "Tarrell finished 90 seconds ahead of Holm.", True),
+    ("The council faces a shortfall of three and three-quarter million pounds.",
+     "The council faces a budget gap of 3.75 million pounds.", True),
+    ("The council faces a shortfall of three and a quarter million pounds.",
+     "The council faces a budget gap of 3.75 million pounds.", False),
+    ("Hallow Systems won a three-quarters-of-a-billion-dollar contract.",
+     "Hallow Systems has won a contract worth 750 million dollars.", True),
+    ("Hallow Systems won a half-a-billion-dollar contract.",
+     "Hallow Systems has won a contract worth 750 million dollars.", False),
+    ("Organisers said more than 80,000 people came to the festival.",
+     "Attendance at the festival reached 86,000, organisers said.", True),
+    ("Organisers said more than 90,000 people came to the festival.",
+     "Attendance at the festival reached 86,000, organisers said.", False),
+])
+def test_seconds_fractions_after_and_and_bare_counts(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 38): a passive "was told" is what happened to its subject, not a report;
+    # an act the evidence plainly denies ("Nobody was injured") may not be used as done, however the claim is
+    # parsed (a condition is no denial); "no difference" denies the claim's "differed"
+    ("The inspector said she had been told about the leak before the audit.",
+     "The inspector said she had never been told about the leak before the audit.", False),
+    ("The inspector said she had not been told about the leak before the audit.",
+     "The inspector said she had never been told about the leak before the audit.", True),
+    ("The blast at the Morrow depot injured workers and damaged two trucks.",
+     "Nobody was injured in the blast at the Morrow depot, but two trucks were damaged.", False),
+    ("The blast at the Morrow depot damaged two trucks.",
+     "Nobody was injured in the blast at the Morrow depot, but two trucks were damaged.", True),
+    ("The union said it may strike unless the council raises pay.",
+     "The union said it may strike if the council does not raise pay.", True),
+    ("Recovery times differed between the two groups, the study found.",
+     "The study found no difference in recovery times between the two groups.", False),
+])
+def test_told_passives_plain_denials_and_denied_nouns(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 38): a description named in apposition ("The owner, Brask Energy,") is not
+    # the person before it; of two sources sharing the claim's words, the one whose words hold its verb; "added a
+    # correction" is an act, not a report; "according to figures from X" is X's word; an acronym ending in S
+    ("Councillor Ada Fenn said the plant's fumes were within legal limits.",
+     "Councillor Ada Fenn demanded the plant's closure, saying its fumes were harming residents. The operator, "
+     "Brask Energy, said its fumes were within legal limits.", False),
+    ("Brask Energy said the plant's fumes were within legal limits.",
+     "Councillor Ada Fenn demanded the plant's closure, saying its fumes were harming residents. The operator, "
+     "Brask Energy, said its fumes were within legal limits.", True),
+    ("According to the regulator, no link to the rashes has been found.",
+     "The regulator said it was looking into reports of rashes among users. The maker, Olden Labs, said no link "
+     "had been found.", False),
+    ("According to Olden Labs, no link to the rashes has been found.",
+     "The regulator said it was looking into reports of rashes among users. The maker, Olden Labs, said no link "
+     "had been found.", True),
+    ("The paper's authors said they had added a correction to the article.",
+     "The journal's editors said they had added a correction to the article. The authors said they stood by "
+     "their data.", False),
+    ("According to the county's housing department, rents in Melbry rose 6 percent.",
+     "Rents in Melbry rose 6 percent, according to figures from the county's housing department.", True),
+    ("According to the county's transport department, rents in Melbry rose 6 percent.",
+     "Rents in Melbry rose 6 percent, according to figures from the county's housing department.", False),
+    ("The Harbin Institute of Ocean Studies team said the survey was incomplete.",
+     "Researchers at the Harbin Institute of Ocean Studies (HIOS) mapped the reef. The HIOS team said the survey "
+     "was incomplete.", True),
+])
+def test_apposition_names_verb_tiebreak_added_acts_data_sources_and_acronyms(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 38): "decided to shut" is settled where the evidence only expects it; what
+    # the evidence says only could be is not stated as fact in other words; "confirmed cases" is a kind of case,
+    # but "confirmed interest" where the evidence only reports it is more than it says; "older than" bounds
+    ("The Felling trust has decided to shut the clinic in June.",
+     "The Felling trust is expected to shut the clinic in June, according to draft plans.", False),
+    ("The Felling trust has decided to shut the clinic in June.",
+     "The Felling trust has decided to shut the clinic in June, a spokesman said.", True),
+    ("Faulty wiring was the cause of the fire at the Tarn mill, investigators said.",
+     "Investigators said the fire at the Tarn mill could have been caused by faulty wiring, though the cause has "
+     "not been confirmed.", False),
+    ("Investigators said faulty wiring could have caused the fire at the Tarn mill.",
+     "Investigators said the fire at the Tarn mill could have been caused by faulty wiring, though the cause has "
+     "not been confirmed.", True),
+    ("The agency recorded 40 confirmed cases of measles in Osk last week.",
+     "The agency said 40 confirmed cases of measles were recorded in Osk last week.", True),
+    ("The club pointed to confirmed interest from two buyers.",
+     "The club pointed to reported interest from two buyers.", False),
+    ("Most residents older than 80 have had the booster.",
+     "Most residents aged over 80 have had the booster.", True),
+    ("Most residents younger than 80 have had the booster.",
+     "Most residents aged over 80 have had the booster.", False),
+])
+def test_settled_governors_possible_only_confirmed_kinds_and_age_bounds(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

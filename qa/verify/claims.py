@@ -34,7 +34,9 @@ DENY_VERBS = frozenset("deny reject dismiss refute".split())
 REPORT_NOUNS = frozenset("report reports account accounts".split())
 # Reporting verbs that are actions when they take a thing rather than a clause: "vowed to fight" / "said it would"
 # reports, "pledged $200m" / "threatened the city" / "rejected the fund" / "called a strike" do something.
-ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss call warn caution alert announce".split())
+# ("added an expression of concern" acts; "added that ..." reports)
+ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss call warn caution alert announce "
+                                "add".split())
 # What a denial is about when it is a statement: "rejected the claims", "dismissed reports".
 CLAIM_NOUNS = frozenset("""report claim allegation accusation suggestion charge rumour rumor story idea notion account
 assertion statement""".split())
@@ -584,8 +586,9 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
                                           for c in pobj.children))
             author = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                            for g in c.children if g.dep_ == "pobj"), None)
-            if pobj.lemma_.lower() in REPORT_NOUNS and author is not None and not named and \
-                    (author.pos_ == "PROPN" or author.ent_type_ in ("ORG", "PERSON", "GPE")):
+            if pobj.lemma_.lower() in REPORT_NOUNS | _DATA_NOUNS and author is not None and not named and \
+                    (author.pos_ == "PROPN" or author.ent_type_ in ("ORG", "PERSON", "GPE") or
+                     author.lemma_.lower() in _org_nouns()):
                 # "according to a report by the Child Rights Observatory": the body that wrote it says it
                 out.append(_make_attr("said", f"according to {pobj.text}", author, t))
                 continue
@@ -604,6 +607,8 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             # "a claim that could not be independently verified": what it says is unconfirmed, by nobody named
             hedge = hedge or " ".join(x.text for x in sorted([*(c for c in t.children if c.dep_ in (
                 "aux", "auxpass", "neg")), t], key=lambda x: x.i))
+        if t.dep_ == "amod" and (lemma in CONFIRM_VERBS or low.startswith(("confirm", "verifi", "corroborat"))):
+            continue  # "200 confirmed cases": a kind of case, not a report that someone confirms
         if lemma in CONFIRM_VERBS or lemma == "confirmation":
             cert = "not_confirmed" if _is_negated(t) or _no_object(t) else "confirmed"
             if any(a.lemma_.lower() in ("unable", "able") and any(c.dep_ == "neg" for c in [*a.children,
@@ -629,6 +634,9 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             # "the results will be announced on Wednesday", "were likely to be announced" (the subject raised to
             # "were"): announcing a thing is an act, not a report
             continue
+        elif lemma in _TELLING_VERBS and any(c.dep_ == "nsubjpass" for c in t.children) and not any(
+                c.dep_ in ("ccomp", "xcomp", "agent") for c in t.children):
+            continue  # "she had never been told about the leak": being told is what happened to her, not a report
         elif lemma in DENY_VERBS:
             cert = "denied"
         elif lemma in HEARSAY_VERBS and t.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass")
@@ -666,6 +674,20 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
             out.append(_make_attr(cert, verb, quoted, t))
         out.append(_make_attr(cert, verb, speaker, t))
     return out, hedge
+
+
+# What a body publishes as numbers: "according to figures from the health department" is the department's word.
+_DATA_NOUNS = frozenset("figure data statistic estimate record number".split())
+
+
+# Verbs whose object is the hearer: in the passive their subject is told, it does not tell.
+_TELLING_VERBS = frozenset("tell inform brief notify assure".split())
+
+
+def _org_nouns() -> frozenset[str]:
+    from qa.verify.context import ORG_NOUNS  # (context imports this module: read when first needed)
+
+    return ORG_NOUNS
 
 
 def _speaking_subject(t: Token) -> bool:
@@ -776,7 +798,12 @@ def _speaker_token(t: Token) -> Token | None:
             # "..., insisting that ...": climb to the reporting verb this participle belongs to
             rep = next((a for a in cur.ancestors if a.lemma_.lower() in SAY_VERBS), None)
             if rep is None:
-                return None
+                # "Fenn demanded its closure, saying ...": a participle's speaker is the subject of the act it
+                # goes with
+                # (one who can speak, and no "with X calling it ..." giving the participle a subject of its own)
+                absolute = any(c.dep_ == "prep" and c.lower_ == "with" and c.i < t.i for c in cur.children)
+                return next((c for c in cur.children if c.dep_ == "nsubj"), None) if \
+                    t.dep_ == "advcl" and t.tag_ == "VBG" and not absolute and _speaking_subject(cur) else None
             cur = rep
     return None
 

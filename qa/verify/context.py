@@ -323,7 +323,9 @@ def article_context(text: str) -> ArticleContext:
             words = long.split()
             # keep the tail of the phrase whose initials spell the acronym
             for i in range(len(words)):
-                if is_acronym(short) and initials(words[i:]) == key(short).replace(".", ""):
+                # (the acronym's own letters: keying "KIMS" drops its last letter as if it were a plural)
+                if is_acronym(short) and initials(words[i:]) in (key(short).replace(".", ""),
+                                                                 short.replace(".", "").lower()):
                     # capitalised words only: "The Federal Aviation Administration (FAA)" must not alias "the"
                     # (with the parts of "al-Shams", which the parser reads as three tokens in a claim)
                     expansion = with_hyphen_parts(frozenset(key(w) for w in words[i:] if (w[:1].isupper() or "-" in w)

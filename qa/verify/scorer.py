@@ -408,7 +408,9 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 # (a lower-case word the small tagger calls a proper noun is a noun: "the veteran zoologist")
                 noun = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower()
                 # ("the Passenger Watch group" names itself: it is not the body named before)
-                named_here = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+                # ("The operator, Ventra Waste, said": nor is a description its apposition names)
+                named_here = any(c.dep_ == "compound" and c.pos_ == "PROPN" or
+                                 c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children)
                 if t.pos_ == "PRON" and word in ("he", "she", "his", "him", "her") or \
                         is_def and noun and not named_here or aged:
                     names = ctx.referent(offset + t.idx, "he" if aged else word if t.pos_ == "PRON" else
@@ -1236,13 +1238,21 @@ def _reporting_this(c: Analysis, att: Attribution, ev_atts: list[tuple[int, Attr
     """The evidence's attributions that report what the claim's attribution reports: when the evidence quotes
     several sources ("Residents told the channel X, while the council insisted Y"), the claim's speaker is
     compared with the source of the claim's content, not with whichever source shares its name."""
-    if len(ev_atts) < 2:
-        return ev_atts
     mine = _said_words(c, att)
-    if not mine:
+    if not ev_atts or not mine:
         return ev_atts
     scored = [(len(mine & _said_words(ev_all[si], ev)), si, ev) for si, ev in ev_atts]
     best = max(n for n, _, _ in scored)
+    stems = {w[:4] for w in mine if len(w) >= 5}  # ("decided" / "a decision" are one matter)
+    # (each source's own words read in full: "..., a senior official told the channel" gives only "channel")
+    if best == 0 and len(mine) >= 3 and all(len(_said_words(ev_all[si], ev)) >= 3 for _, si, ev in scored) and \
+            not any(_in_relative_clause(ev_all[si], ev) or stems & {w[:4] for w in _said_words(ev_all[si], ev)}
+                    for _, si, ev in scored):
+        # every source of the evidence speaks of something else ("The council said it had replaced the manager"
+        # beside the inspectors' finding the claim restates): none of them is the one to compare
+        return []
+    if len(ev_atts) < 2:
+        return ev_atts
     if best < 2:
         # few shared words: the source whose words hold the claim's reported verb ("According to residents,
         # nobody was hurt" where the owner said nobody had been hurt and the residents spoke of the noise)
@@ -1255,7 +1265,26 @@ def _reporting_this(c: Analysis, att: Attribution, ev_atts: list[tuple[int, Attr
         return kept if len(kept) < len(ev_atts) else ev_atts
     # a source in a relative clause ("a request the government said it was considering") reports its antecedent,
     # which its own clause does not hold: it is always kept
-    return [(si, ev) for n, si, ev in scored if n * 2 >= best or _in_relative_clause(ev_all[si], ev)]
+    kept = [(si, ev) for n, si, ev in scored if n * 2 >= best or _in_relative_clause(ev_all[si], ev)]
+    if len({id(ev) for _, ev in kept}) > 1:
+        # sources that share about as many words: the one whose words hold the claim's reported verb ("no causal
+        # link has been established" is the maker's, whose words say "established", not the regulator's, whose
+        # words give the "reports of heart inflammation" the claim also mentions)
+        said = _said_tokens(c, att)
+        reporting = {a.verb_i for a in c.attributions}  # (the content's verb, not a report inside it)
+        verbs = {key(x.lemma_) for x in said if x.pos_ == "VERB" and x.i not in reporting and
+                 (x.head.i == x.i or x.head not in said)}
+        def own_verb(si: int, ev: Attribution) -> set[str]:
+            return {key(ev_all[si].doc[ev.verb_i].lemma_)} if 0 <= ev.verb_i < len(ev_all[si].doc) else set()
+
+        having = [(si, ev) for si, ev in kept if verbs & (_said_words(ev_all[si], ev) - own_verb(si, ev))]
+        if having and len(having) < len(kept):
+            # (another report of the same source stays: "said ... it could not confirm" is one speaker, and so are
+            # "sources close to the movement said" and "one of the sources added")
+            same = [(si, ev) for si, ev in kept if ev.pronoun or any(
+                ev.head == h.head or ev.speaker_words & h.speaker_words for _, h in having)]
+            kept = [(si, ev) for si, ev in kept if (si, ev) in same or _in_relative_clause(ev_all[si], ev)]
+    return kept
 
 
 def _participle_report(a: Analysis, att: Attribution) -> bool:
@@ -1455,14 +1484,17 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             # established, the claim drops who vouches for it (and anyone who could not confirm it)
             return (f"the claim says it is confirmed without saying by whom; in the cited text, "
                     f"{confirmers[0].speaker} '{confirmers[0].verb}' it"), extra
-        if not ev_atts:
+        reporting = _reporting_this(c, att, ev_atts, ev_all)
+        if not reporting:
+            # nobody in the evidence reports it (or only others, about other things): the claim's speaker must be
+            # one the evidence names
             if att.speaker_words and not att.pronoun and not all(_overlap({w}, f.keys | f.ref_words)
                                                                  for w in att.speaker_words):
                 return f"the cited text does not attribute this to {att.speaker}", extra
             continue
         failures: list[tuple[int, str]] = []  # (how telling, reason): a contradicting source is shown first
         ok = False
-        for si, ev in _reporting_this(c, att, ev_atts, ev_all):
+        for si, ev in reporting:
             if _participle_report(ev_all[si], ev) and not _participle_report(c, att):
                 continue  # "denied the claim, saying ...": the claim's own verb is compared with "denied"
             ev_words = _speaker_words(ev, f, si)
@@ -1708,10 +1740,10 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if t.pos_ == "ADJ" and t.dep_ == "oprd" and t.head.pos_ == "VERB" and \
                 t.head.lemma_.lower() not in _COPULAS and not _word_known(t, known, f.lemmas):
             return f"the claim adds '{t.head.text} {t.text}', which the cited text does not say", extra
-    reason = _added_clause_check(c, ev_preds, f, known)
+    reason = _added_clause_check(c, ev_preds, f, known) or _possible_only_check(c, ev_preds)
     if reason:
         return reason, extra
-    reason = _proposed_noun_check(c, ev_all) or _antonym_check(c, ev_all) or \
+    reason = _confirmed_kind_check(c, ev_all) or _proposed_noun_check(c, ev_all) or _antonym_check(c, ev_all) or \
         _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all) or \
         _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all)
     if reason:
@@ -1723,7 +1755,75 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         neg_heads = [t.head for t in claim_neg]
         if not all(h.lemma_.lower() in ("confirm", "confirmation", "specify", "say") for h in neg_heads):
             return "the claim is negated but the cited text is not", extra
+    if not claim_neg and (denied := _denied_act_used(c, ev_all)):
+        return f"the cited text says '{denied}' did not happen, the claim says it did", extra
     return "", extra
+
+
+# Verbs that make what their "to" clause says a settled matter ("has decided to close", "voted to ban").
+_SETTLING_VERBS = frozenset("decide agree vote resolve choose opt elect order".split())
+
+
+def _possible_only_check(c: Analysis, ev_preds: list[tuple[int, Predicate]]) -> str:
+    """What the evidence says only could be ("could have come from old lead pipes"), stated by a claim with no
+    modal or hedge of its own in other words ("old lead pipes were the source"), where no plain statement of the
+    evidence holds as many of its words."""
+    if c.hedged or any(p.irrealis or p.negated or p.strength < 2 for p in c.predicates):
+        return ""
+    if any(t.tag_ == "MD" or t.dep_ == "neg" for t in c.doc):
+        return ""
+    words = {key(t.lemma_) for t in c.doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop} - \
+        {key(a.verb.split()[-1]) for a in c.attributions if a.verb} - \
+        set().union(*(a.speaker_words for a in c.attributions))
+
+    def held(q: Predicate) -> int:
+        return len(words & ({key(q.lemma)} | q.subject | q.obj | set().union(*q.preps.values())))
+
+    possible = [q for _, q in ev_preds if q.irrealis.lower() in POSSIBILITY_MODALS and not q.negated]
+    best = max(possible, key=held, default=None)
+    if best is None or held(best) < 3:
+        return ""
+    if any(held(q) >= held(best) for _, q in ev_preds if not q.irrealis and q is not best):
+        return ""
+    return f"the cited text says only that it '{best.text}'; the claim states it as fact"
+
+
+def _confirmed_kind_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"confirmed interest" where the evidence only reports the interest: a thing called confirmed, which no word
+    of the evidence confirms."""
+    def confirming(x: Token) -> bool:  # (the tagger's lemma of the adjective may be "confirmed")
+        return x.lemma_.lower() in CONFIRM_VERBS or x.lower_.startswith(("confirm", "verifi", "corroborat"))
+
+    if any(confirming(x) for a in ev for x in a.doc):
+        return ""
+    for t in c.doc:
+        if t.dep_ == "amod" and confirming(t):
+            return f"the claim says '{t.text} {t.head.text}'; the cited text does not say it was confirmed"
+    return ""
+
+
+def _denied_act_used(c: Analysis, ev: list[Analysis]) -> str:
+    """An act the evidence says plainly did not happen ("Nobody was injured", "was not hurt") whose word the claim
+    uses as happening where the parser found no act of the claim to compare ("the fire injured staff" read as
+    "injured staff"), and the evidence never reports it as done."""
+    done = {p.lemma for a in ev for p in a.predicates if not p.negated}
+    compared = {p.lemma for p in c.predicates}
+    for a in ev:
+        for p in a.predicates:
+            if not p.negated or p.irrealis or p.lemma in done | compared or p.lemma in _PARTY_VERBS or \
+                    " " in p.lemma or not 0 <= p.i < len(a.doc):
+                continue
+            verb = a.doc[p.i]
+            # said plainly: "not"/"never" on the verb, or nobody as its subject (not "failed to", "banned from";
+            # not a condition: "if the secretary does not improve his offer")
+            plain = any(x.dep_ == "neg" for x in verb.children) or any(
+                x.dep_ in ("nsubj", "nsubjpass") and x.lower_ in ("nobody", "none", "nothing", "noone")
+                for x in verb.children)
+            if not plain or any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether") for m in verb.children):
+                continue
+            if any(t.lemma_.lower() == p.lemma and t.pos_ in ("VERB", "ADJ") for t in c.doc):
+                return p.text
+    return ""
 
 
 def _phrase_known(t: Token, known: set[str], f: _EvidenceFacts) -> bool:
@@ -1842,7 +1942,22 @@ def _no_check(c: Analysis, ev: list[Analysis]) -> str:
                 and not any(x.dep_ == "neg" or x.lower_ in ("never", "without") for x in t.head.children) and \
                 t.head.lower_ != "without":
             return f"the cited text says there was no '{t.text}', the claim says there was"
+        # "found no significant difference" where the claim says the groups "differed": the act the noun names
+        named = next((noun for noun in denied if _names_the_act(noun, t.lemma_.lower())), "") if \
+            t.pos_ == "VERB" and len(t.lemma_) >= 4 and t.lemma_.lower() not in _PARTY_VERBS else ""
+        if named and not any(x.dep_ == "neg" or x.lower_ == "never" for x in t.children):
+            return f"the cited text says there was no '{named}', the claim says it '{t.text}'"
     return ""
+
+
+def _names_the_act(noun: str, verb: str) -> bool:
+    """Whether a noun is the verb's own name for its act ("difference" / "differ", "increase" / "increase",
+    "reduction" / "reduce", "improvement" / "improve")."""
+    if noun == verb:
+        return True
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return noun.startswith(stem) and noun[len(stem):] in ("ence", "ance", "ment", "ement", "tion", "ion", "ation",
+                                                          "al", "ure", "y")
 
 
 # A plea, either way: "pleaded guilty", "admitted the charge" / "pleaded not guilty", "denies the charge".
@@ -2323,8 +2438,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                     f"the cited text says '{q.text}' did not happen, the claim says it did")
         # a purpose ("... to help Iraq fight") asserts nothing, whatever governs it
         # ("is to be demolished" is an arrangement, its "to" no purpose)
+        # (not two governors, one weighing and one settling: "has decided to close" for "is expected to close")
+        settled = p.governor in _SETTLING_VERBS and bool(q.governor and q.irrealis and not p.irrealis) and \
+            p.governor != q.governor
         purpose = p.dep == "advcl" and p.text.lower().startswith("to ") or (p.infinitive and q.infinitive and
-                                                                             p.irrealis != "will")
+                                                                             p.irrealis != "will" and not settled)
         # "blocked the avenue to oppose a bill", the purpose read as the complement of a verb that has its object
         purpose = purpose or p.purpose
         # a bare participle describing the doer or a noun ("Citing weak demand, ...", "workers applying for visas")
@@ -2332,6 +2450,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         purpose = purpose or _bare_participle(p, q)
         # a general verb ("use", "go") under a governor ("are expected to use") is contemplated all the same
         governed = q.irrealis.lower() not in IRREALIS_MODALS
+        if settled and not q.negated and not p.negated:
+            return f"the cited text says only '{q.irrealis} {q.text}', the claim says '{p.governor} {p.text}'"
         if q.irrealis and not p.irrealis and not q.negated and (p.lemma not in NEUTRAL_VERBS or governed) and \
                 not purpose and p.lemma not in IRREALIS_VERBS:  # "were expected" restates "should arrive"
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
@@ -3154,7 +3274,8 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
     out = []
     for t in a.doc:
         if t.dep_ == "prep" and t.lower_ in _OPPOSITE_PREPS and (t.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or
-                                                                (t.lower_ == "to" and t.head.lower_ == "from")):
+                                                                (t.lower_ == "to" and t.head.lower_ == "from")) and \
+                t.head.lower_ != "according":  # ("according to the department" names a source, not a goal)
             # the object itself and its compounds ("the town" in "from villages near the town" is not the origin)
             words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in t.children if c.dep_ == "pobj"
                               for x in (c, *(g for g in c.children if g.dep_ in ("compound", "amod")))
