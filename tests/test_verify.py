@@ -4713,3 +4713,24 @@ def test_apposition_names_verb_tiebreak_added_acts_data_sources_and_acronyms(cla
 def test_settled_governors_possible_only_confirmed_kinds_and_age_bounds(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+def test_an_added_phrase_the_evidence_restates_in_other_words_is_spared(monkeypatch):
+    """TEST FIXTURE sentences (session 38): the sentence embedder judges whether a phrase the claim seems to add
+    is the evidence's own words put differently ("persistently high" for "stubborn"); an unrelated cause is not,
+    nor is a long stretch; the added-phrase check asks it before refusing."""
+    import qa.verify.scorer as scorer
+    from qa.verify.paraphrase import MAX_WORDS, restated
+
+    evidence = ("The central bank of Velmar left its benchmark interest rate unchanged at 2.75 percent on Monday, "
+                "citing stubborn energy costs.")
+    assert restated("to persistently high energy costs", evidence)
+    assert not restated("to a slump in car exports", evidence)
+    assert not restated("to rising unemployment", evidence)
+    assert not restated(" ".join(["energy"] * (MAX_WORDS + 1)), evidence)
+    claim = ("On Monday Velmar's central bank kept its main rate steady at 2.75 percent, pointing to persistently "
+             "high energy bills.")
+    refused = check_support(claim, [evidence], context=evidence)
+    assert not refused.supported and "adds" in refused.reason
+    monkeypatch.setattr(scorer, "restated", lambda phrase, text: "energy bills" in phrase)
+    assert check_support(claim, [evidence], context=evidence).supported

@@ -103,6 +103,7 @@ from qa.verify.lexicon import (
     same_sense,
     stronger,
 )
+from qa.verify.paraphrase import restated
 from qa.verify.support import DEFAULT_THRESHOLD, SupportResult, _coverage, grade, lexical_check, surface_checks, verdict
 
 if TYPE_CHECKING:
@@ -301,6 +302,11 @@ class _EvidenceFacts:
     place_names: set[str] = field(default_factory=set)  # every place the articles name
     said_of: dict[str, set[str]] = field(default_factory=dict)  # a definite noun's lemma -> what was said of it
     article: set[str] = field(default_factory=set)  # names anywhere in the article
+
+    @property
+    def text(self) -> str:
+        """The evidence sentences as written."""
+        return " ".join(a.text for a in self.analyses)
 
 
 # Lower-case particles inside names ("Islamic State of Iraq and al-Shams", "Abu Bakr al-Baghdadi", "Rafael van der
@@ -1669,7 +1675,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         described_noun = t.dep_ in ("appos", "conj") and t.head.pos_ in ("NOUN", "PROPN") and t.pos_ in ("NOUN",
                                                                                                       "PROPN")
         if described_noun and len(unknown) >= 2 and len(unknown) * 2 > len(words) and \
-                not _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)):
+                not _overlap(frozenset(key(x.text) for x in words), frozenset(f.acronyms | f.standard)) and \
+                not (t.dep_ == "appos" and restated(" ".join(x.text for x in words), f.text)):
+            # (an apposition may describe in other words; a listed item, "a weaker pound", is one more fact)
             return (f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say",
                     extra)
         # most of a preposition's phrase new ("for a club-record fee" where only the club is named): added
@@ -1701,6 +1709,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if _numbers_restated(t, f):
             continue  # "with 71 in favour and 52 against" for "voted 71 to 52": the evidence's numbers
         phrase = " ".join(x.text for x in t.subtree if x.i not in nested)
+        if restated(phrase, f.text):
+            continue  # "to persistently high food costs" for "citing stubborn food prices"
         return f"the claim adds '{phrase}', which the cited text does not say", extra
     # how it was done ("deliberately driven", "gathered peacefully"): a manner the evidence does not give
     for t in c.doc:
@@ -3801,6 +3811,8 @@ def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _
         if new and 2 * len(new) >= len(nouns) and (known(p.forms) or len(new) == len(nouns)) or \
                 not nouns and relative and p.lemma not in f.lemmas and _describes_its_noun(c.doc[p.i]):
             phrase = " ".join(x.text for x in clause).strip(" ,")
+            if restated(phrase, f.text):
+                continue  # "improving wheelchair access there" for "to make it easier for wheelchair users"
             return f"the claim adds '{phrase}', which the cited text does not say"
     return ""
 
