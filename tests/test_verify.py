@@ -4734,3 +4734,22 @@ def test_an_added_phrase_the_evidence_restates_in_other_words_is_spared(monkeypa
     assert not refused.supported and "adds" in refused.reason
     monkeypatch.setattr(scorer, "restated", lambda phrase, text: "energy bills" in phrase)
     assert check_support(claim, [evidence], context=evidence).supported
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 38): a present progressive tells an arranged future ("is being extended" for
+    # "would be extended"), not what is only weighed; "though not before it burned" says when, not whether
+    ("Minister Anna Brell has announced that the Osk curfew is being extended.",
+     "Interior Minister Anna Brell announced that the curfew in Osk would be extended by three days.", True),
+    ("Minister Anna Brell has announced that the Osk curfew is being extended.",
+     "Interior Minister Anna Brell said the curfew in Osk could be extended by three days.", False),
+    ("Crews brought the Dunmore fire under control on Sunday, though not before it burned about 900 hectares.",
+     "Firefighters contained the blaze near Dunmore on Sunday after it had burned through roughly 900 hectares.",
+     True),
+    ("The Dunmore fire had not burned any woodland by Sunday.",
+     "Firefighters contained the blaze near Dunmore on Sunday after it had burned through roughly 900 hectares of "
+     "woodland.", False),
+])
+def test_arranged_progressives_and_not_before(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

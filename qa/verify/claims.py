@@ -278,7 +278,9 @@ def _reports_none(tok: Token) -> bool:
 
 
 def _is_negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children):
+    # ("though not before it burned 400 hectares": when it happened, not whether)
+    temporal = any(c.lower_ == "before" and c.dep_ == "mark" for c in tok.children)
+    if any((c.dep_ == "neg" and not temporal) or c.lower_ in ("never",) for c in tok.children):
         return True
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children):
         return True  # "no longer looking"

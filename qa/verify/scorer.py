@@ -1759,8 +1759,10 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     if reason:
         return reason, extra
     # negation the evidence does not have at all
-    claim_neg = [t for t in c.doc if t.dep_ == "neg" or t.lower_ in ("never", "nobody") or
-                 (t.lower_ == "no" and t.dep_ == "det")]
+    # ("though not before it burned ...": when it happened, not a denial)
+    claim_neg = [t for t in c.doc if (t.dep_ == "neg" or t.lower_ in ("never", "nobody") or
+                                      (t.lower_ == "no" and t.dep_ == "det")) and
+                 not (t.lower_ == "not" and t.i + 1 < len(c.doc) and c.doc[t.i + 1].lower_ == "before")]
     if claim_neg and not any(_negative_word(t) for a in ev_all for t in a.doc):
         neg_heads = [t.head for t in claim_neg]
         if not all(h.lemma_.lower() in ("confirm", "confirmation", "specify", "say") for h in neg_heads):
@@ -1772,6 +1774,14 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
 
 # Verbs that make what their "to" clause says a settled matter ("has decided to close", "voted to ban").
 _SETTLING_VERBS = frozenset("decide agree vote resolve choose opt elect order".split())
+
+
+def _arranged(p: Predicate, q: Predicate) -> bool:
+    """A present progressive for what the evidence says will happen ("the university is raising fees" for "fees
+    will rise from September", "the curfew is being extended" for "would be extended"): English tells an arranged
+    future so; not for what is only weighed, hoped or possible."""
+    return q.irrealis.lower() in ("will", "would") and not p.negated and \
+        bool(re.fullmatch(r"(?i)(?:is|are|am)\s+(?:being\s+\w+|\w+ing)", p.text.strip()))
 
 
 def _possible_only_check(c: Analysis, ev_preds: list[tuple[int, Predicate]]) -> str:
@@ -2463,7 +2473,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if settled and not q.negated and not p.negated:
             return f"the cited text says only '{q.irrealis} {q.text}', the claim says '{p.governor} {p.text}'"
         if q.irrealis and not p.irrealis and not q.negated and (p.lemma not in NEUTRAL_VERBS or governed) and \
-                not purpose and p.lemma not in IRREALIS_VERBS:  # "were expected" restates "should arrive"
+                not purpose and p.lemma not in IRREALIS_VERBS and not _arranged(p, q):
+            # ("were expected" restates "should arrive")
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
         # "be", "go", "have": stated as fact what the evidence says only might be, about the same subject
         # ("there could be survivors": the existential's noun is what it is said of)
@@ -2481,7 +2492,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 not q.negated:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         if p.strength > q.strength and not q.negated and not p.negated and p.lemma not in NEUTRAL_VERBS and \
-                p.lemma not in CONTEMPLATION_VERBS and not purpose:
+                p.lemma not in CONTEMPLATION_VERBS and not purpose and not _arranged(p, q):
             return (f"the cited text says '{q.text}' ({_STRENGTH_WORDS[q.strength]}), the claim says "
                     f"'{p.text}'")
         if q.conditioned and not p.conditioned and not p.condition and not q.condition and not p.negated and \
@@ -2642,7 +2653,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return f"the cited text says '{flip.text}', the claim says the opposite ('{p.text}')"
     if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and \
             not _bare_participle(p, q) and not (p.infinitive and p.dep == "advcl") and not p.purpose and \
-            (known(p.forms) or shared >= 2 and not _describing(p)):
+            (known(p.forms) or shared >= 2 and not _describing(p)) and not _arranged(p, q):
         # (a purpose, "blocked the avenue to oppose a bill", asserts nothing happened; a verb the thesaurus does
         # not know is taken for the planned act only when it shares two words with it and is not a clause that
         # describes a thing: "the lighthouse, which dates from 1874" is not "will undergo repairs")
