@@ -900,7 +900,8 @@ case infection""".splitlines()]
 PERSON_NOUN_ENDINGS = ("er", "or", "eur", "ist", "ian")
 # Nouns for a person by role that lack those endings ("the incumbent", "the diplomat", "the defendant").
 PERSON_ROLE_NOUNS = frozenset("""incumbent diplomat envoy candidate nominee appointee defendant claimant applicant
-correspondent opponent contestant veteran""".split())
+correspondent opponent contestant veteran surgeon physician pilot chef architect nurse poet athlete coach academic
+expert midwife priest student graduate""".split())
 
 
 def is_person_noun(lemma: str) -> bool:

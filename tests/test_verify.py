@@ -4737,12 +4737,7 @@ def test_an_added_phrase_the_evidence_restates_in_other_words_is_spared(monkeypa
 
 
 @pytest.mark.parametrize("claim, evidence, supported", [
-    # TEST FIXTURE sentences (session 38): a present progressive tells an arranged future ("is being extended" for
-    # "would be extended"), not what is only weighed; "though not before it burned" says when, not whether
-    ("Minister Anna Brell has announced that the Osk curfew is being extended.",
-     "Interior Minister Anna Brell announced that the curfew in Osk would be extended by three days.", True),
-    ("Minister Anna Brell has announced that the Osk curfew is being extended.",
-     "Interior Minister Anna Brell said the curfew in Osk could be extended by three days.", False),
+    # TEST FIXTURE sentences (session 38): "though not before it burned" says when, not whether
     ("Crews brought the Dunmore fire under control on Sunday, though not before it burned about 900 hectares.",
      "Firefighters contained the blaze near Dunmore on Sunday after it had burned through roughly 900 hectares.",
      True),
@@ -4750,6 +4745,25 @@ def test_an_added_phrase_the_evidence_restates_in_other_words_is_spared(monkeypa
      "Firefighters contained the blaze near Dunmore on Sunday after it had burned through roughly 900 hectares of "
      "woodland.", False),
 ])
-def test_arranged_progressives_and_not_before(claim, evidence, supported):
+def test_not_before_says_when_not_whether(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 38): "the surgeon, now 68" speaks for the surgeon just named (the words after
+    # the comma describe further); the act named by the noun of a plain verb ("attendance reached 52,000")
+    ("Halvard Stenmo said he would retire as head of the Brenn Heart Clinic in June.",
+     "Dr Halvard Stenmo opened the Brenn Heart Clinic in 1991. At a dinner for its staff, the surgeon, now 68, said "
+     "he would retire as its head in June.", True),
+    ("Ola Brenn said he would retire as head of the Brenn Heart Clinic in June.",
+     "Dr Halvard Stenmo opened the Brenn Heart Clinic in 1991. At a dinner for its staff, the surgeon, now 68, said "
+     "he would retire as its head in June.", False),
+    ("Organisers said more than 50,000 people attended the Kessel book fair.",
+     "Attendance at the Kessel book fair reached 52,000 over three days, organisers said.", True),
+    ("Organisers said more than 50,000 people picketed the Kessel book fair.",
+     "Attendance at the Kessel book fair reached 52,000 over three days, organisers said.", False),
+])
+def test_described_speakers_after_a_comma_and_acts_named_by_nouns(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
