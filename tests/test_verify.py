@@ -4767,3 +4767,19 @@ def test_not_before_says_when_not_whether(claim, evidence, supported):
 def test_described_speakers_after_a_comma_and_acts_named_by_nouns(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 38): a verb of causing ("led to", "prompted") links two events the evidence
+    # tells with "after", "because of" or "citing"; not where the evidence only asks whether they are linked
+    ("A burst water main led to the closure of Penrith Road on Monday.",
+     "Penrith Road was closed on Monday after a water main burst, the council said.", True),
+    ("Fears of flooding prompted the council to shut Penrith Road on Monday.",
+     "The council shut Penrith Road on Monday, citing fears of flooding.", True),
+    ("The children's illness was caused by a batch of contaminated juice, health officials said.",
+     "Health officials are investigating whether the children's illness is linked to a batch of contaminated "
+     "juice.", False),
+])
+def test_verbs_of_causing_link_events_the_evidence_gives_a_cause_for(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

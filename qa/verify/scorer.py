@@ -2696,7 +2696,24 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""  # "bought from Penn" for "Penn sold": one sale, its two sides
     if _act_as_noun(p, q):
         return ""
+    if p.forms & _CAUSAL_FORMS and not p.negated and _says_why(f):
+        # "a rock anchor's failure led to his fall" for "he fell after a rock anchor failed": a verb of causing
+        # links two events the evidence gives in its own way ("after", "because of", "citing"); what each event is,
+        # and who did what, the other checks compare
+        return ""
     return f"the cited text says '{q.text}', not '{p.text}'"
+
+
+# Verbs that say one event brought about another, and the words with which the evidence says so plainly (not
+# "investigating whether the deaths are linked to ...").
+_CAUSAL_FORMS = frozenset({"lead to", "prompt", "cause", "trigger", "spark", "result in", "bring about"})
+_CAUSE_MARKERS = frozenset("after because due citing following caused triggered prompted prompting leaving forcing "
+                           "led".split())
+
+
+def _says_why(f: _EvidenceFacts) -> bool:
+    """Whether the evidence tells one event as the cause of another."""
+    return any(t.lower_ in _CAUSE_MARKERS for a in f.analyses if a.doc is not None for t in a.doc)
 
 
 def _act_as_noun(p: Predicate, q: Predicate) -> bool:
