@@ -4783,3 +4783,22 @@ def test_described_speakers_after_a_comma_and_acts_named_by_nouns(claim, evidenc
 def test_verbs_of_causing_link_events_the_evidence_gives_a_cause_for(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 38): "according to figures from the mall's owners, Brenlow Estates" is
+    # Brenlow Estates' word; a place before "council" is no person ("Marrick council's finance chief")
+    ("Shoppers stayed an average of an hour at the Tollgate mall, according to Brenlow Estates.",
+     "Shoppers spent an average of 60 minutes at the Tollgate mall, according to figures from the mall's owners, "
+     "Brenlow Estates.", True),
+    ("Shoppers stayed an average of an hour at the Tollgate mall, according to Harrow Retail.",
+     "Shoppers spent an average of 60 minutes at the Tollgate mall, according to figures from the mall's owners, "
+     "Brenlow Estates.", False),
+    ("Marrick council's finance chief said the authority faces a shortfall of 2.4 million pounds next year.",
+     "Marrick council faces a budget gap of 2.4 million pounds next year, finance chief Dana Holt said.", True),
+    ("Marrick council's leader said the authority faces a shortfall of 2.4 million pounds next year.",
+     "Marrick council faces a budget gap of 2.4 million pounds next year, finance chief Dana Holt said.", False),
+])
+def test_authors_named_in_apposition_and_places_before_council(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

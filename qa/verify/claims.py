@@ -590,7 +590,9 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
                            for g in c.children if g.dep_ == "pobj"), None)
             if pobj.lemma_.lower() in REPORT_NOUNS | _DATA_NOUNS and author is not None and not named and \
                     (author.pos_ == "PROPN" or author.ent_type_ in ("ORG", "PERSON", "GPE") or
-                     author.lemma_.lower() in _org_nouns()):
+                     author.lemma_.lower() in _org_nouns() or
+                     any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in author.children)):
+                # ("figures from the centre's owners, Crestline Properties": a body named in apposition)
                 # "according to a report by the Child Rights Observatory": the body that wrote it says it
                 out.append(_make_attr("said", f"according to {pobj.text}", author, t))
                 continue

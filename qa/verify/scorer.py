@@ -1479,7 +1479,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     extra = set(f.ref_words) | set().union(*f.said_of.values())  # and what the article said of "the plan"
     # attribution: who says it, and how surely
     ev_atts = [(si, a) for si, an in enumerate(ev_all) for a in an.attributions]
-    claim_person_names = {key(t.text) for t in c.doc if t.ent_type_ == "PERSON"}
+    # (not a word that names a body: "Rothley council", which the small tagger may call a person)
+    claim_person_names = {key(t.text) for t in c.doc if t.ent_type_ == "PERSON" and not (
+        t.i + 1 < len(c.doc) and c.doc[t.i + 1].lemma_.lower() in ORG_NOUNS)}
     for att in c.attributions:
         if att.speaker_words and att.speaker_words <= _DOCUMENT_NOUNS | _SOURCE_COUNTS:
             continue  # "the two stories describe ...", "the first article says": the answer naming its sources
