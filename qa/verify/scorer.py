@@ -1971,8 +1971,11 @@ def _names_the_act(noun: str, verb: str) -> bool:
     if noun == verb:
         return True
     stem = verb[:-1] if verb.endswith("e") else verb
-    return noun.startswith(stem) and noun[len(stem):] in ("ence", "ance", "ment", "ement", "tion", "ion", "ation",
-                                                          "al", "ure", "y")
+    return noun.startswith(stem) and noun[len(stem):] in _ACT_SUFFIXES
+
+
+# The act-noun endings, plus what is left of them after a verb's stem ("reduct|ion", "improv|ement", "recover|y").
+_ACT_SUFFIXES = frozenset((*ACT_NOUN_ENDINGS, "ement", "ion", "ation", "y"))
 
 
 # A plea, either way: "pleaded guilty", "admitted the charge" / "pleaded not guilty", "denies the charge".
