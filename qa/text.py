@@ -167,12 +167,13 @@ _QUALIFIERS = [
     # (whole words: "to cover 1,500 metres" has no "over", "laptops" no "tops")
     (re.compile(r"\b(?:more than|over|upwards of|in excess of|above|beyond|exceeding|topping|topped|tops|exceeded|"
                 r"exceeds|surpassed|surpasses|older than|longer than|higher than)\s*$", re.I), "more"),
+    # before "under": "just under six hours" is close to six, and no bound that "just under five" would entail
+    (re.compile(r"\b(?:nearly|almost|close to|just (?:under|below|less than|short of)|not quite)\s*$", re.I), "nearly"),
     (re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
     (re.compile(r"\b(?:fewer than|less than|under|below|younger than|shorter than|lower than)\s*$", re.I), "less"),
     (re.compile(r"\b(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),
     # a deadline: "within 90 days" restates "90 days" ("gave it 90 days to ...") and is "less than two weeks"
     (re.compile(r"\bwithin\s*$", re.I), "within"),
-    (re.compile(r"\b(?:nearly|almost|close to|just under|just short of|not quite)\s*$", re.I), "nearly"),
     (re.compile(r"\b(?:about|around|roughly|some|approximately|an estimated|estimated|or so)\s*$", re.I), "about"),
 ]
 # "took over 85 percent of the city", "handed over 300 documents": the verb's particle, not "more than"
@@ -445,6 +446,9 @@ _PENCE = re.compile(r"(?<![\w.£$€])(\d{1,4})p\b(?!\.m)")
 
 _HOURS_MINUTES = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+hours?,?\s+"
                             r"(?:and\s+)?(\d+|" + "|".join(CARDINALS) + r")\s+minutes?\b", re.I)
+_YEARS_MONTHS = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years?,?\s+"
+                           r"(?:and\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?\b",
+                           re.I)
 _TIMES_AS = re.compile(r"\b(twice|two\s+times|three\s+times|four\s+times|five\s+times|ten\s+times)\s+as\s+"
                        r"(many|much|large|big|high|long|numerous|common|great)\b", re.I)
 
@@ -493,6 +497,10 @@ def _worded_amounts(text: str) -> list[Quantity]:
     # "two hours and five minutes" is 125 minutes (not "2:03:11", a time read by its parts)
     for m in _HOURS_MINUTES.finditer(text):
         out.append(Quantity(60 * _count_of(m.group(1)) + _count_of(m.group(2)), "minute", None, False, m.group(0),
+                            derived=True))
+    # "six years and four months" is 76 months ("more than six years" holds)
+    for m in _YEARS_MONTHS.finditer(text):
+        out.append(Quantity(12 * _count_of(m.group(1)) + _count_of(m.group(2)), "month", None, False, m.group(0),
                             derived=True))
     # "for the third consecutive month": three months in a row
     for m in _NTH_IN_A_ROW.finditer(text):
@@ -936,6 +944,11 @@ winter summer quarter cancer danger fever error paper shelter barrier disorder t
 behaviour behavior colour color honour favour labour harbour interior exterior mirror list wrist mist twist""".split())
 
 
+# Counted events that each befall one person ("23 arrests", "four deaths"); what befell them is the verb check's.
+_EVENTS_OF_PEOPLE = frozenset("arrests deaths fatalities casualties injuries convictions detentions evacuations "
+                              "rescues hospitalisations hospitalizations".split())
+
+
 def _same_thing(q: Quantity, c: Quantity) -> bool:
     """Two quantities that can count the same thing: compatible units, and without a unit the same counted noun
     (a singular or plural of one word) when both name one ("14 civilians" / "a dozen civilians")."""
@@ -946,6 +959,8 @@ def _same_thing(q: Quantity, c: Quantity) -> bool:
         return q.unit == c.unit or bool(a and b and a[0] == b[0])
     if q.unit == "person" and not c.unit and _person_noun(c.noun):
         return True  # "more than 200 people" for "212 runners": counted more generally (never the reverse)
+    if q.unit == "person" and not c.unit and c.noun.lower() in _EVENTS_OF_PEOPLE:
+        return True  # "more than 20 people were arrested" for "made 23 arrests": one event per person counted
     if q.unit or c.unit:  # "thousands of people" (no unit read, the noun "people") / "8,000 people" (unit person)
         unit, other = (q.unit, c) if q.unit else (c.unit, q)
         return UNITS.get(other.noun) == unit

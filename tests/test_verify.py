@@ -4802,3 +4802,89 @@ def test_verbs_of_causing_link_events_the_evidence_gives_a_cause_for(claim, evid
 def test_authors_named_in_apposition_and_places_before_council(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 39): "just under six hours" is close to six, not a bound that "just under
+    # five" entails; "five years and three months" is more than five years; "made 31 arrests" counts people
+    ("The inquest jury took just under four hours to reach its conclusion.",
+     "The inquest jury took just under three hours to reach its conclusion.", False),
+    ("The inquest jury took less than four hours to reach its conclusion.",
+     "The inquest jury took just under three hours to reach its conclusion.", True),
+    ("Dorran Pike was jailed for more than five years.",
+     "Dorran Pike, 41, was jailed for five years and three months at Selby Crown Court.", True),
+    ("Dorran Pike was jailed for more than six years.",
+     "Dorran Pike, 41, was jailed for five years and three months at Selby Crown Court.", False),
+    ("More than 30 people were arrested during the Halden Street raids, police said.",
+     "Police said officers made 31 arrests during the Halden Street raids.", True),
+    ("More than 40 people were arrested during the Halden Street raids, police said.",
+     "Police said officers made 31 arrests during the Halden Street raids.", False),
+])
+def test_just_under_compound_durations_and_counted_events(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 39): "it was possible that ..." leaves its clause unsettled; "no intention
+    # of selling" denies the intention; "before the man's death" is "before the man died"
+    ("Investigators said a faulty heater caused the fire at the Marl Lane flat.",
+     "Investigators said it was possible that a faulty heater had caused the fire at the Marl Lane flat.", False),
+    ("Investigators said a faulty heater may have caused the fire at the Marl Lane flat.",
+     "Investigators said it was possible that a faulty heater had caused the fire at the Marl Lane flat.", True),
+    ("The trust's chair said it intended to sell the Wyvern Road site.",
+     "The trust's chair said it had no intention of selling the Wyvern Road site.", False),
+    ("The trust's chair said it did not intend to sell the Wyvern Road site.",
+     "The trust's chair said it had no intention of selling the Wyvern Road site.", True),
+    ("Two paramedics who treated the man hours before he died are under investigation.",
+     "Two paramedics who treated the man hours before his death are under investigation.", True),
+])
+def test_possible_clauses_denied_intentions_and_irregular_act_nouns(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 39): "work on the bypass" is the bypass acted on; "faces a charge" for "He is
+    # charged"; "found guilty of" is "convicted of", not of what the jury cleared him of; remand is not bail
+    ("The Elmside bypass has been scrapped, the council said.",
+     "Work on the Elmside bypass has been delayed until 2027, the council said.", False),
+    ("The Elmside bypass has been delayed until 2027, the council said.",
+     "Work on the Elmside bypass has been delayed until 2027, the council said.", True),
+    ("To save money, Harwood Council has axed all vacant posts.",
+     "Harwood Council has frozen recruitment to all vacant posts to save money.", False),
+    ("The 27-year-old was remanded in custody and faces a burglary charge.",
+     "The 27-year-old was remanded in custody by Harwood magistrates. He is charged with burglary.", True),
+    ("Kit Moreno was found guilty of dangerous driving at Selby Crown Court.",
+     "Jurors at Selby Crown Court cleared Kit Moreno of causing death by dangerous driving but convicted him of "
+     "dangerous driving.", True),
+    ("Kit Moreno was found guilty of manslaughter.",
+     "Jurors cleared Kit Moreno of manslaughter but convicted him of dangerous driving.", False),
+    ("After being charged, Lyle Carver was remanded in custody.",
+     "Lyle Carver was released on bail after being charged.", False),
+])
+def test_activities_on_things_faced_charges_verdicts_and_remand(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 39): an acronym given with "known as"; "the authority" continues the council,
+    # "the lawyer" the solicitor; "his partner" adds a relation; a place said of another noun is no other place
+    ("WVHA has been given permission to build 40 flats on Corn Street.",
+     "Wye Valley Housing Association, known locally as WVHA, has been given permission to build 40 flats on Corn "
+     "Street.", True),
+    ("Brackley District Council says it has inspected all 95 of its play areas.",
+     "Brackley District Council admitted a swing had not been checked for two years. The authority said it had "
+     "since inspected all 95 of its play areas.", True),
+    ("According to solicitor Priya Nandra, the family will bring a claim against the hospital.",
+     "Solicitor Priya Nandra said the family had waited three years for answers. The lawyer said the family "
+     "would bring a claim against the hospital.", True),
+    ("A 40-year-old man was arrested after his neighbour was injured in an attack in Cole Street.",
+     "A 40-year-old man was arrested after a man was injured in an attack in Cole Street.", False),
+    ("Car thefts rose in Aldwick but fell in Benfield last year, the figures show.",
+     "The figures show car thefts in Aldwick fell by 9% last year, while they rose in Benfield.", False),
+])
+def test_named_acronyms_general_descriptions_relations_and_places(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -55,6 +55,10 @@ evaluate depend hinge investigate probe project forecast predict appear seem set
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due ready willing prepared".split())
+# Adjectives of an "it is ... that" sentence that leave its clause unsettled ("it is likely that", "it was unclear
+# whether").
+_POSSIBLE_ADJECTIVES = frozenset("possible likely unlikely probable conceivable plausible unclear uncertain "
+                                 "doubtful".split())
 # Nouns after "under" that leave a thing only weighed: "under discussion", "under review".
 _PENDING_NOUNS = frozenset("discussion consideration review negotiation study examination evaluation".split())
 # Adjectives under which an action is a future stated as sure ("certain to rise"): "will", not "likely".
@@ -259,7 +263,9 @@ _CONCERN_NOUNS = frozenset("concern question issue alarm objection doubt fear wo
 # Verbs that keep someone from an act ("stop them from leaving", "barred from entering").
 _PREVENTING_VERBS = frozenset("prevent stop keep bar ban block prohibit deter restrain".split())
 # Nouns of intent: "no plans to cut jobs" says the cutting is not intended.
-_INTENT_NOUNS = frozenset("plan intention intent desire wish".split())
+# Nouns of a meaning or a plan, whose act ("no plans to cut", "the intention of selling") is not done.
+_INTENT_NOUNS = frozenset("plan intention intent desire wish proposal bid attempt threat promise pledge hope aim "
+                          "ambition".split())
 
 
 # What a source gives none of when it says nothing ("gave no details", "reported no figures").
@@ -306,8 +312,10 @@ def _is_negated(tok: Token) -> bool:
         return True  # "voted against keeping the pool open": voted that it not be kept
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _PREVENTING_VERBS:
         return True  # "preventing jihadists from gaining a foothold": they do not gain one
-    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _INTENT_NOUNS and \
-            any(g.lower_ == "no" and g.dep_ == "det" for g in tok.head.children):
+    intent = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "of" else \
+        tok.head if tok.dep_ in ("acl", "relcl") else None
+    if intent is not None and intent.pos_ == "NOUN" and intent.lemma_.lower() in _INTENT_NOUNS and \
+            any(g.lower_ == "no" and g.dep_ == "det" for g in intent.children):
         return True  # "has no plans to cut jobs", "no intention of leaving"
     head = tok
     # "failed to stall": the complement of a negative implicative did not happen
@@ -413,6 +421,12 @@ def irrealis(tok: Token) -> str:
             return f"{cur.head.text} {cur.text}"
         if depth and cur.pos_ == "ADJ" and cur.lemma_.lower() in IRREALIS_ADJECTIVES:
             return cur.text  # "close to agreeing", "poised to sign", "likely to fall": not (yet) done
+        if depth and cur.pos_ == "NOUN" and cur.lemma_.lower() in _INTENT_NOUNS and prev is not None and \
+                prev.dep_ in ("prep", "acl"):
+            return cur.text  # "no intention of selling", "plans to close": meant, not done
+        if depth and cur.lemma_.lower() == "be" and prev is not None and prev.dep_ == "ccomp" and (adj := next(
+                (x for x in cur.children if x.dep_ == "acomp" and x.lemma_.lower() in _POSSIBLE_ADJECTIVES), None)):
+            return adj.text  # "it was possible that a gas leak had caused it": not said to have happened
         if depth and (cur.pos_ == "ADJ" and cur.lemma_.lower() in _SURE_ADJECTIVES or cur.lower_ == "bound") and \
                 prev is not None and prev.dep_ == "xcomp":
             # "certain to rise", "bound to fail" (which the parser may read as the verb "bind"): a future stated as
@@ -527,6 +541,11 @@ def _argument_words(tok: Token) -> tuple[frozenset[str], frozenset[str], dict[st
             subj = _np_words(doer) if doer is not None else subj
         elif c.dep_ in ("dobj", "attr", "oprd", "dative"):
             obj = obj | _subtree_words(c, stop)
+            if c.dep_ == "oprd" and c.pos_ == "ADJ":  # "found guilty of arson": what the state is of
+                for g in (g for g in c.children if g.dep_ == "prep"):
+                    pobj = [x for x in g.children if x.dep_ in ("pobj", "pcomp")]
+                    if pobj:
+                        preps[g.lower_] = preps.get(g.lower_, frozenset()) | _subtree_words(pobj[0])
         elif c.dep_ == "ccomp" and c.pos_ == "ADJ":  # "found Hurst guilty": Hurst is who was found so
             obj = obj | frozenset().union(*(_np_words(g) for g in c.children if g.dep_ == "nsubj"))
         elif c.dep_ == "prep":
@@ -1021,9 +1040,16 @@ def _core(tok: Token | None) -> frozenset[str]:
                                                                          ("NORP", "GPE"))):
                 out.add(key(c.text if c.pos_ in ("PROPN", "ADJ") else c.lemma_))
                 out |= {key(g.text) for g in c.children if g.dep_ == "compound"}
-            elif c.dep_ == "prep" and c.lower_ == "of":
+            elif c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in ("on", "to", "for", "into") and
+                                       h.lemma_.lower() in _ACTIVITY_HEADS):
+                # ("work on the link road", "recruitment to all posts": the thing worked on is what is acted on)
                 out |= {key(g.text if g.pos_ == "PROPN" else g.lemma_) for g in c.children if g.dep_ == "pobj"}
     return frozenset(w for w in out if w)
+
+
+# Nouns of an activity whose object follows a preposition ("work on", "recruitment to", "spending on", "plans for").
+_ACTIVITY_HEADS = frozenset("work construction building recruitment repair repairs plan plans project development "
+                            "spending investment funding research".split())
 
 
 def _role_cores(t: Token) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
@@ -1060,7 +1086,10 @@ def _role_cores(t: Token) -> tuple[frozenset[str], frozenset[str], dict[str, fro
     # after the object's own phrase is the verb's, wherever the parser hung it
     stray = [x for x in obj_tok.subtree if x.dep_ == "prep" and x.lower_ in ("to", "into", "from", "onto") and
              x.i > 0 and x.doc[x.i - 1].text == "," and x.head != obj_tok] if obj_tok is not None else []
-    for c in [*(c for c in t.children if c.dep_ == "prep"), *stray]:
+    # ("found guilty of arson": the state's preposition is the act's)
+    of_state = [g for c in t.children if c.dep_ in ("oprd", "acomp") and c.pos_ == "ADJ" for g in c.children
+                if g.dep_ == "prep"]
+    for c in [*(c for c in t.children if c.dep_ == "prep"), *stray, *of_state]:
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if pobj is not None:
             preps[c.lower_] = preps.get(c.lower_, frozenset()) | _core(pobj)

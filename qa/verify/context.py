@@ -44,6 +44,11 @@ dr doctor professor prof mr mrs ms sir dame lord lady reverend rev""".split())
 # Who works in a courtroom or brings a case, never "the defendant".
 _COURT_ROLES = frozenset("""judge magistrate recorder prosecutor lawyer barrister solicitor counsel attorney qc kc
 witness detective inspector constable sergeant officer dci di ds pc juror clerk coroner""".split())
+# A general word for a post or a body, and the more particular ones it covers ("the lawyer" for "solicitor Nkechi
+# Adebayo", "the authority" for "Ellingham County Council").
+_KINDS_OF = {"lawyer": frozenset("solicitor barrister attorney counsel advocate qc kc".split()),
+             "doctor": frozenset("surgeon physician gp consultant paediatrician pediatrician psychiatrist".split()),
+             "authority": frozenset("council ministry department agency commission board regulator".split())}
 # Words for a researcher: "the researcher", "the veteran zoologist" is the last person the article called a
 # scientist of any kind, or titled Dr or Professor ("Dr Ana Ruiz ... the biologist")
 _SCHOLAR_NOUNS = frozenset("""researcher scientist academic scholar expert professor prof dr lecturer
@@ -65,6 +70,7 @@ business retailer airline operator chain developer supplier utility""".split())
 # Organisation nouns general enough to stand for any body named just before ("the utility" for "the Vellmar
 # regional water authority"); "the ministry" or "the council" name a kind of their own and are not continued.
 _GENERIC_ORG_NOUNS = frozenset("company firm group organisation organization body business utility agency operator "
+                               "authority "
                                "team alliance bloc coalition".split())
 # A place the article last named before them ("took Tikrit ... 85 percent of the city"); not "the country", which
 # often is the speaker's own one named by an adjective ("Iranian President ... the country's council")
@@ -123,7 +129,8 @@ class ArticleContext:
                 before = [p for p in before if p.subject] or before
             return before[-1].words | before[-1].titles if before else frozenset()
         titled = [p for p in self.persons if p.start < offset and (w in p.titles or w == "officer" and
-                                                                   p.titles & _RANKS)]
+                                                                   p.titles & _RANKS or
+                                                                   p.titles & _KINDS_OF.get(w, frozenset()))]
         if titled:  # "the president", "the chief executive", "the judge": the last person the article called so
             return titled[-1].words | titled[-1].titles
         if w in ("defendant", "accused"):  # "the defendant denies stalking": the person on trial, not its officers
@@ -133,8 +140,10 @@ class ArticleContext:
         if _scholar(w) and scholars:  # "the researcher" for "the climate scientist Rafaela Montrose"
             return scholars[-1].words | scholars[-1].titles
         # "the carmaker" for "the carmaker Halvorsen Motors", "the fund" for "the International Monetary Fund"
+        # ("the authority" for "Ellingham County Council": a public body of any kind)
         described = [names for s, names, nouns in self.orgs if s < offset and (w in nouns or key(w) in names or
-                                                                             key(_CLIPPED.get(w, w)) in names)]
+                                                                             key(_CLIPPED.get(w, w)) in names or
+                                                                             nouns & _KINDS_OF.get(w, frozenset()))]
         if described:
             return described[-1]
         if w in SETTLEMENT_NOUNS:  # "Security in Baghdad has been stepped up ... march on the city"
@@ -238,6 +247,11 @@ _ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'-]*|of|and|the|for|al-\w+)(?:\s+(?:[A
 _ACRONYM_APPOS = re.compile(r"\b([A-Z][A-Z.]{1,9}),\s+(?:the\s+)?((?:[A-Z][\w'-]*|of|and|the|for|al-\w+)"
                             r"(?:\s+(?:[A-Z][\w'-]*|of|and|the|for|al-\w+))+)")
 
+# "St Cuthbert's Hospice Trust, known locally as SCHT": an acronym given in words
+_ACRONYM_KNOWN = re.compile(r"((?:[A-Z][\w'-]*|of|and|the|for|al-\w+)(?:\s+(?:[A-Z][\w'-]*|of|and|the|for|al-\w+))+)"
+                            r",?\s+(?:\w+ly\s+)?(?:known|referred\s+to|abbreviated)\s+(?:\w+ly\s+)?as"
+                            r"\s+(?:the\s+)?([A-Z][A-Z.]{1,9})\b")
+
 
 def _descriptors(doc, ent) -> set[str]:
     """Common nouns the article uses for a named entity: compounds in front of it ("mining company Karst
@@ -317,7 +331,7 @@ def article_context(text: str) -> ArticleContext:
     """Parse an article once (cached) into the people, reporting organisations, acronyms and topic names it has."""
     norm = normalize(text)
     ctx = ArticleContext(norm)
-    for pattern, long_first in ((_ACRONYM_AFTER, True), (_ACRONYM_APPOS, False)):
+    for pattern, long_first in ((_ACRONYM_AFTER, True), (_ACRONYM_APPOS, False), (_ACRONYM_KNOWN, True)):
         for m in pattern.finditer(norm):
             long, short = (m.group(1), m.group(2)) if long_first else (m.group(2), m.group(1))
             words = long.split()

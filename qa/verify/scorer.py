@@ -753,6 +753,20 @@ def _undergoer(x: Predicate, si: int, f: _EvidenceFacts) -> frozenset[str]:
     return x.obj.union(*(names for (s_, ti), names in f.referents.items() if s_ == si and ti in inside))
 
 
+def _party_words(q: Predicate, ev_preds: list[tuple[int, Predicate]]) -> frozenset[str]:
+    """Every word of the doers' and objects' phrases of the evidence's other actions."""
+    return frozenset().union(*(x.subject | x.obj for _, x in ev_preds if x is not q))
+
+
+def _pronoun_undergoer(x: Predicate, si: int, f: _EvidenceFacts) -> bool:
+    """The evidence's action is done to a bare pronoun ("He is charged with robbery"): who it is, is the
+    coreference check's business, not the action's."""
+    doc = f.analyses[si].doc
+    return doc is not None and 0 <= x.i < len(doc) and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("he", "she", "they", "him", "her", "them")
+        for c in doc[x.i].children)
+
+
 def _reported_subject(f: _EvidenceFacts, si: int, att: Attribution) -> frozenset[str]:
     """Content words of the subject of what the evidence's speaker reports ("Police have opened an
     investigation, a spokeswoman said" -> {"police"}), with the names the article gives its descriptions."""
@@ -1734,6 +1748,13 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 t.head.lemma_.lower() in f.lemmas and not f.keys & _RECORD_WORDS and \
                 not any(x.tag_ in ("JJS", "RBS") for a in ev_all if a.doc is not None for x in a.doc):
             return f"the claim adds '{t.text} {t.head.text}', which the cited text does not say", extra
+    # who someone is to another ("his partner was injured" for "a woman was injured"): a relation the evidence
+    # does not give
+    for t in c.doc:
+        if t.lemma_.lower() in _RELATION_NOUNS and t.pos_ == "NOUN" and \
+                any(x.dep_ == "poss" for x in t.children) and not f.lemmas & _RELATION_NOUNS:
+            shown = " ".join(x.text for x in t.subtree if x.dep_ == "poss" or x is t)
+            return f"the claim adds '{shown}', which the cited text does not say", extra
     # a ranking the evidence gives nothing like ("the rally, the biggest since independence"): a fact of its own
     if not any(x.tag_ in ("JJS", "RBS") for a in ev_all if a.doc is not None for x in a.doc):
         for t in c.doc:
@@ -1751,7 +1772,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # a state the claim gives the object of an action ("was rescued unharmed", "was found dead"): said or not
     for t in c.doc:
         if t.pos_ == "ADJ" and t.dep_ == "oprd" and t.head.pos_ == "VERB" and \
-                t.head.lemma_.lower() not in _COPULAS and not _word_known(t, known, f.lemmas):
+                t.head.lemma_.lower() not in _COPULAS and not _word_known(t, known, f.lemmas) and \
+                not any(same_sense({f"{t.head.lemma_.lower()} {t.lower_}"}, x.forms) for _, x in ev_preds):
+            # ("found guilty" restates "convicted": the verb and its state are one act)
             return f"the claim adds '{t.head.text} {t.text}', which the cited text does not say", extra
     reason = _added_clause_check(c, ev_preds, f, known) or _possible_only_check(c, ev_preds)
     if reason:
@@ -1968,7 +1991,7 @@ def _no_check(c: Analysis, ev: list[Analysis]) -> str:
 def _names_the_act(noun: str, verb: str) -> bool:
     """Whether a noun is the verb's own name for its act ("difference" / "differ", "increase" / "increase",
     "reduction" / "reduce", "improvement" / "improve")."""
-    if noun == verb:
+    if noun == verb or derived(noun, verb):  # ("intention" / "intend", "death" / "die")
         return True
     stem = verb[:-1] if verb.endswith("e") else verb
     return noun.startswith(stem) and noun[len(stem):] in _ACT_SUFFIXES
@@ -2399,6 +2422,10 @@ _KIND_ADJECTIVES = frozenset("""military financial economic political humanitari
 diplomatic medical legal criminal civil naval""".split())
 # What makes an amount a record ("a record profit"), and how the evidence may say it without the word.
 _RECORD_WORDS = frozenset({"record", "unprecedented", "all-time"})
+# Who a person is to another: family, partners, friends, neighbours.
+_RELATION_NOUNS = frozenset("""partner wife husband spouse son daughter mother father parent child brother sister
+sibling girlfriend boyfriend fiancee fiance friend neighbour neighbor colleague cousin uncle aunt nephew niece
+grandson granddaughter grandmother grandfather stepson stepdaughter stepfather stepmother widow widower""".split())
 # Nouns of a phrase that gives an act's reason or whom it answers to ("at the request of", "in response to"; not
 # the purpose "in order to").
 # Superlatives that rank nothing ("at least", "most of", "the latest figures").
@@ -2438,6 +2465,14 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if opposite(p.forms - q.forms, q.forms - p.forms) and not _told_from_other_side(p, q):
             # "voted against" / "voted in favour"
             return f"the cited text says '{q.text}', the claim says the opposite ('{p.text}')"
+        # what the claim's act is of or for, which the evidence gives to the opposite act instead ("found guilty of
+        # attempted murder" where the jury "cleared him of attempted murder but convicted him of wounding")
+        of_what = p.prep_core.get("of", frozenset())
+        flip = next((x for _, x in ev_preds if of_what and not _overlap(of_what, _unite(q.prep_core) | q.object_core)
+                     and opposite(p.forms, x.forms) and p.negated == x.negated and
+                     _overlap(of_what, _unite(x.prep_core) | x.object_core)), None)
+        if flip is not None:
+            return f"the cited text says '{flip.text}' of that, the claim says the opposite ('{p.text}')"
         if clash := _role_clash(p.subject, q.subject):
             return clash
         if p.lemma in _VIEW_VERBS and q.lemma == p.lemma and p.explicit_subject and q.explicit_subject and \
@@ -2581,7 +2616,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             specific = prep not in _GENERAL_PREPS or bool(b and b & f.names)
             if b and b <= _PLACE_NOUNS and named <= f.names:
                 continue  # "near Ardal" for "near the town", the town the evidence named before
-            if named and b and specific and not _overlap(a, b) and _overlap(a, elsewhere - b):
+            # (the claim's name is one the evidence gives another part: a party, or a place said of another act's
+            # party, "burglaries in Oakden fell, while they rose in Ribble Cross")
+            if named and b and specific and not _overlap(a, b) and (_overlap(a, elsewhere - b) or _overlap(
+                    a - f.acronyms, _party_words(q, ev_preds) - b)):
                 return (f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{q.text} {prep} "
                         f"{_describe(b)}'")
         return ""
@@ -2606,7 +2644,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             for _, x in ev_preds):
         return ""  # "won the Commission's approval" for "the Commission approved": the act, from its receiver's side
     if p.lemma in _UNDERGOING_VERBS and not p.negated and not p.irrealis and any(
-            not x.irrealis and not x.negated and known(x.forms) and _overlap(p.subject, _undergoer(x, si, f)) and
+            not x.irrealis and not x.negated and known(x.forms) and (
+                _overlap(p.subject, _undergoer(x, si, f)) or not p.subject_names and _pronoun_undergoer(x, si, f)) and
             any(same_sense({n}, x.forms) for n in p.object_core) for si, x in ev_preds):
         return ""  # "faces charges" for "was charged": the act, told from the side of the one it is done to
     if p.lemma in _ISSUING_VERBS and not p.negated and any(
@@ -2682,8 +2721,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # the closest action is a verb the thesaurus does not know ("to protest against the detention"), but a
         # known one has the claim's doer and the same thing acted on ("summoned the ambassador"): that is the one
         # the claim restates ("expelled the ambassador")
-        q = next((x for _, x in aligned if known(x.forms) and not x.negated and _overlap(p.subject, x.subject) and
-                  _overlap(p.object_core, x.object_core)), q)
+        # (or, with no doer on either side, the thing acted on: "the link road has been scrapped" for "work on the
+        # link road has been delayed")
+        q = next((x for _, x in aligned if known(x.forms) and not x.negated and (
+            _overlap(p.subject, x.subject) or not p.subject and not x.subject and p.dep not in ("pcomp", "acl")) and
+            _overlap(p.object_core, x.object_core)), q)
     if p.lemma in _BACKING_VERBS and q.governor == "vote" and not p.negated and not q.negated:
         return ""  # "backed a ban on diesel buses" for "voted 31-9 to ban diesel buses": a vote for the act
     if opposite(p.forms, q.forms) and q.negated and not p.negated and q.irrealis and p.irrealis and \
@@ -3219,7 +3261,8 @@ def _limited_chunks(a: Analysis) -> list[tuple[set[str], set[frozenset[str]], Sp
         toks = list(chunk)
         # "the suspected gunman, a 34-year-old man": the limit belongs to the words after it in the phrase
         nouns = {t.lemma_.lower() for t in toks if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in TITLES)}
-        limits = {_LIMIT_CLASS[t.lower_] for t in toks if t.lower_ in _LIMIT_CLASS}
+        # ("just under five hours": a number's qualifier, no under-secretary)
+        limits = {_LIMIT_CLASS[t.lower_] for t in toks if t.lower_ in _LIMIT_CLASS and t.dep_ != "quantmod"}
         near = [t.lower_ for t in toks] + ([a.doc[chunk.start - 1].lower_] if chunk.start else [])
         limits |= {_LIMIT_CLASS[_LIMIT_ADVERBS[w]] for w in near if w in _LIMIT_ADVERBS}
         if nouns:
