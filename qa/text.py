@@ -441,11 +441,14 @@ _AGE_RANGE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?
                         r"|[2-9]0s|[2-9]0's)\b", re.I)
 _PART_OF_DECADE = {None: (0, 9), "early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 # Pence after a number: "50p", "250p" (not "5pm", which the clock reading took first)
+_PENCE_WORDS = re.compile(r"\b(\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\s+pence\b", re.I)
 _PENCE = re.compile(r"(?<![\w.£$€])(\d{1,4})p\b(?!\.m)")
 
 
 _HOURS_MINUTES = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+hours?,?\s+"
                             r"(?:and\s+)?(\d+|" + "|".join(CARDINALS) + r")\s+minutes?\b", re.I)
+_FROM_TO_MONEY = re.compile(r"\bfrom\s+([$£€])(\d[\d,]*(?:\.\d+)?)\s+to\s+([$£€])(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*"
+                            r"(?:m|bn|k|million|billion|thousand|trillion)\b)")
 _YEARS_MONTHS = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years?,?\s+"
                            r"(?:and\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?\b",
                            re.I)
@@ -502,6 +505,10 @@ def _worded_amounts(text: str) -> list[Quantity]:
     for m in _YEARS_MONTHS.finditer(text):
         out.append(Quantity(12 * _count_of(m.group(1)) + _count_of(m.group(2)), "month", None, False, m.group(0),
                             derived=True))
+    # "from £1.50 to £1.55" is a change of 5p ("went up by five pence, to £1.55")
+    for m in _FROM_TO_MONEY.finditer(text):
+        a, b = (float(x.replace(",", "")) for x in (m.group(2), m.group(4)))
+        out.append(Quantity(round(abs(b - a), 2), _SIGN_UNITS[m.group(1)], None, False, m.group(0), derived=True))
     # "for the third consecutive month": three months in a row
     for m in _NTH_IN_A_ROW.finditer(text):
         out.append(Quantity(float(ORDINALS[m.group(1).lower()]), m.group(2).lower(), None, False, m.group(0),
@@ -541,6 +548,8 @@ def quantities(text: str) -> list[Quantity]:
     text = re.sub(r"\b(\w+)-and-a-half-(year|hour|day|week|month|mile|minute|kilomet(?:re|er)|met(?:re|er))\b",
                   r"\1 and a half \2s", text, flags=re.I)
     text = _PENCE.sub(lambda m: f"£{int(m.group(1)) / 100:.2f}", text)  # "50p" is £0.50
+    # ("five pence" too)
+    text = _PENCE_WORDS.sub(lambda m: f"£{_count_of(m.group(1)) / 100:.2f}", text)
     text = _NUMBERED_PART.sub(lambda m: f"{_ORDINAL_OF[m.group(2).lower()]} {m.group(1)}", text)
     text = _NUMBER_RUN.sub(_number_run, text)
     # "one hundred and ten" is 110

@@ -4888,3 +4888,29 @@ def test_activities_on_things_faced_charges_verdicts_and_remand(claim, evidence,
 def test_named_acronyms_general_descriptions_relations_and_places(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 39): a passive progressive with a named day or month is arranged, as "will" is
+    # (and still under way without one); "was left with" names the state an attack ended in; "from £2.40 to £2.55"
+    # is a rise of 15 pence; whose words the claim's content is, when two sources share its description of someone
+    ("The Quay Street bridge is being closed over a weekend in May for repairs.",
+     "The Quay Street bridge will close for repairs from 7pm on Friday 9 May until 6am on Monday 12 May.", True),
+    ("The Quay Street bridge is being closed for repairs.",
+     "The Quay Street bridge will close for repairs from 7pm on Friday 9 May until 6am on Monday 12 May.", False),
+    ("Omar Haddad was left with a fractured skull after being assaulted outside his shop on Friday.",
+     "Omar Haddad was assaulted outside his shop on Friday. The 51-year-old suffered a fractured skull.", True),
+    ("The price of a single bus fare in Corrin will go up by fifteen pence, to £2.55.",
+     "Corrin council approved a rise in bus fares, taking a single fare from £2.40 to £2.55.", True),
+    ("The price of a single bus fare in Corrin will go up by twenty pence, to £2.55.",
+     "Corrin council approved a rise in bus fares, taking a single fare from £2.40 to £2.55.", False),
+    ("According to Sergeant Alan Pryce, the 74-year-old victim no longer leaves her house.",
+     "Sergeant Alan Pryce said the 74-year-old had been 'deliberately targeted'. Her daughter said her mother no "
+     "longer leaves her house.", False),
+    ("According to her daughter, the 74-year-old victim no longer leaves her house.",
+     "Sergeant Alan Pryce said the 74-year-old had been 'deliberately targeted'. Her daughter said her mother no "
+     "longer leaves her house.", True),
+])
+def test_arranged_passives_resulting_states_price_changes_and_whose_words(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

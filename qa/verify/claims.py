@@ -12,7 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from qa.text import UNITS, DateMention, Quantity, dates, key, name_bases, normalize, quantities, squash
+from qa.text import (
+    MONTHS,
+    UNITS,
+    WEEKDAYS,
+    DateMention,
+    Quantity,
+    dates,
+    key,
+    name_bases,
+    normalize,
+    quantities,
+    squash,
+)
 from qa.verify.lexicon import known
 from qa.verify.nlp import irregular_verbs, parse
 
@@ -367,19 +379,23 @@ def _conditioned(tok: Token) -> str:
 
 
 _FUTURE_TIME_WORDS = frozenset("next tomorrow upcoming coming".split())
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"weekend"}
 
 
 def _scheduled_progressive(tok: Token) -> bool:
     """"is taking over ... next month", "are halting the service starting Friday": a present progressive with a
     time to come is the future, as "will" is (English uses it for what is arranged)."""
-    if tok.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
-                                    for c in tok.children):
+    # (or its passive: "is being shut over a weekend in March")
+    being = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children)
+    if tok.tag_ != "VBG" and not being or not any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
+                                                  for c in tok.children):
         return False
     # ("starting Friday" is read as a clause of its own: it is a time, not a clause)
     clausal = {x.i for c in tok.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp") and
                c.lower_ not in _STARTING for x in c.subtree}
     when = [x for x in tok.subtree if x.i not in clausal and x.i != tok.i]
-    return any(x.lower_ in _FUTURE_TIME_WORDS for x in when) or any(
+    # (a named day or month is a date it is arranged for: "is closing on Friday", "is being shut in March")
+    return any(x.lower_ in _FUTURE_TIME_WORDS | _CALENDAR_WORDS for x in when) or any(
         x.lower_ in _STARTING | {"from"} and any(y.ent_type_ == "DATE" for y in x.subtree) for x in when)
 
 
@@ -943,7 +959,11 @@ def _place_words(head: Token) -> frozenset[str]:
 def _resultative_leave(t: Token) -> bool:
     """"left thousands without power", "has left the reservoir at 25 percent", "left the town in ruins": "leave"
     naming the state something ends up in, not a departure (its thesaurus class): the state is what is compared."""
-    if t.lemma_.lower() != "leave" or not any(c.dep_ == "dobj" for c in t.children):
+    if t.lemma_.lower() != "leave":
+        return False
+    if any(c.dep_ == "nsubjpass" for c in t.children):  # "was left with a broken jaw": the state it ends in
+        return any(c.dep_ == "prep" and c.lower_ in ("with", "without") for c in t.children)
+    if not any(c.dep_ == "dobj" for c in t.children):
         return False
     for c in t.children:
         if c.dep_ in ("oprd", "acomp", "xcomp"):

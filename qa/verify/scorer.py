@@ -1305,7 +1305,22 @@ def _reporting_this(c: Analysis, att: Attribution, ev_atts: list[tuple[int, Attr
             same = [(si, ev) for si, ev in kept if ev.pronoun or any(
                 ev.head == h.head or ev.speaker_words & h.speaker_words for _, h in having)]
             kept = [(si, ev) for si, ev in kept if (si, ev) in same or _in_relative_clause(ev_all[si], ev)]
+        elif not having:
+            # no verb to go by: the words said of the subject, not those that name it ("the 58-year-old victim is
+            # afraid to answer the door" is the son's "his mother was afraid to answer the door", not the
+            # detective's "the 58-year-old had been targeted")
+            subject = {key(y.lemma_) for x in said if x.dep_ in ("nsubj", "nsubjpass") and x.head in said
+                       for y in x.subtree}
+            told = mine - subject
+            sharing = [(si, ev) for si, ev in kept if told & _said_words(ev_all[si], ev)]
+            # (not beside a source that goes on from another, "the broadcast added": it may be the one left out)
+            if told and sharing and len(sharing) < len(kept) and not any(
+                    ev.verb.split()[-1] in _CONTINUING_VERBS for _, ev in kept):
+                kept = [(si, ev) for si, ev in kept if (si, ev) in sharing or _in_relative_clause(ev_all[si], ev)]
     return kept
+
+
+_CONTINUING_VERBS = frozenset("add added adds adding continue continued continues went go goes".split())
 
 
 def _participle_report(a: Analysis, att: Attribution) -> bool:
