@@ -4914,3 +4914,16 @@ def test_named_acronyms_general_descriptions_relations_and_places(claim, evidenc
 def test_arranged_passives_resulting_states_price_changes_and_whose_words(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 39): a definite noun that speaks and names no body, document or medium ("the
+    # incumbent said") is the person just named; "the newspaper said" is not
+    ("Oren Vasko said he would not step aside.",
+     "Oren Vasko, 61, has run the province since 2011. The incumbent said he would not step aside.", True),
+    ("Oren Vasko said he would not step aside.",
+     "Oren Vasko, 61, has run the province since 2011. The newspaper said he would not step aside.", False),
+])
+def test_a_speaking_description_is_the_person_just_named(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

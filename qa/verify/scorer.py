@@ -477,14 +477,26 @@ def _negative_word(t: Token) -> bool:
     return t.tag_ == "JJS" and any(x.lower_ == "since" for x in t.sent)
 
 
+# What says things without being a person: documents, findings, broadcasts and bodies of people.
+_SPEAKING_THINGS = frozenset("""article story report source outlet account piece statement study survey letter
+ruling document filing analysis audit
+review poll inquiry investigation judgment judgement verdict data figure video footage post tweet message note notice
+memo paper journal channel network broadcaster newspaper agency outlet station magazine daily website site page
+release bulletin broadcast programme program show report assessment estimate forecast model research evidence
+campaign movement family crowd public government administration office court panel jury""".split())
+
+
 def _describes_person(t: Token) -> bool:
     """A definite subject noun (or "according to" source) that describes a person by their trade ("the banker
     said"): read as the last person named as a subject, like "he". ("The diplomat told reporters" after the foreign
     minister is named describes her; "diplomats said" stays a source.)"""
     lemma = t.lemma_.lower()
+    # (or any noun that speaks, "the incumbent told supporters", that names no body, source or thing)
+    speaks = t.dep_ == "nsubj" and t.head.lemma_.lower() in SAY_VERBS
     return t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or _according_to(t)) and t.tag_ == "NN" and \
-        is_person_noun(lemma) and lemma not in _OTHER_PARTY_NOUNS | SOURCE_NOUNS - {"diplomat"} | _COUNSEL_NOUNS | \
-        TITLES | ORG_NOUNS | THING_AGENT_NOUNS and not any(c.dep_ in ("poss", "prep") for c in t.children)
+        (is_person_noun(lemma) or speaks) and lemma not in _OTHER_PARTY_NOUNS | SOURCE_NOUNS - {"diplomat"} | \
+        _COUNSEL_NOUNS | TITLES | ORG_NOUNS | THING_AGENT_NOUNS | _SPEAKING_THINGS and \
+        not any(c.dep_ in ("poss", "prep") for c in t.children)
 
 
 def _name_tokens(a: Analysis) -> list[Token]:
