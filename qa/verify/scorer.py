@@ -478,12 +478,11 @@ def _negative_word(t: Token) -> bool:
 
 
 # What says things without being a person: documents, findings, broadcasts and bodies of people.
-_SPEAKING_THINGS = frozenset("""article story report source outlet account piece statement study survey letter
-ruling document filing analysis audit
-review poll inquiry investigation judgment judgement verdict data figure video footage post tweet message note notice
-memo paper journal channel network broadcaster newspaper agency outlet station magazine daily website site page
-release bulletin broadcast programme program show report assessment estimate forecast model research evidence
-campaign movement family crowd public government administration office court panel jury""".split())
+_SPEAKING_THINGS = frozenset("""article story report account piece statement study survey letter ruling document filing
+analysis audit review poll inquiry investigation judgment judgement verdict data figure video footage post tweet
+message note notice memo paper journal channel network broadcaster newspaper agency outlet station magazine daily
+website site page release bulletin broadcast programme program show assessment estimate forecast model research
+evidence campaign movement family crowd public government administration office court panel jury""".split())
 
 
 def _describes_person(t: Token) -> bool:
