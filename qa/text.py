@@ -123,7 +123,10 @@ _COMPOUND_UNITS = [
 _SHARES = [
     (re.compile(r"\b(?:one|a)[\s-]+half\s+(?:of\s+)?(?=the|its|his|her|their|all|those|these)\b|"
                 r"(?<!first )(?<!second )(?<!latter )(?<!other )(?<!the )"  # "the second half of the year": a time
-                r"\bhalf\s+(?:of\s+)?(?=the|its|his|her|their|all|those|these)\b", re.I), "50 percent of "),
+                r"\bhalf\s+(?:of\s+)?(?=the|its|his|her|their|all|those|these)\b|"
+                # ("half of Oxmarsh county's crop": a name's possession)
+                r"(?<!first )(?<!second )(?<!the )\bhalf\s+of\s+(?=(?-i:[A-Z])[\w-]*(?:\s+[\w-]+)?['’]s\b)", re.I),
+     "50 percent of "),
     (re.compile(r"\bthree[\s-]+quarters\s+of\b", re.I), "75 percent of"),
     (re.compile(r"\b(?:a|one)[\s-]+quarter\s+of\b", re.I), "25 percent of"),
     (re.compile(r"\btwo[\s-]+thirds\s+of\b", re.I), "66.67 percent of"),
@@ -232,6 +235,11 @@ _DATE_WORD = re.compile(
     r"|\b(?P<year>(?:1[89]|20)\d\d)s?\b", re.I)
 
 
+_DEGREES_IN_WORDS = re.compile(r"\b(" + "|".join(sorted(CARDINALS, key=len, reverse=True)) +
+                               r")\s+degrees?(?=\s+(?:Celsius|Fahrenheit|centigrade)\b)", re.I)
+_DEGREES = re.compile(r"(?<![\w.])([-\u2212])?(\d+(?:\.\d+)?)\s?°\s?([CF])\b")
+
+
 def normalize(text: str) -> str:
     """One spelling for quotes and dashes, glued acronyms and glued units split (for parsing and matching)."""
     text = text.translate(_TRANSLATE).replace(" - ", " – ")
@@ -245,6 +253,13 @@ def normalize(text: str) -> str:
     # "1.2k staff" is 1,200 staff; "a 10k race" is ten kilometres
     text = _BARE_K.sub(lambda m: f"{m.group(1)} {'km' if _a_race(m) else 'thousand'}{m.group(2) or ''}", text)
     text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
+    # "-18°C" as words ("minus 18 degrees Celsius"): the parser reads the sign and the symbol as names otherwise
+    text = _DEGREES.sub(lambda m: f"{'minus ' if m.group(1) else ''}{m.group(2)} degrees "
+                                  f"{'Celsius' if m.group(3).upper() == 'C' else 'Fahrenheit'}", text)
+    # ("minus five degrees Celsius": the temperature in figures, as the unit reading expects)
+    text = _DEGREES_IN_WORDS.sub(lambda m: m.group(0) if re.search(r"(?:\w+[\s-]+|-)$", m.string[:m.start()]) and
+                                 re.search(r"(\w+)[\s-]*$", m.string[:m.start()]).group(1).lower() in CARDINALS
+                                 else f"{CARDINALS[m.group(1).lower()]} degrees", text)  # not "twenty five"
     # an ISO date, "2024-05-05", is "5 May 2024" (day-first or month-first numerals are left alone: ambiguous)
     text = _ISO_DATE.sub(lambda m: f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1].capitalize()} {m.group(1)}", text)
     text = re.sub(r"\bNo\.\s?(?=\d)", "Number ", text)  # "No. 10 Downing Street", "a No. 10 spokesman"
@@ -443,22 +458,32 @@ _PART_OF_DECADE = {None: (0, 9), "early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 # Pence after a number: "50p", "250p" (not "5pm", which the clock reading took first)
 _PENCE_WORDS = re.compile(r"\b(\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\s+pence\b", re.I)
 _PENCE = re.compile(r"(?<![\w.£$€])(\d{1,4})p\b(?!\.m)")
+_COUNT_OR_WORD = r"(\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")"
+_AND_CENTS = re.compile(rf"\b{_COUNT_OR_WORD}\s+(dollars?|pounds?|euros?)\s+and\s+{_COUNT_OR_WORD}\s+"
+                        r"(?:cents?|pence|p)\b", re.I)
+_SIGN_OF_CURRENCY = {"dollar": "$", "dollars": "$", "pound": "£", "pounds": "£", "euro": "€", "euros": "€"}
 
 
 _HOURS_MINUTES = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+hours?,?\s+"
                             r"(?:and\s+)?(\d+|" + "|".join(CARDINALS) + r")\s+minutes?\b", re.I)
 _FROM_TO_MONEY = re.compile(r"\bfrom\s+([$£€])(\d[\d,]*(?:\.\d+)?)\s+to\s+([$£€])(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*"
                             r"(?:m|bn|k|million|billion|thousand|trillion)\b)")
-_YEARS_MONTHS = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years?,?\s+"
+_YEARS_MONTHS = re.compile(r"\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years?,?\s+"
                            r"(?:and\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?\b",
                            re.I)
 _TIMES_AS = re.compile(r"\b(twice|two\s+times|three\s+times|four\s+times|five\s+times|ten\s+times)\s+as\s+"
                        r"(many|much|large|big|high|long|numerous|common|great)\b", re.I)
 
 
+_MULTIPLE_OF = re.compile(r"(?:(?<=, )|(?<=\bat )|(?<=\bis )|(?<=\bwas )|(?<=\bare )|(?<=\bwere )|(?<=\bbe ))"
+                          r"(twice|double|triple|treble|quadruple|(?:two|three|four|five|ten)\s+times)\s+"
+                          r"(?=(?:the|its|their|his|her|that|what)\b)", re.I)
+_MULTIPLES = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+
+
 def _count_of(word: str) -> float:
     w = re.sub(r"\s+times$", "", word.lower())
-    return float(w) if w.isdigit() else float(CARDINALS.get(w, 0) or {"twice": 2}.get(w, 0))
+    return float(w) if w.isdigit() else float(CARDINALS.get(w, 0) or {"twice": 2, "a": 1, "an": 1}.get(w, 0))
 
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:[$£€¥₹]\s?)?(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion))?\s+and\s+"
@@ -547,6 +572,9 @@ def quantities(text: str) -> list[Quantity]:
     # "a two-and-a-half-hour climb" is two and a half hours
     text = re.sub(r"\b(\w+)-and-a-half-(year|hour|day|week|month|mile|minute|kilomet(?:re|er)|met(?:re|er))\b",
                   r"\1 and a half \2s", text, flags=re.I)
+    # "three dollars and fifty cents" is $3.50, "two pounds and 40 pence" £2.40
+    text = _AND_CENTS.sub(lambda m: f"{_SIGN_OF_CURRENCY[m.group(2).lower()]}{_count_of(m.group(1)):.0f}."
+                                    f"{_count_of(m.group(3)):02.0f}", text)
     text = _PENCE.sub(lambda m: f"£{int(m.group(1)) / 100:.2f}", text)  # "50p" is £0.50
     # ("five pence" too)
     text = _PENCE_WORDS.sub(lambda m: f"£{_count_of(m.group(1)) / 100:.2f}", text)
@@ -577,6 +605,9 @@ def quantities(text: str) -> list[Quantity]:
     # "a million and a half" is 1.5 million; "twice as many" is 100% more
     text = re.sub(r"\b(?:a|one)\s+(thousand|million|billion|trillion)\s+and\s+a\s+half\b", r"1.5 \1", text, flags=re.I)
     text = _TIMES_AS.sub(lambda m: f"{100 * (_count_of(m.group(1)) - 1):g} percent more, as {m.group(2)}", text)
+    # ", double the estimate", "was triple the figure": a multiple of another amount (not the verb "to double")
+    text = _MULTIPLE_OF.sub(lambda m: f"{100 * ((_MULTIPLES.get(m.group(1).lower()) or _count_of(m.group(1))) - 1):g}"
+                                      f" percent more than ", text)
     # "two dozen fighter jets" is 24 (not a two and a dozen)
     text = re.sub(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+dozen\b",
                   lambda m: str(12 * (int(m.group(1)) if m.group(1).isdigit() else CARDINALS[m.group(1).lower()])),
@@ -910,7 +941,11 @@ ship vessel boat
 officer policeman
 village settlement hamlet
 player footballer
-case infection""".splitlines()]
+case infection
+time occasion instance
+walker hiker rambler
+trip journey
+shop store outlet""".splitlines()]
 
 
 # Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").
@@ -1307,7 +1342,11 @@ STANDARD_ABBREVIATIONS = {
     "di": "Detective Inspector", "dci": "Detective Chief Inspector", "ds": "Detective Sergeant",
     # common nouns written as initials
     "gp": "General Practitioner", "hq": "Headquarters", "icu": "Intensive Care Unit", "gdp": "Gross Domestic Product",
-    "ae": "Accident Emergency", "cctv": "Closed Circuit Television",
+    "ae": "Accident Emergency", "cctv": "Closed Circuit Television", "ngo": "Non Governmental Organisation",
+    "gm": "Genetically Modified", "ev": "Electric Vehicle", "evs": "Electric Vehicles", "ai": "Artificial Intelligence",
+    "ipo": "Initial Public Offering", "vat": "Value Added Tax", "suv": "Sport Utility Vehicle",
+    "lng": "Liquefied Natural Gas", "mep": "Member of European Parliament", "uv": "Ultraviolet",
+    "mri": "Magnetic Resonance Imaging",
     # abbreviated words of names and titles (capitalised, with or without the full stop)
     "dr": "Doctor", "mt": "Mount", "st": "Saint Street", "ft": "Fort", "ave": "Avenue", "rd": "Road",
     "ltd": "Limited", "inc": "Incorporated", "corp": "Corporation", "co": "Company", "bros": "Brothers",

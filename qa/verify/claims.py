@@ -62,8 +62,8 @@ HEDGES = frozenset("reportedly allegedly purportedly apparently supposedly osten
 EPISTEMIC_ADVERBS = frozenset("probably possibly perhaps presumably maybe".split())
 # Governors and auxiliaries under which an action is contemplated, not done.
 IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
-vow pledge promise aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review assess
-evaluate depend hinge investigate probe project forecast predict appear seem set schedule""".split())
+vow pledge promise commit aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review
+assess evaluate depend hinge investigate probe project forecast predict appear seem set schedule""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due ready willing prepared".split())
@@ -88,6 +88,8 @@ FUTURE_MODALS = frozenset("will shall 'll wo".split())
 # Verbs that only lay an act at someone's door ("accused her of embezzling", "charged with stealing"): the act under
 # them is not asserted.
 ALLEGATION_VERBS = frozenset("accuse charge blame".split())
+# Nouns whose "that" clause is alleged, not asserted: "over claims that the company lets sewage ..."
+ALLEGATION_NOUNS = frozenset("claim allegation accusation suggestion rumour rumor".split())
 # Nouns an act can hang from as their infinitive: under talks it is only weighed ("in talks to acquire"), under a
 # plan or bid only intended ("a bid to take over", "plans to build").
 # (and "applied for permission to demolish": the act waits on someone else's decision)
@@ -391,8 +393,10 @@ def _scheduled_progressive(tok: Token) -> bool:
                                                   for c in tok.children):
         return False
     # ("starting Friday" is read as a clause of its own: it is a time, not a clause)
-    clausal = {x.i for c in tok.children if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp") and
-               c.lower_ not in _STARTING for x in c.subtree}
+    # (nor is a day said in a clause of its own anywhere below: "asking anyone who witnessed the crash on Thursday")
+    clausal = {x.i for c in tok.subtree if c is not tok and (
+        c.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp") and c.head is tok or c.dep_ in ("relcl", "acl") and
+        c.tag_ != "VBG") and c.lower_ not in _STARTING for x in c.subtree}
     when = [x for x in tok.subtree if x.i not in clausal and x.i != tok.i]
     # (a named day or month is a date it is arranged for: "is closing on Friday", "is being shut in March")
     return any(x.lower_ in _FUTURE_TIME_WORDS | _CALENDAR_WORDS for x in when) or any(
@@ -1136,7 +1140,8 @@ def _strength(tok: Token) -> int:
                 out = min(out, 0 if c.lower_ in POSSIBILITY_MODALS else 1)
         if depth and cur.pos_ == "NOUN" and came_by == "acl":  # "talks to acquire", "a plan to build"
             noun = cur.lemma_.lower()
-            out = 0 if noun in CONTEMPLATION_NOUNS else min(out, 1) if noun in INTENT_NOUNS else out
+            # ("claims that the company lets sewage ...": an allegation's content is not asserted)
+            out = 0 if noun in CONTEMPLATION_NOUNS | ALLEGATION_NOUNS else min(out, 1) if noun in INTENT_NOUNS else out
         if depth and cur.pos_ in ("VERB", "AUX", "ADJ"):
             lemma = _verb_lemma(cur)
             preps = {f"{cur.lemma_.lower()} {c.lower_}" for c in cur.children if c.dep_ == "prep"}
@@ -1157,7 +1162,8 @@ def _strength(tok: Token) -> int:
                             "nsubjpass", "acomp") or cur.head is cur:
             break
         gov = cur.head.lemma_.lower()
-        if gov in SAY_VERBS | CONFIRM_VERBS and not _unconfirmed(cur.head) and gov not in IRREALIS_VERBS:
+        if gov in SAY_VERBS | CONFIRM_VERBS and not _unconfirmed(cur.head) and gov not in IRREALIS_VERBS and \
+                not (cur.head.pos_ == "NOUN" and gov in ALLEGATION_NOUNS):  # ("claims that": no one's word)
             break
         if _own_clause_conjunct(cur):
             break

@@ -64,9 +64,10 @@ def _scholar(word: str) -> bool:
 ORG_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer club
 agency union organisation organization council ministry department party business retailer airline operator
 charity team body authority commission committee board publisher chain
-developer supplier utility regulator watchdog alliance bloc coalition""".split())
+developer supplier utility regulator watchdog alliance bloc coalition carrier forecaster association society
+federation foundation""".split())
 BUSINESS_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer
-business retailer airline operator chain developer supplier utility""".split())
+business retailer airline operator chain developer supplier utility carrier""".split())
 # Organisation nouns general enough to stand for any body named just before ("the utility" for "the Vellmar
 # regional water authority"); "the ministry" or "the council" name a kind of their own and are not continued.
 _GENERIC_ORG_NOUNS = frozenset("company firm group organisation organization body business utility agency operator "
@@ -314,11 +315,16 @@ def _person_spans(doc) -> list:
         out.append(ent if end == ent.end else Span(doc, ent.start, end, label="PERSON"))
         taken |= set(range(ent.end, end))
     for t in doc:
-        if t.lemma_.lower() not in _TITLE_WORDS or not t.text[:1].isupper():
+        # a title or a person's description in front ("Sprinter Amaka Diallo-Reyes")
+        if not (t.lemma_.lower() in _TITLE_WORDS or t.pos_ in ("NOUN", "PROPN") and is_person_noun(t.lemma_.lower())) \
+                or not t.text[:1].isupper() or t.i in taken:
             continue
         end = t.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in taken \
-                and doc[end].lemma_.lower() not in _TITLE_WORDS:
+        while end < len(doc) and end not in taken and doc[end].lemma_.lower() not in _TITLE_WORDS and (
+                doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() or
+                # a double-barrelled name: "Diallo-Reyes" is read as "Diallo", "-", "Reyes"
+                doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc) and
+                doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper()):
             end += 1
         if end - t.i - 1 >= 2 and doc[end - 1].dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj"):
             out.append(Span(doc, t.i + 1, end, label="PERSON"))

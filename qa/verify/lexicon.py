@@ -56,6 +56,7 @@ praise, commend, hail, laud
 nationalise, nationalize, take into public ownership
 privatise, privatize, sell off
 discharge, release from hospital
+discharge, release, emit
 say, state, tell, add, declare, announce, note, remark, comment, report, claim, insist, maintain, respond, reply
 confirm, verify, corroborate, acknowledge
 deny, reject, dismiss, refute, rebuff, turn down
@@ -82,7 +83,8 @@ challenge, contest, appeal, dispute
 cooperate, comply, collaborate, work with
 compensate, reimburse, pay back, indemnify, repay
 replace, swap, renew
-cancel, scrap, call off, axe, ax, drop, terminate, abandon
+cancel, scrap, call off, axe, ax, drop, terminate, abandon, withdraw
+issue, put out, publish, release
 count, tally, number, record
 die, perish, pass away, succumb, kill
 hospitalise, hospitalize, admit
@@ -134,7 +136,8 @@ hope, wish, aim, want
 look for, search for, hunt for, seek, pursue, track down
 investigate, probe, inquire into, look into, examine, check, check on
 increase, rise, lift, raise, boost, push up, drive up, climb, grow, go up
-decrease, fall, drop, decline, weaken, ease, slow, soften, slide, lose ground, go down, dip, cool, reduce, cut, lower
+decrease, fall, drop, decline, weaken, ease, slow, soften, slide, lose ground, go down, dip, cool, reduce, cut, lower, \
+lose percent, lose fifth, lose third, lose quarter, lose half, lose value, lose point
 keep, leave, hold, maintain, retain, keep unchanged, leave unchanged, hold steady
 close, shut, seal off, cordon off, close off, block off
 walk out, strike, go on strike, stop work
@@ -216,6 +219,7 @@ increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp u
 go up, jump, surge, soar, improve | decrease, reduce, cut, scale back, lower, curtail, scale down, weaken, fall, \
 drop, decline, go down, slip, slide, plunge, sink, dip, tumble, suspend, freeze, halt, worsen, deteriorate
 win, beat, defeat, edge, survive | lose, lose to
+lead, outpoll | trail, lag, lag behind
 pass, approve, vote for, vote in favour of, vote in favor of, vote in favour, vote in favor, back | \
 reject, vote against, vote down, oppose
 support, back, favour, favor, endorse, welcome, approve | oppose, object to, resist, criticise, criticize, \

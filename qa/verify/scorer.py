@@ -410,7 +410,11 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                     t.pos_ in ("NOUN", "PROPN")
                 # "Kaito Mori founded Swiftbox. The entrepreneur said ...": a description of a person (not an office,
                 # a source, a lawyer or a party of its own) as the next subject names the person just named
-                aged = aged or is_def and _describes_person(t) and not ctx.referent(offset + t.idx, t.lemma_.lower())
+                # ("Quentin Avery founded Brightwell ... its founder said": a body's person described by what the
+                # person just named did for it)
+                owned = any(c.lower_ in ("its", "their") and c.dep_ == "poss" for c in t.children)
+                aged = aged or (is_def or owned) and _describes_person(t) and \
+                    not ctx.referent(offset + t.idx, t.lemma_.lower())
                 # (a lower-case word the small tagger calls a proper noun is a noun: "the veteran zoologist")
                 noun = t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.islower()
                 # ("the Passenger Watch group" names itself: it is not the body named before)
@@ -495,7 +499,7 @@ def _describes_person(t: Token) -> bool:
     return t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or _according_to(t)) and t.tag_ == "NN" and \
         (is_person_noun(lemma) or speaks) and lemma not in _OTHER_PARTY_NOUNS | SOURCE_NOUNS - {"diplomat"} | \
         _COUNSEL_NOUNS | TITLES | ORG_NOUNS | THING_AGENT_NOUNS | _SPEAKING_THINGS and \
-        not any(c.dep_ in ("poss", "prep") for c in t.children)
+        not any(c.dep_ == "prep" or c.dep_ == "poss" and c.lower_ not in ("its", "their") for c in t.children)
 
 
 def _name_tokens(a: Analysis) -> list[Token]:
@@ -936,6 +940,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return True, ""  # "the Harrowmere dam's operator" for "... the Harrowmere dam, the dam's operator said"
     # ("Assn." may be tagged a person's name: a word shortened with a dot is no name)
     persons = {w for w in claim_att_names if not _shortened(w, claim_att.speaker, ev_words)}
+    if claim_att.head in ORG_NOUNS and claim_att.head not in persons:
+        persons = set()  # "the Quarry Lane tenants' federation": a body, whatever the tagger made of its place
     # ("the researcher said", which the article's context resolves to the scientist it named, is that scientist)
     resolved = bool(persons) and persons <= ev_words - ev_att.speaker_words and _definite_description(ev_att) \
         if ev_att is not None else False
@@ -970,6 +976,10 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
             need = standard_expansion(w) - {"officer"}
             if need and need & (TITLES | _EXECUTIVE_TITLES) and not need <= ev_words | (sentence_words or set()):
                 return False, "words"
+        # an office the evidence never gives them: "Vantage Grid's chief executive said" for "Vantage Grid said"
+        if ev_att is not None and not ev_att.person and claim_att.head in _EXECUTIVE_TITLES - _SPOKES and \
+                claim_att.head not in ev_words | (sentence_words or set()):
+            return False, "words"
         return True, ""
     missing = [w for w in cw if not _overlap({w}, ev_words) and
                not any(_same_office(w, x) for x in ev_words)]  # "spokeswoman" for "spokesman"
@@ -1130,6 +1140,8 @@ _EXECUTIVE_TITLES = frozenset("""chief executive ceo cfo coo officer chairman ch
 spokesman spokeswoman spokesperson founder""".split())
 
 
+_THROUGHOUT_PERIODS = frozenset("day night week month year season summer winter spring autumn weekend".split())
+_SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
 _DOCUMENT_NOUNS = frozenset("article articles story stories report reports source sources outlet outlets account "
                             "accounts piece pieces".split())
 
@@ -1476,9 +1488,14 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     ev_all = f.analyses
     # numbers with units and qualifiers
     ev_q = [q for a in ev_all for q in a.quantities]
+    # a part of a sum the evidence gives whole ("a year and two months" for "14 months")
+    summed = [d for d in c.quantities if d.derived and d.unit in ("month", "minute") and " and " in d.text and
+              _quantity_found(d, c, ev_q)]
     for q in c.quantities:
         if q.derived:
             continue  # the claim's own numbers are checked as written
+        if any(q.text in d.text for d in summed):
+            continue
         if q.noun in _DOCUMENT_NOUNS:
             continue  # "the two stories characterise ISIS as ...": the answer counting its sources, not a fact
         if q.value == 1 and q.unit in ("decade", "fortnight", "century") and not any(
@@ -1678,6 +1695,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                                                                      {"all", "every", "each"} & f.keys):
             if t.lower_ == "every" and t.head.lower_ in _PERIODS and _PERIODS[t.head.lower_] & f.keys:
                 continue  # "every day" for "daily"
+            if t.lower_ == "all" and t.head.lemma_.lower() in _THROUGHOUT_PERIODS and \
+                    {"throughout", "whole", "entire"} & f.keys and key(t.head.lemma_) in f.keys:
+                continue  # "all summer" for "throughout the summer": a stretch of time, not every one of a set
             return f"'{t.text}' over-generalises the cited text", extra
     # a phrase or clause of the claim that nothing in the evidence speaks of: an added detail
     known = f.keys | f.lemmas | f.ref_words | REPORT_NOUNS | {"report"}
@@ -1689,7 +1709,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     for t in c.doc:
         if t.lower_ == "according" or t.head.lower_ == "according":
             continue
-        if t.dep_ not in clausal or t.head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        # (a phrase the parser hung on an amount: "fined it £1.1 million for spills caused by ...")
+        if t.dep_ not in clausal or t.head.pos_ not in ("VERB", "AUX", "NOUN", "PROPN") and not (
+                t.head.pos_ == "NUM" and t.dep_ in ("prep", "acl", "relcl")):
             continue
         # the phrase's own words: a phrase nested in it is judged on its own ("opposing a fuel price rise" is new
         # even when the parser hangs the known "on Saturday" from it)
@@ -2089,7 +2111,18 @@ def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str],
         while subj is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
             verb = verb.head  # "the drug was found to be less effective than ...": the governor's subject
             subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
-        if subj is None or not other:
+        if not other:
+            continue
+        if subj is None:
+            # no subject found (the parser took "Those given a placebo recovered ..." for a noun phrase): the words
+            # from the clause's start up to the comparative are the compared side
+            begin = max((x.i + 1 for x in doc[:t.i] if x.text in (",", ";", ":")), default=0)
+            span = [x for x in doc[begin:t.i] if x is not comp and _side_word(x) and not x.like_num]
+            if not span:
+                continue
+            first, start = frozenset(key(x.lemma_) for x in span), begin
+            end = max(right[-1].i if right else t.i, t.right_edge.i)
+            out.append((first, comp.lower_, other, doc[start:end + 1].text, frozenset()))
             continue
         first = frozenset(key(x.lemma_) for x in subj.subtree if _side_word(x) and x.i < t.i)
         start = min(subj.left_edge.i, t.i)
@@ -2193,7 +2226,8 @@ def _comparison_check(c: Analysis, ev: list[Analysis]) -> str:
 # measure X ("more likely" / "less likely").
 _COMPARATIVES = {"higher": ("high", 1), "lower": ("high", -1), "greater": ("size", 1), "larger": ("size", 1),
                  "bigger": ("size", 1), "smaller": ("size", -1), "better": ("good", 1), "worse": ("good", -1),
-                 "older": ("age", 1), "younger": ("age", -1), "longer": ("long", 1), "shorter": ("long", -1),
+                 "older": ("age", 1), "younger": ("age", -1), "newer": ("age", -1), "longer": ("long", 1),
+                 "shorter": ("long", -1),
                  "faster": ("fast", 1), "slower": ("fast", -1), "cheaper": ("price", -1), "dearer": ("price", 1),
                  "richer": ("rich", 1), "poorer": ("rich", -1), "stronger": ("strong", 1),
                  "weaker": ("strong", -1), "heavier": ("heavy", 1), "lighter": ("heavy", -1),
@@ -2229,8 +2263,10 @@ def _degrees(a: Analysis) -> list[tuple[str, int, str, frozenset[str]]]:
             if t.head.lower_ in _GRADED:  # "more slowly" on the scale of "faster"
                 scale, sign = _GRADED[t.head.lower_]
                 way = way * sign
-        elif w in ("more", "less", "fewer") and not (nxt is not None and nxt.lower_ == "than"):
-            continue  # "more troops", "no more": an amount the quantity and coverage checks see
+        elif w in ("more", "less", "fewer") and not (nxt is not None and nxt.lower_ == "than") and not \
+                (t.dep_ == "amod" and any(x.lower_ == "than" for x in (*t.head.children, *t.head.head.children))):
+            continue  # "more troops", "no more": an amount the quantity and coverage checks see ("more farmers
+            # applied than last year" compares)
         verb = _clause_verb(t)
         words = frozenset(key(x.lemma_) for x in verb.subtree if not x.is_stop and x.pos_ in ("NOUN", "PROPN", "VERB")
                           and x.lower_ not in _COMPARATIVES)
@@ -2384,7 +2420,7 @@ def _degree_check(c: Analysis, ev: list[Analysis]) -> str:
                   for a in ev for s2, _, o2, _, _ in _comparisons(a))
     for scale, way, shown, words in _degrees(c):
         # the comparisons about the same things ("flats rose more slowly than houses" is another comparison)
-        same = [d for d in theirs if d[0] == scale and _overlap(words, d[3]) >= 2]
+        same = [d for d in theirs if d[0] == scale and (_overlap(words, d[3]) >= 2 or words and words == d[3])]
         if swapped and same and not any(d[1] == -way for d in same):
             return f"the roles are reversed: the claim says '{shown}', the cited text '{same[0][2]}' of the other"
         if not swapped and same and not any(d[1] == way for d in same):
@@ -2571,7 +2607,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 not (p.subject_core and p.subject_core <= q.subject_core):
             return (f"the roles are reversed: in the cited text {_describe(q.subject)} '{q.text}' "
                     f"{_describe(_args(q))}")
-        described = q.definite_subject and all(name_bases(w) & (f.before | f.ref_words) for w in p.subject_names)
+        # ("the European Union" for "the bloc" the evidence's "EU" is: an abbreviation's standard expansion)
+        described = q.definite_subject and all(name_bases(w) & (f.before | f.ref_words | f.standard)
+                                               for w in p.subject_names)
         spelled = _overlap(set(p.subject_names), q.subject) if len(p.subject_names) == 1 else 0
         spelled = spelled or (_overlap(set(q.subject_names), p.subject) if len(q.subject_names) == 1 else 0)
         if p.subject_names and q.subject_names and not _same_names(p.subject_names, q.subject_names, f) and \
@@ -3387,8 +3425,13 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
     anywhere in a sentence."""
     out = []
     for t in a.doc:
-        if t.dep_ == "prep" and t.lower_ in _OPPOSITE_PREPS and (t.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or
-                                                                (t.lower_ == "to" and t.head.lower_ == "from")) and \
+        # a movement's goal: "towards the islands" is "to" them; "away from" and "from ... and towards" are the pair
+        moving = t.head.pos_ in ("VERB", "AUX") or t.head.lower_ == "away" or \
+            t.dep_ == "conj" and t.head.dep_ == "prep" and t.head.lower_ in ("from", "to")
+        prep = "to" if t.lower_ in ("towards", "toward") and moving else t.lower_
+        if (t.dep_ == "prep" or t.dep_ == "conj" and moving) and prep in _OPPOSITE_PREPS and \
+                (t.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or moving or
+                 (t.lower_ == "to" and t.head.lower_ == "from")) and \
                 t.head.lower_ != "according":  # ("according to the department" names a source, not a goal)
             # the object itself and its compounds ("the town" in "from villages near the town" is not the origin)
             words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in t.children if c.dep_ == "pobj"
@@ -3407,7 +3450,8 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
                 numbers = numbers[:1]
             words = words.union(*numbers)
             if words:
-                out.append((t.lower_, words, " ".join(x.text for x in t.subtree)))
+                joined = {x.i for c in t.children if c.dep_ in ("cc", "conj") for x in c.subtree}  # "and towards ..."
+                out.append((prep, words, " ".join(x.text for x in t.subtree if x.i not in joined)))
         elif t.dep_ == "mark" and t.lower_ in ("before", "after", "since", "until"):  # "before the shelling began"
             words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in t.head.children
                               if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree
@@ -3503,7 +3547,9 @@ def _direction_words_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
-_DIRECTION_OF = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DIRECTIONS), key=len, reverse=True)) +
+# (a river's two sides are directions from a landmark too: "downstream of the dam")
+_DIRECTION_OF = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DIRECTIONS | {"upstream", "downstream"}), key=len,
+                                                    reverse=True)) +
                            r")\s+of\s+((?:the\s+)?[\w'-]+(?:\s+[A-Z][\w'-]*){0,3})", re.I)
 
 
