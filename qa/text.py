@@ -240,6 +240,15 @@ _DEGREES_IN_WORDS = re.compile(r"\b(" + "|".join(sorted(CARDINALS, key=len, reve
 _DEGREES = re.compile(r"(?<![\w.])([-\u2212])?(\d+(?:\.\d+)?)\s?°\s?([CF])\b")
 
 
+def _degrees_in_figures(m: re.Match) -> str:
+    """"five degrees" -> "5 degrees", unless the word ends a longer number ("twenty five degrees": the number-run
+    reading adds it up later)."""
+    before = re.search(r"(\w+)[\s-]+$", m.string[:m.start()])
+    if before and before.group(1).lower() in CARDINALS:
+        return m.group(0)
+    return f"{CARDINALS[m.group(1).lower()]} degrees"
+
+
 def normalize(text: str) -> str:
     """One spelling for quotes and dashes, glued acronyms and glued units split (for parsing and matching)."""
     text = text.translate(_TRANSLATE).replace(" - ", " – ")
@@ -257,9 +266,7 @@ def normalize(text: str) -> str:
     text = _DEGREES.sub(lambda m: f"{'minus ' if m.group(1) else ''}{m.group(2)} degrees "
                                   f"{'Celsius' if m.group(3).upper() == 'C' else 'Fahrenheit'}", text)
     # ("minus five degrees Celsius": the temperature in figures, as the unit reading expects)
-    text = _DEGREES_IN_WORDS.sub(lambda m: m.group(0) if re.search(r"(?:\w+[\s-]+|-)$", m.string[:m.start()]) and
-                                 re.search(r"(\w+)[\s-]*$", m.string[:m.start()]).group(1).lower() in CARDINALS
-                                 else f"{CARDINALS[m.group(1).lower()]} degrees", text)  # not "twenty five"
+    text = _DEGREES_IN_WORDS.sub(_degrees_in_figures, text)
     # an ISO date, "2024-05-05", is "5 May 2024" (day-first or month-first numerals are left alone: ambiguous)
     text = _ISO_DATE.sub(lambda m: f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1].capitalize()} {m.group(1)}", text)
     text = re.sub(r"\bNo\.\s?(?=\d)", "Number ", text)  # "No. 10 Downing Street", "a No. 10 spokesman"

@@ -4966,6 +4966,8 @@ def test_comparisons_with_than_newer_trailed_and_towards(claim, evidence, suppor
      "Temperatures in Brisk Hollow dropped to minus five degrees Celsius overnight.", True),
     ("Temperatures in Brisk Hollow fell to -3°C overnight.",
      "Temperatures in Brisk Hollow dropped to minus five degrees Celsius overnight.", False),
+    ("Temperatures in Brisk Hollow reached 25°C on Sunday.",
+     "Temperatures in Brisk Hollow reached twenty five degrees Celsius on Sunday.", True),
     ("The vase sold for 90,000 pounds, triple the auctioneer's estimate.",
      "The vase sold for 90,000 pounds, double the auctioneer's estimate.", False),
     ("The vase sold for 90,000 pounds, twice the auctioneer's estimate.",

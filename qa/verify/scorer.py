@@ -1140,7 +1140,9 @@ _EXECUTIVE_TITLES = frozenset("""chief executive ceo cfo coo officer chairman ch
 spokesman spokeswoman spokesperson founder""".split())
 
 
+# Stretches of time "all" may span without meaning every one of a set ("all summer" is "throughout the summer").
 _THROUGHOUT_PERIODS = frozenset("day night week month year season summer winter spring autumn weekend".split())
+# Titles that speak for a body rather than hold an office in it ("a Vantage Grid spokesman" is Vantage Grid speaking).
 _SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
 _DOCUMENT_NOUNS = frozenset("article articles story stories report reports source sources outlet outlets account "
                             "accounts piece pieces".split())
