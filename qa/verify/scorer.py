@@ -842,8 +842,10 @@ def _resolved_speaker(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset
     return ctx.referent(offset, att.head, strict=True) if ctx is not None and offset >= 0 else frozenset()
 
 
+# Titles that speak for a body rather than hold an office in it ("a Vantage Grid spokesman" is Vantage Grid speaking).
+_SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
 # Offices that name one post whatever the word ("spokeswoman" for "spokesman").
-_SAME_OFFICE = (frozenset("spokesman spokeswoman spokesperson".split()), frozenset("monitor observer".split()),
+_SAME_OFFICE = (_SPOKES, frozenset("monitor observer".split()),
                 frozenset("chairman chairwoman chair chairperson".split()),
                 # one who holds an office for now ("acting" is keyed as its lemma "act")
                 frozenset("interim acting act temporary caretaker".split()))
@@ -1142,8 +1144,6 @@ spokesman spokeswoman spokesperson founder""".split())
 
 # Stretches of time "all" may span without meaning every one of a set ("all summer" is "throughout the summer").
 _THROUGHOUT_PERIODS = frozenset("day night week month year season summer winter spring autumn weekend".split())
-# Titles that speak for a body rather than hold an office in it ("a Vantage Grid spokesman" is Vantage Grid speaking).
-_SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
 _DOCUMENT_NOUNS = frozenset("article articles story stories report reports source sources outlet outlets account "
                             "accounts piece pieces".split())
 
