@@ -98,7 +98,8 @@ UNITS = {
     # data, data rates and energy: broadband, storage and power bills are restated in other prefixes
     "kbps": "kbps", "mbps": "mbps", "gbps": "gbps", "megabyte": "mb", "megabytes": "mb", "gigabyte": "gb",
     "gigabytes": "gb", "gb": "gb", "terabyte": "tb", "terabytes": "tb", "tb": "tb", "kwh": "kwh", "mwh": "mwh",
-    "gwh": "gwh", "twh": "twh", "gram": "gram", "grams": "gram", "milligram": "mg", "milligrams": "mg", "mg": "mg",
+    "gwh": "gwh", "twh": "twh", "gram": "gram", "grams": "gram", "g": "gram", "milligram": "mg", "milligrams": "mg",
+    "mg": "mg",
     "microgram": "mcg", "micrograms": "mcg", "mcg": "mcg",
 }
 # Units written as more than one word or with a sign: "miles per hour", "km/h", "41C", "41 degrees Celsius".
@@ -168,8 +169,10 @@ ORDINALS = {
 # Qualifiers in front of a number (or "-plus" after it), by what they claim about the true value.
 _QUALIFIERS = [
     # (whole words: "to cover 1,500 metres" has no "over", "laptops" no "tops")
-    (re.compile(r"\b(?:more than|over|upwards of|in excess of|above|beyond|exceeding|topping|topped|tops|exceeded|"
-                r"exceeds|surpassed|surpasses|older than|longer than|higher than)\s*$", re.I), "more"),
+    # ("no more than" is a ceiling, below)
+    (re.compile(r"\b(?:(?<!no )(?<!not )more than|over|upwards of|in excess of|above|beyond|exceeding|topping|"
+                r"topped|tops|exceeded|exceeds|surpassed|surpasses|older than|longer than|higher than)\s*$", re.I),
+     "more"),
     # before "under": "just under six hours" is close to six, and no bound that "just under five" would entail
     (re.compile(r"\b(?:nearly|almost|close to|just (?:under|below|less than|short of)|not quite)\s*$", re.I), "nearly"),
     (re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
@@ -192,6 +195,10 @@ _AMOUNT_OVER = re.compile(r"(?:(\d[\d,.]*)|\b(?:hundred|thousand|million|billion
 # than" (no parse here: a capital or a plural ending tells a thing, and verbs ending in "s" are listed)
 _OVER = re.compile(r"(?:\b([A-Za-z]+)\s+)?over\s*$", re.I)
 _VERBS_IN_S = frozenset("is was has lasts takes runs serves spends remains stays waits does goes".split())
+
+
+# Stretches of a contest or a calendar counted like time units ("212 goals for Crestford over 14 seasons")
+_SPAN_NOUNS = re.compile(r"\s+(?:seasons?|terms?|campaigns?|games|matches|rounds|laps|stages|sessions)\b", re.I)
 
 
 def _span_over(before: str) -> bool:
@@ -319,22 +326,30 @@ _UNIT_AFTER = re.compile(r"\s*-?\s*(per cent|%|[A-Za-z]+)")
 
 
 _SHARE_PERCENT = {"half": 50, "a half": 50, "one half": 50, "a quarter": 25, "one quarter": 25, "a third": 33.33,
-                  "one third": 33.33, "a fifth": 20, "one fifth": 20, "two thirds": 66.67, "three quarters": 75}
+                  "one third": 33.33, "a fifth": 20, "one fifth": 20, "two thirds": 66.67, "three quarters": 75,
+                  "a tenth": 10, "one tenth": 10}
 # (a qualifier may stand between: "rose by more than a third", "fell by almost half")
 _BY_SHARE = re.compile(r"\bby\s+((?:(?:just\s+)?(?:more\s+than|over|under|less\s+than|almost|nearly|about|around|"
-                       r"roughly|some)\s+)?)((?:a|one)[\s-]+(?:half|quarter|third|fifth)|half|two[\s-]+thirds|"
+                       r"roughly|some|up\s+to|as\s+much\s+as)\s+)?)((?:a|one)[\s-]+(?:half|quarter|third|fifth|tenth)|half|two[\s-]+thirds|"
                        r"three[\s-]+quarters)\b(?!\s+of\b)", re.I)
 _AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(year|hour|day|week|"
                          r"month|decade|century|mile|kilomet(?:re|er)|minute|second)s?\s+and\s+(a[\s-]+half|a[\s-]+quarter|"
                          r"three[\s-]+quarters?)|and\s+(a[\s-]+half|a[\s-]+quarter|three[\s-]+quarters?)[\s-]+(years|hours|"
                          r"days|weeks|months|miles|kilomet(?:re|er)s|minutes|seconds|met(?:re|er)s|percent|per\s+cent|"
                          r"percentage\s+points?|points|thousand|million|billion))\b", re.I)
+_SHARE_MORE = re.compile(r"\b((?:a|one)[\s-]+(?:half|quarter|third|fifth|tenth))\s+(?=(?:more|less|fewer|higher|"
+                         r"lower|cheaper|dearer|bigger|smaller|larger)\b)", re.I)
 _AND_FRACTION = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 
 
 def _share_percent(m: re.Match) -> str:
     share = _SHARE_PERCENT[re.sub(r"[\s-]+", " ", m.group(2).lower())]
     return f"by {m.group(1)}{share:g} percent"
+
+
+def _share_more_percent(m: re.Match) -> str:
+    share = _SHARE_PERCENT[re.sub(r"[-\s]+", " ", m.group(1).lower())]
+    return f"{share:g} percent "
 
 
 def _half_value(word: str, fraction: str = "a half") -> str:
@@ -351,8 +366,9 @@ _FRACTION = re.compile(r"\b(half an?|an? quarter of an?|three[\s-]+quarters of a
                        r"(?=(?:percentage\s+)?point|per\s?cent|percent|mile|"
                        r"kilomet|metre|meter|hour|day|week|month|year|century)", re.I)
 # "one in four", "three out of every ten": a share, read as a percentage (both sides of a comparison are read so)
+# (not "on Ward 9 in 2021": a year is a time, not a whole)
 _RATIO = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
-                    r"(two|three|four|five|six|eight|ten|twenty|hundred|\d+)\b",
+                    r"(two|three|four|five|six|eight|ten|twenty|hundred|(?!(?:1[89]|20)\d\d\b)\d+)\b",
                     re.I)
 # Lengths and masses in other systems: (dimension, size in its base unit). A converted figure is rounded in news
 # copy ("45 miles (72 km)"), so these compare within CONVERSION_TOLERANCE; "pound" is left out (also money).
@@ -623,6 +639,8 @@ def quantities(text: str) -> list[Quantity]:
     text = re.sub(r"(?<!half )(?<!of )\b(?:an?|one)\s+(hundred|thousand|million|billion)\b", r"1 \1", text, flags=re.I)
     # "rose by a quarter", "cut by half": a change by a share is that percentage
     text = _BY_SHARE.sub(_share_percent, text)
+    # "a tenth more expensive", "a third fewer": a difference by a share is that percentage
+    text = _SHARE_MORE.sub(_share_more_percent, text)
     # "a year and a half", "two and a half hours": the half is part of the number
     text = _AND_A_HALF.sub(lambda m: f"{_half_value(m.group(1), m.group(3) or m.group(4))} {m.group(2) or m.group(5)}",
                           text)
@@ -685,7 +703,8 @@ def quantities(text: str) -> list[Quantity]:
             if um:
                 unit_word = um.group(1).lower()
                 # skip one adjective: "110 km", "68 miles", "two battalions", "500 elite soldiers" (not the last)
-                unit = UNITS.get(unit_word)
+                # ("0.5 g" is grams; "5G" a mobile network)
+                unit = UNITS.get(unit_word) if um.group(1) != "G" else None
                 if unit is None and unit_word.endswith("s") and unit_word[:-1] in UNITS:
                     unit = UNITS[unit_word[:-1]]
                 if unit:
@@ -713,8 +732,9 @@ def quantities(text: str) -> list[Quantity]:
                                                    unit not in (*_UNIT_SCALE, "second")):  # "took over 18 months"
                     qualifier = name
                     break
-            if qualifier == "more" and unit in _UNIT_SCALE and (_amount_over(text[max(0, m.start() - 60):m.start()])
-                                                                or _span_over(before)):
+            if qualifier == "more" and (unit in _UNIT_SCALE or unit is None and re.match(
+                    _SPAN_NOUNS, text[end:])) and (_amount_over(text[max(0, m.start() - 60):m.start()]) or
+                                                   _span_over(before)):
                 # "fell 28 percent over a decade", "sent 36 invoices to the firm over four years": the span the
                 # act took, or "more than" it; read either way
                 qualifier = "span"
@@ -1353,7 +1373,8 @@ STANDARD_ABBREVIATIONS = {
     "gm": "Genetically Modified", "ev": "Electric Vehicle", "evs": "Electric Vehicles", "ai": "Artificial Intelligence",
     "ipo": "Initial Public Offering", "vat": "Value Added Tax", "suv": "Sport Utility Vehicle",
     "lng": "Liquefied Natural Gas", "mep": "Member of European Parliament", "uv": "Ultraviolet",
-    "mri": "Magnetic Resonance Imaging",
+    "mri": "Magnetic Resonance Imaging", "agm": "Annual General Meeting",
+    "fc": "Football Club", "afc": "Association Football Club", "rfc": "Rugby Football Club",
     # abbreviated words of names and titles (capitalised, with or without the full stop)
     "dr": "Doctor", "mt": "Mount", "st": "Saint Street", "ft": "Fort", "ave": "Avenue", "rd": "Road",
     "ltd": "Limited", "inc": "Incorporated", "corp": "Corporation", "co": "Company", "bros": "Brothers",

@@ -5072,3 +5072,164 @@ def test_lost_value_river_sides_and_comparisons_without_a_parsed_subject(claim, 
 def test_blocs_founders_groups_and_ultraviolet(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 41): a "by" the parser hangs on the noun of the verb's own phrase is still the
+    # passive's doer; "accused by X of taking" and "asked by X to move" are an allegation and a request, not acts;
+    # "has made a bid" is more than "is considering a bid"; a name given the act another party does
+    ("Qualifier Ana Ruiz knocked out top seed Lena Frost in the third round.",
+     "Top seed Lena Frost was knocked out in the third round by qualifier Ana Ruiz.", True),
+    ("Top seed Lena Frost knocked out qualifier Ana Ruiz in the third round.",
+     "Top seed Lena Frost was knocked out in the third round by qualifier Ana Ruiz.", False),
+    ("Winger Paolo Desh took a bribe to miss the match.",
+     "Winger Paolo Desh has been accused by a rival club of taking a bribe to miss the match.", False),
+    ("Winger Paolo Desh used a banned stimulant.",
+     "Winger Paolo Desh has been accused of using a banned stimulant.", False),
+    ("The Dunmore council has moved the market to Fridays.",
+     "The Dunmore council has been asked by traders to move the market to Fridays.", False),
+    ("Traders have asked the Dunmore council to move the market to Fridays.",
+     "The Dunmore council has been asked by traders to move the market to Fridays.", True),
+    ("Harlow Mills has made a bid for the Crane Street site.",
+     "Harlow Mills is considering a bid for the Crane Street site, sources said.", False),
+    ("Ada Pole called for a public inquiry into the flooding.",
+     "Ada Pole said the board would review its rules. Residents called for a public inquiry into the flooding.",
+     False),
+    ("Residents called for a public inquiry into the flooding.",
+     "Ada Pole said the board would review its rules. Residents called for a public inquiry into the flooding.",
+     True),
+])
+def test_stray_agents_allegations_requests_weighed_bids_and_other_doers(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 41): grams and milligrams convert; "a tenth more" is 10 percent more; a year
+    # after "in" is a date, not a ratio's whole ("Ward 6 in 2019"); "over 12 seasons" is the span of the goals;
+    # "no more than £15" is "£15 or less"; "three weeks after" is "21 days after"
+    ("Each capsule contains 250 mg of the drug, the maker said.",
+     "Each capsule contains 0.25 g of the drug, the maker said.", True),
+    ("Each capsule contains 300 mg of the drug, the maker said.",
+     "Each capsule contains 0.25 g of the drug, the maker said.", False),
+    ("Bus passes will be a tenth more expensive from March.",
+     "Bus passes will cost 10 percent more from March, the operator said.", True),
+    ("Bus passes will be a fifth more expensive from March.",
+     "Bus passes will cost 10 percent more from March, the operator said.", False),
+    ("An inquiry heard that Jo Amis's warnings about Ward 6 were ignored.",
+     "Nurse Jo Amis raised concerns about Ward 6 in 2019. Her warnings were ignored, an inquiry heard.", True),
+    ("Marta Kuhl scored 140 goals for Delby over 12 seasons.",
+     "Marta Kuhl, Delby's record scorer, has retired. She scored 140 goals in 12 seasons at the club.", True),
+    ("Organisers said tickets for the Ferry Fair will cost no more than £15.",
+     "Tickets for the Ferry Fair will be sold for £15 or less, organisers said.", True),
+    ("Organisers said tickets for the Ferry Fair will cost more than £15.",
+     "Tickets for the Ferry Fair will be sold for £15 or less, organisers said.", False),
+    ("Volunteers will be checked for three weeks after the injection.",
+     "Volunteers will be checked for 21 days after the injection, the protocol says.", True),
+])
+def test_grams_tenths_years_after_in_seasons_ceilings_and_spans_after(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 41): "CT" and "IVF" spelled out in lower case; a title qualified by the body
+    # named with the person ("the chief engineer at Marlow Water"), not by another body; "FC" is a football club;
+    # "the organisers of the Dunwich Folk Festival" are the organisers of what they speak of; "a Carrow University
+    # academic" is a scholar there unnamed; a report's claim is not its subject's own word
+    ("The Ashdown clinic bought a new CT scanner last year.",
+     "The Ashdown clinic bought a new computed tomography scanner last year.", True),
+    ("Free IVF treatment will be offered to couples in Dunmore.",
+     "Free in-vitro fertilisation treatment will be offered to couples in Dunmore, the board said.", True),
+    ("No one was hurt, the chief engineer at Marlow Water said.",
+     "Marlow Water's chief engineer, Tom Rees, inspected the burst main. Rees said no one was hurt.", True),
+    ("No one was hurt, Marlow Water's chief engineer said.",
+     "Marlow Water's chief engineer, Tom Rees, inspected the burst main. Rees said no one was hurt.", True),
+    ("No one was hurt, the chief engineer at Carbery Water said.",
+     "Marlow Water's chief engineer, Tom Rees, inspected the burst main. Carbery Water was not affected. Rees said "
+     "no one was hurt.", False),
+    ("Rowley FC's chairman, Ian Pask, said the club was free of debt.",
+     "Rowley Football Club's chairman, Ian Pask, said the club was free of debt.", True),
+    ("The organisers of the Dunwich Folk Festival said it will move to August.",
+     "The Dunwich Folk Festival will move to August, organisers said.", True),
+    ("A Carrow University academic said the drug slowed tumour growth.",
+     "Dr Ina Vale, a pharmacologist at Carrow University, said the drug slowed tumour growth in mice.", True),
+    ("A Carrow University official said the drug slowed tumour growth.",
+     "Dr Ina Vale, a pharmacologist at Carrow University, said the drug slowed tumour growth in mice.", False),
+    ("The Ashby Post's owners have said they are selling the paper.",
+     "According to a report in the Dunford Times, the Ashby Post's owners are selling the paper.", False),
+])
+def test_lower_case_initials_qualified_titles_clubs_organisers_scholars_and_reports(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 41): "the first week" is not "the last week"; "before" and "after" order two
+    # events; an occupation the evidence does not give a named person; where an act took place swapped with another
+    # act's place; "no choice but to" is no denial; a timetable's present ("reopens on 9 June") is its future
+    ("The fire at the Holt depot was reported in the first week of June.",
+     "The fire at the Holt depot was first reported in the last week of June.", False),
+    ("Sales at Dray Mills fell 2 percent in the second quarter.",
+     "Sales at Dray Mills rose 1 percent in the first quarter and fell 2 percent in the second, the firm said.", True),
+    ("In the study, volunteers were scanned after taking the drug.",
+     "In the study, volunteers were scanned before taking the drug.", False),
+    ("The Kell Quartet will tour Spain before playing at the Harlow festival.",
+     "The Kell Quartet will play at the Harlow festival before its tour of Spain.", False),
+    ("Dr Lin Rao, a surgeon, said the Orme wing would close in May.",
+     "Dr Lin Rao said the Orme wing would close in May.", False),
+    ("Former boxer Sam Dade will open a bakery in Calne next spring, his agent said.",
+     "Author Sam Dade will open a bakery in Calne next spring, his agent said.", False),
+    ("The leak began at the school before spreading to the library.",
+     "The leak began in the library before spreading to the school next door.", False),
+    ("The Brae Theatre's director said it had no choice but to cut its season.",
+     "The Brae Theatre's director said rising costs had forced it to cut its season.", True),
+    ("The museum's west wing reopens on 9 June.", "The museum's west wing will reopen on 9 June.", True),
+    ("The museum's west wing reopens on 9 June.", "The museum's west wing may reopen on 9 June.", False),
+])
+def test_order_words_sequences_occupations_swapped_places_no_choice_and_timetables(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 41): "recalled" is "withdrew" a product; "agreed a deal" is "signed a
+    # contract"; "applauded" is the opposite of "booed"; "corrected", "operated on" and "called a strike" are other
+    # acts than "retracted", "diagnosed" and "balloted"; a teacher is not a student; "climbed steeply" is "rose
+    # sharply"
+    ("The regulator recalled three batches of the Nolex syrup.",
+     "The regulator withdrew three batches of the Nolex syrup.", True),
+    ("Tarn Rovers have agreed a new deal with midfielder Ola Park.",
+     "Tarn Rovers have signed a new contract with midfielder Ola Park.", True),
+    ("Striker Dan Mbeki was applauded by the home fans.", "Striker Dan Mbeki was booed by the home fans.", False),
+    ("The Aster journal corrected the Lund team's paper.", "The Aster journal retracted the Lund team's paper.", False),
+    ("Surgeons at Fenwick Hospital operated on the girl for a heart defect.",
+     "Surgeons at Fenwick Hospital diagnosed the girl with a heart defect.", False),
+    ("The drivers' union called a strike over pay.", "The drivers' union balloted members over pay.", False),
+    ("The prize went to a film by her former teacher Ivo Sand.",
+     "The prize went to a film by her former student Ivo Sand.", False),
+    ("Waiting times at the Rook Lane clinic climbed steeply over the winter.",
+     "Waiting times at the Rook Lane clinic rose sharply over the winter.", True),
+])
+def test_recalls_deals_boos_other_acts_teachers_and_steep_rises(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 41): "according to the airline" is the body the article called an airline,
+    # not another body the sentence names; "trade unions" are unions; a claim may open with an occupation the
+    # article gives ("Ecologist Ines Roth" where the article says "ecologist Ines Roth")
+    ("Harwick Air said nobody was hurt.",
+     "The budget airline Harwick Air grounded 41 jets on Tuesday. Nobody was hurt, according to the airline.", True),
+    ("The FAA said nobody was hurt.",
+     "The Federal Aviation Administration (FAA) grounded 41 jets operated by the budget airline Harwick Air on "
+     "Tuesday. Nobody was hurt, according to the airline.", False),
+    ("Trade unions said nobody had consulted them about the closures.",
+     "Unions said nobody had consulted them about the closures.", True),
+    ("Ecologist Ines Roth counted 120 frogs at the site.",
+     "The survey team was led by ecologist Ines Roth. Roth counted 120 frogs at the site.", True),
+])
+def test_bodies_called_by_a_description_trade_unions_and_opening_occupations(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

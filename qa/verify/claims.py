@@ -65,6 +65,9 @@ IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore disc
 vow pledge promise commit aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review
 assess evaluate depend hinge investigate probe project forecast predict appear seem set schedule""".split())
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
+# Verbs that ask someone else to act ("was asked by sponsors to move the event", "called on residents to leave"): the
+# act in their infinitive is wanted, not done.
+REQUEST_VERBS = frozenset("ask urge request implore beg invite encourage press call".split())
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due ready willing prepared".split())
 # Adjectives of an "it is ... that" sentence that leave its clause unsettled ("it is likely that", "it was unclear
@@ -304,8 +307,11 @@ def _is_negated(tok: Token) -> bool:
         return True
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in tok.children):
         return True  # "no longer looking"
+    # (not "left it no choice but to cut": forced to cut)
     if any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(g.lower_ == "no" and g.dep_ == "det"
-                                                            for g in c.children) for c in tok.children):
+                                                            for g in c.children) and not (
+            c.lemma_.lower() in ("choice", "alternative", "option") and c.i + 1 < len(c.doc) and
+            c.doc[c.i + 1].lower_ == "but") for c in tok.children):
         return True  # "gave no details", "no decision had been made"
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "noone")
            for c in tok.children):
@@ -389,8 +395,11 @@ def _scheduled_progressive(tok: Token) -> bool:
     time to come is the future, as "will" is (English uses it for what is arranged)."""
     # (or its passive: "is being shut over a weekend in March")
     being = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children)
-    if tok.tag_ != "VBG" and not being or not any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re")
-                                                  for c in tok.children):
+    # (or the present simple of a timetable: "the east wing reopens on 4 May", "the festival opens next week")
+    timetable = tok.tag_ in ("VBZ", "VBP") and tok.lemma_.lower() in _TIMETABLE_VERBS and not any(
+        c.dep_ in ("aux", "auxpass", "neg") for c in tok.children)
+    if not timetable and (tok.tag_ != "VBG" and not being or not any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in tok.children)):
         return False
     # ("starting Friday" is read as a clause of its own: it is a time, not a clause)
     # (nor is a day said in a clause of its own anywhere below: "asking anyone who witnessed the crash on Thursday")
@@ -404,6 +413,9 @@ def _scheduled_progressive(tok: Token) -> bool:
 
 
 _STARTING = frozenset({"starting", "beginning"})
+# Verbs of a timetable, whose present simple with a date is what is arranged ("reopens on 4 May").
+_TIMETABLE_VERBS = frozenset("open reopen close shut start begin end finish launch resume return depart arrive "
+                             "kick".split())
 
 
 def irrealis(tok: Token) -> str:
@@ -456,14 +468,15 @@ def irrealis(tok: Token) -> str:
             return "will"  # "the call centre is to shut": arranged, as "will close" is
         if depth and _going_to(cur, prev):
             return "will"  # "is going to be shut": the future, as "will close" is
+        # ("agent": "accused by a former teammate of using", the "of" hung on the teammate)
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "acl", "prep", "conj",
-                            "nsubjpass", "acomp") or cur.head is cur:
+                            "nsubjpass", "acomp", "agent") or cur.head is cur:
             break
         if _unconfirmed(cur.head):
             return "not confirmed"  # "could not confirm reports that ...", "had no confirmation of ..."
         gov = cur.head.lemma_.lower() if cur.head.pos_ in ("VERB", "AUX") and not _adverb_particle(cur.head) else ""
-        if gov in IRREALIS_VERBS and cur.dep_ in ("xcomp", "ccomp"):
-            return cur.head.text  # "vowed to advance", "threatening to march": said, not done
+        if gov in IRREALIS_VERBS and cur.dep_ in ("xcomp", "ccomp") or gov in REQUEST_VERBS and cur.dep_ == "xcomp":
+            return cur.head.text  # "vowed to advance", "threatening to march", "asked to move": said, not done
         if gov in DENY_VERBS:
             return cur.head.text  # what is denied is not asserted
         if gov in SAY_VERBS | CONFIRM_VERBS:
@@ -544,6 +557,22 @@ def _agent_doer(agent: Token) -> Token | None:
     return g
 
 
+def _agent(t: Token) -> Token | None:
+    """The "by" phrase of the passive verb `t`: its agent, or a "by" the parser hung on the noun of one of the
+    verb's own prepositional phrases ("was knocked out in the second round by qualifier Tomaz Greer": a round is
+    not done by anyone, so the "by" names who knocked him out)."""
+    agent = next((c for c in t.children if c.dep_ == "agent"), None)
+    if agent is not None or not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+        return agent
+    for p in (c for c in t.children if c.dep_ == "prep" and c.i > t.i and c.lower_ != "by"):
+        for n in (g for g in p.children if g.dep_ == "pobj"):
+            by = next((b for b in n.children if b.dep_ == "prep" and b.lower_ == "by"), None)
+            doer = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if doer is not None and (doer.pos_ == "PROPN" or doer.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+                return by
+    return None
+
+
 def _argument_words(tok: Token) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
     """(subject words, object words, {preposition: words}) of the verb `tok`."""
     subj: frozenset[str] = frozenset()
@@ -572,6 +601,10 @@ def _argument_words(tok: Token) -> tuple[frozenset[str], frozenset[str], dict[st
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             if pobj:
                 preps[c.lower_] = preps.get(c.lower_, frozenset()) | _subtree_words(pobj[0])
+    stray = _agent(tok)
+    if stray is not None and stray.dep_ != "agent" and not subj:
+        doer = _agent_doer(stray)
+        subj = _np_words(doer) if doer is not None else subj
     if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not obj and any(c.dep_ == "agent" for c in tok.children):
         # "militants - backed by tribal leaders - advance": the participle describes the main clause's subject
         head_subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -1081,7 +1114,7 @@ def _role_cores(t: Token) -> tuple[frozenset[str], frozenset[str], dict[str, fro
     "managed to stall", "help X fight" and relative or participle clauses the way `_argument_words` does."""
     subj_tok = next((c for c in t.children if c.dep_ in ("nsubj", "csubj")), None)
     obj_tok = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")), None)
-    agent = next((c for c in t.children if c.dep_ == "agent"), None)
+    agent = _agent(t)
     if agent is not None:
         subj_tok = _agent_doer(agent) or subj_tok
     if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
@@ -1152,6 +1185,7 @@ def _strength(tok: Token) -> int:
             elif via_of and (lemma in ALLEGATION_VERBS or lemma == "suspect" and cur.tag_ == "VBN"):
                 out = 0  # "accused her of embezzling", "charged with stealing", "suspected of setting"
             elif lemma in IRREALIS_VERBS or (lemma == "expect" and cur.tag_ == "VBN") or lemma in ("due", "poised") \
+                    or lemma in REQUEST_VERBS and prev is not None and prev.dep_ == "xcomp" \
                     or _be_to(cur, prev) or _going_to(cur, prev):
                 out = min(out, 1)  # "plans to", "is expected to", "is due to", "is to shut", "is going to"
             elif lemma in DENY_VERBS or _unconfirmed(cur):
@@ -1159,10 +1193,12 @@ def _strength(tok: Token) -> int:
         if depth and cur.pos_ == "ADP" and f"{cur.head.lemma_.lower()} {cur.lower_}" in CONTEMPLATION_VERBS:
             out = 0
         if cur.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "advcl", "acl", "prep", "conj",
-                            "nsubjpass", "acomp") or cur.head is cur:
+                            "nsubjpass", "acomp", "agent") or cur.head is cur:
             break
         gov = cur.head.lemma_.lower()
+        # ("called on both sides to let ...": "call" with an infinitive asks, it does not report)
         if gov in SAY_VERBS | CONFIRM_VERBS and not _unconfirmed(cur.head) and gov not in IRREALIS_VERBS and \
+                not (gov in REQUEST_VERBS and cur.dep_ == "xcomp") and \
                 not (cur.head.pos_ == "NOUN" and gov in ALLEGATION_NOUNS):  # ("claims that": no one's word)
             break
         if _own_clause_conjunct(cur):
@@ -1226,7 +1262,7 @@ def analyse(text: str) -> Analysis:
                                                 key=lambda x: x.i))
         subj_tok = next((c for c in t.children if c.dep_ == "nsubj"), None)
         if subj_tok is None:
-            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            agent = _agent(t)
             subj_tok = _agent_doer(agent) if agent is not None else None
         # proper names only: an adjective ("British", "Iranian") describes, it does not name the doer
         names = _head_names(subj_tok) if subj_tok is not None else ()
@@ -1237,7 +1273,7 @@ def analyse(text: str) -> Analysis:
         obj_names = _head_names(obj_tok) if obj_tok is not None else ()
         s_core, o_core, p_core = _role_cores(t)
         s_names = frozenset(w for w in s_core if w in name_keys(doc))
-        explicit = any(c.dep_ in ("nsubj", "agent") for c in t.children)
+        explicit = any(c.dep_ in ("nsubj", "agent") for c in t.children) or _agent(t) is not None
         definite = subj_tok is not None and any(c.lower_ in ("the", "this", "that") and c.dep_ == "det"
                                                 for c in subj_tok.children) and \
             subj_tok.ent_type_ not in ("GPE", "ORG", "PERSON", "LOC", "FAC")

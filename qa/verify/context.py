@@ -55,7 +55,8 @@ _SCHOLAR_NOUNS = frozenset("""researcher scientist academic scholar expert profe
 specialist""".split())
 
 
-def _scholar(word: str) -> bool:
+def is_scholar(word: str) -> bool:
+    """A word for a researcher of any kind ("academic", "professor", "virologist")."""
     return word in _SCHOLAR_NOUNS or word.endswith(("ologist", "onomist"))  # (not "photographer")
 
 
@@ -137,8 +138,8 @@ class ArticleContext:
         if w in ("defendant", "accused"):  # "the defendant denies stalking": the person on trial, not its officers
             tried = [p for p in self.persons if p.start < offset and not p.titles & _COURT_ROLES]
             return tried[-1].words | tried[-1].titles if tried else frozenset()
-        scholars = [p for p in self.persons if p.start < offset and any(_scholar(t) for t in p.titles)]
-        if _scholar(w) and scholars:  # "the researcher" for "the climate scientist Rafaela Montrose"
+        scholars = [p for p in self.persons if p.start < offset and any(is_scholar(t) for t in p.titles)]
+        if is_scholar(w) and scholars:  # "the researcher" for "the climate scientist Rafaela Montrose"
             return scholars[-1].words | scholars[-1].titles
         # "the carmaker" for "the carmaker Halvorsen Motors", "the fund" for "the International Monetary Fund"
         # ("the authority" for "Ellingham County Council": a public body of any kind)

@@ -129,7 +129,7 @@ import, buy
 hire, recruit, employ, take on
 fire, sack, dismiss, lay off, remove from office, remove from post, oust, remove
 develop, build, create, design, invent
-sign, conclude, finalise, finalize, seal
+sign, conclude, finalise, finalize, seal, agree deal, agree contract, agree terms
 agree, reach deal, reach agreement, reach accord, strike deal, clinch deal, seal deal, cut deal
 overturn, quash, throw out, strike down, annul, set aside
 hope, wish, aim, want
@@ -189,7 +189,7 @@ intercept, board, stop
 sink, scuttle
 intervene, step in, get involved, step into
 convict, find guilty
-turn back, turn away, refuse entry
+turn back, turn away, refuse entry, send away
 acquit, clear, find not guilty
 repair, fix, mend, patch up
 clean, flush, rinse, wash, disinfect, clean out
@@ -210,6 +210,13 @@ crash into, run into, smash into, plough into, plow into, slam into, collide wit
 unveil, reveal
 disperse, break up, scatter
 recall, call home, call back, bring home
+recall, withdraw
+store, keep, hold
+retract, withdraw
+amend, correct, revise
+diagnose, detect
+operate on, perform surgery
+ballot, poll
 throttle, slow, slow down
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
@@ -242,6 +249,7 @@ promote | relegate, demote
 have, possess | lack
 miss, skip | attend, take part in, play in
 praise, commend, hail, laud | criticise, criticize, condemn
+applaud, cheer, clap | boo, jeer, heckle
 nationalise, nationalize | privatise, privatize, sell off
 admit, hospitalise, hospitalize | discharge
 convict, find guilty | acquit, clear, find not guilty
