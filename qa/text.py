@@ -256,6 +256,18 @@ def _degrees_in_figures(m: re.Match) -> str:
     return f"{CARDINALS[m.group(1).lower()]} degrees"
 
 
+_RATE_PER = re.compile(r"\b(\d[\d,]*(?:\.\d+)?)(\s+(?:[a-z]+\s+){0,2}?)per\s+((?:one\s+|a\s+)?(?:million|thousand)|"
+                       r"1,?000(?:,?000)?|10,?000|100,?000)(?=\s+(?:people|residents|inhabitants|population|"
+                       r"adults|children|births|live births|patients)\b)", re.I)
+_RATE_BASES = {"1000": 1e3, "10000": 1e4, "100000": 1e5, "1000000": 1e6, "thousand": 1e3, "million": 1e6}
+
+
+def _per_100k(m: re.Match) -> str:
+    base = _RATE_BASES[re.sub(r"^(?:one|a)\s+|,", "", m.group(3).lower())]
+    value = float(m.group(1).replace(",", "")) * 1e5 / base
+    return f"{round(value, 6):g}{m.group(2)}per 100,000"
+
+
 def normalize(text: str) -> str:
     """One spelling for quotes and dashes, glued acronyms and glued units split (for parsing and matching)."""
     text = text.translate(_TRANSLATE).replace(" - ", " – ")
@@ -269,6 +281,8 @@ def normalize(text: str) -> str:
     # "1.2k staff" is 1,200 staff; "a 10k race" is ten kilometres
     text = _BARE_K.sub(lambda m: f"{m.group(1)} {'km' if _a_race(m) else 'thousand'}{m.group(2) or ''}", text)
     text = re.sub(r"\bper cent\b", "percent", text, flags=re.I)
+    # a rate per so many people, restated per 100,000 ("0.38 cases per 1,000 people" is "38 cases per 100,000")
+    text = _RATE_PER.sub(_per_100k, text)
     # "-18°C" as words ("minus 18 degrees Celsius"): the parser reads the sign and the symbol as names otherwise
     text = _DEGREES.sub(lambda m: f"{'minus ' if m.group(1) else ''}{m.group(2)} degrees "
                                   f"{'Celsius' if m.group(3).upper() == 'C' else 'Fahrenheit'}", text)

@@ -5098,6 +5098,14 @@ def test_blocs_founders_groups_and_ultraviolet(claim, evidence, supported):
     ("Residents called for a public inquiry into the flooding.",
      "Ada Pole said the board would review its rules. Residents called for a public inquiry into the flooding.",
      True),
+    # a "by" the parser leaves without its object ("threatened by the complainant days before") still names the
+    # doer; "were knocked out by" is the other side of "lost to"
+    ("Counsel said his client had threatened the complainant in the days before the incident.",
+     "Counsel said his client had been threatened by the complainant days before the incident.", False),
+    ("Delby Park were knocked out 24-19 by Wexham Harriers in the semi-final.",
+     "Wexham Harriers lost 24-19 to Delby Park in the semi-final on Saturday.", False),
+    ("Wexham Harriers were knocked out 24-19 by Delby Park in the semi-final.",
+     "Wexham Harriers lost 24-19 to Delby Park in the semi-final on Saturday.", True),
 ])
 def test_stray_agents_allegations_requests_weighed_bids_and_other_doers(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
@@ -5231,5 +5239,33 @@ def test_recalls_deals_boos_other_acts_teachers_and_steep_rises(claim, evidence,
      "The survey team was led by ecologist Ines Roth. Roth counted 120 frogs at the site.", True),
 ])
 def test_bodies_called_by_a_description_trade_unions_and_opening_occupations(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 41): a named speaker with an apposition the evidence's words describe
+    # ("Nils Orr, Brask Rail's temporary chief executive" for "Interim chief executive Nils Orr"), not another
+    # office; a country's adjective for the country the sentence names ("a Velmaran health ministry spokesman" where
+    # the sentence is about Velmara), not another country; "oil fields" for "oilfields"; "the biggest" for "the top"
+    ("Nils Orr, Brask Rail's temporary chief executive, said the company would keep all its routes this year.",
+     "Interim chief executive Nils Orr said Brask Rail would keep all its routes this year.", True),
+    ("Nils Orr, Brask Rail's finance director, said the company would keep all its routes this year.",
+     "Interim chief executive Nils Orr said Brask Rail would keep all its routes this year.", False),
+    ("A Velmaran health ministry spokesman said the clinic in Orsk reopened on Tuesday.",
+     "The clinic in Orsk, Velmara, reopened on Tuesday, a health ministry spokesman told reporters.", True),
+    ("A Kestran health ministry spokesman said the clinic in Orsk reopened on Tuesday.",
+     "The clinic in Orsk, Velmara, reopened on Tuesday, a health ministry spokesman told reporters.", False),
+    ("Tarsa, the biggest foreign investor in Velmara's oil fields, said it would stay.",
+     "Tarsa, the top foreign investor in Velmara's oilfields, said it would stay.", True),
+    ("Velmaran security sources said troops had been sent to Orsk.",
+     "Troops have been sent to Orsk in Velmara, Kestran security sources said.", False),
+    # a rate per so many people is the same rate per 100,000
+    ("Measles cases in Orsk rose to 0.4 per 1,000 people last year.",
+     "Measles cases in Orsk rose to 40 per 100,000 people last year, health officials said.", True),
+    ("Measles cases in Orsk rose to 4 per 1,000 people last year.",
+     "Measles cases in Orsk rose to 40 per 100,000 people last year, health officials said.", False),
+])
+def test_appositions_of_named_speakers_national_adjectives_split_words_top_and_rates(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason

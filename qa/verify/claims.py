@@ -551,6 +551,10 @@ def _agent_doer(agent: Token) -> Token | None:
     """The doer a passive's "by" phrase names, or None when it gives a margin ("passed by 23 votes to 18", "won by
     a narrow majority"), not a doer."""
     g = next((g for g in agent.children if g.dep_ == "pobj"), None)
+    if g is None:
+        # a "by" left without its object ("threatened by the complainant days before": the parser made the
+        # complainant describe "days"): the first noun after it, a word or two on
+        g = next((x for x in agent.doc[agent.i + 1:agent.i + 4] if x.pos_ in ("NOUN", "PROPN")), None)
     if g is not None and g.lemma_.lower() in _MARGIN_NOUNS and (
             any(c.like_num or c.lower_ in ("narrow", "wide", "large", "small", "slim", "big") for c in g.children)):
         return None

@@ -114,7 +114,7 @@ score, net
 injure, hurt, wound
 rise, grow, climb, go up, jump, surge, soar, increase, gain, expand
 fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, decrease
-win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout
+win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout, knock out
 lose, lose to
 oppose, object to, resist, criticise, criticize, condemn, reject, be against
 welcome, favour, favor, endorse, back, support
@@ -225,7 +225,7 @@ _OPPOSITES = """
 increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, heighten, rise, grow, climb, \
 go up, jump, surge, soar, improve | decrease, reduce, cut, scale back, lower, curtail, scale down, weaken, fall, \
 drop, decline, go down, slip, slide, plunge, sink, dip, tumble, suspend, freeze, halt, worsen, deteriorate
-win, beat, defeat, edge, survive | lose, lose to
+win, beat, defeat, edge, survive, knock out | lose, lose to
 lead, outpoll | trail, lag, lag behind
 pass, approve, vote for, vote in favour of, vote in favor of, vote in favour, vote in favor, back | \
 reject, vote against, vote down, oppose
