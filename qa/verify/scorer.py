@@ -1596,7 +1596,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                                           _reported_subject(f, si, ev), ev_all[si].text)
             if not match and not any(w[:1].isupper() for w in ev.speaker.split()
                                      if w.lower() not in ("a", "an", "the")) and \
-                    (national := _without_nationality(att, ev_words, f, ev_all[si])) is not None:
+                    (national := _without_nationality(att, ev_words, ev_all[si])) is not None:
                 # "a Tarvessan defence ministry spokesman" for "a defence ministry spokesman" in a sentence about
                 # Tarvessa: the country the sentence is about, said as an adjective
                 match, why = _speaker_matches(national, ev_words, names, ev, f.keys | f.bases | f.standard,
@@ -2468,20 +2468,17 @@ def _numbers_restated(t: Token, f: _EvidenceFacts) -> bool:
 
 _RELATIVE_SPAN = re.compile(r"\b(?:([\w.,]+)\s+)?(minutes|hours|days|weeks|months|years|decades)\s+"
                             r"(after|before|later|earlier|ago)\b", re.IGNORECASE)
-_SPAN_HOURS = {"minutes": 1 / 60, "hours": 1, "days": 24, "weeks": 168, "months": 730, "years": 8760,
-               "decades": 87600}
 
 
 def _span_shown(m: re.Match) -> str:
     """"two weeks after", or "weeks after" when the word before is no number."""
-    return m.group(0) if _span_hours(m) is not None else m.group(0)[m.start(2) - m.start():]
+    return m.group(0) if quantities(m.group(0)) else m.group(0)[m.start(2) - m.start():]
 
 
-def _span_hours(m: re.Match) -> float | None:
-    """How long "two weeks" (before "after") is, in hours, or None without a number."""
-    n = (m.group(1) or "").lower().replace(",", "")
-    value = float(CARDINALS[n]) if n in CARDINALS else float(n) if re.fullmatch(r"\d+(?:\.\d+)?", n) else None
-    return value * _SPAN_HOURS[m.group(2).lower()] if value is not None else None
+def _same_span(m: re.Match, x: re.Match) -> bool:
+    """Whether two "N units after" say the same span ("two weeks after" / "14 days after"), by the text layer."""
+    mine, theirs = quantities(m.group(0)), quantities(x.group(0))
+    return bool(mine and theirs) and quantity_found(mine[0], theirs)
 
 
 def _quantity_found(q: Quantity, c: Analysis, ev_q: list[Quantity]) -> bool:
@@ -2506,7 +2503,7 @@ def _relative_span_check(claim: str, evidence: list[str]) -> str:
     theirs = [m for e in evidence for m in _RELATIVE_SPAN.finditer(e)]
     for m in _RELATIVE_SPAN.finditer(claim):
         same = [x for x in theirs if x.group(3).lower() == m.group(3).lower()]
-        if any(_span_hours(x) is not None and _span_hours(x) == _span_hours(m) for x in same):
+        if any(_same_span(m, x) for x in same):
             continue  # "two weeks after" for "14 days after"
         if same and all(x.group(2).lower() != m.group(2).lower() for x in same):
             return f"the claim says '{_span_shown(m)}', the cited text '{_span_shown(same[0])}'"
@@ -4138,8 +4135,7 @@ def _speakers_of_the_subject(att: Attribution, ev: Attribution, subject: frozens
                for w in extra)
 
 
-def _without_nationality(att: Attribution, ev_words: frozenset[str], f: _EvidenceFacts,
-                         sentence: Analysis) -> Attribution | None:
+def _without_nationality(att: Attribution, ev_words: frozenset[str], sentence: Analysis) -> Attribution | None:
     """The claim's speaker without the one adjective of a country that the cited sentence names ("Tarvessan" where
     it says "in Tarvessa"), when that is the only word of the speaker the evidence's speaker lacks (the caller
     asks that the evidence's speaker has no such word of its own: "Iraqi sources" is not "Iranian sources")."""
