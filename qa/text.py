@@ -89,7 +89,7 @@ UNITS = {
     "decades": "decade", "fortnight": "fortnight", "fortnights": "fortnight", "century": "century",
     "centuries": "century", "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm",
     "centimeters": "cm", "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
-    "mph": "mph", "kph": "kph", "celsius": "celsius", "fahrenheit": "fahrenheit", "sqkm": "sqkm",
+    "mph": "mph", "kph": "kph", "celsius": "celsius", "fahrenheit": "fahrenheit", "sqkm": "sqkm", "sqm": "sqm",
     "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "cubicmetre": "cubicmetre",
     "sqmile": "sqmile", "hectare": "hectare", "hectares": "hectare", "ha": "hectare", "acre": "acre",
     "acres": "acre", "euro": "euro", "euros": "euro", "yen": "yen",
@@ -110,6 +110,7 @@ _COMPOUND_UNITS = [
     (re.compile(r"(?<=\d)\s*(?:°\s*F|degrees?\s+Fahrenheit)\b|(?<=\d)F\b"), " fahrenheit"),
     (re.compile(r"\b(?:square\s+kilomet(?:re|er)s?|sq\.?\s*km|km2|km²)(?![\w²])", re.I), " sqkm"),
     (re.compile(r"\b(?:square\s+miles?|sq\.?\s*mi(?:les?)?)\b", re.I), " sqmile"),
+    (re.compile(r"\b(?:square\s+met(?:re|er)s?|sq\.?\s*m\b|(?<=\d)\s*m²)(?![\w²])", re.I), " sqm"),
     (re.compile(r"\b(?:cubic\s+met(?:re|er)s?|m3|m³)(?![\w³])", re.I), " cubicmetre"),
     (re.compile(r"(?<![A-Za-z])(?:kilobits?\s+(?:per|a)\s+second|kbps|kbit/s|kb/s)(?!\w)", re.I), " kbps"),
     (re.compile(r"(?<![A-Za-z])(?:megabits?\s+(?:per|a)\s+second|mbps|mbit/s|mb/s)(?!\w)", re.I), " mbps"),
@@ -378,7 +379,7 @@ def _half_value(word: str, fraction: str = "a half") -> str:
 # "half a percentage point", "a quarter of an hour": a fraction of one unit
 _FRACTION = re.compile(r"\b(half an?|an? quarter of an?|three[\s-]+quarters of an?)\s+"
                        r"(?=(?:percentage\s+)?point|per\s?cent|percent|mile|"
-                       r"kilomet|metre|meter|hour|day|week|month|year|century)", re.I)
+                       r"kilomet|metre|meter|hectare|acre|tonne|litre|hour|day|week|month|year|century)", re.I)
 # "one in four", "three out of every ten": a share, read as a percentage (both sides of a comparison are read so)
 # (not "on Ward 9 in 2021": a year is a time, not a whole)
 _RATIO = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
@@ -390,7 +391,7 @@ _CONVERSIONS = {"km": ("length", 1000.0), "mile": ("length", 1609.344), "metre":
                 "foot": ("length", 0.3048), "cm": ("length", 0.01), "mm": ("length", 0.001), "kg": ("mass", 1.0),
                 "tonne": ("mass", 1000.0), "mph": ("speed", 0.44704), "kph": ("speed", 1 / 3.6),
                 "mw": ("power", 1e6), "gw": ("power", 1e9), "kw": ("power", 1e3),
-                "sqkm": ("area", 1e6), "hectare": ("area", 1e4), "sqmile": ("area", 2_589_988.0),
+                "sqkm": ("area", 1e6), "sqm": ("area", 1.0), "hectare": ("area", 1e4), "sqmile": ("area", 2_589_988.0),
                 "acre": ("area", 4046.86), "litre": ("volume", 0.001), "cubicmetre": ("volume", 1.0),
                 "kbps": ("bitrate", 1e3), "mbps": ("bitrate", 1e6), "gbps": ("bitrate", 1e9),
                 "mb": ("data", 1e6), "gb": ("data", 1e9), "tb": ("data", 1e12),
@@ -682,8 +683,9 @@ def quantities(text: str) -> list[Quantity]:
             words = (m.group(5) or m.group(6)).lower().split()
             # "tens of thousands" is at least 20,000, "hundreds of thousands" at least 200,000
             value = _PLURAL_COUNTS[words[-1]] * (_PLURAL_COUNTS[words[0]] // 2 if len(words) > 1 else 1)
+            # (the counted noun behind its adjectives too: "hundreds of cancelled services")
             out.append(Quantity(float(value), None, "at_least", False, m.group(0), _next_word(text, m.end()),
-                                _next_words(text, m.end())))
+                                _next_words(text, m.end()), head=_head_word(text, m.end())))
             continue
         if digits and re.search(r"\b(?:" + _MONTH_WORDS + r")\.?\s*$", text[max(0, m.start() - 12):m.start()],
                                 re.I):
@@ -986,7 +988,8 @@ case infection
 time occasion instance
 walker hiker rambler
 trip journey
-shop store outlet""".splitlines()]
+shop store outlet
+train service""".splitlines()]
 
 
 # Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").

@@ -5269,3 +5269,122 @@ def test_bodies_called_by_a_description_trade_unions_and_opening_occupations(cla
 def test_appositions_of_named_speakers_national_adjectives_split_words_top_and_rates(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 42): who speaks. A description of one body is not a counted group of others
+    # ("the firm" for "three suppliers"); "the judge" is not "Inspector X"; "nurses said" is more than
+    # "Nurse X said"; whose forecast it is names its holder even when the other party is named in the sentence
+    ("Orders at Pellow Tools have slowed since March, the firm told reporters.",
+     "Orders at Pellow Tools have slowed since March, three suppliers told reporters.", False),
+    ("Orders at Pellow Tools have slowed since March, the company told reporters.",
+     "Orders at Pellow Tools have slowed since March, the firm told reporters.", True),
+    ("The judge told the court that the driver had been using his phone.",
+     "Inspector Maya Trent told the court that the driver had been using his phone.", False),
+    ("The coroner told the inquest that the driver had been using his phone.",
+     "Coroner Maya Trent told the inquest that the driver had been using his phone.", True),
+    ("Nurses said the ward had been short of staff for months.",
+     "Nurse Ada Lom said the ward had been short of staff for months.", False),
+    ("Prosecutors said Dane Pirie had taken £40,000 from the charity.",
+     "Prosecutor Ruth Ames said Dane Pirie had taken £40,000 from the charity.", True),
+    ("The Tollan central bank predicts that it will cut rates twice this year.",
+     "Economists at Brisk Bank predict that the Tollan central bank will cut rates twice this year.", False),
+    ("Orvane Foods expects the sale to close in June.",
+     "Orvane Foods has agreed to sell its dairy arm. The company expects the sale to close in June.", True),
+])
+def test_counted_groups_other_titles_one_titled_speaker_and_forecast_holders(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 42): how surely. Results analysts expect are not reported yet; being pressed to
+    # pay is not agreeing to; a hoped-for start is less than a start that "would" come; a past clause after "after"
+    # is asserted under a future main clause; an opening "Faced with" sets the scene
+    ("Tamsett Homes reported a 12% rise in sales on Thursday.",
+     "Analysts expect Tamsett Homes to report a 12% rise in sales on Thursday.", False),
+    ("Dorran Water has agreed to pay compensation to customers hit by the outage.",
+     "Regulators are pushing Dorran Water to pay compensation to customers hit by the outage.", False),
+    ("The mayor said the new pool would open in June.",
+     "The mayor said she hoped the new pool would open in June.", False),
+    ("The mayor said she hoped the new pool would open in June.",
+     "The mayor said she hoped the new pool would open in June, two months late.", True),
+    ("A fallen tree blocked the line, and trains will not run until Friday.",
+     "Trains will not run until Friday after a fallen tree blocked the line, the operator said.", True),
+    ("Faced with slumping demand for its diesel buses, Carrow Motors announced on Monday that 900 positions at its "
+     "Dene plant would be eliminated.",
+     "Carrow Motors said on Monday that it would cut 900 jobs at its Dene plant as demand for its diesel buses "
+     "slumps.", True),
+])
+def test_expected_results_pressure_hopes_past_clauses_and_opening_scenes(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 42): words. "hundreds of" a noun behind an adjective ("hundreds of cancelled
+    # services" for "about 400 services"); trains and services count the same; "outperformed" is the opposite of
+    # "underperformed"; "found not guilty" restates "cleared", "found guilty" does not; "voted against" is
+    # "opposed", "signed off" is "approved"; the watchdog is the regulator; a place by "outside" the evidence does
+    # not give; a named chief executive described before is "the council's chief executive"
+    ("A walkout by drivers meant hundreds of cancelled services.",
+     "Drivers walked out on Monday, cancelling about 400 services.", True),
+    ("Rosk Rail said it had cancelled dozens of trains.",
+     "Rosk Rail said it had cancelled 31 services because of the heat.", True),
+    ("Holm Bank shares outperformed the wider market on Monday.",
+     "Holm Bank shares underperformed the wider market on Monday.", False),
+    ("Lorry driver Jan Brill was found not guilty of careless driving.",
+     "A jury cleared lorry driver Jan Brill of careless driving.", True),
+    ("Lorry driver Jan Brill was found guilty of careless driving.",
+     "A jury cleared lorry driver Jan Brill of careless driving.", False),
+    ("Councillor Abe Dorn opposed the plan to sell the park.",
+     "Councillor Abe Dorn voted against the proposal to sell the park.", True),
+    ("The board has signed off a 3% fare rise for next year.",
+     "The board has approved a 3% rise in fares for next year.", True),
+    ("The watchdog said Tessel Bank had failed to check its customers.",
+     "The regulator said Tessel Bank had failed to check its customers.", True),
+    ("A man was assaulted outside a pub in Orlby on Friday night, police said.",
+     "A man was assaulted in Orlby on Friday night, police said.", False),
+    ("A man was assaulted outside a pub in Orlby on Friday night, police said.",
+     "A man was assaulted outside a pub in Orlby late on Friday, police said.", True),
+    ("Carr District Council's chief executive has blamed a lack of drivers for the missed collections.",
+     "Carr District Council's chief executive, Ola Brent, has apologised for the missed collections. Ms Brent "
+     "blamed a lack of drivers.", True),
+])
+def test_vague_counts_opposites_verdicts_votes_watchdogs_places_and_described_people(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 42, round two): "half a hectare" is 5,000 square metres; "before it was put
+    # out" may be about the main clause's own subject; "a senior <company> executive" for a named director of it;
+    # "the two companies said" for "the companies said"; "an all-cash deal" pays "in cash"; a passive's "by" phrase
+    # the evidence never mentions is added ("by helicopter"), a synonym is not ("by fire" for "by the blaze");
+    # "escaped damage" is not "was damaged"; "hit with a fine" is "fined"
+    ("About half a hectare of heath was burned before the fire was put out.",
+     "The fire burned about 5,000 square metres of heath before it was put out.", True),
+    ("About half a hectare of heath was burned before the fire was put out.",
+     "The fire burned about 50,000 square metres of heath before it was put out.", False),
+    ("A senior Ostwick Foods executive said sales from its new stores had topped £90m this year.",
+     "Dana Rolt, finance director of the grocer Ostwick Foods, said sales from its new stores had reached 96 million "
+     "pounds this year.", True),
+    ("A senior Brell Foods executive said sales from its new stores had topped £90m this year.",
+     "Dana Rolt, finance director of the grocer Ostwick Foods, said sales from its new stores had reached 96 million "
+     "pounds this year.", False),
+    ("Pax Media will buy Lintel Radio for 80 million dollars in an all-cash deal, the two companies said.",
+     "Pax Media agreed to buy Lintel Radio for 80 million dollars in cash, the companies said.", True),
+    ("A walker was flown to hospital by helicopter after a fall on Crag Hill.",
+     "A walker was taken to hospital after a fall on Crag Hill.", False),
+    ("The old mill was largely destroyed by fire on Sunday.",
+     "The old mill was largely destroyed by the blaze on Sunday.", True),
+    ("The north wing of the museum was damaged in the flood.",
+     "Only the north wing of the museum escaped damage in the flood.", False),
+    ("Fenner Bank has been fined by the regulator this year.",
+     "Fenner Bank has so far avoided any fines from the regulator this year.", False),
+    ("Dalby Water was hit with a £3m fine by the regulator on Friday.",
+     "The regulator fined Dalby Water £3m on Friday.", True),
+])
+def test_areas_pronoun_clauses_company_executives_pairs_by_phrases_and_avoided_acts(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

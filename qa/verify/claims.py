@@ -67,7 +67,7 @@ assess evaluate depend hinge investigate probe project forecast predict appear s
 IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
 # Verbs that ask someone else to act ("was asked by sponsors to move the event", "called on residents to leave"): the
 # act in their infinitive is wanted, not done.
-REQUEST_VERBS = frozenset("ask urge request implore beg invite encourage press call".split())
+REQUEST_VERBS = frozenset("ask urge request implore beg invite encourage press call push pressure lobby".split())
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due ready willing prepared".split())
 # Adjectives of an "it is ... that" sentence that leave its clause unsettled ("it is likely that", "it was unclear
@@ -483,6 +483,8 @@ def irrealis(tok: Token) -> str:
             break  # the reporting verb's own mood is the attribution's business
         if _own_clause_conjunct(cur):
             break  # "... and that his government is looking at": a conjunct with its own clause
+        if _past_subordinate(cur):
+            break  # "will stay closed after a burst pipe flooded its hall": the flood has happened
         if _finite_conjunct(cur):
             break  # "would cooperate and expected ...": a finite verb cannot share the first verb's modal
 
@@ -509,6 +511,18 @@ def _going_to(cur: Token, prev: Token | None) -> bool:
     return prev is not None and cur.lower_ == "going" and prev.dep_ == "xcomp" and \
         any(c.dep_ == "aux" and c.lemma_ == "be" for c in cur.children) and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children)
+
+
+# Conjunctions of a clause that says what happened before or why, whatever the main clause's mood.
+_PAST_MARKS = frozenset("after because since although though as".split())
+
+
+def _past_subordinate(tok: Token) -> bool:
+    """A past-tense clause with its own subject after "after" / "because" ("will stay closed after a burst pipe
+    flooded its hall"): asserted, not under the main clause's future or modal."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBD" and \
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
+        any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in tok.children)
 
 
 def _own_clause_conjunct(tok: Token) -> bool:
@@ -1157,6 +1171,9 @@ def _role_cores(t: Token) -> tuple[frozenset[str], frozenset[str], dict[str, fro
     return _core(subj_tok), _core(obj_tok), preps
 
 
+_WISH_VERBS = frozenset("hope wish".split())
+
+
 def _strength(tok: Token) -> int:
     """How firmly the action at `tok` is stated, the weakest marker on the way up to the reporting verb:
     0 when only weighed or possible ("would consider intervening", "may extend", "would not rule out air
@@ -1188,6 +1205,8 @@ def _strength(tok: Token) -> int:
                 out = 0
             elif via_of and (lemma in ALLEGATION_VERBS or lemma == "suspect" and cur.tag_ == "VBN"):
                 out = 0  # "accused her of embezzling", "charged with stealing", "suspected of setting"
+            elif lemma in _WISH_VERBS:
+                out = 0  # "said he hoped work would begin in the spring": wished for, not said to be coming
             elif lemma in IRREALIS_VERBS or (lemma == "expect" and cur.tag_ == "VBN") or lemma in ("due", "poised") \
                     or lemma in REQUEST_VERBS and prev is not None and prev.dep_ == "xcomp" \
                     or _be_to(cur, prev) or _going_to(cur, prev):
@@ -1205,7 +1224,7 @@ def _strength(tok: Token) -> int:
                 not (gov in REQUEST_VERBS and cur.dep_ == "xcomp") and \
                 not (cur.head.pos_ == "NOUN" and gov in ALLEGATION_NOUNS):  # ("claims that": no one's word)
             break
-        if _own_clause_conjunct(cur):
+        if _own_clause_conjunct(cur) or _past_subordinate(cur):
             break
         if _finite_conjunct(cur):
             break  # "would cooperate and expected ...": a finite verb keeps its own mood

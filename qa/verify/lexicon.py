@@ -73,7 +73,7 @@ arrest, detain, apprehend
 remand, hold in custody, keep in custody
 specify, detail, give details, spell out, say, disclose, reveal, name
 put in place, set up, establish, introduce, implement, create, launch, adopt, roll out, unveil, have in place
-authorise, authorize, approve, allow, permit, sanction, endorse, clear, let, enable, give ahead, \
+authorise, authorize, approve, allow, permit, sanction, endorse, clear, let, enable, give ahead, sign off, \
 give light
 call, describe, label, brand, term, characterize, characterise, dub
 affect, hit, impact, fall on
@@ -143,7 +143,7 @@ close, shut, seal off, cordon off, close off, block off
 walk out, strike, go on strike, stop work
 pass, approve, adopt, vote for, vote through, back, vote in favour of, vote in favor of, vote in favour, vote in favor
 reject, turn down, refuse, vote down, vote against, spurn, decline, throw out
-fine, penalise, penalize
+fine, penalise, penalize, hit with penalty, hit with fine
 jail, imprison, sentence, lock up, send to prison, send to jail, put behind bars
 postpone, delay, defer, put off, push back, reschedule, adjourn
 resign, step down, quit, stand down, give up, relinquish, leave post, leave office, leave role, leave job, \
@@ -217,6 +217,7 @@ amend, correct, revise
 diagnose, detect
 operate on, perform surgery
 ballot, poll
+reject, vote against, vote down, oppose
 throttle, slow, slow down
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
@@ -250,6 +251,7 @@ have, possess | lack
 miss, skip | attend, take part in, play in
 praise, commend, hail, laud | criticise, criticize, condemn
 applaud, cheer, clap | boo, jeer, heckle
+outperform | underperform
 nationalise, nationalize | privatise, privatize, sell off
 admit, hospitalise, hospitalize | discharge
 convict, find guilty | acquit, clear, find not guilty

@@ -849,6 +849,12 @@ def _resolved_speaker(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset
     return ctx.referent(offset, att.head, strict=True) if ctx is not None and offset >= 0 else frozenset()
 
 
+# Titles general enough to name any office-holder ("the official", "the officer", "the head").
+# Verbs of an opening participle that set the scene rather than report an act ("Faced with ...", "Hit by ...").
+_SCENE_VERBS = frozenset("face confront hit plague dog beset buffet squeeze".split())
+# Prepositions that say where, more exactly than "in" / "at" do.
+_PLACE_PREPOSITIONS = frozenset("outside inside near behind beside opposite beneath underneath".split())
+_GENERAL_TITLES = frozenset("official officials officer head chief leader spokesman spokeswoman spokesperson".split())
 # Titles that speak for a body rather than hold an office in it ("a Vantage Grid spokesman" is Vantage Grid speaking).
 _SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
 # Offices that name one post whatever the word ("spokeswoman" for "spokesman").
@@ -863,8 +869,15 @@ def _other_office(claim_att: Attribution, ev_att: Attribution, ev_words: frozens
     "the former chief financial officer told the court"): both are offices, neither head word is in the other."""
     ch, eh = claim_att.head, ev_att.head
     offices = _PERSON_TITLES | _EXECUTIVE_TITLES
-    if not ch or not eh or ch == eh or ch not in offices or eh not in offices or ch in ev_words or \
-            eh in claim_att.speaker_words:
+    titled = ""
+    if ev_att.person and eh not in offices and claim_att.pronoun and ch not in _GENERAL_TITLES:
+        # "the judge told the jury" for "Prosecutor James Rudd told the jury": the title before the name is
+        # another office ("Councillor", "Prosecutor"), and the article never calls that person the claim's title
+        named = [w for w in ev_att.speaker.split(" , ")[0].split() if w.lower() not in ("a", "an", "the")]
+        titled = next((key(w) for w in named[:-2] if key(w) in offices or is_person_noun(key(w))), "")
+        eh = titled or eh
+    if not ch or not eh or ch == eh or ch not in offices or eh not in offices and not titled or \
+            ch in ev_words or eh in claim_att.speaker_words:
         return False
     return not _same_office(ch, eh)
 
@@ -922,6 +935,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         # "the minister said" may stand for a person the article named, not for another role the evidence names
         # ("a hospital spokesman said")
         return False, "words"
+    if claim_att.pronoun and ev_att is not None and ev_att.person and _other_office(claim_att, ev_att, ev_words):
+        return False, "words"  # "the judge" for "Prosecutor James Rudd"
     if claim_att.pronoun or not cw:
         return True, ""
     if ev_att is not None and _other_office(claim_att, ev_att, ev_words):
@@ -933,7 +948,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     general = re.match(r"(?i)(most|all|many|every)\b", claim_att.speaker.strip())
     if general and ev_att is not None and not re.match(rf"(?i){general.group(1)}\b", ev_att.speaker.strip()):
         return False, "widened"  # "most economists say" for "economists at one bank said"
-    if ev_att is not None and _official_for_minister(claim_att, ev_att):
+    if ev_att is not None and (_official_for_minister(claim_att, ev_att) or
+                               _executive_for_officer(claim_att, ev_att, ev_words)):
         return True, ""
     words = re.findall(r"[a-z]+", claim_att.speaker.lower())
     if len(words) == 2 and words[0] in ("a", "an") and words[1] in _GROUP_NOUNS and ev_att is not None and \
@@ -1022,8 +1038,9 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         described = {key(w) for w in re.findall(r"[\w-]+", ev_att.speaker.split(" , ", 1)[1])}
         if claim_att.head in described and all(_overlap({w}, frozenset(described)) for w in cw):
             missing = []
-    if missing and set(missing) <= BUSINESS_NOUNS and ev_words & BUSINESS_NOUNS:
-        missing = []  # "the Swiss company" for "the Swiss firm"
+    if missing and set(missing) <= BUSINESS_NOUNS and ev_words & BUSINESS_NOUNS and not (
+            ev_att is not None and _counted_group(ev_att.speaker) and not _counted_group(claim_att.speaker)):
+        missing = []  # "the Swiss company" for "the Swiss firm" (not "the company" for "two suppliers")
     if missing and set(missing) <= _GROUP_NOUNS and ev_words & (ORG_NOUNS | _ARMED_GROUP_NOUNS):
         missing = []  # "a spokesman for the group" for "a spokesman for the militia"
     if missing and set(missing) <= BUSINESS_NOUNS and ev_att is not None and claim_att.head in _PROXY_NOUNS and \
@@ -1120,16 +1137,42 @@ def _official_for_minister(claim_att: Attribution, ev_att: Attribution) -> bool:
         bool(set(re.findall(r"[a-z]+", ev_att.speaker.lower())) & _GOVERNMENT_OFFICES)
 
 
+# Offices of a company's management: each holder is "a (senior) executive" of it.
+_MANAGEMENT_TITLES = frozenset("director chief chairman chairwoman chair officer president ceo cfo coo executive "
+                               "head".split())
+
+
+def _executive_for_officer(claim_att: Attribution, ev_att: Attribution, ev_words: frozenset[str]) -> bool:
+    """"A senior Calder Foods executive said" for "Ann Lee, finance director of Calder Foods, said": an unnamed,
+    less specific description of a named officer of the company the claim names."""
+    words = claim_att.speaker.split()
+    if len(words) < 3 or words[0].lower() not in ("a", "an") or words[-1].lower() != "executive" or \
+            not ev_att.person:
+        return False
+    body = [w for w in words[1:-1] if w.lower() not in ("senior", "top")]
+    ev_titles = {key(w) for w in re.findall(r"[A-Za-z]+", ev_att.speaker)} & _MANAGEMENT_TITLES
+    return bool(body) and all(w[:1].isupper() and key(w) in ev_words for w in body) and bool(ev_titles)
+
+
 def _many_for_one(claim_att: Attribution, ev_att: Attribution) -> bool:
     """Whether the claim makes several speakers of the one the evidence has ("officials said" for "a senior
     official said"): the same head noun, plural in the claim and singular in the evidence."""
     head = claim_att.head
-    if not head or head != ev_att.head or ev_att.person or ev_att.pronoun:
+    ev_words = {w.lower() for w in re.findall(r"[\w'-]+", ev_att.speaker)}
+    # ("councillors said" for "Councillor Fay Brennan said": one person holding the office the claim makes many)
+    # (not a side in court: "prosecutors said" is the prosecution, whichever of them spoke)
+    titled = ev_att.person and head in ev_words and not claim_att.person and head not in _COUNSEL_NOUNS | {"prosecutor"}
+    if not head or (head != ev_att.head or ev_att.person) and not titled or ev_att.pronoun:
         return False
     plural = {head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else ""} - {""}
     claim_words = {w.lower() for w in re.findall(r"[\w'-]+", claim_att.speaker)}
-    ev_words = {w.lower() for w in re.findall(r"[\w'-]+", ev_att.speaker)}
     return bool(claim_words & plural) and head in ev_words and not ev_words & plural
+
+
+def _counted_group(speaker: str) -> bool:
+    """"two suppliers", "several retailers", "some banks": a number of parties, not one body."""
+    return bool(re.match(r"(?i)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|many|a few|"
+                         r"a number of|dozens of|hundreds of)\b", speaker.strip()))
 
 
 def _one_of(ev_speaker: str, claim_words: set[str]) -> bool:
@@ -1380,7 +1423,9 @@ def _reported_as_less(ea: Analysis, ev: Attribution, c: Analysis, att: Attributi
     if ev.verb_i < 0 or att.verb_i < 0 or ea.doc is None or c.doc is None or ea.doc[ev.verb_i].lower_ == "according":
         return False
     ev_irr, claim_irr = irrealis(ea.doc[ev.verb_i]).lower(), irrealis(c.doc[att.verb_i]).lower()
-    weak = ev_irr in POSSIBILITY_MODALS or ev_irr in ("expected", "likely")
+    # ("analysts expect the retailer to report a fall": not yet reported)
+    weak = ev_irr in POSSIBILITY_MODALS or ev_irr in ("expected", "likely") or \
+        ev_irr.startswith(("expect", "predict", "forecast"))
     return weak and claim_irr in ("", "will")
 
 
@@ -1511,6 +1556,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             continue
         if q.noun in _DOCUMENT_NOUNS:
             continue  # "the two stories characterise ISIS as ...": the answer counting its sources, not a fact
+        if q.value == 2 and q.noun and re.search(rf"(?i)\bthe two {re.escape(q.noun)}\b", claim) and \
+                re.search(rf"(?i)\b(?:the|both) {re.escape(q.noun)}\b", f.text):
+            continue  # "the two companies said" for "the companies said" of the pair the sentence names
         if q.value == 1 and q.unit in ("decade", "fortnight", "century") and not any(
                 x.unit in ("decade", "fortnight", "century", "year", "month", "week", "day") for x in ev_q):
             continue  # "more than a century ago" for "since records began in 1921": only another span clashes
@@ -1752,6 +1800,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             if t.lower_ == "all" and t.head.lemma_.lower() in _THROUGHOUT_PERIODS and \
                     {"throughout", "whole", "entire"} & f.keys and key(t.head.lemma_) in f.keys:
                 continue  # "all summer" for "throughout the summer": a stretch of time, not every one of a set
+            if t.lower_ == "all" and t.i + 2 < len(c.doc) and c.doc[t.i + 1].text == "-" and \
+                    c.doc[t.i + 2].lower_ in ("cash", "share", "stock") and c.doc[t.i + 2].lower_ in f.keys:
+                continue  # "an all-cash deal" for "for 1.4 billion dollars in cash": how it is paid, not "every"
             return f"'{t.text}' over-generalises the cited text", extra
     # a phrase or clause of the claim that nothing in the evidence speaks of: an added detail
     known = f.keys | f.lemmas | f.ref_words | REPORT_NOUNS | {"report"}
@@ -1818,6 +1869,10 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 _stands_alone(t.head, f):
             return (f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say",
                     extra)
+        # where it happened, by a preposition of place the evidence does not use, before a new noun ("stabbed
+        # outside a nightclub" for "stabbed in the town centre")
+        two_new = two_new or t.dep_ == "prep" and t.lower_ in _PLACE_PREPOSITIONS and len(inner) == 1 and \
+            inner == new_inner and inner[0].pos_ == "NOUN" and t.lower_ not in f.keys and t.head.pos_ == "VERB"
         if len(words) < (2 if has_name else 3) and not two_new or (len(unknown) < len(words) and not mostly_new):
             continue
         # (not one word of an initialism's expansion alone: "club" in "a club-record fee" is not "FC")
@@ -1834,6 +1889,14 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if restated(phrase, f.text):
             continue  # "to persistently high food costs" for "citing stubborn food prices"
         return f"the claim adds '{phrase}', which the cited text does not say", extra
+    # a passive's doer or means the evidence never mentions ("was flown to hospital by air ambulance" for "was taken
+    # to hospital"): the "by" phrase is a fact of its own (a name is the name check's)
+    for t in c.doc:
+        nouns = [x for x in t.subtree if x.pos_ == "NOUN" and not x.is_stop] if t.dep_ == "agent" else []
+        if nouns and not any(x.pos_ == "PROPN" and x.text[:1].isupper() for x in t.subtree) and \
+                not any(_word_known(x, known, f.lemmas) or _joined_known(x, known) for x in nouns) and \
+                not _overlap(frozenset(key(x.text) for x in nouns), frozenset(f.acronyms | f.standard)):
+            return f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say", extra
     # how it was done ("deliberately driven", "gathered peacefully"): a manner the evidence does not give
     for t in c.doc:
         manner = t.pos_ == "ADV" and t.dep_ == "advmod" and t.lower_.endswith("ly") and len(t.lower_) >= 7 and \
@@ -1878,9 +1941,11 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             return f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say", extra
     # a state the claim gives the object of an action ("was rescued unharmed", "was found dead"): said or not
     for t in c.doc:
+        # ("found not guilty" restates "cleared")
+        neg = "not " if any(x.dep_ == "neg" for x in t.children) or t.i and t.doc[t.i - 1].lower_ == "not" else ""
         if t.pos_ == "ADJ" and t.dep_ == "oprd" and t.head.pos_ == "VERB" and \
                 t.head.lemma_.lower() not in _COPULAS and not _word_known(t, known, f.lemmas) and \
-                not any(same_sense({f"{t.head.lemma_.lower()} {t.lower_}"}, x.forms) for _, x in ev_preds):
+                not any(same_sense({f"{t.head.lemma_.lower()} {neg}{t.lower_}"}, x.forms) for _, x in ev_preds):
             # ("found guilty" restates "convicted": the verb and its state are one act)
             return f"the claim adds '{t.head.text} {t.text}', which the cited text does not say", extra
     # what a named person is ("Professor Talia Brennan, a geneticist", "former goalkeeper Benedikt Arlo") where the
@@ -1910,7 +1975,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     reason = _confirmed_kind_check(c, ev_all) or _proposed_noun_check(c, ev_all) or _antonym_check(c, ev_all) or \
         _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all) or \
         _order_word_check(c, ev_all) or _sequence_check(c, ev_all) or \
-        _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all)
+        _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all) or _avoided_act_check(c, ev_all)
     if reason:
         return reason, extra
     # negation the evidence does not have at all
@@ -1923,7 +1988,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                       t.head.i + 1 < len(c.doc) and c.doc[t.head.i + 1].lower_ == "but") and
                  not (t.i + 2 < len(c.doc) and c.doc[t.i + 1].lower_ in ("more", "less", "fewer", "later",
                                                                          "earlier") and
-                      c.doc[t.i + 2].lower_ == "than")]  # "no more than £10": a bound, nothing denied
+                      c.doc[t.i + 2].lower_ == "than") and  # "no more than £10": a bound, nothing denied
+                 not _negated_state_said(t, ev_preds)]  # "found not guilty" for "cleared"
     if claim_neg and not any(_negative_word(t) for a in ev_all for t in a.doc):
         neg_heads = [t.head for t in claim_neg]
         if not all(h.lemma_.lower() in ("confirm", "confirmation", "specify", "say") for h in neg_heads):
@@ -1961,6 +2027,14 @@ def _possible_only_check(c: Analysis, ev_preds: list[tuple[int, Predicate]]) -> 
     return f"the cited text says only that it '{best.text}'; the claim states it as fact"
 
 
+def _negated_state_said(t: Token, ev_preds: list[tuple[int, Predicate]]) -> bool:
+    """"not" inside a verb's state that one evidence verb says whole ("was found not guilty" for "cleared")."""
+    state = t.head
+    if t.lower_ != "not" or state.pos_ != "ADJ" or state.dep_ != "oprd":
+        return False
+    return any(same_sense({f"{state.head.lemma_.lower()} not {state.lower_}"}, x.forms) for _, x in ev_preds)
+
+
 def _confirmed_kind_check(c: Analysis, ev: list[Analysis]) -> str:
     """"confirmed interest" where the evidence only reports the interest: a thing called confirmed, which no word
     of the evidence confirms."""
@@ -1996,6 +2070,24 @@ def _denied_act_used(c: Analysis, ev: list[Analysis]) -> str:
                 continue
             if any(t.lemma_.lower() == p.lemma and t.pos_ in ("VERB", "ADJ") for t in c.doc):
                 return p.text
+    return ""
+
+
+# Verbs that say their object did not befall the doer ("avoided any fines", "escaped injury").
+_AVOIDING_VERBS = frozenset("avoid escape evade dodge".split())
+
+
+def _avoided_act_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"The bank has been fined" where the evidence says it "avoided any fines": the act the claim states is the
+    noun the evidence's doer escaped."""
+    for a in ev:
+        for q in a.predicates:
+            if q.lemma not in _AVOIDING_VERBS or q.negated or q.irrealis:
+                continue
+            for p in c.predicates:
+                if not p.negated and p.lemma in q.object_core and \
+                        _overlap(p.object_core | p.subject_core, q.subject_core):
+                    return f"the cited text says '{q.text}' {p.lemma}s, the claim says it happened ('{p.text}')"
     return ""
 
 
@@ -2730,7 +2822,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return f"the cited text says {_describe(q.subject_core)} '{q.text}', not {who}"
         if p.lemma in _VIEW_VERBS and q.lemma == p.lemma and p.explicit_subject and q.explicit_subject and \
                 p.subject_core and q.subject_core and not _overlap(p.subject_core, q.subject_core) and \
-                not p.subject_core & (PRONOUNS | f.before | f.ref_words) and \
+                (not p.subject_core & (PRONOUNS | f.before | f.ref_words) or (p.subject - q.subject) & f.names and
+                 not q.definite_subject and not q.subject_names) and \
                 not (p.definite_subject and len(p.subject) == 1) and \
                 not _party_capital(p, p.subject_core, q.subject_core):  # ("the company": whichever it names)
             # whose forecast or belief it is names its holder, as a speaker is named ("the central bank expects"
@@ -2826,6 +2919,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             if a and b and not _overlap(a, b) and not (_amount_words(a) and _amount_words(b)):
                 return f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{prep} {_describe(b)}'"
         if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and not described and \
+                not _described_person(p.subject, q.subject_names, f) and \
                 p.subject_core_names - speakers and q.subject_core_names and \
                 not _overlap(p.subject_core_names, q.subject) and \
                 not _overlap(q.subject_core_names, p.subject) and \
@@ -2966,7 +3060,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and \
             q.irrealis.lower() not in _REQUEST_FORMS and \
             not _bare_participle(p, q) and not (p.infinitive and p.dep == "advcl") and not p.purpose and \
-            (known(p.forms) or shared >= 2 and not _describing(p)):
+            not _scene(p) and (known(p.forms) or shared >= 2 and not _describing(p)):
+        # ("Faced with slumping demand, the carmaker said ...": an opening participle sets the scene)
         # (a purpose, "blocked the avenue to oppose a bill", asserts nothing happened; a verb the thesaurus does
         # not know is taken for the planned act only when it shares two words with it and is not a clause that
         # describes a thing: "the lighthouse, which dates from 1874" is not "will undergo repairs")
@@ -2975,7 +3070,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
              x.irrealis.lower() not in _REQUEST_FORMS and
              _overlap(p.subject, x.subject) + _overlap(_args(p), _args(x))]
     if hoped and p.strength == 2 and not p.irrealis and not p.negated and known(p.forms) and \
-            p.lemma not in IRREALIS_VERBS and not p.purpose:
+            p.lemma not in IRREALIS_VERBS and not p.purpose and not _scene(p):
         # ("intends to ban" asserts only the intention: its "ban" is compared)
         # "had signed a deal" where the evidence only "hoped to work with" the same party: another act, and
         # stated as done where the evidence has only an intention
@@ -3026,6 +3121,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # links two events the evidence gives in its own way ("after", "because of", "citing"); what each event is,
         # and who did what, the other checks compare
         return ""
+    if _scene(p):
+        return ""  # "Faced with slumping demand, ...": the scene, which the evidence may set with "as demand slumps"
     return f"the cited text says '{q.text}', not '{p.text}'"
 
 
@@ -3034,6 +3131,31 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
 _CAUSAL_FORMS = frozenset({"lead to", "prompt", "cause", "trigger", "spark", "result in", "bring about"})
 _CAUSE_MARKERS = frozenset("after because due citing following caused triggered prompted prompting leaving forcing "
                            "led".split())
+
+
+def _described_person(words: frozenset[str], names: tuple[str, ...], f: _EvidenceFacts) -> bool:
+    """Whether the evidence describes a person it names by the claim's words ("Stonegate Borough Council's chief
+    executive, Fiona Leckie, has apologised. Ms Leckie blamed ..." for "the council's chief executive blamed")."""
+    if not names or not words:
+        return False
+    for a in f.analyses:
+        for t in a.doc if a.doc is not None else ():
+            # the description and the name side by side, either way round ("X's chief executive, Fiona Leckie")
+            if t.dep_ != "appos" or not {t.pos_, t.head.pos_} & {"PROPN"} or t.pos_ == t.head.pos_:
+                continue
+            name, desc = (t, t.head) if t.pos_ == "PROPN" else (t.head, t)
+            if key(name.text) not in names:
+                continue
+            described = {key(x.text) for x in desc.subtree if x.i not in {y.i for y in name.subtree}} | \
+                {key(x.lemma_) for x in desc.subtree if x.i not in {y.i for y in name.subtree}}
+            if words <= described:
+                return True
+    return False
+
+
+def _scene(p: Predicate) -> bool:
+    """An opening participle that sets the scene ("Faced with slumping demand, the carmaker ...")."""
+    return p.dep == "advcl" and p.i == 0 and not p.explicit_subject and p.lemma in _SCENE_VERBS
 
 
 def _says_why(f: _EvidenceFacts) -> bool:
@@ -3708,6 +3830,9 @@ def _main_subject_pairs(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
         main = t.head.head if t.dep_ == "mark" else t.head
         if main.pos_ not in ("VERB", "AUX") or main.i == t.head.i and t.dep_ == "mark":
             continue
+        if t.dep_ == "mark" and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUNS
+                                    for c in t.head.children):
+            continue  # "the fire destroyed the gorse before it was brought under control": "it" may be the fire
         # the subject's head and its compounds ("talks with the operator": the talks, not the operator)
         words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in main.children
                           if c.dep_ in ("nsubj", "nsubjpass")
@@ -4117,7 +4242,9 @@ win victory
 police officer
 dispute row quarrel
 pay wage salary
-union trade""".splitlines()]  # ("trade unions" are unions: the first word adds nothing)
+union trade
+regulator watchdog
+fire blaze""".splitlines()]  # ("trade unions" are unions: the first word adds nothing)
 
 
 _SAME_NOUN_WORDS = frozenset().union(*_SAME_NOUNS)
