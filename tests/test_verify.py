@@ -5388,3 +5388,30 @@ def test_vague_counts_opposites_verdicts_votes_watchdogs_places_and_described_pe
 def test_areas_pronoun_clauses_company_executives_pairs_by_phrases_and_avoided_acts(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 42, round three): a word of a place's name is no act the evidence reports
+    # ("Mill End" names nothing ended); a rarer verb the tagger lemmatises wrongly ("cordoned" as "cordone") is read
+    # as the thesaurus's verb; "resurfaced" is a repair, "reprimanded" a rebuke, "delisted" and "devalued" acts of
+    # their own
+    ("The Ash Trust has ended its youth club at Mill End Hall for lack of funds.",
+     "The Ash Trust has paused its youth club at Mill End Hall for lack of funds.", False),
+    ("The Ash Trust has halted its youth club at Mill End Hall for lack of funds.",
+     "The Ash Trust has paused its youth club at Mill End Hall for lack of funds.", True),
+    ("Police searched Corn Street after a shop was set alight on Sunday.",
+     "Police cordoned off Corn Street after a shop was set alight on Sunday.", False),
+    ("Police sealed off Corn Street after a shop was set alight on Sunday.",
+     "Police cordoned off Corn Street after a shop was set alight on Sunday.", True),
+    ("Council crews widened a mile of Dale Road last week.",
+     "Council crews resurfaced a mile of Dale Road last week.", False),
+    ("Council crews repaired a mile of Dale Road last week.",
+     "Council crews resurfaced a mile of Dale Road last week.", True),
+    ("The board suspended the head of Elm Primary over the exam results.",
+     "The board reprimanded the head of Elm Primary over the exam results.", False),
+    ("Shares in Tor Pharma were delisted on Monday.",
+     "Shares in Tor Pharma were suspended on Monday.", False),
+])
+def test_names_no_acts_misread_lemmas_and_more_verb_senses(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

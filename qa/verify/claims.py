@@ -262,6 +262,13 @@ def _verb_lemma(tok: Token) -> str:
     prt = [c.text.lower() for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and (
         c.lower_ == "ahead" or c.lower_ == "in" and c.tag_ == "RP" and c.i == tok.i + 1))]
     lemma = tok.lemma_.lower()
+    text = tok.lower_
+    if tok.tag_ in ("VBD", "VBN", "VBG") and not known({f"{lemma} {prt[0]}" if prt else lemma}):
+        # the small model's lemma of a rarer verb may be wrong ("cordoned" -> "cordone"): the thesaurus's own form
+        # with the inflection taken off, if it knows one
+        alts = (text[:-2], text[:-1]) if text.endswith("ed") else (text[:-3], text[:-3] + "e") \
+            if text.endswith("ing") else ()
+        lemma = next((a for a in alts if known({f"{a} {prt[0]}" if prt else a})), lemma)
     if lemma in ("raise", "voice", "express") and any(c.dep_ == "dobj" and c.lemma_.lower() in _CONCERN_NOUNS
                                                       for c in tok.children):
         return "raise concern"  # "raised concerns about the sale": a thing said, not an increase

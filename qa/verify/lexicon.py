@@ -191,7 +191,12 @@ intervene, step in, get involved, step into
 convict, find guilty
 turn back, turn away, refuse entry, send away
 acquit, clear, find not guilty
-repair, fix, mend, patch up
+repair, fix, mend, patch up, resurface
+complain, grumble
+reprimand, rebuke, censure, admonish, discipline
+tow, tow away
+delist
+devalue
 clean, flush, rinse, wash, disinfect, clean out
 steal, rob, embezzle, defraud, swindle, siphon off, take, make off with
 shoot, gun down, open fire on

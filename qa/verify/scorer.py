@@ -395,8 +395,10 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 # a noun of the doer's phrase is not the act ("prosecutors questioned him", "the prosecutor's office
                 # opened an inquiry" name no prosecution), nor one the text denies ("without an agreement", "no
                 # charges")
+                # nor a word of a name ("Hobbs End Community Centre" says nothing ended)
                 if not (t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or _said_absent(t) or
-                                              t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))):
+                                              t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))) and \
+                        not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start):
                     f.act_lemmas.add(t.lemma_.lower())
             if t.lower_ in ("up", "down") and _change_by_share(t):
                 f.act_lemmas.add("rise" if t.lower_ == "up" else "fall")  # "profit of $3m, up 18 percent"
