@@ -957,7 +957,14 @@ def _evidence_interval(q: Quantity) -> tuple[float, float, bool, bool] | None:
     holds for either)."""
     v = _base_value(q)
     if q.qualifier == "about":
-        return (0.9 * v, 1.1 * v, False, False)
+        # (a figure given to its tens is vague only in its last digits: "some 12,480 households" are more than
+        # 12,000; "about 400" may be 360)
+        spread = 0.1 * v
+        if v.is_integer() and v >= 100 and q.value.is_integer():
+            digits = str(int(q.value))
+            unit = 10 ** (len(digits) - len(digits.rstrip("0"))) * v / q.value
+            spread = min(spread, 5 * unit)
+        return (v - spread, v + spread, False, False)
     if q.qualifier == "nearly":
         return (0.9 * v, v, False, True)
     return _interval(q)

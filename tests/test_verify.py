@@ -5415,3 +5415,29 @@ def test_areas_pronoun_clauses_company_executives_pairs_by_phrases_and_avoided_a
 def test_names_no_acts_misread_lemmas_and_more_verb_senses(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 42, round four): "ministers" are more than one named minister whose office
+    # follows the name; a body named after a title's holders does not hold the title ("the Nurses' Guild" is not
+    # "the hospital's chief nurse"); "GP" is named where the evidence writes "GPs"; "more pupils" against "fewer
+    # pupils" however far the "than"; "some 8,240 homes" are more than 8,000 (a figure given to its tens is vague
+    # only in its last digits), "about 400" still not more than 450
+    ("Ministers insist the school building plan is on track.",
+     "Ana Brisk, the schools minister, insisted the school building plan was on track.", False),
+    ("The minister insists the school building plan is on track.",
+     "Ana Brisk, the schools minister, insisted the school building plan was on track.", True),
+    ("Orlby General's chief nurse said staffing on its wards had fallen to unsafe levels.",
+     "The Nurses' Guild said staffing on wards at Orlby General had fallen to unsafe levels.", False),
+    ("Late GP clinics in Orlby will end in May.",
+     "Orlby cannot recruit enough GPs, so its late clinics will end in May.", True),
+    ("More pupils sat the entrance test for places at Kell Grammar School this spring than last year.",
+     "Fewer pupils sat the entrance test for places at Kell Grammar School this spring than last year.", False),
+    ("More than 8,000 homes in Ardle are waiting for repairs.",
+     "Some 8,240 homes in Ardle are waiting for repairs, the council said.", True),
+    ("More than 450 homes in Ardle are waiting for repairs.",
+     "About 400 homes in Ardle are waiting for repairs, the council said.", False),
+])
+def test_many_ministers_guilds_plural_initials_more_or_fewer_and_precise_estimates(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -66,7 +66,7 @@ ORG_NOUNS = frozenset("""company firm group carmaker automaker maker manufacture
 agency union organisation organization council ministry department party business retailer airline operator
 charity team body authority commission committee board publisher chain
 developer supplier utility regulator watchdog alliance bloc coalition carrier forecaster association society
-federation foundation""".split())
+federation foundation guild""".split())
 BUSINESS_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer
 business retailer airline operator chain developer supplier utility carrier""".split())
 # Organisation nouns general enough to stand for any body named just before ("the utility" for "the Vellmar

@@ -372,6 +372,8 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
         for t in a.doc:
             f.keys.add(key(t.text))
             f.keys.add(key(t.lemma_))
+            if re.fullmatch(r"[A-Z]{2,}s", t.text):
+                f.keys.add(key(t.text[:-1]))  # "GPs", "MPs": the initials' plural names one as well
             if t.text[:1].isupper():
                 f.bases |= name_bases(t.text)
                 # ("Dept." may be tokenised as "Dept" + ".": kept with its full stop, as an abbreviation)
@@ -851,11 +853,11 @@ def _resolved_speaker(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset
     return ctx.referent(offset, att.head, strict=True) if ctx is not None and offset >= 0 else frozenset()
 
 
-# Titles general enough to name any office-holder ("the official", "the officer", "the head").
 # Verbs of an opening participle that set the scene rather than report an act ("Faced with ...", "Hit by ...").
 _SCENE_VERBS = frozenset("face confront hit plague dog beset buffet squeeze".split())
 # Prepositions that say where, more exactly than "in" / "at" do.
 _PLACE_PREPOSITIONS = frozenset("outside inside near behind beside opposite beneath underneath".split())
+# Titles general enough to name any office-holder ("the official", "the officer", "the head").
 _GENERAL_TITLES = frozenset("official officials officer head chief leader spokesman spokeswoman spokesperson".split())
 # Titles that speak for a body rather than hold an office in it ("a Vantage Grid spokesman" is Vantage Grid speaking).
 _SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
@@ -939,6 +941,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return False, "words"
     if claim_att.pronoun and ev_att is not None and ev_att.person and _other_office(claim_att, ev_att, ev_words):
         return False, "words"  # "the judge" for "Prosecutor James Rudd"
+    if claim_att.pronoun and ev_att is not None and _many_for_one(claim_att, ev_att):
+        return False, "widened"  # "ministers insist" for "Dominic Ashgrove, the housing minister, insisted"
     if claim_att.pronoun or not cw:
         return True, ""
     if ev_att is not None and _other_office(claim_att, ev_att, ev_words):
@@ -1163,7 +1167,9 @@ def _many_for_one(claim_att: Attribution, ev_att: Attribution) -> bool:
     ev_words = {w.lower() for w in re.findall(r"[\w'-]+", ev_att.speaker)}
     # ("councillors said" for "Councillor Fay Brennan said": one person holding the office the claim makes many)
     # (not a side in court: "prosecutors said" is the prosecution, whichever of them spoke)
-    titled = ev_att.person and head in ev_words and not claim_att.person and head not in _COUNSEL_NOUNS | {"prosecutor"}
+    # (a name with its office after the comma is one person too, whatever the tagger made of it)
+    one = ev_att.person or re.match(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)+ , ", ev_att.speaker) is not None
+    titled = one and head in ev_words and not claim_att.person and head not in _COUNSEL_NOUNS | {"prosecutor"}
     if not head or (head != ev_att.head or ev_att.person) and not titled or ev_att.pronoun:
         return False
     plural = {head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else ""} - {""}
@@ -1977,7 +1983,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     reason = _confirmed_kind_check(c, ev_all) or _proposed_noun_check(c, ev_all) or _antonym_check(c, ev_all) or \
         _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all) or \
         _order_word_check(c, ev_all) or _sequence_check(c, ev_all) or \
-        _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all) or _avoided_act_check(c, ev_all)
+        _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all) or _avoided_act_check(c, ev_all) or \
+        _more_or_fewer_check(c, ev_all)
     if reason:
         return reason, extra
     # negation the evidence does not have at all
@@ -2072,6 +2079,33 @@ def _denied_act_used(c: Analysis, ev: list[Analysis]) -> str:
                 continue
             if any(t.lemma_.lower() == p.lemma and t.pos_ in ("VERB", "ADJ") for t in c.doc):
                 return p.text
+    return ""
+
+
+_AMOUNT_COMPARATIVES = {"more": 1, "fewer": -1, "less": -1}
+
+
+def _more_or_fewer(a: Analysis) -> dict[str, set[int]]:
+    """{noun lemma: directions} for "more / fewer / less" on a noun ("fewer students applied")."""
+    out: dict[str, set[int]] = {}
+    for t in a.doc if a.doc is not None else ():
+        if t.lower_ in _AMOUNT_COMPARATIVES and t.dep_ in ("amod", "det") and t.head.pos_ == "NOUN" and \
+                t.i < t.head.i:
+            out.setdefault(t.head.lemma_.lower(), set()).add(_AMOUNT_COMPARATIVES[t.lower_])
+    return out
+
+
+def _more_or_fewer_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"More students applied" where the evidence says "fewer students applied" (the comparison may be too far
+    from its "than" for the comparison check)."""
+    theirs: dict[str, set[int]] = {}
+    for a in ev:
+        for noun, ways in _more_or_fewer(a).items():
+            theirs.setdefault(noun, set()).update(ways)
+    for noun, ways in _more_or_fewer(c).items():
+        if noun in theirs and not ways & theirs[noun]:
+            mine, other = ("more", "fewer or less") if 1 in ways else ("fewer or less", "more")
+            return f"the cited text says {other} ({noun}), the claim {mine}"
     return ""
 
 
@@ -4348,7 +4382,8 @@ def _qualified_description(att: Attribution, ev_words: frozenset[str], f: _Evide
     if ctx is None or offset < 0:
         return False
     person = ctx.referent(offset, title.split()[-1], strict=True)
-    if not person or not _overlap(person, ev_words):
+    # (a body named after the title's holders is no holder: "the Nurses' Guild" for "the chief nurse")
+    if not person or not _overlap(person, ev_words) or person & ORG_NOUNS:
         return False
     # the body is named in a sentence that names the person (not another hospital named in passing)
     body, text = normalize(org).strip().lower(), ctx.text.lower()
