@@ -100,7 +100,7 @@ UNITS = {
     "gigabytes": "gb", "gb": "gb", "terabyte": "tb", "terabytes": "tb", "tb": "tb", "kwh": "kwh", "mwh": "mwh",
     "gwh": "gwh", "twh": "twh", "gram": "gram", "grams": "gram", "g": "gram", "milligram": "mg", "milligrams": "mg",
     "mg": "mg",
-    "microgram": "mcg", "micrograms": "mcg", "mcg": "mcg",
+    "microgram": "mcg", "micrograms": "mcg", "mcg": "mcg", "µg": "mcg", "μg": "mcg",
 }
 # Units written as more than one word or with a sign: "miles per hour", "km/h", "41C", "41 degrees Celsius".
 _COMPOUND_UNITS = [
@@ -108,6 +108,7 @@ _COMPOUND_UNITS = [
     (re.compile(r"(?:\b(?:kilomet(?:re|er)s\s+(?:per|an)\s+hour|kph)\b|(?<=\d)\s*km/h\b|\bkm/h\b)", re.I), " kph"),
     (re.compile(r"(?<=\d)\s*(?:°\s*C|degrees?\s+(?:Celsius|centigrade))\b|(?<=\d)C\b"), " celsius"),
     (re.compile(r"(?<=\d)\s*(?:°\s*F|degrees?\s+Fahrenheit)\b|(?<=\d)F\b"), " fahrenheit"),
+    (re.compile(r"(?<=\d)\s*[µμ]g\b"), " mcg"),
     (re.compile(r"\b(?:square\s+kilomet(?:re|er)s?|sq\.?\s*km|km2|km²)(?![\w²])", re.I), " sqkm"),
     (re.compile(r"\b(?:square\s+miles?|sq\.?\s*mi(?:les?)?)\b", re.I), " sqmile"),
     (re.compile(r"\b(?:square\s+met(?:re|er)s?|sq\.?\s*m\b|(?<=\d)\s*m²)(?![\w²])", re.I), " sqm"),
@@ -145,6 +146,8 @@ _SHARES = [
     (re.compile(r"\b(?:(a|one|two|three|four|six|seven|eight|nine)[\s-]+tenths?)\s+of\b", re.I),
      lambda m: f"{_COUNT[m.group(1).lower()] * 10:g} percent of"),
 ]
+_TENTHS_OF_UNIT = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(tenths?|hundredths?)\s+of\s+"
+                             r"an?\s+(second|metre|meter|mile|kilometre|kilometer|degree|point)\b", re.I)
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 # Time units that restate one another: (base unit, how many of it). "48 hours" is "two days", "a decade" is
 # "ten years" (calendar arithmetic only: a month is not a number of days).
@@ -172,7 +175,8 @@ _QUALIFIERS = [
     # (whole words: "to cover 1,500 metres" has no "over", "laptops" no "tops")
     # ("no more than" is a ceiling, below)
     (re.compile(r"\b(?:(?<!no )(?<!not )more than|over|upwards of|in excess of|above|beyond|exceeding|topping|"
-                r"topped|tops|exceeded|exceeds|surpassed|surpasses|older than|longer than|higher than)\s*$", re.I),
+                r"topped|tops|exceeded|exceeds|surpassed|surpasses|older than|longer than|higher than|greater than|"
+                r"(?:stronger|larger|bigger|heavier|faster|deeper|taller|wider) than(?: magnitude)?)\s*$", re.I),
      "more"),
     # before "under": "just under six hours" is close to six, and no bound that "just under five" would entail
     (re.compile(r"\b(?:nearly|almost|close to|just (?:under|below|less than|short of)|not quite)\s*$", re.I), "nearly"),
@@ -347,7 +351,9 @@ _SHARE_PERCENT = {"half": 50, "a half": 50, "one half": 50, "a quarter": 25, "on
 _BY_SHARE = re.compile(r"\bby\s+((?:(?:just\s+)?(?:more\s+than|over|under|less\s+than|almost|nearly|about|around|"
                        r"roughly|some|up\s+to|as\s+much\s+as)\s+)?)((?:a|one)[\s-]+(?:half|quarter|third|fifth|tenth)|half|two[\s-]+thirds|"
                        r"three[\s-]+quarters)\b(?!\s+of\b)", re.I)
-_AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:(year|hour|day|week|"
+_AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                         r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+                         r"seventy|eighty|ninety|\d+)\s+(?:(year|hour|day|week|"
                          r"month|decade|century|mile|kilomet(?:re|er)|minute|second)s?\s+and\s+(a[\s-]+half|a[\s-]+quarter|"
                          r"three[\s-]+quarters?)|and\s+(a[\s-]+half|a[\s-]+quarter|three[\s-]+quarters?)[\s-]+(years|hours|"
                          r"days|weeks|months|miles|kilomet(?:re|er)s|minutes|seconds|met(?:re|er)s|percent|per\s+cent|"
@@ -434,7 +440,10 @@ _PAST_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 1
 _CLOCK_PHRASE = re.compile(
     r"\b(?:(half|a\s+quarter|quarter|twenty[\s-]five|five|ten|twenty)\s+(past|to)\s+(" + "|".join(_HOUR_WORDS) +
     r"|\d{1,2})|(" + "|".join(_HOUR_WORDS) + r"|\d{1,2})\s+o'clock)\b"
-    r"(?:\s+(in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+evening|at\s+night|[ap]\.?m\b\.?))?", re.I)
+    r"(?:\s+(in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+evening|at\s+night|[ap]\.?m\b\.?|"
+    # ("nine o'clock on Sunday morning", "six o'clock this evening")
+    r"(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|this|that|tomorrow)\s+(?:morning|afternoon|evening|night)))?",
+    re.I)
 
 
 def _read_clock_phrase(m: re.Match, out: list[Quantity]) -> str:
@@ -447,7 +456,8 @@ def _read_clock_phrase(m: re.Match, out: list[Quantity]) -> str:
             hour, minute = hour - 1 or 12, 60 - minute
     part = (m.group(5) or "").lower()
     if hour <= 12 and part:
-        evening = part.startswith(("p", "in the afternoon", "in the evening")) or part == "at night" and 6 <= hour < 12
+        evening = part.startswith("p") or part.endswith(("afternoon", "evening")) or \
+            part.endswith("night") and 6 <= hour < 12
         hour = hour % 12 + (12 if evening else 0)
         out.append(Quantity(float(hour * 60 + minute), "clock", None, False, m.group(0)))
     return " " * len(m.group(0))
@@ -513,7 +523,10 @@ _TIMES_AS = re.compile(r"\b(twice|two\s+times|three\s+times|four\s+times|five\s+
                        r"(many|much|large|big|high|long|numerous|common|great)\b", re.I)
 
 
-_MULTIPLE_OF = re.compile(r"(?:(?<=, )|(?<=\bat )|(?<=\bis )|(?<=\bwas )|(?<=\bare )|(?<=\bwere )|(?<=\bbe ))"
+_MULTIPLE_OF = re.compile(r"(?:(?<=, )|(?<=\bat )|(?<=\bis )|(?<=\bwas )|(?<=\bare )|(?<=\bwere )|(?<=\bbe )|"
+                          # (after a noun of measure: "levels four times the national limit")
+                          r"(?<=\blevels )|(?<=\blevel )|(?<=\brate )|(?<=\brates )|(?<=\bprice )|(?<=\bprices )|"
+                          r"(?<=\bsize )|(?<=\bspeed )|(?<=\bamount )|(?<=\bconcentrations )|(?<=\bconcentration ))"
                           r"(twice|double|triple|treble|quadruple|(?:two|three|four|five|ten)\s+times)\s+"
                           r"(?=(?:the|its|their|his|her|that|what)\b)", re.I)
 _MULTIPLES = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
@@ -663,6 +676,11 @@ def quantities(text: str) -> list[Quantity]:
         text = pattern.sub(unit, text)
     text = _RATIO.sub(_ratio_percent, text)
     text = re.sub(r"\b(?:goalless|scoreless)\b", "0-0", text, flags=re.I)  # "a goalless draw" is "0-0"
+    # "three tenths of a second" is 0.3 seconds (not 30 percent of something)
+    text = _TENTHS_OF_UNIT.sub(
+        lambda m: f"{_COUNT[m.group(1).lower()] * (0.1 if m.group(2)[0] in 'tT' else 0.01):g} {m.group(3)}s", text)
+    # "the U21 side" is the under-21 side
+    text = re.sub(r"(?<![\w-])U-?(1[0-9]|2[0-3])s?\b", r"under-\1", text)
     for pattern, share in _SHARES:
         text = pattern.sub(share, text)
     # "between 2,000 and 3,000 people": one amount, a range (its low end kept by where the high one starts)

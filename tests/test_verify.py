@@ -2343,7 +2343,9 @@ def test_training_forces_is_not_fighting_alongside_them(claim, supported):
 
 @pytest.mark.parametrize("claim,supported", [
     ("The council is closing the Elm Street library next month.", True),  # arranged: the future, as "will"
-    ("The council is closing the Elm Street library.", False),  # no time to come: said as under way
+    # no time to come: read as under way until session 43, now as the arranged future a plain "will" also states
+    # ("the college is losing 40 posts" for "will lose"); a possibility or a past is still not restated
+    ("The council is closing the Elm Street library.", True),
     ("The council is closing the Elm Street library starting Monday.", True),  # "starting <day>" is a time too
     ("The council closed the Elm Street library.", False),
 ])
@@ -5439,5 +5441,134 @@ def test_names_no_acts_misread_lemmas_and_more_verb_senses(claim, evidence, supp
      "About 400 homes in Ardle are waiting for repairs, the council said.", False),
 ])
 def test_many_ministers_guilds_plural_initials_more_or_fewer_and_precise_estimates(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 43): verbs the thesaurus now knows are other acts ("aborted" a delayed launch,
+    # "boycotted" what was criticised, "photographed" what was drilled); a word that only shares its first letters
+    # with the claim's verb is no use of it ("cancer" does not say "cancelled"); "left out" is the opposite of
+    # "included", "failed" of "passed"; a general verb ("had a chance") against the same thing the evidence says was
+    # not had; "some of" a group where the evidence says "none of" it
+    ("Controllers aborted the launch of the Teal-2 probe after a valve fault.",
+     "Controllers delayed the launch of the Teal-2 probe by a day after a valve fault.", False),
+    ("Controllers called off the launch of the Teal-2 probe after a valve fault.",
+     "Controllers aborted the launch of the Teal-2 probe after a valve fault.", True),
+    ("The writers' guild has boycotted the Orme Prize over its judging.",
+     "The writers' guild has criticised the Orme Prize over its judging.", False),
+    ("The lander photographed a boulder near the Vane crater.",
+     "The lander drilled into a boulder near the Vane crater.", False),
+    ("The trust has cancelled the opening of its new cancer ward.",
+     "The trust has delayed the opening of its new cancer ward until June.", False),
+    ("Winger Ola Brand was left out of the squad for Saturday's final.",
+     "Winger Ola Brand was included in the squad for Saturday's final.", False),
+    ("The Kell Road bridge failed its load test on Monday.",
+     "The Kell Road bridge passed its load test on Monday.", False),
+    ("Ashby had a chance on goal in the first half.",
+     "Ashby did not create a chance on goal in the first half.", False),
+    ("Ashby did not have a chance on goal in the first half.",
+     "Ashby did not create a chance on goal in the first half.", True),
+    ("The drug caused a rash in some of the 400 patients.",
+     "The drug caused a rash in none of the 400 patients.", False),
+    ("The drug caused a rash in none of the 400 patients.",
+     "The drug caused a rash in none of the 400 patients, the study found.", True),
+])
+def test_more_verb_senses_stems_opposites_denied_things_and_none_of(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 43): how badly someone was hurt is a fact the evidence must give (in any words
+    # for it); "can" restates a reported "could" of ability, "will" does not; the present of a timetable ("is
+    # closing", "rises next May") restates a plain "will", not a "may"; "did worse than" is the opposite of
+    # "outperformed"
+    ("A cyclist was seriously injured in a crash on the Holm Road.",
+     "A cyclist was injured in a crash on the Holm Road.", False),
+    ("A cyclist was badly hurt in a crash on the Holm Road.",
+     "A cyclist suffered serious injuries in a crash on the Holm Road.", True),
+    ("An engineer said the new sensor can spot leaks in the pipes.",
+     "Aled Rhys, an engineer at the plant, said the new sensor could detect leaks in the pipes.", True),
+    ("An engineer said the new sensor will spot leaks in the pipes.",
+     "Aled Rhys, an engineer at the plant, said the new sensor could detect leaks in the pipes.", False),
+    ("The Marlow library is closing next month.",
+     "The Marlow library will close next month, the council said.", True),
+    ("The Marlow library is closing next month.",
+     "The Marlow library may close next month, the council said.", False),
+    ("The Marlow library has closed.",
+     "The Marlow library will close next month, the council said.", False),
+    ("The bus fare rises by 10p next May.",
+     "The bus fare will rise by 10p next May, the operator said.", True),
+    ("Pupils who walked to school did worse than their classmates in the test.",
+     "Pupils who walked to school outperformed their classmates in the test.", False),
+    ("Pupils who walked to school did better than their classmates in the test.",
+     "Pupils who walked to school outperformed their classmates in the test.", True),
+])
+def test_severity_ability_timetables_and_doing_worse(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 43): who speaks. A club or a group is not one of its members speaking ("the
+    # striker", "the union leader"), though a body is its chief executive; "who chairs the board" is the board's
+    # chair; a bare title is placed by its own sentence ("the coroner at the inquest in Hale"); "revealed" reports
+    # what follows it; "could explain" is no speech; "local media in X reported" is the press, hearsay
+    ("Fallow Rovers said defender Ian Cole is fit for Saturday.",
+     "Fallow Rovers defender Ian Cole said he was fit for Saturday.", False),
+    ("Fallow Rovers said Ian Cole is fit for Saturday.",
+     "Fallow Rovers manager Ann Hale said Ian Cole was fit for Saturday.", True),
+    ("Teachers said class sizes had reached forty.",
+     "Teachers' union leader Mo Price said class sizes had reached forty.", False),
+    ("The chair of the Ness Valley Trust said the walk will reopen in May.",
+     "Ruth Idle, who chairs the Ness Valley Trust, said the walk would reopen in May.", True),
+    ("The coroner at the Hale inquest said the fall was an accident.",
+     "The fall was an accident, according to the coroner at the inquest in Hale.", True),
+    ("Jockey Ben Aske revealed he will retire after the Gold Cup.",
+     "Jockey Ben Aske will retire after the Gold Cup, he told reporters on Friday.", True),
+    ("The professor said the dig could explain how the fort was lost.",
+     "Professor Ida Marsh led the dig at the fort. She said the work could explain how the fort was lost.", True),
+    ("Tom Vale has resigned as mayor of Arlen.",
+     "Local media in Arlen reported on Monday that the mayor, Tom Vale, had resigned. The council has not "
+     "confirmed it.", False),
+    ("Noah Sand has joined Kelby Town from Ashby on a two-year deal.",
+     "Kelby Town have signed Noah Sand from Ashby on a two-year deal.", True),
+    ("Kelby Town have joined Noah Sand from Ashby on a two-year deal.",
+     "Kelby Town have signed Noah Sand from Ashby on a two-year deal.", False),
+])
+def test_members_for_bodies_offices_by_clause_placed_titles_and_other_sides(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 43): amounts. "Twelve and a half thousand", "three tenths of a second", "forty
+    # thousand pounds", "nine o'clock on Sunday morning", "µg" and "stronger than magnitude 4" are read as the
+    # amounts they are; "under-19" is "U19"; "four times the limit" after a noun of measure is a multiple
+    ("The arena will seat fourteen and a half thousand people.",
+     "The arena will seat 14,500 people.", True),
+    ("Mia Orr cut two tenths of a second from the county record.",
+     "Mia Orr cut 0.2 seconds from the county record.", True),
+    ("Mia Orr cut two tenths of a second from the county record.",
+     "Mia Orr cut 0.4 seconds from the county record.", False),
+    ("The grant was cut to thirty thousand pounds.",
+     "The grant was cut to £30,000.", True),
+    ("The fun run starts at nine o'clock on Sunday morning.",
+     "The fun run starts at 9am on Sunday.", True),
+    ("The fun run starts at ten o'clock on Sunday morning.",
+     "The fun run starts at 9am on Sunday.", False),
+    ("Each tablet holds 20 µg of the vitamin.",
+     "Each tablet holds 20 micrograms of the vitamin.", True),
+    ("A quake stronger than magnitude 4 hit the coast on Friday.",
+     "A magnitude 4.6 quake hit the coast on Friday.", True),
+    ("A quake stronger than magnitude 5 hit the coast on Friday.",
+     "A magnitude 4.6 quake hit the coast on Friday.", False),
+    ("Kai Dunn starred for the club's under-19 side.",
+     "Kai Dunn starred for the club's U19 side.", True),
+    ("Tests found nitrate at three times the safe limit.",
+     "Tests found nitrate at levels three times the safe limit.", True),
+])
+def test_amounts_in_words_fractions_of_units_clock_times_and_multiples(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # Reporting verbs and what they commit the speaker to.
 SAY_VERBS = frozenset("""say tell state add announce declare claim insist note explain respond reply warn caution
 stress tell report write quote remark assert comment acknowledge admit argue suggest describe call vow pledge
-threaten""".split())
+threaten reveal disclose""".split())
 CONFIRM_VERBS = frozenset("confirm verify corroborate".split())
 # Verbs that present what follows as established fact ("showed that", "proved that"): a speaker who only "argued"
 # or "said" it is not credited with this (ranked like "confirmed").
@@ -48,7 +48,7 @@ REPORT_NOUNS = frozenset("report reports account accounts".split())
 # reports, "pledged $200m" / "threatened the city" / "rejected the fund" / "called a strike" do something.
 # ("added an expression of concern" acts; "added that ..." reports)
 ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss call warn caution alert announce "
-                                "add".split())
+                                "add reveal disclose".split())
 # What a denial is about when it is a statement: "rejected the claims", "dismissed reports".
 CLAIM_NOUNS = frozenset("""report claim allegation accusation suggestion charge rumour rumor story idea notion account
 assertion statement""".split())
@@ -169,6 +169,9 @@ class Predicate:
     # "to V" after a verb that has its own object: a purpose ("blocked the avenue to oppose a bill"), however parsed
     purpose: bool = False
     governor: str = ""  # the lemma of the verb a "to" infinitive completes ("voted to ban" -> "vote")
+    able: bool = False  # said with "can" / "could": an ability ("could detect", reported, is "can detect")
+    # in the present tense, simple or progressive ("closes", "is closing"): what a timetable says will happen too
+    present: bool = False
 
 
 @dataclass
@@ -738,6 +741,8 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
         elif lemma in _TELLING_VERBS and any(c.dep_ == "nsubjpass" for c in t.children) and not any(
                 c.dep_ in ("ccomp", "xcomp", "agent") for c in t.children):
             continue  # "she had never been told about the leak": being told is what happened to her, not a report
+        elif lemma == "explain" and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in t.children):
+            continue  # "the work could explain how the species survived": what accounts for a thing, not speech
         elif lemma in DENY_VERBS:
             cert = "denied"
         elif lemma in HEARSAY_VERBS and t.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass")
@@ -844,7 +849,10 @@ def _subject_is_report(t: Token) -> bool:
     if subj is not None and subj.lower_ == "media" and t.lemma_.lower() == "report":
         # "local media reported": the press, not a named outlet, as the source; "state media (in Morvath)
         # reported" names whose
-        return not any(c.lower_ in _OWNED_MEDIA or c.dep_ == "prep" or c.pos_ == "PROPN" for c in subj.children)
+        # ("local media in Dravonsk reported": the local press all the same)
+        local = any(c.lower_ == "local" for c in subj.children)
+        return not any(c.lower_ in _OWNED_MEDIA or c.dep_ == "prep" and not local or c.pos_ == "PROPN"
+                       for c in subj.children)
     return subj is not None and subj.lemma_.lower() in REPORT_NOUNS and not any(
         c.dep_ in ("poss",) or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in subj.children)
 
@@ -909,6 +917,11 @@ def _speaker_token(t: Token) -> Token | None:
     return None
 
 
+# Verbs of holding an office, and the office's noun ("who chairs the network" -> "chair").
+_OFFICE_VERBS = {"lead": "leader", "chair": "chair", "head": "head", "direct": "director", "manage": "manager",
+                 "coach": "coach", "own": "owner", "found": "founder", "govern": "governor"}
+
+
 def speaker_phrase_words(speaker: Token) -> frozenset[str]:
     """Content words naming a speaker: its noun phrase without clauses, dates or report nouns, and without
     prepositional phrases other than "of"/"in"/"for"/"at"/"from" ("chief of police", "an official in Baghdad",
@@ -920,6 +933,10 @@ def speaker_phrase_words(speaker: Token) -> frozenset[str]:
             # "people living in Gabri" are "residents of Gabri"
             living = {"resident"} | {w for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "near")
                                      for w in _words(c.subtree)}
+        if t.dep_ == "relcl" and t.head == speaker and t.lemma_.lower() in _OFFICE_VERBS and \
+                (obj := next((c for c in t.children if c.dep_ == "dobj"), None)) is not None:
+            # "Joan Abernethy, who leads Tarrowby council" is "the leader of Tarrowby council"
+            living |= {_OFFICE_VERBS[t.lemma_.lower()]} | _words(obj.subtree)
         if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ not in ("of", "in", "for", "at", "from")
                                           and t.head == speaker and not _filed_with(t)):
             # ("analysts at X", "an official from X")
@@ -1148,7 +1165,10 @@ def _role_cores(t: Token) -> tuple[frozenset[str], frozenset[str], dict[str, fro
         elif subj_tok is None:
             subj_tok = t.head
     cur, hops = t, 0
-    while subj_tok is None and cur.head is not cur and hops < 4:
+    # (a passive with its own subject has no doer to inherit: "before he was sacked" is not sacked by the main
+    # clause's subject)
+    own_passive = any(c.dep_ == "nsubjpass" for c in t.children)
+    while subj_tok is None and not own_passive and cur.head is not cur and hops < 4:
         hops += 1
         if cur.dep_ == "relcl":
             subj_tok = cur.head
@@ -1315,8 +1335,19 @@ def analyse(text: str) -> Analysis:
                                _condition(t), _conditioned(t),
                                infinitive and t.dep_ in ("xcomp", "advcl") and
                                any(c.dep_ == "dobj" for c in t.head.children),
-                               t.head.lemma_.lower() if infinitive and t.dep_ == "xcomp" else ""))
+                               t.head.lemma_.lower() if infinitive and t.dep_ == "xcomp" else "",
+                               any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in t.children),
+                               _present(t)))
     return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
+
+
+def _present(t: Token) -> bool:
+    """Whether a verb is in the present tense without a modal: "begins", "is closing", "are losing" (not "has
+    closed", "was closing", "will close")."""
+    aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    if t.tag_ in ("VBZ", "VBP"):
+        return not aux
+    return t.tag_ == "VBG" and len(aux) == 1 and aux[0].lower_ in ("is", "are", "am", "'s", "'re")
 
 
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "ADJ", "NUM")

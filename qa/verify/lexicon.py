@@ -14,7 +14,7 @@ from functools import lru_cache
 # the parser reads them, a verb and the head of its object or preposition: "give ahead" is "give the go-ahead".
 # A verb that is in no class is unknown to the verifier: it is never the reason a claim is rejected.
 _CLASSES = """
-seize, take, capture, overrun, conquer, occupy, grab, win, take control of, take over, overtake, storm, \
+seize, take, capture, overrun, conquer, occupy, invade, grab, win, take control of, take over, overtake, storm, \
 recapture, retake, regain, win back, reclaim, liberate, take back
 send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush, relocate, take position
 withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home
@@ -36,7 +36,7 @@ help, aid, assist, support, back, bolster, fight alongside, fight with, fight be
 address, tackle, handle, deal with, fix, resolve, solve, sort out, confront, manage, crack down
 negotiate, talk, bargain, hold talks, mediate, reconcile, discuss, talk about
 surround, besiege, encircle, lay siege, blockade
-build, rebuild, reconstruct, restore, repair, construct
+build, rebuild, reconstruct, restore, repair, construct, complete
 destroy, demolish, raze, wreck, ruin, dismantle, tear down, pull down
 borrow, take on loan
 test, pilot, try out, experiment with
@@ -83,17 +83,17 @@ challenge, contest, appeal, dispute
 cooperate, comply, collaborate, work with
 compensate, reimburse, pay back, indemnify, repay
 replace, swap, renew
-cancel, scrap, call off, axe, ax, drop, terminate, abandon, withdraw
+cancel, scrap, call off, axe, ax, drop, terminate, abandon, withdraw, abort
 issue, put out, publish, release
 count, tally, number, record
 die, perish, pass away, succumb, kill
 hospitalise, hospitalize, admit
 begin, start, launch, open, initiate, commence
-end, finish, conclude, complete, wrap up
+end, finish, conclude, complete, wrap up, stop
 return, send back, bring back, go back, put back, reintroduce
 emerge, surface, appear, come out, come to light, circulate
 turn to, ask, appeal to, request, call on, seek, look to
-urge, call on, appeal to, press, exhort
+urge, call on, appeal to, press, exhort, ask
 aim at, direct at, target, point at
 freeze, block
 thank, express gratitude to, voice gratitude to
@@ -152,7 +152,7 @@ appoint, name, nominate, choose, select, pick, take over as, take as
 cause, trigger, spark, prompt, lead to, provoke
 hit, strike, batter, lash, pound, slam
 spend, invest, allocate, earmark, set aside
-discover, find, detect, identify, spot, uncover
+discover, find, detect, identify, spot, uncover, pick up
 record, register, log, report, post
 appeal, challenge, contest, file an appeal, lodge an appeal
 recommend, advise, suggest, urge, propose, call for
@@ -204,6 +204,17 @@ stab, knife
 flood, inundate, submerge, swamp
 fund, finance, bankroll, underwrite
 recover, retrieve, recoup, get back
+boycott, shun, snub, stay away from
+throw, hurl, toss, lob, fling
+replicate, reproduce, repeat
+photograph, film, image, snap
+drill, bore
+commission
+premiere, debut, stage, perform
+omit, leave out, exclude, drop
+fail, flunk
+include
+join, sign for, sign with, sign
 vaccinate, immunise, immunize, inoculate
 worsen, deteriorate
 resume, restart
@@ -212,7 +223,7 @@ amend, change, modify, revise, alter
 widen, broaden, extend, expand
 shrink, contract, narrow
 crash into, run into, smash into, plough into, plow into, slam into, collide with, ram, hit
-unveil, reveal
+unveil, reveal, debut
 disperse, break up, scatter
 recall, call home, call back, bring home
 recall, withdraw
@@ -256,11 +267,13 @@ have, possess | lack
 miss, skip | attend, take part in, play in
 praise, commend, hail, laud | criticise, criticize, condemn
 applaud, cheer, clap | boo, jeer, heckle
-outperform | underperform
+outperform, do better | underperform, do worse
 nationalise, nationalize | privatise, privatize, sell off
 admit, hospitalise, hospitalize | discharge
 convict, find guilty | acquit, clear, find not guilty
 remand, hold in custody, keep in custody | bail, release on bail, grant bail
+include | omit, leave out, exclude
+pass | fail, flunk
 """
 OPPOSITES = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
              for line in _OPPOSITES.strip().splitlines() if line.strip()]
@@ -324,6 +337,7 @@ def opposite(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool
 # other acts by the action checks: not here.)
 CONVERSES = [(frozenset(left.split()), frozenset(right.split())) for left, right in (
     ("die died dies dying", "kill killed kills killing"),
+    ("join joined joins joining", "sign signed signs signing"),  # "Vellick joined Rovers" / "Rovers signed Vellick"
 )]
 
 
@@ -357,6 +371,8 @@ def derived(a: str, b: str) -> bool:
     # a short word wholly the start of the other ("grow" / "growth", "plan" / "planning") counts too, when what
     # follows is an ending ("main" is not the stem of "maintain")
     short = min(len(a), len(b))
+    if len(a) - n == 1 and len(b) - n == 1 and not {a[n], b[n]} <= set("sdey"):
+        return False  # one last letter each, not endings: other words ("cancer" / "cancel", "attack" / "attach")
     return n >= 5 and n >= 0.75 * short or n >= 4 and n == short and \
         (a if len(a) > len(b) else b)[n:].lstrip(a[n - 1:n]) in _ENDINGS
 

@@ -921,6 +921,33 @@ def _same_office(a: str, b: str) -> bool:
     return any(a in group and b in group for group in _SAME_OFFICE)
 
 
+# Titles of people who speak for the body named before them ("Acme chief executive Jo Bell", "council leader").
+# (with TITLES and _EXECUTIVE_TITLES)
+_SPEAKING_TITLES = frozenset(
+    "manager coach boss owner commissioner executive managing chief head leader secretary general".split())
+
+
+def _member_for_body(claim_att: Attribution, ev_att: Attribution) -> bool:
+    """Whether the claim credits the body or group the evidence's named speaker is only described by, through a
+    role that does not speak for it: "Breckhurst Town said" for "Breckhurst Town striker Rui Fenn said", "nurses
+    said" for "nurses' union leader Petra Galloway said" (not "Acme said" for "Acme chief executive Jo Bell")."""
+    if not ev_att.person or claim_att.person or claim_att.pronoun or not claim_att.head or \
+            claim_att.head == ev_att.head:
+        return False
+    words = [w for w in re.findall(r"[\w-]+", ev_att.speaker) if w.lower() not in ("s", "the")]
+    keys = [key(w) for w in words]
+    if claim_att.head not in keys:
+        return False
+    path = []
+    for w in words[keys.index(claim_att.head) + 1:]:
+        if w[:1].isupper():  # the person's name (or a capitalised title: "Health Minister Jo Bell")
+            return bool(path) and any(x not in _SPEAKING_TITLES | TITLES | _EXECUTIVE_TITLES for x in path)
+        if not w.isalpha() or w.lower() in FUNCTION_WORDS:
+            return False  # "Dr Felix Ormandy, chief executive of the trust": a description after the name
+        path.append(key(w))
+    return False
+
+
 def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att_names: set[str],
                      ev_att: Attribution | None = None, sentence_words: set[str] | None = None,
                      reported: frozenset[str] = frozenset(), sentence: str = "") -> tuple[bool, str]:
@@ -945,6 +972,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return False, "widened"  # "ministers insist" for "Dominic Ashgrove, the housing minister, insisted"
     if claim_att.pronoun or not cw:
         return True, ""
+    if ev_att is not None and _member_for_body(claim_att, ev_att):
+        return False, "words"  # "Breckhurst Town said" for "Breckhurst Town striker Rui Fenn said"
     if ev_att is not None and _other_office(claim_att, ev_att, ev_words):
         return False, "words"
     if ev_att is not None and _one_of(ev_att.speaker, cw):
@@ -1026,6 +1055,11 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         missing = [w for w in missing if w not in spelled and not _spelled_out(ev_att.speaker, {w})]
     if missing and ev_att is not None and ev_att.person and claim_att.head in ev_words and sentence_words and \
             all(_overlap({w}, sentence_words) for w in missing):
+        missing = []
+    if missing and ev_att is not None and re.fullmatch(r"(?i)the\s+[a-z-]+", ev_att.speaker.strip()) and \
+            claim_att.head == ev_att.head and sentence_words and all(_overlap({w}, sentence_words) for w in missing):
+        # "the coroner at the Dunsworth inquest" for "according to the coroner at the inquest in Dunsworth": a bare
+        # title, which its own sentence places
         missing = []
     if missing and ev_att is not None and reported and claim_att.head == ev_att.head and \
             ev_att.speaker_words <= SOURCE_NOUNS | ORG_NOUNS and all(_overlap({w}, reported) for w in missing):
@@ -1909,6 +1943,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     for t in c.doc:
         manner = t.pos_ == "ADV" and t.dep_ == "advmod" and t.lower_.endswith("ly") and len(t.lower_) >= 7 and \
             t.head.pos_ == "VERB" and t.lower_ not in _PLAIN_ADVERBS
+        if manner and t.lower_ in _SEVERITY_ADVERBS and f.keys & _SEVERITY_WORDS:
+            continue  # "badly hurt" for "seriously injured": how bad, said in other words
         if manner and not _word_known(t, known, f.lemmas):
             shown = f"{t.text} {t.head.text}" if t.i < t.head.i else f"{t.head.text} {t.text}"
             return f"the claim adds '{shown}', which the cited text does not say", extra
@@ -1984,7 +2020,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all) or \
         _order_word_check(c, ev_all) or _sequence_check(c, ev_all) or \
         _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all) or _avoided_act_check(c, ev_all) or \
-        _more_or_fewer_check(c, ev_all)
+        _more_or_fewer_check(c, ev_all) or _none_of_check(c, ev_all)
     if reason:
         return reason, extra
     # negation the evidence does not have at all
@@ -2079,6 +2115,38 @@ def _denied_act_used(c: Analysis, ev: list[Analysis]) -> str:
                 continue
             if any(t.lemma_.lower() == p.lemma and t.pos_ in ("VERB", "ADJ") for t in c.doc):
                 return p.text
+    return ""
+
+
+# Words that take a part of a group ("some of the volunteers", "three of the six"), against "none of".
+_PART_WORDS = frozenset("some all many most several both each half few".split())
+
+
+def _parts_of(a: Analysis) -> dict[str, dict[bool, str]]:
+    """{noun lemma: {whether none: "none of the X" as written}} for each "none of the X" / "some of the X" ("most
+    of", "three of") in a text."""
+    out: dict[str, dict[bool, str]] = {}
+    for t in a.doc:
+        if not (t.lower_ == "none" or t.lower_ in _PART_WORDS or t.like_num):
+            continue
+        of = next((x for x in t.children if x.dep_ == "prep" and x.lower_ == "of"), None)
+        noun = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+        if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+            out.setdefault(noun.lemma_.lower(), {})[t.lower_ == "none"] = f"{t.text} of {noun.text}"
+    return out
+
+
+def _none_of_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"in some of the 3,000 volunteers" where the evidence says "in none of" them, or the reverse: a part of a
+    group, and no part of it."""
+    ev_parts: dict[str, dict[bool, str]] = {}
+    for a in ev:
+        for noun, kinds in _parts_of(a).items():
+            ev_parts.setdefault(noun, {}).update(kinds)
+    for noun, kinds in _parts_of(c).items():
+        other = ev_parts.get(noun, {})
+        if len(kinds) == 1 and len(other) == 1 and set(kinds) != set(other):
+            return f"the cited text says '{next(iter(other.values()))}', the claim says '{next(iter(kinds.values()))}'"
     return ""
 
 
@@ -2581,7 +2649,7 @@ def _numbers_restated(t: Token, f: _EvidenceFacts) -> bool:
     on the evidence's figures restates them in other words (the quantity check compares the figures themselves)."""
     values = []
     for x in t.subtree:
-        if x.pos_ == "PROPN":
+        if x.pos_ == "PROPN" and x.lower_ not in WEEKDAYS:
             return False  # a name in it is a party the phrase adds ("defeat by Castlemere"), whatever its numbers
         if x.pos_ == "NUM" and x.like_num:
             try:
@@ -2591,6 +2659,9 @@ def _numbers_restated(t: Token, f: _EvidenceFacts) -> bool:
                     return False
                 values.append(float(CARDINALS[x.lower_]))
     ev = {q.value for a in f.analyses for q in a.quantities}
+    clock = [q.value for q in quantities(" ".join(x.text for x in t.subtree)) if q.unit == "clock"]
+    if clock:  # "at nine o'clock on Sunday morning" for "at 9am on Sunday": the time of day, read as one
+        return all(v in ev for v in clock)
     return bool(values) and all(v in ev for v in values)
 
 
@@ -2688,7 +2759,8 @@ def _relative_time_check(claim: str, evidence: list[str]) -> str:
 def _amount_words(words: frozenset[str] | set[str]) -> bool:
     """Whether a phrase's words are an amount ("to 20 mph", "to twenty miles per hour"): the quantity check
     compares amounts, in any unit and spelling."""
-    return bool(words) and all(w in UNITS or re.fullmatch(r"[\d.,:]*\d[a-z]{0,2}", w) or  # "50p", "10km"
+    # ("50p", "10km"; "pound" as the lemma of "pounds")
+    return bool(words) and all(w in UNITS or f"{w}s" in UNITS or re.fullmatch(r"[\d.,:]*\d[a-z]{0,2}", w) or
                                w in CARDINALS or w in _SCALE_WORDS or w in _TIME_OF_DAY_WORDS or
                                w in _FRACTION_WORDS for w in words)
 
@@ -2841,6 +2913,14 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                      _overlap(of_what, _unite(x.prep_core) | x.object_core)), None)
         if flip is not None:
             return f"the cited text says '{flip.text}' of that, the claim says the opposite ('{p.text}')"
+        if converse(p.forms, q.forms) and not p.forms & q.forms and p.subject and q.subject:
+            # one event told from its other side ("Vellick joined Rovers" for "Rovers signed Vellick"): the claim's
+            # doer is the evidence's object; the evidence's own doer as the claim's doer is a swap
+            if _overlap(p.subject_core, q.subject_core) and not _overlap(p.subject_core, q.object_core):
+                return (f"the roles are reversed: in the cited text {_describe(q.subject)} '{q.text}', the claim "
+                        f"has them '{p.text}'")
+            if _overlap(p.subject_core, q.object_core):
+                return ""
         if clash := _role_clash(p.subject, q.subject):
             return clash
         # someone the evidence names, given the act another party does there ("Dame Elspeth Corrie called for an
@@ -2885,6 +2965,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         purpose = purpose or _bare_participle(p, q)
         # a general verb ("use", "go") under a governor ("are expected to use") is contemplated all the same
         governed = q.irrealis.lower() not in IRREALIS_MODALS
+        # "can detect" for "could detect": "could" is also "can" in the past or reported ("said the scanner could
+        # detect"); an ability either way, which the claim keeps
+        purpose = purpose or p.able and q.able and q.irrealis.lower() == "could"
+        # "is shutting", "begins on Monday" for "will close", "will strike from Monday": the present of a timetable
+        purpose = purpose or _scheduled(p, q)
         if settled and not q.negated and not p.negated:
             return f"the cited text says only '{q.irrealis} {q.text}', the claim says '{p.governor} {p.text}'"
         if q.irrealis and not p.irrealis and not q.negated and (p.lemma not in NEUTRAL_VERBS or governed) and \
@@ -3034,6 +3119,18 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             not any(_forms_match(p, x) for _, x in ev_preds):
         # "have made a £12m bid" where they "are considering a £12m bid": the thing itself only weighed
         return f"the cited text says it is only weighed ('{weighed.text}'), the claim says '{p.text}'"
+    light_flip = next((x for _, x in ev_preds if opposite(p.forms - {p.lemma}, x.forms) and p.negated == x.negated and
+                       _overlap(p.subject, x.subject)), None) if p.light or p.lemma in NEUTRAL_VERBS else None
+    if light_flip is not None:
+        # a general verb whose phrase says the opposite ("did worse than their peers" for "outperformed them")
+        return f"the cited text says '{light_flip.text}', the claim says the opposite ('{p.text}')"
+    denied = next((x for _, x in ev_preds if x.negated and not x.irrealis and not x.condition and p.object_core and
+                   p.object_core <= x.object_core and (_overlap(p.subject, x.subject) or not p.subject)), None)
+    if denied is not None and not p.negated and not p.irrealis and p.lemma in _GENERAL_HAVING and \
+            not any(not x.negated and _overlap(p.object_core, x.object_core) for _, x in ev_preds):
+        # "had a shot on target" where they "did not register a shot on target": a general verb on the very thing
+        # the evidence says was not had
+        return f"the cited text says '{denied.text}', the claim says '{p.text}'"
     if p.light or p.lemma in NEUTRAL_VERBS or p.lemma.split()[0] in NEUTRAL_VERBS or (
             p.dep == "acl" and not p.explicit_subject and not (p.infinitive and _planned_act(p, ev_preds))):
         # a participle describing a noun ("a war lasting eight years", "joined by") is left to coverage; a clause
@@ -3096,7 +3193,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and \
             q.irrealis.lower() not in _REQUEST_FORMS and \
             not _bare_participle(p, q) and not (p.infinitive and p.dep == "advcl") and not p.purpose and \
-            not _scene(p) and (known(p.forms) or shared >= 2 and not _describing(p)):
+            not _scene(p) and not _scheduled(p, q) and (known(p.forms) or shared >= 2 and not _describing(p)):
         # ("Faced with slumping demand, the carmaker said ...": an opening participle sets the scene)
         # (a purpose, "blocked the avenue to oppose a bill", asserts nothing happened; a verb the thesaurus does
         # not know is taken for the planned act only when it shares two words with it and is not a clause that
@@ -3323,6 +3420,18 @@ def _bare_participle(p: Predicate, q: Predicate) -> bool:
         (q.irrealis.lower() in IRREALIS_MODALS or p.dep == "csubj" and bool(q.irrealis))
 
 
+def _scheduled(p: Predicate, q: Predicate) -> bool:
+    """Whether the claim puts in the present what the evidence says will happen ("the college is losing 40 posts"
+    for "will lose 40 posts", "the strike begins on Monday" for "will strike from Monday"): English states a
+    settled future so; only a plain "will", not a plan or a possibility."""
+    return p.present and not p.negated and not q.negated and q.irrealis.lower() == "will" and q.strength >= 1
+
+
+# General verbs of having or getting something, which restate any act that gives the thing ("had a shot" for
+# "registered a shot"), and so also contradict one the evidence says did not give it.
+_GENERAL_HAVING = frozenset("have get see make receive record register".split())
+
+
 def _unite(cores: dict[str, frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*cores.values()) if cores else frozenset()
 
@@ -3349,12 +3458,17 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
             return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', "
                     f"and {_describe(mine)} is on the receiving end")
         return ""
-    if _overlap(ps, q_other) and (_overlap(qs, p_other) or not p_other):
+    # (not a general verb's: "had been in charge of the club before he was sacked" is no sacking of the club)
+    if _overlap(ps, q_other) and (_overlap(qs, p_other) or not p_other) and \
+            not (p.lemma in NEUTRAL_VERBS and q.lemma not in NEUTRAL_VERBS):
         return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', "
                 f"and {_describe(ps & q_other or ps)} is on the receiving end")
     # the evidence's doer on the receiving end of the claim, which names another doer ("protesters fired tear gas
     # at police" for "police fired tear gas"); "with" is mutual ("clashed with police")
-    if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and qs & p_other:
+    # (not when the claim's doer is named inside the evidence's: "its concert sold out" for "tickets for its
+    # concert sold out")
+    if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and qs & p_other and \
+            not ps <= q.subject:
         return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', the claim has "
                 f"{_describe(ps)} do it")
     # each doer stands wholly among the other's arguments, however deep in a phrase ("the dollar fell to a low
@@ -3391,9 +3505,12 @@ _PLAIN_ADVERBS = frozenset("""reportedly allegedly apparently recently currently
 eventually already nearly largely mostly mainly roughly approximately officially publicly formally originally
 reportedly possibly probably likely certainly clearly simply really actually entirely completely fully partly
 partially especially particularly mostly slightly significantly sharply steadily gradually quickly rapidly
-immediately directly shortly briefly early lately separately jointly together seriously badly heavily widely
+immediately directly shortly briefly early lately separately jointly together heavily widely
 effectively essentially virtually practically increasingly independently subsequently annually yearly monthly
 weekly daily hourly steeply dramatically markedly considerably substantially""".split())
+# How bad a harm was ("seriously injured", "badly damaged"): a fact the evidence must give, in any of these words.
+_SEVERITY_ADVERBS = frozenset("seriously severely badly gravely critically heavily extensively".split())
+_SEVERITY_WORDS = _SEVERITY_ADVERBS | frozenset("serious severe bad grave critical heavy extensive major".split())
 _COPULAS = frozenset("be seem remain become appear look stay feel sound prove keep get declare call deem consider "
                      "make leave rule".split())
 # Governors under which an action is only wished or tried ("hoped to visit"): "would visit" says more.
@@ -3499,8 +3616,8 @@ def _counted_check(c: Analysis, ev: list[Analysis]) -> str:
     ev_counts = [x for a in ev for x in _counts(a)]
     ev_words = {key(t.lemma_) for a in ev for t in a.doc}
     for value, noun, shown in _counts(c):
-        if noun in UNITS:
-            continue  # units are compared with the number
+        if noun in UNITS or noun.endswith("clock"):
+            continue  # units are compared with the number (and "nine o'clock" is a time of day, compared as one)
         if noun in _DOCUMENT_NOUNS:
             continue  # "the two articles describe ...": the answer counting its sources
         same_value = [x for x in ev_counts if x[0] == value]
