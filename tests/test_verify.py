@@ -5572,3 +5572,27 @@ def test_members_for_bodies_offices_by_clause_placed_titles_and_other_sides(clai
 def test_amounts_in_words_fractions_of_units_clock_times_and_multiples(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 43, round two): one appointed to an office is its new holder ("was appointed
+    # warden of the castle" -> "the castle's new warden"); "leaving the board" restates "stepped down from the
+    # board"; two people of one surname with other given names are two people ("Ana Pike" is not "Rosa Pike")
+    ("The Orme Folk Museum's new keeper previously ran the archive at Selby College.",
+     "Ida Crane-Moss has been appointed keeper of the Orme Folk Museum. Crane-Moss previously ran the archive at "
+     "Selby College.", True),
+    ("The Orme Folk Museum's new keeper previously ran the archive at Selby College.",
+     "Ida Crane-Moss has visited the Orme Folk Museum. Crane-Moss previously ran the archive at Selby College.",
+     False),
+    ("Amy Hale gave health reasons for leaving the board of the Orme Trust.",
+     "Amy Hale has stepped down from the board of the Orme Trust. She gave health reasons.", True),
+    ("Ana Pike won the county title before her sister Rosa.",
+     "Rosa Pike won the county title before her sister Ana, who won it three years later.", False),
+    ("Rosa Pike won the county title before her sister Ana.",
+     "Rosa Pike won the county title before her sister Ana, who won it three years later.", True),
+    ("Senator Tom Reyes of Ohio criticised the agency.",
+     "Sen. Tom Reyes, R-Ohio, criticised the agency.", True),
+])
+def test_appointed_holders_leaving_boards_and_relatives(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

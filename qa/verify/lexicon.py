@@ -147,7 +147,7 @@ fine, penalise, penalize, hit with penalty, hit with fine
 jail, imprison, sentence, lock up, send to prison, send to jail, put behind bars
 postpone, delay, defer, put off, push back, reschedule, adjourn
 resign, step down, quit, stand down, give up, relinquish, leave post, leave office, leave role, leave job, \
-leave position
+leave position, leave board
 appoint, name, nominate, choose, select, pick, take over as, take as
 cause, trigger, spark, prompt, lead to, provoke
 hit, strike, batter, lash, pound, slam

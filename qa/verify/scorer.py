@@ -672,8 +672,21 @@ def _expand_names(names: tuple[str, ...], f: _EvidenceFacts) -> set[str]:
 def _same_names(a: tuple[str, ...], b: tuple[str, ...], f: _EvidenceFacts) -> bool:
     """Whether two subjects name the same party ("the United States" / "the U.S.", "NSC" / "National Security
     Council")."""
+    if _relatives(a, b):
+        return False
     return bool(_expand_names(a, f) & _expand_names(b, f)) or _acronym_in_runs(a, b, f) or \
         _acronym_in_runs(b, a, f)
+
+
+# Words before a surname that are no given name ("Mr Vorn", "President Obama").
+_NOT_GIVEN_NAMES = TITLES | frozenset("""councillor councilor alderman dr doctor professor prof mr mrs ms miss sir dame
+lord lady reverend rev judge coach""".split())
+
+
+def _relatives(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two people of one family: the same surname after two other given names ("Mira Vorn" / "Lila Vorn")."""
+    return len(a) >= 2 and len(b) >= 2 and a[-1] == b[-1] and a[-2] not in b and b[-2] not in a and \
+        not {a[-2], b[-2]} & _NOT_GIVEN_NAMES and len(a[-2]) > 2 and len(b[-2]) > 2
 
 
 def _acronym_in_runs(a: tuple[str, ...], b: tuple[str, ...], f: _EvidenceFacts) -> bool:
@@ -1231,7 +1244,7 @@ def _one_of(ev_speaker: str, claim_words: set[str]) -> bool:
 
 
 # Titles of a person (not of a body or a department: "police", "foreign"): someone speaking for them is not them.
-_STATEMENT_NOUNS = frozenset("statement release communique communiqué".split())
+_STATEMENT_NOUNS = frozenset("statement release communique communiqué survey poll".split())
 _PERSON_TITLES = TITLES - frozenset("official officials police foreign interior defence defense rear vice deputy "
                                     "head".split())
 _EXECUTIVE_TITLES = frozenset("""chief executive ceo cfo coo officer chairman chairwoman chair president director
@@ -3283,7 +3296,22 @@ def _described_person(words: frozenset[str], names: tuple[str, ...], f: _Evidenc
                 {key(x.lemma_) for x in desc.subtree if x.i not in {y.i for y in name.subtree}}
             if words <= described:
                 return True
+        for t in a.doc if a.doc is not None else ():
+            # "Ann Cole has been appointed curator of the museum": the museum's (new) curator
+            if t.lemma_.lower() not in _APPOINTING_VERBS or t.pos_ != "VERB":
+                continue
+            named = next((c for c in t.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"), None)
+            office = next((c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"), None)
+            if named is None or office is None or key(named.text) not in names:
+                continue
+            described = {key(x.text) for x in office.subtree} | {key(x.lemma_) for x in office.subtree} | {"new"}
+            if words <= described:
+                return True
     return False
+
+
+# Verbs that give a named person an office ("was appointed curator", "was named chair").
+_APPOINTING_VERBS = frozenset("appoint name elect make promote install".split())
 
 
 def _scene(p: Predicate) -> bool:
