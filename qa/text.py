@@ -679,6 +679,8 @@ def quantities(text: str) -> list[Quantity]:
     # "three tenths of a second" is 0.3 seconds (not 30 percent of something)
     text = _TENTHS_OF_UNIT.sub(
         lambda m: f"{_COUNT[m.group(1).lower()] * (0.1 if m.group(2)[0] in 'tT' else 0.01):g} {m.group(3)}s", text)
+    # "her 100th birthday" is the age she turned: 100
+    text = re.sub(r"\b(\d+)(?:st|nd|rd|th)(\s+birthday)", r"\1\2", text, flags=re.I)
     # "the U21 side" is the under-21 side
     text = re.sub(r"(?<![\w-])U-?(1[0-9]|2[0-3])s?\b", r"under-\1", text)
     for pattern, share in _SHARES:

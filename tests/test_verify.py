@@ -5596,3 +5596,57 @@ def test_amounts_in_words_fractions_of_units_clock_times_and_multiples(claim, ev
 def test_appointed_holders_leaving_boards_and_relatives(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 43, round three): what one is asked to do is not what one will do; a word
+    # inside a hyphenated modifier is no act ("end-to-end" ends nothing); "warned against buying" is "warned not to
+    # buy"; "may never" raised to "will never"; more verb senses (refurbished / demolished, knitted / bought,
+    # capsized / overturned, given / awarded a medal); an ordinal birthday is the age turned; "passer-by Ann Lee"
+    # is Ann Lee speaking
+    ("Corvo will repay customers charged twice, following a request from the regulator.",
+     "The regulator has asked Corvo to repay customers who were charged twice.", False),
+    ("Corvo has been asked to repay customers charged twice.",
+     "The regulator has asked Corvo to repay customers who were charged twice.", True),
+    ("Chatline has finished its roll-out of end-to-end encryption in Ardle.",
+     "Chatline has halted its roll-out of end-to-end encryption in Ardle.", False),
+    ("The safety office warns parents against buying the toy.",
+     "The safety office has warned parents not to buy the toy.", True),
+    ("The safety office urges parents to buy the toy.",
+     "The safety office has warned parents not to buy the toy.", False),
+    ("Doctors said the rider will never race again.",
+     "Doctors said the rider may never race again.", False),
+    ("The cricket club has demolished its old pavilion.",
+     "The cricket club has refurbished its old pavilion.", False),
+    ("The cricket club has renovated its old pavilion.",
+     "The cricket club has refurbished its old pavilion.", True),
+    ("Nora Bell bought a hat for every baby born in Orme last year.",
+     "Nora Bell knitted a hat for every baby born in Orme last year.", False),
+    ("A fishing boat overturned off Kell Point on Monday.",
+     "A fishing boat capsized off Kell Point on Monday.", True),
+    ("Lifeboat volunteer Sam Dee has been awarded the trust's bravery medal.",
+     "Lifeboat volunteer Sam Dee has been given the trust's bravery medal.", True),
+    ("Edna Moss, who turned 102 on Friday, still lives in Orme.",
+     "Edna Moss celebrated her 102nd birthday on Friday and still lives in Orme.", True),
+    ("Edna Moss, who turned 103 on Friday, still lives in Orme.",
+     "Edna Moss celebrated her 102nd birthday on Friday and still lives in Orme.", False),
+    ("Ann Lee said the dog led her to the river.",
+     "Passer-by Ann Lee said the dog led her to the river.", True),
+    # a particle after the object ("pushed the launch back"); "said sorry" is the apology itself, not a speech; "a
+    # regulator" for a body whose name says it regulates; "stay" is "remain", and a state's "to" is no destination
+    ("Kite has pushed the phone's launch back to May.",
+     "Kite has delayed the launch of its phone until May.", True),
+    ("Kite has said sorry for the outage.",
+     "Kite has refused to apologise for the outage.", False),
+    ("A crisp advert has been banned by a regulator.",
+     "The Orme Advertising Authority has banned an advert for Tay crisps.", True),
+    ("A crisp advert has been banned by a regulator.",
+     "The Orme Football Club has banned an advert for Tay crisps.", False),
+    ("The Kell bridge will stay closed to traffic until June.",
+     "The Kell bridge will remain shut to vehicles until June.", True),
+    ("Phone lines to Orme have stayed open since Sunday.",
+     "Phone lines to Orme have been cut since Sunday.", False),
+])
+def test_requests_hyphened_words_against_may_never_more_senses_birthdays_and_passers_by(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -265,6 +265,12 @@ def _verb_lemma(tok: Token) -> str:
     prt = [c.text.lower() for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and (
         c.lower_ == "ahead" or c.lower_ == "in" and c.tag_ == "RP" and c.i == tok.i + 1))]
     lemma = tok.lemma_.lower()
+    if not prt:
+        # ("pushed the release back", the particle after the object read as an adverb: "push back" when the
+        # thesaurus knows the phrase)
+        near = [*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children)]
+        prt = [c.lower_ for c in near if c.dep_ == "advmod" and c.i > tok.i + 1 and
+               c.lower_ in ("back", "off", "out", "up", "down", "away") and known({f"{lemma} {c.lower_}"})][:1]
     text = tok.lower_
     if tok.tag_ in ("VBD", "VBN", "VBG") and not known({f"{lemma} {prt[0]}" if prt else lemma}):
         # the small model's lemma of a rarer verb may be wrong ("cordoned" -> "cordone"): the thesaurus's own form
@@ -328,6 +334,9 @@ def _is_negated(tok: Token) -> bool:
         return True  # "nothing had been decided", "nobody was hurt"
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "will close the plant without cutting jobs"
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "against" and tok.tag_ == "VBG" and \
+            tok.head.head.lemma_.lower() in ("warn", "advise", "caution", "urge", "vote", "decide", "campaign"):
+        return True  # "warned parents against buying" is "warned them not to buy"
     if _ruled_out(tok):
         return True
     if tok.dep_ == "pcomp" and tok.head.lower_ == "of":
@@ -741,6 +750,8 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
         elif lemma in _TELLING_VERBS and any(c.dep_ == "nsubjpass" for c in t.children) and not any(
                 c.dep_ in ("ccomp", "xcomp", "agent") for c in t.children):
             continue  # "she had never been told about the leak": being told is what happened to her, not a report
+        elif lemma == "say" and any(c.lower_ == "sorry" for c in t.children):
+            continue  # "the company has said sorry": an apology, the act itself
         elif lemma == "explain" and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in t.children):
             continue  # "the work could explain how the species survived": what accounts for a thing, not speech
         elif lemma in DENY_VERBS:
@@ -937,8 +948,10 @@ def speaker_phrase_words(speaker: Token) -> frozenset[str]:
                 (obj := next((c for c in t.children if c.dep_ == "dobj"), None)) is not None:
             # "Joan Abernethy, who leads Tarrowby council" is "the leader of Tarrowby council"
             living |= {_OFFICE_VERBS[t.lemma_.lower()]} | _words(obj.subtree)
+        # ("passer-by Jean Tolley": a word joined by a hyphen is no preposition of its own)
+        hyphened = t.i > 0 and t.doc[t.i - 1].text == "-"
         if t.dep_ in ("relcl", "acl") or (t.dep_ == "prep" and t.lower_ not in ("of", "in", "for", "at", "from")
-                                          and t.head == speaker and not _filed_with(t)):
+                                          and t.head == speaker and not _filed_with(t) and not hyphened):
             # ("analysts at X", "an official from X")
             skip |= {x.i for x in t.subtree}
         # "Brandt, a supporter of the levy": a named speaker's description, checked as what the claim says of him

@@ -90,7 +90,7 @@ die, perish, pass away, succumb, kill
 hospitalise, hospitalize, admit
 begin, start, launch, open, initiate, commence
 end, finish, conclude, complete, wrap up, stop
-return, send back, bring back, go back, put back, reintroduce
+return, send back, bring back, go back, put back, reintroduce, take back
 emerge, surface, appear, come out, come to light, circulate
 turn to, ask, appeal to, request, call on, seek, look to
 urge, call on, appeal to, press, exhort, ask
@@ -105,7 +105,9 @@ watch, monitor, follow, track, observe
 offer, give, provide, extend, supply, pledge
 seek, try, attempt, aim, want, call for, press for, push for, demand
 plan, intend, prepare
-continue, keep, remain, go on
+continue, keep, remain, go on, stay
+stay, spend time, spend average, spend night, spend nights, spend day, spend days, spend hour, spend hours, \
+spend week, spend weeks, spend minute, spend minutes
 suspend, freeze, pause, halt, interrupt, shelve, put on hold, stop
 adjourn, postpone, defer, put off, push back
 topple, overthrow, oust, depose, unseat, bring down, remove from power
@@ -159,6 +161,7 @@ recommend, advise, suggest, urge, propose, call for
 cooperate, work with, collaborate, comply, assist
 accept, grant, agree to, accede to, approve, agree
 grant, award
+award, give, present
 seize, confiscate, impound, recover
 file, lodge, submit
 question, interrogate, interview, quiz, ask
@@ -205,6 +208,10 @@ flood, inundate, submerge, swamp
 fund, finance, bankroll, underwrite
 recover, retrieve, recoup, get back
 boycott, shun, snub, stay away from
+refurbish, renovate, revamp, refit, modernise, modernize, do up, restore, repair
+knit, crochet, sew
+phone, ring, telephone, call
+capsize, overturn, keel over, flip over
 throw, hurl, toss, lob, fling
 replicate, reproduce, repeat
 photograph, film, image, snap

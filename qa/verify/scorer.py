@@ -398,9 +398,11 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 # opened an inquiry" name no prosecution), nor one the text denies ("without an agreement", "no
                 # charges")
                 # nor a word of a name ("Hobbs End Community Centre" says nothing ended)
+                # nor a word inside a hyphenated modifier ("end-to-end encryption" says nothing ended)
+                hyphened = any(0 <= j < len(a.doc) and a.doc[j].text == "-" for j in (t.i - 1, t.i + 1))
                 if not (t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or _said_absent(t) or
                                               t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))) and \
-                        not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start):
+                        not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start) and not hyphened:
                     f.act_lemmas.add(t.lemma_.lower())
             if t.lower_ in ("up", "down") and _change_by_share(t):
                 f.act_lemmas.add("rise" if t.lower_ == "up" else "fall")  # "profit of $3m, up 18 percent"
@@ -1950,6 +1952,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         nouns = [x for x in t.subtree if x.pos_ == "NOUN" and not x.is_stop] if t.dep_ == "agent" else []
         if nouns and not any(x.pos_ == "PROPN" and x.text[:1].isupper() for x in t.subtree) and \
                 not any(_word_known(x, known, f.lemmas) or _joined_known(x, known) for x in nouns) and \
+                not ({x.lemma_.lower() for x in nouns} <= _REGULATOR_WORDS and f.keys & _REGULATING_BODIES) and \
                 not _overlap(frozenset(key(x.text) for x in nouns), frozenset(f.acronyms | f.standard)):
             return f"the claim adds '{' '.join(x.text for x in t.subtree)}', which the cited text does not say", extra
     # how it was done ("deliberately driven", "gathered peacefully"): a manner the evidence does not give
@@ -2988,6 +2991,13 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if q.irrealis and not p.irrealis and not q.negated and (p.lemma not in NEUTRAL_VERBS or governed) and \
                 not purpose and p.lemma not in IRREALIS_VERBS:  # "were expected" restates "should arrive"
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
+        # (not where the evidence also states the act plainly: "the curfew will stay" restates "will remain", not
+        # the residents urged "to stay")
+        if q.irrealis.lower() in _REQUEST_FORMS and p.irrealis and p.irrealis.lower() not in _REQUEST_FORMS and \
+                p.governor not in REQUEST_VERBS and not p.negated and not q.negated and not purpose and \
+                not any(x is not q and x.irrealis.lower() not in _REQUEST_FORMS and not x.negated for x in matched):
+            # "Roamly will refund customers" where the board "asked Roamly to refund" them: asked, not promised
+            return f"the cited text says only '{q.irrealis} ... {q.text}', the claim says '{p.text}'"
         # "be", "go", "have": stated as fact what the evidence says only might be, about the same subject
         # ("there could be survivors": the existential's noun is what it is said of)
         existential = not p.subject and not q.subject and p.lemma == q.lemma == "be" and _overlap(p.obj, q.obj)
@@ -3000,8 +3010,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 + _PLAN_WORDS and \
                 not p.negated and not q.negated:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
-        if q.irrealis.lower() in POSSIBILITY_MODALS and p.irrealis in ("will", "would") and not p.negated and \
-                not q.negated:
+        # (negated alike too: "will never walk again" for "may never walk again")
+        if q.irrealis.lower() in POSSIBILITY_MODALS and p.irrealis in ("will", "would") and p.negated == q.negated:
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         # (a general verb too when the evidence only alleges or weighs it of the same thing: "used a banned
         # drug" for "accused of using a banned drug")
@@ -3047,6 +3057,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                     f"{_describe(set(q.object_names)).title()}")
         for prep in ("to", "from", "into", "toward", "towards"):
             a, b = p.preps.get(prep), q.preps.get(prep)
+            if p.lemma.split()[0] in _STAYING_VERBS and q.lemma.split()[0] in _STAYING_VERBS:
+                continue  # "will stay closed to traffic" for "will remain shut to vehicles": a state, no destination
             if a and b and not (b & f.names) and all(name_bases(w) & (f.before | f.ref_words) or w in f.ref_words
                                                      for w in a):
                 continue  # "to the town" in the cited text, the town the article named just before in the claim
@@ -3064,6 +3076,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if p.explicit_subject and q.explicit_subject and q.subject_core_names and p.subject_core and \
                 not p.subject_core & (f.keys | f.lemmas | f.ref_words | f.article | PRONOUNS) and \
                 not (p.subject_core & _GENERIC_DOERS) and not _overlap(p.subject, q.subject) and \
+                not (p.subject_core <= _REGULATOR_WORDS and q.subject & _REGULATING_BODIES) and \
                 p.lemma not in NEUTRAL_VERBS and not described and not p.definite_subject and \
                 not _party_capital(p, p.subject_core, q.subject_core_names):
             # "environmental groups accused the government" where an opposition leader did: a doer the cited text
@@ -3112,6 +3125,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             specific = prep not in _GENERAL_PREPS or bool(b and b & f.names)
             if b and b <= _PLACE_NOUNS and named <= f.names:
                 continue  # "near Ardal" for "near the town", the town the evidence named before
+            if prep == "to" and p.lemma.split()[0] in _STAYING_VERBS and q.lemma.split()[0] in _STAYING_VERBS:
+                continue  # "stay closed to traffic through to October": a state and a time, no destination
             # (the claim's name is one the evidence gives another part: a party, or a place said of another act's
             # party, "burglaries in Oakden fell, while they rose in Ribble Cross")
             if named and b and specific and not _overlap(a, b) and (_overlap(a, elsewhere - b) or _overlap(
@@ -3247,6 +3262,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             _overlap(p.object_core, x.object_core)), q)
     if p.lemma in _BACKING_VERBS and q.governor == "vote" and not p.negated and not q.negated:
         return ""  # "backed a ban on diesel buses" for "voted 31-9 to ban diesel buses": a vote for the act
+    if p.lemma in _BACKING_VERBS and not p.negated and any(
+            x.governor in ("agree", "vote", "decide") and not x.negated and
+            any(same_sense({n}, x.forms) for n in p.object_core) for _, x in ev_preds):
+        return ""  # "backed spending £2m on the centre" for "agreed to spend £2.6m refurbishing it"
     if opposite(p.forms, q.forms) and q.negated and not p.negated and q.irrealis and p.irrealis and \
             not _told_from_other_side(p, q):
         # "vowed to reject any deal" for "will not accept any deal": an intention, the opposite verb negated (a
@@ -3460,6 +3479,14 @@ def _scheduled(p: Predicate, q: Predicate) -> bool:
 _GENERAL_HAVING = frozenset("have get see make receive record register".split())
 
 
+# Verbs of staying in a state ("remained shut to vehicles"), whose "to" is the state's, not a destination.
+_STAYING_VERBS = frozenset("stay remain keep continue".split())
+# "A regulator" for a body whose name says it regulates ("the Carradine Advertising Authority").
+_REGULATOR_WORDS = frozenset({"regulator", "watchdog"})
+_REGULATING_BODIES = frozenset("authority commission board office agency regulator watchdog ombudsman "
+                               "inspectorate".split())
+
+
 def _unite(cores: dict[str, frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*cores.values()) if cores else frozenset()
 
@@ -3535,7 +3562,7 @@ reportedly possibly probably likely certainly clearly simply really actually ent
 partially especially particularly mostly slightly significantly sharply steadily gradually quickly rapidly
 immediately directly shortly briefly early lately separately jointly together heavily widely
 effectively essentially virtually practically increasingly independently subsequently annually yearly monthly
-weekly daily hourly steeply dramatically markedly considerably substantially""".split())
+weekly daily hourly steeply dramatically markedly considerably substantially personally""".split())
 # How bad a harm was ("seriously injured", "badly damaged"): a fact the evidence must give, in any of these words.
 _SEVERITY_ADVERBS = frozenset("seriously severely badly gravely critically heavily extensively".split())
 _SEVERITY_WORDS = _SEVERITY_ADVERBS | frozenset("serious severe bad grave critical heavy extensive major".split())
