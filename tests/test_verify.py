@@ -5650,3 +5650,33 @@ def test_appointed_holders_leaving_boards_and_relatives(claim, evidence, support
 def test_requests_hyphened_words_against_may_never_more_senses_birthdays_and_passers_by(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 43, round four): "found a link" where the evidence "ruled out a link";
+    # "brought forward" is the opposite of "postponed", "put back" a postponement; an acronym's plural by its
+    # initials ("HGVs" for "heavy goods vehicles"); a body that "appointed X as keeper" makes X its new keeper
+    ("Police said officers had found a link between the two fires.",
+     "Police said officers had ruled out a link between the two fires.", False),
+    ("Police said officers had not found a link between the two fires.",
+     "Police said officers had ruled out a link between the two fires.", True),
+    ("The board has brought forward the opening of the new wing to 2027.",
+     "The board has postponed the opening of the new wing until 2027.", False),
+    ("The board has pushed back the opening of the new wing to 2027.",
+     "The board has postponed the opening of the new wing until 2027.", True),
+    ("The trial of Ian Ross has been put back.",
+     "The judge adjourned the trial of Ian Ross until May.", True),
+    ("The council says HGVs will be barred from the Orme bridge from Monday.",
+     "Heavy goods vehicles will be banned from the Orme bridge from Monday, the council said.", True),
+    ("The council says HGVs will be barred from the Orme bridge from Monday.",
+     "Lorries will be banned from the Orme bridge from Monday, the council said.", False),
+    ("The Orme Folk Museum's new keeper previously ran the archive at Selby College.",
+     "The Orme Folk Museum has appointed Ida Crane-Moss as keeper. Crane-Moss previously ran the archive at Selby "
+     "College.", True),
+    ("The Orme Folk Museum's new keeper previously ran the archive at Selby College.",
+     "The Orme Folk Museum has thanked Ida Crane-Moss as a donor. Crane-Moss previously ran the archive at Selby "
+     "College.", False),
+])
+def test_ruled_out_links_brought_forward_plural_acronyms_and_appointers(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -269,8 +269,9 @@ def _verb_lemma(tok: Token) -> str:
         # ("pushed the release back", the particle after the object read as an adverb: "push back" when the
         # thesaurus knows the phrase)
         near = [*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children)]
-        prt = [c.lower_ for c in near if c.dep_ == "advmod" and c.i > tok.i + 1 and
-               c.lower_ in ("back", "off", "out", "up", "down", "away") and known({f"{lemma} {c.lower_}"})][:1]
+        prt = [c.lower_ for c in near if c.dep_ == "advmod" and c.i > tok.i and
+               c.lower_ in ("back", "off", "out", "up", "down", "away", "forward") and
+               known({f"{lemma} {c.lower_}"})][:1]
     text = tok.lower_
     if tok.tag_ in ("VBD", "VBN", "VBG") and not known({f"{lemma} {prt[0]}" if prt else lemma}):
         # the small model's lemma of a rarer verb may be wrong ("cordoned" -> "cordone"): the thesaurus's own form

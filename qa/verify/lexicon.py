@@ -109,7 +109,9 @@ continue, keep, remain, go on, stay
 stay, spend time, spend average, spend night, spend nights, spend day, spend days, spend hour, spend hours, \
 spend week, spend weeks, spend minute, spend minutes
 suspend, freeze, pause, halt, interrupt, shelve, put on hold, stop
-adjourn, postpone, defer, put off, push back
+adjourn, postpone, defer, put off, push back, put back
+abstain
+bring forward
 topple, overthrow, oust, depose, unseat, bring down, remove from power
 charge, indict, prosecute, accuse, convict, sentence
 score, net
@@ -280,6 +282,7 @@ admit, hospitalise, hospitalize | discharge
 convict, find guilty | acquit, clear, find not guilty
 remand, hold in custody, keep in custody | bail, release on bail, grant bail
 include | omit, leave out, exclude
+postpone, delay, defer, put off, push back, put back | bring forward
 pass | fail, flunk
 """
 OPPOSITES = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))

@@ -28,6 +28,7 @@ from qa.text import (
     COUNT_NOUN_CLASSES,
     FUNCTION_WORDS,
     LINKING_WORDS,
+    MONTHS,
     THING_AGENT_NOUNS,
     UNITS,
     WEEKDAYS,
@@ -562,10 +563,12 @@ def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> boo
     inside = t.i + 2 < len(t.doc) and t.doc[t.i + 2].text[:1].islower()  # ("said Lee." ends a sentence)
     if dotted.endswith(".") and inside and any(_contraction(k, w) for w in f.keys):
         return True  # "Govt." for "government", "Assn." for "Association"
-    if is_acronym(t.text) and any(abbreviates(t.text, run[i:j]) for run in f.runs for i in range(len(run))
-                                  for j in range(i + 2, len(run) + 1)):
+    # (an acronym's plural, "MPs", "HGVs", by its initials)
+    short = t.text[:-1] if len(t.text) >= 3 and t.text.endswith("s") and t.text[:-1].isupper() else t.text
+    if is_acronym(short) and any(abbreviates(short, run[i:j]) for run in f.runs for i in range(len(run))
+                                 for j in range(i + 2, len(run) + 1)):
         return True
-    if is_acronym(t.text) and len(t.text) >= 2 and _spelled_in_lower_case(t.text, f):
+    if is_acronym(short) and len(short) >= 2 and _spelled_in_lower_case(short, f):
         return True  # "GDP" for "gross domestic product", "VAT" for "value added tax"
     for run in claim_runs:  # "United States" for "U.S", "National Security Council" for "NSC"
         if t.text in run:
@@ -3062,7 +3065,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             if a and b and not (b & f.names) and all(name_bases(w) & (f.before | f.ref_words) or w in f.ref_words
                                                      for w in a):
                 continue  # "to the town" in the cited text, the town the article named just before in the claim
-            if a and b and not _overlap(a, b) and not (_amount_words(a) and _amount_words(b)):
+            # (one side a date, the other an amount: "from 2 January" and "from £12.40" are other "from"s)
+            dated = bool((a or frozenset()) & _DATE_WORDS) != bool((b or frozenset()) & _DATE_WORDS)
+            if a and b and not _overlap(a, b) and not (_amount_words(a) and _amount_words(b)) and not dated:
                 return f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{prep} {_describe(b)}'"
         if p.explicit_subject and q.explicit_subject and p.lemma not in NEUTRAL_VERBS and not described and \
                 not _described_person(p.subject, q.subject_names, f) and \
@@ -3152,10 +3157,13 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if light_flip is not None:
         # a general verb whose phrase says the opposite ("did worse than their peers" for "outperformed them")
         return f"the cited text says '{light_flip.text}', the claim says the opposite ('{p.text}')"
-    denied = next((x for _, x in ev_preds if x.negated and not x.irrealis and not x.condition and p.object_core and
+    # ("ruled out a link" denies there is one, as "did not find a link" does)
+    denied = next((x for _, x in ev_preds if (x.negated or x.lemma == "rule out") and not x.irrealis and
+                   not x.condition and p.object_core and
                    p.object_core <= x.object_core and (_overlap(p.subject, x.subject) or not p.subject)), None)
     if denied is not None and not p.negated and not p.irrealis and p.lemma in _GENERAL_HAVING and \
-            not any(not x.negated and _overlap(p.object_core, x.object_core) for _, x in ev_preds):
+            not any(not x.negated and x.lemma != "rule out" and _overlap(p.object_core, x.object_core)
+                    for _, x in ev_preds):
         # "had a shot on target" where they "did not register a shot on target": a general verb on the very thing
         # the evidence says was not had
         return f"the cited text says '{denied.text}', the claim says '{p.text}'"
@@ -3321,9 +3329,16 @@ def _described_person(words: frozenset[str], names: tuple[str, ...], f: _Evidenc
                 continue
             named = next((c for c in t.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"), None)
             office = next((c for c in t.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"), None)
+            if named is None:  # "the bank has appointed Clara Deveny as finance director"
+                named = next((c for c in t.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+                office = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                               if g.dep_ == "pobj" and g.pos_ == "NOUN"), office)
             if named is None or office is None or key(named.text) not in names:
                 continue
-            described = {key(x.text) for x in office.subtree} | {key(x.lemma_) for x in office.subtree} | {"new"}
+            # (the appointing body's words too: "the museum has appointed her as keeper" makes her its keeper)
+            body = [x for c in t.children if c.dep_ == "nsubj" for x in c.subtree]
+            described = {key(x.text) for x in [*office.subtree, *body]} | \
+                {key(x.lemma_) for x in [*office.subtree, *body]} | {"new"}
             if words <= described:
                 return True
     return False
@@ -3476,9 +3491,11 @@ def _scheduled(p: Predicate, q: Predicate) -> bool:
 
 # General verbs of having or getting something, which restate any act that gives the thing ("had a shot" for
 # "registered a shot"), and so also contradict one the evidence says did not give it.
-_GENERAL_HAVING = frozenset("have get see make receive record register".split())
+_GENERAL_HAVING = frozenset("have get see make receive record register find".split())
 
 
+# Words of a date, by which a "from" or "to" phrase is a time rather than a place or an amount.
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # Verbs of staying in a state ("remained shut to vehicles"), whose "to" is the state's, not a destination.
 _STAYING_VERBS = frozenset("stay remain keep continue".split())
 # "A regulator" for a body whose name says it regulates ("the Carradine Advertising Authority").
