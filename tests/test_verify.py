@@ -5680,3 +5680,26 @@ def test_requests_hyphened_words_against_may_never_more_senses_birthdays_and_pas
 def test_ruled_out_links_brought_forward_plural_acronyms_and_appointers(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 43, round five): "one of the biggest" keeps a ranked superlative's sense ("the
+    # third-largest"), "the biggest" drops the rank; a phase verb's complement takes its tense ("start trading on
+    # Thursday" for "will begin trading on Thursday"); "reported the scam to the police" hands something over, an act
+    # other than "warned about the scam"
+    ("Kell Brewery, one of the region's biggest brewers, made a profit last year.",
+     "Kell Brewery, the region's second-largest brewer, made a profit last year.", True),
+    ("Kell Brewery, the region's biggest brewer, made a profit last year.",
+     "Kell Brewery, the region's second-largest brewer, made a profit last year.", False),
+    ("Orme Tech's shares start trading on the Kell exchange on Friday.",
+     "Shares in Orme Tech will begin trading on the Kell exchange on Friday.", True),
+    ("Orme Tech's shares start trading on the Kell exchange on Friday.",
+     "Shares in Orme Tech may begin trading on the Kell exchange on Friday.", False),
+    ("The council has reported the parking scam to the police.",
+     "The council has warned drivers about the parking scam.", False),
+    ("The council has reported the parking scam to the police.",
+     "The council has reported the parking scam to the police after dozens of complaints.", True),
+])
+def test_one_of_the_biggest_phase_verbs_and_reporting_to_someone(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

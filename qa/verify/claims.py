@@ -298,6 +298,11 @@ _CONCERN_NOUNS = frozenset("concern question issue alarm objection doubt fear wo
 _PREVENTING_VERBS = frozenset("prevent stop keep bar ban block prohibit deter restrain".split())
 # Nouns of intent: "no plans to cut jobs" says the cutting is not intended.
 # Nouns of a meaning or a plan, whose act ("no plans to cut", "the intention of selling") is not done.
+# Those one reports a thing to ("reported the scam to the police").
+_AUTHORITY_NOUNS = frozenset("police authority authorities regulator watchdog council court prosecutor prosecutors "
+                             "ombudsman inspector inspectors manufacturer company employer school".split())
+# Verbs of an act's phase, whose tense is their complement's ("shares start trading on Thursday").
+_PHASE_VERBS = frozenset("start begin stop continue resume".split())
 _INTENT_NOUNS = frozenset("plan intention intent desire wish proposal bid attempt threat promise pledge hope aim "
                           "ambition".split())
 
@@ -751,6 +756,15 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
         elif lemma in _TELLING_VERBS and any(c.dep_ == "nsubjpass" for c in t.children) and not any(
                 c.dep_ in ("ccomp", "xcomp", "agent") for c in t.children):
             continue  # "she had never been told about the leak": being told is what happened to her, not a report
+        elif lemma == "report" and any(c.dep_ == "dobj" for c in t.children) and (any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in t.children) or any(
+                g.dep_ == "prep" and g.lower_ == "to" and any(
+                    p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.lemma_.lower() in _AUTHORITY_NOUNS)
+                    for p in g.children)
+                for x in t.children if x.dep_ == "dobj" for g in x.children)) and \
+                not any(c.dep_ == "ccomp" for c in t.children):
+            # (the parser may hang "to the police" on the object; not "to report a return to profit")
+            continue  # "reported the fake apps to the police": handed over to someone, an act, not a report of words
         elif lemma == "say" and any(c.lower_ == "sorry" for c in t.children):
             continue  # "the company has said sorry": an apology, the act itself
         elif lemma == "explain" and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in t.children):
@@ -1357,7 +1371,9 @@ def analyse(text: str) -> Analysis:
 
 def _present(t: Token) -> bool:
     """Whether a verb is in the present tense without a modal: "begins", "is closing", "are losing" (not "has
-    closed", "was closing", "will close")."""
+    closed", "was closing", "will close"); a complement by its governor ("start trading on Thursday")."""
+    if t.dep_ == "xcomp" and t.tag_ == "VBG" and t.head.pos_ == "VERB" and t.head.lemma_.lower() in _PHASE_VERBS:
+        return _present(t.head)
     aux = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
     if t.tag_ in ("VBZ", "VBP"):
         return not aux

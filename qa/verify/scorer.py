@@ -3959,7 +3959,9 @@ def _ranked_superlatives(a: Analysis) -> dict[tuple[str, str], str]:
         ords = [x for x in prev if x.lower_ in ("second", "third", "fourth", "fifth") or
                 (x.text[:1].isdigit() and x.lower_.endswith(("nd", "rd", "th")))]
         noun = t.head if t.head.pos_ in ("NOUN", "PROPN") else t
-        out[(_superlative_key(t), noun.lemma_.lower())] = ords[-1].text if ords else ""
+        # ("one of the country's biggest brewers" is one among the first few, as "the third-largest" is)
+        among = re.search(r"(?i)\bone of\b", a.doc[max(0, i - 5):i].text)
+        out[(_superlative_key(t), noun.lemma_.lower())] = ords[-1].text if ords else "one of" if among else ""
     return out
 
 
