@@ -296,13 +296,13 @@ def _verb_lemma(tok: Token) -> str:
 _CONCERN_NOUNS = frozenset("concern question issue alarm objection doubt fear worry".split())
 # Verbs that keep someone from an act ("stop them from leaving", "barred from entering").
 _PREVENTING_VERBS = frozenset("prevent stop keep bar ban block prohibit deter restrain".split())
-# Nouns of intent: "no plans to cut jobs" says the cutting is not intended.
-# Nouns of a meaning or a plan, whose act ("no plans to cut", "the intention of selling") is not done.
 # Those one reports a thing to ("reported the scam to the police").
 _AUTHORITY_NOUNS = frozenset("police authority authorities regulator watchdog council court prosecutor prosecutors "
                              "ombudsman inspector inspectors manufacturer company employer school".split())
 # Verbs of an act's phase, whose tense is their complement's ("shares start trading on Thursday").
 _PHASE_VERBS = frozenset("start begin stop continue resume".split())
+# Nouns of intent: "no plans to cut jobs" says the cutting is not intended.
+# Nouns of a meaning or a plan, whose act ("no plans to cut", "the intention of selling") is not done.
 _INTENT_NOUNS = frozenset("plan intention intent desire wish proposal bid attempt threat promise pledge hope aim "
                           "ambition".split())
 
