@@ -939,12 +939,6 @@ def _same_office(a: str, b: str) -> bool:
     return any(a in group and b in group for group in _SAME_OFFICE)
 
 
-# Titles of people who speak for the body named before them ("Acme chief executive Jo Bell", "council leader").
-# (with TITLES and _EXECUTIVE_TITLES)
-_SPEAKING_TITLES = frozenset(
-    "manager coach boss owner commissioner executive managing chief head leader secretary general".split())
-
-
 def _member_for_body(claim_att: Attribution, ev_att: Attribution) -> bool:
     """Whether the claim credits the body or group the evidence's named speaker is only described by, through a
     role that does not speak for it: "Breckhurst Town said" for "Breckhurst Town striker Rui Fenn said", "nurses
@@ -959,7 +953,7 @@ def _member_for_body(claim_att: Attribution, ev_att: Attribution) -> bool:
     path = []
     for w in words[keys.index(claim_att.head) + 1:]:
         if w[:1].isupper():  # the person's name (or a capitalised title: "Health Minister Jo Bell")
-            return bool(path) and any(x not in _SPEAKING_TITLES | TITLES | _EXECUTIVE_TITLES for x in path)
+            return bool(path) and any(x not in _SPEAKING_TITLES for x in path)
         if not w.isalpha() or w.lower() in FUNCTION_WORDS:
             return False  # "Dr Felix Ormandy, chief executive of the trust": a description after the name
         path.append(key(w))
@@ -1254,6 +1248,9 @@ _PERSON_TITLES = TITLES - frozenset("official officials police foreign interior 
                                     "head".split())
 _EXECUTIVE_TITLES = frozenset("""chief executive ceo cfo coo officer chairman chairwoman chair president director
 spokesman spokeswoman spokesperson founder""".split())
+# Titles of people who speak for the body named before them ("Acme chief executive Jo Bell", "council leader").
+_SPEAKING_TITLES = TITLES | _EXECUTIVE_TITLES | frozenset(
+    "manager coach boss owner commissioner executive managing chief head leader secretary general".split())
 
 
 # Stretches of time "all" may span without meaning every one of a set ("all summer" is "throughout the summer").
