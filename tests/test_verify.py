@@ -5703,3 +5703,91 @@ def test_ruled_out_links_brought_forward_plural_acronyms_and_appointers(claim, e
 def test_one_of_the_biggest_phase_verbs_and_reporting_to_someone(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 44): a ranking the other way round, however each text words it ("outpaced"
+    # for "rose more slowly than", "finished ahead of" for "came second to", "fewer ... than" for "larger than");
+    # the same ranking in other words stays supported
+    ("Last year rents in Kelby outpaced those in Orme.",
+     "Rents in Orme rose faster than in Kelby last year, 5.2% against 2.9%.", False),
+    ("Last year rents in Orme outpaced those in Kelby.",
+     "Rents in Orme rose faster than in Kelby last year, 5.2% against 2.9%.", True),
+    ("In the second half, loans at Kell Mutual outpaced its deposits.",
+     "Kell Mutual's loans grew more slowly than its deposits in the second half.", False),
+    ("The study found that bus fares in Orme are now higher than in nearby Kelby, even though Orme has lower "
+     "wages.",
+     "Bus fares in Orme are now lower than in nearby Kelby, the study found, despite Orme's lower wages.", False),
+    ("The Kelby campus now has fewer students than the main site in Orme.",
+     "Enrolment at the Kelby campus is now larger than at the main site in Orme.", False),
+    ("Selby Choir finished ahead of Orme Singers at the county festival.",
+     "Selby Choir came second to Orme Singers at the county festival.", False),
+    ("Orme Singers finished ahead of Selby Choir at the county festival.",
+     "Selby Choir came second to Orme Singers at the county festival.", True),
+    ("An official said lorries arriving through the north gate outnumbered those entering from Kelby.",
+     "Lorries entering from Kelby outnumbered those arriving through the north gate, an official said.", False),
+    ("An official said lorries entering from Kelby outnumbered those arriving through the north gate.",
+     "Lorries entering from Kelby outnumbered those arriving through the north gate, an official said.", True),
+])
+def test_rankings_the_other_way_round(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 44): an acronym of the evidence spelled out in the claim in lower case
+    # ("personal protective equipment" for "PPE", "research and development" for "R&D"); other verbs the thesaurus
+    # now knows (impeach, escort, refinance, waive, discontinue) and "revoked" as the opposite of "upheld"
+    ("Nurses at Kell General were given new personal protective equipment on Monday.",
+     "Nurses at Kell General were given new PPE on Monday.", True),
+    ("Orme Tech's research and development budget rose by a fifth.",
+     "Orme Tech's R&D budget rose by a fifth.", True),
+    ("Orme Tech's research and development budget fell by a fifth.",
+     "Orme Tech's R&D budget rose by a fifth.", False),
+    ("Opposition senators impeached the transport minister on Friday.",
+     "Opposition senators questioned the transport minister on Friday.", False),
+    ("Police stopped the march through the Kell valley.",
+     "Police escorted the march through the Kell valley.", False),
+    ("Police accompanied the march through the Kell valley.",
+     "Police escorted the march through the Kell valley.", True),
+    ("Orme Estates repaid 40 million crowns of debt.",
+     "Orme Estates refinanced 40 million crowns of debt.", False),
+    ("The lenders deferred a test due in June.", "The lenders waived a test due in June.", False),
+    ("Kell Foods sold its Crunchy brand last year.", "Kell Foods discontinued its Crunchy brand last year.", False),
+    ("Kell Foods axed its Crunchy brand last year.", "Kell Foods discontinued its Crunchy brand last year.", True),
+    ("The tribunal revoked the licence for the Orme quarry.",
+     "The tribunal upheld the licence for the Orme quarry.", False),
+])
+def test_spelled_out_acronyms_and_more_verbs(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 44): "would try to" is an attempt, not a promise; "accused by residents of
+    # dumping" (which the parser reads as dumping waste) alleges the act; "neither side had signed" denies it;
+    # "will not be allowed" restates "will be banned"; "lack power" is "have no power"; upstream is not downstream
+    ("The utility said it would reconnect the western suburbs within days.",
+     "The utility said it would try to reconnect the western suburbs within days.", False),
+    ("The utility said it would try to reconnect the western suburbs within days.",
+     "The utility said it would try to reconnect the western suburbs within days.", True),
+    ("Orme Haulage dumped waste near the Kell river.",
+     "Orme Haulage has been accused by residents of dumping waste near the Kell river, which the firm denies.",
+     False),
+    ("Residents accused Orme Haulage of dumping waste near the Kell river.",
+     "Orme Haulage has been accused by residents of dumping waste near the Kell river, which the firm denies.", True),
+    ("Officials said neither side had signed the ceasefire text.",
+     "Officials said both sides had signed the ceasefire text.", False),
+    ("Cars will not be allowed on the Kell bridge from May.", "Cars will be banned from the Kell bridge from May.",
+     True),
+    ("Cars will be allowed on the Kell bridge from May.", "Cars will be banned from the Kell bridge from May.", False),
+    ("A survey found that 40 of Orme's 80 farms lack power.", "Half of the 80 farms in Orme have no power, a survey "
+     "found.", True),
+    ("A survey found that 40 of Orme's 80 farms have power.", "Half of the 80 farms in Orme have no power, a survey "
+     "found.", False),
+    ("The hamlet of Selby lies upstream of the weir.",
+     "The weir could give way, threatening the hamlet of Selby, which lies downstream.", False),
+])
+def test_attempts_alleged_gerunds_neither_denied_opposites_lacking_and_upstream(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

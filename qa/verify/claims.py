@@ -335,9 +335,12 @@ def _is_negated(tok: Token) -> bool:
             c.lemma_.lower() in ("choice", "alternative", "option") and c.i + 1 < len(c.doc) and
             c.doc[c.i + 1].lower_ == "but") for c in tok.children):
         return True  # "gave no details", "no decision had been made"
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "noone")
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "nothing", "none", "noone", "neither")
            for c in tok.children):
         return True  # "nothing had been decided", "nobody was hurt"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" and g.dep_ == "det" for g in c.children)
+           for c in tok.children):
+        return True  # "neither delegation had signed": none of the two
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True  # "will close the plant without cutting jobs"
     if tok.dep_ == "pcomp" and tok.head.lower_ == "against" and tok.tag_ == "VBG" and \

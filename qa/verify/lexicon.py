@@ -83,7 +83,7 @@ challenge, contest, appeal, dispute
 cooperate, comply, collaborate, work with
 compensate, reimburse, pay back, indemnify, repay
 replace, swap, renew
-cancel, scrap, call off, axe, ax, drop, terminate, abandon, withdraw, abort
+cancel, scrap, call off, axe, ax, drop, terminate, abandon, withdraw, abort, discontinue
 issue, put out, publish, release
 count, tally, number, record
 die, perish, pass away, succumb, kill
@@ -244,6 +244,10 @@ operate on, perform surgery
 ballot, poll
 reject, vote against, vote down, oppose
 throttle, slow, slow down
+impeach
+escort, accompany, shepherd, chaperone
+refinance
+waive, forgo, forego
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").
@@ -270,7 +274,8 @@ confirm, verify | deny, refute
 give, provide, hand, hand over, send, issue | receive, obtain
 lend, loan | borrow
 accept, grant, agree to, accede to | refuse, reject, decline, turn down
-uphold, confirm, back | overturn, reject, dismiss, throw out, quash, strike down, reverse
+uphold, affirm, confirm, back | overturn, reject, dismiss, throw out, quash, strike down, reverse, revoke, \
+rescind, annul
 promote | relegate, demote
 have, possess | lack
 miss, skip | attend, take part in, play in

@@ -60,6 +60,7 @@ from qa.text import (
 )
 from qa.verify.claims import (
     ACT_NOUN_ENDINGS,
+    ALLEGATION_NOUNS,
     ALLEGATION_VERBS,
     BELIEF_VERBS,
     CERTAINTY_RANK,
@@ -188,7 +189,7 @@ class StructuralScorer:
     def check(self, claim: str, evidences: list[str], threshold: float | None = None, *, embeddings=None,
               spans=None, context: str | Sequence[str | None] | None = None) -> SupportResult:
         threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-        claim = claim.strip()
+        claim = _as_evidence_acronyms(claim.strip(), evidences)
         contexts = list(context) if isinstance(context, (list, tuple)) else [context] * len(evidences)
         if len(contexts) != len(evidences):
             raise ValueError("context: give one article text, or one per evidence")
@@ -220,6 +221,52 @@ class StructuralScorer:
                 + 0.5 * max(0.0, max(g.sims[j] for j in g.usable))
             g.score = max(g.score, bump)
         return verdict(g, reason, threshold)
+
+
+# An acronym as the evidence writes it ("IDPs", "M&A", "GCSEs"): capitals, an optional "&", a plural "s".
+_ACRONYM_WORD = re.compile(r"\b[A-Z](?:[A-Z]|&[A-Z])+s?\b")
+
+
+def _as_evidence_acronyms(claim: str, evidences: Sequence[str]) -> str:
+    """The claim with each run of words that spells out an acronym of the evidence written as that acronym
+    ("internally displaced people" -> "IDPs", "prisoners of war" -> "POWs", "mergers and acquisitions" -> "M&A"),
+    so that every check compares the one thing under one name. (The checks read the reverse, an acronym in the
+    claim for words of the evidence, and capitalised names spelled out; lower-case expansions have no reader.)"""
+    found = {}
+    for e in evidences:
+        for m in _ACRONYM_WORD.finditer(e or ""):
+            word = m.group()
+            letters = "".join(ch for ch in (word[:-1] if word.endswith("s") else word) if ch.isupper()).lower()
+            if len(letters) >= 3 or "&" in word:
+                found.setdefault(letters, word)
+    if not found:
+        return claim
+    words = list(re.finditer(r"[A-Za-z][\w'-]*", claim))
+    spans = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + 8), i + 1, -1):
+            run = [w.group() for w in words[i:j]]
+            if run[0].lower() in ACRONYM_SKIPPED or run[-1].lower() in ACRONYM_SKIPPED:
+                continue
+            spelled = claim[words[i].start():words[j - 1].end()]
+            if "," in spelled or any(w.upper() == w and len(w) > 1 for w in run) or \
+                    any(spelled.lower() in (e or "").lower() for e in evidences):
+                continue  # not across a comma, not a run that holds an acronym, not words the evidence has too
+            whole = "".join(w[0] for w in run).lower()
+            content = "".join(w[0] for w in run if w.lower() not in ACRONYM_SKIPPED).lower()
+            letters = next((x for x in (whole, content) if x in found), None)
+            if letters is None:
+                continue
+            short = found[letters]
+            short = short[:-1] if short.endswith("s") else short  # (the checks read "IDP" and "IDPs" as one)
+            spans.append((words[i].start(), words[j - 1].end(), short))
+            i = j - 1
+            break
+        i += 1
+    for start, end, short in reversed(spans):
+        claim = claim[:start] + short + claim[end:]
+    return claim
 
 
 # A claim "X stands for Y" whose Y is exactly what the cited sentence defines X as is supported as surely as a
@@ -1824,7 +1871,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # ("there was evidence that ..." for "no evidence that ...": said of the noun, before its clause is compared)
     reason = _share_direction_check(c, ev_all) or \
         _no_check(c, ev_all) or _reporter_as_doer_check(c, ev_all) or _forecast_dropped_check(c, ev_all) or \
-        _denied_noun_check(c, ev_all) or _unsaid_check(c, ev_all) or _phase_check(c, ev_all) or _plea_check(c, ev_all)
+        _denied_noun_check(c, ev_all) or _unsaid_check(c, ev_all) or _phase_check(c, ev_all) or \
+        _plea_check(c, ev_all) or _alleged_gerund_check(c, ev_all)
     if reason:
         return reason, extra
     for p in c.predicates:
@@ -2033,7 +2081,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     if reason:
         return reason, extra
     reason = _confirmed_kind_check(c, ev_all) or _proposed_noun_check(c, ev_all) or _antonym_check(c, ev_all) or \
-        _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _modifier_swap_check(c, ev_all) or \
+        _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _ranking_check(c, ev_all) or \
+        _modifier_swap_check(c, ev_all) or \
         _order_word_check(c, ev_all) or _sequence_check(c, ev_all) or \
         _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all) or _avoided_act_check(c, ev_all) or \
         _more_or_fewer_check(c, ev_all) or _none_of_check(c, ev_all)
@@ -2050,7 +2099,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                  not (t.i + 2 < len(c.doc) and c.doc[t.i + 1].lower_ in ("more", "less", "fewer", "later",
                                                                          "earlier") and
                       c.doc[t.i + 2].lower_ == "than") and  # "no more than £10": a bound, nothing denied
-                 not _negated_state_said(t, ev_preds)]  # "found not guilty" for "cleared"
+                 not _negated_state_said(t, ev_preds, c.predicates)]  # "found not guilty" for "cleared"
     if claim_neg and not any(_negative_word(t) for a in ev_all for t in a.doc):
         neg_heads = [t.head for t in claim_neg]
         if not all(h.lemma_.lower() in ("confirm", "confirmation", "specify", "say") for h in neg_heads):
@@ -2088,9 +2137,15 @@ def _possible_only_check(c: Analysis, ev_preds: list[tuple[int, Predicate]]) -> 
     return f"the cited text says only that it '{best.text}'; the claim states it as fact"
 
 
-def _negated_state_said(t: Token, ev_preds: list[tuple[int, Predicate]]) -> bool:
-    """"not" inside a verb's state that one evidence verb says whole ("was found not guilty" for "cleared")."""
+def _negated_state_said(t: Token, ev_preds: list[tuple[int, Predicate]],
+                        claim_preds: Sequence[Predicate] = ()) -> bool:
+    """"not" inside a verb's state that one evidence verb says whole ("was found not guilty" for "cleared"), or
+    on a verb whose opposite the evidence states ("will not be allowed" for "will be banned")."""
     state = t.head
+    verb = next((p for p in claim_preds if p.i == state.i), None)
+    if verb is not None and any(opposite(verb.forms, x.forms) and not x.negated and
+                                bool(x.irrealis) == bool(verb.irrealis) for _, x in ev_preds):
+        return True
     if t.lower_ != "not" or state.pos_ != "ADJ" or state.dep_ != "oprd":
         return False
     return any(same_sense({f"{state.head.lemma_.lower()} not {state.lower_}"}, x.forms) for _, x in ev_preds)
@@ -2267,7 +2322,10 @@ _ANTONYM_ADJECTIVES = [("permanent", "temporary"), ("full", "partial"), ("total"
                        ("peaceful", "violent"), ("voluntary", "mandatory"), ("voluntary", "compulsory"),
                        ("maximum", "minimum"), ("alive", "dead"), ("guilty", "innocent"), ("positive", "negative"),
                        ("short-term", "long-term"), ("male", "female"), ("civilian", "military"),
-                       ("open", "closed"), ("open", "shut")]
+                       ("open", "closed"), ("open", "shut"), ("upstream", "downstream"), ("uphill", "downhill"),
+                       ("inbound", "outbound"), ("northbound", "southbound"), ("eastbound", "westbound"),
+                       ("onshore", "offshore"), ("indoor", "outdoor"), ("indoors", "outdoors"),
+                       ("upstairs", "downstairs")]
 _NEGATIVE_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
@@ -2325,7 +2383,7 @@ def _no_check(c: Analysis, ev: list[Analysis]) -> str:
     for t in c.doc:
         if t.pos_ == "NOUN" and key(t.lemma_) in denied and not any(d.lower_ in ("no", "any") for d in t.children) \
                 and not any(x.dep_ == "neg" or x.lower_ in ("never", "without") for x in t.head.children) and \
-                t.head.lower_ != "without":
+                t.head.lower_ != "without" and t.head.lemma_.lower() != "lack":  # "lack access": "no access"
             return f"the cited text says there was no '{t.text}', the claim says there was"
         # "found no significant difference" where the claim says the groups "differed": the act the noun names
         named = next((noun for noun in denied if _names_the_act(noun, t.lemma_.lower())), "") if \
@@ -2366,6 +2424,40 @@ def _plea_check(c: Analysis, ev: list[Analysis]) -> str:
         return "the cited text says the plea was not guilty, the claim that guilt was admitted"
     if _NOT_GUILTY_PLEA.search(c.text) and not _GUILTY_PLEA.search(c.text) and guilty and not not_guilty:
         return "the cited text says guilt was admitted, the claim that the plea was not guilty"
+    return ""
+
+
+# Verbs whose "of" names what someone is only said or thought to have done ("accused of", "suspected of").
+_SUSPECTING_VERBS = ALLEGATION_VERBS | frozenset({"suspect"})
+
+
+def _alleged_gerund_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"The brigade burned homes" where it "has been accused by villagers of burning homes": the act is only
+    alleged. (The small parser often reads "of burning homes" as homes that burn, so the allegation never reaches
+    the act's predicate: read from the surface, "of" + a verb in -ing under a verb of accusing or suspecting.)"""
+    if any(t.lemma_.lower() in _SUSPECTING_VERBS | ALLEGATION_NOUNS for t in c.doc):
+        return ""
+    alleged = []
+    for a in ev:
+        if a.doc is None:
+            continue
+        for t in a.doc:
+            if t.tag_ != "VBG" or t.i == 0 or a.doc[t.i - 1].lower_ != "of":
+                continue
+            gov = next((x for x in list(t.ancestors)[:6] if x.pos_ == "VERB"), None)
+            if gov is not None and gov.lemma_.lower() in _SUSPECTING_VERBS and not any(
+                    x.dep_ == "neg" for x in gov.children):
+                alleged.append((t, gov))
+    if not alleged:
+        return ""
+    plain = [x for a in ev for x in a.predicates if not x.irrealis and not x.negated]
+    for p in c.predicates:
+        if p.negated or p.irrealis or p.strength < 2:
+            continue
+        hit = next(((t, gov) for t, gov in alleged if same_sense(p.forms, {t.lemma_.lower()})), None)
+        if hit is not None and not any(x.i != hit[0].i and _forms_match(p, x) for x in plain):
+            return (f"the cited text says only that this is alleged ('{hit[1].text} ... of {hit[0].text}'), the "
+                    f"claim says '{p.text}'")
     return ""
 
 
@@ -2808,6 +2900,97 @@ def _degree_check(c: Analysis, ev: list[Analysis]) -> str:
             return f"the roles are reversed: the claim says '{shown}', the cited text '{same[0][2]}' of the other"
         if not swapped and same and not any(d[1] == way for d in same):
             return f"the claim says '{shown}', the cited text '{same[0][2]}'"
+    return ""
+
+
+# Verbs that rank their doer against their object ("Elsbridge's prices outpaced Carrowfield's"), by direction.
+_RANKING_VERBS = {"outpace": 1, "outstrip": 1, "outgrow": 1, "outsell": 1, "outnumber": 1, "outperform": 1,
+                  "outscore": 1, "outrank": 1, "exceed": 1, "surpass": 1, "overtake": 1, "eclipse": 1,
+                  "underperform": -1, "trail": -1}
+# Verbs after which "ahead of" / "behind" / "second to" rank a finisher, not a place ("finished ahead of").
+_PLACING_VERBS = frozenset("finish come end place rank lie sit be fall stay remain move pull drop slip".split())
+# Scales that all measure how much ("higher", "larger", "more" spending): one scale for the ranking check.
+_AMOUNT_SCALES = frozenset({"high", "size", "much"})
+
+
+def _sides(tok: Token | None, stop: Token | None = None) -> frozenset[str]:
+    """The words that tell a ranked side: nouns, names and adjectives under `tok` (not under `stop`)."""
+    if tok is None:
+        return frozenset()
+    skip = {x.i for x in stop.subtree} if stop is not None else set()
+    return frozenset(key(x.lemma_) for x in tok.subtree if x.i not in skip and _side_word(x))
+
+
+def _rankings(a: Analysis) -> list[tuple[frozenset[str], int, frozenset[str], str | None, str]]:
+    """(the ranked side, direction, the side it is ranked against, the scale or None, as written) for each
+    comparison of the sentence: "... more slowly than ...", "outpaced", "finished ahead of", "came second to"."""
+    if a.doc is None:
+        return []
+    out = []
+    for first, comp, other, shown, _ in _comparisons(a):
+        words = shown.lower().split()
+        scale, way = _COMPARATIVES.get(comp, (None, 0))
+        after = words[words.index(comp) + 1] if comp in words[:-1] else ""
+        if comp in ("more", "less") and after in _GRADED:  # "grew more slowly than": the scale of "faster"
+            scale, sign = _GRADED[after]
+            way *= sign
+        if way:
+            out.append((first, way, other, "amount" if scale in _AMOUNT_SCALES else scale, shown))
+    doc = a.doc
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in _RANKING_VERBS:
+            subj = next((x for x in t.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            obj = next((x for x in t.children if x.dep_ == "dobj"), None)
+            if obj is None or t.dep_ == "amod":
+                continue
+            if subj is not None:
+                first = _sides(subj)
+            else:  # the parser found no subject ("In the first half, lending at X outpaced ..."): the words from
+                # the clause's start (a comma, "that", a verb of saying) up to the verb
+                begin = max((x.i + 1 for x in doc[:t.i] if x.text in (",", ";", ":") or x.lower_ == "that" or
+                             x.lemma_.lower() in SAY_VERBS), default=0)
+                first = frozenset(key(x.lemma_) for x in doc[begin:t.i] if _side_word(x))
+            way = -_RANKING_VERBS[lemma] if subj is not None and subj.dep_ == "nsubjpass" else _RANKING_VERBS[lemma]
+            if first:
+                out.append((first, way, _sides(obj), None, t.text))
+            continue
+        # "finished ahead of X", "came in behind X", "came second to X"
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        way = 1 if t.lower_ == "ahead" and nxt is not None and nxt.lower_ == "of" else \
+            -1 if t.lower_ == "behind" else \
+            -1 if t.lower_ in ("second", "third", "fourth") and nxt is not None and nxt.lower_ == "to" else 0
+        if not way:
+            continue
+        prep = nxt if t.lower_ != "behind" else t
+        pobj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+        if pobj is None and prep is nxt:
+            pobj = next((x for x in t.children if x.dep_ == "prep" for x in x.children if x.dep_ == "pobj"), None)
+        verb = _clause_verb(t)
+        subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if pobj is None or subj is None or verb.lemma_.lower() not in _PLACING_VERBS:
+            continue
+        out.append((_sides(subj), way, _sides(pobj), None, f"{t.text} {nxt.text if nxt is not None else ''}"))
+    return out
+
+
+def _ranking_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Elsbridge's prices outpaced Carrowfield's" for "Carrowfield's rose faster than Elsbridge's", "has fewer
+    students than" for "is larger than", "finished ahead of" for "came second to": the same two sides ranked the
+    other way round, however each text words the ranking (a scale each names must be the same one)."""
+    theirs = [r for a in ev for r in _rankings(a)]
+    for s1, w1, o1, scale1, _ in _rankings(c):
+        verdicts = []
+        for s2, w2, o2, scale2, shown2 in theirs:
+            if scale1 and scale2 and scale1 != scale2:
+                continue
+            same = bool((o1 - s1) & (o2 - s2)) and not (s1 - o1) & (o2 - s2) and (
+                bool((s1 - o1) & (s2 - o2)) or not (o1 - s1) & (s2 - o2))
+            swapped = bool((s1 - o1) & (o2 - s2)) and bool((o1 - s1) & (s2 - o2))
+            if same or swapped:
+                verdicts.append(((w1 == w2) == same, shown2))
+        if verdicts and not any(ok for ok, _ in verdicts):
+            return f"the claim ranks the two the other way round: the cited text says '{verdicts[0][1]}'"
     return ""
 
 
@@ -3276,6 +3459,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # "vowed to reject any deal" for "will not accept any deal": an intention, the opposite verb negated (a
         # past "did not approve" is not "rejected": it may only have been put off)
         return ""
+    if opposite(p.forms, q.forms) and p.negated and not q.negated and bool(p.irrealis) == bool(q.irrealis) and \
+            not _told_from_other_side(p, q):
+        return ""  # "will not be allowed" for "will be banned": the opposite act denied says no more than the act
     if stronger(p.forms, q.forms) and not p.negated and not q.negated:
         return f"the cited text says only '{q.text}', the claim says '{p.text}'"
     if not known(p.forms) or not known(q.forms):
@@ -3584,7 +3770,8 @@ _COPULAS = frozenset("be seem remain become appear look stay feel sound prove ke
                      "make leave rule".split())
 # Governors under which an action is only wished or tried ("hoped to visit"): "would visit" says more.
 _WISH_WORDS = ("hoped", "hopes", "hope", "hoping", "wants", "wanted", "want", "wishes", "wished", "seeks", "sought",
-               "tried", "tries", "trying", "aims", "aimed", "attempted", "attempting")
+               "tried", "tries", "trying", "aims", "aimed", "attempted", "attempting",
+               "try", "attempt", "seek", "aim", "wish")  # (after "would" the governor is bare: "would try to")
 # A plan or intention is not yet an arrangement: "plans to open in 2026" is not "will open in 2026" ("is due to",
 # "is set to", "is scheduled to" are).
 _PLAN_WORDS = ("plans", "planned", "planning", "plan", "intends", "intended", "intend", "intending")
