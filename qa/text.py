@@ -273,6 +273,25 @@ def _per_100k(m: re.Match) -> str:
     return f"{round(value, 6):g}{m.group(2)}per 100,000"
 
 
+_ORDINAL_DAY_OF = re.compile(r"\b(?:the\s+)?((?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|"
+                             r"eighth|ninth)|" + "|".join(w for w in ORDINALS if ORDINALS[w] <= 20) +
+                             r"|thirtieth|[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+of\s+(" +
+                             "|".join(m.capitalize() for m in MONTHS) + r")\b", re.I)
+
+
+def _day_of(word: str) -> int:
+    """The day of the month an ordinal names ("first" 1, "twenty-first" 21, "3rd" 3)."""
+    w = word.lower().replace(" ", "-")
+    if w.isdigit():
+        return int(w)
+    if w == "thirtieth":
+        return 30
+    if "-" in w:
+        tens, unit = w.split("-")
+        return CARDINALS[tens] + ORDINALS[unit]
+    return ORDINALS[w]
+
+
 def normalize(text: str) -> str:
     """One spelling for quotes and dashes, glued acronyms and glued units split (for parsing and matching)."""
     text = text.translate(_TRANSLATE).replace(" - ", " – ")
@@ -296,6 +315,8 @@ def normalize(text: str) -> str:
     # an ISO date, "2024-05-05", is "5 May 2024" (day-first or month-first numerals are left alone: ambiguous)
     text = _ISO_DATE.sub(lambda m: f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1].capitalize()} {m.group(1)}", text)
     text = re.sub(r"\bNo\.\s?(?=\d)", "Number ", text)  # "No. 10 Downing Street", "a No. 10 spokesman"
+    # "the first of April" is "1 April" (the day-of-month as a date reads it, not an ordinal count)
+    text = _ORDINAL_DAY_OF.sub(lambda m: f"{_day_of(m.group(1))} {m.group(2)}", text)
     # "Q1" is "the first quarter", "H2" "the second half" (of a year)
     text = re.sub(r"\b([QH])([1-4])\b(?!-)", lambda m: f"{_ORDINAL_WORDS[int(m.group(2))]} "
                   f"{'quarter' if m.group(1) == 'Q' else 'half'}", text)
@@ -506,6 +527,8 @@ _PART_OF_DECADE = {None: (0, 9), "early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 # Pence after a number: "50p", "250p" (not "5pm", which the clock reading took first)
 _PENCE_WORDS = re.compile(r"\b(\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\s+pence\b", re.I)
 _PENCE = re.compile(r"(?<![\w.£$€])(\d{1,4})p\b(?!\.m)")
+# Cents after a number ("45 cents", "a 45-cent dividend"), read as a dollar's: the usual currency of cents
+_CENTS = re.compile(r"(?<![\w.£$€])(\d{1,2})(?:\s+|-)cents?\b", re.I)
 _COUNT_OR_WORD = r"(\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")"
 _AND_CENTS = re.compile(rf"\b{_COUNT_OR_WORD}\s+(dollars?|pounds?|euros?)\s+and\s+{_COUNT_OR_WORD}\s+"
                         r"(?:cents?|pence|p)\b", re.I)
@@ -627,6 +650,7 @@ def quantities(text: str) -> list[Quantity]:
     text = _AND_CENTS.sub(lambda m: f"{_SIGN_OF_CURRENCY[m.group(2).lower()]}{_count_of(m.group(1)):.0f}."
                                     f"{_count_of(m.group(3)):02.0f}", text)
     text = _PENCE.sub(lambda m: f"£{int(m.group(1)) / 100:.2f}", text)  # "50p" is £0.50
+    text = _CENTS.sub(lambda m: f"${int(m.group(1)) / 100:.2f}", text)  # "45 cents", "a 45-cent dividend": $0.45
     # ("five pence" too)
     text = _PENCE_WORDS.sub(lambda m: f"£{_count_of(m.group(1)) / 100:.2f}", text)
     text = _NUMBERED_PART.sub(lambda m: f"{_ORDINAL_OF[m.group(2).lower()]} {m.group(1)}", text)
@@ -1016,7 +1040,10 @@ time occasion instance
 walker hiker rambler
 trip journey
 shop store outlet
-train service""".splitlines()]
+train service
+lorry truck
+flat apartment
+film movie""".splitlines()]
 
 
 # Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").

@@ -5791,3 +5791,56 @@ def test_spelled_out_acronyms_and_more_verbs(claim, evidence, supported):
 def test_attempts_alleged_gerunds_neither_denied_opposites_lacking_and_upstream(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 44, round two): a person the article describes by an office ("the youth
+    # council chair at Orme College", "has chaired the committee", "commands the garrison", "was appointed head
+    # of") is that office's holder when a pronoun or a description speaks for them later; a name the article never
+    # gives them is not
+    ("Orme College's youth council chair called the fee rise 'a tax on effort'.",
+     "Ida Venn, the youth council chair at Orme College, has called for the fee rise to be dropped. She told the "
+     "Courier it was 'a tax on effort'.", True),
+    ("The chair of Kell County Council's planning committee said no libraries would close.",
+     "Councillor Ned Orr has chaired Kell County Council's planning committee since 2021. He said on Monday that "
+     "no libraries would close.", True),
+    ("The commander of the Selby barracks said his unit had fuel for about ten days.",
+     "Major Ada Lint commands the barracks at Selby. Speaking by phone, the officer said her unit had fuel for "
+     "about ten days.", True),
+    ("The head of the Kell Water Board said 12 leaks had been fixed in a week.",
+     "Ruth Amble was appointed head of the Kell Water Board in March. The former engineer said on Friday that 12 "
+     "leaks had been fixed in a week.", True),
+    ("Ruth Amble said 12 leaks had been fixed in a week.",
+     "Ruth Amble was appointed head of the Kell Water Board in March. The board's deputy, Tom Reed, said on "
+     "Friday that 12 leaks had been fixed in a week.", False),
+])
+def test_offices_given_by_apposition_verbs_and_appointments(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 44, round two): "twice" where the evidence says "doubled"; cents as a
+    # dollar's hundredths; "the first of April" as a date; "twelve months" for "the year to"; lorries are trucks;
+    # "permits were issued" for "granted"; "the store will shut" for "the retailer will close the store"
+    ("Kell College had 600 applicants this year, twice last year's 300.",
+     "Applicants to Kell College have doubled, from 300 last year to 600 this year.", True),
+    ("Kell College had 900 applicants this year, twice last year's 300.",
+     "Applicants to Kell College have doubled, from 300 last year to 600 this year.", False),
+    ("Orme Foods will pay a 30-cent dividend.", "Orme Foods will pay a dividend of 0.30 dollars a share.", True),
+    ("Orme Foods will pay a 35-cent dividend.", "Orme Foods will pay a dividend of 0.30 dollars a share.", False),
+    ("From the first of March, fares will rise by 4%.", "Fares will rise by 4% from 1 March.", True),
+    ("From the second of March, fares will rise by 4%.", "Fares will rise by 4% from 1 March.", False),
+    ("Rents in Kell rose 6% in the twelve months to June.", "Rents in Kell rose 6% in the year to June.", True),
+    ("Rents in Kell rose 6% in the six months to June.", "Rents in Kell rose 6% in the year to June.", False),
+    ("Twelve lorries reached Orme on Sunday.", "A convoy of 12 trucks reached Orme on Sunday.", True),
+    ("Twelve buses reached Orme on Sunday.", "A convoy of 12 trucks reached Orme on Sunday.", False),
+    ("The firm began work before permits were issued.", "The firm started work before permits were granted.", True),
+    ("Selby Books confirmed that its Mill Lane shop will shut in June.",
+     "Selby Books will close its shop on Mill Lane in June, the company confirmed.", True),
+    ("Selby Books confirmed that its Mill Lane shop will reopen in June.",
+     "Selby Books will close its shop on Mill Lane in June, the company confirmed.", False),
+])
+def test_multiples_cents_ordinal_days_whole_periods_and_alternations(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

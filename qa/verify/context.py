@@ -279,11 +279,20 @@ def _descriptors(doc, ent) -> set[str]:
         if c.dep_ == "relcl" and (office := _OFFICE_OF_VERB.get(c.lemma_.lower())):
             out.add(office)
             out |= {g.lemma_.lower() for g in c.children if g.dep_ == "dobj" and g.pos_ == "NOUN"}
+    # "Hugo Brann has chaired the committee since 2019", "Ferdi Amsel commands the garrison": the same, said as the
+    # sentence's own act
+    if root.dep_ == "nsubj" and (office := _OFFICE_OF_VERB.get(root.head.lemma_.lower())):
+        out.add(office)
+        out |= {g.lemma_.lower() for g in root.head.children if g.dep_ == "dobj" and g.pos_ == "NOUN"}
+    # "Rahel Manco was appointed head of the monitoring group", "was elected mayor": the office given
+    if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in ("appoint", "name", "elect", "make", "promote"):
+        out |= {g.lemma_.lower() for g in root.head.children if g.dep_ in ("oprd", "attr") and g.pos_ == "NOUN"}
     return out
 
 
 # What one who "chairs", "leads", "runs" something is called.
 _OFFICE_OF_VERB = {"chair": "chair", "head": "head", "lead": "leader", "run": "head", "direct": "director",
+                   "command": "commander",
                    "manage": "manager", "coach": "coach", "edit": "editor", "own": "owner", "found": "founder",
                    "captain": "captain", "govern": "governor"}
 

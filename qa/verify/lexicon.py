@@ -89,6 +89,7 @@ count, tally, number, record
 die, perish, pass away, succumb, kill
 hospitalise, hospitalize, admit
 begin, start, launch, open, initiate, commence
+begin, start, take effect, come into force, come into effect
 end, finish, conclude, complete, wrap up, stop
 return, send back, bring back, go back, put back, reintroduce, take back
 emerge, surface, appear, come out, come to light, circulate
@@ -147,7 +148,7 @@ close, shut, seal off, cordon off, close off, block off
 walk out, strike, go on strike, stop work
 pass, approve, adopt, vote for, vote through, back, vote in favour of, vote in favor of, vote in favour, vote in favor
 reject, turn down, refuse, vote down, vote against, spurn, decline, throw out
-fine, penalise, penalize, hit with penalty, hit with fine
+fine, penalise, penalize, hit with penalty, hit with fine, impose fine, impose penalty
 jail, imprison, sentence, lock up, send to prison, send to jail, put behind bars
 postpone, delay, defer, put off, push back, reschedule, adjourn
 resign, step down, quit, stand down, give up, relinquish, leave post, leave office, leave role, leave job, \
@@ -163,6 +164,7 @@ recommend, advise, suggest, urge, propose, call for
 cooperate, work with, collaborate, comply, assist
 accept, grant, agree to, accede to, approve, agree
 grant, award
+grant, issue
 award, give, present
 seize, confiscate, impound, recover
 file, lodge, submit
