@@ -5844,3 +5844,38 @@ def test_offices_given_by_apposition_verbs_and_appointments(claim, evidence, sup
 def test_multiples_cents_ordinal_days_whole_periods_and_alternations(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 44, round three): more acts the thesaurus knows (encrypt / delete, sequence /
+    # edit, relocate / put down, tow / ticket, riot / march, disqualify / retire, spin off / sell, withhold / sue,
+    # tag, repaint); "homes lost power" for "power was cut to homes"; a poll or result that "put" or "showed" one
+    # side ahead of another ranks that side
+    ("The hackers deleted the files of Kell Clinic.", "The hackers encrypted the files of Kell Clinic.", False),
+    ("Scientists at Orme University have edited the genome of the Kell snail.",
+     "Scientists at Orme University have sequenced the genome of the Kell snail.", False),
+    ("Rangers put down a wolf that had entered a campsite.",
+     "Rangers tranquilised and relocated a wolf that had entered a campsite.", False),
+    ("Wardens ticketed nine cars parked on the verge.", "Wardens towed away nine cars parked on the verge.", False),
+    ("Hundreds of fans rioted in Kell on Friday.", "Hundreds of fans marched through Kell on Friday.", False),
+    ("Hundreds of fans paraded through Kell on Friday.", "Hundreds of fans marched through Kell on Friday.", True),
+    ("Ada Reyes was disqualified from the 400 metres final.", "Ada Reyes withdrew from the 400 metres final.", False),
+    ("Ada Reyes retired from the 400 metres final.", "Ada Reyes withdrew from the 400 metres final.", True),
+    ("Orme Telecom will sell its cable unit next year.", "Orme Telecom will spin off its cable unit next year.",
+     False),
+    ("Kell Water has sued the contractor over the delays.",
+     "Kell Water has withheld payments from the contractor over the delays.", False),
+    ("About 2,000 homes in Selby lost power on Friday night.",
+     "Power was cut to about 2,000 homes in Selby on Friday night.", True),
+    ("About 2,000 homes in Selby regained power on Friday night.",
+     "Power was cut to about 2,000 homes in Selby on Friday night.", False),
+    ("Officials said early results put the Green Party ahead of the Farmers' Union in Kell.",
+     "Early results showed the Farmers' Union finishing ahead of the Green Party in Kell, officials said.", False),
+    ("Officials said early results put the Farmers' Union ahead of the Green Party in Kell.",
+     "Early results showed the Farmers' Union finishing ahead of the Green Party in Kell, officials said.", True),
+    ("A poll on Sunday showed Mayor Orr three points ahead of her rival, Venn.",
+     "Mayor Ida Orr trailed her rival, the lawyer Tom Venn, by three points in a poll on Sunday.", False),
+])
+def test_more_acts_lost_power_and_placings(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -17,7 +17,7 @@ _CLASSES = """
 seize, take, capture, overrun, conquer, occupy, invade, grab, win, take control of, take over, overtake, storm, \
 recapture, retake, regain, win back, reclaim, liberate, take back
 send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush, relocate, take position
-withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home
+withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home, retire
 evacuate, pull out
 evacuate, vacate, clear, empty, abandon, move out
 stall, slow, halt, stop, check, hold up, hold back, delay, block, curb, contain, slow down, thwart, stem, repel
@@ -246,6 +246,26 @@ operate on, perform surgery
 ballot, poll
 reject, vote against, vote down, oppose
 throttle, slow, slow down
+encrypt
+delete, erase, wipe
+sequence, map
+edit
+relocate, rehome, resettle
+tag
+tranquilise, tranquillise, tranquilize, sedate
+put down, euthanise, euthanize, cull
+ticket
+storm, assault
+riot
+march, parade
+cut, cut off, lose power, lose electricity, lose connection, lose supply, lose access
+disqualify
+compensate, reimburse
+withhold
+test, trial, pilot
+convert, turn into, transform
+spin off, demerge
+paint, repaint
 impeach
 escort, accompany, shepherd, chaperone
 refinance

@@ -2945,6 +2945,8 @@ _RANKING_VERBS = {"outpace": 1, "outstrip": 1, "outgrow": 1, "outsell": 1, "outn
                   "underperform": -1, "trail": -1}
 # Verbs after which "ahead of" / "behind" / "second to" rank a finisher, not a place ("finished ahead of").
 _PLACING_VERBS = frozenset("finish come end place rank lie sit be fall stay remain move pull drop slip".split())
+# Verbs that place their object ahead of or behind another ("results put the League ahead of the Greens").
+_SHOWING_VERBS = frozenset("put show have leave see place keep".split())
 # Scales that all measure how much ("higher", "larger", "more" spending): one scale for the ranking check.
 _AMOUNT_SCALES = frozenset({"high", "size", "much"})
 
@@ -3004,7 +3006,11 @@ def _rankings(a: Analysis) -> list[tuple[frozenset[str], int, frozenset[str], st
             pobj = next((x for x in t.children if x.dep_ == "prep" for x in x.children if x.dep_ == "pobj"), None)
         verb = _clause_verb(t)
         subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
-        if pobj is None or subj is None or verb.lemma_.lower() not in _PLACING_VERBS:
+        if verb.lemma_.lower() in _SHOWING_VERBS:  # "results put the League ahead of the Greens": the object
+            subj = next((x for x in verb.children if x.dep_ in ("dobj", "dative")), None)
+        elif verb.lemma_.lower() not in _PLACING_VERBS:
+            continue
+        if pobj is None or subj is None:
             continue
         out.append((_sides(subj), way, _sides(pobj), None, f"{t.text} {nxt.text if nxt is not None else ''}"))
     return out
