@@ -5879,3 +5879,20 @@ def test_multiples_cents_ordinal_days_whole_periods_and_alternations(claim, evid
 def test_more_acts_lost_power_and_placings(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 44, round four): who most of a counted group are is a fact of its own where
+    # the evidence says nothing of who they are ("most of them students", "mostly carp")
+    ("At least 12 people, most of them students, were hurt in the crush, a hospital official said.",
+     "At least 12 people were hurt in the crush, a hospital official said.", False),
+    ("At least 12 people, most of them students, were hurt in the crush, a hospital official said.",
+     "At least 12 people, nine of them students, were hurt in the crush, a hospital official said.", True),
+    ("Dead fish, mostly carp, were found in the Kell canal on Monday.",
+     "Dead fish were found in the Kell canal on Monday, the agency said.", False),
+    ("Dead fish were found in the Kell canal on Monday.",
+     "Dead fish, mostly carp, were found in the Kell canal on Monday, the agency said.", True),
+])
+def test_who_most_of_a_group_are(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -2054,6 +2054,28 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if t.dep_ in ("amod", "compound") and t.lower_ in _KIND_ADJECTIVES and t.head.pos_ == "NOUN" and \
                 t.head.lemma_.lower() in f.lemmas and not _word_known(t, known, f.lemmas):
             return f"the claim adds '{t.text} {t.head.text}', which the cited text does not say", extra
+    # who most of a counted group are ("17 people, most of them soldiers", "dead fish, mostly trout") where the
+    # evidence says nothing of who they are: one new noun, a fact of its own
+    composed = re.search(r"(?i)\b(?:most|many|some|all|mostly|mainly|largely|chiefly|including|among them)\b", f.text)
+    for t in c.doc:
+        part = t.lower_ in _PART_WORDS | {"mostly", "mainly", "largely", "chiefly"} and (
+            t.i + 3 < len(c.doc) and c.doc[t.i + 1].lower_ == "of" and c.doc[t.i + 2].lower_ == "them" or
+            t.lower_ in ("mostly", "mainly", "largely", "chiefly") and t.i > 0 and c.doc[t.i - 1].text == ",")
+        if not part or composed:
+            continue
+        start = t.i + (3 if c.doc[t.i + 1].lower_ == "of" else 1)
+        nouns = []
+        for x in c.doc[start:start + 4]:
+            if x.is_punct or x.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+                break
+            if x.pos_ == "NOUN":
+                nouns.append(x)
+        # (a counted noun is no unit here: "soldiers" must be the evidence's word)
+        new = [x for x in nouns if not (key(x.text) in known or x.lemma_.lower() in known or
+                                        _same_noun({x.lemma_.lower()}, known) or _joined_known(x, known))]
+        if nouns and new:
+            shown = " ".join(x.text for x in c.doc[t.i:nouns[-1].i + 1])
+            return f"the claim adds '{shown}', which the cited text does not say", extra
     # "a record profit" where the evidence gives no record, nor a highest or largest one ("its highest figure yet")
     for t in c.doc:
         if t.lower_ in _RECORD_WORDS and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and \
