@@ -5896,3 +5896,27 @@ def test_more_acts_lost_power_and_placings(claim, evidence, supported):
 def test_who_most_of_a_group_are(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 44, round five): what a proposal "would" do is not what will happen ("under
+    # the proposals, fares would rise"); "police said" for "police suspect" raises a suspicion (a belief stays the
+    # holder's view); an outside expert's words are not the study's authors'
+    ("Bus fares in Kell will rise by 20p from May.",
+     "Under proposals published by the council on Friday, bus fares in Kell would rise by 20p from May.", False),
+    ("Under council proposals, bus fares in Kell would rise by 20p from May.",
+     "Under proposals published by the council on Friday, bus fares in Kell would rise by 20p from May.", True),
+    ("Bus fares in Kell will rise by 20p from May.", "Bus fares in Kell will rise by 20p from May, the council said.",
+     True),
+    ("The blaze at the Orme depot was started deliberately, a police spokeswoman said.",
+     "Police suspect that the blaze at the Orme depot was started deliberately, a spokeswoman said.", False),
+    ("The blaze at the Orme depot was started deliberately, police said.",
+     "Police believe the blaze at the Orme depot was started deliberately.", True),
+    ("The study's lead author described the results as 'a real advance'.",
+     "Dr Ana Kell, a chemist not involved in the study, described the results as 'a real advance'.", False),
+    ("Dr Ana Kell, who was not involved in the study, described the results as 'a real advance'.",
+     "Dr Ana Kell, a chemist not involved in the study, described the results as 'a real advance'.", True),
+])
+def test_proposals_suspicions_and_outside_experts(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -76,6 +76,8 @@ _POSSIBLE_ADJECTIVES = frozenset("possible likely unlikely probable conceivable 
                                  "doubtful".split())
 # Nouns after "under" that leave a thing only weighed: "under discussion", "under review".
 _PENDING_NOUNS = frozenset("discussion consideration review negotiation study examination evaluation".split())
+# Nouns of a plan put forward, under which an act "would" happen only if it is adopted ("under the proposals").
+_PROPOSAL_NOUNS = frozenset("proposal plan scheme draft".split())
 # Adjectives under which an action is a future stated as sure ("certain to rise"): "will", not "likely".
 _SURE_ADJECTIVES = frozenset("certain sure bound".split())
 # Of those, the ones under which an action is only weighed (weakest), as against intended or announced
@@ -461,6 +463,11 @@ def irrealis(tok: Token) -> str:
                     for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _PENDING_NOUNS), "")
     if pending and tok.lemma_.lower() == "be":
         return pending  # "the hotline was under discussion": weighed, not agreed
+    # "under proposals published on Monday, charges would rise": what a proposal would do, not what will happen
+    proposed = next((f"under {g.text}" for c in tok.children if c.dep_ == "prep" and c.lower_ == "under"
+                     for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _PROPOSAL_NOUNS), "")
+    if proposed and any(c.dep_ == "aux" and c.lower_ in ("would", "could") for c in tok.children):
+        return proposed
     for depth in range(8):
         # "would probably be published": the adverb's doubt, not the modal's future, is how sure it is said
         hedged = next((c for c in cur.children if c.dep_ == "advmod" and c.lower_ in EPISTEMIC_ADVERBS), None)

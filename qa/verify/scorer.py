@@ -1908,7 +1908,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     reason = _share_direction_check(c, ev_all) or \
         _no_check(c, ev_all) or _reporter_as_doer_check(c, ev_all) or _forecast_dropped_check(c, ev_all) or \
         _denied_noun_check(c, ev_all) or _unsaid_check(c, ev_all) or _phase_check(c, ev_all) or \
-        _plea_check(c, ev_all) or _alleged_gerund_check(c, ev_all)
+        _plea_check(c, ev_all) or _alleged_gerund_check(c, ev_all) or _outsider_as_author_check(c, ev_all)
     if reason:
         return reason, extra
     for p in c.predicates:
@@ -2516,6 +2516,43 @@ def _alleged_gerund_check(c: Analysis, ev: list[Analysis]) -> str:
         if hit is not None and not any(x.i != hit[0].i and _forms_match(p, x) for x in plain):
             return (f"the cited text says only that this is alleged ('{hit[1].text} ... of {hit[0].text}'), the "
                     f"claim says '{p.text}'")
+    return ""
+
+
+# Words by which a speaker is one of the authors of a piece of work ("the study's lead author", "the researchers
+# behind the trial", "the team").
+_AUTHOR_WORDS = frozenset("study research trial paper report author authors team behind".split())
+
+
+def _outsider(a: Analysis, att: Attribution) -> bool:
+    """Whether the evidence's speaker is described as not involved in the work ("Dr Sven Alder, a researcher not
+    involved in the study, said")."""
+    if att.verb_i < 0 or a.doc is None:
+        return False
+    verb = a.doc[att.verb_i]
+    subj = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+    words = list(subj.subtree) if subj is not None else []
+    return any(x.lower_ == "involved" and (any(y.dep_ == "neg" for y in x.children) or
+                                           x.i > 0 and a.doc[x.i - 1].lower_ in ("not", "never", "un"))
+               for x in words)
+
+
+def _outsider_as_author_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"The study's lead researcher described the results as 'a genuine step forward'" where the words are those of
+    "a researcher not involved in the study": an outside view credited to the work's own authors."""
+    for att in c.attributions:
+        if not att.speaker_words & _AUTHOR_WORDS:
+            continue
+        mine = _said_words(c, att)
+        best, shared = None, 0
+        for a in ev:
+            for e in a.attributions:
+                n = _overlap(mine, _said_words(a, e))
+                if n > shared:
+                    best, shared = (a, e), n
+        if best is not None and shared >= 2 and _outsider(*best):
+            return (f"the claim credits {att.speaker}; the cited text gives these words to someone not involved "
+                    f"in the work ({best[1].speaker.split(' , ')[0]})")
     return ""
 
 
@@ -3247,6 +3284,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         purpose = purpose or p.able and q.able and q.irrealis.lower() == "could"
         # "is shutting", "begins on Monday" for "will close", "will strike from Monday": the present of a timetable
         purpose = purpose or _scheduled(p, q)
+        if q.irrealis.startswith("under ") and q.irrealis != p.irrealis and p.irrealis in ("", "will") and \
+                not q.negated and not p.negated and not purpose:
+            # "charges will rise" where they "would rise" under proposals: a proposal stated as what will happen
+            return f"the cited text says '{q.text}' only {q.irrealis}, the claim says '{p.text}'"
         if settled and not q.negated and not p.negated:
             return f"the cited text says only '{q.irrealis} {q.text}', the claim says '{p.governor} {p.text}'"
         if q.irrealis and not p.irrealis and not q.negated and (p.lemma not in NEUTRAL_VERBS or governed) and \
@@ -4504,6 +4545,10 @@ _ISSUING_VERBS = frozenset("introduce announce impose issue order unveil launch 
 _BELIEF_VERBS = _FORECAST_VERBS | frozenset("believe think fear suspect hope reckon allege".split())
 
 
+# Verbs of a suspicion or a fear: weaker than what their holder says (a belief or forecast is the holder's view).
+_SUSPICION_VERBS = frozenset({"suspect", "fear"})
+
+
 # Words right after an amount that say on which side of a reference it lies ("8 percent below last year").
 _AMOUNT_SIDES = {"above": "up", "over": "up", "higher": "up", "more": "up", "up": "up", "below": "down",
                  "under": "down", "lower": "down", "less": "down", "fewer": "down", "down": "down"}
@@ -4565,7 +4610,10 @@ def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
                         who = " ".join(x.text for x in subj.subtree if x.i < h.i) if h.dep_ == "acl" else \
                             " ".join(x.text for x in subj.subtree)
                         holder = frozenset(key(x.lemma_) for x in subj.subtree if x.pos_ in ("NOUN", "PROPN"))
-                        if any(_overlap(att.speaker_words, holder) for att in c.attributions):
+                        # ("police said" for "police suspect" raises a suspicion to a statement: only a belief
+                        # or a forecast is the holder's own view)
+                        if h.lemma_.lower() not in _SUSPICION_VERBS and \
+                                any(_overlap(att.speaker_words, holder) for att in c.attributions):
                             continue  # "police said" for "police believe": the holder's own view, attributed
                         return f"the cited text says only that {who} {h.text} this; the claim states it as fact"
     return ""
