@@ -5892,6 +5892,8 @@ def test_more_acts_lost_power_and_placings(claim, evidence, supported):
      "Dead fish were found in the Kell canal on Monday, the agency said.", False),
     ("Dead fish were found in the Kell canal on Monday.",
      "Dead fish, mostly carp, were found in the Kell canal on Monday, the agency said.", True),
+    # (a sentence that ends on "mostly" is read, not a crash)
+    ("Dead fish were found in the Kell canal, mostly", "Dead fish were found in the Kell canal on Monday.", True),
 ])
 def test_who_most_of_a_group_are(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)

@@ -2063,7 +2063,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             t.lower_ in ("mostly", "mainly", "largely", "chiefly") and t.i > 0 and c.doc[t.i - 1].text == ",")
         if not part or composed:
             continue
-        start = t.i + (3 if c.doc[t.i + 1].lower_ == "of" else 1)
+        start = t.i + (3 if t.i + 1 < len(c.doc) and c.doc[t.i + 1].lower_ == "of" else 1)  # ("..., mostly" last)
         nouns = []
         for x in c.doc[start:start + 4]:
             if x.is_punct or x.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
