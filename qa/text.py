@@ -175,14 +175,17 @@ _QUALIFIERS = [
     # (whole words: "to cover 1,500 metres" has no "over", "laptops" no "tops")
     # ("no more than" is a ceiling, below)
     (re.compile(r"\b(?:(?<!no )(?<!not )more than|over|upwards of|in excess of|above|beyond|exceeding|topping|"
-                r"topped|tops|exceeded|exceeds|surpassed|surpasses|older than|longer than|higher than|greater than|"
+                r"topped|tops|exceeded|exceeds|surpassed|surpasses|(?<!no )older than|(?<!no )longer than|"
+                r"(?<!no )higher than|(?<!no )greater than|"
                 r"(?:stronger|larger|bigger|heavier|faster|deeper|taller|wider) than(?: magnitude)?)\s*$", re.I),
      "more"),
     # before "under": "just under six hours" is close to six, and no bound that "just under five" would entail
     (re.compile(r"\b(?:nearly|almost|close to|just (?:under|below|less than|short of)|not quite)\s*$", re.I), "nearly"),
     (re.compile(r"\b(?:at least|no fewer than|no less than|a minimum of)\s*$", re.I), "at_least"),
     (re.compile(r"\b(?:fewer than|less than|under|below|younger than|shorter than|lower than)\s*$", re.I), "less"),
-    (re.compile(r"\b(?:up to|at most|as (?:many|much|long|high|far) as|no more than)\s*$", re.I), "up_to"),
+    # ("no higher than 120 metres": a ceiling, as "at most" is)
+    (re.compile(r"\b(?:up to|at most|as (?:many|much|long|high|far) as|no (?:more|higher|longer|greater|older|later) "
+                r"than)\s*$", re.I), "up_to"),
     # a deadline: "within 90 days" restates "90 days" ("gave it 90 days to ...") and is "less than two weeks"
     (re.compile(r"\bwithin\s*$", re.I), "within"),
     (re.compile(r"\b(?:about|around|roughly|some|approximately|an estimated|estimated|or so)\s*$", re.I), "about"),
@@ -192,7 +195,9 @@ _PARTICLE_OVER = re.compile(r"\b(?:take|takes|took|taken|taking|hand|hands|hande
                             r"sign|signs|signed|signing)\s+over\s*$", re.I)
 # "over" a few words after an amount ("fell 28 percent over a decade", "a 6 percent rise spread over two years"):
 # the span the change took, or "more than" it; read either way
-_AMOUNT_OVER = re.compile(r"(?:(\d[\d,.]*)|\b(?:hundred|thousand|million|billion))(?:\s*%)?(?:\s+[a-z]+){0,3}"
+# ("tripled over two years": a multiple is an amount too)
+_AMOUNT_OVER = re.compile(r"(?:(\d[\d,.]*)|\b(?:hundred|thousand|million|billion|doubled|tripled|trebled|quadrupled|"
+                          r"halved))(?:\s*%)?(?:\s+[a-z]+){0,3}"
                           r"\s+over\s+(?:an?\s+)?$", re.I)
 
 # "over" after a name or a plural noun ("invoices to Harlan Builders over four years", "Over four years, ...") may be
@@ -904,6 +909,10 @@ def _same_amount(q: Quantity, c: Quantity) -> bool:
             return abs((f.value - 32) * 5 / 9 - cel.value) < 0.6
         return False
     for a, b in ((q, c), (c, q)):
+        # "a three-year-old" is an age, not any "three" ("I've got three of my own")
+        if a.unit == "year" and a.noun.lower() == "old" and not b.unit and b.noun and \
+                b.noun.lower() not in ("old", "years"):
+            return False
         # "took 24 months" is not "has 24 turbines": a span or measure is no count of things (a plural noun
         # right after the number; not "three thousand metric tons", "five consecutive years")
         if a.unit and (a.unit in _UNIT_SCALE or a.unit in _CONVERSIONS) and not b.unit and b.value > 1 and \
@@ -1109,6 +1118,8 @@ def _same_thing(q: Quantity, c: Quantity) -> bool:
     a, b = q.noun.rstrip("s"), c.noun.rstrip("s")
     if q.noun and c.noun and (a == b or any(a in cls and b in cls for cls in COUNT_NOUN_CLASSES)):
         return True
+    if q.noun and c.noun.lower() in ("unit", "units") and not q.unit:
+        return True  # "tens of thousands of tablets" for "86,000 units of its Slate 7 model": units of the thing
     # the counted nouns behind adjectives ("more than 48,000 SUVs" / "48,300 electric SUVs")
     a, b = q.head or a, c.head or b
     if a and b and (a == b or any(a in cls and b in cls for cls in COUNT_NOUN_CLASSES)):
@@ -1123,8 +1134,9 @@ def entailed_bound(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
     civilians" for "at least 14 civilians", "more than five years" for "nine years", "less than two weeks" for
     "within 10 days"); only a claim with a bound (more / at least / less / up to) can be weaker this way."""
     claim = _interval(q)
-    # "up to 80 km/h" says the top is 80, not only that nothing exceeds it: never weaker than "up to 60"
-    if claim is None or q.qualifier in (None, "up_to"):
+    # "up to 80 km/h" says the top is 80, not only that nothing exceeds it: never weaker than "up to 60"; and
+    # "can be appealed within 60 days" gives the window, not only a bound ("within 30 days" is another window)
+    if claim is None or q.qualifier in (None, "up_to", "within"):
         return None
     lo, hi, lo_open, hi_open = claim
     for c in candidates:
@@ -1135,7 +1147,10 @@ def entailed_bound(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
         bare = not c.unit and not c.noun and not c.head and not c.ordinal and \
             q.unit in (None, "person") and not any(x is not c and _same_thing(q, x) for x in candidates) or \
             not q.unit and not q.noun and not q.head and not q.ordinal and c.unit in (None, "person")
-        if ev is None or not (_same_thing(q, c) or bare):
+        across = _across_calendar(q, c, ev)
+        if across is not None:
+            ev = across
+        elif ev is None or not (_same_thing(q, c) or bare):
             continue
         elo, ehi, elo_open, ehi_open = ev
         low_ok = elo > lo or (elo == lo and (elo_open or not lo_open))
@@ -1143,6 +1158,20 @@ def entailed_bound(q: Quantity, candidates: list[Quantity]) -> Quantity | None:
         if low_ok and high_ok:
             return c
     return None
+
+
+def _across_calendar(q: Quantity, c: Quantity, ev: tuple[float, float, bool, bool] | None
+                     ) -> tuple[float, float, bool, bool] | None:
+    """The evidence's span in the claim's base when one is counted in hours (days, weeks) and the other in months
+    (months, years), which do not convert exactly: a month is 28 to 31 days, so "18 weeks" is 4.06 to 4.5 months
+    and is "more than three months". None when the two spans are in the same base or are no spans."""
+    a, b = _UNIT_SCALE.get(q.unit or ""), _UNIT_SCALE.get(c.unit or "")
+    if ev is None or not a or not b or a[0] == b[0] or q.ordinal or c.ordinal:
+        return None
+    lo, hi, lo_open, hi_open = ev
+    if b[0] == "hour":  # hours to months: the shortest month makes the most months
+        return lo / (31 * 24), hi / (28 * 24), lo_open, hi_open
+    return lo * 28 * 24, hi * 31 * 24, lo_open, hi_open
 
 
 def qualifier_clash(q: Quantity, candidates: list[Quantity]) -> Quantity | None:

@@ -5922,3 +5922,167 @@ def test_who_most_of_a_group_are(claim, evidence, supported):
 def test_proposals_suspicions_and_outside_experts(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 45): a sentence's opening names read as its subject when the parser hangs them
+    # on the verb as adverbials; an act only recommended, advised or asked for ("recommends closing", "asked that
+    # donations be made", "told to boil"); "likely" as an adverb hedges ("was likely the work of")
+    ("Tomas Reyne beat Ilse Marrow in three sets in the final at Kelby.",
+     "In the final at Kelby, Ilse Marrow beat her old rival Tomas Reyne in three sets.", False),
+    ("Ilse Marrow beat Tomas Reyne in three sets in the final at Kelby.",
+     "In the final at Kelby, Ilse Marrow beat her old rival Tomas Reyne in three sets.", True),
+    ("Brenton Council has closed the footbridge over the Lune.",
+     "A report commissioned by Brenton Council recommends closing the footbridge over the Lune.", False),
+    ("A report for Brenton Council recommends closing the footbridge over the Lune.",
+     "A report commissioned by Brenton Council recommends closing the footbridge over the Lune.", True),
+    ("Donations in his memory have been made to the Selby lifeboat station.",
+     "His family has asked that donations be made to the Selby lifeboat station.", False),
+    ("Residents of Orm were told to boil their water before drinking it.",
+     "Residents of Orm were advised to boil water before drinking it.", True),
+    ("Owners of the K4 heater should unplug it.", "Owners of the K4 heater are being told to unplug it.", True),
+    ("Engineers said the outage was the work of a squirrel.",
+     "Engineers said the outage was likely the work of a squirrel.", False),
+    ("Engineers said the outage was probably the work of a squirrel.",
+     "Engineers said the outage was likely the work of a squirrel.", True),
+    ("The singer Ada Pellow sold her guitar collection to the Orm museum.",
+     "The singer Ada Pellow said she was thinking of selling her guitar collection to the Orm museum.", False),
+    # (an instruction "once" something "had been found": the finding happened)
+    ("The bank told staff to stop using the app once a flaw had been found in it.",
+     "The bank asked staff to stop using the app after a flaw was found in it.", True),
+    # ("will" under an estimate is what is expected, not promised)
+    ("Engineers estimate the repairs to the Kell bridge will cost at least £3m.",
+     "The repairs to the Kell bridge are expected to cost between £3m and £4m, engineers said.", True),
+    ("Engineers say the repairs to the Kell bridge will cost at least £3m.",
+     "The repairs to the Kell bridge are expected to cost between £3m and £4m, engineers said.", False),
+])
+def test_opening_names_and_acts_only_recommended(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 45): who speaks: an office the claim gives the company's speaker must be the
+    # one the evidence gives; "the company's chief financial officer" is the office of the one company the
+    # sentence names; a description alone in the evidence, given to the one person named before it; "the pair"
+    # and "the chipmaker" resolved; two names of one speaker however the parse splits the subject
+    ("Dunmore Bank's chief executive said mortgage lending fell in May.",
+     "Ida Penn, the head of lending at Dunmore Bank, said mortgage lending fell in May.", False),
+    ("Dunmore Bank's head of lending said mortgage lending fell in May.",
+     "Ida Penn, the head of lending at Dunmore Bank, said mortgage lending fell in May.", True),
+    ("Tallis Group's CFO said the insurer lost $40m in the quarter.",
+     "Insurer Tallis Group lost $40m in the quarter, the company's chief financial officer said.", True),
+    ("Tallis Group's chief executive said the insurer lost $40m in the quarter.",
+     "Insurer Tallis Group lost $40m in the quarter, the company's chief financial officer said.", False),
+    ("The head of Orlin Water, Maya Dent, said sorry to customers on Monday.",
+     "Orlin Water's chief executive, Maya Dent, apologised to customers on Monday.", True),
+    ("Nora Vale's biographer wrote that she had left school at 15.",
+     "In her memoir, Nora Vale wrote that she had left school at 15.", False),
+    ("Ola Brandt, the council's housing chief, said rents had risen.",
+     "Councillor Ola Brandt visited the Kell estate. The council's housing chief said rents had risen.", True),
+    ("Ola Brandt, the council's housing chief, said rents had risen.",
+     "Councillor Ola Brandt and Ben Orr visited the Kell estate. The council's housing chief said rents had risen.",
+     False),
+    ("Nia Stroud and Owen Pike told reporters the bookshop would close in May.",
+     "Nia Stroud and Owen Pike opened the bookshop in 1990. The pair told reporters it would close in May.", True),
+    ("Halden Chips said output at its Orm plant would stop for a week.",
+     "A fire broke out at Halden Chips' plant in Orm. The country's biggest chipmaker said output there would stop "
+     "for a week.", True),
+    ("Harlow Mills estimated that 2% of its cloth was faulty.",
+     "Some 2% of the cloth made by Harlow Mills was faulty, the company estimated.", True),
+])
+def test_offices_and_descriptions_of_speakers(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 45): verbs the thesaurus now knows, so another one is a changed action
+    ("Security firm Orla said it had hacked the group's servers.",
+     "Security firm Orla said it had tracked the group's servers.", False),
+    ("Kell Ferries has bought a second vessel from Dorn Lines.",
+     "Kell Ferries has chartered a second vessel from Dorn Lines.", False),
+    ("Kell Ferries has rebooked passengers whose sailings were cancelled.",
+     "Kell Ferries has refunded passengers whose sailings were cancelled.", False),
+    ("Ada Roe composed the music for 'Low Tide' for the Orm Ballet in 1971.",
+     "Ada Roe choreographed 'Low Tide' for the Orm Ballet in 1971.", False),
+    ("Piet Lund bought the Orm mill from his aunt in 1950.", "Piet Lund inherited the Orm mill from his aunt in 1950.",
+     False),
+    ("The regulator found that Velo Mobile disconnected 9,000 customers.",
+     "The regulator found that Velo Mobile throttled data speeds for 9,000 customers.", False),
+    ("The mayor wrote to the minister about the closure of the Kell ward.",
+     "The mayor met the minister to discuss the closure of the Kell ward.", False),
+    ("The mayor wrote to the minister about the closure of the Kell ward.",
+     "The mayor wrote to the minister on Monday about the closure of the Kell ward.", True),
+    ("A tanker overturned on the Orm bypass on Friday morning.", "A tanker broke down on the Orm bypass on Friday "
+     "morning.", False),
+    ("A tanker overturned on the Orm bypass on Friday morning.",
+     "A tanker overturned on the Orm bypass on Friday morning, police said.", True),
+    ("The inquiry found that the treasurer knew of the losses.",
+     "The inquiry found that the treasurer had no knowledge of the losses.", False),
+    ("The app store has taken down 30 apps that harvested contacts.",
+     "The app store has removed 30 apps that harvested contacts.", True),
+    ("Thefts from cars in Orm have trebled since 2020.", "Thefts from cars in Orm have tripled since 2020.", True),
+    ("Thefts from cars in Orm have tripled since 2020.", "Thefts from cars in Orm have doubled since 2020.", False),
+    ("Thefts from cars in Orm have tripled over three years.", "Thefts from cars in Orm have trebled in three years.",
+     True),
+    ("The gang asked the Kell hospital for $2m.", "The gang demanded $2m from the Kell hospital.", True),
+    ("The gang demanded $2m from the Kell hospital.", "The gang asked the Kell hospital for $2m.", False),
+    ("The plan aims to relieve pressure on Kell's wards.", "The plan aims to ease pressure on Kell's wards.", True),
+])
+def test_changed_actions_the_thesaurus_knows(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 45): amounts, times and orders: a window "within" a number of days; a
+    # ceiling "no higher than"; "tens of thousands" of a thing counted in "units"; weeks against months; "one in
+    # every 50"; what someone died of; an age is not any number; "once" orders two events; "whole" and "entire"
+    ("Fines can be appealed within 28 days.", "Fines can be appealed within 14 days, the court said.", False),
+    ("Fines can be appealed within 14 days.", "Fines can be appealed within 14 days, the court said.", True),
+    ("The drones will fly at most 90 m high.", "The drones will fly no higher than 90 metres.", True),
+    ("Brisk is recalling tens of thousands of kettles.", "Kettle maker Brisk is recalling 45,000 units of its K2 model.",
+     True),
+    ("The Kell tunnel will be shut for more than three months.", "The Kell tunnel will close for 18 weeks.", True),
+    ("The Kell tunnel will be shut for more than five months.", "The Kell tunnel will close for 18 weeks.", False),
+    ("One in every 50 bottles from the Orm plant was faulty.", "Two percent of the bottles from the Orm plant were "
+     "faulty.", True),
+    ("One in every 40 bottles from the Orm plant was faulty.", "Two percent of the bottles from the Orm plant were "
+     "faulty.", False),
+    ("The poet Lina Hart died of cancer on Monday aged 81.", "The poet Lina Hart died on Monday aged 81.", False),
+    ("A bus driver helped a lost three-year-old find her father.",
+     "A bus driver helped a lost toddler find her father. 'I have three of my own,' he said.", False),
+    ("A bus driver stopped to help a lost child find her father.",
+     "A bus driver stopped to help a lost toddler find her father.", True),
+    ("The pier at Orm will reopen once the sea wall has been repaired.",
+     "The sea wall at Orm will be repaired once the pier has reopened.", False),
+    ("The pier at Orm will reopen once repairs to the sea wall are finished.",
+     "The pier at Orm will reopen once the sea wall repairs have been completed.", True),
+    ("Kell Air will retire its whole turboprop fleet by 2030.", "Kell Air will retire its entire turboprop fleet by "
+     "2030.", True),
+    ("The mural covers the north wall of the Orm library.", "The mural covers the south wall of the Orm library.",
+     False),
+    ("The museum in Orm is open to visitors at no charge on Sundays.",
+     "The museum in Orm is open to visitors free of charge on Sundays.", True),
+])
+def test_windows_ceilings_spans_and_orders(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 45): two names, each part of another act, swapped; a bare "did not" stands for
+    # the act before it
+    ("Sales of Pellow fell after its rival Quarrix launched a cheaper model, analysts said.",
+     "Sales of Quarrix fell after its rival Pellow launched a cheaper model, analysts said.", False),
+    ("After its rival Pellow launched a cheaper model, sales of Quarrix fell, analysts said.",
+     "Sales of Quarrix fell after its rival Pellow launched a cheaper model, analysts said.", True),
+    ("Ana Roe's two sisters passed the Orm entrance exam in 1960.",
+     "Ana Roe passed the Orm entrance exam in 1960; her two sisters did not.", False),
+    ("Ana Roe passed the Orm entrance exam in 1960.",
+     "Ana Roe passed the Orm entrance exam in 1960; her two sisters did not.", True),
+])
+def test_swapped_names_and_a_bare_did_not(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -46,9 +46,9 @@ DENY_VERBS = frozenset("deny reject dismiss refute".split())
 REPORT_NOUNS = frozenset("report reports account accounts".split())
 # Reporting verbs that are actions when they take a thing rather than a clause: "vowed to fight" / "said it would"
 # reports, "pledged $200m" / "threatened the city" / "rejected the fund" / "called a strike" do something.
-# ("added an expression of concern" acts; "added that ..." reports)
+# ("added an expression of concern", "wrote to the board" act; "added that ..." reports)
 ACT_OR_REPORT_VERBS = frozenset("pledge vow threaten promise reject dismiss call warn caution alert announce "
-                                "add reveal disclose".split())
+                                "add reveal disclose write".split())
 # What a denial is about when it is a statement: "rejected the claims", "dismissed reports".
 CLAIM_NOUNS = frozenset("""report claim allegation accusation suggestion charge rumour rumor story idea notion account
 assertion statement""".split())
@@ -64,10 +64,16 @@ EPISTEMIC_ADVERBS = frozenset("probably possibly perhaps presumably maybe".split
 IRREALIS_VERBS = frozenset("""consider weigh mull contemplate study explore discuss plan intend propose threaten
 vow pledge promise commit aim hope seek want wish try attempt prepare expect ponder debate envisage eye examine review
 assess evaluate depend hinge investigate probe project forecast predict appear seem set schedule""".split())
-IRREALIS_PHRASES = frozenset({"look at", "think about", "look into", "rule out"})
+IRREALIS_PHRASES = frozenset({"look at", "think about", "think of", "look into", "rule out"})
 # Verbs that ask someone else to act ("was asked by sponsors to move the event", "called on residents to leave"): the
 # act in their infinitive is wanted, not done.
 REQUEST_VERBS = frozenset("ask urge request implore beg invite encourage press call push pressure lobby".split())
+# Verbs that advise an act ("recommends lowering the limit", "advised residents to stay indoors"): the act is
+# advised, not done.
+ADVISING_VERBS = frozenset("recommend advise".split())
+# Verbs that tell someone to act ("told residents to boil their water", "instructed staff to leave"); not "order",
+# whose act a claim may state as what someone "must" do.
+INSTRUCTING_VERBS = frozenset("tell instruct".split())
 # Adjectives under which an action is near or likely, not done: "close to agreeing a move", "poised to sign".
 IRREALIS_ADJECTIVES = frozenset("close near poised likely unlikely due ready willing prepared".split())
 # Adjectives of an "it is ... that" sentence that leave its clause unsettled ("it is likely that", "it was unclear
@@ -371,7 +377,10 @@ def _is_negated(tok: Token) -> bool:
     # "failed to stall": the complement of a negative implicative did not happen
     while head.dep_ in ("xcomp",) and head.head is not head:
         head = head.head
-        if head.lemma_.lower() in NEGATIVE_IMPLICATIVES or _verb_lemma(head) in ("rule out", "give up", "exclude"):
+        # ("stopped to help a lost child": paused in order to help; "stopped paying" ceased)
+        paused = head.lemma_.lower() == "stop" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if (head.lemma_.lower() in NEGATIVE_IMPLICATIVES and not paused) or \
+                _verb_lemma(head) in ("rule out", "give up", "exclude"):
             return not any(c.dep_ == "neg" for c in head.children)
         if _ruled_out(head):
             return True  # "ruled out using rangers to patrol": no patrol either
@@ -471,6 +480,11 @@ def irrealis(tok: Token) -> str:
     for depth in range(8):
         # "would probably be published": the adverb's doubt, not the modal's future, is how sure it is said
         hedged = next((c for c in cur.children if c.dep_ == "advmod" and c.lower_ in EPISTEMIC_ADVERBS), None)
+        # ("was likely the work of", "was likely caused by": "likely" as an adverb, which the parser may call the
+        # complement of "be" when a noun follows)
+        hedged = hedged or next((c for c in cur.children if c.lower_ == "likely" and (
+            c.dep_ == "advmod" or c.dep_ == "acomp" and cur.lemma_ == "be" and
+            any(x.dep_ == "attr" for x in cur.children))), None)
         if hedged is not None:
             return hedged.text
         for c in cur.children:
@@ -512,6 +526,12 @@ def irrealis(tok: Token) -> str:
         gov = cur.head.lemma_.lower() if cur.head.pos_ in ("VERB", "AUX") and not _adverb_particle(cur.head) else ""
         if gov in IRREALIS_VERBS and cur.dep_ in ("xcomp", "ccomp") or gov in REQUEST_VERBS and cur.dep_ == "xcomp":
             return cur.head.text  # "vowed to advance", "threatening to march", "asked to move": said, not done
+        if gov in REQUEST_VERBS | ADVISING_VERBS and cur.dep_ == "ccomp" and _subjunctive(cur):
+            return cur.head.text  # "asked that donations be made", "recommended that the bridge close": wanted
+        if gov in ADVISING_VERBS | INSTRUCTING_VERBS and cur.dep_ == "xcomp":
+            # "recommends lowering the speed limit", "advised residents to leave", "told residents to boil water":
+            # wanted of someone, not done
+            return cur.head.text
         if gov in DENY_VERBS:
             return cur.head.text  # what is denied is not asserted
         if gov in SAY_VERBS | CONFIRM_VERBS:
@@ -526,6 +546,18 @@ def irrealis(tok: Token) -> str:
         prev = cur
         cur = cur.head
     return ""
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A clause in the mandative subjunctive ("that donations be made", "that the bridge close"): a bare verb or a
+    bare "be" with a subject of its own, no modal, in a clause introduced by "that" or none."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or \
+            any(c.dep_ == "aux" and c.lower_ in IRREALIS_MODALS for c in verb.children):
+        return False
+    third = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP") for c in verb.children)
+    bare_be = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" for c in verb.children)
+    # ("that they close" is also the indicative; only a singular subject's bare verb is plainly subjunctive)
+    return bare_be or verb.tag_ == "VB" and third and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _adverb_particle(verb: Token) -> bool:
@@ -549,13 +581,16 @@ def _going_to(cur: Token, prev: Token | None) -> bool:
 
 
 # Conjunctions of a clause that says what happened before or why, whatever the main clause's mood.
-_PAST_MARKS = frozenset("after because since although though as".split())
+_PAST_MARKS = frozenset("after because since although though as once".split())
 
 
 def _past_subordinate(tok: Token) -> bool:
     """A past-tense clause with its own subject after "after" / "because" ("will stay closed after a burst pipe
     flooded its hall"): asserted, not under the main clause's future or modal."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VBD" and \
+    # (a past passive or perfect too: "after a vulnerability was found", "once it had been discovered")
+    past = tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and
+                                                          c.lower_ in ("was", "were", "had") for c in tok.children)
+    return tok.dep_ == "advcl" and past and \
         any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and \
         any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in tok.children)
 
@@ -851,6 +886,8 @@ def _reports_clause(t: Token) -> bool:
     if any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in t.children):
         return True  # "oprd": "called the offer 'fair and final'" describes; "called a strike" acts
     obj = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if t.lemma_.lower() == "write" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in t.children):
+        return False  # "wrote to the managers about the cuts": a letter sent, no words reported
     if obj is not None and t.lemma_.lower() == "announce" and obj.lemma_.lower() in _INFORMATION_NOUNS:
         return True  # "announced positive results" tells what is known; "announced a ceasefire" makes one
     return obj is None and not any(c.dep_ == "agent" for c in t.children) or (
@@ -1360,6 +1397,12 @@ def analyse(text: str) -> Analysis:
         obj_tok = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
         obj_names = _head_names(obj_tok) if obj_tok is not None else ()
         s_core, o_core, p_core = _role_cores(t)
+        done = _elided_act(t, preds)
+        if done is not None:
+            # "Marchmont survived the sinking; his two brothers did not": the bare "did" stands for the act before
+            lemma, forms, obj, preps, o_core, p_core = done.lemma, done.forms, done.obj, done.preps, \
+                done.object_core, done.prep_core
+            text_ = f"{text_} {done.lemma}"
         s_names = frozenset(w for w in s_core if w in name_keys(doc))
         explicit = any(c.dep_ in ("nsubj", "agent") for c in t.children) or _agent(t) is not None
         definite = subj_tok is not None and any(c.lower_ in ("the", "this", "that") and c.dep_ == "det"
@@ -1368,7 +1411,8 @@ def analyse(text: str) -> Analysis:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         # "unless the levy is withdrawn" is "if the levy is not withdrawn"
         preds.append(Predicate(lemma, text_, _is_negated(t), irrealis(t), subj, obj, preps,
-                               lemma in LIGHT_VERBS or _resultative_leave(t), t.i, t.dep_, forms, names, obj_names,
+                               lemma in LIGHT_VERBS or _resultative_leave(t), t.i,
+                               "ROOT" if _verbless_sentence_act(t) else t.dep_, forms, names, obj_names,
                                s_core, o_core, p_core, _strength(t), s_names, explicit, definite, infinitive,
                                _condition(t), _conditioned(t),
                                infinitive and t.dep_ in ("xcomp", "advcl") and
@@ -1377,6 +1421,23 @@ def analyse(text: str) -> Analysis:
                                any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in t.children),
                                _present(t)))
     return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
+
+
+def _verbless_sentence_act(t: Token) -> bool:
+    """"A lorry overturned in the tunnel": the small model may read a sentence as a noun phrase, its verb a
+    participle describing the noun (the sentence has no verb of its own). That participle is the sentence's act."""
+    return t.dep_ == "acl" and t.tag_ == "VBN" and t.head.dep_ == "ROOT" and t.head.pos_ in ("NOUN", "PROPN") and \
+        t.i == t.head.i + 1 and not any(c.dep_ == "agent" for c in t.children) and \
+        not any(x.pos_ in ("VERB", "AUX") and x.dep_ in ("ROOT", "ccomp", "conj", "relcl") for x in t.sent)
+
+
+def _elided_act(t: Token, preds: list[Predicate]) -> Predicate | None:
+    """The act a bare "did" / "did not" stands for ("his brothers did not", "and so did Ruiz"): the last act
+    before it in its sentence, when "do" has nothing of its own after it."""
+    if t.lemma_.lower() != "do" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "prep", "advcl", "prt")
+                                       for c in t.children if c.i > t.i):
+        return None
+    return next((x for x in reversed(preds) if t.sent.start <= x.i < t.i and x.lemma != "do"), None)
 
 
 def _present(t: Token) -> bool:

@@ -69,6 +69,8 @@ developer supplier utility regulator watchdog alliance bloc coalition carrier fo
 federation foundation guild""".split())
 BUSINESS_NOUNS = frozenset("""company firm group carmaker automaker maker manufacturer producer bank lender insurer
 business retailer airline operator chain developer supplier utility carrier""".split())
+# Nouns for two people named together ("the pair", "the duo", "the couple").
+_PAIR_NOUNS = frozenset("pair duo couple".split())
 # Organisation nouns general enough to stand for any body named just before ("the utility" for "the Vellmar
 # regional water authority"); "the ministry" or "the council" name a kind of their own and are not continued.
 _GENERIC_ORG_NOUNS = frozenset("company firm group organisation organization body business utility agency operator "
@@ -155,10 +157,18 @@ class ArticleContext:
         members = [names for s, lemma, names in self.members if s < offset and lemma == w]
         if members:
             return members[-1]
-        if w in ORG_NOUNS:
+        if w in _PAIR_NOUNS:
+            # "Gideon Parr and Tamsin Oyelaran founded Quidly. The pair told investors ...": the two people the
+            # sentence before had as its subject
+            here = max((i for i, (start, _, _) in enumerate(self.subjects) if start <= offset), default=-1)
+            if here >= 1 and self.subjects[here - 1][2] == "person":
+                return self.subjects[here - 1][1]
+            return frozenset()
+        maker = len(w) > 7 and w.endswith("maker")  # "the chipmaker", "the drugmaker": a business
+        if w in ORG_NOUNS or maker:
             # "the company" is the last business named, "the agency" the last organisation of any kind
             named = [(names, nouns) for s, names, nouns in self.orgs if s < offset]
-            if w in BUSINESS_NOUNS:
+            if w in BUSINESS_NOUNS or maker:
                 business = [x for x in named if x[1] & BUSINESS_NOUNS]
                 named = business or [x for x in named if not x[1] & (ORG_NOUNS - BUSINESS_NOUNS)]
             elif strict:

@@ -23,7 +23,8 @@ evacuate, vacate, clear, empty, abandon, move out
 stall, slow, halt, stop, check, hold up, hold back, delay, block, curb, contain, slow down, thwart, stem, repel
 increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, bolster, heighten, tighten, \
 reinforce, enhance, improve, beef up, extend
-decrease, reduce, cut, scale back, lower, curtail, scale down, ease, weaken, relax, wind down
+decrease, reduce, cut, scale back, lower, curtail, scale down, ease, weaken, relax, wind down, relieve, \
+alleviate
 consider, weigh, mull, contemplate, look at, examine, study, review, think about, explore, assess, have in mind, \
 look into, evaluate, ponder, debate, discuss, eye
 decide, resolve, determine, choose, opt, settle on, agree
@@ -117,7 +118,7 @@ topple, overthrow, oust, depose, unseat, bring down, remove from power
 charge, indict, prosecute, accuse, convict, sentence
 score, net
 injure, hurt, wound
-rise, grow, climb, go up, jump, surge, soar, increase, gain, expand
+rise, grow, climb, go up, jump, surge, soar, increase, gain, expand, double, triple, treble, quadruple
 fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, decrease
 win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout, knock out
 lose, lose to
@@ -270,6 +271,23 @@ impeach
 escort, accompany, shepherd, chaperone
 refinance
 waive, forgo, forego
+access, breach, hack, hack into, break into, infiltrate
+flag, highlight
+disconnect, cut off, unplug
+charter, hire, lease, rent
+rebook, reschedule
+refund, reimburse, repay, pay back
+write to, send letter
+compose, set to music, score
+choreograph
+translate
+inherit
+row, paddle, scull
+clear, remove, take down, take away, take off
+know, have knowledge, be aware
+break down, malfunction
+vote out, oust, remove
+appeal to, ask, call on, request, demand
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").
@@ -324,6 +342,7 @@ destroy, demolish, raze, flatten, wreck | damage, hit
 convict, sentence, find guilty | charge, accuse, indict, arrest, detain, question
 charge, indict | arrest, detain, question, accuse
 ban, forbid, prohibit, outlaw, bar | restrict, limit, curb, cap
+demand | ask, request
 """
 STRONGER = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
             for line in _STRONGER.strip().splitlines() if line.strip()]

@@ -93,6 +93,7 @@ def parse(text: str) -> Doc:
     _fix_participle_after_subject(doc)
     _fix_verb_read_as_noun(doc)
     _fix_object_read_as_adverb(doc)
+    _fix_subject_read_as_adverb(doc)
     _fix_noun_before_name_as_subject(doc)
     return doc
 
@@ -194,6 +195,27 @@ def _fix_object_read_as_adverb(doc: Doc) -> None:
         for t in run[:-1]:
             t.head, t.dep_ = run[-1], "compound"
         run[-1].dep_ = "dobj"
+
+
+def _fix_subject_read_as_adverb(doc: Doc) -> None:
+    """"Ewan Tolliver beat Mirko Stahl in five sets": the small model may hang the names that open a sentence on
+    its verb as adverbials ("npadvmod", "advmod"). A run of names from the sentence's start right up to a verb
+    that has no subject, none of them a date or time, is its subject."""
+    for v in doc:
+        if v.pos_ != "VERB" or v.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in v.children):
+            continue
+        run = []
+        for t in reversed(doc[v.sent.start:v.i]):
+            if t.pos_ != "PROPN" or t.dep_ not in ("npadvmod", "advmod", "compound") or \
+                    t.ent_type_ in ("DATE", "TIME"):
+                break
+            run.append(t)
+        run.reverse()
+        if not run or run[0].i != v.sent.start or run[-1].head != v or run[-1].dep_ == "compound":
+            continue
+        for t in run[:-1]:
+            t.head, t.dep_ = run[-1], "compound"
+        run[-1].dep_ = "nsubj"
 
 
 # A short verb ending consonant-vowel-consonant doubles its last letter before -ed/-ing ("hop" -> "hopped"), so

@@ -60,6 +60,7 @@ from qa.text import (
 )
 from qa.verify.claims import (
     ACT_NOUN_ENDINGS,
+    ADVISING_VERBS,
     ALLEGATION_NOUNS,
     ALLEGATION_VERBS,
     BELIEF_VERBS,
@@ -69,6 +70,7 @@ from qa.verify.claims import (
     DENY_VERBS,
     DIRECTIONS,
     FUTURE_MODALS,
+    INSTRUCTING_VERBS,
     IRREALIS_MODALS,
     IRREALIS_PHRASES,
     IRREALIS_VERBS,
@@ -456,7 +458,9 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 f.act_lemmas.add("rise" if t.lower_ == "up" else "fall")  # "profit of $3m, up 18 percent"
             if ctx is not None and offset >= 0:
                 word = t.lower_
-                is_def = any(c.lower_ == "the" for c in t.children)
+                # ("the region's largest chipmaker": definite through its possessor)
+                is_def = any(c.lower_ == "the" or c.dep_ == "poss" and c.pos_ == "NOUN" and
+                             any(g.lower_ == "the" for g in c.children) for c in t.children)
                 aged = is_def and any(x.lower_ == "old" and x.i >= 2 and a.doc[x.i - 2].lower_ in ("year", "years")
                                       for x in t.subtree)  # "the 41-year-old", "the 23-year-old Ethiopian"
                 # "the former teacher told them ...": a past occupation describes the person just named
@@ -1060,6 +1064,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         # "Anna Berg, 34, was ..., her family said"; "officials in Orin Thale's office" for "two officials in his
         # office"
         return True, ""
+    if ev_att is not None and sentence and _company_named(claim_att.speaker, ev_att.speaker, sentence):
+        return True, ""  # "Ferroline's CFO said" for "... chip designer Ferroline raised ..., the company's CFO said"
     if ev_att is not None and sentence_words and claim_att.head == ev_att.head and \
             _names_the_owner(claim_att.speaker, ev_att.speaker, cw, sentence):
         return True, ""  # "the Harrowmere dam's operator" for "... the Harrowmere dam, the dam's operator said"
@@ -1101,6 +1107,17 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
             need = standard_expansion(w) - {"officer"}
             if need and need & (TITLES | _EXECUTIVE_TITLES) and not need <= ev_words | (sentence_words or set()):
                 return False, "words"
+        # the office of someone the claim names as its holder's owner ("Ravensgate Cloud's chief executive said"
+        # for "Tomasz Lenk, the head of engineering at Ravensgate Cloud, said"): the names are the company's, the
+        # office must be one the evidence gives
+        owner, _, office = claim_att.speaker.partition(" 's ")
+        here = ev_words | (sentence_words or set())
+        if office and " , " not in office and claim_att.head in {key(w) for w in office.split()} and \
+                claim_att.head not in persons and \
+                claim_att.head not in here and not any(_same_office(claim_att.head, x) for x in here) and \
+                not (standard_expansion(claim_att.head) - {"officer"} and
+                     standard_expansion(claim_att.head) - {"officer"} <= here):
+            return False, "words"
         # an office the evidence never gives them: "Vantage Grid's chief executive said" for "Vantage Grid said"
         if ev_att is not None and not ev_att.person and claim_att.head in _EXECUTIVE_TITLES - _SPOKES and \
                 claim_att.head not in ev_words | (sentence_words or set()):
@@ -1214,6 +1231,27 @@ def _names_the_owner(claim_speaker: str, ev_speaker: str, claim_words: set[str],
     extra = claim_words - {key(w) for w in re.findall(r"[\w'-]+", ev_speaker)}
     return bool(extra) and extra <= {key(w) for w in named.group(1).split()} and \
         re.search(rf"(?i)\b{re.escape(named.group(1).strip())} {noun} ?'s\b", claim_speaker) is not None
+
+
+def _company_named(claim_speaker: str, ev_speaker: str, sentence: str) -> bool:
+    """Whether the evidence's "the company's <office>" is the claim's "<Name>'s <office>", the one business its own
+    sentence names ("Ferroline's CFO" for "chip designer Ferroline raised ..., the company's chief financial
+    officer said"): the same office, in words or by its abbreviation, and no other capitalised name but the
+    speaker's own in the sentence."""
+    m = re.fullmatch(r"(?i)the ([a-z]+) ?'s (.+)", ev_speaker.strip())
+    owner, _, office = claim_speaker.strip().partition(" 's ")
+    if not m or m.group(1).lower() not in BUSINESS_NOUNS or not office or \
+            not all(w[:1].isupper() for w in owner.split()):
+        return False
+    theirs = {key(w) for w in re.findall(r"[\w-]+", m.group(2))}
+    mine = {key(w) for w in re.findall(r"[\w-]+", office)}
+    spelled = set().union(*(standard_expansion(w) for w in mine)) - {"officer"}
+    if not (mine == theirs or spelled and spelled <= theirs):
+        return False
+    # (the sentence's names, less its opening word, days and months, and any word the office capitalises)
+    names = {key(w) for w in re.findall(r"(?<![.!?] )(?<!^)\b[A-Z][\w-]+", sentence)
+             if not re.fullmatch(rf"(?i){_WEEKDAYS}|{_MONTHS}", w)} - theirs - mine
+    return bool(names) and names == {key(w) for w in owner.split()}
 
 
 def _people_of_a_trade(att: Attribution) -> bool:
@@ -1794,6 +1832,11 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 # Velin said": the name is the speaker; the apposition is a description the other checks read
                 match, why = _speaker_matches(named, ev_words, names, ev, f.keys | f.bases | f.standard,
                                               _reported_subject(f, si, ev), ev_all[si].text)
+            if not match and _named_before(att, ev, f, si):
+                # "Hettie Marsh, the cabinet member for transport, says" for "Councillor Hettie Marsh has called for
+                # ... . The cabinet member for transport said": the description the evidence's speaker is, given to
+                # the one person the article named before it
+                match, why = True, ""
             if match and _apposition_office_clash(att, ev_words, f):
                 match, why = False, "words"  # "Nils Orr, the finance director" for "chief executive Nils Orr"
             if match and names and _other_employer(att, names, ev_words, f, si):
@@ -1935,9 +1978,13 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # universal words the evidence does not use ("fully secure", "all", "every")
     for t in c.doc:
         if t.lower_ in UNIVERSALS and t.lower_ not in f.keys and not (t.lower_ in ("every", "all", "each") and
-                                                                     {"all", "every", "each"} & f.keys):
+                                                                     {"all", "every", "each"} & f.keys) and \
+                not _UNIVERSAL_SYNONYMS.get(t.lower_, frozenset()) & f.keys:
             if t.lower_ == "every" and t.head.lower_ in _PERIODS and _PERIODS[t.head.lower_] & f.keys:
                 continue  # "every day" for "daily"
+            if t.lower_ == "every" and t.i > 0 and c.doc[t.i - 1].lower_ == "in" and t.i + 1 < len(c.doc) and \
+                    c.doc[t.i + 1].like_num:
+                continue  # "one in every 200": a rate, which the quantity check compares
             if t.lower_ == "all" and t.head.lemma_.lower() in _THROUGHOUT_PERIODS and \
                     {"throughout", "whole", "entire"} & f.keys and key(t.head.lemma_) in f.keys:
                 continue  # "all summer" for "throughout the summer": a stretch of time, not every one of a set
@@ -2014,6 +2061,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         # outside a nightclub" for "stabbed in the town centre")
         two_new = two_new or t.dep_ == "prep" and t.lower_ in _PLACE_PREPOSITIONS and len(inner) == 1 and \
             inner == new_inner and inner[0].pos_ == "NOUN" and t.lower_ not in f.keys and t.head.pos_ == "VERB"
+        # what someone died of, which the evidence does not give ("died of pneumonia" for "died on Saturday")
+        two_new = two_new or t.dep_ == "prep" and t.lower_ in ("of", "from") and t.head.lemma_.lower() == "die" and \
+            bool(inner) and inner == new_inner
         if len(words) < (2 if has_name else 3) and not two_new or (len(unknown) < len(words) and not mostly_new):
             continue
         # (not one word of an initialism's expansion alone: "club" in "a club-record fee" is not "FC")
@@ -2140,6 +2190,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         return reason, extra
     reason = _confirmed_kind_check(c, ev_all) or _proposed_noun_check(c, ev_all) or _antonym_check(c, ev_all) or \
         _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _ranking_check(c, ev_all) or \
+        _name_swap_check(c, ev_all) or \
         _modifier_swap_check(c, ev_all) or \
         _order_word_check(c, ev_all) or _sequence_check(c, ev_all) or \
         _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all) or _avoided_act_check(c, ev_all) or \
@@ -2157,6 +2208,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                  not (t.i + 2 < len(c.doc) and c.doc[t.i + 1].lower_ in ("more", "less", "fewer", "later",
                                                                          "earlier") and
                       c.doc[t.i + 2].lower_ == "than") and  # "no more than £10": a bound, nothing denied
+                 not (t.lower_ == "no" and t.head.lemma_.lower() in _PRICE_NOUNS and
+                      t.head.head.lower_ in ("at", "for")) and  # "offered at no charge": free, nothing denied
                  not _negated_state_said(t, ev_preds, c.predicates)]  # "found not guilty" for "cleared"
     if claim_neg and not any(_negative_word(t) for a in ev_all for t in a.doc):
         neg_heads = [t.head for t in claim_neg]
@@ -2725,8 +2778,10 @@ def _sequences(a: Analysis) -> list[tuple[Token, Token]]:
     exposed": exposed, then given; "will perform ... before its tour": perform, then tour)."""
     out = []
     for t in a.doc:
-        if t.lower_ not in ("before", "after"):
+        if t.lower_ not in ("before", "after", "once"):
             continue
+        if t.lower_ == "once" and t.dep_ != "mark":
+            continue  # "once a year", "once again": no order
         if t.dep_ == "mark" and t.head.dep_ == "advcl":
             main, sub = t.head.head, t.head
         elif t.dep_ == "prep" and t.head.pos_ in ("VERB", "AUX"):
@@ -2735,8 +2790,14 @@ def _sequences(a: Analysis) -> list[tuple[Token, Token]]:
             continue
         if sub is None or sub.pos_ not in ("VERB", "NOUN") or main.pos_ not in ("VERB", "AUX"):
             continue
-        out.append((main, sub) if t.lower_ == "before" else (sub, main))
+        out.append((main, sub) if t.lower_ == "before" else (sub, main))  # ("once": then, as "after")
     return out
+
+
+def _event_nouns(t: Token) -> set[str]:
+    """The head nouns of an event verb's subject ("the breakwater repairs are finished": "repair"), by which one
+    event told with two verbs ("carried out" / "finished") is still known."""
+    return {c.lemma_.lower() for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"}
 
 
 def _sequence_check(c: Analysis, ev: list[Analysis]) -> str:
@@ -2744,7 +2805,7 @@ def _sequence_check(c: Analysis, ev: list[Analysis]) -> str:
     performing" for "will perform before its tour": the same two events, in the other order."""
     def same(x: Token, y: Token) -> bool:
         a, b = x.lemma_.lower(), y.lemma_.lower()
-        return a == b or same_sense({a}, {b})
+        return a == b or same_sense({a}, {b}) or bool(_event_nouns(x) & _event_nouns(y))
 
     theirs = [s for a in ev if a.doc is not None for s in _sequences(a)]
     for first, then in _sequences(c):
@@ -3173,7 +3234,8 @@ _REASON_NOUNS = frozenset("request urging invitation order orders behest advice 
 _BACKING_VERBS = frozenset("back support endorse approve favour favor".split())
 
 
-_REQUEST_FORMS = frozenset(f for v in REQUEST_VERBS for f in (v, f"{v}s", f"{v}ed", f"{v}d", f"{v}ing", f"{v[:-1]}ing"))
+_REQUEST_FORMS = frozenset(f for v in REQUEST_VERBS | ADVISING_VERBS | INSTRUCTING_VERBS
+                           for f in (v, f"{v}s", f"{v}ed", f"{v}d", f"{v}ing", f"{v[:-1]}ing")) | {"told"}
 
 
 # Verbs whose thing acted on may be their subject ("Lindqvist will close the store" / "the store will close").
@@ -3210,8 +3272,14 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if matched:
         # the evidence's own use of the claim's verb is the one restated ("fight alongside X" is compared with
         # "fight alongside Y", not with a synonym elsewhere in the sentence that shares more words); then arguments
+        # (a subject's own noun before its possessor: "Marchmont's two brothers survived" restates what "his two
+        # brothers did not" says, not "Marchmont survived")
         q = max(matched, key=lambda q: (q.lemma == p.lemma,
+                                        _overlap(p.subject_core - p.subject_core_names, q.subject_core),
                                         _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))))
+        if _MULTIPLES.get(p.lemma, 0) != _MULTIPLES.get(q.lemma, 0) and p.lemma in _MULTIPLES and \
+                q.lemma in _MULTIPLES:
+            return f"the cited text says '{q.text}', not '{p.text}'"  # "tripled" for "doubled": another rise
         if p.condition and q.condition:  # "unless the levy is withdrawn" is "if the levy is not withdrawn"
             p_neg, q_neg = p.negated != (p.condition == "unless"), q.negated != (q.condition == "unless")
         else:
@@ -3255,6 +3323,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 (not p.subject_core & (PRONOUNS | f.before | f.ref_words) or (p.subject - q.subject) & f.names and
                  not q.definite_subject and not q.subject_names) and \
                 not (p.definite_subject and len(p.subject) == 1) and \
+                not (q.definite_subject and q.subject_core <= BUSINESS_NOUNS and p.subject_core_names and
+                     p.subject_core_names <= f.keys) and \
                 not _party_capital(p, p.subject_core, q.subject_core):  # ("the company": whichever it names)
             # whose forecast or belief it is names its holder, as a speaker is named ("the central bank expects"
             # where analysts at a bank do)
@@ -3295,7 +3365,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
         # (not where the evidence also states the act plainly: "the curfew will stay" restates "will remain", not
         # the residents urged "to stay")
+        # ("should unplug" for "are being told to unplug": what someone is told to do is what they should do)
         if q.irrealis.lower() in _REQUEST_FORMS and p.irrealis and p.irrealis.lower() not in _REQUEST_FORMS and \
+                p.irrealis.lower() not in ("should", "must", "ought") and \
                 p.governor not in REQUEST_VERBS and not p.negated and not q.negated and not purpose and \
                 not any(x is not q and x.irrealis.lower() not in _REQUEST_FORMS and not x.negated for x in matched):
             # "Roamly will refund customers" where the board "asked Roamly to refund" them: asked, not promised
@@ -3306,8 +3378,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if q.irrealis.lower() in POSSIBILITY_MODALS and not p.irrealis and not p.negated and not q.negated and \
                 p.strength == 2 and not purpose and (_overlap(p.subject, q.subject) or existential):
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it is so ('{p.text}')"
-        # ("would" may be a forecast's own tense: "had forecast that the bank would keep rates on hold")
-        if (p.irrealis == "will" or p.irrealis == "would" and not forecast) and \
+        # ("would" may be a forecast's own tense: "had forecast that the bank would keep rates on hold"; and "will"
+        # under a forecast is expected, not promised: "engineers estimate the repairs will cost £2m")
+        if p.irrealis in ("will", "would") and not forecast and \
                 q.irrealis.lower() in ("expected", "likely", "ready", "willing", "prepared") + _WISH_WORDS \
                 + _PLAN_WORDS and \
                 not p.negated and not q.negated:
@@ -3347,8 +3420,12 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         spelled = spelled or (_overlap(set(q.subject_names), p.subject) if len(q.subject_names) == 1 else 0)
         # ("the store will shut" for "Lindqvist will close the store": the thing closed as the subject)
         alternated = _alternated(p, q)
+        # ("The chief executive of Marrowline Rail, Petra Lomax" for "Marrowline Rail's CEO, Petra Lomax": each
+        # side's names in the other's subject, whichever the parse took for the subject's own name)
+        crossed = set(p.subject_names) <= q.subject and set(q.subject_names) <= p.subject
         if p.subject_names and q.subject_names and not _same_names(p.subject_names, q.subject_names, f) and \
                 not set(p.subject_names) <= speakers and not described and not spelled and not alternated and \
+                not crossed and \
                 not _party_capital(p, set(p.subject_names), set(q.subject_names)):  # "FBI" / "Federal Bureau of"
             return (f"the claim says {_describe(p.subject_names).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_names).title()}")
@@ -4133,6 +4210,55 @@ def _part_marks(text: str) -> list[tuple[set[tuple[float, str | None]], set[tupl
     return out
 
 
+# Links by which a name belongs to the act of the verb above it ("traffic to Blinkly fell", "stole from X").
+_NAME_LINKS = frozenset("compound poss pobj prep appos nmod nsubj nsubjpass dobj dative agent attr".split())
+
+
+def _name_acts(a: Analysis) -> dict[str, list[Token]]:
+    """{name key: the verbs whose act each mention of the name is part of} ("Traffic to Blinkly fell after Chirrup
+    launched a feature": Blinkly -> fell, Chirrup -> launched)."""
+    out: dict[str, list[Token]] = {}
+    if a.doc is None:
+        return out
+    for t in a.doc:
+        # (a capitalised word inside the sentence, whatever the tagger calls it: "Blinkly" may be an adverb to it)
+        if t.pos_ not in ("PROPN", "NOUN", "ADV") or t.dep_ == "compound" or not t.text[:1].isupper() or \
+                t.is_sent_start or t.ent_type_ in ("DATE", "TIME"):
+            continue
+        x = t
+        while (x.dep_ in _NAME_LINKS or x is t and x.dep_ == "advmod") and x.head is not x and x.pos_ != "VERB":
+            x = x.head
+        if x.pos_ == "VERB":
+            out.setdefault(key(t.text), []).append(x)
+    return out
+
+
+def _name_swap_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Traffic to Blinkly fell after Chirrup launched a feature" for "Traffic to Chirrup fell after Blinkly
+    launched it": two names, each part of another act of the sentence, that the evidence has the other way round
+    (each name's act in the claim is the other name's in the evidence, and never its own)."""
+    mine = {k: v for k, v in _name_acts(c).items() if len(v) == 1}
+    theirs: dict[str, list[Token]] = {}
+    for a in ev:
+        for k, v in _name_acts(a).items():
+            theirs.setdefault(k, []).extend(v)
+
+    def same(x: Token, y: Token) -> bool:
+        return x.lemma_.lower() == y.lemma_.lower() or same_sense({x.lemma_.lower()}, {y.lemma_.lower()})
+
+    names = sorted(mine)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            va, vb = mine[a][0], mine[b][0]
+            if same(va, vb) or a not in theirs or b not in theirs:
+                continue
+            ea, eb = theirs[a], theirs[b]
+            if all(same(x, vb) and not same(x, va) for x in ea) and all(same(x, va) and not same(x, vb) for x in eb):
+                return (f"the roles are reversed: the cited text has {a.title()} in '{ea[0].text}' and {b.title()} "
+                        f"in '{eb[0].text}'")
+    return ""
+
+
 def _binding_check(c: Analysis, ev: list[Analysis]) -> str:
     """A number the evidence gives for one time or place, given by the claim for another that the evidence pairs
     with another number ("prices rose 5 percent in May" for "3 percent in May and 5 percent in June"). Only when
@@ -4396,7 +4522,9 @@ def _direction_words(a: Analysis) -> dict[str, str]:
         d = _DIRECTION_FORMS.get(t.lower_)
         if d is None:
             continue
-        if t.pos_ == "PROPN" and (t.dep_ == "compound" or t.ent_type_ in ("GPE", "LOC", "ORG", "FAC")):
+        # (a name's only when capitalised: the tagger may call "the west wall"'s "west" a name)
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and (t.dep_ == "compound" or
+                                                          t.ent_type_ in ("GPE", "LOC", "ORG", "FAC")):
             continue
         out[d.replace("-", "")] = t.text
     return out
@@ -4836,6 +4964,47 @@ def _apposition_office_clash(att: Attribution, ev_words: frozenset[str], f: _Evi
 
 
 _APPOSITION_END = frozenset("in of at for from with on to who which".split())
+
+
+# Verbs of a rise by a multiple: each a rise, no two the same one.
+_MULTIPLES = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
+
+
+# Universal words the evidence may say another way ("its whole fleet" / "its entire fleet", "all he knew" /
+# "everything he knew").
+_UNIVERSAL_SYNONYMS = {"whole": frozenset({"entire", "all"}), "entire": frozenset({"whole", "all"}),
+                       "all": frozenset({"everything", "everyone", "everybody", "whole", "entire"}),
+                       "everything": frozenset({"all"}), "everyone": frozenset({"all", "everybody"}),
+                       "everybody": frozenset({"all", "everyone"})}
+
+
+# What "at no ..." / "for no ..." makes free ("at no charge", "for no fee"): a price, not a denial.
+_PRICE_NOUNS = frozenset("charge cost fee price".split())
+
+
+def _named_before(att: Attribution, ev: Attribution, f: _EvidenceFacts, si: int) -> bool:
+    """Whether the claim's speaker is "<Name> , <description>" where the evidence's is that description alone
+    ("the cabinet member for transport"), and the name is the only person's name in the sentences before it."""
+    if " , " not in att.speaker or not re.match(r"(?i)the\s", ev.speaker.strip()):
+        return False
+    first, rest = (x.strip() for x in att.speaker.split(" , ", 1))
+    drop = {"the", "a", "an"}
+    if not first or not all(w[:1].isupper() for w in first.split()) or \
+            {key(w) for w in rest.split()} - drop != {key(w) for w in ev.speaker.split()} - drop:
+        return False
+    # (the tagger may call "Councillor Hettie Marsh" a body: the name as written, and no other person's; "before"
+    # in the article, whose text the context keeps: the cited sentences come best first)
+    ctx = f.contexts[si] if si < len(f.contexts) else None
+    start = ctx.locate(f.analyses[si].text) if ctx is not None else -1
+    if start < 0:
+        return False
+    before = ctx.text[:start]
+    # (another person is a name of two words or more: the small tagger calls many a one-word place a person)
+    people = [e for a in f.analyses if a.doc is not None and 0 <= ctx.locate(a.text) < start for e in a.doc.ents
+              if e.label_ == "PERSON" and len(e) >= 2]
+    mine = {key(w) for w in first.split()}
+    return re.search(rf"\b{re.escape(first)}\b", before) is not None and \
+        all({key(w) for w in e.text.split()} & mine for e in people)
 
 
 def _without_apposition(att: Attribution, ev_words: frozenset[str], f: _EvidenceFacts) -> Attribution | None:
