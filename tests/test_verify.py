@@ -6042,8 +6042,8 @@ def test_changed_actions_the_thesaurus_knows(claim, evidence, supported):
     ("Fines can be appealed within 28 days.", "Fines can be appealed within 14 days, the court said.", False),
     ("Fines can be appealed within 14 days.", "Fines can be appealed within 14 days, the court said.", True),
     ("The drones will fly at most 90 m high.", "The drones will fly no higher than 90 metres.", True),
-    ("Brisk is recalling tens of thousands of kettles.", "Kettle maker Brisk is recalling 45,000 units of its K2 model.",
-     True),
+    ("Brisk is recalling tens of thousands of kettles.",
+     "Kettle maker Brisk is recalling 45,000 units of its K2 model.", True),
     ("The Kell tunnel will be shut for more than three months.", "The Kell tunnel will close for 18 weeks.", True),
     ("The Kell tunnel will be shut for more than five months.", "The Kell tunnel will close for 18 weeks.", False),
     ("One in every 50 bottles from the Orm plant was faulty.", "Two percent of the bottles from the Orm plant were "
