@@ -6086,3 +6086,47 @@ def test_windows_ceilings_spans_and_orders(claim, evidence, supported):
 def test_swapped_names_and_a_bare_did_not(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 45, round two): verbs the small parser reads as adjectives or as part of a
+    # name ("Parrow abandoned work", "has frozen funding", "Orm High beat Kell Academy", "Varnia imports ..."), a
+    # gerund read as a noun ("accused ... of hiding charges"), a noun of intention ("and plans to appeal"),
+    # "become" as "be", "taken ... to court"
+    ("Parrow Homes abandoned work on the Kell bridge after the flood.",
+     "Parrow Homes paused work on the Kell bridge after the flood.", False),
+    ("Parrow Homes paused work on the Kell bridge after the flood.",
+     "Parrow Homes paused work on the Kell bridge after the flood, a spokesman said.", True),
+    ("The Orm Arts Trust has withdrawn funding for the Kell choir for next year.",
+     "The Orm Arts Trust has frozen funding for the Kell choir for next year.", False),
+    ("A judge in Orm on Monday revoked bail for Ana Reyes until her trial in May.",
+     "A judge in Orm on Monday extended bail for Ana Reyes until her trial in May.", False),
+    ("Kell Air compensated passengers stranded at Orm airport overnight.",
+     "Kell Air apologised to passengers stranded at Orm airport overnight.", False),
+    ("Varnia imports most of its gas from neighbouring Oskel.",
+     "Oskel imports most of its gas from neighbouring Varnia.", False),
+    ("Varnia imports most of its gas from neighbouring Oskel.",
+     "Varnia imports most of its gas from neighbouring Oskel, the ministry said.", True),
+    ("Orm High beat Kell Grove Academy in the county quiz final.",
+     "In the county quiz final, a team from Kell Grove Academy beat Orm High.", False),
+    ("Orm Data has taken its former partner Kell Systems to court.",
+     "Kell Systems has sued its former partner Orm Data.", False),
+    ("Retailer Shelby hid delivery charges until the final checkout page.",
+     "Campaigners have accused retailer Shelby of hiding delivery charges until the final checkout page.", False),
+    ("The comet will be visible to the naked eye in May.",
+     "Astronomers said the comet could become visible to the naked eye in May.", False),
+    ("The comet may be visible to the naked eye in May.",
+     "Astronomers said the comet could become visible to the naked eye in May.", True),
+    ("Orm Gas said it had filed a challenge at the High Court.",
+     "Orm Gas said it disagreed with the ruling and plans to appeal to the High Court.", False),
+    ("Quill launched a new version of its payments app in May.",
+     "Quill tested a new version of its payments app in May.", False),
+    ("Varnia severed diplomatic ties with Oskel on Monday.", "Varnia recalled its ambassador from Oskel on Monday.",
+     False),
+    # (a passive whose subject the parse lends it is what is acted on: no roles reversed)
+    ("Cannabis plants estimated to be worth £50,000 were seized in a police raid near Orm.",
+     "Police seized cannabis plants worth an estimated £50,000 in a raid on a barn near Orm.", True),
+])
+def test_verbs_the_parser_misreads(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

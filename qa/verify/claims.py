@@ -502,8 +502,9 @@ def irrealis(tok: Token) -> str:
             return f"{cur.head.text} {cur.text}"
         if depth and cur.pos_ == "ADJ" and cur.lemma_.lower() in IRREALIS_ADJECTIVES:
             return cur.text  # "close to agreeing", "poised to sign", "likely to fall": not (yet) done
+        # ("and plans to appeal", the verb "plans" read as a noun with the infinitive its complement)
         if depth and cur.pos_ == "NOUN" and cur.lemma_.lower() in _INTENT_NOUNS and prev is not None and \
-                prev.dep_ in ("prep", "acl"):
+                prev.dep_ in ("prep", "acl", "xcomp"):
             return cur.text  # "no intention of selling", "plans to close": meant, not done
         if depth and cur.lemma_.lower() == "be" and prev is not None and prev.dep_ == "ccomp" and (adj := next(
                 (x for x in cur.children if x.dep_ == "acomp" and x.lemma_.lower() in _POSSIBLE_ADJECTIVES), None)):
@@ -534,6 +535,8 @@ def irrealis(tok: Token) -> str:
             return cur.head.text
         if gov in DENY_VERBS:
             return cur.head.text  # what is denied is not asserted
+        if gov == "suspect" and cur.dep_ == "ccomp":
+            return cur.head.text  # "said they suspected the break-in was linked to ...": suspected, not established
         if gov in SAY_VERBS | CONFIRM_VERBS:
             break  # the reporting verb's own mood is the attribution's business
         if _own_clause_conjunct(cur):
@@ -1151,8 +1154,8 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
         elif c.dep_ in ("dobj", "attr", "acomp", "oprd"):
             out.add(f"{base} {c.lemma_.lower()}")
             out.add(f"{base} {c.text.lower()}")
-            if base in ("remain", "stay") and c.dep_ in ("attr", "acomp"):
-                out.add(f"be {c.lemma_.lower()}")  # "remains an option" says it is one
+            if base in ("remain", "stay", "become") and c.dep_ in ("attr", "acomp"):
+                out.add(f"be {c.lemma_.lower()}")  # "remains an option" says it is one, "became visible" is
             if base in SUPPORT_VERBS and c.pos_ == "NOUN" and c.lower_.endswith(ACT_NOUN_ENDINGS):
                 out.add(c.lemma_.lower())  # "reach an agreement" is "agree", "open an investigation" "investigate"
             if base in SUPPORT_VERBS and c.pos_ == "NOUN" and c.lower_.endswith("ing"):
@@ -1170,6 +1173,8 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
             out.add(f"{base} {c.lower_}")
         elif c.dep_ == "ccomp" and c.pos_ == "ADJ":  # "found Hurst guilty" (the parser's small clause)
             out.add(_with_adjective(base, c))
+        elif c.dep_ == "xcomp" and c.pos_ == "NOUN" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            out.add(f"{base} to {c.lemma_.lower()}")  # "has taken its partner to court", the "to" read as a verb's
     return frozenset(out)
 
 

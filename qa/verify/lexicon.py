@@ -160,7 +160,8 @@ hit, strike, batter, lash, pound, slam
 spend, invest, allocate, earmark, set aside
 discover, find, detect, identify, spot, uncover, pick up
 record, register, log, report, post
-appeal, challenge, contest, file an appeal, lodge an appeal
+appeal, challenge, contest, file an appeal, lodge an appeal, file appeal, lodge appeal, file challenge, \
+lodge challenge, mount challenge
 recommend, advise, suggest, urge, propose, call for
 cooperate, work with, collaborate, comply, assist
 accept, grant, agree to, accede to, approve, agree
@@ -244,7 +245,7 @@ retract, withdraw
 amend, correct, revise
 diagnose, detect
 operate on, perform surgery
-ballot, poll
+ballot, poll, survey
 reject, vote against, vote down, oppose
 throttle, slow, slow down
 encrypt
@@ -287,6 +288,7 @@ clear, remove, take down, take away, take off
 know, have knowledge, be aware
 break down, malfunction
 vote out, oust, remove
+sever, break off, cut ties
 appeal to, ask, call on, request, demand
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is

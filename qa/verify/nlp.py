@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from qa.errors import ModelError
 from qa.heavy_imports import import_spacy
+from qa.verify.lexicon import known
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -94,6 +95,9 @@ def parse(text: str) -> Doc:
     _fix_verb_read_as_noun(doc)
     _fix_object_read_as_adverb(doc)
     _fix_subject_read_as_adverb(doc)
+    _fix_verb_read_as_modifier(doc)
+    _fix_verb_read_as_compound(doc)
+    _fix_gerund_read_as_compound(doc)
     _fix_noun_before_name_as_subject(doc)
     return doc
 
@@ -151,20 +155,25 @@ def _fix_verb_read_as_noun(doc: Doc) -> None:
     verb the small model may read a verb as a noun ("cut", "beat"). The root noun, when the model's own irregular
     verb table knows it as a verb, with a subject before it, is the sentence's verb; the name or noun after it,
     its object."""
-    if any(t.pos_ in ("VERB", "AUX") for t in doc):
+    # (a verb elsewhere that heads nothing, "neighbouring" describing a noun, leaves the sentence without one;
+    # "Estlund imports most of its electricity": a present "-s" form of a verb the thesaurus knows, likewise)
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound") for t in doc):
         return
     for t in doc:
         base = (irregular_verbs().get(t.lower_) or [t.lower_ if t.lower_ in _verb_bases() else ""])[0]
+        if not base and t.tag_ == "NNS" and t.lower_.endswith("s") and known({t.lower_[:-1]}):
+            base = t.lower_[:-1]
         if t.pos_ != "NOUN" or not base or t.i == 0 or t.dep_ != "ROOT":
             continue
         subj = next((c for c in t.lefts if c.dep_ == "nsubj"), None)
+        # (a name the tagger calls a noun is a name all the same: "Estlund imports ...")
         before = [c for c in t.lefts if c.dep_ in ("compound", "amod", "npadvmod", "nmod") and
-                  c.pos_ in ("PROPN", "ADJ")]
-        if subj is None and not (before and before[-1].i == t.i - 1 and before[0].pos_ == "PROPN" and
+                  (c.pos_ in ("PROPN", "ADJ") or c.pos_ == "NOUN" and c.text[:1].isupper())]
+        if subj is None and not (before and before[-1].i == t.i - 1 and before[0].pos_ in ("PROPN", "NOUN") and
                                  before[-1].i - before[0].i == len(before) - 1):
             continue
-        obj = next((c for c in t.rights if c.dep_ in ("dobj", "appos", "compound") and c.pos_ in ("NOUN", "PROPN")),
-                   None)
+        obj = next((c for c in t.rights if c.dep_ in ("dobj", "appos", "compound") and c.pos_ in ("NOUN", "PROPN") or
+                    c.dep_ == "appos" and c.lower_ in ("most", "much", "all", "some", "half")), None)
         if obj is None:
             continue
         if subj is None:  # "Carrow Athletic beat": the name before read as the noun's modifiers
@@ -195,6 +204,139 @@ def _fix_object_read_as_adverb(doc: Doc) -> None:
         for t in run[:-1]:
             t.head, t.dep_ = run[-1], "compound"
         run[-1].dep_ = "dobj"
+
+
+def _fix_verb_read_as_modifier(doc: Doc) -> None:
+    """"Tidewind abandoned construction of the farm", "The council has frozen funding for ...": in a sentence
+    whose root is a noun, the small model may read the verb as an adjective of its object ("abandoned
+    construction", "frozen funding"). A past form that has an auxiliary of its own, or that follows the root name
+    right at the sentence's start, is the sentence's verb: the noun it describes is its object, the root (or the
+    root's subject) its subject."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in sent):
+            continue
+        for v in sent:
+            # (a past participle the tagger calls an adjective: "extended bail", of a verb the thesaurus knows)
+            participle = v.pos_ == "ADJ" and v.lower_.endswith("ed") and (known({v.lower_[:-1]}) or
+                                                                          known({v.lower_[:-2]}))
+            if v.dep_ != "amod" or not (v.pos_ == "VERB" and v.tag_ in ("VBD", "VBN") or participle):
+                continue
+            obj = v.head
+            has_aux = any(c.dep_ == "aux" and c.lemma_ in ("have", "be") for c in v.children)
+            # ("Tidewind abandoned construction": the name, the verb, the noun it describes, in a row)
+            after_name = root.pos_ in ("PROPN", "NOUN") and root.text[:1].isupper() and root.i == sent.start and \
+                v.i == root.i + 1 and \
+                obj.i == v.i + 1 and obj.head == root and obj.dep_ == "dobj"
+            if obj == root and has_aux:  # "The Arts Council ... has frozen funding for ...": root "funding"
+                # (the subject may hang on the auxiliary: "The Arts Council ... has")
+                subj = next((c for c in root.children if c.dep_ == "nsubj"), None) or next(
+                    (c for a in v.children if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"), None)
+                if subj is None:
+                    break
+                subj.head = v
+                for c in list(root.children):
+                    if c.i != v.i:
+                        c.head = v
+                v.head, v.dep_ = v, "ROOT"
+                root.head, root.dep_ = v, "dobj"
+                subj.dep_ = "nsubj"
+                if participle:
+                    v.pos_, v.lemma_ = "VERB", v.lower_[:-1] if known({v.lower_[:-1]}) else v.lower_[:-2]
+                v.tag_ = "VBN"
+                break
+            if after_name:
+                for c in list(root.children):
+                    if c.i != v.i:
+                        c.head = v
+                v.head, v.dep_ = v, "ROOT"
+                obj.head, obj.dep_ = v, "dobj"
+                root.head, root.dep_ = v, "nsubj"
+                if participle:
+                    v.pos_, v.lemma_ = "VERB", v.lower_[:-1] if known({v.lower_[:-1]}) else v.lower_[:-2]
+                v.tag_ = "VBD"
+                break
+            # the verb right before its object, the object hung on the subject ("A judge in Castlemoor on Tuesday
+            # extended bail for ...": "bail" an apposition of "judge")
+            between = all(x.head == obj for x in doc[v.i + 1:obj.i])
+            if obj.head == root and obj.dep_ in ("appos", "dobj", "npadvmod") and root.i < v.i < obj.i and between:
+                for c in list(root.children):
+                    if c.i > v.i and c.i != obj.i:
+                        c.head = v
+                v.head, v.dep_ = v, "ROOT"
+                obj.head, obj.dep_ = v, "dobj"
+                root.head, root.dep_ = v, "nsubj"
+                if participle:
+                    v.pos_, v.lemma_ = "VERB", v.lower_[:-1] if known({v.lower_[:-1]}) else v.lower_[:-2]
+                v.tag_ = "VBD"
+                break
+            # the subject hung on the verb, the object the root ("Skylark Air compensated passengers stranded ...",
+            # "Online retailer Shelfspace hid delivery charges ...", the name then hung on the object)
+            named = next((c for c in v.children if c.dep_ in ("npadvmod", "nsubj") and c.pos_ == "PROPN" and
+                          c.i < v.i), None)
+            hung = named is None and v.i > sent.start and doc[v.i - 1].pos_ == "PROPN" and \
+                doc[v.i - 1].head == root and doc[v.i - 1].dep_ in ("nmod", "compound", "npadvmod")
+            if hung:
+                named = doc[v.i - 1]
+            if obj == root and named is not None and v.i < root.i and between:
+                if hung:  # ("Online retailer" before the name: the name's own words)
+                    for x in doc[sent.start:named.i]:
+                        if x.head == root:
+                            x.head, x.dep_ = named, "compound"
+                named.head = v
+                for c in list(root.children):
+                    if c.dep_ == "punct":
+                        c.head = v
+                v.head, v.dep_ = v, "ROOT"
+                root.head, root.dep_ = v, "dobj"
+                named.dep_ = "nsubj"
+                if participle:
+                    v.pos_, v.lemma_ = "VERB", v.lower_[:-1] if known({v.lower_[:-1]}) else v.lower_[:-2]
+                v.tag_ = "VBD"
+                break
+
+
+def _fix_verb_read_as_compound(doc: Doc) -> None:
+    """"Whitmoor High beat Calder Grove Academy in the final": the small model may read a verb between two names as
+    part of the second name, with the first as the verb's subject. A verb in a compound that has a subject of its
+    own, in a sentence whose root is that name, is the sentence's verb; the name its object."""
+    for v in doc:
+        if v.pos_ != "VERB" or v.dep_ != "compound" or v.head.dep_ != "ROOT" or v.head.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if not any(c.dep_ == "nsubj" and c.i < v.i for c in v.children):
+            continue
+        root = v.head
+        for c in list(root.children):
+            if c.i > root.i:
+                c.head = v
+        for x in doc[v.i + 1:root.i]:
+            x.head, x.dep_ = root, "compound"
+        v.head, v.dep_ = v, "ROOT"
+        root.head, root.dep_ = v, "dobj"
+        v.tag_ = "VBD"
+        return
+
+
+def _fix_gerund_read_as_compound(doc: Doc) -> None:
+    """"accused the retailer of hiding delivery charges": the small model may read a gerund right after a
+    preposition as a noun describing the next noun. A word in "-ing" of a verb the thesaurus knows, first after
+    its preposition, is the preposition's verb; the noun after it, its object."""
+    for t in doc:
+        if t.dep_ != "compound" or t.pos_ != "NOUN" or not t.lower_.endswith("ing") or t.i == 0:
+            continue
+        obj = t.head
+        while obj.dep_ == "compound" and obj.head is not obj:
+            obj = obj.head  # ("hiding delivery charges": the compounds' head is the noun acted on)
+        if obj.dep_ != "pobj" or doc[t.i - 1] != obj.head or doc[t.i - 1].pos_ != "ADP":
+            continue
+        stem = t.lower_[:-3]
+        base = next((b for b in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "")
+                     if b and (known({b}) or b in _verb_bases())), "")
+        if not base:
+            continue
+        prep = doc[t.i - 1]
+        t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = prep, "pcomp", "VERB", "VBG", base
+        obj.head, obj.dep_ = t, "dobj"
 
 
 def _fix_subject_read_as_adverb(doc: Doc) -> None:

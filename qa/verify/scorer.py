@@ -142,7 +142,7 @@ _GENERIC_NOUNS = frozenset("people person thing way time".split())
 _GENERAL_PREPS = frozenset("in on at with for of by as during".split())
 # Prepositions naming who else took part in an action, on which side
 _COMPANION_PREPS = frozenset("with alongside against beside".split())
-_STRENGTH_WORDS = {0: "only weighed or possible", 1: "only intended or expected"}
+_STRENGTH_WORDS = {0: "only weighed, alleged or possible", 1: "only intended or expected"}
 SOURCE_NOUNS = frozenset("""source official spokesman spokeswoman spokesperson witness analyst aide diplomat officer
 member adviser advisor insider resident commander economist expert researcher""".split())
 
@@ -3408,9 +3408,12 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # "clashed with police")
         # (not when both doers' heads agree: "volunteers who took the supplement fell asleep" has the supplement in
         # its subject's clause, and "volunteers fell asleep after taking the supplement" is the same doer)
+        # (unless the claim's doer has words the evidence gives what is acted on: "the Gallowbrook regional court
+        # overturned a Supreme Court ruling" for "the Supreme Court overturned a ruling by the Gallowbrook court")
         if p.subject and q.subject and _overlap(_args(p, directed=True), q.subject) and cross >= 2 and \
-                cross > straight and not converse(p.forms, q.forms) and \
-                not (p.subject_core and p.subject_core <= q.subject_core):
+                cross > straight and not converse(p.forms, q.forms) and not _lent_passive(p) and \
+                not (p.subject_core and p.subject_core <= q.subject_core and
+                     not _overlap(p.subject - q.subject, _args(q, directed=True))):
             return (f"the roles are reversed: in the cited text {_describe(q.subject)} '{q.text}' "
                     f"{_describe(_args(q))}")
         # ("the European Union" for "the bloc" the evidence's "EU" is: an abbreviation's standard expansion)
@@ -3551,7 +3554,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # with its own subject under a noun ("the condition that the U.S. will not rule out ...") is compared, and
         # so is the act of a plan the evidence also has ("approved plans to demolish" for "plans to repair")
         return ""
-    if any(same_sense(p.forms, {lemma}) for lemma in f.act_lemmas):
+    # (not by the noun it acts on, which the evidence may act on otherwise: "launched a new version" is not said by
+    # "tested a new version")
+    if any(same_sense(p.forms - p.object_core, {lemma}) for lemma in f.act_lemmas):
         return ""  # said with a noun or adjective in the evidence ("defending" / "in their defence")
     if p.lemma in _GETTING_VERBS and not p.negated and any(
             not x.irrealis and not x.negated and not x.infinitive and x.dep != "xcomp" and known(x.forms) and
@@ -3889,6 +3894,12 @@ def _unite(cores: dict[str, frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*cores.values()) if cores else frozenset()
 
 
+def _lent_passive(p: Predicate) -> bool:
+    """A passive whose subject is not its own ("Cannabis plants estimated to be worth £50,000 were seized in a police
+    raid"): the words the parse lends it as a doer are what is acted on."""
+    return not p.explicit_subject and re.search(r"(?i)\b(?:was|were|is|are|been|be|being)\s+\S+$", p.text) is not None
+
+
 def _swapped_roles(p: Predicate, q: Predicate) -> str:
     """A reason when the claim gives an argument of the action a role the evidence gives someone else: the doer
     of the evidence acted on in the claim ("the militants stalled the government forces' advance"), or the
@@ -3912,7 +3923,9 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
                     f"and {_describe(mine)} is on the receiving end")
         return ""
     # (not a general verb's: "had been in charge of the club before he was sacked" is no sacking of the club)
-    if _overlap(ps, q_other) and (_overlap(qs, p_other) or not p_other) and \
+    # (nor a passive whose subject the parse lent it: "Cannabis plants estimated to be worth £250,000 were seized in
+    # a police raid" has the plants seized, as the evidence's police seized them)
+    if _overlap(ps, q_other) and (_overlap(qs, p_other) or not p_other) and not _lent_passive(p) and \
             not (p.lemma in NEUTRAL_VERBS and q.lemma not in NEUTRAL_VERBS):
         return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', "
                 f"and {_describe(ps & q_other or ps)} is on the receiving end")
