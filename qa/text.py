@@ -284,6 +284,19 @@ _ORDINAL_DAY_OF = re.compile(r"\b(?:the\s+)?((?:twenty|thirty)[\s-](?:first|seco
                              "|".join(m.capitalize() for m in MONTHS) + r")\b", re.I)
 
 
+# "her one hundred and fifth birthday" is her 105th ("one hundred" and "fifth" read apart are 100 and 5)
+_HUNDRED_ORDINAL = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine) hundred (?:and )?(?:(twenty|thirty|"
+                              r"forty|fifty|sixty|seventy|eighty|ninety)[\s-])?(" +
+                              "|".join(w for w in ORDINALS if ORDINALS[w] < 20) + r")\b", re.I)
+
+
+def _hundred_ordinal(m: re.Match) -> str:
+    n = CARDINALS[m.group(1).lower()] * 100 + (CARDINALS[m.group(2).lower()] if m.group(2) else 0) + \
+        ORDINALS[m.group(3).lower()]
+    end = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{end}"
+
+
 def _day_of(word: str) -> int:
     """The day of the month an ordinal names ("first" 1, "twenty-first" 21, "3rd" 3)."""
     w = word.lower().replace(" ", "-")
@@ -320,6 +333,9 @@ def normalize(text: str) -> str:
     # an ISO date, "2024-05-05", is "5 May 2024" (day-first or month-first numerals are left alone: ambiguous)
     text = _ISO_DATE.sub(lambda m: f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1].capitalize()} {m.group(1)}", text)
     text = re.sub(r"\bNo\.\s?(?=\d)", "Number ", text)  # "No. 10 Downing Street", "a No. 10 spokesman"
+    text = _HUNDRED_ORDINAL.sub(_hundred_ordinal, text)
+    # "30 cents in the dollar" is 30 percent of what is owed
+    text = re.sub(r"\b(\d+(?:\.\d+)?) cents (?:in|on|for every) the dollar\b", r"\1 percent", text, flags=re.I)
     # "the first of April" is "1 April" (the day-of-month as a date reads it, not an ordinal count)
     text = _ORDINAL_DAY_OF.sub(lambda m: f"{_day_of(m.group(1))} {m.group(2)}", text)
     # "Q1" is "the first quarter", "H2" "the second half" (of a year)

@@ -6072,6 +6072,25 @@ def test_windows_ceilings_spans_and_orders(claim, evidence, supported):
 
 
 @pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 45, round three): an ordinal in words past a hundred; "cents in the dollar"
+    # as a share; "a whole day" where the evidence gives the span in hours
+    ("Ivy Marsh celebrated her one hundred and third birthday on Sunday.", "Ivy Marsh, who turned 103 on Sunday, "
+     "still lives alone.", True),
+    ("Ivy Marsh celebrated her one hundred and fourth birthday on Sunday.", "Ivy Marsh, who turned 103 on Sunday, "
+     "still lives alone.", False),
+    ("Savers in the Orm fund will get back about 40 percent of their money.",
+     "Savers in the Orm fund will get back about 40 cents in the dollar.", True),
+    ("The pupils of Orm school stayed silent for a whole day to raise money.",
+     "The sponsored silence by the pupils of Orm school lasted 24 hours and raised money for charity.", True),
+    ("The pupils of Orm school stayed silent for a whole day to raise money.",
+     "The sponsored silence by the pupils of Orm school lasted 12 hours and raised money for charity.", False),
+])
+def test_ordinals_shares_and_whole_spans(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
     # TEST FIXTURE sentences (session 45): two names, each part of another act, swapped; a bare "did not" stands for
     # the act before it
     ("Sales of Pellow fell after its rival Quarrix launched a cheaper model, analysts said.",

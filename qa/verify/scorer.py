@@ -827,8 +827,9 @@ def _speaker_words(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[st
             shared = t.dep_ in ("nsubj", "nsubjpass") and att.head and key(t.text) == att.head and \
                 t.text in att.speaker.split() and att.verb_i >= 0 and a.doc[att.verb_i].dep_ == "ccomp"
             # "the mayor's office said": the office of the mayor the article names
-            owner = t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and key(t.head.text) == att.head \
-                and t.text in att.speaker.split()
+            # (or the office of a person the speaker phrase names: "The union's general secretary, Oona Blackley")
+            owner = t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass") and t.text in att.speaker.split() and \
+                (key(t.head.text) == att.head or att.person and t.head.text in att.speaker.split())
             # "The company denied that claim, saying ...": the participle's speaker is its verb's subject
             participle = t.dep_ in ("nsubj", "nsubjpass") and verb.tag_ == "VBG" and verb.dep_ == "advcl" and \
                 verb.head.i == t.head.i
@@ -1982,6 +1983,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 not _UNIVERSAL_SYNONYMS.get(t.lower_, frozenset()) & f.keys:
             if t.lower_ == "every" and t.head.lower_ in _PERIODS and _PERIODS[t.head.lower_] & f.keys:
                 continue  # "every day" for "daily"
+            if t.lower_ in ("whole", "entire") and t.head.lemma_.lower() in _THROUGHOUT_PERIODS and \
+                    _span_given(t.head.lemma_.lower(), ev_all):
+                continue  # "a whole day" for "lasted 24 hours": the span, which the evidence gives in another unit
             if t.lower_ == "every" and t.i > 0 and c.doc[t.i - 1].lower_ == "in" and t.i + 1 < len(c.doc) and \
                     c.doc[t.i + 1].like_num:
                 continue  # "one in every 200": a rate, which the quantity check compares
@@ -4977,6 +4981,18 @@ def _apposition_office_clash(att: Attribution, ev_words: frozenset[str], f: _Evi
 
 
 _APPOSITION_END = frozenset("in of at for from with on to who which".split())
+
+
+def _span_given(period: str, ev: list[Analysis]) -> bool:
+    """Whether the evidence gives one `period` ("day") as a span in any unit ("24 hours")."""
+    one = next(iter(quantities(f"1 {period}")), None)
+    return one is not None and any(q.unit in _SPAN_UNITS and not q.qualifier and
+                                   amount_keys(q) & (amount_keys(one) - {"#1"})
+                                   for a in ev for q in a.quantities)
+
+
+# Units of a span of time, in which the evidence may give a "whole day" or an "entire week".
+_SPAN_UNITS = frozenset("second minute hour day week fortnight month year decade century".split())
 
 
 # Verbs of a rise by a multiple: each a rise, no two the same one.
