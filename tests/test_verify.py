@@ -6091,6 +6091,34 @@ def test_ordinals_shares_and_whole_spans(claim, evidence, supported):
 
 
 @pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 45, round four): the thing raised as the subject of "rise" (no roles
+    # reversed; "fall" is still the opposite); an acronym that keeps its "of" ("MoD") for the name spelled out
+    ("Household gas prices will rise by more than 7%, Orm Energy says.",
+     "Supplier Orm Energy will raise household gas prices by 7.5% from 1 May, the company said.", True),
+    ("Household gas prices will fall by 7%, Orm Energy says.",
+     "Supplier Orm Energy will raise household gas prices by 7% from 1 May, the company said.", False),
+    ("The Ministry of Defence says a wartime mine found on Kell beach was made safe on Sunday.",
+     "A wartime mine found on Kell beach was made safe on Sunday, the MoD said.", True),
+    ("The Ministry of Health says a wartime mine found on Kell beach was made safe on Sunday.",
+     "A wartime mine found on Kell beach was made safe on Sunday, the MoD said.", False),
+    # (what must happen is as sure as what will, not a thing done; nor surer than a plan only weighed)
+    ("The time nurses in Orm spend on handovers must now be paid, a tribunal ruled.",
+     "Nurses in Orm will be paid for the time they spend on handovers, a tribunal ruled.", True),
+    ("Orm council must close the Kell library.", "Orm council is considering closing the Kell library.", False),
+    # (a committee is not its chair: one member's words are not the body's; a spokesman's are)
+    ("Orm's planning committee said the tower was too tall.",
+     "'The tower is too tall,' said Councillor Ana Reyes, who chairs Orm's planning committee.", False),
+    ("Councillor Ana Reyes said the tower was too tall.",
+     "'The tower is too tall,' said Councillor Ana Reyes, who chairs Orm's planning committee.", True),
+    ("Orm council said the Kell library would close.", "An Orm council spokesman said the Kell library would close.",
+     True),
+])
+def test_raised_things_rising_and_acronyms_with_of(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
     # TEST FIXTURE sentences (session 45): two names, each part of another act, swapped; a bare "did not" stands for
     # the act before it
     ("Sales of Pellow fell after its rival Quarrix launched a cheaper model, analysts said.",

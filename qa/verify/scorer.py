@@ -628,7 +628,9 @@ def _name_found(t: Token, f: _EvidenceFacts, claim_runs: list[list[str]]) -> boo
             idx = run.index(t.text)
             for i in range(0, idx + 1):
                 for j in range(idx + 1, len(run) + 1):
-                    if j - i >= 2 and (initials(run[i:j]) in f.acronyms or initials(run[i:j]) in f.before):
+                    # ("Ministry of Defence" for "MoD": the "of" kept, as the acronym keeps it)
+                    if j - i >= 2 and (initials(run[i:j]) in f.acronyms or initials(run[i:j]) in f.before or
+                                       initials(run[i:j], LINKING_WORDS) in f.acronyms):
                         return True
     # where the text's "the city" is the place it named last, another place named earlier is not that city
     other_place = bool(f.places) and (t.ent_type_ == "GPE" or name_bases(t.text) & f.place_names) and \
@@ -1014,6 +1016,19 @@ def _member_for_body(claim_att: Attribution, ev_att: Attribution) -> bool:
     return False
 
 
+# Bodies that decide by debate and vote: one member's or the chair's words are not the body's.
+_DELIBERATIVE = frozenset("committee council assembly parliament senate panel".split())
+
+
+def _chair_for_body(claim_att: Attribution, ev_att: Attribution, sentence: str) -> bool:
+    """Whether the claim credits a deliberating body ("the highways committee said") with what a named person who
+    chairs it or sits on it said ("said Councillor Amos Greave, who chairs Lindcastle's highways committee")."""
+    if claim_att.head not in _DELIBERATIVE or claim_att.person or not ev_att.person or not sentence:
+        return False
+    return re.search(rf"(?i)\b(?:chairs?|chaired|chairing|chairman|chairwoman|member|members|sits on) (?:of )?"
+                     rf"(?:the )?(?:[\w'-]+ ){{0,4}}{claim_att.head}\b", sentence) is not None
+
+
 def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att_names: set[str],
                      ev_att: Attribution | None = None, sentence_words: set[str] | None = None,
                      reported: frozenset[str] = frozenset(), sentence: str = "") -> tuple[bool, str]:
@@ -1040,6 +1055,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
         return True, ""
     if ev_att is not None and _member_for_body(claim_att, ev_att):
         return False, "words"  # "Breckhurst Town said" for "Breckhurst Town striker Rui Fenn said"
+    if ev_att is not None and _chair_for_body(claim_att, ev_att, sentence):
+        return False, "widened"  # "the highways committee said" for "said Councillor Amos Greave, who chairs it"
     if ev_att is not None and _other_office(claim_att, ev_att, ev_words):
         return False, "words"
     if ev_att is not None and _one_of(ev_att.speaker, cw):
@@ -3245,7 +3262,7 @@ _REQUEST_FORMS = frozenset(f for v in REQUEST_VERBS | ADVISING_VERBS | INSTRUCTI
 # Verbs whose thing acted on may be their subject ("Lindqvist will close the store" / "the store will close").
 _ALTERNATING_VERBS = frozenset("""close shut open reopen end start begin stop break sink burn grow increase decrease
 reduce expand shrink double halve move change improve worsen slow resume merge split collapse flood empty
-fill""".split())
+fill rise raise fall lower drop""".split())
 
 
 def _alternated(p: Predicate, q: Predicate) -> bool:
@@ -3365,7 +3382,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         if settled and not q.negated and not p.negated:
             return f"the cited text says only '{q.irrealis} {q.text}', the claim says '{p.governor} {p.text}'"
         if q.irrealis and not p.irrealis and not q.negated and (p.lemma not in NEUTRAL_VERBS or governed) and \
-                not purpose and p.lemma not in IRREALIS_VERBS:  # "were expected" restates "should arrive"
+                not purpose and p.lemma not in IRREALIS_VERBS and \
+                not _obliged(p):  # "were expected" restates "should arrive"
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
         # (not where the evidence also states the act plainly: "the curfew will stay" restates "will remain", not
         # the residents urged "to stay")
@@ -3394,9 +3412,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it will happen ('{p.text}')"
         # (a general verb too when the evidence only alleges or weighs it of the same thing: "used a banned
         # drug" for "accused of using a banned drug")
+        # (an obligation, "must be paid", is as sure as "will be paid", not surer)
         if p.strength > q.strength and not q.negated and not p.negated and (
                 p.lemma not in NEUTRAL_VERBS or q.strength == 0 and _overlap(p.object_core, q.object_core)) and \
-                p.lemma not in CONTEMPLATION_VERBS and not purpose:
+                p.lemma not in CONTEMPLATION_VERBS and not purpose and not (_obliged(p) and q.strength >= 1):
             return (f"the cited text says '{q.text}' ({_STRENGTH_WORDS[q.strength]}), the claim says "
                     f"'{p.text}'")
         if q.conditioned and not p.conditioned and not p.condition and not q.condition and not p.negated and \
@@ -3613,7 +3632,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if flip is not None and not any(_forms_match(p, x) for _, x in ev_preds):
         return f"the cited text says '{flip.text}', the claim says the opposite ('{p.text}')"
     # (an act asked of someone is compared only with the same act: "raised concerns" is not "urged Paris to suspend")
-    if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and \
+    if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and not _obliged(p) and \
             q.irrealis.lower() not in _REQUEST_FORMS and \
             not _bare_participle(p, q) and not (p.infinitive and p.dep == "advcl") and not p.purpose and \
             not _scene(p) and not _scheduled(p, q) and (known(p.forms) or shared >= 2 and not _describing(p)):
@@ -3898,6 +3917,12 @@ def _unite(cores: dict[str, frozenset[str]]) -> frozenset[str]:
     return frozenset().union(*cores.values()) if cores else frozenset()
 
 
+def _obliged(p: Predicate) -> bool:
+    """An act the claim says must happen ("engineers must complete checks", "must be paid"): an obligation, which
+    states nothing done, so it is not the claim saying a planned act happened."""
+    return "must" in p.text.lower().split()
+
+
 def _lent_passive(p: Predicate) -> bool:
     """A passive whose subject is not its own ("Cannabis plants estimated to be worth £50,000 were seized in a police
     raid"): the words the parse lends it as a doer are what is acted on."""
@@ -3929,7 +3954,9 @@ def _swapped_roles(p: Predicate, q: Predicate) -> str:
     # (not a general verb's: "had been in charge of the club before he was sacked" is no sacking of the club)
     # (nor a passive whose subject the parse lent it: "Cannabis plants estimated to be worth £250,000 were seized in
     # a police raid" has the plants seized, as the evidence's police seized them)
+    # (nor the thing acted on as the subject of the same act: "prices will rise" for "X will raise prices")
     if _overlap(ps, q_other) and (_overlap(qs, p_other) or not p_other) and not _lent_passive(p) and \
+            not _alternated(p, q) and \
             not (p.lemma in NEUTRAL_VERBS and q.lemma not in NEUTRAL_VERBS):
         return (f"the roles are reversed: in the cited text {_describe(qs)} '{q.text}', "
                 f"and {_describe(ps & q_other or ps)} is on the receiving end")
