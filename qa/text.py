@@ -338,6 +338,11 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(\d+(?:\.\d+)?) cents (?:in|on|for every) the dollar\b", r"\1 percent", text, flags=re.I)
     # "the first of April" is "1 April" (the day-of-month as a date reads it, not an ordinal count)
     text = _ORDINAL_DAY_OF.sub(lambda m: f"{_day_of(m.group(1))} {m.group(2)}", text)
+    # "her debut novel", "the maiden voyage", "its inaugural season": the first of them
+    text = re.sub(r"\b(the|a|an|his|her|its|their|our|my|your|'s|’s) (?:debut|maiden|inaugural) "
+                  r"(?!(?:in|at|on|for|with|as|against|of|to|and|or|but|the|a|an|this|that|since|after|before|when|was|"
+                  r"is|has|had|will|would)\b)(?=[a-z])", r"\1 first ",
+                  text)
     # "Q1" is "the first quarter", "H2" "the second half" (of a year)
     text = re.sub(r"\b([QH])([1-4])\b(?!-)", lambda m: f"{_ORDINAL_WORDS[int(m.group(2))]} "
                   f"{'quarter' if m.group(1) == 'Q' else 'half'}", text)
@@ -546,8 +551,10 @@ _AGE_RANGE = re.compile(r"\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?
                         r"|[2-9]0s|[2-9]0's)\b", re.I)
 _PART_OF_DECADE = {None: (0, 9), "early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 # Pence after a number: "50p", "250p" (not "5pm", which the clock reading took first)
-_PENCE_WORDS = re.compile(r"\b(\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")\s+pence\b", re.I)
-_PENCE = re.compile(r"(?<![\w.£$€])(\d{1,4})p\b(?!\.m)")
+# ("41.6 pence" is £0.416, not 41 and six pence)
+_PENCE_WORDS = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) +
+                          r")\s+pence\b", re.I)
+_PENCE = re.compile(r"(?<![\w.£$€])(\d{1,4}(?:\.\d+)?)p\b(?!\.m)")
 # Cents after a number ("45 cents", "a 45-cent dividend"), read as a dollar's: the usual currency of cents
 _CENTS = re.compile(r"(?<![\w.£$€])(\d{1,2})(?:\s+|-)cents?\b", re.I)
 _COUNT_OR_WORD = r"(\d{1,3}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")"
@@ -576,8 +583,15 @@ _MULTIPLE_OF = re.compile(r"(?:(?<=, )|(?<=\bat )|(?<=\bis )|(?<=\bwas )|(?<=\ba
 _MULTIPLES = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
 
 
+def _pounds_of_pence(pence: float) -> str:
+    """"£0.50" for 50 pence, "£0.416" for 41.6."""
+    return f"£{pence / 100:.2f}" if pence.is_integer() else f"£{pence / 100:g}"
+
+
 def _count_of(word: str) -> float:
     w = re.sub(r"\s+times$", "", word.lower())
+    if re.fullmatch(r"\d+\.\d+", w):
+        return float(w)
     return float(w) if w.isdigit() else float(CARDINALS.get(w, 0) or {"twice": 2, "a": 1, "an": 1}.get(w, 0))
 
 
@@ -670,10 +684,10 @@ def quantities(text: str) -> list[Quantity]:
     # "three dollars and fifty cents" is $3.50, "two pounds and 40 pence" £2.40
     text = _AND_CENTS.sub(lambda m: f"{_SIGN_OF_CURRENCY[m.group(2).lower()]}{_count_of(m.group(1)):.0f}."
                                     f"{_count_of(m.group(3)):02.0f}", text)
-    text = _PENCE.sub(lambda m: f"£{int(m.group(1)) / 100:.2f}", text)  # "50p" is £0.50
+    text = _PENCE.sub(lambda m: _pounds_of_pence(float(m.group(1))), text)  # "50p" is £0.50
     text = _CENTS.sub(lambda m: f"${int(m.group(1)) / 100:.2f}", text)  # "45 cents", "a 45-cent dividend": $0.45
     # ("five pence" too)
-    text = _PENCE_WORDS.sub(lambda m: f"£{_count_of(m.group(1)) / 100:.2f}", text)
+    text = _PENCE_WORDS.sub(lambda m: _pounds_of_pence(_count_of(m.group(1))), text)
     text = _NUMBERED_PART.sub(lambda m: f"{_ORDINAL_OF[m.group(2).lower()]} {m.group(1)}", text)
     text = _NUMBER_RUN.sub(_number_run, text)
     # "one hundred and ten" is 110
@@ -806,7 +820,11 @@ def quantities(text: str) -> list[Quantity]:
             qualifier = "at_least" if om.group(1).lower() in ("more", "over", "above", "greater") else "up_to"
         if qualifier is None:
             before = text[max(0, m.start() - 30):m.start()]
+            # "under a three-year agreement": the deal's term, not less than three years
+            adjective = re.search(r"(?i)\bunder\s+an?\s*$", before) and text[m.end():m.end() + 1] == "-"
             before = re.sub(r"\s+an?\s*$", " ", before)  # "more than a dozen"
+            if adjective:
+                before = ""
             before = _SIGN_BEFORE.sub("", before)  # "up to £80"
             for pattern, name in _QUALIFIERS:
                 if pattern.search(before) and not (name == "more" and _PARTICLE_OVER.search(before) and

@@ -6177,3 +6177,144 @@ def test_swapped_names_and_a_bare_did_not(claim, evidence, supported):
 def test_verbs_the_parser_misreads(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 46): orders, sides and roles: a "before" clause the parser hangs on the act
+    # decided; "those in ..." standing for what its preposition names; "to after the display"; "taller" /
+    # "shorter"; two describing words of one noun crossed between two acts; a describing word swapped between
+    # the subject and the noun of a preposition ("a premium over ...")
+    ("Orm council will decide whether to shut the Kell library before it consults residents.",
+     "Orm council will consult residents before it decides whether to shut the Kell library.", False),
+    ("Orm council will consult residents before it decides whether to shut the Kell library.",
+     "Orm council will consult residents before it decides whether to shut the Kell library, a spokesman said.",
+     True),
+    ("Bins in Orm ward will be emptied on Mondays, a day before those in Kell ward.",
+     "Bins in Orm ward will be emptied on Mondays, a day after those in Kell ward.", False),
+    ("Bins in Orm ward will be emptied on Mondays, a day after those in Kell ward.",
+     "Bins in Orm ward will be emptied on Mondays, a day after those in Kell ward, the council said.", True),
+    ("Organisers moved the band's set to after the fireworks display.",
+     "Organisers moved the band's set to before the fireworks display.", False),
+    ("Residents said the new tower would be shorter than the church spire.",
+     "Residents said the new tower would be taller than the church spire.", False),
+    ("The council's roads budget was overspent by £2m while its parks budget was underspent by £1m.",
+     "The council's parks budget was overspent by £2m while its roads budget was underspent by £1m.", False),
+    ("The council's parks budget was overspent by £2m, and its roads budget was underspent by £1m.",
+     "The council's parks budget was overspent by £2m while its roads budget was underspent by £1m.", True),
+    ("Organic wheat fetched a premium of £40 a tonne over conventional wheat last year.",
+     "Conventional wheat fetched a premium of £40 a tonne over organic wheat last year.", False),
+])
+def test_orders_sides_and_crossed_roles(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 46): acts: "has frozen" read as having frozen things; verbs the thesaurus now
+    # knows (draft, unionise, reverse, shortlist, display; cull for destroy, open for premiere); an act noun
+    # as the object of the same verb ("approved the demolition" / "the conversion"); "go on doing" as "keep
+    # doing"
+    ("Orm's cabinet has cut councillors' allowances until the end of the year.",
+     "Orm's cabinet has frozen councillors' allowances until the end of the year.", False),
+    ("Orm's cabinet has frozen councillors' allowances until the end of the year.",
+     "Orm's cabinet has frozen councillors' allowances until the end of the year, a spokesman said.", True),
+    ("The Kell farmers' union drafted the new tenancy code.", "The Kell farmers' union endorsed the new tenancy code.",
+     False),
+    ("Staff at the Orm museum voted to unionise on Monday.", "Staff at the Orm museum voted to strike on Monday.",
+     False),
+    ("Director Ana Roe reversed her decision to cast amateurs.",
+     "Director Ana Roe defended her decision to cast amateurs.", False),
+    ("The jury named Tom Hale's novel as the winner of the Kell Prize.",
+     "The jury shortlisted Tom Hale's novel for the Kell Prize.", False),
+    ("Vets have destroyed all 900 pigs on the Kell farm.", "Vets have culled all 900 pigs on the Kell farm.", True),
+    ("The committee approved the demolition of the Kell chapel.",
+     "The committee approved the conversion of the Kell chapel into four flats.", False),
+    ("The committee approved the conversion of the Kell chapel.",
+     "The committee approved the conversion of the Kell chapel into four flats.", True),
+    ("Farmers warned that they cannot go on selling milk below what it costs to produce.",
+     "'We cannot keep selling milk below the cost of production,' farmers warned.", True),
+])
+def test_acts_and_their_objects(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 46): how surely: a thing asked for said to be given; a deal "in talks" said
+    # to be signed; "unlikely" said to be ruled out; cancellations warned of said to be made; a reported "would"
+    # restated in the present
+    ("The ministry has given the Kell trust £3m to reopen the ward.",
+     "The Kell trust has asked the ministry for £3m to reopen the ward.", False),
+    ("The Kell trust has asked the ministry for £3m to reopen the ward.",
+     "The Kell trust has asked the ministry for £3m to reopen the ward, a spokesman said.", True),
+    ("Kell Foods has signed a supply deal with the Orm growers.",
+     "Kell Foods is in talks with the Orm growers about a supply deal.", False),
+    ("Kell Foods is in talks with the Orm growers about a supply deal.",
+     "Kell Foods is in talks with the Orm growers about a supply deal, both sides said.", True),
+    ("The envoy ruled out a ceasefire before the talks.",
+     "The envoy warned that a ceasefire was unlikely before the talks.", False),
+    ("Ferry operators have cancelled sailings on the Orm route.",
+     "Ferry operators have warned of likely cancellations on the Orm route.", False),
+    ("Orm's Christmas market is moving to a park this year.",
+     "The mayor announced that Orm's Christmas market would move this year from the square to Kell Park.", True),
+])
+def test_asked_weighed_and_warned_of(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 46): who and what: a person named in what the evidence says of its speaker
+    # is not the speaker; "the founder of X" for a name "who founded X"; "growers there" for the place named
+    # before; a doer added by "by" though a place follows it; amounts and words: pence with decimals, "under a
+    # three-year deal", "debut" as "first", "every year" as "a year", "completely" as "all", a month as when
+    ("Ana Roe, star of 'Wolf Song', said the Kell Gorge shoot had been the hardest of her career.",
+     "Tom Hale, who directed 'Wolf Song' with Ana Roe in the lead role, said the shoot in Kell Gorge had been 'the "
+     "hardest of my career'.", False),
+    ("Tom Hale, director of 'Wolf Song', said the Kell Gorge shoot had been the hardest of his career.",
+     "Tom Hale, who directed 'Wolf Song' with Ana Roe in the lead role, said the shoot in Kell Gorge had been 'the "
+     "hardest of my career'.", True),
+    ("The founder of the Kell Puppet Company has died.",
+     "Ana Roe, who founded the Kell Puppet Company in 1988, has died aged 81.", True),
+    ("The founder of the Orm Theatre has died.",
+     "Ana Roe, who founded the Kell Puppet Company in 1988, has died aged 81.", False),
+    ("Cherry growers in the Orm Hills say the frost destroyed half their blossom.",
+     "A late frost struck the cherry orchards of the Orm Hills on 4 April. Growers there say it destroyed half their "
+     "blossom.", True),
+    ("The painting was found by a cleaner in the Orm Museum.",
+     "The painting was found in the archive of the Orm Museum.", False),
+    ("Milk prices rose to more than 30 pence a litre in May.", "Milk prices rose to 31.4 pence a litre in May.", True),
+    ("Milk prices rose to more than 32 pence a litre in May.", "Milk prices rose to 31.4 pence a litre in May.",
+     False),
+    ("Under a three-year deal, Kell Foods will buy all of the cooperative's milk.",
+     "Kell Foods has signed a three-year deal to buy all the milk the cooperative produces.", True),
+    ("The first novel by Ana Roe sold 20,000 copies.", "Ana Roe's debut novel sold 20,000 copies.", True),
+    ("The second novel by Ana Roe sold 20,000 copies.", "Ana Roe's debut novel sold 20,000 copies.", False),
+    ("The incinerator would burn 100,000 tonnes of waste every year.",
+     "The incinerator would burn 100,000 tonnes of waste a year.", True),
+    ("Members have completely lost faith in the council.", "Members have lost all faith in the council.", True),
+    ("A statue of the composer Ana Roe by sculptor Tom Hale is due to be unveiled in June.",
+     "Sculptor Tom Hale will unveil a bronze statue of the composer Ana Roe in Brandmere Square on 4 June, the city's "
+     "arts office said.", True),
+])
+def test_speakers_descriptions_and_amounts(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 46, round two): a prize won for one "awarded to" them (one transfer, its two
+    # sides); "would not drop any" for "would keep all" (keeping and scrapping are opposites); "picked up" a prize
+    # for "won"
+    ("Ana Roe has won the Kell Prize for her novel.",
+     "The Kell Prize was awarded on Thursday to Ana Roe for her novel.", True),
+    ("Orm Rail said it would not drop any routes this year.", "Orm Rail said it would keep all its routes this year.",
+     True),
+    ("Orm Rail said it would scrap its night routes this year.",
+     "Orm Rail said it would keep its night routes this year.", False),
+    ("'Kell Rivers' picked up at least one prize at the Orm film awards.",
+     "The documentary 'Kell Rivers' won best feature and best editing at the Orm film awards.", True),
+])
+def test_two_sides_and_opposites(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

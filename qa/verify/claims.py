@@ -368,6 +368,9 @@ def _is_negated(tok: Token) -> bool:
         return True  # "voted against keeping the pool open": voted that it not be kept
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in _PREVENTING_VERBS:
         return True  # "preventing jihadists from gaining a foothold": they do not gain one
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "on" and \
+            tok.head.head.lemma_.lower() in ("go", "carry") and tok.head.head.pos_ in ("VERB", "AUX"):
+        return _is_negated(tok.head.head)  # "cannot go on selling": as "cannot keep selling", the selling too
     intent = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "of" else \
         tok.head if tok.dep_ in ("acl", "relcl") else None
     if intent is not None and intent.pos_ == "NOUN" and intent.lemma_.lower() in _INTENT_NOUNS and \

@@ -137,7 +137,7 @@ fire, sack, dismiss, lay off, remove from office, remove from post, oust, remove
 develop, build, create, design, invent
 sign, conclude, finalise, finalize, seal, agree deal, agree contract, agree terms
 agree, reach deal, reach agreement, reach accord, strike deal, clinch deal, seal deal, cut deal
-overturn, quash, throw out, strike down, annul, set aside
+overturn, quash, throw out, strike down, annul, set aside, reverse
 hope, wish, aim, want
 look for, search for, hunt for, seek, pursue, track down
 investigate, probe, inquire into, look into, examine, check, check on
@@ -223,7 +223,7 @@ replicate, reproduce, repeat
 photograph, film, image, snap
 drill, bore
 commission
-premiere, debut, stage, perform
+premiere, debut, stage, perform, open
 omit, leave out, exclude, drop
 fail, flunk
 include
@@ -255,7 +255,7 @@ edit
 relocate, rehome, resettle
 tag
 tranquilise, tranquillise, tranquilize, sedate
-put down, euthanise, euthanize, cull
+put down, euthanise, euthanize, cull, destroy
 ticket
 storm, assault
 riot
@@ -290,6 +290,11 @@ break down, malfunction
 vote out, oust, remove
 sever, break off, cut ties
 appeal to, ask, call on, request, demand
+win, pick up, scoop, bag
+draft, draw up, write up
+unionise, unionize, form union
+exhibit, display, put on display, put on show, showcase
+shortlist
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").
@@ -330,6 +335,7 @@ convict, find guilty | acquit, clear, find not guilty
 remand, hold in custody, keep in custody | bail, release on bail, grant bail
 include | omit, leave out, exclude
 postpone, delay, defer, put off, push back, put back | bring forward
+keep, retain, maintain | scrap, abolish, axe, drop, discontinue
 pass | fail, flunk
 """
 OPPOSITES = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))

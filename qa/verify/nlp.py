@@ -96,6 +96,7 @@ def parse(text: str) -> Doc:
     _fix_object_read_as_adverb(doc)
     _fix_subject_read_as_adverb(doc)
     _fix_verb_read_as_modifier(doc)
+    _fix_perfect_read_as_having(doc)
     _fix_verb_read_as_compound(doc)
     _fix_gerund_read_as_compound(doc)
     _fix_noun_before_name_as_subject(doc)
@@ -260,6 +261,37 @@ def _fix_verb_read_as_modifier(doc: Doc) -> None:
                             x.head, x.dep_ = named, "compound"
                 _promote(v, named, root, [c for c in root.children if c.dep_ == "punct"], participle, "VBD")
                 break
+
+
+def _fix_perfect_read_as_having(doc: Doc) -> None:
+    """"The cabinet has frozen councillors' allowances": the small model may read "has" as the verb of having and
+    the participle as an adjective of its object. A past participle right after a main-verb "have", describing
+    (the possessor of) that verb's object, is the verb; "have" its auxiliary."""
+    for h in doc:
+        if h.lemma_ != "have" or h.pos_ != "VERB" or h.i + 1 >= len(doc):
+            continue
+        v = doc[h.i + 1]
+        base = (irregular_verbs().get(v.lower_) or [""])[0] if v.tag_ in ("VBN", "JJ") else ""
+        if not base and v.lower_.endswith("ed") and v.tag_ in ("VBN", "VBD", "JJ"):
+            base = next((b for b in (v.lower_[:-1], v.lower_[:-2]) if known({b})), "")
+        if v.dep_ != "amod" or not base:
+            continue
+        obj = v.head
+        while obj.dep_ in ("poss", "compound") and obj.head is not obj:
+            obj = obj.head
+        if obj.dep_ != "dobj" or obj.head != h:
+            continue
+        root, dep = h.head.i == h.i, h.dep_
+        for c in list(h.children):
+            c.head = v
+        if root:
+            v.head = v
+            h.head = v
+        else:
+            v.head = h.head
+            h.head = v
+        v.dep_, h.dep_, h.pos_ = dep, "aux", "AUX"
+        v.pos_, v.tag_, v.lemma_ = "VERB", "VBN", base
 
 
 def _promote(v: Token, subj: Token, obj: Token, moved: list[Token], participle: bool, tag: str) -> None:

@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -102,6 +103,7 @@ from qa.verify.context import (
 )
 from qa.verify.lexicon import (
     COMMITMENT_VERBS,
+    KNOWN_VERBS,
     NEUTRAL_VERBS,
     converse,
     derived,
@@ -840,6 +842,12 @@ def _speaker_words(att: Attribution, f: _EvidenceFacts, si: int) -> frozenset[st
             if t.head.i == att.verb_i or according or shared or owner or participle or described or \
                     att.pronoun and t.text in att.speaker.split():
                 words |= names
+    # "Growers there say ...": the place "there" stands for is the one the sentence before names ("the cherry
+    # orchards of the Vennor Hills")
+    if si > 0 and re.search(r"(?i)\bthere$", att.speaker.strip()):
+        before = f.analyses[si - 1]
+        words |= {key(t.lemma_ if t.pos_ != "PROPN" else t.text) for t in before.doc or ()
+                  if t.pos_ in ("NOUN", "PROPN") and not t.is_stop}
     return frozenset(words)
 
 
@@ -1116,6 +1124,14 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
             ev_att.head not in named_words and ev_att.head != claim_att.head and \
             not any(_overlap({w}, frozenset(key(x) for x in ev_att.speaker.split())) for w in named_words):
         return False, "words"  # "His deputy, Colonel Ina Rosk, said" is not the man "his" stands for
+    # "Jessamy Fray said" for "Ravi Holm, who directed the film with Jessamy Fray, said": the claim's person is
+    # named in what the evidence says of its speaker, another named person
+    own = {key(x) for x in ev_att.speaker.split() if x[:1].isupper() and x.lower() != "the"} \
+        if ev_att is not None and not ev_att.pronoun else set()
+    who = persons or (set(cw) if claim_att.person and not claim_att.pronoun else set())
+    if who and ev_att is not None and ev_att.person and claim_att.head in who and own - TITLES and \
+            not any(_overlap({w}, frozenset(own)) for w in who):
+        return False, "person"
     if persons:
         if not all(_overlap({w}, ev_words) for w in persons):
             return False, "person"
@@ -2000,6 +2016,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 not _UNIVERSAL_SYNONYMS.get(t.lower_, frozenset()) & f.keys:
             if t.lower_ == "every" and t.head.lower_ in _PERIODS and _PERIODS[t.head.lower_] & f.keys:
                 continue  # "every day" for "daily"
+            if t.lower_ == "every" and t.head.lower_ in _PERIODS and \
+                    re.search(rf"(?i)\b(?:a|an|per|each) {t.head.lower_}\b", f.text):
+                continue  # "250,000 tonnes every year" for "250,000 tonnes a year": a rate
             if t.lower_ in ("whole", "entire") and t.head.lemma_.lower() in _THROUGHOUT_PERIODS and \
                     _span_given(t.head.lemma_.lower(), ev_all):
                 continue  # "a whole day" for "lasted 24 hours": the span, which the evidence gives in another unit
@@ -2104,8 +2123,11 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     # a passive's doer or means the evidence never mentions ("was flown to hospital by air ambulance" for "was taken
     # to hospital"): the "by" phrase is a fact of its own (a name is the name check's)
     for t in c.doc:
-        nouns = [x for x in t.subtree if x.pos_ == "NOUN" and not x.is_stop] if t.dep_ == "agent" else []
-        if nouns and not any(x.pos_ == "PROPN" and x.text[:1].isupper() for x in t.subtree) and \
+        # (the doer's own words, not a place it is in: "by a cleaner in the Rosmer Library")
+        nested = {y.i for x in t.children for g in x.children if g.dep_ == "prep" for y in g.subtree}
+        own = [x for x in t.subtree if x.i not in nested]
+        nouns = [x for x in own if x.pos_ == "NOUN" and not x.is_stop] if t.dep_ == "agent" else []
+        if nouns and not any(x.pos_ == "PROPN" and x.text[:1].isupper() for x in own) and \
                 not any(_word_known(x, known, f.lemmas) or _joined_known(x, known) for x in nouns) and \
                 not ({x.lemma_.lower() for x in nouns} <= _REGULATOR_WORDS and f.keys & _REGULATING_BODIES) and \
                 not _overlap(frozenset(key(x.text) for x in nouns), frozenset(f.acronyms | f.standard)):
@@ -2213,6 +2235,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _ranking_check(c, ev_all) or \
         _name_swap_check(c, ev_all) or \
         _modifier_swap_check(c, ev_all) or \
+        _crossed_modifier_check(c, ev_all) or _asked_for_check(c, ev_all) or \
         _order_word_check(c, ev_all) or _sequence_check(c, ev_all) or \
         _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all) or _avoided_act_check(c, ev_all) or \
         _more_or_fewer_check(c, ev_all) or _none_of_check(c, ev_all)
@@ -2534,6 +2557,33 @@ def _names_the_act(noun: str, verb: str) -> bool:
     return noun.startswith(stem) and noun[len(stem):] in _ACT_SUFFIXES
 
 
+@lru_cache(maxsize=4096)
+def _act_verb(noun: str) -> str:
+    """The known verb an act noun names ("demolition" -> "demolish", "conversion" -> "convert"), else ""."""
+    if not noun.endswith(ACT_NOUN_ENDINGS):
+        return ""
+    return next((v for v in sorted(KNOWN_VERBS) if " " not in v and len(v) >= 4 and _names_the_act(noun, v)), "")
+
+
+def _other_act_acted_on(p: Predicate, q: Predicate, f: _EvidenceFacts) -> str:
+    """"Approved the demolition of the pub" for "approved the conversion of the pub": the same verb, its object
+    the name of another act (two known acts of different senses), the claim's never in the evidence."""
+    if q.lemma != p.lemma or p.negated or q.negated:
+        return ""
+    for n1 in sorted(p.object_core - q.object_core):
+        v1 = _act_verb(n1)
+        if not v1 or _overlap({n1}, frozenset(f.keys)) or v1 in f.lemmas:
+            continue
+        for n2 in sorted(q.object_core - p.object_core):
+            v2 = _act_verb(n2)
+            if v2 and v2 != v1 and not same_sense({v1}, {v2}):
+                return f"the cited text says '{q.text} the {n2}', not '{p.text} the {n1}'"
+    return ""
+
+
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
+
+
 # The act-noun endings, plus what is left of them after a verb's stem ("reduct|ion", "improv|ement", "recover|y").
 _ACT_SUFFIXES = frozenset((*ACT_NOUN_ENDINGS, "ement", "ion", "ation", "y"))
 
@@ -2739,9 +2789,18 @@ def _one_sided_opposite(mine: dict[str, str], theirs: dict[str, str],
 def _modifier_swap_check(c: Analysis, ev: list[Analysis]) -> str:
     """"Diesel cars outsold electric models" for "electric cars outsold diesel models": the same verb and heads,
     the describing words of doer and object swapped."""
-    def parts(v: Token) -> tuple[Token | None, Token | None]:
-        return (next((x for x in v.children if x.dep_ == "nsubj"), None),
-                next((x for x in v.children if x.dep_ == "dobj"), None))
+    def parts(v: Token) -> tuple[Token | None, dict[str, Token]]:
+        # the object, and the nouns of the verb's (or its object's) prepositions ("organic milk commanded a
+        # premium over conventional milk": "over" conventional milk)
+        subj = next((x for x in v.children if x.dep_ == "nsubj"), None)
+        dobj = next((x for x in v.children if x.dep_ == "dobj"), None)
+        objs = {"": dobj} if dobj is not None else {}
+        preps = [*(dobj.subtree if dobj is not None else ()), *v.children]
+        for pr in preps:
+            pobj = next((x for x in pr.children if x.dep_ == "pobj"), None) if pr.dep_ == "prep" else None
+            if pobj is not None:
+                objs[pr.lower_] = pobj
+        return subj, objs
 
     def mods(x: Token) -> frozenset[str]:
         return frozenset(key(m.lemma_) for m in x.children if m.dep_ in ("amod", "compound"))
@@ -2749,19 +2808,25 @@ def _modifier_swap_check(c: Analysis, ev: list[Analysis]) -> str:
     for v in c.doc:
         if v.pos_ != "VERB":
             continue
-        s1, o1 = parts(v)
-        if s1 is None or o1 is None:
+        s1, objs1 = parts(v)
+        if s1 is None:
             continue
         for a in ev:
             for w in a.doc:
                 if w.lemma_ != v.lemma_:
                     continue
-                s2, o2 = parts(w)
-                if s2 is None or o2 is None:
+                s2, objs2 = parts(w)
+                if s2 is None:
                     continue
-                if (mods(s1) & mods(o2)) - mods(s2) and (mods(o1) & mods(s2)) - mods(o2):
-                    return (f"the roles are reversed: the cited text says '{' '.join(x.text for x in s2.subtree)} "
-                            f"{w.text} {' '.join(x.text for x in o2.subtree)}'")
+                for role, o1 in objs1.items():
+                    o2 = objs2.get(role)
+                    if o2 is None or role and o1.lemma_ != s1.lemma_:
+                        continue  # (a preposition's noun only when it is the subject's own: milk over milk)
+                    if (mods(s1) & mods(o2)) - mods(s2) and (mods(o1) & mods(s2)) - mods(o2):
+                        said = (' '.join(x.text for x in o2.subtree) if not role else
+                                f"... {role} {' '.join(x.text for x in o2.subtree)}")
+                        return (f"the roles are reversed: the cited text says '{' '.join(x.text for x in s2.subtree)} "
+                                f"{w.text} {said}'")
     return ""
 
 
@@ -2812,6 +2877,10 @@ def _sequences(a: Analysis) -> list[tuple[Token, Token]]:
         if sub is None or sub.pos_ not in ("VERB", "NOUN") or main.pos_ not in ("VERB", "AUX"):
             continue
         out.append((main, sub) if t.lower_ == "before" else (sub, main))  # ("once": then, as "after")
+        if main.dep_ == "xcomp" and main.head.pos_ == "VERB":
+            # "will decide whether to close the centre before it consults": the parser may hang the clause on the
+            # act decided; it orders the deciding too
+            out.append((main.head, sub) if t.lower_ == "before" else (sub, main.head))
     return out
 
 
@@ -2862,7 +2931,7 @@ def _comparison_check(c: Analysis, ev: list[Analysis]) -> str:
 _COMPARATIVES = {"higher": ("high", 1), "lower": ("high", -1), "greater": ("size", 1), "larger": ("size", 1),
                  "bigger": ("size", 1), "smaller": ("size", -1), "better": ("good", 1), "worse": ("good", -1),
                  "older": ("age", 1), "younger": ("age", -1), "newer": ("age", -1), "longer": ("long", 1),
-                 "shorter": ("long", -1),
+                 "shorter": ("long", -1), "taller": ("long", 1),
                  "faster": ("fast", 1), "slower": ("fast", -1), "cheaper": ("price", -1), "dearer": ("price", 1),
                  "richer": ("rich", 1), "poorer": ("rich", -1), "stronger": ("strong", 1),
                  "weaker": ("strong", -1), "heavier": ("heavy", 1), "lighter": ("heavy", -1),
@@ -3298,6 +3367,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         q = max(matched, key=lambda q: (q.lemma == p.lemma,
                                         _overlap(p.subject_core - p.subject_core_names, q.subject_core),
                                         _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))))
+        acted = _other_act_acted_on(p, q, f)
+        if acted:
+            return acted
         if _MULTIPLES.get(p.lemma, 0) != _MULTIPLES.get(q.lemma, 0) and p.lemma in _MULTIPLES and \
                 q.lemma in _MULTIPLES:
             return f"the cited text says '{q.text}', not '{p.text}'"  # "tripled" for "doubled": another rise
@@ -3451,7 +3523,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         crossed = set(p.subject_names) <= q.subject and set(q.subject_names) <= p.subject
         if p.subject_names and q.subject_names and not _same_names(p.subject_names, q.subject_names, f) and \
                 not set(p.subject_names) <= speakers and not described and not spelled and not alternated and \
-                not crossed and \
+                not crossed and not _described_person(p.subject, q.subject_names, f) and \
                 not _party_capital(p, set(p.subject_names), set(q.subject_names)):  # "FBI" / "Federal Bureau of"
             return (f"the claim says {_describe(p.subject_names).title()} '{p.text}', the cited text says "
                     f"{_describe(q.subject_names).title()}")
@@ -3538,6 +3610,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 continue  # "stay closed to traffic through to October": a state and a time, no destination
             # (the claim's name is one the evidence gives another part: a party, or a place said of another act's
             # party, "burglaries in Oakden fell, while they rose in Ribble Cross")
+            if named and named <= _CALENDAR_WORDS:
+                continue  # "to be unveiled in June": when, which the date check compares, not where
             if named and b and specific and not _overlap(a, b) and (_overlap(a, elsewhere - b) or _overlap(
                     a - f.acronyms, _party_words(q, ev_preds) - b)):
                 return (f"the claim says '{p.text} {prep} {_describe(a)}', the cited text '{q.text} {prep} "
@@ -3602,6 +3676,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if p.dep == "acl" and p.infinitive:  # the plan's act is compared with the evidence's plan's act
         q = next((x for _, x in aligned if x.dep == "acl" and x.infinitive and
                   _overlap(p.object_core, x.object_core)), q)
+
     shared = _overlap(p.subject, q.subject) + _overlap(_args(p), _args(q))
     pending = next((x for _, x in ev_preds if x.irrealis.startswith("under ") and not x.negated and
                     _overlap(p.subject | p.obj, x.subject)), None)
@@ -3733,6 +3808,16 @@ def _described_person(words: frozenset[str], names: tuple[str, ...], f: _Evidenc
             if words <= described:
                 return True
         for t in a.doc if a.doc is not None else ():
+            # "Leonie Farquar, who founded the puppet company": the company's founder (a doer's noun of the
+            # clause's verb, and what it acted on)
+            if t.dep_ != "relcl" or t.head.pos_ != "PROPN" or key(t.head.text) not in names:
+                continue
+            agents = {w for w in words if w.endswith(("er", "or")) and derived(w, t.lemma_.lower())}
+            acted = {key(x.text) for c in t.children if c.dep_ == "dobj" for x in c.subtree} | \
+                {key(x.lemma_) for c in t.children if c.dep_ == "dobj" for x in c.subtree}
+            if agents and words - agents <= acted:
+                return True
+        for t in a.doc if a.doc is not None else ():
             # "Ann Cole has been appointed curator of the museum": the museum's (new) curator
             if t.lemma_.lower() not in _APPOINTING_VERBS or t.pos_ != "VERB":
                 continue
@@ -3797,7 +3882,7 @@ _GENERIC_DOERS = frozenset("people person official officials authority authoriti
 
 # The two sides of a transfer: the first of a pair gives, the second gets ("sold" / "bought").
 _TRANSFERS = (("give", "receive"), ("sell", "buy"), ("lend", "borrow"), ("send", "receive"), ("pay", "receive"),
-              ("win", "lose"), ("teach", "learn"), ("give", "get"), ("send", "get"))
+              ("win", "lose"), ("teach", "learn"), ("give", "get"), ("send", "get"), ("award", "win"))
 
 
 def _planned_act(p: Predicate, ev_preds: list[tuple[int, Predicate]]) -> bool:
@@ -3895,7 +3980,10 @@ def _scheduled(p: Predicate, q: Predicate) -> bool:
     """Whether the claim puts in the present what the evidence says will happen ("the college is losing 40 posts"
     for "will lose 40 posts", "the strike begins on Monday" for "will strike from Monday"): English states a
     settled future so; only a plain "will", not a plan or a possibility."""
-    return p.present and not p.negated and not q.negated and q.irrealis.lower() == "will" and q.strength >= 1
+    # (a reported "would", "announced that the market would move", is that speaker's "will")
+    return p.present and not p.negated and not q.negated and q.strength >= 1 and (
+        q.irrealis.lower() == "will" or q.irrealis.lower() == "would" and q.dep == "ccomp" and not q.conditioned and
+        not q.condition)
 
 
 # General verbs of having or getting something, which restate any act that gives the thing ("had a shot" for
@@ -4303,6 +4391,86 @@ def _name_swap_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
+def _modifier_acts(a: Analysis) -> dict[tuple[str, str], list[Token]]:
+    """{(describing word, noun): the verbs whose act each such noun is part of} ("the highways budget was
+    overspent while the waste budget was underspent": (highway, budget) -> overspent, (waste, budget) ->
+    underspent)."""
+    out: dict[tuple[str, str], list[Token]] = {}
+    if a.doc is None:
+        return out
+    for m in a.doc:
+        n = m.head
+        if m.dep_ not in ("compound", "amod") or n.pos_ != "NOUN" or m.pos_ not in ("NOUN", "ADJ") or m.is_stop or \
+                m.like_num:
+            continue
+        x = n
+        while x.dep_ in _NAME_LINKS and x.head is not x and x.pos_ not in ("VERB", "AUX"):
+            x = x.head
+        # ("was underspent": a participle the tagger calls an adjective, after "was", is the act)
+        x = next((y for y in x.children if y.dep_ == "acomp" and y.pos_ == "ADJ"), x) if x.pos_ == "AUX" else x
+        if x.pos_ in ("VERB", "ADJ"):
+            out.setdefault((key(m.lemma_), key(n.lemma_)), []).append(x)
+    return out
+
+
+def _crossed_modifier_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"The highways budget was overspent while the waste budget was underspent" for the other way round: one
+    noun told apart by two describing words, each part of the act the evidence gives the other (and never its
+    own)."""
+    mine = {k: v for k, v in _modifier_acts(c).items() if len(v) == 1}
+    theirs: dict[tuple[str, str], list[Token]] = {}
+    for a in ev:
+        for k, v in _modifier_acts(a).items():
+            theirs.setdefault(k, []).extend(v)
+
+    def same(x: Token, y: Token) -> bool:
+        return x.lemma_.lower() == y.lemma_.lower() or same_sense({x.lemma_.lower()}, {y.lemma_.lower()})
+
+    keys = sorted(mine)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if a[1] != b[1] or a[0] == b[0]:
+                continue
+            va, vb = mine[a][0], mine[b][0]
+            if same(va, vb) or a not in theirs or b not in theirs:
+                continue
+            ea, eb = theirs[a], theirs[b]
+            if all(same(x, vb) and not same(x, va) for x in ea) and all(same(x, va) and not same(x, vb) for x in eb):
+                return (f"the roles are reversed: the cited text has the {a[0]} {a[1]} in '{ea[0].text}' and the "
+                        f"{b[0]} {b[1]} in '{eb[0].text}'")
+    return ""
+
+
+# Verbs of asking for a thing ("asked the minister for £30m", "sought approval from landlords"), and of giving or
+# granting one.
+_ASKING_VERBS = frozenset("ask request seek apply appeal petition lobby bid".split())
+_GRANTING_VERBS = frozenset("give grant award provide allocate hand approve pay fund offer".split())
+
+
+def _asked_for_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"The minister has given the trust £30m" where "the trust has asked the minister for £30m", "landlords have
+    approved rent cuts" where the chain "sought approval from landlords": the one asked said to have given or
+    granted, where the evidence says only that it was asked (and never that it gave)."""
+    asks = [x for a in ev for x in a.predicates if x.lemma in _ASKING_VERBS and not x.negated and
+            ("for" in x.prep_core or x.object_core and x.lemma in ("seek", "request"))]
+    if not asks:
+        return ""
+    for p in c.predicates:
+        if p.negated or p.irrealis or p.strength < 2:
+            continue
+        for x in asks:
+            asked = x.prep_core.get("from", frozenset()) | x.prep_core.get("to", frozenset()) | \
+                (x.object_core if x.lemma not in ("seek", "request") else frozenset())
+            granting = p.lemma in _GRANTING_VERBS or any(derived(n, p.lemma) for n in x.object_core)
+            if not granting or not _overlap(p.subject, asked):
+                continue
+            if any(not q.irrealis and not q.negated and q.strength == 2 and
+                   (q.lemma == p.lemma or same_sense(p.forms, q.forms)) for a in ev for q in a.predicates):
+                continue  # the evidence says it was given too
+            return f"the cited text says it was only asked for ('{x.text}'), the claim says '{p.text}'"
+    return ""
+
+
 def _binding_check(c: Analysis, ev: list[Analysis]) -> str:
     """A number the evidence gives for one time or place, given by the claim for another that the evidence pairs
     with another number ("prices rose 5 percent in May" for "3 percent in May and 5 percent in June"). Only when
@@ -4472,7 +4640,11 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
                  (t.lower_ == "to" and t.head.lower_ == "from")) and \
                 t.head.lower_ != "according":  # ("according to the department" names a source, not a goal)
             # the object itself and its compounds ("the town" in "from villages near the town" is not the origin)
-            words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in t.children if c.dep_ == "pobj"
+            # ("a day before those in New Town ward": a pronoun object stands for what its own preposition names)
+            objects = [y for c in t.children if c.dep_ == "pobj"
+                       for y in ((c,) if c.pos_ != "PRON" or c.lower_ not in ("those", "that", "one", "ones") else
+                                 [z for g in c.children if g.dep_ == "prep" for z in g.children if z.dep_ == "pobj"])]
+            words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in objects
                               for x in (c, *(g for g in c.children if g.dep_ in ("compound", "amod")))
                               if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
             # "from 20% to 19.5%": the figures are what the pair orders
@@ -4494,6 +4666,11 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
             words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for c in t.head.children
                               if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree
                               if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
+            if not words and t.head.pos_ == "NOUN" and t.head.i > t.i:
+                # "moved the set to after the fireworks display": the parser may take the noun for a clause
+                words = frozenset(key(x.lemma_) for x in (t.head, *(g for g in t.head.children
+                                                                    if g.dep_ in ("compound", "amod")))
+                                  if x.pos_ in ("NOUN", "PROPN") and not x.is_stop)
             if words:
                 out.append((t.lower_, words, " ".join(x.text for x in t.head.subtree if x.i >= t.i)))
     return out
@@ -4624,7 +4801,20 @@ def _contemplated(a: Analysis) -> dict[str, str]:
         if weighs:
             for w in p.object_core | _unite(p.prep_core):
                 out.setdefault(w, p.text)
+        # "is in talks with the growers about a supply deal": the deal only negotiated
+        if p.lemma == "be" and p.i >= 0 and a.doc is not None and p.prep_core.get("in", frozenset()) & _TALK_NOUNS:
+            talks = [x for t in a.doc[p.i].children for x in t.children
+                     if x.dep_ == "pobj" and x.lemma_.lower() in _TALK_NOUNS]
+            for x in talks:
+                # (the parser may hang "about a supply deal" on the party talked with)
+                for n in (y for g in x.subtree if g.dep_ == "prep" and g.lower_ in ("about", "over", "on", "for")
+                          for y in g.children if y.dep_ == "pobj"):
+                    for w in (n, *(m for m in n.children if m.dep_ == "compound")):
+                        out.setdefault(key(w.lemma_), f"{p.text} in {x.text}")
     return out
+
+
+_TALK_NOUNS = frozenset("talk talks negotiation negotiations discussion discussions".split())
 
 
 def _said_possible(a: Analysis) -> dict[str, str]:
@@ -4660,6 +4850,11 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
         if p.lemma != "be" and not p.negated and p.strength >= 1 and p.dep not in ("acl", "amod") and \
                 p.explicit_subject and not p.infinitive and \
                 (hit := sorted(p.subject_core & set(possible), key=len, reverse=True)):
+            return f"the cited text only says the {hit[0]} {possible[hit[0]]}; the claim says '{p.text}'"
+        # "ruled out a ceasefire" where it "warned that a ceasefire was unlikely": closed, where only doubted
+        if p.lemma in ("rule out", "exclude") and not p.negated and p.strength == 2 and \
+                (hit := sorted(p.object_core & set(possible), key=len, reverse=True)) and \
+                not any(q.lemma in ("rule out", "exclude") and not q.negated for a in ev for q in a.predicates):
             return f"the cited text only says the {hit[0]} {possible[hit[0]]}; the claim says '{p.text}'"
     if not weighed:
         return ""
@@ -4705,6 +4900,8 @@ _PROPOSING_VERBS = (IRREALIS_VERBS - frozenset({"depend", "hinge", "investigate"
 _GIVING_VERBS = frozenset("provide give offer send deliver extend grant supply introduce impose launch".split())
 # ... and verbs that do so only with "for" ("called for a ban"; "called a halt" is halting)
 _PROPOSING_FOR = frozenset("call push press lobby campaign appeal ask apply".split())
+# ... and verbs that do so with "of": what one warns of or fears may not happen ("warned of likely cancellations")
+_WARNING_OF = frozenset("warn fear".split())
 # Verbs that receive what their object names: "received 30 million" is more than "asked for 30 million".
 _GETTING_VERBS = frozenset("receive get obtain secure win".split())
 # Verbs whose object is an act done to their subject ("faced criticism", "suffered a defeat"): the act's undergoer.
@@ -4921,11 +5118,15 @@ def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
             acts |= {ch.lemma_.lower() for ch in verb.children if ch.dep_ == "dobj"}
         for a in ev:
             for t in a.doc or ():
-                if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and t.lemma_.lower() in acts and \
+                named = t.lemma_.lower() in acts or t.lemma_.lower().endswith(ACT_NOUN_ENDINGS) and \
+                    _names_the_act(t.lemma_.lower(), p.lemma.split()[0])  # ("warned of cancellations": cancelling)
+                if t.pos_ == "NOUN" and t.dep_ in ("dobj", "pobj") and named and \
                         (t.dep_ == "dobj" and t.head.lemma_.lower() in _PROPOSING_VERBS or
                          t.head.dep_ == "prep" and (t.head.head.lemma_.lower() in _PROPOSING_VERBS or
                                                     t.head.lower_ == "for" and
-                                                    t.head.head.lemma_.lower() in _PROPOSING_FOR)):
+                                                    t.head.head.lemma_.lower() in _PROPOSING_FOR or
+                                                    t.head.lower_ == "of" and
+                                                    t.head.head.lemma_.lower() in _WARNING_OF)):
                     how = "will happen" if any(ch.tag_ == "MD" for ch in c.doc[p.i].children) else "was done"
                     verb = t.head.text if t.dep_ == "dobj" else f"{t.head.head.text} {t.head.text}"  # "asked for"
                     return (f"the cited text only says '{verb} {' '.join(x.text for x in t.subtree)}', the "
@@ -5031,7 +5232,11 @@ _MULTIPLES = {"double": 2, "triple": 3, "treble": 3, "quadruple": 4}
 _UNIVERSAL_SYNONYMS = {"whole": frozenset({"entire", "all"}), "entire": frozenset({"whole", "all"}),
                        "all": frozenset({"everything", "everyone", "everybody", "whole", "entire"}),
                        "everything": frozenset({"all"}), "everyone": frozenset({"all", "everybody"}),
-                       "everybody": frozenset({"all", "everyone"})}
+                       "everybody": frozenset({"all", "everyone"}),
+                       # ("completely lost faith" for "lost all faith")
+                       "completely": frozenset({"all", "entirely", "fully", "totally"}),
+                       "entirely": frozenset({"completely", "fully", "totally", "all"}),
+                       "fully": frozenset({"completely", "entirely", "totally"})}
 
 
 # What "at no ..." / "for no ..." makes free ("at no charge", "for no fee"): a price, not a denial.
