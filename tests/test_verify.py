@@ -6318,3 +6318,29 @@ def test_speakers_descriptions_and_amounts(claim, evidence, supported):
 def test_two_sides_and_opposites(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 46, round three): one relation told with another verb, the parties the other
+    # way round ("took over from" / "succeeded", "worked for" / "was employed by"); a decision still awaited said
+    # made; a participle that describes ("images reviewed by ...") weighs nothing; jurors are the jury
+    ("Ana Roe took over from Tom Hale as coach of Kell Rovers in May.",
+     "Tom Hale succeeded Ana Roe as coach of Kell Rovers in May.", False),
+    ("Tom Hale took over from Ana Roe as coach of Kell Rovers in May.",
+     "Tom Hale succeeded Ana Roe as coach of Kell Rovers in May.", True),
+    ("The court heard Roe had worked as a cleaner for Hale before the two fell out.",
+     "The court heard that Hale had been employed by Roe as a cleaner before the two fell out.", False),
+    ("The court heard Hale had worked as a cleaner for Roe before the two fell out.",
+     "The court heard that Hale had been employed by Roe as a cleaner before the two fell out.", True),
+    ("Kell's proposed tram line has been approved by the planning inspectorate.",
+     "Kell's proposed tram line is still awaiting a decision from the planning inspectorate.", False),
+    ("Kell's proposed tram line is awaiting a decision from the planning inspectorate.",
+     "Kell's proposed tram line is still awaiting a decision from the planning inspectorate.", True),
+    ("Satellite images reviewed by the Orm Institute showed a column about 12 km long.",
+     "The column stretched for about 12 kilometres, satellite images reviewed by the Orm Institute showed.", True),
+    ("On Thursday Ana Roe, aged 29, was convicted of arson by jurors at Kell Crown Court.",
+     "A jury at Kell Crown Court found Ana Roe, 29, guilty of arson on Thursday.", True),
+])
+def test_relations_told_from_two_places_and_awaited_decisions(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -1128,7 +1128,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     # named in what the evidence says of its speaker, another named person
     own = {key(x) for x in ev_att.speaker.split() if x[:1].isupper() and x.lower() != "the"} \
         if ev_att is not None and not ev_att.pronoun else set()
-    who = persons or (set(cw) if claim_att.person and not claim_att.pronoun else set())
+    who = persons or ({key(w) for w in claim_att.speaker.split() if w[:1].isupper() and w.lower() != "the"}
+                      if claim_att.person and not claim_att.pronoun else set())
     if who and ev_att is not None and ev_att.person and claim_att.head in who and own - TITLES and \
             not any(_overlap({w}, frozenset(own)) for w in who):
         return False, "person"
@@ -2235,7 +2236,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         _comparison_check(c, ev_all) or _degree_check(c, ev_all) or _ranking_check(c, ev_all) or \
         _name_swap_check(c, ev_all) or \
         _modifier_swap_check(c, ev_all) or \
-        _crossed_modifier_check(c, ev_all) or _asked_for_check(c, ev_all) or \
+        _crossed_modifier_check(c, ev_all) or _asked_for_check(c, ev_all) or _role_frame_check(c, ev_all) or \
+        _awaited_check(c, ev_all) or \
         _order_word_check(c, ev_all) or _sequence_check(c, ev_all) or \
         _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all) or _avoided_act_check(c, ev_all) or \
         _more_or_fewer_check(c, ev_all) or _none_of_check(c, ev_all)
@@ -4441,6 +4443,73 @@ def _crossed_modifier_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
+# Verbs that tell one relation between two parties with the parties in different places, by family: (the role
+# of the successor / employee, the role of the predecessor / employer) ("A succeeded B", "A took over from B",
+# "A replaced B"; "B employed A", "A worked for B").
+_ROLE_FRAMES = {"succeed": ("succession", "subject", "object"), "replace": ("succession", "subject", "object"),
+                "take over": ("succession", "subject", "from"), "employ": ("employment", "object", "subject"),
+                "hire": ("employment", "object", "subject"), "work": ("employment", "subject", "for")}
+
+
+def _frame_roles(p: Predicate, a: Analysis) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """(family, first party, second party) of a predicate of `_ROLE_FRAMES`, or None."""
+    frame = _ROLE_FRAMES.get(p.lemma)
+    if frame is None or p.negated:
+        return None
+
+    def role(name: str) -> frozenset[str]:
+        if name == "subject":
+            return p.subject_core
+        if name == "object":
+            return p.object_core
+        words = p.prep_core.get(name, frozenset())
+        if not words and a.doc is not None and 0 <= p.i < len(a.doc):
+            # ("worked as a driver for Ward": the parser may hang "for" on the office)
+            words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for t in a.doc[p.i].subtree
+                              if t.dep_ == "prep" and t.lower_ == name for g in t.children if g.dep_ == "pobj"
+                              for x in (g, *(y for y in g.children if y.dep_ == "compound"))
+                              if x.pos_ in ("NOUN", "PROPN"))
+        return words
+    return frame[0], role(frame[1]), role(frame[2])
+
+
+def _role_frame_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Harold Pym took over from Bronwen Achterberg" for "Bronwen Achterberg succeeded Harold Pym", "Dray worked
+    for Ward" for "Ward was employed by Dray": one relation told with another verb, the two parties the other way
+    round."""
+    theirs = [(q, r) for a in ev for q in a.predicates if (r := _frame_roles(q, a)) is not None]
+    for p in c.predicates:
+        mine = _frame_roles(p, c)
+        if mine is None or not mine[1] or not mine[2]:
+            continue
+        for q, (family, b1, b2) in theirs:
+            if family == mine[0] and b1 and b2 and _overlap(mine[1], b2) and _overlap(mine[2], b1) and \
+                    not _overlap(mine[1], b1):
+                return f"the roles are reversed: in the cited text {_describe(q.subject_core)} '{q.text}'"
+    return ""
+
+
+# What a thing may await before it is decided, and the acts that decide it.
+_AWAITED_NOUNS = frozenset("decision approval ruling verdict judgment judgement permission outcome".split())
+_DECIDING_VERBS = frozenset("approve reject decide rule grant refuse clear sanction authorise authorize permit allow "
+                            "back throw dismiss uphold".split())
+
+
+def _awaited_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"The tramway has been approved" where it "is still awaiting a decision": a decision the evidence says is
+    awaited, said to have been made (and the evidence never says it was)."""
+    waits = [x for a in ev for x in a.predicates if x.lemma in ("await", "wait") and not x.negated and
+             (x.object_core | x.prep_core.get("for", frozenset())) & _AWAITED_NOUNS]
+    if not waits or any(x.lemma in _DECIDING_VERBS and not x.irrealis and not x.negated
+                        for a in ev for x in a.predicates):
+        return ""
+    for p in c.predicates:
+        if p.lemma in _DECIDING_VERBS and p.strength == 2 and not p.irrealis and not p.negated and \
+                any(_overlap(p.subject | p.obj, x.subject | x.obj | _unite(x.prep_core)) for x in waits):
+            return f"the cited text says it is still waiting ('{waits[0].text}'), the claim says '{p.text}'"
+    return ""
+
+
 # Verbs of asking for a thing ("asked the minister for £30m", "sought approval from landlords"), and of giving or
 # granting one.
 _ASKING_VERBS = frozenset("ask request seek apply appeal petition lobby bid".split())
@@ -4798,6 +4867,8 @@ def _contemplated(a: Analysis) -> dict[str, str]:
     for p in a.predicates:
         weighs = p.lemma in CONTEMPLATION_VERBS or bool(p.forms & CONTEMPLATION_VERBS) or \
             (p.lemma == "rule out" and p.negated)
+        if weighs and p.dep == "acl" and p.text.lower().endswith("ed"):
+            weighs = False  # "satellite images reviewed by the institute": done, describing the images
         if weighs:
             for w in p.object_core | _unite(p.prep_core):
                 out.setdefault(w, p.text)
@@ -5157,7 +5228,9 @@ pay wage salary
 union trade
 regulator watchdog
 fire blaze
-lorry truck""".splitlines()]  # ("trade unions" are unions: the first word adds nothing)
+lorry truck
+jury juror
+scan image""".splitlines()]  # ("trade unions" are unions: the first word adds nothing)
 
 
 _SAME_NOUN_WORDS = frozenset().union(*_SAME_NOUNS)
