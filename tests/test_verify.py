@@ -6266,8 +6266,9 @@ def test_asked_weighed_and_warned_of(claim, evidence, supported):
 @pytest.mark.parametrize("claim, evidence, supported", [
     # TEST FIXTURE sentences (session 46): who and what: a person named in what the evidence says of its speaker
     # is not the speaker; "the founder of X" for a name "who founded X"; "growers there" for the place named
-    # before; a doer added by "by" though a place follows it; amounts and words: pence with decimals, "under a
-    # three-year deal", "debut" as "first", "every year" as "a year", "completely" as "all", a month as when
+    # before; a doer added by "by" though a place follows it; amounts and words: pence with decimals ("climbed
+    # above" a price is reaching one past it), "under a three-year deal", "debut" as "first", "every year" as "a
+    # year", "completely" as "all", a month as when
     ("Ana Roe, star of 'Wolf Song', said the Kell Gorge shoot had been the hardest of her career.",
      "Tom Hale, who directed 'Wolf Song' with Ana Roe in the lead role, said the shoot in Kell Gorge had been 'the "
      "hardest of my career'.", False),
@@ -6284,6 +6285,7 @@ def test_asked_weighed_and_warned_of(claim, evidence, supported):
     ("The painting was found by a cleaner in the Orm Museum.",
      "The painting was found in the archive of the Orm Museum.", False),
     ("Milk prices rose to more than 30 pence a litre in May.", "Milk prices rose to 31.4 pence a litre in May.", True),
+    ("Milk prices climbed above 30 pence a litre in May.", "Milk prices reached 31.4 pence a litre in May.", True),
     ("Milk prices rose to more than 32 pence a litre in May.", "Milk prices rose to 31.4 pence a litre in May.",
      False),
     ("Under a three-year deal, Kell Foods will buy all of the cooperative's milk.",

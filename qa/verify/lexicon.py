@@ -65,7 +65,7 @@ exclude, rule out, reject
 advance, progress, push, move forward, gain, make progress, make headway, make gains, make strides, \
 push forward, gain ground, march, move on, head, press, close in
 enter, reach, arrive, get into, penetrate, break into
-reach, hit, touch, top, climb to, rise to, record, register
+reach, hit, touch, top, climb to, rise to, record, register, climb above, rise above, go above
 aim, target, aim for, set sights on, eye
 face, confront, meet, encounter, grapple with, run into, come up against
 kill, slay, execute, murder, cull, slaughter
