@@ -4367,30 +4367,40 @@ def _name_acts(a: Analysis) -> dict[str, list[Token]]:
     return out
 
 
-def _name_swap_check(c: Analysis, ev: list[Analysis]) -> str:
-    """"Traffic to Blinkly fell after Chirrup launched a feature" for "Traffic to Chirrup fell after Blinkly
-    launched it": two names, each part of another act of the sentence, that the evidence has the other way round
-    (each name's act in the claim is the other name's in the evidence, and never its own)."""
-    mine = {k: v for k, v in _name_acts(c).items() if len(v) == 1}
-    theirs: dict[str, list[Token]] = {}
+def _crossed(c: Analysis, ev: list[Analysis], acts, pairable) -> tuple:
+    """Two things of the claim (by `acts`: {thing: the verbs whose act it is part of}), each part of one act, that
+    the evidence has each in the act the claim gives the other, and never in its own: (thing a, thing b, the
+    evidence's act of a, of b), or ()."""
+    mine = {k: v for k, v in acts(c).items() if len(v) == 1}
+    theirs: dict = {}
     for a in ev:
-        for k, v in _name_acts(a).items():
+        for k, v in acts(a).items():
             theirs.setdefault(k, []).extend(v)
 
     def same(x: Token, y: Token) -> bool:
         return x.lemma_.lower() == y.lemma_.lower() or same_sense({x.lemma_.lower()}, {y.lemma_.lower()})
 
-    names = sorted(mine)
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
+    keys = sorted(mine)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
             va, vb = mine[a][0], mine[b][0]
-            if same(va, vb) or a not in theirs or b not in theirs:
+            if not pairable(a, b) or same(va, vb) or a not in theirs or b not in theirs:
                 continue
             ea, eb = theirs[a], theirs[b]
             if all(same(x, vb) and not same(x, va) for x in ea) and all(same(x, va) and not same(x, vb) for x in eb):
-                return (f"the roles are reversed: the cited text has {a.title()} in '{ea[0].text}' and {b.title()} "
-                        f"in '{eb[0].text}'")
-    return ""
+                return a, b, ea[0], eb[0]
+    return ()
+
+
+def _name_swap_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Traffic to Blinkly fell after Chirrup launched a feature" for "Traffic to Chirrup fell after Blinkly
+    launched it": two names, each part of another act of the sentence, that the evidence has the other way round
+    (each name's act in the claim is the other name's in the evidence, and never its own)."""
+    found = _crossed(c, ev, _name_acts, lambda a, b: True)
+    if not found:
+        return ""
+    a, b, ea, eb = found
+    return f"the roles are reversed: the cited text has {a.title()} in '{ea.text}' and {b.title()} in '{eb.text}'"
 
 
 def _modifier_acts(a: Analysis) -> dict[tuple[str, str], list[Token]]:
@@ -4419,28 +4429,12 @@ def _crossed_modifier_check(c: Analysis, ev: list[Analysis]) -> str:
     """"The highways budget was overspent while the waste budget was underspent" for the other way round: one
     noun told apart by two describing words, each part of the act the evidence gives the other (and never its
     own)."""
-    mine = {k: v for k, v in _modifier_acts(c).items() if len(v) == 1}
-    theirs: dict[tuple[str, str], list[Token]] = {}
-    for a in ev:
-        for k, v in _modifier_acts(a).items():
-            theirs.setdefault(k, []).extend(v)
-
-    def same(x: Token, y: Token) -> bool:
-        return x.lemma_.lower() == y.lemma_.lower() or same_sense({x.lemma_.lower()}, {y.lemma_.lower()})
-
-    keys = sorted(mine)
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if a[1] != b[1] or a[0] == b[0]:
-                continue
-            va, vb = mine[a][0], mine[b][0]
-            if same(va, vb) or a not in theirs or b not in theirs:
-                continue
-            ea, eb = theirs[a], theirs[b]
-            if all(same(x, vb) and not same(x, va) for x in ea) and all(same(x, va) and not same(x, vb) for x in eb):
-                return (f"the roles are reversed: the cited text has the {a[0]} {a[1]} in '{ea[0].text}' and the "
-                        f"{b[0]} {b[1]} in '{eb[0].text}'")
-    return ""
+    found = _crossed(c, ev, _modifier_acts, lambda a, b: a[1] == b[1] and a[0] != b[0])
+    if not found:
+        return ""
+    a, b, ea, eb = found
+    return (f"the roles are reversed: the cited text has the {a[0]} {a[1]} in '{ea.text}' and the {b[0]} {b[1]} in "
+            f"'{eb.text}'")
 
 
 # Verbs that tell one relation between two parties with the parties in different places, by family: (the role
