@@ -338,6 +338,8 @@ def normalize(text: str) -> str:
     text = re.sub(r"\b(\d+(?:\.\d+)?) cents (?:in|on|for every) the dollar\b", r"\1 percent", text, flags=re.I)
     # "the first of April" is "1 April" (the day-of-month as a date reads it, not an ordinal count)
     text = _ORDINAL_DAY_OF.sub(lambda m: f"{_day_of(m.group(1))} {m.group(2)}", text)
+    # "a full minute and a half", "a full hour": the span itself ("full" stresses it)
+    text = re.sub(r"\b([Aa]) full (?=(?:second|minute|hour|day|week|fortnight|month|year)s?\b)", r"\1 ", text)
     # "her debut novel", "the maiden voyage", "its inaugural season": the first of them
     text = re.sub(r"\b(the|a|an|his|her|its|their|our|my|your|'s|’s) (?:debut|maiden|inaugural) "
                   r"(?!(?:in|at|on|for|with|as|against|of|to|and|or|but|the|a|an|this|that|since|after|before|when|was|"

@@ -6342,6 +6342,15 @@ def test_two_sides_and_opposites(claim, evidence, supported):
      "The column stretched for about 12 kilometres, satellite images reviewed by the Orm Institute showed.", True),
     ("On Thursday Ana Roe, aged 29, was convicted of arson by jurors at Kell Crown Court.",
      "A jury at Kell Crown Court found Ana Roe, 29, guilty of arson on Thursday.", True),
+    # (round four: "brokered" is negotiating, not financing; "a full minute and a half" is 90 seconds)
+    ("Orm and Kell exchanged 40 prisoners on Friday in a swap financed by Vell, officials said.",
+     "Orm and Kell exchanged 40 prisoners on Friday in a swap brokered by Vell, officials said.", False),
+    ("Ana Roe won the Kell cross-country title by 90 seconds.",
+     "Ana Roe won the Kell cross-country title on Sunday, finishing a full minute and a half ahead of Tom Hale.",
+     True),
+    ("Ana Roe won the Kell cross-country title by 80 seconds.",
+     "Ana Roe won the Kell cross-country title on Sunday, finishing a full minute and a half ahead of Tom Hale.",
+     False),
 ])
 def test_relations_told_from_two_places_and_awaited_decisions(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)

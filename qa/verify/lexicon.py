@@ -35,7 +35,7 @@ attack, strike, hit, bomb, shell, target, assault, raid, pound, bombard, storm
 train, coach, teach, instruct, drill, mentor, tutor, retrain, reskill, upskill
 help, aid, assist, support, back, bolster, fight alongside, fight with, fight beside, reinforce, join forces with
 address, tackle, handle, deal with, fix, resolve, solve, sort out, confront, manage, crack down
-negotiate, talk, bargain, hold talks, mediate, reconcile, discuss, talk about
+negotiate, talk, bargain, hold talks, mediate, reconcile, discuss, talk about, broker
 surround, besiege, encircle, lay siege, blockade
 build, rebuild, reconstruct, restore, repair, construct, complete
 destroy, demolish, raze, wreck, ruin, dismantle, tear down, pull down
