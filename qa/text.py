@@ -343,8 +343,7 @@ def normalize(text: str) -> str:
     # "her debut novel", "the maiden voyage", "its inaugural season": the first of them
     text = re.sub(r"\b(the|a|an|his|her|its|their|our|my|your|'s|’s) (?:debut|maiden|inaugural) "
                   r"(?!(?:in|at|on|for|with|as|against|of|to|and|or|but|the|a|an|this|that|since|after|before|when|was|"
-                  r"is|has|had|will|would)\b)(?=[a-z])", r"\1 first ",
-                  text)
+                  r"is|has|had|will|would)\b)(?=[a-z])", r"\1 first ", text)
     # "Q1" is "the first quarter", "H2" "the second half" (of a year)
     text = re.sub(r"\b([QH])([1-4])\b(?!-)", lambda m: f"{_ORDINAL_WORDS[int(m.group(2))]} "
                   f"{'quarter' if m.group(1) == 'Q' else 'half'}", text)

@@ -277,19 +277,15 @@ def _fix_perfect_read_as_having(doc: Doc) -> None:
         if v.dep_ != "amod" or not base:
             continue
         obj = v.head
-        while obj.dep_ in ("poss", "compound") and obj.head is not obj:
+        while obj.dep_ in ("poss", "compound") and obj.head.i != obj.i:
             obj = obj.head
         if obj.dep_ != "dobj" or obj.head != h:
             continue
-        root, dep = h.head.i == h.i, h.dep_
+        dep = h.dep_
         for c in list(h.children):
             c.head = v
-        if root:
-            v.head = v
-            h.head = v
-        else:
-            v.head = h.head
-            h.head = v
+        v.head = v if dep == "ROOT" else h.head  # (before "have" hangs on it)
+        h.head = v
         v.dep_, h.dep_, h.pos_ = dep, "aux", "AUX"
         v.pos_, v.tag_, v.lemma_ = "VERB", "VBN", base
 

@@ -4416,7 +4416,7 @@ def _modifier_acts(a: Analysis) -> dict[tuple[str, str], list[Token]]:
                 m.like_num:
             continue
         x = n
-        while x.dep_ in _NAME_LINKS and x.head is not x and x.pos_ not in ("VERB", "AUX"):
+        while x.dep_ in _NAME_LINKS and x.head.i != x.i and x.pos_ not in ("VERB", "AUX"):
             x = x.head
         # ("was underspent": a participle the tagger calls an adjective, after "was", is the act)
         x = next((y for y in x.children if y.dep_ == "acomp" and y.pos_ == "ADJ"), x) if x.pos_ == "AUX" else x
