@@ -429,7 +429,7 @@ def _conditioned(tok: Token) -> str:
 
 
 _FUTURE_TIME_WORDS = frozenset("next tomorrow upcoming coming".split())
-_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"weekend"}
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"weekend"}
 
 
 def _scheduled_progressive(tok: Token) -> bool:
@@ -450,7 +450,7 @@ def _scheduled_progressive(tok: Token) -> bool:
         c.tag_ != "VBG") and c.lower_ not in _STARTING for x in c.subtree}
     when = [x for x in tok.subtree if x.i not in clausal and x.i != tok.i]
     # (a named day or month is a date it is arranged for: "is closing on Friday", "is being shut in March")
-    return any(x.lower_ in _FUTURE_TIME_WORDS | _CALENDAR_WORDS for x in when) or any(
+    return any(x.lower_ in _FUTURE_TIME_WORDS | CALENDAR_WORDS for x in when) or any(
         x.lower_ in _STARTING | {"from"} and any(y.ent_type_ == "DATE" for y in x.subtree) for x in when)
 
 

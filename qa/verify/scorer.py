@@ -65,6 +65,7 @@ from qa.verify.claims import (
     ALLEGATION_NOUNS,
     ALLEGATION_VERBS,
     BELIEF_VERBS,
+    CALENDAR_WORDS,
     CERTAINTY_RANK,
     CONFIRM_VERBS,
     CONTEMPLATION_VERBS,
@@ -2583,9 +2584,6 @@ def _other_act_acted_on(p: Predicate, q: Predicate, f: _EvidenceFacts) -> str:
     return ""
 
 
-_CALENDAR_WORDS = frozenset(w.lower() for w in (*MONTHS, *WEEKDAYS))
-
-
 # The act-noun endings, plus what is left of them after a verb's stem ("reduct|ion", "improv|ement", "recover|y").
 _ACT_SUFFIXES = frozenset((*ACT_NOUN_ENDINGS, "ement", "ion", "ation", "y"))
 
@@ -3612,7 +3610,7 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
                 continue  # "stay closed to traffic through to October": a state and a time, no destination
             # (the claim's name is one the evidence gives another part: a party, or a place said of another act's
             # party, "burglaries in Oakden fell, while they rose in Ribble Cross")
-            if named and named <= _CALENDAR_WORDS:
+            if named and named <= CALENDAR_WORDS:
                 continue  # "to be unveiled in June": when, which the date check compares, not where
             if named and b and specific and not _overlap(a, b) and (_overlap(a, elsewhere - b) or _overlap(
                     a - f.acronyms, _party_words(q, ev_preds) - b)):
