@@ -662,7 +662,8 @@ _MONEY_RATE = re.compile(r"(?:\b(about|around|roughly|some|approximately)\s+)?([
                          r"(?!\s*(?:million|billion|bn|m|k)\b)\s+(?:a|per|each)\s+(year|month)\b", re.I)
 _NTH_IN_A_ROW = re.compile(r"\b(?:the|a)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
                            r"(?:consecutive|straight|successive)\s+(day|week|month|year)\b", re.I)
-_ONE_SPAN = re.compile(r"\b(?:a|an|one|the\s+first|the\s+last|the\s+past)\s+(minute|hour|day|week|month|year)\b"
+_ONE_SPAN = re.compile(r"\b(?:a|an|one|a\s+single|one\s+single|the\s+first|the\s+last|the\s+past)\s+"
+                       r"(minute|hour|day|week|month|year)\b"
                        r"(?!\s+and\s+a\s+half)", re.I)
 _MULTIPLIED = re.compile(r"\b(doubl|tripl|trebl|quadrupl|halv)(?:ed|es|ing)\b", re.I)
 _MULTIPLIED_PERCENT = {"doub": 100.0, "trip": 200.0, "treb": 200.0, "quad": 300.0, "halv": 50.0}
@@ -879,10 +880,11 @@ def quantities(text: str) -> list[Quantity]:
 
 
 _SHARE_OF_WHOLE = re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?) percent of (?:(?:the|its|their|his|her|our)\s+)?"
-                             r"(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,%])")
+                             r"(?:[\w-]+'s?\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,%])")
 _SHARE_OF_THEM = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+\s*(?:,|\()\s*"
                             r"(\d+(?:\.\d+)?) percent of (?:them|whom)\b")
-_PART_OF_WHOLE = re.compile(r"(?<![\w.,])(\d[\d,]*) of (?:(?:the|its|their|his|her|our)\s+)?(?:[\w-]+'s?\s+)?"
+_PART_OF_WHOLE = re.compile(r"(?<![\w.,-])(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?) of "
+                            r"(?:(?:the|its|their|his|her|our)\s+)?(?:[\w-]+'s?\s+)?"
                             r"(?:[A-Za-z-]+\s+){0,2}?(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,])")
 
 
@@ -1087,7 +1089,8 @@ shop store outlet
 train service
 lorry truck
 flat apartment
-film movie""".splitlines()]
+film movie
+fan supporter spectator""".splitlines()]
 
 
 # Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").

@@ -6355,3 +6355,109 @@ def test_two_sides_and_opposites(claim, evidence, supported):
 def test_relations_told_from_two_places_and_awaited_decisions(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 47): sides and opposites: a name describing a common noun ("Orm airport") is
+    # a party of its clause; the same doer given the opposite act, whatever act noun the evidence also has; a
+    # particle verb ("sent off") is no sending; a synonym only in a clause about other parties is not the act the
+    # evidence gives the claim's own doer and thing acted on
+    ("Passenger numbers at Orm airport rose last year while those at the smaller Kell airport fell by 9%.",
+     "Passenger numbers at Orm airport fell by 9% last year while numbers at the smaller Kell airport rose.", False),
+    ("Passenger numbers at Orm airport fell by 9% last year while those at the smaller Kell airport rose.",
+     "Passenger numbers at Orm airport fell by 9% last year while numbers at the smaller Kell airport rose.", True),
+    ("Kell Rovers beat Orm 24-17 at home on Friday.",
+     "Kell Rovers lost 24-17 to Orm at home on Friday, a third straight defeat for Ana Roe's side.", False),
+    ("Orm beat Kell Rovers 24-17 on Friday.",
+     "Kell Rovers lost 24-17 to Orm at home on Friday, a third straight defeat for Ana Roe's side.", True),
+    ("Tom Hale received a second yellow card and was dismissed in the 63rd minute.",
+     "Kell striker Tom Hale was sent off in the 63rd minute for a second bookable offence.", True),
+    ("Kell manager Ana Roe confronted the referee after Saturday's draw.",
+     "Kell manager Ana Roe praised the referee, Tom Hale, after Saturday's draw, saying he had handled a tense game "
+     "well.", False),
+    ("Kell manager Ana Roe commended the referee after Saturday's draw.",
+     "Kell manager Ana Roe praised the referee, Tom Hale, after Saturday's draw, saying he had handled a tense game "
+     "well.", True),
+    ("Analysts at Vell Partners upgraded Orm Pharma to 'hold' from 'sell'.",
+     "Analysts at Vell Partners downgraded Orm Pharma to 'sell' from 'hold'.", False),
+])
+def test_session47_sides_and_opposites(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 47): how surely: an allegation's act read as a noun by the tagger ("spat");
+    # strike action threatened said taken; a release demanded in the subjunctive said done; a hedge on a
+    # describing phrase the claim leaves out does not hedge the rest; a possibility said of another thing does not
+    # hedge the act the evidence states
+    ("Kell defender Tom Hale spat at an opponent during Sunday's derby.",
+     "Kell defender Tom Hale has been accused of spitting at an opponent during Sunday's derby.", False),
+    ("Kell's players have taken strike action over unpaid wages, their union said.",
+     "Kell's players have threatened strike action over unpaid wages, their union said.", False),
+    ("Strike action over unpaid wages has been threatened by Kell's players, their union said.",
+     "Kell's players have threatened strike action over unpaid wages, their union said.", True),
+    ("Orm has released the rebel commander Tom Hale.",
+     "The rebels demanded that Orm release their commander, Tom Hale, in exchange for the pilot.", False),
+    ("The rebels demanded that Orm free their commander.",
+     "The rebels demanded that Orm release their commander, Tom Hale, in exchange for the pilot.", True),
+    ("Kell Rovers have agreed a naming-rights deal for their stadium with a telecoms company.",
+     "Kell Rovers have agreed a ten-year naming-rights deal for their stadium with the telecoms firm Vell, reportedly "
+     "worth £3 million a year.", True),
+    ("Kell Rovers' stadium naming-rights deal with Vell is worth £3 million a year.",
+     "Kell Rovers have agreed a ten-year naming-rights deal for their stadium with the telecoms firm Vell, reportedly "
+     "worth £3 million a year.", False),
+    ("The Bank of Orm lowered its main rate on Tuesday.",
+     "The Bank of Orm cut its main rate by 25 basis points on Tuesday and signalled further easing was possible.",
+     True),
+])
+def test_session47_how_surely(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 47): amounts and negation: "one week" is a number as written ("a week" is
+    # not); "thirty of the 60" is half of them, with a possessive between; a hyphenated word gives an initial of
+    # each part; "a single day" is one day; "without giving a reason" gives none; a noun denied in a conjunct
+    ("Tom Hale was fined one week's wages for missing training.",
+     "Tom Hale was fined two weeks' wages for missing training.", False),
+    ("The Orm ban lasts one month.", "The Orm ban lasts two months.", False),
+    ("Walkers on the Kell trek covered 42 km in one day.", "Walkers on the Kell trek covered 42 kilometres in a single "
+     "day.", True),
+    ("Aid workers said thirty of the convoy's 60 lorries were turned back.",
+     "Half of the convoy's 60 lorries were turned back at the border, aid workers said.", True),
+    ("Aid workers said twenty of the convoy's 60 lorries were turned back.",
+     "Half of the convoy's 60 lorries were turned back at the border, aid workers said.", False),
+    ("Colonel Ana Roe said two RPGs hit a border post overnight.",
+     "Colonel Ana Roe said two rocket-propelled grenades hit a border post overnight.", True),
+    ("Orm's spy chief resigned without giving a reason.",
+     "Orm's spy chief resigned on Wednesday. He gave no reason for his departure.", True),
+    ("Officials said the blast at the Kell depot was the result of an attack.",
+     "Officials said the blast at the Kell depot was an accident and not the result of an attack.", False),
+])
+def test_session47_amounts_and_denials(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 47): verbs the thesaurus now knows: an act another than the evidence's
+    # ("shot down" for "jammed", "boarded" for "shadowed", "defused" for "found", "licensed" for "sold") and one
+    # restated ("went off" for "detonated", "kicked off" for "started", "lost 2%" for "weakened 2%")
+    ("The army said it had shot down two drones near the base.",
+     "The army said it had jammed two drones near the base.", False),
+    ("Orm warships boarded the research vessel as it crossed the strait.",
+     "Orm warships shadowed the research vessel as it crossed the strait, the navy said.", False),
+    ("Police said soldiers defused a car bomb outside the Kell town hall.",
+     "Soldiers found a car bomb outside the Kell town hall, police said.", False),
+    ("Orm Pharma sold its migraine drug to Vell Biotech.", "Orm Pharma licensed its migraine drug to Vell Biotech.",
+     False),
+    ("A bomb went off beside a patrol on the Kell road.", "A bomb detonated beside a patrol on the Kell road.", True),
+    ("The Kell derby started at 19:45.", "The Kell derby kicked off at 19:45.", True),
+    ("The orm lost 1.3% against the dollar on Wednesday.", "The orm weakened 1.3% against the dollar on Wednesday.",
+     True),
+])
+def test_session47_verbs(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

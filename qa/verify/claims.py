@@ -530,7 +530,7 @@ def irrealis(tok: Token) -> str:
         gov = cur.head.lemma_.lower() if cur.head.pos_ in ("VERB", "AUX") and not _adverb_particle(cur.head) else ""
         if gov in IRREALIS_VERBS and cur.dep_ in ("xcomp", "ccomp") or gov in REQUEST_VERBS and cur.dep_ == "xcomp":
             return cur.head.text  # "vowed to advance", "threatening to march", "asked to move": said, not done
-        if gov in REQUEST_VERBS | ADVISING_VERBS and cur.dep_ == "ccomp" and _subjunctive(cur):
+        if gov in REQUEST_VERBS | ADVISING_VERBS | _MANDATIVE_VERBS and cur.dep_ == "ccomp" and _subjunctive(cur):
             return cur.head.text  # "asked that donations be made", "recommended that the bridge close": wanted
         if gov in ADVISING_VERBS | INSTRUCTING_VERBS and cur.dep_ == "xcomp":
             # "recommends lowering the speed limit", "advised residents to leave", "told residents to boil water":
@@ -552,6 +552,10 @@ def irrealis(tok: Token) -> str:
         prev = cur
         cur = cur.head
     return ""
+
+
+# Verbs whose "that" clause in the subjunctive is what is wanted ("demanded that Almuraq release its commander").
+_MANDATIVE_VERBS = frozenset("demand insist require stipulate suggest".split())
 
 
 def _subjunctive(verb: Token) -> bool:
@@ -1154,6 +1158,8 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 out.add(f"{base} {c.lower_} {pobj.lemma_.lower()}")
+        elif c.dep_ == "npadvmod" and c.lower_ in ("%", "percent") and base == "lose":
+            out.add(f"{base} {c.lower_}")  # "lost 1.3% against the dollar" (a fall), the share read as an adverb
         elif c.dep_ in ("dobj", "attr", "acomp", "oprd"):
             out.add(f"{base} {c.lemma_.lower()}")
             out.add(f"{base} {c.text.lower()}")

@@ -89,7 +89,7 @@ issue, put out, publish, release
 count, tally, number, record
 die, perish, pass away, succumb, kill
 hospitalise, hospitalize, admit
-begin, start, launch, open, initiate, commence
+begin, start, launch, open, initiate, commence, kick off, get under way
 begin, start, take effect, come into force, come into effect
 end, finish, conclude, complete, wrap up, stop
 return, send back, bring back, go back, put back, reintroduce, take back
@@ -103,7 +103,7 @@ invite, ask to visit
 lose, cede, surrender, give up
 flee, escape
 rescue, save, free, release
-watch, monitor, follow, track, observe
+watch, monitor, follow, track, observe, shadow
 offer, give, provide, extend, supply, pledge
 seek, try, attempt, aim, want, call for, press for, push for, demand
 plan, intend, prepare
@@ -118,8 +118,10 @@ topple, overthrow, oust, depose, unseat, bring down, remove from power
 charge, indict, prosecute, accuse, convict, sentence
 score, net
 injure, hurt, wound
-rise, grow, climb, go up, jump, surge, soar, increase, gain, expand, double, triple, treble, quadruple
-fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, decrease
+rise, grow, climb, go up, jump, surge, soar, increase, gain, expand, double, triple, treble, quadruple, \
+strengthen, firm, appreciate
+fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, decrease, weaken, depreciate, lose percent, \
+lose %, lose fifth, lose third, lose quarter, lose half, lose value, lose point, lose ground
 win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout, knock out
 lose, lose to
 oppose, object to, resist, criticise, criticize, condemn, reject, be against
@@ -130,7 +132,7 @@ open, reopen
 impose, introduce, levy
 lift, scrap, abolish, drop, remove
 buy, purchase, acquire
-sell, export, supply
+sell, export, supply, sell off
 import, buy
 hire, recruit, employ, take on
 fire, sack, dismiss, lay off, remove from office, remove from post, oust, remove
@@ -143,7 +145,7 @@ look for, search for, hunt for, seek, pursue, track down
 investigate, probe, inquire into, look into, examine, check, check on
 increase, rise, lift, raise, boost, push up, drive up, climb, grow, go up
 decrease, fall, drop, decline, weaken, ease, slow, soften, slide, lose ground, go down, dip, cool, reduce, cut, lower, \
-lose percent, lose fifth, lose third, lose quarter, lose half, lose value, lose point
+lose percent, lose %, lose fifth, lose third, lose quarter, lose half, lose value, lose point
 keep, leave, hold, maintain, retain, keep unchanged, leave unchanged, hold steady
 close, shut, seal off, cordon off, close off, block off
 walk out, strike, go on strike, stop work
@@ -295,6 +297,14 @@ draft, draw up, write up
 unionise, unionize, form union
 exhibit, display, put on display, put on show, showcase
 shortlist
+upgrade
+downgrade
+license, licence
+explode, detonate, go off, blow up
+defuse, disarm, make safe
+board
+jam
+ship, send, deliver, dispatch, export
 """
 # Pairs of classes that say the opposite of one another: a claim with one where the evidence has the other is
 # not a paraphrase ("rose" for "fell", "oppose" for "support").
@@ -324,6 +334,7 @@ accept, grant, agree to, accede to | refuse, reject, decline, turn down
 uphold, affirm, confirm, back | overturn, reject, dismiss, throw out, quash, strike down, reverse, revoke, \
 rescind, annul
 promote | relegate, demote
+upgrade | downgrade
 have, possess | lack
 miss, skip | attend, take part in, play in
 praise, commend, hail, laud | criticise, criticize, condemn
@@ -388,10 +399,22 @@ def _form_classes(form: str) -> frozenset[int]:
                      if form in cls or any(derived(form, m) for m in cls))
 
 
+_PARTICLES = frozenset("off out up down away back over".split())  # (not "on": mostly a preposition, "fell on Monday")
+
+
+def _idiom_forms(forms: set[str] | frozenset[str]) -> set[str] | frozenset[str]:
+    """The forms without a bare verb whose particle phrase, also among them, the thesaurus knows in another sense
+    ("was sent off" is a dismissal, not a sending: it is no opposite of "received")."""
+    bare = {f.split()[0] for f in forms if f.count(" ") == 1 and f.split()[1] in _PARTICLES and f in KNOWN_VERBS and
+            _classes({f}).isdisjoint(_classes({f.split()[0]}))}
+    return forms - bare if bare else forms
+
+
 def opposite(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> bool:
     """Whether two verbs (by their forms) say opposite things ("rose" / "fell", "support" / "oppose")."""
     if a & b:
         return False
+    a, b = _idiom_forms(a), _idiom_forms(b)
     return any((a & left and b & right) or (a & right and b & left) for left, right in OPPOSITES)
 
 

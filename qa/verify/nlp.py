@@ -158,6 +158,14 @@ def _fix_verb_read_as_noun(doc: Doc) -> None:
     its object."""
     # (a verb elsewhere that heads nothing, "neighbouring" describing a noun, leaves the sentence without one;
     # "Estlund imports most of its electricity": a present "-s" form of a verb the thesaurus knows, likewise)
+    for t in doc:
+        # a past form unlike its base ("spat", "fled") at the root with its own subject is that verb, with or
+        # without an object and whatever other verbs the sentence has ("Osei spat at an opponent, and ...")
+        past = irregular_verbs().get(t.lower_)
+        if t.pos_ == "NOUN" and t.dep_ == "ROOT" and t.i > 0 and past and past[0] != t.lower_ and \
+                t.tag_ == "NN" and any(c.dep_ == "nsubj" for c in t.lefts):
+            t.pos_, t.tag_, t.lemma_ = "VERB", "VBD", past[0]
+            return
     if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound") for t in doc):
         return
     for t in doc:

@@ -1762,8 +1762,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
     summed = [d for d in c.quantities if d.derived and d.unit in ("month", "minute") and " and " in d.text and
               _quantity_found(d, c, ev_q)]
     for q in c.quantities:
-        if q.derived:
-            continue  # the claim's own numbers are checked as written
+        if q.derived and not q.text.lower().startswith("one "):
+            continue  # the claim's own numbers are checked as written ("one week" is written: "a week" is not)
         if any(q.text in d.text for d in summed):
             continue
         if q.noun in _DOCUMENT_NOUNS:
@@ -1956,7 +1956,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         if not ok and failures:
             return min(failures)[1], extra
     # hedges: "reportedly" may not be dropped
-    hedged = [a for a in ev_all[:1] if a.hedged]
+    hedged = [a for a in ev_all[:1] if a.hedged and not _hedge_left_out(a, c)]
     # a claim that itself credits a source the evidence names ("According to the Daily Ledger, ...", "Local
     # radio reported that ...") states nothing as fact: the speaker check above compared that source
     sourced = any(a.certainty == "said" and a.speaker_words and not a.pronoun and _covers_claim(c, a) and
@@ -2271,6 +2271,22 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
 _SETTLING_VERBS = frozenset("decide agree vote resolve choose opt elect order".split())
 
 
+def _hedge_left_out(ev: Analysis, c: Analysis) -> bool:
+    """Whether the evidence's hedge ("reportedly") qualifies only a describing phrase of its own ("a deal with
+    Veltrix, reportedly worth £3 million a year") whose words the claim leaves out: the rest is stated plainly."""
+    tok = next((t for t in ev.doc or () if t.lower_ == ev.hedged.lower()), None)
+    if tok is None or tok.head.i == tok.i:
+        return False
+    h = tok.head
+    if h.pos_ not in ("ADJ", "ADP", "NUM") or h.dep_ not in ("advcl", "amod", "acl", "appos", "npadvmod") or \
+            any(x.dep_ in ("nsubj", "nsubjpass") for x in h.children):
+        return False
+    scoped = {key(x.lemma_) for x in h.subtree if x.i != tok.i and (x.is_alpha or x.like_num) and
+              x.lower_ not in FUNCTION_WORDS}
+    claimed = {key(x.lemma_) for x in c.doc or ()} | {key(x.text) for x in c.doc or ()}
+    return bool(scoped) and not scoped & claimed
+
+
 def _possible_only_check(c: Analysis, ev_preds: list[tuple[int, Predicate]]) -> str:
     """What the evidence says only could be ("could have come from old lead pipes"), stated by a claim with no
     modal or hedge of its own in other words ("old lead pipes were the source"), where no plain statement of the
@@ -2536,12 +2552,16 @@ def _adjective_polarity(a: Analysis) -> tuple[set[str], set[str]]:
 
 def _no_check(c: Analysis, ev: list[Analysis]) -> str:
     """"there was no evidence that ..." where the claim has the evidence without the "no"."""
+    # (and a noun the evidence denies in a conjunct: "was an accident and not the result of an attack")
     denied = {key(t.lemma_) for a in ev for t in a.doc if t.pos_ == "NOUN" and any(
-        d.lower_ == "no" and d.dep_ == "det" for d in t.children)}
+        d.lower_ == "no" and d.dep_ == "det" or d.lower_ == "not" and d.dep_ == "neg" and t.dep_ == "conj"
+        for d in t.children)}
     for t in c.doc:
         if t.pos_ == "NOUN" and key(t.lemma_) in denied and not any(d.lower_ in ("no", "any") for d in t.children) \
                 and not any(x.dep_ == "neg" or x.lower_ in ("never", "without") for x in t.head.children) and \
-                t.head.lower_ != "without" and t.head.lemma_.lower() != "lack":  # "lack access": "no access"
+                t.head.lower_ != "without" and t.head.lemma_.lower() != "lack" and \
+                not (t.head.dep_ == "pcomp" and t.head.head.lower_ == "without"):
+            # ("lack access" and "without giving a reason" say "no access", "no reason")
             return f"the cited text says there was no '{t.text}', the claim says there was"
         # "found no significant difference" where the claim says the groups "differed": the act the noun names
         named = next((noun for noun in denied if _names_the_act(noun, t.lemma_.lower())), "") if \
@@ -3370,6 +3390,18 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         acted = _other_act_acted_on(p, q, f)
         if acted:
             return acted
+        if q.lemma != p.lemma and not _overlap(p.subject, q.subject) and not _overlap(_args(p), _args(q)):
+            # a synonym only in a clause about other parties ("handled a difficult game", said of the referee): the
+            # act the evidence gives the claim's doer and thing acted on is the one restated ("praised the referee"
+            # is not "confronted the referee")
+            own = next((x for _, x in ev_preds if x is not q and known(x.forms) and not _forms_match(p, x) and
+                        p.negated == x.negated and p.subject_core and p.object_core and
+                        _overlap(p.subject_core, x.subject_core) and _overlap(p.object_core, x.object_core) and
+                        not _told_from_other_side(p, x) and not _act_as_noun(p, x)), None)
+            if own is not None and opposite(p.forms, own.forms):
+                return f"the cited text says '{own.text}', the claim says the opposite ('{p.text}')"
+            if own is not None:
+                return f"the cited text says '{own.text}', not '{p.text}'"
         if _MULTIPLES.get(p.lemma, 0) != _MULTIPLES.get(q.lemma, 0) and p.lemma in _MULTIPLES and \
                 q.lemma in _MULTIPLES:
             return f"the cited text says '{q.text}', not '{p.text}'"  # "tripled" for "doubled": another rise
@@ -3653,6 +3685,13 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""
     # (not by the noun it acts on, which the evidence may act on otherwise: "launched a new version" is not said by
     # "tested a new version")
+    same_doer_flip = next((x for _, x in ev_preds if opposite(p.forms, x.forms) and p.negated == x.negated and
+                           bool(p.irrealis) == bool(x.irrealis) and _overlap(p.subject_core, x.subject_core) and
+                           not _told_from_other_side(p, x)), None)
+    if same_doer_flip is not None:
+        # the same doer given the opposite act ("beat Tarnby" where they "lost to Tarnby"), whatever noun of the
+        # claim's act the evidence also has ("a third successive defeat")
+        return f"the cited text says '{same_doer_flip.text}', the claim says the opposite ('{p.text}')"
     if any(same_sense(p.forms - p.object_core, {lemma}) for lemma in f.act_lemmas):
         return ""  # said with a noun or adjective in the evidence ("defending" / "in their defence")
     if p.lemma in _GETTING_VERBS and not p.negated and any(
@@ -4193,7 +4232,8 @@ def _initialism_of(word: str, counted: str, text: str) -> bool:
         return False
     number, _, noun = counted.partition(" ")
     m = re.search(rf"{re.escape(number)}\s+((?:[\w-]+\s+)*?){re.escape(noun)}\b", text)
-    words = (m.group(1).split() + [noun]) if m else []
+    # ("rocket-propelled grenades": each part of a hyphenated word gives its initial)
+    words = [w for x in m.group(1).split() for w in x.split("-") if w] + [noun] if m else []
     return len(words) >= len(letters) and "".join(w[0] for w in words[-len(letters):]).lower() == letters.lower()
 
 
@@ -4354,11 +4394,14 @@ def _name_acts(a: Analysis) -> dict[str, list[Token]]:
         return out
     for t in a.doc:
         # (a capitalised word inside the sentence, whatever the tagger calls it: "Blinkly" may be an adverb to it)
-        if t.pos_ not in ("PROPN", "NOUN", "ADV") or t.dep_ == "compound" or not t.text[:1].isupper() or \
-                t.is_sent_start or t.ent_type_ in ("DATE", "TIME"):
+        # (a word of a longer name counts once, by its last word; a name describing a common noun, "Norcastle
+        # airport", counts for itself)
+        if t.pos_ not in ("PROPN", "NOUN", "ADV") or t.dep_ == "compound" and t.head.pos_ == "PROPN" or \
+                not t.text[:1].isupper() or t.is_sent_start or t.ent_type_ in ("DATE", "TIME"):
             continue
         x = t
-        while (x.dep_ in _NAME_LINKS or x is t and x.dep_ == "advmod") and x.head is not x and x.pos_ != "VERB":
+        while (x.dep_ in _NAME_LINKS or x is t and (x.dep_ == "advmod" or x.dep_ == "amod" and x.pos_ == "PROPN")) \
+                and x.head.i != x.i and x.pos_ != "VERB":
             x = x.head
         if x.pos_ == "VERB":
             out.setdefault(key(t.text), []).append(x)
@@ -4907,12 +4950,16 @@ def _contemplated_check(c: Analysis, ev: list[Analysis]) -> str:
     for a in ev:
         weighed.update(_contemplated(a))
         possible.update(_said_possible(a))
+    # (a doer the evidence also gives an act it states: "the bank cut its rate ... and signalled further easing was
+    # possible", which a misparse may make the possibility's subject too)
+    acting = {w for a in ev for q in a.predicates if q.lemma != "be" and not q.irrealis and not q.negated and
+              q.explicit_subject and q.strength == 2 for w in q.subject_core}
     for p in c.predicates:
         # what the evidence says only may be, said to happen or to be so ("will come", "would follow"), whatever
         # the verb: a light one ("come", "go ahead") asserts it as much
         if p.lemma != "be" and not p.negated and p.strength >= 1 and p.dep not in ("acl", "amod") and \
                 p.explicit_subject and not p.infinitive and \
-                (hit := sorted(p.subject_core & set(possible), key=len, reverse=True)):
+                (hit := sorted((p.subject_core & set(possible)) - acting, key=len, reverse=True)):
             return f"the cited text only says the {hit[0]} {possible[hit[0]]}; the claim says '{p.text}'"
         # "ruled out a ceasefire" where it "warned that a ceasefire was unlikely": closed, where only doubted
         if p.lemma in ("rule out", "exclude") and not p.negated and p.strength == 2 and \
@@ -5159,13 +5206,20 @@ def _reporter_as_doer_check(c: Analysis, ev: list[Analysis]) -> str:
     return ""
 
 
+# Light verbs whose object names the act they do ("took strike action", "staged a walkout", "held talks").
+_ACT_DOING_VERBS = frozenset("take make stage carry conduct hold undertake perform mount".split())
+
+
 def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
     """"Rent increases have been capped" for "the opposition has proposed a cap on rent increases": the act is only
     the object of a verb that puts it forward (propose, plan, call for, threaten ...), and the claim says it was
     done."""
     for p in c.predicates:
-        if p.negated or (p.light and p.lemma not in _GIVING_VERBS | _GETTING_VERBS) or p.lemma in NEUTRAL_VERBS or \
-                p.dep not in ("ROOT", "ccomp", "conj") or p.i < 0:
+        # (a light verb's act is its object noun: "have taken strike action" for "have threatened strike action")
+        light_act = p.lemma in _ACT_DOING_VERBS and any(
+            n.endswith(ACT_NOUN_ENDINGS) or known({n}) for n in p.object_core)
+        if p.negated or (p.light and p.lemma not in _GIVING_VERBS | _GETTING_VERBS and not light_act) or \
+                p.lemma in NEUTRAL_VERBS and not light_act or p.dep not in ("ROOT", "ccomp", "conj") or p.i < 0:
             continue
         verb = c.doc[p.i]
         # the verb's own modality (a misparse can hang "have been capped" under another clause's "will")
@@ -5176,7 +5230,7 @@ def _proposed_noun_check(c: Analysis, ev: list[Analysis]) -> str:
             continue  # the evidence also says it was done
         # the act itself ("capped" / "a cap"), or what a verb of giving hands over ("will provide humanitarian
         # support" / "considering humanitarian support")
-        acts = {p.lemma} | (set(p.object_core) if p.lemma in _GIVING_VERBS | _GETTING_VERBS else set())
+        acts = {p.lemma} | (set(p.object_core) if p.lemma in _GIVING_VERBS | _GETTING_VERBS or light_act else set())
         if p.lemma in _GIVING_VERBS:  # "has been given permission": the passive's object is what is handed over
             acts |= {ch.lemma_.lower() for ch in verb.children if ch.dep_ == "dobj"}
         for a in ev:
