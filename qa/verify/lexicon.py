@@ -121,7 +121,7 @@ injure, hurt, wound
 rise, grow, climb, go up, jump, surge, soar, increase, gain, expand, double, triple, treble, quadruple, \
 strengthen, firm, appreciate
 fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, decrease, weaken, depreciate, lose percent, \
-lose %, lose fifth, lose third, lose quarter, lose half, lose value, lose point, lose ground
+lose %, lose tenth, lose fifth, lose third, lose quarter, lose half, lose value, lose point, lose ground
 win, beat, defeat, overcome, triumph, edge, edge out, see off, thrash, rout, knock out
 lose, lose to
 oppose, object to, resist, criticise, criticize, condemn, reject, be against
@@ -145,7 +145,7 @@ look for, search for, hunt for, seek, pursue, track down
 investigate, probe, inquire into, look into, examine, check, check on
 increase, rise, lift, raise, boost, push up, drive up, climb, grow, go up
 decrease, fall, drop, decline, weaken, ease, slow, soften, slide, lose ground, go down, dip, cool, reduce, cut, lower, \
-lose percent, lose %, lose fifth, lose third, lose quarter, lose half, lose value, lose point
+lose percent, lose %, lose tenth, lose fifth, lose third, lose quarter, lose half, lose value, lose point
 keep, leave, hold, maintain, retain, keep unchanged, leave unchanged, hold steady
 close, shut, seal off, cordon off, close off, block off
 walk out, strike, go on strike, stop work
