@@ -6458,3 +6458,39 @@ def test_session47_amounts_and_denials(claim, evidence, supported):
 def test_session47_verbs(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 47, round two): a transfer told from its other side with the clubs the other
+    # way round ("took X from A" / "A signed X from B"); "looked like" a thing restates "appeared to be" it; a claim
+    # that keeps the allegation ("alleged to have sent") is no surer than "accused of shipping"; "the vessel's
+    # operator" is "the ship's operator" (the speaker itself stays as named: police are no fire officer)
+    ("Kell have taken striker Tom Hale on loan from Orm.", "Orm have signed striker Tom Hale from Kell on loan.",
+     False),
+    ("Orm have taken striker Tom Hale on loan from Kell.", "Orm have signed striker Tom Hale from Kell on loan.", True),
+    ("Kell have loaned striker Tom Hale to Orm.", "Orm have signed striker Tom Hale from Kell on loan.", True),
+    ("The crew of the Orm Star saw what looked like a mine in the channel.",
+     "The crew of the Orm Star spotted what appeared to be a mine floating in the channel.", True),
+    ("The object in the channel was a mine.",
+     "The crew of the Orm Star spotted an object that appeared to be a mine floating in the channel.", False),
+    ("Two Kell firms alleged to have sent drone engines to rebels face new checks, the ministry said.",
+     "Two Kell companies accused of shipping drone engines to rebels face new checks, the ministry said.", True),
+    ("Two Kell firms sent drone engines to rebels, the ministry said.",
+     "Two Kell companies accused of shipping drone engines to rebels face new checks, the ministry said.", False),
+    ("Some of the Orm Star's crew have been freed, according to the vessel's operator.",
+     "Twelve crew members of the Orm Star were released on Monday, the ship's Kell-based operator said.", True),
+    ("County police said they expected the fire to be contained by Sunday.",
+     "'We expect the fire to be contained by Sunday,' said Ana Roe, the county's chief fire officer.", False),
+    # (which side: "against" a party the evidence has them fighting alongside, or acting "in defence of")
+    ("Orm has sent troops to fight against Kell's army.", "Orm has sent troops to fight alongside Kell's army.", False),
+    ("Orm has sent troops to fight beside Kell's army.", "Orm has sent troops to fight alongside Kell's army.", True),
+    ("Orm's brigades have made progress against the government of Tom Hale.",
+     "Two of Orm's brigades have made progress in their defence of the government of Tom Hale.", False),
+    ("The Kell council voted against the tram plan.", "The Kell council voted for the tram plan on Monday.", False),
+    # (an order told from its other end: "behind" one is "ahead of" the other)
+    ("Ana Roe finished behind Tom Hale.", "Tom Hale finished ahead of Ana Roe.", True),
+    ("Tom Hale finished behind Ana Roe.", "Tom Hale finished ahead of Ana Roe.", False),
+])
+def test_session47_transfers_appearances_and_speakers(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

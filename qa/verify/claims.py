@@ -1284,6 +1284,13 @@ def _role_cores(t: Token) -> tuple[frozenset[str], frozenset[str], dict[str, fro
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if pobj is not None:
             preps[c.lower_] = preps.get(c.lower_, frozenset()) | _core(pobj)
+    # ("finished ahead of Ruth Ballantyne": the parser hangs the "of" on the adverb)
+    for c in t.children:
+        if c.dep_ == "advmod" and c.lower_ == "ahead":
+            for g in c.children:
+                pobj = next((x for x in g.children if x.dep_ == "pobj"), None) if g.lower_ == "of" else None
+                if pobj is not None:
+                    preps["ahead of"] = preps.get("ahead of", frozenset()) | _core(pobj)
     return _core(subj_tok), _core(obj_tok), preps
 
 
@@ -1321,6 +1328,8 @@ def _strength(tok: Token) -> int:
                 out = 0
             elif via_of and (lemma in ALLEGATION_VERBS or lemma == "suspect" and cur.tag_ == "VBN"):
                 out = 0  # "accused her of embezzling", "charged with stealing", "suspected of setting"
+            elif lemma in ("allege", "suspect") and prev is not None and prev.dep_ == "xcomp":
+                out = 0  # "firms alleged to have sent engines", "suspected to have fled": alleged, not done
             elif lemma in _WISH_VERBS:
                 out = 0  # "said he hoped work would begin in the spring": wished for, not said to be coming
             elif lemma in IRREALIS_VERBS or (lemma == "expect" and cur.tag_ == "VBN") or lemma in ("due", "poised") \

@@ -299,6 +299,7 @@ exhibit, display, put on display, put on show, showcase
 shortlist
 upgrade
 downgrade
+sanction, impose sanction, slap sanction
 license, licence
 explode, detonate, go off, blow up
 defuse, disarm, make safe

@@ -1047,6 +1047,10 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     ("a spokeswoman", "a company spokesman") may be named for the party whose act it reports ("Police have
     opened an investigation, a spokeswoman said" -> "a police spokeswoman")."""
     cw = set(claim_att.speaker_words) - {"country", "nation"}  # "the country's police chief": a country named before
+    # ("the vessel's operator" for "the ship's operator": a word describing the speaker that the evidence has in
+    # another of its plain forms; not the speaker itself: "police" are no fire officer)
+    cw = {next((x for cls in _SAME_NOUNS if w in cls and w not in ev_words and w != claim_att.head
+                for x in sorted(cls & ev_words)), w) for w in cw}
     if claim_att.head in _STATEMENT_NOUNS:
         cw -= _STATEMENT_NOUNS  # "according to a league statement" is the league speaking
     if ev_att is not None and cw and _spoken_for(claim_att, ev_att, cw, reported, sentence_words):
@@ -2637,8 +2641,10 @@ def _alleged_gerund_check(c: Analysis, ev: list[Analysis]) -> str:
     """"The brigade burned homes" where it "has been accused by villagers of burning homes": the act is only
     alleged. (The small parser often reads "of burning homes" as homes that burn, so the allegation never reaches
     the act's predicate: read from the surface, "of" + a verb in -ing under a verb of accusing or suspecting.)"""
-    if any(t.lemma_.lower() in _SUSPECTING_VERBS | ALLEGATION_NOUNS for t in c.doc):
-        return ""
+    if any(t.lemma_.lower() in _SUSPECTING_VERBS | ALLEGATION_NOUNS | {"allege"} or t.lower_ in ("allegedly",
+                                                                                                 "reportedly")
+           for t in c.doc):
+        return ""  # (the claim keeps the allegation: "firms alleged to have sent drone engines")
     alleged = []
     for a in ev:
         if a.doc is None:
@@ -3311,6 +3317,20 @@ def _announced_act_check(c: Analysis, ev_preds: list[tuple[int, Predicate]]) -> 
     return ""
 
 
+# Places in an order told from either end ("behind" one is "ahead of" the other).
+_CONVERSE_PLACES = {"behind": "ahead of", "ahead of": "behind"}
+
+
+def _placed_other_way(p: Predicate, q: Predicate) -> bool:
+    """"Roe finished behind Hale" for "Hale finished ahead of Roe": one order, told from its other end, the same act
+    (the parties swapped, the place word turned round)."""
+    if p.lemma.split()[0] != q.lemma.split()[0] or p.negated != q.negated:
+        return False
+    return any(_overlap(p.subject_core, q.prep_core.get(other, frozenset())) and
+               _overlap(p.prep_core.get(mine, frozenset()), q.subject_core)
+               for mine, other in _CONVERSE_PLACES.items() if p.prep_core.get(mine))
+
+
 def _winner_and_loser_kept(a: Predicate, b: Predicate) -> bool:
     """"X lost to Y" told as "Y beat X" (or "defeated X"): the same result from the other side, when the loser
     is the other's object and the winner the other's subject. (Swapped sides stay rejected as reversed roles.)"""
@@ -3371,6 +3391,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""
     if any(_winner_and_loser_kept(p, q) or _winner_and_loser_kept(q, p) for _, q in ev_preds):
         return ""  # "Kelham lost 3-1 to Ashgrove" for "Ashgrove beat Kelham 3-1"
+    if any(_placed_other_way(p, q) for _, q in ev_preds):
+        return ""  # "Roe finished behind Hale" for "Hale finished ahead of Roe"
     voted = next((q for _, q in ev_preds if q.governor == "vote" and not q.negated and
                   _overlap(p.subject, q.subject)), None)
     if voted is not None and not p.negated and opposite(p.forms, frozenset({"back"})) and \
@@ -3519,7 +3541,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # (an obligation, "must be paid", is as sure as "will be paid", not surer)
         if p.strength > q.strength and not q.negated and not p.negated and (
                 p.lemma not in NEUTRAL_VERBS or q.strength == 0 and _overlap(p.object_core, q.object_core)) and \
-                p.lemma not in CONTEMPLATION_VERBS and not purpose and not (_obliged(p) and q.strength >= 1):
+                p.lemma not in CONTEMPLATION_VERBS and not purpose and not (_obliged(p) and q.strength >= 1) and \
+                not p.forms & _SEEMING_FORMS:
             return (f"the cited text says '{q.text}' ({_STRENGTH_WORDS[q.strength]}), the claim says "
                     f"'{p.text}'")
         if q.conditioned and not p.conditioned and not p.condition and not q.condition and not p.negated and \
@@ -3749,7 +3772,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if q.irrealis and not p.irrealis and not q.negated and p.lemma not in IRREALIS_VERBS and not _obliged(p) and \
             q.irrealis.lower() not in _REQUEST_FORMS and \
             not _bare_participle(p, q) and not (p.infinitive and p.dep == "advcl") and not p.purpose and \
-            not _scene(p) and not _scheduled(p, q) and (known(p.forms) or shared >= 2 and not _describing(p)):
+            not _scene(p) and not _scheduled(p, q) and not p.forms & _SEEMING_FORMS and \
+            (known(p.forms) or shared >= 2 and not _describing(p)):
         # ("Faced with slumping demand, the carmaker said ...": an opening participle sets the scene)
         # (a purpose, "blocked the avenue to oppose a bill", asserts nothing happened; a verb the thesaurus does
         # not know is taken for the planned act only when it shares two words with it and is not a clause that
@@ -3770,9 +3794,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if not known(p.forms) and shared >= 2 and p.strength > q.strength and not p.negated and not q.negated and \
             q.irrealis.lower() not in _REQUEST_FORMS and p.lemma not in CONTEMPLATION_VERBS and not p.purpose and \
             not _bare_participle(p, q) and \
-            not (p.infinitive and p.dep == "advcl") and not _describing(p) and not any(
-                x.strength >= p.strength and _overlap(p.subject, x.subject) + _overlap(_args(p), _args(x)) >= shared
-                for _, x in ev_preds if x is not q):
+            not (p.infinitive and p.dep == "advcl") and not _describing(p) and not p.forms & _SEEMING_FORMS and \
+            not any(x.strength >= p.strength and _overlap(p.subject, x.subject) + _overlap(_args(p), _args(x)) >= shared
+                    for _, x in ev_preds if x is not q):
         # a verb the thesaurus does not know, on the same doer and thing as an act the evidence only weighs or
         # intends ("will be lengthened" for "is considering extending the school year"): whatever the verb, the
         # claim is surer than the evidence
@@ -3820,6 +3844,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     if _scene(p):
         return ""  # "Faced with slumping demand, ...": the scene, which the evidence may set with "as demand slumps"
     return f"the cited text says '{q.text}', not '{p.text}'"
+
+
+# Verbs that say only how a thing seemed ("what looked like a mine"): an appearance, never that it was so.
+_SEEMING_FORMS = frozenset({"look like", "seem like", "sound like", "appear", "seem"})
 
 
 # Verbs that say one event brought about another, and the words with which the evidence says so plainly (not
@@ -4483,7 +4511,13 @@ def _crossed_modifier_check(c: Analysis, ev: list[Analysis]) -> str:
 # "A replaced B"; "B employed A", "A worked for B").
 _ROLE_FRAMES = {"succeed": ("succession", "subject", "object"), "replace": ("succession", "subject", "object"),
                 "take over": ("succession", "subject", "from"), "employ": ("employment", "object", "subject"),
-                "hire": ("employment", "object", "subject"), "work": ("employment", "subject", "for")}
+                "hire": ("employment", "object", "subject"), "work": ("employment", "subject", "for"),
+                # (who gains, who gives up: "A signed X from B", "B sold X to A", "B loaned X to A")
+                "sign": ("transfer", "subject", "from"), "buy": ("transfer", "subject", "from"),
+                "take": ("transfer", "subject", "from"), "acquire": ("transfer", "subject", "from"),
+                "borrow": ("transfer", "subject", "from"), "purchase": ("transfer", "subject", "from"),
+                "sell": ("transfer", "to", "subject"), "loan": ("transfer", "to", "subject"),
+                "lend": ("transfer", "to", "subject")}
 
 
 def _frame_roles(p: Predicate, a: Analysis) -> tuple[str, frozenset[str], frozenset[str]] | None:
@@ -4727,7 +4761,12 @@ def _superlative_check(c: Analysis, ev: list[Analysis]) -> str:
 # "until" / "after".
 _OPPOSITE_PREPS = {"from": {"to"}, "to": {"from"}, "before": {"after", "since"}, "after": {"before", "until"},
                    "since": {"before", "until"}, "until": {"after", "since"}, "with": {"without"},
-                   "without": {"with"}}
+                   "without": {"with"},
+                   # which side: "fought alongside the army" / "against it"; "in defence of the government" is for it
+                   "against": {"for", "alongside", "beside"}, "for": {"against"}, "alongside": {"against"},
+                   "beside": {"against"}}
+# Nouns whose "of" names the side they are on ("in defence of", "in support of", "on behalf of"): read as "for".
+_SIDE_OF_NOUNS = frozenset("defence defense support behalf aid".split())
 
 
 def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
@@ -4739,6 +4778,8 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
         moving = t.head.pos_ in ("VERB", "AUX") or t.head.lower_ == "away" or \
             t.dep_ == "conj" and t.head.dep_ == "prep" and t.head.lower_ in ("from", "to")
         prep = "to" if t.lower_ in ("towards", "toward") and moving else t.lower_
+        if prep == "of" and t.head.lemma_.lower() in _SIDE_OF_NOUNS:
+            prep = "for"  # "in their defence of the government": on its side
         if (t.dep_ == "prep" or t.dep_ == "conj" and moving) and prep in _OPPOSITE_PREPS and \
                 (t.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or moving or
                  (t.lower_ == "to" and t.head.lower_ == "from")) and \
