@@ -4762,9 +4762,10 @@ def _superlative_check(c: Analysis, ev: list[Analysis]) -> str:
 _OPPOSITE_PREPS = {"from": {"to"}, "to": {"from"}, "before": {"after", "since"}, "after": {"before", "until"},
                    "since": {"before", "until"}, "until": {"after", "since"}, "with": {"without"},
                    "without": {"with"},
-                   # which side: "fought alongside the army" / "against it"; "in defence of the government" is for it
-                   "against": {"for", "alongside", "beside"}, "for": {"against"}, "alongside": {"against"},
-                   "beside": {"against"}}
+                   # which side: "fought alongside the army" / "against it"; "in defence of the government" is on
+                   # its side (not a bare "for": "played for Rovers" and "scored against them" are both true)
+                   "against": {"on the side of", "alongside", "beside"}, "on the side of": {"against"},
+                   "alongside": {"against"}, "beside": {"against"}}
 # Nouns whose "of" names the side they are on ("in defence of", "in support of", "on behalf of"): read as "for".
 _SIDE_OF_NOUNS = frozenset("defence defense support behalf aid".split())
 
@@ -4779,7 +4780,7 @@ def _prep_objects(a: Analysis) -> list[tuple[str, frozenset[str], str]]:
             t.dep_ == "conj" and t.head.dep_ == "prep" and t.head.lower_ in ("from", "to")
         prep = "to" if t.lower_ in ("towards", "toward") and moving else t.lower_
         if prep == "of" and t.head.lemma_.lower() in _SIDE_OF_NOUNS:
-            prep = "for"  # "in their defence of the government": on its side
+            prep = "on the side of"  # "in their defence of the government"
         if (t.dep_ == "prep" or t.dep_ == "conj" and moving) and prep in _OPPOSITE_PREPS and \
                 (t.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or moving or
                  (t.lower_ == "to" and t.head.lower_ == "from")) and \
