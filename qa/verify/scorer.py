@@ -4766,7 +4766,7 @@ _OPPOSITE_PREPS = {"from": {"to"}, "to": {"from"}, "before": {"after", "since"},
                    # its side (not a bare "for": "played for Rovers" and "scored against them" are both true)
                    "against": {"on the side of", "alongside", "beside"}, "on the side of": {"against"},
                    "alongside": {"against"}, "beside": {"against"}}
-# Nouns whose "of" names the side they are on ("in defence of", "in support of", "on behalf of"): read as "for".
+# Nouns whose "of" names the side they are on ("in defence of", "in support of", "on behalf of"): "on the side of".
 _SIDE_OF_NOUNS = frozenset("defence defense support behalf aid".split())
 
 
