@@ -66,7 +66,8 @@ def currency_words(text: str) -> set[str]:
 
 _SCALE_WORDS = {"bn": "billion", "mn": "million", "m": "million", "k": "thousand", "tn": "trillion"}
 # "a decade", "a fortnight": one of a time unit written without a number.
-_ONE_UNIT = re.compile(r"\b(?:a|one)\s+(decade|fortnight|century)\b", re.I)
+# ("an extra fortnight", "a further decade": one more of it)
+_ONE_UNIT = re.compile(r"\b(?:a|an|one)\s+(?:(?:extra|additional|further|whole)\s+)?(decade|fortnight|century)\b", re.I)
 # "over the next decade", "in the past fortnight": one such unit after a word that places it in time
 _PLACED_UNIT = re.compile(r"\b(next|last|past|coming|previous|following)\s+(decade|fortnight|century)\b", re.I)
 

@@ -6494,3 +6494,98 @@ def test_session47_verbs(claim, evidence, supported):
 def test_session47_transfers_appearances_and_speakers(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 48): speakers: one member said to be many, whoever the verb makes a person;
+    # someone who stands beside another ("deputy to", "a lawyer for") is not that other; a company's own denial
+    # outweighs its spokesperson's report of it; a belief's holder compared by its own noun
+    ("Villagers in Marl told the agency by phone that the well had run dry.",
+     "One villager in Marl told the agency by phone that the well had run dry.", False),
+    ("A villager told the radio station that the well had run dry.",
+     "One villager told the radio station that the well had run dry.", True),
+    ("Nurses said the ward had been closed for a week.",
+     "One nurse said the ward had been closed for a week.", False),
+    ("Police said the road had reopened.", "Officers said the road had reopened.", True),
+    ("Admiral Ines Kovar said the frigate had been repaired.",
+     "Captain Teo Brandl, aide to Admiral Ines Kovar, said the frigate had been repaired.", False),
+    ("Captain Teo Brandl said the frigate had been repaired.",
+     "Captain Teo Brandl, aide to Admiral Ines Kovar, said the frigate had been repaired.", True),
+    ("The tenants told the court that the landlord had ignored repeated complaints.",
+     "A solicitor for the tenants, Ruth Ames, told the court that the landlord had ignored repeated complaints.",
+     False),
+    ("The ministry said the talks would resume on Monday.",
+     "A spokesman for the ministry said the talks would resume on Monday.", True),
+    ("The carrier has admitted fault for the delays, its spokeswoman said.",
+     "The carrier has never admitted fault for the delays, its spokeswoman said.", False),
+    ("The insurer accepted liability for the fire, its spokesman said.",
+     "The insurer did not accept liability for the fire, its spokesman said.", False),
+    ("The insurer accepted liability for the fire, its spokesman said.",
+     "The insurer accepted liability for the fire, its spokesman said on Monday.", True),
+    ("Ruling party whips have the numbers to pass the bill, according to a party aide.",
+     "Ruling party whips believe they have the numbers to pass the bill, according to a party aide.", False),
+    ("Ruling party whips believe they can pass the bill, according to a party aide.",
+     "Ruling party whips believe they have the numbers to pass the bill, according to a party aide.", True),
+])
+def test_session48_speakers(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 48): who a later description is: a rank makes a person of a name the tagger
+    # typed as a body ("the soldier"); "the expert" is the one person named before; a paper by its title ("the
+    # newspaper"); the chair of a body "chaired by" someone; a relative pronoun's act is its antecedent's
+    ("Lina Aster said the convoy had been fired on from a ridge.",
+     "Sergeant Lina Aster was injured near the bridge. The soldier said the convoy had been fired on from a ridge.",
+     True),
+    ("Dunmore Freight said the convoy had been fired on from a ridge.",
+     "Sergeant Lina Aster was injured near the bridge. The soldier said the convoy had been fired on from a ridge.",
+     False),
+    ("Tomas Greer said the samples had been contaminated.",
+     "The tribunal then heard from Tomas Greer, a laboratory chemist. The expert said the samples had been "
+     "contaminated.", True),
+    ("The Harwick Sentinel said it would contest the fine.",
+     "The Harwick Sentinel was fined by the regulator in May. The newspaper said it would contest the fine.", True),
+    ("The regulator said it would contest the fine.",
+     "The Harwick Sentinel was fined by the regulator in May. The newspaper said it would contest the fine.", False),
+    ("Councillor Ada Penn said she expected a decision in March.",
+     "The planning board, chaired by Councillor Ada Penn, met on Monday. Its chairwoman said she expected a decision "
+     "in March.", True),
+    ("Norvale Gas admitted the breach last year.",
+     "Norvale Gas was fined £2m on Friday. The supplier, which admitted the breach last year, said it had changed "
+     "its procedures.", True),
+])
+def test_session48_who_a_description_is(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 48): how far apart ("a day after" / "three days after"); an extra fortnight;
+    # a denied plan; from and to swapped between two names sharing a word; acts the thesaurus now knows
+    ("The ferry sank a day after the storm warning, the coastguard said.",
+     "The ferry sank three days after the storm warning, the coastguard said.", False),
+    ("The ferry sank a day after the storm warning.", "The ferry sank the day after the storm warning.", True),
+    ("The ferry sank a day after the storm warning.", "The ferry sank 24 hours after the storm warning.", True),
+    ("The festival will run for an additional two weeks.", "The festival will run for an extra fortnight.", True),
+    ("The festival will run for an additional three weeks.", "The festival will run for an extra fortnight.", False),
+    ("The council is preparing to close the library.",
+     "The council denied that it was preparing to close the library.", False),
+    ("The council denied it was preparing to close the library.",
+     "The council denied that it was preparing to close the library.", True),
+    ("Two councillors crossed from the Green Party to the Labour Party in June.",
+     "Two councillors crossed from the Labour Party to the Green Party in June.", False),
+    ("Two councillors crossed from the Labour Party to the Green Party in June.",
+     "In June two councillors crossed from the Labour Party to the Green Party.", True),
+    ("About 900 families have left Ostra since the shelling began.",
+     "About 900 families have fled Ostra since the shelling began.", True),
+    ("About 900 families have fled Ostra since the shelling began.",
+     "About 900 families have left Ostra since the shelling began.", False),
+    ("The Greens won 21 percent of the vote.", "The Greens secured 21 percent of the vote.", True),
+    ("The medical council struck off the surgeon.", "The medical council reprimanded the surgeon.", False),
+    ("The tribunal enforced the contract.", "The tribunal annulled the contract.", False),
+])
+def test_session48_amounts_plans_and_acts(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -1056,6 +1056,14 @@ def _make_attr(cert: str, verb: str, speaker: Token | None, verb_tok: Token) -> 
         prep = next((c for c in verb_tok.children if c.dep_ == "prep" and c.lower_ == "to"
                      and verb_tok.lemma_.lower() in ("say", "speak", "talk")), None)
         recipient = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    relative = verb_tok
+    while relative.dep_ == "xcomp" and relative.head is not relative:
+        relative = relative.head  # ("exchanges that fail to verify identities")
+    if speaker is not None and speaker.tag_ in ("WDT", "WP") and relative.dep_ == "relcl" and \
+            relative.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "ccomp" for c in verb_tok.children):
+        # "The utility, which admitted the offence, said": the utility admitted it (an act on a thing; not "who
+        # said it would ...", whose words stay with the sentence's own speaker)
+        speaker = relative.head
     if speaker is None:
         return Attribution(cert, verb, verb_i=verb_tok.i,
                            recipient=_phrase(recipient) if recipient is not None else "",

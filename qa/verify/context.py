@@ -30,6 +30,9 @@ from qa.verify.nlp import parse
 # Definite descriptions that point back to a person (by title) or to a news organisation.
 _MEDIA_NOUNS = frozenset("channel network broadcaster newspaper paper agency outlet station magazine daily".split())
 _PERSON_PRONOUNS = frozenset("he she him her his".split())
+# The words newspapers are named with ("the Westbury Herald", "the Evening Courant").
+_NEWSPAPER_TITLES = frozenset("""tribune times herald gazette post courier chronicle observer guardian telegraph
+journal mail express courant echo mirror standard argus inquirer sentinel examiner bulletin""".split())
 # Ranks whose holder news copy calls "the officer" after first mention ("Colonel Tomas Reyvik ... The officer said").
 _RANKS = frozenset("""general colonel major captain lieutenant sergeant commander brigadier admiral inspector
 superintendent constable""".split())
@@ -143,6 +146,15 @@ class ArticleContext:
         scholars = [p for p in self.persons if p.start < offset and any(is_scholar(t) for t in p.titles)]
         if is_scholar(w) and scholars:  # "the researcher" for "the climate scientist Rafaela Montrose"
             return scholars[-1].words | scholars[-1].titles
+        if is_scholar(w) and w not in _TITLE_WORDS:
+            # "The court heard from Arnav Sethi, a forensic accountant. The expert said": the one person the lines
+            # before name, whatever their field is called
+            begin = self._paragraph_before(offset)
+            near = {p.words: p for p in self.persons if begin <= p.start < offset}
+            one = next(iter(near.values())) if len(near) == 1 else None
+            # (not someone the article gives an office: "Mayor Tom Kell opened the symposium" is no researcher)
+            if one is not None and not one.titles & (_TITLE_WORDS | _HONORIFICS | _RANKS | _COURT_ROLES):
+                return one.words | one.titles
         # "the carmaker" for "the carmaker Halvorsen Motors", "the fund" for "the International Monetary Fund"
         # ("the authority" for "Ellingham County Council": a public body of any kind)
         described = [names for s, names, nouns in self.orgs if s < offset and (w in nouns or key(w) in names or
@@ -294,6 +306,12 @@ def _descriptors(doc, ent) -> set[str]:
     if root.dep_ == "nsubj" and (office := _OFFICE_OF_VERB.get(root.head.lemma_.lower())):
         out.add(office)
         out |= {g.lemma_.lower() for g in root.head.children if g.dep_ == "dobj" and g.pos_ == "NOUN"}
+    # "the budget committee, chaired by Senator Pieter Vance": the same, said in the passive of the body
+    by = root.head if root.dep_ == "pobj" and root.head.lower_ == "by" else None
+    if by is not None and by.head.dep_ == "acl" and (office := _OFFICE_OF_VERB.get(by.head.lemma_.lower())):
+        out |= {office} | ({"chairman", "chairwoman", "chairperson"} if office == "chair" else set())
+        if by.head.head.pos_ == "NOUN":
+            out.add(by.head.head.lemma_.lower())
     # "Rahel Manco was appointed head of the monitoring group", "was elected mayor": the office given
     if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in ("appoint", "name", "elect", "make", "promote"):
         out |= {g.lemma_.lower() for g in root.head.children if g.dep_ in ("oprd", "attr") and g.pos_ == "NOUN"}
@@ -393,7 +411,8 @@ def article_context(text: str) -> ArticleContext:
         # as ORG): a name described by a title and by no organisation noun is a person
         # (or with its title inside the entity: "Councillor Imran Sattar" as ORG)
         titles_near = nouns | {ent[0].lemma_.lower()}
-        titled_org = ent.label_ == "ORG" and bool(titles_near & (_TITLE_WORDS | _HONORIFICS)) and \
+        # (a military rank too: "Sergeant Pavel Imrek" as ORG)
+        titled_org = ent.label_ == "ORG" and bool(titles_near & (_TITLE_WORDS | _HONORIFICS | _RANKS)) and \
             not nouns & ORG_NOUNS and ent[-1].pos_ == "PROPN" and len([t for t in ent if t.pos_ == "PROPN"]) >= 2
         if ent.label_ == "PERSON" or titled_org:
             words = frozenset(key(t.text) for t in ent if t.text[:1].isupper() and
@@ -427,6 +446,10 @@ def article_context(text: str) -> ArticleContext:
             ctx.orgs.append((ent.start_char, names, frozenset(nouns | {n for n in ORG_NOUNS if key(n) in names})))
         if ent.label_ == "ORG" and ent.root.dep_ in ("nsubj",) and ent.root.head.lemma_ in ("report", "say"):
             ctx.media.append((ent.start_char, frozenset(key(t.text) for t in ent)))
+        elif ent[-1].text.lower() in _NEWSPAPER_TITLES and len(ent) >= 2:
+            # "The Marlowe Tribune was ordered to publish a correction. The newspaper said": a paper by its title,
+            # whatever the tagger typed it as
+            ctx.media.append((ent.start_char, frozenset(key(t.text) for t in ent if t.lower_ != "the")))
     for t in doc:
         if t.dep_ in ("dobj", "dative", "pobj") and t.head.lemma_ in ("tell", "to") and t.pos_ == "PROPN" \
                 and t.text.isupper():
@@ -466,6 +489,12 @@ def article_context(text: str) -> ArticleContext:
         full[surname] = full.get(surname, frozenset()) | p.words
         p.words = full[surname]
         p.titles = frozenset(titles_of.get(surname, set()))
+    # a subject the tagger typed as an organisation or left untyped that the article names as a person ("Sergeant
+    # Pavel Imrek was wounded ... . The soldier said"): a person
+    for i, (start, words, kind) in enumerate(ctx.subjects):
+        if kind in ("org", "name") and words and any(words - p.titles <= p.words and p.start >= start and
+                                                     p.words for p in ctx.persons):
+            ctx.subjects[i] = (start, words, "person")
     return ctx
 
 

@@ -19,6 +19,11 @@ recapture, retake, regain, win back, reclaim, liberate, take back
 send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush, relocate, take position
 withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home, retire
 evacuate, pull out
+flee, leave
+stop, cease
+disbar, strike off, debar
+enforce, implement
+win, secure, obtain, gain
 evacuate, vacate, clear, empty, abandon, move out
 stall, slow, halt, stop, check, hold up, hold back, delay, block, curb, contain, slow down, thwart, stem, repel
 increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, bolster, heighten, tighten, \
@@ -363,6 +368,7 @@ convict, sentence, find guilty | charge, accuse, indict, arrest, detain, questio
 charge, indict | arrest, detain, question, accuse
 ban, forbid, prohibit, outlaw, bar | restrict, limit, curb, cap
 demand | ask, request
+flee | leave
 """
 STRONGER = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
             for line in _STRONGER.strip().splitlines() if line.strip()]

@@ -1038,6 +1038,25 @@ def _chair_for_body(claim_att: Attribution, ev_att: Attribution, sentence: str) 
                      rf"(?:the )?(?:[\w'-]+ ){{0,4}}{claim_att.head}\b", sentence) is not None
 
 
+# People who stand beside someone else and speak for themselves ("an aide to the minister", "a lawyer for the
+# family"), not as that one's spokesperson.
+_BESIDE_NOUNS = frozenset("""deputy aide adviser advisor assistant lawyer attorney solicitor barrister counsel agent
+doctor friend colleague relative neighbour neighbor wife husband son daughter brother sister mother father""".split())
+_BESIDE = re.compile(r"(?i)\b(" + "|".join(sorted(_BESIDE_NOUNS)) + r")s?\s+(?:to|for|of)\s+([^,;]+)")
+
+
+def _someone_elses(claim_att: Attribution, ev_att: Attribution, cw: set[str]) -> bool:
+    """Whether the evidence's speaker is someone who stands beside the party the claim credits ("Major Lev Harun,
+    deputy to Colonel Maren Troska", "a lawyer for the claimants"): the claim names only that other party."""
+    m = _BESIDE.search(ev_att.speaker)
+    if m is None:
+        return False
+    other = {key(w) for w in re.findall(r"[\w'-]+", m.group(2))} | \
+        {singular(w.lower()) for w in re.findall(r"[\w'-]+", m.group(2))}
+    own = ev_att.speaker_words - other
+    return cw <= other and not cw & own and not cw & {m.group(1).lower(), key(m.group(1))}
+
+
 def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att_names: set[str],
                      ev_att: Attribution | None = None, sentence_words: set[str] | None = None,
                      reported: frozenset[str] = frozenset(), sentence: str = "") -> tuple[bool, str]:
@@ -1053,6 +1072,8 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
                 for x in sorted(cls & ev_words)), w) for w in cw}
     if claim_att.head in _STATEMENT_NOUNS:
         cw -= _STATEMENT_NOUNS  # "according to a league statement" is the league speaking
+    if ev_att is not None and cw and _someone_elses(claim_att, ev_att, cw):
+        return False, "words"  # "Colonel Maren Troska said" for "Major Lev Harun, deputy to Colonel Maren Troska"
     if ev_att is not None and cw and _spoken_for(claim_att, ev_att, cw, reported, sentence_words):
         return True, ""
     if claim_att.pronoun and cw and ev_att is not None and not ev_att.person and not ev_att.pronoun and \
@@ -1338,6 +1359,10 @@ def _executive_for_officer(claim_att: Attribution, ev_att: Attribution, ev_words
     return bool(body) and all(w[:1].isupper() and key(w) in ev_words for w in body) and bool(ev_titles)
 
 
+# How a predicate's irrealis reads when a denial governs it ("denied that it was preparing").
+_DENIED_FORMS = frozenset("denied denies deny dismissed dismisses rejected rejects refuted refutes".split())
+
+
 def _many_for_one(claim_att: Attribution, ev_att: Attribution) -> bool:
     """Whether the claim makes several speakers of the one the evidence has ("officials said" for "a senior
     official said"): the same head noun, plural in the claim and singular in the evidence."""
@@ -1346,12 +1371,16 @@ def _many_for_one(claim_att: Attribution, ev_att: Attribution) -> bool:
     # ("councillors said" for "Councillor Fay Brennan said": one person holding the office the claim makes many)
     # (not a side in court: "prosecutors said" is the prosecution, whichever of them spoke)
     # (a name with its office after the comma is one person too, whatever the tagger made of it)
+    # (not "prosecutors" for "a prosecutor": the prosecution, whichever of them spoke)
+    plural = {head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else ""} - {""} if head else set()
+    claim_words = {w.lower() for w in re.findall(r"[\w'-]+", claim_att.speaker)}
+    if head and head == ev_att.head and claim_words & plural and head not in _COUNSEL_NOUNS | {"prosecutor"} and \
+            re.match(rf"(?i)(?:one|a|an)\s+(?:[\w'-]+\s+){{0,2}}?{re.escape(head)}\b", ev_att.speaker.strip()):
+        return True  # "residents told the agency" for "one resident told the agency", whoever the verb makes a person
     one = ev_att.person or re.match(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)+ , ", ev_att.speaker) is not None
     titled = one and head in ev_words and not claim_att.person and head not in _COUNSEL_NOUNS | {"prosecutor"}
     if not head or (head != ev_att.head or ev_att.person) and not titled or ev_att.pronoun:
         return False
-    plural = {head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else ""} - {""}
-    claim_words = {w.lower() for w in re.findall(r"[\w'-]+", claim_att.speaker)}
     return bool(claim_words & plural) and head in ev_words and not ev_words & plural
 
 
@@ -1748,6 +1777,34 @@ def _whole_period_said(q, evidence: str) -> bool:
     return pattern is not None and bool(pattern.search(evidence))
 
 
+# "a day after the ambush", "two weeks later": how far apart two events are (which way: after / before).
+_ONE_APART = re.compile(r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\s+(after|later|before|earlier)\b", re.I)
+_MANY_APART = re.compile(r"\b([\w.]+)\s+(minute|hour|day|week|month|year)s\s+(after|later|before|earlier)\b", re.I)
+_APART_SIDE = {"after": 1, "later": 1, "before": -1, "earlier": -1}
+
+
+def _count(word: str) -> float:
+    """A count written in figures or words ("2", "two"); 0 when it is neither."""
+    w = word.lower()
+    return float(CARDINALS.get(w, 0)) or (float(w) if re.fullmatch(r"\d+(?:\.\d+)?", w) else 0.0)
+
+
+def _one_span_apart_check(claim: str, evidence: str) -> str:
+    """"a day after the ambush" where the evidence says "two days after" it: one of a unit between two events is a
+    number like any other (one of a unit is otherwise never checked in a claim: "once a year", "30 days" for "a
+    month"); only another count of the same unit, the same way round, clashes ("the next day" does not)."""
+    for m in _ONE_APART.finditer(claim):
+        unit, side = m.group(1).lower(), _APART_SIDE[m.group(2).lower()]
+        if any(x.group(1).lower() == unit and _APART_SIDE[x.group(2).lower()] == side
+               for x in _ONE_APART.finditer(evidence)):
+            continue
+        other = next((x for x in _MANY_APART.finditer(evidence) if x.group(2).lower() == unit and
+                      _APART_SIDE[x.group(3).lower()] == side and _count(x.group(1)) not in (0, 1)), None)
+        if other is not None:
+            return f"the claim says '{m.group(0)}'; the cited text says '{other.group(0)}'"
+    return ""
+
+
 def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[str]]:
     """The first structural check `claim` fails against the evidence sentences (best first), as a reason in
     plain words ("" when it passes all), and the words the article supplied that the claim uses."""
@@ -1788,6 +1845,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                         f"'{_with_qualifier(q, [c])}'"), set()
             shown = ", ".join(sorted({x.shown() for x in ev_q})) or "no such number"
             return f"the claim says '{q.shown()}'; the cited text says {shown}", set()
+    if reason := _one_span_apart_check(claim, f.text):
+        return reason, set()
     reason = _counted_check(c, ev_all) or _age_check(c, ev_all) or _superlative_check(c, ev_all) or \
         _fate_check(c, ev_all) or _act_check(c, ev_all) or _binding_check(c, ev_all) or _limited_noun_check(c, ev_all)
     if reason:
@@ -1848,7 +1907,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 return f"the cited text does not attribute this to {att.speaker}", extra
             continue
         failures: list[tuple[int, str]] = []  # (how telling, reason): a contradicting source is shown first
-        ok = False
+        ok = own_denial = False
         for si, ev in reporting:
             if _participle_report(ev_all[si], ev) and not _participle_report(c, att):
                 continue  # "denied the claim, saying ...": the claim's own verb is compared with "denied"
@@ -1913,7 +1972,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 match = True  # "400 of the 800 teachers said" for "half of the 800 teachers said"
             if not match and _named_by_its_kind(att, ev, f):
                 match = True  # "the hospital said" where the evidence names Bellmont General Hospital
-            if not match and _same_noun(att.speaker_words, ev.speaker_words) and \
+            if not match and why != "widened" and _same_noun(att.speaker_words, ev.speaker_words) and \
                     (att.speaker_words ^ ev.speaker_words) <= _SAME_NOUN_WORDS:
                 match = True  # "police said" for "officers said"
             if not match:
@@ -1923,6 +1982,12 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 continue
             if CERTAINTY_RANK[att.certainty] > CERTAINTY_RANK[ev.certainty] or (
                     att.certainty in ("not_confirmed", "denied") and ev.certainty != att.certainty):
+                if ev.speaker_words and ev.speaker_words == att.speaker_words and \
+                        ev.certainty in ("not_confirmed", "denied") and c.doc is not None and \
+                        ev_all[si].doc is not None and 0 <= att.verb_i < len(c.doc) and \
+                        0 <= ev.verb_i < len(ev_all[si].doc) and \
+                        c.doc[att.verb_i].lemma_ == ev_all[si].doc[ev.verb_i].lemma_:
+                    own_denial = True  # the speaker's own denial outweighs another's report of it (below)
                 failures.append((0 if ev.certainty in ("not_confirmed", "denied") else 1,
                                  f"the cited text says {ev.speaker or 'the source'} '{ev.verb}', the claim says "
                                  f"'{att.verb}'"))
@@ -1957,7 +2022,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                 continue
             ok = True
             break
-        if not ok and failures:
+        if (not ok or own_denial) and failures:
+            # ("the company has admitted liability, its spokesperson said" where the company "has never admitted"
+            # it: the spokesperson reports the denial, not an admission)
             return min(failures)[1], extra
     # hedges: "reportedly" may not be dropped
     hedged = [a for a in ev_all[:1] if a.hedged and not _hedge_left_out(a, c)]
@@ -1996,8 +2063,11 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         return reason, extra
     for p in c.predicates:
         if p.lemma in IRREALIS_VERBS - CONTEMPLATION_VERBS and p.i >= 0 and any(ch.dep_ == "xcomp" and ch.pos_ == "VERB"
-                                                          for ch in c.doc[p.i].children):
-            continue  # "intends to ban", "plans to open": the intention's own action is compared, as intended
+                                                          for ch in c.doc[p.i].children) and \
+                not any(q.lemma == p.lemma and q.irrealis.lower() in _DENIED_FORMS for _, q in ev_preds):
+            # "intends to ban", "plans to open": the intention's own action is compared, as intended (but not an
+            # intention the evidence denies: "denied that it was preparing to", checked below)
+            continue
         if p.lemma in _DESCRIBING_VERBS and p.subject and p.subject <= _DOCUMENT_NOUNS | _SOURCE_COUNTS:
             continue  # "the two stories characterise ISIS as ...": the answer describing its sources, not an act
         forecast = p.i >= 0 and any(a.lemma_.lower() in _FORECAST_VERBS for a in list(c.doc[p.i].ancestors)[:2])
@@ -3507,6 +3577,11 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             return f"the cited text says '{q.text}' only {q.irrealis}, the claim says '{p.text}'"
         if settled and not q.negated and not p.negated:
             return f"the cited text says only '{q.irrealis} {q.text}', the claim says '{p.governor} {p.text}'"
+        if q.irrealis.lower() in _DENIED_FORMS and not p.irrealis and not q.negated and not p.negated and \
+                p.lemma in IRREALIS_VERBS and not purpose:
+            # "is preparing to evacuate" where the government "denied that it was preparing" to: a plan is an act
+            # of its own, and a denied one did not happen
+            return f"the cited text says '{q.text}' ({q.irrealis}), the claim says it happened ('{p.text}')"
         if q.irrealis and not p.irrealis and not q.negated and (p.lemma not in NEUTRAL_VERBS or governed) and \
                 not purpose and p.lemma not in IRREALIS_VERBS and \
                 not _obliged(p):  # "were expected" restates "should arrive"
@@ -4538,6 +4613,11 @@ def _frame_roles(p: Predicate, a: Analysis) -> tuple[str, frozenset[str], frozen
                               if t.dep_ == "prep" and t.lower_ == name for g in t.children if g.dep_ == "pobj"
                               for x in (g, *(y for y in g.children if y.dep_ == "compound"))
                               if x.pos_ in ("NOUN", "PROPN"))
+        if not words and name == "to" and a.doc is not None and 0 <= p.i < len(a.doc):
+            # ("lent businessman Ferdinand Aske 2 million": the receiver as the indirect object)
+            words = frozenset(key(x.lemma_ if x.pos_ != "PROPN" else x.text) for g in a.doc[p.i].children
+                              if g.dep_ == "dative" for x in (g, *(y for y in g.children if y.dep_ == "compound"))
+                              if x.pos_ in ("NOUN", "PROPN"))
         return words
     return frame[0], role(frame[1]), role(frame[2])
 
@@ -4879,6 +4959,11 @@ def _opposite_preps_check(c: Analysis, ev: list[Analysis]) -> str:
         flipped = [t for p, w, t in ev_pairs if p in others and _same_object(words, w)]
         if flipped and not same:
             return f"the claim says '{text}', the cited text '{flipped[0]}'"
+        # both sides share a word ("from the National Party to the Unity Party"): the one whose words are all the
+        # claim's is the same thing
+        whole = [t for p, w, t in ev_pairs if p in others and len(words) >= 2 and words <= w]
+        if whole and same and not any(p == prep and words <= w for p, w, _ in ev_pairs):
+            return f"the claim says '{text}', the cited text '{whole[0]}'"
     return ""
 
 
@@ -5133,8 +5218,10 @@ def _forecast_dropped_check(c: Analysis, ev: list[Analysis]) -> str:
                         holder = frozenset(key(x.lemma_) for x in subj.subtree if x.pos_ in ("NOUN", "PROPN"))
                         # ("police said" for "police suspect" raises a suspicion to a statement: only a belief
                         # or a forecast is the holder's own view)
+                        # (by the holder's own noun, not a word describing it: "a party official" is no party whip)
                         if h.lemma_.lower() not in _SUSPICION_VERBS and \
-                                any(_overlap(att.speaker_words, holder) for att in c.attributions):
+                                any(_overlap(att.speaker_words, {key(subj.lemma_)}) or
+                                    att.head and _overlap({key(att.head)}, holder) for att in c.attributions):
                             continue  # "police said" for "police believe": the holder's own view, attributed
                         return f"the cited text says only that {who} {h.text} this; the claim states it as fact"
     return ""
