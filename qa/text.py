@@ -129,7 +129,11 @@ _SHARES = [
                 r"(?<!first )(?<!second )(?<!latter )(?<!other )(?<!the )"  # "the second half of the year": a time
                 r"\bhalf\s+(?:of\s+)?(?=the|its|his|her|their|all|those|these)\b|"
                 # ("half of Oxmarsh county's crop": a name's possession)
-                r"(?<!first )(?<!second )(?<!the )\bhalf\s+of\s+(?=(?-i:[A-Z])[\w-]*(?:\s+[\w-]+)?['’]s\b)", re.I),
+                r"(?<!first )(?<!second )(?<!the )\bhalf\s+of\s+(?=(?-i:[A-Z])[\w-]*(?:\s+[\w-]+)?['’]s\b)|"
+                # ("nearly half of respondents": of a plural noun with no article)
+                r"(?<!first )(?<!second )(?<!latter )(?<!other )(?<!the )\bhalf\s+of\s+"
+                r"(?=(?:(?-i:[a-z])[\w-]*s|people|children|men|women)\b)",
+                re.I),
      "50 percent of "),
     (re.compile(r"\bthree[\s-]+quarters\s+of\b", re.I), "75 percent of"),
     (re.compile(r"\b(?:a|one)[\s-]+quarter\s+of\b", re.I), "25 percent of"),
@@ -1091,7 +1095,8 @@ train service
 lorry truck
 flat apartment
 film movie
-fan supporter spectator""".splitlines()]
+fan supporter spectator
+mp member lawmaker legislator parliamentarian""".splitlines()]
 
 
 # Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").
@@ -1504,7 +1509,8 @@ STANDARD_ABBREVIATIONS = {
     "un": "United Nations", "eu": "European Union", "uae": "United Arab Emirates",
     # titles written as initials
     "ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer", "coo": "Chief Operating Officer",
-    "mp": "Member of Parliament", "pm": "Prime Minister",
+    "mp": "Member of Parliament", "pm": "Prime Minister", "md": "Managing Director",
+    "kc": "King's Counsel", "qc": "Queen's Counsel",
     "di": "Detective Inspector", "dci": "Detective Chief Inspector", "ds": "Detective Sergeant",
     # common nouns written as initials
     "gp": "General Practitioner", "hq": "Headquarters", "icu": "Intensive Care Unit", "gdp": "Gross Domestic Product",

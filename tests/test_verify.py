@@ -6589,3 +6589,27 @@ def test_session48_who_a_description_is(claim, evidence, supported):
 def test_session48_amounts_plans_and_acts(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 48, round two): "half of" a plural noun with no article is 50 percent; a
+    # common noun that opens the claim, typed as a name on its own, is no name to find; MPs are members of
+    # parliament when counted; "KC" and "MD" are titles written as initials
+    ("Almost 50% of those polled said they would back a recount.",
+     "Nearly half of respondents said they would support a recount, while a quarter opposed one.", True),
+    ("Almost 40% of those polled said they would back a recount.",
+     "Nearly half of respondents said they would support a recount, while a quarter opposed one.", False),
+    ("Turnout among first-time voters in the by-election was 20 percent, the returning officer said.",
+     "Only one in five first-time voters cast a ballot in the by-election, the returning officer said.", True),
+    ("Turnout among first-time voters in the by-election was 30 percent, the returning officer said.",
+     "Only one in five first-time voters cast a ballot in the by-election, the returning officer said.", False),
+    ("Five Liberal MPs resigned from the committee on Monday.",
+     "Five Liberal members of parliament resigned from the committee on Monday.", True),
+    ("Six Liberal MPs resigned from the committee on Monday.",
+     "Five Liberal members of parliament resigned from the committee on Monday.", False),
+    ("Hugo Brand, King's Counsel for the family, told the inquest the warnings were ignored.",
+     "Hugo Brand KC, for the family, told the inquest the warnings had been ignored.", True),
+])
+def test_session48_shares_names_and_initials(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -584,6 +584,9 @@ def _name_tokens(a: Analysis) -> list[Token]:
         if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"):
             if t.i == 0 and t.pos_ not in ("PROPN",) and not t.ent_type_:
                 continue
+            if t.i == 0 and t.pos_ in ("NOUN", "VERB", "ADJ") and t.text[1:].islower() and t.ent_iob_ == "B" and \
+                    (len(t.doc) < 2 or t.nbor().ent_iob_ != "I"):
+                continue  # "Turnout among young voters ...": a common noun that opens the claim, typed as a name alone
             out.append(t)
     return out
 
@@ -4284,7 +4287,9 @@ def _counts(a: Analysis) -> list[tuple[float, str, str]]:
                 group = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
                 if noun.lemma_.lower() == "member" and group:  # "19 crew members" counts the crew
                     noun = group[-1]
-                out.append((v, key(noun.lemma_), f"{t.text} {t.head.text}"))
+                # ("MPs", "GPs": initials in the plural, which the lemmatizer may leave as they are)
+                lemma = noun.text[:-1] if re.fullmatch(r"[A-Z]{2,}s", noun.text) else noun.lemma_
+                out.append((v, key(lemma), f"{t.text} {t.head.text}"))
     return out
 
 
