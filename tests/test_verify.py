@@ -6613,3 +6613,28 @@ def test_session48_amounts_plans_and_acts(claim, evidence, supported):
 def test_session48_shares_names_and_initials(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 48, round three): parties swapped while their head nouns stay: a qualifier
+    # moved from doer to the other side ("among men" / "among women"), a relative clause about the other party
+    # ("whom X succeeded" / "who succeeded X"), two directions each given the other's act; acts done together stay
+    ("Sales to retailers overtook sales to households in March, the trade body said.",
+     "Sales to households overtook sales to retailers in March, the trade body said.", False),
+    ("Sales to households overtook sales to retailers in March, the trade body said.",
+     "In March sales to households overtook sales to retailers, the trade body said.", True),
+    ("Fans clashed with police outside the stadium.", "Police clashed with fans outside the stadium.", True),
+    ("Attendance among pensioners outstripped attendance among students for the first time.",
+     "Attendance among students outstripped attendance among pensioners for the first time.", False),
+    ("Dara Venn, whom Ilse Moor replaced as club secretary in 2019, is now its chair.",
+     "Dara Venn, who replaced Ilse Moor as club secretary in 2019, is now its chair.", False),
+    ("Dara Venn, who succeeded Ilse Moor as club secretary in 2019, is now its chair.",
+     "Dara Venn, who replaced Ilse Moor as club secretary in 2019, is now its chair.", True),
+    ("Villagers said the floodwater had reached the southern fields but spared the north.",
+     "Villagers said the floodwater had reached the northern fields but spared the south.", False),
+    ("Villagers said the floodwater had covered the northern fields but spared the south.",
+     "Villagers said the floodwater had reached the northern fields but spared the south.", True),
+])
+def test_session48_parties_swapped(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -1865,7 +1865,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         _relative_time_check(c.text, [a.text for a in ev_all])
     if reason:
         return reason, set()
-    reason = _direction_words_check(c, ev_all) or _landmark_direction_check(c, ev_all) or \
+    reason = _direction_words_check(c, ev_all) or _direction_swap_check(c, ev_all) or \
+        _landmark_direction_check(c, ev_all) or \
         _opposite_preps_check(c, ev_all)
     if reason:
         return reason, set()
@@ -2315,6 +2316,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         _name_swap_check(c, ev_all) or \
         _modifier_swap_check(c, ev_all) or \
         _crossed_modifier_check(c, ev_all) or _asked_for_check(c, ev_all) or _role_frame_check(c, ev_all) or \
+        _qualifier_swap_check(c, ev_all) or \
         _awaited_check(c, ev_all) or \
         _order_word_check(c, ev_all) or _sequence_check(c, ev_all) or \
         _opposite_nouns_check(c, ev_all) or _side_of_amount_check(c, ev_all) or _avoided_act_check(c, ev_all) or \
@@ -4627,6 +4629,45 @@ def _frame_roles(p: Predicate, a: Analysis) -> tuple[str, frozenset[str], frozen
     return frame[0], role(frame[1]), role(frame[2])
 
 
+def _qualifier_swap_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"Turnout among men exceeded turnout among women" for "turnout among women exceeded turnout among men", "the
+    army lost the ridge to a rebel attack" for "the rebels lost the ridge to an army attack": the same act, whose
+    doer keeps a word the evidence gives another of its parties, and the other way round (both active: "by" moves
+    the doer of a passive)."""
+    def others(x: Predicate) -> frozenset[str]:
+        # (not a party "with" or "against" whom one acts together: "fans clashed with police" is "police clashed
+        # with fans")
+        return x.obj | _unite({k: v for k, v in x.prep_core.items() if k not in _MUTUAL_PREPS - {"among"}})
+
+    def passive(x: Predicate, a: Analysis) -> bool:
+        return "by" in x.prep_core or a.doc is not None and 0 <= x.i < len(a.doc) and any(
+            ch.dep_ in ("nsubjpass", "auxpass") for ch in a.doc[x.i].children)
+
+    for p in c.predicates:
+        if p.dep == "relcl" and not p.negated:
+            # "X, whom Lund succeeded" for "X, who succeeded Lund": the one the clause is about changes sides
+            for a in ev:
+                for q in a.predicates:
+                    if q.dep == "relcl" and q.lemma == p.lemma and not q.negated and (
+                            p.subject_core and not p.object_core and not q.subject_core and
+                            _overlap(p.subject_core, q.object_core) or
+                            q.subject_core and not q.object_core and not p.subject_core and
+                            _overlap(q.subject_core, p.object_core)):
+                        return f"the roles are reversed: the cited text says '{q.text}' the other way round"
+        if not p.subject or p.negated or passive(p, c) or p.lemma in _MUTUAL_VERBS:
+            continue
+        for a in ev:
+            for q in a.predicates:
+                if q.lemma != p.lemma or q.negated or not q.subject or passive(q, a):
+                    continue
+                mine, theirs = p.subject - q.subject, q.subject - p.subject
+                if mine and theirs and mine & others(q) and theirs & others(p) and not mine & p.subject_core - \
+                        q.subject_core - others(q):
+                    return (f"the roles are reversed: in the cited text {_describe(q.subject)} '{q.text}', the claim "
+                            f"has {_describe(p.subject)}")
+    return ""
+
+
 def _role_frame_check(c: Analysis, ev: list[Analysis]) -> str:
     """"Harold Pym took over from Bronwen Achterberg" for "Bronwen Achterberg succeeded Harold Pym", "Dray worked
     for Ward" for "Ward was employed by Dray": one relation told with another verb, the two parties the other way
@@ -5000,6 +5041,36 @@ def _direction_words_check(c: Analysis, ev: list[Analysis]) -> str:
         if ev_dirs:
             return f"the claim says '{shown}', the cited text '{', '.join(sorted(set(ev_dirs.values())))}'"
         return f"the claim adds a direction ('{shown}') the cited text does not give"
+    return ""
+
+
+def _directions_by_act(a: Analysis) -> dict[str, set[str]]:
+    """{direction: lemmas of the verbs whose clause says it} ("driven out of the western districts" -> west: drive)."""
+    out: dict[str, set[str]] = {}
+    for t in a.doc:
+        d = _DIRECTION_FORMS.get(t.lower_)
+        if d is None or t.pos_ == "PROPN" and t.text[:1].isupper() and t.dep_ == "compound":
+            continue
+        verb = next((h for h in t.ancestors if h.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            out.setdefault(d.replace("-", ""), set()).add(verb.lemma_.lower())
+    return out
+
+
+def _direction_swap_check(c: Analysis, ev: list[Analysis]) -> str:
+    """"driven out of the eastern districts but still held the west" for "driven out of the western districts but
+    still held the east": each direction the evidence gives, said of the other one's act (both directions are in the
+    evidence, so the plain direction check passes)."""
+    theirs: dict[str, set[str]] = {}
+    for a in ev:
+        for d, verbs in _directions_by_act(a).items():
+            theirs.setdefault(d, set()).update(verbs)
+    for d, verbs in _directions_by_act(c).items():
+        if d not in theirs or verbs & theirs[d]:
+            continue
+        other = next((x for x, vs in theirs.items() if x != d and verbs & vs and not vs & theirs[d]), None)
+        if other is not None:
+            return f"the claim gives the {d} what the cited text says of the {other}"
     return ""
 
 
