@@ -1057,7 +1057,7 @@ def _make_attr(cert: str, verb: str, speaker: Token | None, verb_tok: Token) -> 
                      and verb_tok.lemma_.lower() in ("say", "speak", "talk")), None)
         recipient = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
     relative = verb_tok
-    while relative.dep_ == "xcomp" and relative.head is not relative:
+    while relative.dep_ == "xcomp" and relative.head.i != relative.i:
         relative = relative.head  # ("exchanges that fail to verify identities")
     if speaker is not None and speaker.tag_ in ("WDT", "WP") and relative.dep_ == "relcl" and \
             relative.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "ccomp" for c in verb_tok.children):
