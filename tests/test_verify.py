@@ -6638,3 +6638,18 @@ def test_session48_shares_names_and_initials(claim, evidence, supported):
 def test_session48_parties_swapped(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 48, round four): "have not been able to" is "unable to" (the act did not
+    # happen); a reduced relative the tagger reads as a past tense ("a truce agreed in May") keeps its own time
+    ("The crews have been unable to reach the summit.", "The crews have not been able to reach the summit.", True),
+    ("The crews reached the summit.", "The crews have not been able to reach the summit.", False),
+    ("The crews were unable to reach the summit.", "The crews were able to reach the summit.", False),
+    ("The envoy urged both camps to honour the truce they agreed in May.",
+     "The envoy called on both camps to respect a truce agreed in May.", True),
+    ("Both camps respected the truce.", "The envoy called on both camps to respect a truce agreed in May.", False),
+])
+def test_session48_inability_and_reduced_relatives(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -392,6 +392,9 @@ def _is_negated(tok: Token) -> bool:
             return True  # "had yet to be processed", "is yet to decide": not done (yet)
         if any(c.dep_ == "neg" for c in head.children):
             return True
+        if head.lemma_.lower() == "able" and head.dep_ == "acomp" and \
+                any(c.dep_ == "neg" or c.lower_ == "never" for c in head.head.children):
+            return True  # "have not been able to use the runway": they did not use it
     return False
 
 
@@ -620,8 +623,11 @@ def _finite_conjunct(tok: Token) -> bool:
 def _done_participle(tok: Token) -> bool:
     """A past participle describing something already done ("most of it pledged by Australia", "a report
     published on Monday"): it keeps its own time, whatever the verb it hangs on says."""
-    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and not any(
-        c.dep_ in ("aux", "auxpass", "mark") for c in tok.children)
+    # (the tagger may call the participle of a reduced relative a past tense: "a ceasefire agreed in March")
+    # (with no subject of its own: "allegations that the union paid for votes" is the allegation's content)
+    return (tok.tag_ == "VBN" or tok.tag_ == "VBD" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)) and \
+        tok.dep_ in ("acl", "advcl") and not any(c.dep_ in ("aux", "auxpass", "mark") for c in tok.children)
 
 
 def _unconfirmed(tok: Token) -> bool:

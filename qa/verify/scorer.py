@@ -2607,7 +2607,9 @@ def _antonym_check(c: Analysis, ev: list[Analysis]) -> str:
         for w in a_set - b_set:
             for prefix in _NEGATIVE_PREFIXES:
                 base = w[len(prefix):].lstrip("-")
-                if w.startswith(prefix) and len(base) >= 4 and base in b_set and w not in b_set:
+                # ("unable" restates "not been able")
+                if w.startswith(prefix) and len(base) >= 4 and base in b_set and w not in b_set and \
+                        base not in (ev_denied if claim_side else denied):
                     claim_w, ev_w = (w, base) if claim_side else (base, w)
                     return f"the claim says '{claim_w}', the cited text '{ev_w}'"
     return ""
@@ -2626,6 +2628,8 @@ def _adjective_polarity(a: Analysis) -> tuple[set[str], set[str]]:
             denied.add(t.lemma_.lower())
         elif not any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in t.head.children):
             said.add(t.lemma_.lower())
+        elif t.dep_ == "acomp":
+            denied.add(t.lemma_.lower())  # "have not been able": the verb it completes is negated
     return said, denied
 
 
