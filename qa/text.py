@@ -594,7 +594,8 @@ def _pounds_of_pence(pence: float) -> str:
     return f"£{pence / 100:.2f}" if pence.is_integer() else f"£{pence / 100:g}"
 
 
-def _count_of(word: str) -> float:
+def count_of(word: str) -> float:
+    """A count written in figures or words ("2", "two", "twice", "a"); 0 when it is neither."""
     w = re.sub(r"\s+times$", "", word.lower())
     if re.fullmatch(r"\d+\.\d+", w):
         return float(w)
@@ -639,11 +640,11 @@ def _worded_amounts(text: str) -> list[Quantity]:
                             per="month" if m.group(4).lower() == "year" else "year"))
     # "two hours and five minutes" is 125 minutes (not "2:03:11", a time read by its parts)
     for m in _HOURS_MINUTES.finditer(text):
-        out.append(Quantity(60 * _count_of(m.group(1)) + _count_of(m.group(2)), "minute", None, False, m.group(0),
+        out.append(Quantity(60 * count_of(m.group(1)) + count_of(m.group(2)), "minute", None, False, m.group(0),
                             derived=True))
     # "six years and four months" is 76 months ("more than six years" holds)
     for m in _YEARS_MONTHS.finditer(text):
-        out.append(Quantity(12 * _count_of(m.group(1)) + _count_of(m.group(2)), "month", None, False, m.group(0),
+        out.append(Quantity(12 * count_of(m.group(1)) + count_of(m.group(2)), "month", None, False, m.group(0),
                             derived=True))
     # "from £1.50 to £1.55" is a change of 5p ("went up by five pence, to £1.55")
     for m in _FROM_TO_MONEY.finditer(text):
@@ -689,12 +690,12 @@ def quantities(text: str) -> list[Quantity]:
     text = re.sub(r"\b(\w+)-and-a-half-(year|hour|day|week|month|mile|minute|kilomet(?:re|er)|met(?:re|er))\b",
                   r"\1 and a half \2s", text, flags=re.I)
     # "three dollars and fifty cents" is $3.50, "two pounds and 40 pence" £2.40
-    text = _AND_CENTS.sub(lambda m: f"{_SIGN_OF_CURRENCY[m.group(2).lower()]}{_count_of(m.group(1)):.0f}."
-                                    f"{_count_of(m.group(3)):02.0f}", text)
+    text = _AND_CENTS.sub(lambda m: f"{_SIGN_OF_CURRENCY[m.group(2).lower()]}{count_of(m.group(1)):.0f}."
+                                    f"{count_of(m.group(3)):02.0f}", text)
     text = _PENCE.sub(lambda m: _pounds_of_pence(float(m.group(1))), text)  # "50p" is £0.50
     text = _CENTS.sub(lambda m: f"${int(m.group(1)) / 100:.2f}", text)  # "45 cents", "a 45-cent dividend": $0.45
     # ("five pence" too)
-    text = _PENCE_WORDS.sub(lambda m: _pounds_of_pence(_count_of(m.group(1))), text)
+    text = _PENCE_WORDS.sub(lambda m: _pounds_of_pence(count_of(m.group(1))), text)
     text = _NUMBERED_PART.sub(lambda m: f"{_ORDINAL_OF[m.group(2).lower()]} {m.group(1)}", text)
     text = _NUMBER_RUN.sub(_number_run, text)
     # "one hundred and ten" is 110
@@ -721,9 +722,9 @@ def quantities(text: str) -> list[Quantity]:
     text = re.sub(r"\bhalf\s+a\s+dozen\b", "6", text, flags=re.I)
     # "a million and a half" is 1.5 million; "twice as many" is 100% more
     text = re.sub(r"\b(?:a|one)\s+(thousand|million|billion|trillion)\s+and\s+a\s+half\b", r"1.5 \1", text, flags=re.I)
-    text = _TIMES_AS.sub(lambda m: f"{100 * (_count_of(m.group(1)) - 1):g} percent more, as {m.group(2)}", text)
+    text = _TIMES_AS.sub(lambda m: f"{100 * (count_of(m.group(1)) - 1):g} percent more, as {m.group(2)}", text)
     # ", double the estimate", "was triple the figure": a multiple of another amount (not the verb "to double")
-    text = _MULTIPLE_OF.sub(lambda m: f"{100 * ((_MULTIPLES.get(m.group(1).lower()) or _count_of(m.group(1))) - 1):g}"
+    text = _MULTIPLE_OF.sub(lambda m: f"{100 * ((_MULTIPLES.get(m.group(1).lower()) or count_of(m.group(1))) - 1):g}"
                                       f" percent more than ", text)
     # "two dozen fighter jets" is 24 (not a two and a dozen)
     text = re.sub(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+dozen\b",

@@ -38,6 +38,7 @@ from qa.text import (
     abbreviates,
     amount_keys,
     capitals,
+    count_of,
     currency_words,
     date_found,
     dates,
@@ -1362,8 +1363,10 @@ def _executive_for_officer(claim_att: Attribution, ev_att: Attribution, ev_words
     return bool(body) and all(w[:1].isupper() and key(w) in ev_words for w in body) and bool(ev_titles)
 
 
-# How a predicate's irrealis reads when a denial governs it ("denied that it was preparing").
-_DENIED_FORMS = frozenset("denied denies deny dismissed dismisses rejected rejects refuted refutes".split())
+# How a predicate's irrealis reads when a denial governs it ("denied that it was preparing"): the claim parser
+# records the denying verb as written, so every regular inflection of DENY_VERBS but "-ing".
+_DENIED_FORMS = frozenset(f for v in DENY_VERBS for f in (v, v + "s", v + "es", v + "d", v + "ed", v[:-1] + "ies",
+                                                          v[:-1] + "ied"))
 
 
 def _many_for_one(claim_att: Attribution, ev_att: Attribution) -> bool:
@@ -1786,12 +1789,6 @@ _MANY_APART = re.compile(r"\b([\w.]+)\s+(minute|hour|day|week|month|year)s\s+(af
 _APART_SIDE = {"after": 1, "later": 1, "before": -1, "earlier": -1}
 
 
-def _count(word: str) -> float:
-    """A count written in figures or words ("2", "two"); 0 when it is neither."""
-    w = word.lower()
-    return float(CARDINALS.get(w, 0)) or (float(w) if re.fullmatch(r"\d+(?:\.\d+)?", w) else 0.0)
-
-
 def _one_span_apart_check(claim: str, evidence: str) -> str:
     """"a day after the ambush" where the evidence says "two days after" it: one of a unit between two events is a
     number like any other (one of a unit is otherwise never checked in a claim: "once a year", "30 days" for "a
@@ -1802,7 +1799,7 @@ def _one_span_apart_check(claim: str, evidence: str) -> str:
                for x in _ONE_APART.finditer(evidence)):
             continue
         other = next((x for x in _MANY_APART.finditer(evidence) if x.group(2).lower() == unit and
-                      _APART_SIDE[x.group(3).lower()] == side and _count(x.group(1)) not in (0, 1)), None)
+                      _APART_SIDE[x.group(3).lower()] == side and count_of(x.group(1)) not in (0, 1)), None)
         if other is not None:
             return f"the claim says '{m.group(0)}'; the cited text says '{other.group(0)}'"
     return ""
