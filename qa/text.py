@@ -110,9 +110,10 @@ _COMPOUND_UNITS = [
     (re.compile(r"(?<=\d)\s*(?:°\s*C|degrees?\s+(?:Celsius|centigrade))\b|(?<=\d)C\b"), " celsius"),
     (re.compile(r"(?<=\d)\s*(?:°\s*F|degrees?\s+Fahrenheit)\b|(?<=\d)F\b"), " fahrenheit"),
     (re.compile(r"(?<=\d)\s*[µμ]g\b"), " mcg"),
-    (re.compile(r"\b(?:square\s+kilomet(?:re|er)s?|sq\.?\s*km|km2|km²)(?![\w²])", re.I), " sqkm"),
+    # (written against the figure too: "1,500m²", "40km²")
+    (re.compile(r"(?:\b|(?<=\d))(?:square\s+kilomet(?:re|er)s?|sq\.?\s*km|km2|km²)(?![\w²])", re.I), " sqkm"),
     (re.compile(r"\b(?:square\s+miles?|sq\.?\s*mi(?:les?)?)\b", re.I), " sqmile"),
-    (re.compile(r"\b(?:square\s+met(?:re|er)s?|sq\.?\s*m\b|(?<=\d)\s*m²)(?![\w²])", re.I), " sqm"),
+    (re.compile(r"\b(?:square\s+met(?:re|er)s?|sq\.?\s*m\b)(?![\w²])|(?<=\d)\s*m²(?![\w²])", re.I), " sqm"),
     (re.compile(r"\b(?:cubic\s+met(?:re|er)s?|m3|m³)(?![\w³])", re.I), " cubicmetre"),
     (re.compile(r"(?<![A-Za-z])(?:kilobits?\s+(?:per|a)\s+second|kbps|kbit/s|kb/s)(?!\w)", re.I), " kbps"),
     (re.compile(r"(?<![A-Za-z])(?:megabits?\s+(?:per|a)\s+second|mbps|mbit/s|mb/s)(?!\w)", re.I), " mbps"),
@@ -156,7 +157,7 @@ _TENTHS_OF_UNIT = re.compile(r"\b(a|one|two|three|four|five|six|seven|eight|nine
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 # Time units that restate one another: (base unit, how many of it). "48 hours" is "two days", "a decade" is
 # "ten years" (calendar arithmetic only: a month is not a number of days).
-_UNIT_SCALE = {"second": ("hour", 1 / 3600), "minute": ("hour", 1 / 60), "hour": ("hour", 1), "day": ("hour", 24),
+UNIT_SCALE = {"second": ("hour", 1 / 3600), "minute": ("hour", 1 / 60), "hour": ("hour", 1), "day": ("hour", 24),
                "week": ("hour", 168),
                "fortnight": ("hour", 336), "month": ("month", 1), "year": ("month", 12), "decade": ("month", 120),
                "century": ("month", 1200)}
@@ -386,7 +387,8 @@ class Quantity:
 
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(st|nd|rd|th)?(?:\s*-?\s*(plus))?(?![\w])"
-    r"|\b(" + "|".join(list(CARDINALS) + list(ORDINALS)) + r")\b"
+    # ("no one was hurt" counts nobody)
+    r"|\b(?<!\bno\s)(" + "|".join(list(CARDINALS) + list(ORDINALS)) + r")\b"
     r"|\b((?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions))\s+of\b"
     # "dozens remained missing", "thousands marched": the count standing for its noun ("scores" alone is a result)
     r"|\b((?:dozens|hundreds|thousands|millions))\b(?!\s+of\b)(?=\s+(?:were|was|are|had|have|remain|more|died|"
@@ -436,7 +438,9 @@ def _half_value(word: str, fraction: str = "a half") -> str:
 
 
 # "half a percentage point", "a quarter of an hour": a fraction of one unit
-_FRACTION = re.compile(r"\b(half an?|an? quarter of an?|three[\s-]+quarters of an?)\s+"
+# ("three-quarters of one percent" too)
+_FRACTION = re.compile(r"\b(half an?|(?:an?|one) quarter of (?:an?|one)|three[\s-]+quarters of (?:an?|one)|"
+                       r"half of one)\s+"
                        r"(?=(?:percentage\s+)?point|per\s?cent|percent|mile|"
                        r"kilomet|metre|meter|hectare|acre|tonne|litre|hour|day|week|month|year|century)", re.I)
 # "one in four", "three out of every ten": a share, read as a percentage (both sides of a comparison are read so)
@@ -491,8 +495,10 @@ _PAST_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "five": 5, "ten": 1
 # "half past two in the morning", "a quarter to six", "ten o'clock at night": a time of day in words; without a part
 # of the day it is blanked but not read (2:30 or 14:30)
 _CLOCK_PHRASE = re.compile(
+    # (not an amount: "the fourth quarter to 2.1 million tonnes")
     r"\b(?:(half|a\s+quarter|quarter|twenty[\s-]five|five|ten|twenty)\s+(past|to)\s+(" + "|".join(_HOUR_WORDS) +
-    r"|\d{1,2})|(" + "|".join(_HOUR_WORDS) + r"|\d{1,2})\s+o'clock)\b"
+    r"|\d{1,2}(?![.,]\d))(?!\s*(?:%|per\s*cent|percent|million|billion|thousand|hundred)\b)|"
+    r"(" + "|".join(_HOUR_WORDS) + r"|\d{1,2})\s+o'clock)\b"
     r"(?:\s+(in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+evening|at\s+night|[ap]\.?m\b\.?|"
     # ("nine o'clock on Sunday morning", "six o'clock this evening")
     r"(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|this|that|tomorrow)\s+(?:morning|afternoon|evening|night)))?",
@@ -836,10 +842,10 @@ def quantities(text: str) -> list[Quantity]:
             before = _SIGN_BEFORE.sub("", before)  # "up to £80"
             for pattern, name in _QUALIFIERS:
                 if pattern.search(before) and not (name == "more" and _PARTICLE_OVER.search(before) and
-                                                   unit not in (*_UNIT_SCALE, "second")):  # "took over 18 months"
+                                                   unit not in (*UNIT_SCALE, "second")):  # "took over 18 months"
                     qualifier = name
                     break
-            if qualifier == "more" and (unit in _UNIT_SCALE or unit is None and re.match(
+            if qualifier == "more" and (unit in UNIT_SCALE or unit is None and re.match(
                     _SPAN_NOUNS, text[end:])) and (_amount_over(text[max(0, m.start() - 60):m.start()]) or
                                                    _span_over(before)):
                 # "fell 28 percent over a decade", "sent 36 invoices to the firm over four years": the span the
@@ -936,7 +942,7 @@ def _same_amount(q: Quantity, c: Quantity) -> bool:
     if q.unit == "age":
         return q.value <= c.value and c.high <= q.high  # "in his 40s" for "in his early 40s"
     if q.unit and c.unit and q.unit != c.unit:
-        a, b = _UNIT_SCALE.get(q.unit), _UNIT_SCALE.get(c.unit)
+        a, b = UNIT_SCALE.get(q.unit), UNIT_SCALE.get(c.unit)
         if a and b:
             return a[0] == b[0] and abs(q.value * a[1] - c.value * b[1]) < 1e-6
         a, b = _CONVERSIONS.get(q.unit), _CONVERSIONS.get(c.unit)
@@ -958,7 +964,7 @@ def _same_amount(q: Quantity, c: Quantity) -> bool:
             return False
         # "took 24 months" is not "has 24 turbines": a span or measure is no count of things (a plural noun
         # right after the number; not "three thousand metric tons", "five consecutive years")
-        if a.unit and (a.unit in _UNIT_SCALE or a.unit in _CONVERSIONS) and not b.unit and b.value > 1 and \
+        if a.unit and (a.unit in UNIT_SCALE or a.unit in _CONVERSIONS) and not b.unit and b.value > 1 and \
                 b.noun.isalpha() and b.noun.lower().endswith("s") and b.noun.lower() not in UNITS:
             return False
     if q.unit == "percent" and c.unit == "percent" and {q.value, c.value} & _THIRDS:
@@ -990,6 +996,14 @@ def quantity_found(q: Quantity, candidates: list[Quantity]) -> bool:
                 q.unit == c.unit and q.value > 0 and abs(c.value - q.value) <= 0.1 * q.value and \
                 _significant_digits(q.value) < _significant_digits(c.value):
             return True  # "about 40 patients" for "41 patients": a rounder number, said to be rounded
+        if q.qualifier == "about" and c.qualifier in (None, "about") and q.unit != c.unit and q.value > 0 and \
+                q.unit in UNIT_SCALE and c.unit in UNIT_SCALE and not q.ordinal and not c.ordinal:
+            # "about three months" for "a 97-day deployment", "about three weeks" for "20 days": a span in another
+            # unit, within a tenth (months and days convert as a month of 28 to 31 days)
+            ev = _across_calendar(q, c, _evidence_interval(c)) or _evidence_interval(c)
+            lo, hi = 0.9 * _base_value(q), 1.1 * _base_value(q)
+            if ev is not None and ev[0] <= hi and ev[1] >= lo:
+                return True
         if not _same_amount(q, c):
             continue
         qq, cq = (None if x == "within" else x for x in (q.qualifier, c.qualifier))
@@ -1026,7 +1040,7 @@ def _significant_digits(value: float) -> int:
 
 def _base_value(q: Quantity) -> float:
     """The value in its unit's base (time spans in hours or months), so spans in other units compare."""
-    return q.value * _UNIT_SCALE.get(q.unit or "", (None, 1))[1]
+    return q.value * UNIT_SCALE.get(q.unit or "", (None, 1))[1]
 
 
 def amount_keys(q: Quantity) -> frozenset[str]:
@@ -1151,7 +1165,7 @@ def _same_thing(q: Quantity, c: Quantity) -> bool:
     if q.ordinal or c.ordinal:
         return False
     if q.unit and c.unit:
-        a, b = _UNIT_SCALE.get(q.unit), _UNIT_SCALE.get(c.unit)
+        a, b = UNIT_SCALE.get(q.unit), UNIT_SCALE.get(c.unit)
         return q.unit == c.unit or bool(a and b and a[0] == b[0])
     if q.unit == "person" and not c.unit and _person_noun(c.noun):
         return True  # "more than 200 people" for "212 runners": counted more generally (never the reverse)
@@ -1210,7 +1224,7 @@ def _across_calendar(q: Quantity, c: Quantity, ev: tuple[float, float, bool, boo
     """The evidence's span in the claim's base when one is counted in hours (days, weeks) and the other in months
     (months, years), which do not convert exactly: a month is 28 to 31 days, so "18 weeks" is 4.06 to 4.5 months
     and is "more than three months". None when the two spans are in the same base or are no spans."""
-    a, b = _UNIT_SCALE.get(q.unit or ""), _UNIT_SCALE.get(c.unit or "")
+    a, b = UNIT_SCALE.get(q.unit or ""), UNIT_SCALE.get(c.unit or "")
     if ev is None or not a or not b or a[0] == b[0] or q.ordinal or c.ordinal:
         return None
     lo, hi, lo_open, hi_open = ev
@@ -1508,6 +1522,10 @@ def _subsequence(a: str, b: str) -> bool:
 STANDARD_ABBREVIATIONS = {
     "us": "United States of America", "usa": "United States of America", "uk": "United Kingdom",
     "un": "United Nations", "eu": "European Union", "uae": "United Arab Emirates",
+    # international bodies whose short names are no plain initials of their full ones
+    "unhcr": "Office of the United Nations High Commissioner for Refugees",
+    "interpol": "International Criminal Police Organization Organisation", "unicef": "United Nations Children's Fund",
+    "nato": "North Atlantic Treaty Organization Organisation",
     # titles written as initials
     "ceo": "Chief Executive Officer", "cfo": "Chief Financial Officer", "coo": "Chief Operating Officer",
     "mp": "Member of Parliament", "pm": "Prime Minister", "md": "Managing Director",

@@ -6653,3 +6653,122 @@ def test_session48_parties_swapped(claim, evidence, supported):
 def test_session48_inability_and_reduced_relatives(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 49): numbers: a count of reports the evidence counts too, "over" a period on
+    # both sides (two spans, not two bounds), one unit apart against another length in another unit, a fraction
+    # of one percent, square metres against the figure, "no one" (no count), "the quarter to" an amount (no time)
+    ("Police said they had received 64 reports of the scam.",
+     "Police said they had received 46 reports of the scam.", False),
+    ("Police said they had received 46 reports of the scam.",
+     "Police said they had received 46 reports of the scam.", True),
+    ("The thieves stole copper cable across the county over five months.",
+     "The thieves stole copper cable across the county over nine months.", False),
+    ("The thieves stole copper cable across the county over nine months.",
+     "Over nine months the thieves stole copper cable across the county.", True),
+    ("The inquest opened on Monday, a week after the crash.",
+     "The inquest opened on Monday, three days after the crash.", False),
+    ("The inquest opened on Monday, a day after the crash.",
+     "The inquest opened on Monday, 30 hours after the crash.", True),
+    ("The levy was set at three-quarters of one percent.", "The levy was set at 0.75%.", True),
+    ("The levy was set at three-quarters of one percent.", "The levy was set at 0.5%.", False),
+    ("The warehouse covers 2,400 square metres.", "The warehouse covers 2,400m².", True),
+    ("The warehouse covers 4,200 square metres.", "The warehouse covers 2,400m².", False),
+    ("Firefighters said no one was hurt in the blaze.", "Nobody was injured in the blaze, firefighters said.", True),
+    ("The regulator raised the second-quarter quota to 3.4 million barrels.",
+     "The regulator raised the quota for the second quarter to 3.4 million barrels.", True),
+    ("The regulator raised the second-quarter quota to 4.3 million barrels.",
+     "The regulator raised the quota for the second quarter to 3.4 million barrels.", False),
+])
+def test_session49_numbers(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 49): who did it and how sure: a title qualified by a country resolves only
+    # with its whole title; a denial does not reach a clause of time ("rejected since ..."); "is accused by
+    # prosecutors of" keeps the allegation; a body given one named person's act; a lesser act denied denies the
+    # greater; a verb's "of" phrase all new is an added detail; the object compared ("hurt X more than Y")
+    ("Norland's prime minister told the radio station the curfew would end soon.",
+     "Norland's finance minister, Ada Lenz, told the radio station the curfew would end soon.", False),
+    ("Norland's finance minister told the radio station the curfew would end soon.",
+     "Norland's finance minister, Ada Lenz, told the radio station the curfew would end soon.", True),
+    ("The agency has refused more than 500 permits since the rules changed, it said.",
+     "The agency said 612 permits had been rejected since the rules changed in May.", True),
+    ("Ivo Marek is accused by prosecutors of stealing funds from the club.",
+     "Prosecutors allege that Ivo Marek stole funds from the club. He denies wrongdoing.", True),
+    ("Ivo Marek stole funds from the club.",
+     "Prosecutors allege that Ivo Marek stole funds from the club. He denies wrongdoing.", False),
+    ("Norland's opposition parties condemned the budget.",
+     "Norland's opposition leader, Petra Voss, condemned the budget.", False),
+    ("Norland's opposition leader condemned the budget.",
+     "Norland's opposition leader, Petra Voss, condemned the budget.", True),
+    ("The council said the strike had disrupted bin collections.",
+     "The council said the strike had not affected bin collections.", False),
+    ("The strike had not disrupted bin collections, the council said.",
+     "The council said the strike had not affected bin collections.", True),
+    ("A cyclist was robbed of his bicycle near the park.", "A cyclist was robbed near the park on Sunday evening.",
+     False),
+    ("The floods damaged the eastern suburbs more than the city centre.",
+     "The floods damaged the city centre more than the eastern suburbs.", False),
+    ("The floods damaged the city centre more than the eastern suburbs.",
+     "The floods damaged the city centre more than the eastern suburbs, the council said.", True),
+])
+def test_session49_doers_and_acts(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 49, round two): an unfamiliar name the tagger takes for a body is a person
+    # when the next sentence goes on with "the 61-year-old"; "the day after" is one day; another part of the same
+    # month; a participle describing a noun in a phrase does not say the main act; a few verb senses (a market
+    # "finished" as it "settled", a rocket "lifted off" as it was launched, "walked out" is a way of leaving)
+    ("Tove Randahl said the ice on the lake was too thin to cross.",
+     "Tove Randahl warned skaters on Sunday to keep off the lake. The 61-year-old said the ice was too thin to "
+     "cross.", True),
+    ("The suspects were charged the day after the raid.", "The suspects were charged three days after the raid.",
+     False),
+    ("The suspects were charged the day after the raid.", "The suspects were charged a day after the raid.", True),
+    ("The festival will take place in early June, the organisers said.",
+     "The festival will take place in late June, the organisers said.", False),
+    ("The festival will take place in June, the organisers said.",
+     "The festival will take place in late June, the organisers said.", True),
+    ("Stewards arrested dozens of fans who had gathered outside the ground to demand the return of banned "
+     "supporters.",
+     "Stewards dispersed dozens of fans who gathered outside the ground to demand the return of banned supporters.",
+     False),
+    ("Brent crude finished 1.8% higher at $77.40 a barrel on Monday.",
+     "Brent crude settled up 1.8% at $77.40 a barrel on Monday.", True),
+    ("The rocket was launched from the coastal base shortly after dawn.",
+     "The rocket lifted off from the coastal base shortly after dawn.", True),
+    ("Opposition members left the chamber before the vote.",
+     "Opposition members walked out of the chamber before the vote.", True),
+    # "about" a span in another unit, within a tenth; a bare spokesperson given the one body the sentence names
+    ("The survey ship returned after a voyage of about four months.",
+     "The survey ship returned to port on Tuesday after 118 days at sea.", True),
+    ("The survey ship returned after a voyage of about four months.",
+     "The survey ship returned to port on Tuesday after 160 days at sea.", False),
+    ("A council spokesperson said the library would close for a month while the council replaces its roof.",
+     "The library will close for a month while the council replaces its roof, a spokesperson said.", True),
+    ("A council spokesperson said the road was shut after the collision.",
+     "Police shut the road after a collision involving a council lorry, a spokesperson said.", False),
+    ("Talks will resume unless the dispute is settled this week.",
+     "Talks will resume if the dispute is not resolved this week.", True),
+    # a report the next sentence says could not be checked stays a report; "a militant group" for a named group
+    ("Insurgents shot down a surveillance drone over the valley.",
+     "Insurgents said they had shot down a surveillance drone over the valley. The claim could not be independently "
+     "verified.", False),
+    ("Insurgents said they had shot down a surveillance drone over the valley.",
+     "Insurgents said they had shot down a surveillance drone over the valley. The claim could not be independently "
+     "verified.", True),
+    ("Police arrested two men near the harbour.",
+     "Police said two men were arrested near the harbour. Their names could not be confirmed.", True),
+    ("A militant group claimed responsibility for the attack on the pipeline.",
+     "The Southern Resistance Front claimed responsibility for the attack on the pipeline.", True),
+])
+def test_session49_people_times_and_acts(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

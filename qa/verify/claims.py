@@ -539,8 +539,10 @@ def irrealis(tok: Token) -> str:
             # "recommends lowering the speed limit", "advised residents to leave", "told residents to boil water":
             # wanted of someone, not done
             return cur.head.text
-        if gov in DENY_VERBS:
-            return cur.head.text  # what is denied is not asserted
+        if gov in DENY_VERBS and cur.dep_ not in ("advcl", "prep", "agent", "npadvmod"):
+            # what is denied is not asserted (not a clause of time or cause: "had been rejected since the sanctions
+            # took effect")
+            return cur.head.text
         if gov == "suspect" and cur.dep_ == "ccomp":
             return cur.head.text  # "said they suspected the break-in was linked to ...": suspected, not established
         if gov in SAY_VERBS | CONFIRM_VERBS:

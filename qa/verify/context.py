@@ -346,6 +346,9 @@ def _person_spans(doc) -> list:
     out = []
     for ent in doc.ents:
         end = ent.end
+        if ent.label_ == "ORG" and _goes_on_as_person(doc, ent):
+            out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            continue
         if ent.label_ == "PERSON":
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and \
                     end not in taken and doc[end - 1].head.i == end:
@@ -367,7 +370,31 @@ def _person_spans(doc) -> list:
         if end - t.i - 1 >= 2 and doc[end - 1].dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "pobj"):
             out.append(Span(doc, t.i + 1, end, label="PERSON"))
             taken |= set(range(t.i + 1, end))
+    # a run of capitalised names the tagger left out, told as a person by the next sentence
+    i = 0
+    while i < len(doc):
+        end = i
+        # (the last word may be tagged a plural noun: "Tove Randahl")
+        while end < len(doc) and end not in taken and doc[end].pos_ in ("PROPN", "NOUN") and \
+                doc[end].text[:1].isupper() and (doc[end].pos_ == "PROPN" or end > i):
+            end += 1
+        if end - i >= 2 and _goes_on_as_person(doc, Span(doc, i, end)):
+            out.append(Span(doc, i, end, label="PERSON"))
+            taken |= set(range(i, end))
+        i = max(end, i + 1)
     return sorted(out, key=lambda e: e.start)
+
+
+def _goes_on_as_person(doc, span) -> bool:
+    """Whether a name of two or more capitalised words, the subject of its sentence, is taken up by the next
+    sentence as a person ("Marit Solheimsen warned ... . The 58-year-old said", "... . She said"), whatever the
+    small tagger made of an unfamiliar name (no body: "Harlow Housing Trust ... . It said")."""
+    # (a name only: not "The Transport Minister", whose name follows it)
+    if len(span) < 2 or span[0].pos_ != "PROPN" or any(t.lemma_.lower() in ORG_NOUNS | _TITLE_WORDS or
+                                                       not t.text[:1].isupper() for t in span) or \
+            span.root.dep_ not in ("nsubj", "nsubjpass") or span.sent.end >= len(doc):
+        return False
+    return re.match(r"(?:the \d+-year-old|he|she)\b", doc[span.sent.end:].text.lower()) is not None
 
 
 @lru_cache(maxsize=64)

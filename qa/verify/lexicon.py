@@ -17,10 +17,17 @@ _CLASSES = """
 seize, take, capture, overrun, conquer, occupy, invade, grab, win, take control of, take over, overtake, storm, \
 recapture, retake, regain, win back, reclaim, liberate, take back
 send, deploy, dispatch, move, shift, transfer, redeploy, station, post, send in, rush, relocate, take position
-withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home, retire
+withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home, retire, walk out
 evacuate, pull out
 flee, leave
 stop, cease
+ratify, approve, endorse, adopt
+equip, arm, kit out
+demote, downgrade
+launch, lift off, blast off
+transmit, send back, beam back, relay
+settle, settle up, finish, finish up, close up
+resolve, settle, solve, sort out
 disbar, strike off, debar
 enforce, implement
 win, secure, obtain, gain
@@ -106,7 +113,7 @@ freeze, block
 thank, express gratitude to, voice gratitude to
 invite, ask to visit
 lose, cede, surrender, give up
-flee, escape
+flee, escape, run off, run away, make off
 rescue, save, free, release
 watch, monitor, follow, track, observe, shadow
 offer, give, provide, extend, supply, pledge
@@ -207,7 +214,7 @@ intervene, step in, get involved, step into
 convict, find guilty
 turn back, turn away, refuse entry, send away
 acquit, clear, find not guilty
-repair, fix, mend, patch up, resurface
+repair, fix, mend, patch up, patch, resurface
 complain, grumble
 reprimand, rebuke, censure, admonish, discipline
 tow, tow away
@@ -215,7 +222,8 @@ delist
 devalue
 clean, flush, rinse, wash, disinfect, clean out
 steal, rob, embezzle, defraud, swindle, siphon off, take, make off with
-shoot, gun down, open fire on
+shoot, gun down, open fire on, open fire, shoot at, fire at, fire on
+fire, launch, shoot
 stab, knife
 flood, inundate, submerge, swamp
 fund, finance, bankroll, underwrite
@@ -238,6 +246,7 @@ join, sign for, sign with, sign
 vaccinate, immunise, immunize, inoculate
 worsen, deteriorate
 resume, restart
+restart, reboot, reset
 miss, skip, sit out
 amend, change, modify, revise, alter
 widen, broaden, extend, expand
@@ -369,6 +378,7 @@ charge, indict | arrest, detain, question, accuse
 ban, forbid, prohibit, outlaw, bar | restrict, limit, curb, cap
 demand | ask, request
 flee | leave
+disrupt, halt, stop, suspend, cut, damage | affect
 """
 STRONGER = [tuple(frozenset(w.strip() for w in side.split(",") if w.strip()) for side in line.split("|"))
             for line in _STRONGER.strip().splitlines() if line.strip()]

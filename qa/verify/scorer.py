@@ -31,6 +31,7 @@ from qa.text import (
     LINKING_WORDS,
     MONTHS,
     THING_AGENT_NOUNS,
+    UNIT_SCALE,
     UNITS,
     WEEKDAYS,
     DateMention,
@@ -456,7 +457,10 @@ def _facts(sentences: list[Evidence]) -> _EvidenceFacts:
                 hyphened = any(0 <= j < len(a.doc) and a.doc[j].text == "-" for j in (t.i - 1, t.i + 1))
                 if not (t.pos_ == "NOUN" and (t.dep_ in ("nsubj", "nsubjpass") or _said_absent(t) or
                                               t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))) and \
-                        not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start) and not hyphened:
+                        not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start) and not hyphened \
+                        and not (t.dep_ == "amod" and t.tag_ == "VBN" and t.head.dep_ == "pobj"):
+                    # (nor a past participle describing a noun in a phrase: "the release of detained soldiers"
+                    # says nothing of who was arrested where; "for resurfacing roads" is often parsed so)
                     f.act_lemmas.add(t.lemma_.lower())
             if t.lower_ in ("up", "down") and _change_by_share(t):
                 f.act_lemmas.add("rise" if t.lower_ == "up" else "fall")  # "profit of $3m, up 18 percent"
@@ -1108,7 +1112,9 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
                                _executive_for_officer(claim_att, ev_att, ev_words)):
         return True, ""
     words = re.findall(r"[a-z]+", claim_att.speaker.lower())
-    if len(words) == 2 and words[0] in ("a", "an") and words[1] in _GROUP_NOUNS and ev_att is not None and \
+    # ("a militant group": one word of what kind of group between)
+    if (len(words) == 2 or len(words) == 3 and words[1] in _KINDS_OF_GROUP) and words[0] in ("a", "an") and \
+            words[-1] in _GROUP_NOUNS and ev_att is not None and \
             not ev_att.person and not ev_att.pronoun and \
             any(w[:1].isupper() for w in ev_att.speaker.split() if w.lower() != "the") and \
             not ev_att.speaker_words & (SOURCE_NOUNS | _ANONYMOUS):
@@ -1271,13 +1277,27 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     return True, ""
 
 
+# Public bodies a sentence may name by their kind alone, besides organisations and institutions.
+_PUBLIC_BODIES = frozenset("police government army navy military court parliament prosecutor".split())
+
+
+# What kind of group a claim may call a named one ("a militant group claimed the attack").
+_KINDS_OF_GROUP = frozenset("militant armed rebel insurgent extremist jihadist separatist opposition political "
+                            "campaign campaigning rights environmental".split())
+
+
 def _spoken_for(claim_att: Attribution, ev_att: Attribution, claim_words: set[str], reported: frozenset[str],
                 sentence_words: set[str] | None) -> bool:
     """"The operator said" for "The ferry operator cancelled ..., a company spokesperson said": the body whose own act
     a bare spokesperson reports, on the record (not an anonymous source, not a spokesperson for someone named)."""
+    extra = claim_words - ev_att.speaker_words
+    # (or the one body the sentence names at all: "The bus lane will be suspended while the council reviews it, a
+    # spokesperson said" is the council speaking)
+    bodies = (sentence_words or set()) & (ORG_NOUNS | _INSTITUTIONS | _PUBLIC_BODIES)
+    sole = len(extra) == 1 and bodies == extra and claim_att.head in _SPOKES and ev_att.head in _SPOKES
+    body = claim_att.head not in _PROXY_NOUNS and claim_att.head in reported and extra <= reported
     return ev_att.head in _ON_RECORD - {"official"} and not ev_att.person and not ev_att.pronoun and \
-        claim_att.head not in _PROXY_NOUNS and not claim_att.person and claim_att.head in reported and \
-        claim_words - ev_att.speaker_words <= reported and \
+        not claim_att.person and (body or sole) and \
         not any(w[:1].isupper() for w in ev_att.speaker.split()[1:]) and \
         not re.search(r"(?i)\b(?:for|of|at|from|to)\b", ev_att.speaker) and \
         not ev_att.speaker_words & _ANONYMOUS and not _ANONYMOUS_KEYS & (sentence_words or set())
@@ -1784,24 +1804,74 @@ def _whole_period_said(q, evidence: str) -> bool:
 
 
 # "a day after the ambush", "two weeks later": how far apart two events are (which way: after / before).
-_ONE_APART = re.compile(r"\b(?:a|an|one)\s+(minute|hour|day|week|month|year)\s+(after|later|before|earlier)\b", re.I)
+# ("the day after the bombing" too: one day after it)
+_ONE_APART = re.compile(r"\b(?:a|an|one|the)\s+(minute|hour|day|week|month|year)\s+(after|later|before|earlier)\b",
+                        re.I)
 _MANY_APART = re.compile(r"\b([\w.]+)\s+(minute|hour|day|week|month|year)s\s+(after|later|before|earlier)\b", re.I)
 _APART_SIDE = {"after": 1, "later": 1, "before": -1, "earlier": -1}
 
 
+# "early October", "the mid-1990s", "late 2024": a part of a month, a year or a decade.
+_PART_OF_PERIOD = re.compile(r"\b(early|mid|late)[\s-]+((?:january|february|march|april|may|june|july|august|"
+                             r"september|october|november|december)\b|(?:1[89]|20)\d\d(?:s\b|\b))", re.I)
+
+
+def _part_of_period_check(claim: str, evidence: str) -> str:
+    """"In early October" where the evidence says "in late October": another part of the same period (a part the
+    evidence does not give at all is left to the date check)."""
+    theirs = {}
+    for m in _PART_OF_PERIOD.finditer(evidence):
+        theirs.setdefault(m.group(2).lower(), set()).add(m.group(1).lower())
+    for m in _PART_OF_PERIOD.finditer(claim):
+        parts = theirs.get(m.group(2).lower())
+        if parts and m.group(1).lower() not in parts:
+            return f"the claim says '{m.group(0)}'; the cited text says '{sorted(parts)[0]} {m.group(2)}'"
+    return ""
+
+
+# What a sentence after a report may call it when it says it could not be checked ("The claim could not be
+# independently verified").
+_REPORT_NOUNS = frozenset("claim claims report reports account accounts figure figures video footage statement "
+                          "assertion it this".split())
+
+
+def _unverified_report(a: Analysis) -> bool:
+    """"The claim could not be independently verified" after the sentence it is about: the report before it is only
+    a report (the hedge is that sentence's own; its subject names the report, not some part of it)."""
+    if not a.hedged or a.doc is None or "not" not in a.hedged.lower().split():
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _REPORT_NOUNS and
+               t.head.lemma_.lower() in CONFIRM_VERBS for t in a.doc)
+
+
+def _over_bound(q: Quantity, claim: str, ev_q: list[Quantity], evidence: str) -> bool:
+    """`entailed_bound`, except "over five months" for "over nine months": "over" before a time span on both sides
+    is the period the act took as much as "more than" it, and two periods differ."""
+    bound = entailed_bound(q, ev_q)
+    if bound is None:
+        return False
+    over = r"(?i)\bover\s+{}"
+    return not (q.unit in UNIT_SCALE and bound.unit == q.unit and bound.value != q.value and
+                re.search(over.format(re.escape(q.text.strip())), claim) and
+                re.search(over.format(re.escape(bound.text.strip())), evidence))
+
+
 def _one_span_apart_check(claim: str, evidence: str) -> str:
-    """"a day after the ambush" where the evidence says "two days after" it: one of a unit between two events is a
-    number like any other (one of a unit is otherwise never checked in a claim: "once a year", "30 days" for "a
-    month"); only another count of the same unit, the same way round, clashes ("the next day" does not)."""
+    """"a day after the ambush" where the evidence says "two days after" (or "a week after") it: one of a unit
+    between two events is a number like any other (one of a unit is otherwise never checked in a claim: "once a
+    year", "30 days" for "a month"); only another length in the same base of units, the same way round, clashes
+    ("the next day" does not, and days and months do not convert exactly)."""
     for m in _ONE_APART.finditer(claim):
         unit, side = m.group(1).lower(), _APART_SIDE[m.group(2).lower()]
-        if any(x.group(1).lower() == unit and _APART_SIDE[x.group(2).lower()] == side
-               for x in _ONE_APART.finditer(evidence)):
-            continue
-        other = next((x for x in _MANY_APART.finditer(evidence) if x.group(2).lower() == unit and
-                      _APART_SIDE[x.group(3).lower()] == side and count_of(x.group(1)) not in (0, 1)), None)
-        if other is not None:
-            return f"the claim says '{m.group(0)}'; the cited text says '{other.group(0)}'"
+        base, length = UNIT_SCALE[unit]
+        theirs = [(x, 1.0, x.group(1).lower(), x.group(2)) for x in _ONE_APART.finditer(evidence)] + \
+            [(x, count_of(x.group(1)), x.group(2).lower(), x.group(3)) for x in _MANY_APART.finditer(evidence)]
+        theirs = [(x, n * UNIT_SCALE[u][1], u == unit) for x, n, u, way in theirs
+                  if n and UNIT_SCALE[u][0] == base and _APART_SIDE[way.lower()] == side]
+        # (in another unit, only a length of twice or half the claim's or beyond: "a day after" may round "40
+        # hours after", not "a week after" "two days after")
+        if theirs and not any(abs(n - length) < 1e-9 or not same and 0.5 < n / length < 2 for _, n, same in theirs):
+            return f"the claim says '{m.group(0)}'; the cited text says '{theirs[0][0].group(0)}'"
     return ""
 
 
@@ -1827,8 +1897,10 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             continue  # the claim's own numbers are checked as written
         if any(q.text in d.text for d in summed):
             continue
-        if q.noun in _DOCUMENT_NOUNS:
-            continue  # "the two stories characterise ISIS as ...": the answer counting its sources, not a fact
+        if q.noun in _DOCUMENT_NOUNS and not any(x.noun == q.noun for x in ev_q):
+            # "the two stories characterise ISIS as ...": the answer counting its sources, not a fact (but "51
+            # reports from the public" where the evidence counts "41 reports" is a number like any other)
+            continue
         if q.value == 2 and q.noun and re.search(rf"(?i)\bthe two {re.escape(q.noun)}\b", claim) and \
                 re.search(rf"(?i)\b(?:the|both) {re.escape(q.noun)}\b", f.text):
             continue  # "the two companies said" for "the companies said" of the pair the sentence names
@@ -1837,7 +1909,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             continue  # "more than a century ago" for "since records began in 1921": only another span clashes
         if _multiple_said(q, f.text) or _whole_period_said(q, f.text):
             continue
-        if not _quantity_found(q, c, ev_q) and not entailed_bound(q, ev_q) and not _names_listed(q, ev_all) and \
+        if not _quantity_found(q, c, ev_q) and not _over_bound(q, claim, ev_q, f.text) and \
+                not _names_listed(q, ev_all) and \
                 not _total_of(q, c, ev_all):
             clash = qualifier_clash(q, ev_q)
             if clash is not None:
@@ -1845,7 +1918,7 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
                         f"'{_with_qualifier(q, [c])}'"), set()
             shown = ", ".join(sorted({x.shown() for x in ev_q})) or "no such number"
             return f"the claim says '{q.shown()}'; the cited text says {shown}", set()
-    if reason := _one_span_apart_check(claim, f.text):
+    if reason := _one_span_apart_check(claim, f.text) or _part_of_period_check(claim, f.text):
         return reason, set()
     reason = _counted_check(c, ev_all) or _age_check(c, ev_all) or _superlative_check(c, ev_all) or \
         _fate_check(c, ev_all) or _act_check(c, ev_all) or _binding_check(c, ev_all) or _limited_noun_check(c, ev_all)
@@ -2028,7 +2101,8 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
             # it: the spokesperson reports the denial, not an admission)
             return min(failures)[1], extra
     # hedges: "reportedly" may not be dropped
-    hedged = [a for a in ev_all[:1] if a.hedged and not _hedge_left_out(a, c)]
+    hedged = [a for a in ev_all[:1] if a.hedged and not _hedge_left_out(a, c)] or \
+        [a for a in ev_all[1:2] if _unverified_report(a) and not _hedge_left_out(a, c) and not c.attributions]
     # a claim that itself credits a source the evidence names ("According to the Daily Ledger, ...", "Local
     # radio reported that ...") states nothing as fact: the speaker check above compared that source
     sourced = any(a.certainty == "said" and a.speaker_words and not a.pronoun and _covers_claim(c, a) and
@@ -2050,7 +2124,10 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         return (f"the cited text gives this only as what the accusing side ({accusers[0].head}) "
                 f"'{accusers[0].verb}'; the claim states it as fact"), extra
     # ("reports say" restates "reportedly"; a report's own "is thought to" stays a belief when the claim cites it)
-    if hedged and not c.hedged and (not sourced or believed or hearsay) and (believed or not any(
+    # ("is accused by prosecutors of taking" for "prosecutors allege that he siphoned": an allegation kept as one)
+    accused = bool(hedged) and hedged[0].hedged.lower().startswith("alleg") and \
+        any(p.lemma in ALLEGATION_VERBS and p.dep == "ROOT" and not p.negated for p in c.predicates)
+    if hedged and not c.hedged and not accused and (not sourced or believed or hearsay) and (believed or not any(
             a.certainty == "said" and a.speaker for a in c.attributions if "report" in a.speaker.lower())):
         return f"the cited text says this only '{hedged[0].hedged}'; the claim states it as fact", extra
     # predicates: negation, modality, roles, the action itself
@@ -2181,6 +2258,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         # what someone died of, which the evidence does not give ("died of pneumonia" for "died on Saturday")
         two_new = two_new or t.dep_ == "prep" and t.lower_ in ("of", "from") and t.head.lemma_.lower() == "die" and \
             bool(inner) and inner == new_inner
+        # and what a verb's "of" names, when all new ("robbed of his phone", "accused of arson")
+        two_new = two_new or t.dep_ == "prep" and t.lower_ == "of" and t.head.pos_ == "VERB" and bool(inner) and \
+            inner == new_inner and any(x.pos_ == "NOUN" for x in inner)
         if len(words) < (2 if has_name else 3) and not two_new or (len(unknown) < len(words) and not mostly_new):
             continue
         # (not one word of an initialism's expansion alone: "club" in "a club-record fee" is not "FC")
@@ -2845,6 +2925,13 @@ def _comparisons(a: Analysis) -> list[tuple[frozenset[str], str, frozenset[str],
                             if c.dep_ == "prep" and c.lower_ != "than" and c.i < t.i and c.i > subj.right_edge.i
                             for x in c.subtree if _side_word(x))
         out.append((first, comp.lower_, other, doc[start:end + 1].text, setting))
+        # what the verb acts on may be the compared side too ("had hurt its own ports more than its rival's
+        # economy": the ports and the economy are compared, not the subject)
+        obj = next((x for x in verb.children if x.dep_ == "dobj"), None)
+        if obj is not None and obj.i < t.i:
+            mine = frozenset(key(x.lemma_) for x in obj.subtree if _side_word(x) and x.i < t.i and x is not comp)
+            if mine:
+                out.append((mine, comp.lower_, other, doc[obj.left_edge.i:end + 1].text, frozenset()))
     return out
 
 
@@ -3465,6 +3552,10 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
     words; `speakers`: the words of the claim's own speakers, which a misparse can make a subject)."""
     if not ev_preds:
         return ""
+    if p.lemma in ALLEGATION_VERBS and not p.negated and p.subject and any(
+            _overlap(p.subject, a.speaker_words) and a.verb.lower().startswith(("alleg", "accus"))
+            for an in f.analyses for a in an.attributions):
+        return ""  # "is accused by prosecutors of stealing" for "prosecutors allege that he stole": their allegation
     if any(_winner_and_loser_kept(p, q) or _winner_and_loser_kept(q, p) for _, q in ev_preds):
         return ""  # "Kelham lost 3-1 to Ashgrove" for "Ashgrove beat Kelham 3-1"
     if any(_placed_other_way(p, q) for _, q in ev_preds):
@@ -3716,6 +3807,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
             if other is not None:
                 return (f"the claim says {_describe(mine)} '{p.text}', the cited text says {_describe(q.subject_core)} "
                         f"did (and {_describe(mine)} '{other.text}')")
+        if reason := _body_for_person(p, q, f):
+            return reason
         elsewhere = set().union(*(x.subject_core | x.object_core | _unite(x.prep_core) for _, x in ev_preds))
         # a named companion or opponent the evidence's action does not have, but names as a party to another action
         # ("advancing together with Iran's troops" where Iran sent troops to fight alongside someone else)
@@ -3796,7 +3889,8 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         # the same doer given the opposite act ("beat Tarnby" where they "lost to Tarnby"), whatever noun of the
         # claim's act the evidence also has ("a third successive defeat")
         return f"the cited text says '{same_doer_flip.text}', the claim says the opposite ('{p.text}')"
-    if any(same_sense(p.forms - p.object_core, {lemma}) for lemma in f.act_lemmas):
+    # (not a word of the doer's own description: "striking dockworkers" did not strike at anything)
+    if any(same_sense(p.forms - p.object_core, {lemma}) for lemma in f.act_lemmas - p.subject):
         return ""  # said with a noun or adjective in the evidence ("defending" / "in their defence")
     if p.lemma in _GETTING_VERBS and not p.negated and any(
             not x.irrealis and not x.negated and not x.infinitive and x.dep != "xcomp" and known(x.forms) and
@@ -3909,6 +4003,9 @@ def _predicate_check(p: Predicate, ev_preds: list[tuple[int, Predicate]], f: _Ev
         return ""  # "will not be allowed" for "will be banned": the opposite act denied says no more than the act
     if stronger(p.forms, q.forms) and not p.negated and not q.negated:
         return f"the cited text says only '{q.text}', the claim says '{p.text}'"
+    if stronger(p.forms, q.forms) and q.negated and not p.negated and not q.irrealis and not p.irrealis:
+        # "had disrupted deliveries" for "had not affected deliveries": the lesser act denied denies the greater
+        return f"the cited text says '{q.text}', the claim says '{p.text}'"
     if not known(p.forms) or not known(q.forms):
         # a verb the thesaurus does not know may be a synonym ("reached a peak" / "peaked"): never the reason
         # for a rejection; only two known verbs of different senses are a changed action
@@ -4003,8 +4100,13 @@ def _says_why(f: _EvidenceFacts) -> bool:
 def _act_as_noun(p: Predicate, q: Predicate) -> bool:
     """The claim's act named by a noun of a plain verb of the evidence ("attended" for "attendance reached 86,000",
     "discussed" for "held discussions")."""
-    return (q.light or q.lemma in ("reach", "hit", "see", "record")) and \
-        any(_names_the_act(w, p.lemma) for w in q.subject | q.obj)
+    if (q.light or q.lemma in ("reach", "hit", "see", "record")) and \
+            any(_names_the_act(w, p.lemma) for w in q.subject | q.obj):
+        return True
+    # ("were found when the vehicle was searched" for "a search of the vehicle uncovered": the act of a clause of
+    # time named by the evidence's doer, done to the same thing)
+    return p.dep == "advcl" and any(_names_the_act(w, p.lemma) for w in q.subject) and \
+        _overlap(p.obj, q.subject - {w for w in q.subject if _names_the_act(w, p.lemma)})
 
 
 
@@ -4092,6 +4194,19 @@ def _moved_patient(p: Predicate, q: Predicate, matched: list[Predicate],
         return (f"the roles are reversed: the cited text says {_describe(q.object_core)} '{q.text}', the claim "
                 f"says {_describe(p.object_core)}")
     return ""
+
+
+def _body_for_person(p: Predicate, q: Predicate, f: _EvidenceFacts) -> str:
+    """"Tarsa's opposition parties accused ..." for "Tarsa's opposition leader, Mira Holt, accused ...": the act
+    of one named person with a title given to a body (party, ministry, union) the cited text does not mention at
+    all, described with the person's other words."""
+    mine = p.subject_core - q.subject
+    if not (p.explicit_subject and q.explicit_subject and len(mine) == 1 and mine <= ORG_NOUNS and q.subject_names
+            and q.subject_core & TITLES and not mine & (f.keys | f.lemmas) and p.subject_core - mine and
+            p.subject_core - mine <= q.subject and not p.subject_names):
+        return ""
+    return (f"the claim says {_describe(p.subject_core)} '{p.text}', the cited text says "
+            f"{' '.join(q.subject_names).title()} did")
 
 
 def _role_clash(claim_subject: frozenset[str], ev_subject: frozenset[str]) -> str:
@@ -5649,7 +5764,9 @@ def _qualified_description(att: Attribution, ev_words: frozenset[str], f: _Evide
     for p in ctx.persons:
         if p.start < offset and p.words & person:
             begin, end = text.rfind(". ", 0, p.start) + 1, text.find(". ", p.start)
-            if body in text[begin:end if end >= 0 else len(text)]:
+            seg = text[begin:end if end >= 0 else len(text)]
+            # and with the whole title (not "the prime minister" for the one it called "mining minister")
+            if body in seg and all(re.search(rf"\b{re.escape(w)}\b", seg) for w in title.lower().split()):
                 return True
     return False
 
