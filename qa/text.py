@@ -1341,7 +1341,11 @@ def dates(text: str) -> list[DateMention]:
                 continue  # "mar", "dec", "march" (a demonstration) as ordinary words
             day = m.group("day") or m.group("day_before")
             norm = m.string
-            if word == "may" and not day and not (
+            # a month that owns something ("May's election", "19 of November's 30 days"): the month, no day of it
+            owner = re.match(r"['’]s\b", norm[m.end():]) is not None
+            if owner and not m.group("day"):
+                day = None
+            if word == "may" and not day and not owner and not (
                     re.search(r"\b(?:in|since|until|by|from|through|of|early|late|mid|last|next|this|before|after|"
                               r"during)[\s-]+$", norm[:m.start()], re.I) or re.match(r"\s+(?:1[89]|20)\d\d\b",
                                                                                     norm[m.end():])):

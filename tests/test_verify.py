@@ -6772,3 +6772,22 @@ def test_session49_doers_and_acts(claim, evidence, supported):
 def test_session49_people_times_and_acts(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 49, round three): a month that owns something is that month ("May's
+    # election"), with no day ("12 of March's 31 days"); "between 2010 and 2020" is one span, not two parts
+    ("Councillor Ada Brent will not stand again in May.",
+     "Councillor Ada Brent announced on Tuesday that she will not stand at May's election.", True),
+    ("Councillor Ada Brent will not stand again in June.",
+     "Councillor Ada Brent announced on Tuesday that she will not stand at May's election.", False),
+    ("The river exceeded its flood level on 12 of March's 31 days.",
+     "The river rose above its flood level on 12 of the 31 days in March, the agency said.", True),
+    ("Between 2010 and 2020 the lake shrank by 40 square kilometres.",
+     "The lake shrank by 40 square kilometres between 2010 and 2020, a study found.", True),
+    ("The lake shrank by 40 square kilometres in 2020.",
+     "The lake shrank by 25 square kilometres in 2019 and by 40 in 2021.", False),
+])
+def test_session49_months_and_spans(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

@@ -571,8 +571,12 @@ def _subjunctive(verb: Token) -> bool:
         return False
     third = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP") for c in verb.children)
     bare_be = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "be" for c in verb.children)
-    # ("that they close" is also the indicative; only a singular subject's bare verb is plainly subjunctive)
-    return bare_be or verb.tag_ == "VB" and third and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    # ("that they close" is also the indicative; only a singular subject's bare verb is plainly subjunctive; a
+    # plural noun's plain verb in the present is read so too, as what is asked or advised is wanted, not done:
+    # "recommending that councillors approve the scheme")
+    plural = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NNS", "NNPS") for c in verb.children)
+    return bare_be or (verb.tag_ == "VB" and third or verb.tag_ in ("VB", "VBP") and plural) and \
+        not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _adverb_particle(verb: Token) -> bool:

@@ -21,6 +21,7 @@ withdraw, leave, pull out, exit, depart, quit, retreat, pull back, go home, reti
 evacuate, pull out
 flee, leave
 stop, cease
+record, observe, register, log
 ratify, approve, endorse, adopt
 equip, arm, kit out
 demote, downgrade

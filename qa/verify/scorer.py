@@ -4598,6 +4598,8 @@ _PLACED = re.compile(r"\b(?:to|in|at|into|near|from|for|on|outside)\s+(?:(?:the|
 def _part_marks(text: str) -> list[tuple[set[tuple[float, str | None]], set[tuple[str, str]]]]:
     """For each coordinated part of `text`: its numbers (value, unit) and its times and places (kind, value)."""
     out = []
+    # ("between 2015 and 2023" is one span, not two parts)
+    text = re.sub(r"(?i)\b(between\s+\S+)\s+and\s+", r"\1 to ", text)
     for part in _PARTS.split(text):
         qs = {(q.value, q.unit) for q in quantities(part) if not q.ordinal and not q.derived}
         marks = {(d.kind, d.value) for d in dates(part) if d.kind in ("weekday", "month", "year") and not d.derived}
