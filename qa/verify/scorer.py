@@ -2259,8 +2259,9 @@ def structural_check(claim: str, sentences: list[Evidence]) -> tuple[str, set[st
         two_new = two_new or t.dep_ == "prep" and t.lower_ in ("of", "from") and t.head.lemma_.lower() == "die" and \
             bool(inner) and inner == new_inner
         # and what a verb's "of" names, when all new ("robbed of his phone", "accused of arson")
+        # (not a participle describing a noun: "five people suspected of links to the bombing" describes them)
         two_new = two_new or t.dep_ == "prep" and t.lower_ == "of" and t.head.pos_ == "VERB" and bool(inner) and \
-            inner == new_inner and any(x.pos_ == "NOUN" for x in inner)
+            inner == new_inner and any(x.pos_ == "NOUN" for x in inner) and t.head.dep_ not in ("acl", "amod")
         if len(words) < (2 if has_name else 3) and not two_new or (len(unknown) < len(words) and not mostly_new):
             continue
         # (not one word of an initialism's expansion alone: "club" in "a club-record fee" is not "FC")
