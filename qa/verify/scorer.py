@@ -1277,10 +1277,6 @@ def _speaker_matches(claim_att: Attribution, ev_words: frozenset[str], claim_att
     return True, ""
 
 
-# Public bodies a sentence may name by their kind alone, besides organisations and institutions.
-_PUBLIC_BODIES = frozenset("police government army navy military court parliament prosecutor".split())
-
-
 # What kind of group a claim may call a named one ("a militant group claimed the attack").
 _KINDS_OF_GROUP = frozenset("militant armed rebel insurgent extremist jihadist separatist opposition political "
                             "campaign campaigning rights environmental".split())
@@ -1293,7 +1289,7 @@ def _spoken_for(claim_att: Attribution, ev_att: Attribution, claim_words: set[st
     extra = claim_words - ev_att.speaker_words
     # (or the one body the sentence names at all: "The bus lane will be suspended while the council reviews it, a
     # spokesperson said" is the council speaking)
-    bodies = (sentence_words or set()) & (ORG_NOUNS | _INSTITUTIONS | _PUBLIC_BODIES)
+    bodies = (sentence_words or set()) & (_INSTITUTIONS | {"parliament", "prosecutor"})
     sole = len(extra) == 1 and bodies == extra and claim_att.head in _SPOKES and ev_att.head in _SPOKES
     body = claim_att.head not in _PROXY_NOUNS and claim_att.head in reported and extra <= reported
     return ev_att.head in _ON_RECORD - {"official"} and not ev_att.person and not ev_att.pronoun and \
@@ -1811,9 +1807,9 @@ _MANY_APART = re.compile(r"\b([\w.]+)\s+(minute|hour|day|week|month|year)s\s+(af
 _APART_SIDE = {"after": 1, "later": 1, "before": -1, "earlier": -1}
 
 
-# "early October", "the mid-1990s", "late 2024": a part of a month, a year or a decade.
+# "early October", "late 2024": a part of a month or a year (a decade's, "the mid-1990s", is the date check's).
 _PART_OF_PERIOD = re.compile(r"\b(early|mid|late)[\s-]+((?:january|february|march|april|may|june|july|august|"
-                             r"september|october|november|december)\b|(?:1[89]|20)\d\d(?:s\b|\b))", re.I)
+                             r"september|october|november|december)|(?:1[89]|20)\d\d)\b", re.I)
 
 
 def _part_of_period_check(claim: str, evidence: str) -> str:
