@@ -69,7 +69,8 @@ _SCALE_WORDS = {"bn": "billion", "mn": "million", "m": "million", "k": "thousand
 # ("an extra fortnight", "a further decade": one more of it)
 _ONE_UNIT = re.compile(r"\b(?:a|an|one)\s+(?:(?:extra|additional|further|whole)\s+)?(decade|fortnight|century)\b", re.I)
 # "over the next decade", "in the past fortnight": one such unit after a word that places it in time
-_PLACED_UNIT = re.compile(r"\b(next|last|past|coming|previous|following)\s+(decade|fortnight|century)\b", re.I)
+_PLACED_UNIT = re.compile(r"\b(next|last|past|coming|previous|following|final|first|opening|closing)\s+"
+                          r"(decade|fortnight|century)\b", re.I)
 
 UNITS = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
@@ -261,6 +262,10 @@ _DATE_WORD = re.compile(
 _DEGREES_IN_WORDS = re.compile(r"\b(" + "|".join(sorted(CARDINALS, key=len, reverse=True)) +
                                r")\s+degrees?(?=\s+(?:Celsius|Fahrenheit|centigrade)\b)", re.I)
 _DEGREES = re.compile(r"(?<![\w.])([-\u2212])?(\d+(?:\.\d+)?)\s?°\s?([CF])\b")
+# "-12C", "a high of 31C": a temperature without the degree sign (signed, or in a text about temperatures)
+_BARE_DEGREES = re.compile(r"(?<![\w.])([-\u2212])?(\d{1,3}(?:\.\d+)?)([CF])\b")
+_TEMPERATURE_WORDS = re.compile(r"(?i)\b(?:temperatures?|degrees|heat|heatwave|cold|frost|freezing|warm|warmest|"
+                                r"coldest|hottest|high of|low of)\b")
 
 
 def _degrees_in_figures(m: re.Match) -> str:
@@ -412,6 +417,7 @@ _AND_A_HALF = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|
                          r"month|decade|century|mile|kilomet(?:re|er)|minute|second)s?\s+and\s+(a[\s-]+half|a[\s-]+quarter|"
                          r"three[\s-]+quarters?)|and\s+(a[\s-]+half|a[\s-]+quarter|three[\s-]+quarters?)[\s-]+(years|hours|"
                          r"days|weeks|months|miles|kilomet(?:re|er)s|minutes|seconds|met(?:re|er)s|percent|per\s+cent|"
+                         r"lit(?:re|er)s|tonnes|tons|kilograms|kilos|pounds|dollars|euros|feet|inches|acres|hectares|"
                          r"percentage\s+points?|points|thousand|million|billion))\b", re.I)
 _SHARE_MORE = re.compile(r"\b((?:a|one)[\s-]+(?:half|quarter|third|fifth|tenth))\s+(?=(?:more|less|fewer|higher|"
                          r"lower|cheaper|dearer|bigger|smaller|larger)\b)", re.I)
@@ -687,7 +693,12 @@ _PART_OF_YEAR = re.compile(r"\b(?:first|second|third|fourth|last|final)\s+(half|
 
 def quantities(text: str) -> list[Quantity]:
     """The quantities in `text` (years are dates, not quantities; see `dates`)."""
-    text, apart = _clock_times(normalize(text))  # (read apart from the counts below)
+    text = normalize(text)
+    if _BARE_DEGREES.search(text) and _TEMPERATURE_WORDS.search(text):
+        # (read here, not in `normalize`: the parse keeps the figure as written)
+        text = _BARE_DEGREES.sub(lambda m: f"{'minus ' if m.group(1) else ''}{m.group(2)} degrees "
+                                           f"{'Celsius' if m.group(3) == 'C' else 'Fahrenheit'}", text)
+    text, apart = _clock_times(text)  # (read apart from the counts below)
     apart += _worded_amounts(text)
     text, ages = _age_ranges(text)
     apart += ages
@@ -1111,7 +1122,8 @@ lorry truck
 flat apartment
 film movie
 fan supporter spectator
-mp member lawmaker legislator parliamentarian""".splitlines()]
+mp member lawmaker legislator parliamentarian
+vote ballot""".splitlines()]
 
 
 # Endings of nouns for a person by what they do ("editor", "investigator", "founder", "scientist").

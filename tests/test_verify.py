@@ -6632,8 +6632,12 @@ def test_session48_shares_names_and_initials(claim, evidence, supported):
      "Dara Venn, who replaced Ilse Moor as club secretary in 2019, is now its chair.", True),
     ("Villagers said the floodwater had reached the southern fields but spared the north.",
      "Villagers said the floodwater had reached the northern fields but spared the south.", False),
+    ("Villagers said the floodwater had swamped the northern fields but spared the south.",
+     "Villagers said the floodwater had flooded the northern fields but spared the south.", True),
+    # (session 50: "covered" for "reached", the sentence otherwise word for word, says more than the evidence and
+    # is now refused by the one-changed-verb check; it was accepted here before as a reworded verb)
     ("Villagers said the floodwater had covered the northern fields but spared the south.",
-     "Villagers said the floodwater had reached the northern fields but spared the south.", True),
+     "Villagers said the floodwater had reached the northern fields but spared the south.", False),
 ])
 def test_session48_parties_swapped(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
@@ -6789,5 +6793,76 @@ def test_session49_people_times_and_acts(claim, evidence, supported):
      "The lake shrank by 25 square kilometres in 2019 and by 40 in 2021.", False),
 ])
 def test_session49_months_and_spans(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 50): a sentence repeated word for word but for its verb changes the act
+    # unless the thesaurus relates the two verbs; a relative "who said" reports its own words; a counted noun of
+    # people is a party when uncounted; a further act of the speaker's is an added detail; an arrangement is surer
+    # than a hope; an expectation is not "will"
+    ("The harbour master sealed the eastern pier for two hours on Friday after a fuel spill was reported.",
+     "The harbour master inspected the eastern pier for two hours on Friday after a fuel spill was reported.", False),
+    ("The harbour master inspected the eastern pier for two hours on Friday after a fuel spill was reported.",
+     "The harbour master inspected the eastern pier for two hours on Friday after a fuel spill was reported.", True),
+    ("The harbour master stopped work on the eastern pier for two hours on Friday after a fuel spill.",
+     "The harbour master halted work on the eastern pier for two hours on Friday after a fuel spill.", True),
+    ("The Brenmark assembly voted down a motion to close the ferry office.",
+     "The Brenmark assembly on Monday debated a motion to close the ferry office. The chamber rejected it by 40 "
+     "votes to 12.", True),
+    ("The ombudsman rejected the complaint, saying the fees were lawful.",
+     "The complaint was rejected by the ombudsman, who said the fees were lawful.", True),
+    ("Councillor Ada Brin said the depot would employ 80 drivers.",
+     "The depot manager, Lars Oke, said the depot would employ 80 drivers. The plan was welcomed by Councillor Ada "
+     "Brin, who said it would ease congestion.", False),
+    ("Two aid workers were held by army soldiers at a roadblock on Monday, the charity said.",
+     "Two aid workers were held at a roadblock on Monday, the charity said.", False),
+    ("The mayor conceded on Friday that the scheme had run over budget and said he would resign.",
+     "The mayor conceded on Friday that the scheme had run over budget, but said it would be finished in May.",
+     False),
+    ("The Greens are set to regain the two seats they lost in 2021, their leader said.",
+     "The Greens hope to regain the two seats they lost in 2021, their leader said.", False),
+    ("Port officials said the first ferry will arrive by Thursday.",
+     "Port officials expect the first ferry to arrive by Thursday.", False),
+    ("Port officials expect the first ferry to arrive by Thursday.",
+     "Port officials expect the first ferry to arrive by Thursday, weather permitting.", True),
+])
+def test_session50_acts_and_speakers(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 50): a temperature without the degree sign; "N and a half" of more units;
+    # "the final fortnight"; a spaced "km²"; votes and ballots; a body spelled out from its standard short name; data
+    # lemmatised one way; a statement's or figures' author as the speaker; a body named before its description
+    ("The weather office said the village fell to -9C overnight.",
+     "Temperatures in the village fell to minus 9 degrees Celsius overnight, the weather office said.", True),
+    ("The weather office said the village fell to -11C overnight.",
+     "Temperatures in the village fell to minus 9 degrees Celsius overnight, the weather office said.", False),
+    ("Each family was given four and a half litres of water a day.",
+     "Each family was given 4.5 litres of water a day, the camp manager said.", True),
+    ("Each family was given three and a half litres of water a day.",
+     "Each family was given 4.5 litres of water a day, the camp manager said.", False),
+    ("The tour bus covered 900 km in the last 14 days of the tour.",
+     "The tour bus travelled 900 kilometres in the final fortnight of the tour.", True),
+    ("The reserve covers 340 km² of wetland.", "The reserve covers 340 square kilometres of wetland.", True),
+    ("More than 2,000 postal votes were still being counted.",
+     "More than 2,000 postal ballots were still being counted on Tuesday.", True),
+    ("The United Nations Children's Fund said 40 schools had reopened.", "UNICEF said 40 schools had reopened.", True),
+    ("According to the cockpit data recorder, the jet climbed 900 feet in ten seconds.",
+     "The jet climbed 900 feet in ten seconds, the cockpit data recorder showed.", True),
+    ("Turnout was about 64 percent, according to the Marl Election Board.",
+     "Turnout was 63.7 percent, according to figures released by the Marl Election Board.", True),
+    ("Turnout was about 64 percent, according to the Marl Election Board.",
+     "Turnout was 63.7 percent, according to figures released by the Marl Census Office.", False),
+    ("According to the Vessa Electoral Council's Tuesday statement, 12 of the 30 seats went to the Farmers' Union.",
+     "The Farmers' Union won 12 of the 30 seats, the Vessa Electoral Council said on Tuesday.", True),
+    ("A Dunlow Castings spokesperson said the company had not been contacted by inspectors.",
+     "Dunlow Castings makes the brake discs used on the trains. A spokesperson for the supplier said it had not "
+     "been contacted by inspectors.", True),
+])
+def test_session50_numbers_and_names(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason

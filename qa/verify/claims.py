@@ -770,6 +770,17 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
                                           for c in pobj.children))
             author = next((g for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                            for g in c.children if g.dep_ == "pobj"), None)
+            if author is None:
+                # "figures released by the election office": the author through a participle of publishing
+                author = next((g for c in pobj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                               for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"),
+                              None)
+            owner = next((c for c in pobj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if owner is not None and author is None and \
+                    pobj.lemma_.lower() in _DATA_NOUNS | _STATEMENT_NOUNS:
+                # "according to the electoral commission's Monday announcement": the commission says it
+                out.append(_make_attr("said", f"according to {pobj.text}", owner, t))
+                continue
             if pobj.lemma_.lower() in REPORT_NOUNS | _DATA_NOUNS and author is not None and not named and \
                     (author.pos_ == "PROPN" or author.ent_type_ in ("ORG", "PERSON", "GPE") or
                      author.lemma_.lower() in _org_nouns() or
@@ -877,6 +888,7 @@ def _attributions(doc: Doc) -> tuple[list[Attribution], str]:
 
 # What a body publishes as numbers: "according to figures from the health department" is the department's word.
 _DATA_NOUNS = frozenset("figure data statistic estimate record number".split())
+_STATEMENT_NOUNS = frozenset("announcement statement release bulletin briefing".split())
 
 
 # Verbs whose object is the hearer: in the passive their subject is told, it does not tell.
@@ -1072,7 +1084,7 @@ def _make_attr(cert: str, verb: str, speaker: Token | None, verb_tok: Token) -> 
     while relative.dep_ == "xcomp" and relative.head.i != relative.i:
         relative = relative.head  # ("exchanges that fail to verify identities")
     if speaker is not None and speaker.tag_ in ("WDT", "WP") and relative.dep_ == "relcl" and \
-            relative.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "ccomp" for c in verb_tok.children):
+            relative.head.pos_ in ("NOUN", "PROPN"):
         # "The utility, which admitted the offence, said": the utility admitted it (an act on a thing; not "who
         # said it would ...", whose words stay with the sentence's own speaker)
         speaker = relative.head

@@ -97,6 +97,7 @@ challenge, contest, appeal, dispute
 cooperate, comply, collaborate, work with
 compensate, reimburse, pay back, indemnify, repay
 replace, swap, renew
+succeed as, replace, take over from, take over
 cancel, scrap, call off, axe, ax, drop, terminate, abandon, withdraw, abort, discontinue
 issue, put out, publish, release
 count, tally, number, record

@@ -391,10 +391,16 @@ def irregular_verbs() -> dict:
     return get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_exc").get("verb", {})
 
 
+# Plurals used as mass nouns, which the lemmatizer singularises only sometimes ("data" / "datum").
+_MASS_PLURALS = frozenset({"data", "media"})
+
+
 def _fix_lemmas(doc: Doc) -> None:
     for t in doc:
         lemma, low = t.lemma_.lower(), t.lower_
-        if t.pos_ in ("VERB", "AUX") and _CVC.fullmatch(lemma) and low in (lemma + "ed", lemma + "ing", lemma + "es"):
+        if low in _MASS_PLURALS:
+            t.lemma_ = low
+        elif t.pos_ in ("VERB", "AUX") and _CVC.fullmatch(lemma) and low in (lemma + "ed", lemma + "ing", lemma + "es"):
             t.lemma_ = lemma + "e"
         elif t.pos_ == "VERB" and lemma == low:  # (the tagger may call an unknown "retook" VBP)
             for prefix in _VERB_PREFIXES:  # "retook": an irregular past with a prefix the table lacks
