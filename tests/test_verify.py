@@ -6866,3 +6866,26 @@ def test_session50_acts_and_speakers(claim, evidence, supported):
 def test_session50_numbers_and_names(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 50, round two): a verb read as a report that reports nothing is an act;
+    # "let X go" is "release"; a restart said as "back into service"; "check" for "inspect"; "the consultant" is not
+    # someone the sentence before names in passing
+    ("The regulator fined the rail operator over late trains last winter.",
+     "The regulator warned the rail operator over late trains last winter.", False),
+    ("The regulator warned the rail operator over late trains last winter.",
+     "The regulator warned the rail operator over late trains last winter, a spokesman said.", True),
+    ("The coast guard let the trawler go on Sunday, four days after it was boarded.",
+     "The coast guard released the trawler on Sunday, four days after boarding it.", True),
+    ("The utility said it had brought the turbine back into service on Monday.",
+     "The utility said it had restarted the turbine on Monday.", True),
+    ("Engineers were sent to check the bridge bearings on Friday.",
+     "Engineers were sent to inspect the bridge bearings on Friday.", True),
+    ("Piet Arnhem told the hearing that delays had doubled.",
+     "Lena Orlov has advised Piet Arnhem for ten years. The consultant told the hearing that delays had doubled.",
+     False),
+])
+def test_session50_round_two(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

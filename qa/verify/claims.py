@@ -1216,6 +1216,8 @@ def _forms(t: Token, lemma: str) -> frozenset[str]:
             out.add(_with_adjective(base, c))
         elif c.dep_ == "xcomp" and c.pos_ == "NOUN" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             out.add(f"{base} to {c.lemma_.lower()}")  # "has taken its partner to court", the "to" read as a verb's
+        elif c.dep_ in ("ccomp", "xcomp") and base == "let" and c.lemma_.lower() == "go":
+            out.add("let go")  # "let the tanker go": the bare verb after its object
     return frozenset(out)
 
 

@@ -51,7 +51,7 @@ address, tackle, handle, deal with, fix, resolve, solve, sort out, confront, man
 negotiate, talk, bargain, hold talks, mediate, reconcile, discuss, talk about, broker
 surround, besiege, encircle, lay siege, blockade
 build, rebuild, reconstruct, restore, repair, construct, complete
-destroy, demolish, raze, wreck, ruin, dismantle, tear down, pull down
+destroy, demolish, raze, wreck, ruin, dismantle, tear down, pull down, blow up
 borrow, take on loan
 test, pilot, try out, experiment with
 threaten, menace, endanger
@@ -116,7 +116,7 @@ thank, express gratitude to, voice gratitude to
 invite, ask to visit
 lose, cede, surrender, give up
 flee, escape, run off, run away, make off
-rescue, save, free, release
+rescue, save, free, release, let go, set free
 watch, monitor, follow, track, observe, shadow
 offer, give, provide, extend, supply, pledge
 seek, try, attempt, aim, want, call for, press for, push for, demand
@@ -187,7 +187,7 @@ award, give, present
 seize, confiscate, impound, recover
 file, lodge, submit
 question, interrogate, interview, quiz, ask
-inspect, examine, screen, search, audit, raid
+inspect, examine, screen, search, audit, raid, check
 publish, leak, post, put online, release
 access, breach, hack into, break into
 expel, deport, kick out, throw out, send home
@@ -247,7 +247,7 @@ include
 join, sign for, sign with, sign
 vaccinate, immunise, immunize, inoculate
 worsen, deteriorate
-resume, restart
+resume, restart, bring back online, bring back into service, reactivate, bring back
 restart, reboot, reset
 miss, skip, sit out
 amend, change, modify, revise, alter

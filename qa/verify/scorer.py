@@ -3491,14 +3491,19 @@ def _one_verb_swapped_check(c: Analysis, ev_all: list[Analysis]) -> str:
         ev = [t for t in ew[j1:j2] if t.pos_ == "VERB"]
         if len(cv) != 1 or len(ev) != 1:
             continue
-        p = next((x for x in c.predicates if x.i == cv[0].i), None)
-        q = next((x for x in a.predicates if x.i == ev[0].i), None)
+        # (a verb of saying is compared as a report when it reports something, "warned that ...", "said"; one
+        # read as a report that reports nothing, "warned the works over its dust", is an act like any other)
+        if any(ch.dep_ in ("ccomp", "xcomp") or ch.lower_ == "according" for ch in [*cv[0].children,
+                                                                                   *ev[0].children]) and \
+                {cv[0].lemma_.lower(), ev[0].lemma_.lower()} & (SAY_VERBS | CONFIRM_VERBS | DENY_VERBS):
+            continue
+        p = next((x for x in c.predicates if x.i == cv[0].i), None) or _bare_act(cv[0], c)
+        q = next((x for x in a.predicates if x.i == ev[0].i), None) or _bare_act(ev[0], a)
         if p is None or q is None or p.negated != q.negated or bool(p.irrealis) != bool(q.irrealis):
             continue  # (negation and modality are the other checks')
-        # (not a verb of reporting, being or certainty, each compared by its own check; not a verb that takes its
-        # act as a noun, "faces charges", "suffered injuries"; not an amount, "fell 50 percent" for "halved")
-        plain = SAY_VERBS | CONFIRM_VERBS | DENY_VERBS | NEUTRAL_VERBS | _UNDERGOING_VERBS | _GETTING_VERBS | \
-            _ISSUING_VERBS
+        # (not a verb of being or certainty, each compared by its own check; not a verb that takes its act as a
+        # noun, "faces charges", "suffered injuries"; not an amount, "fell 50 percent" for "halved")
+        plain = NEUTRAL_VERBS | _UNDERGOING_VERBS | _GETTING_VERBS | _ISSUING_VERBS
         governing = any(ch.dep_ == "xcomp" for ch in [*cv[0].children, *ev[0].children]) and \
             {p.lemma.split()[0], q.lemma.split()[0]} & IRREALIS_VERBS  # ("is set to", "plans to")
         if {p.lemma.split()[0], q.lemma.split()[0]} & plain or governing or "do" in (cv[0].lemma_, ev[0].lemma_) or \
@@ -3518,6 +3523,16 @@ def _one_verb_swapped_check(c: Analysis, ev_all: list[Analysis]) -> str:
         said, written = " ".join(t.text for t in ew[j1:j2]), " ".join(t.text for t in cw[i1:i2])  # (shown whole)
         return f"the cited text says '{said}', not '{written}'"
     return ""
+
+
+def _bare_act(t: Token, a: Analysis) -> Predicate | None:
+    """A verb the analysis read only as a report with nothing reported ("warned the cement works over its dust"),
+    as the act it is: its lemma, and whether it is negated."""
+    if not any(x.verb_i == t.i for x in a.attributions) or any(ch.dep_ in ("ccomp", "xcomp") for ch in t.children):
+        return None
+    lemma = t.lemma_.lower()
+    return Predicate(lemma, t.text, any(ch.dep_ == "neg" for ch in t.children), "", frozenset(), frozenset(), i=t.i,
+                     forms=frozenset({lemma}))
 
 
 def _forms_match(p: Predicate, q: Predicate) -> bool:
@@ -5825,11 +5840,15 @@ def _body_by_description(att: Attribution, ev: Attribution, ev_words: frozenset[
     sentences before the cited one name exactly one body: the description is that body."""
     ours, theirs = att.speaker_words - ev_words, ev.speaker_words - att.speaker_words
     doc = ev_all[si].doc
-    if not ours or len(theirs) != 1 or doc is None:
+    if not ours or not theirs or doc is None:
         return False
-    # (a body's noun: "the newspaper said" after a person named is another party)
-    if not any(key(t.lemma_) in theirs and t.lemma_.lower() in ORG_NOUNS and any(c.lower_ == "the" for c in t.children)
-               for t in doc):
+    described = [t for t in doc if key(t.lemma_) in theirs and t.pos_ == "NOUN" and
+                 any(c.lower_ == "the" for c in t.children) and
+                 not any(x.pos_ == "PROPN" for x in t.subtree)]
+    # (a body's noun: "the newspaper said" after a person named is another party; a person's description is left
+    # to the article's own record of whom it called so, which a trade noun alone does not give: "the prosecutor
+    # said" after "Lena Ortiz appeared in court" is someone else)
+    if len(theirs) != 1 or not any(t.lemma_.lower() in ORG_NOUNS for t in described):
         return False
     # (the sentences before it in the article: the evidence lists its sentences by relevance)
     end = f.offsets[si]
@@ -5847,7 +5866,7 @@ def _body_by_description(att: Attribution, ev: Attribution, ev_words: frozenset[
                 runs.append((frozenset(key(x.text) for x in run), any(x.ent_type_ == "PERSON" for x in run)))
                 run = []
     named = [r for r, _ in runs if ours <= r]
-    return bool(named) and all(ours <= r or person for r, person in runs)
+    return bool(named) and all(ours <= r or human for r, human in runs)
 
 
 def _qualified_description(att: Attribution, ev_words: frozenset[str], f: _EvidenceFacts, si: int) -> bool:
