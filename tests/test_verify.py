@@ -6882,6 +6882,8 @@ def test_session50_numbers_and_names(claim, evidence, supported):
      "The utility said it had restarted the turbine on Monday.", True),
     ("Engineers were sent to check the bridge bearings on Friday.",
      "Engineers were sent to inspect the bridge bearings on Friday.", True),
+    ("Ivo Sand ended the 1981 miners' strike in Dunmore, which lasted nine weeks.",
+     "Ivo Sand led the 1981 miners' strike in Dunmore, which lasted nine weeks. He died on Friday at 88.", False),
     ("Piet Arnhem told the hearing that delays had doubled.",
      "Lena Orlov has advised Piet Arnhem for ten years. The consultant told the hearing that delays had doubled.",
      False),

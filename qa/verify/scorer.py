@@ -3517,8 +3517,9 @@ def _one_verb_swapped_check(c: Analysis, ev_all: list[Analysis]) -> str:
             continue
         if same_sense(p.forms, q.forms) or stronger(q.forms, p.forms) or converse(p.forms, q.forms):
             continue
-        if any(t.pos_ == "VERB" and t.lemma_.lower() not in NEUTRAL_VERBS for b in ev_all
-               if b is not a and b.doc is not None for t in b.doc):
+        if any(t.pos_ == "VERB" and t.lemma_.lower() not in NEUTRAL_VERBS and any(
+                ch.dep_ in ("dobj", "nsubjpass") and (ch.pos_ == "PRON" or key(ch.lemma_) in p.obj)
+                for ch in t.children) for b in ev_all if b is not a and b.doc is not None for t in b.doc):
             continue  # (the act may be told in another sentence: "debated a proposal. The chamber rejected it")
         said, written = " ".join(t.text for t in ew[j1:j2]), " ".join(t.text for t in cw[i1:i2])  # (shown whole)
         return f"the cited text says '{said}', not '{written}'"
