@@ -5831,14 +5831,11 @@ _TITLE_OF = re.compile(r"the\s+((?:[a-z][\w-]*\s+)*[a-z][\w-]*)\s+(?:at|of|from|
                        r"((?:[A-Z][\w-]*\s*)+)")
 
 
-_NOT_BODIES = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-
-
 def _body_by_description(att: Attribution, ev: Attribution, ev_words: frozenset[str], ev_all: list[Analysis],
                          si: int, f: _EvidenceFacts) -> bool:
     """Whether the claim's speaker names a body where the evidence's speaker has a definite description of one
     ("a spokesperson for the supplier", "sources close to the group", "the charity's coordinator"), and the
-    sentences before the cited one name exactly one body: the description is that body."""
+    sentences before the cited one name that body and no other but people: the description is that body."""
     ours, theirs = att.speaker_words - ev_words, ev.speaker_words - att.speaker_words
     doc = ev_all[si].doc
     if not ours or not theirs or doc is None:
@@ -5866,8 +5863,7 @@ def _body_by_description(att: Attribution, ev: Attribution, ev_words: frozenset[
             if run:
                 runs.append((frozenset(key(x.text) for x in run), any(x.ent_type_ == "PERSON" for x in run)))
                 run = []
-    named = [r for r, _ in runs if ours <= r]
-    return bool(named) and all(ours <= r or human for r, human in runs)
+    return any(ours <= r for r, _ in runs) and all(ours <= r or human for r, human in runs)
 
 
 def _qualified_description(att: Attribution, ev_words: frozenset[str], f: _EvidenceFacts, si: int) -> bool:
@@ -5953,8 +5949,7 @@ def _added_clause_check(c: Analysis, ev_preds: list[tuple[int, Predicate]], f: _
         # (a relative clause of a verb alone, "his car, which was speeding, ...": a description the evidence lacks)
         # (and a further act of the speaker's own, "and said he would resign": a verb the thesaurus knows, with
         # nothing else in its clause, that the evidence does not have)
-        further = p.dep == "ccomp" and said.dep_ == "conj" and known(p.forms) and not p.negated and \
-            p.lemma not in f.lemmas
+        further = p.dep == "ccomp" and said.dep_ == "conj" and known(p.forms) and not p.negated
         if new and 2 * len(new) >= len(nouns) and (known(p.forms) or len(new) == len(nouns)) or \
                 not nouns and (relative and _describes_its_noun(c.doc[p.i]) or further) and p.lemma not in f.lemmas:
             phrase = " ".join(x.text for x in clause).strip(" ,")
