@@ -437,7 +437,7 @@ def test_probe_pairs_are_well_formed_and_the_probe_command_refuses_a_missing_fil
     articles = {d.doc_id: d.text for d in load_seed_documents()}
     ids = set()
     files = sorted(PROBES_DIR.glob("*.jsonl"))
-    assert len(files) == 128
+    assert len(files) == 136
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
@@ -448,7 +448,7 @@ def test_probe_pairs_are_well_formed_and_the_probe_command_refuses_a_missing_fil
             # ("article" names one of a helper's invented articles: never a seed, so the evidence is its own context)
             assert not ("article" in row and "doc_id" in row), row["id"]
             assert row["label"] == ("supported" if row["kind"] in _SUPPORTED_KINDS else "not_supported")
-    assert len(ids) == 19848
+    assert len(ids) == 21096
     assert main([str(tmp_path / "missing.jsonl")]) == 2
     assert "no such probe file" in capsys.readouterr().err
 
