@@ -6891,3 +6891,34 @@ def test_session50_numbers_and_names(claim, evidence, supported):
 def test_session50_round_two(claim, evidence, supported):
     result = check_support(claim, [evidence], context=evidence)
     assert result.supported is supported, result.reason
+
+
+@pytest.mark.parametrize("claim, evidence, supported", [
+    # TEST FIXTURE sentences (session 51): an active verb on a party the evidence has in another role is the same
+    # fact reworded (the refusal stays for passives, for an event named by a noun, and for the opposite direction);
+    # a change of amount told from the side of what changed
+    ("Ola Fenn won over 70 per cent of the votes in the Harnby council race.",
+     "More than 70% of the votes in the Harnby council race went to Ola Fenn.", True),
+    ("Wheat prices in the valley have risen this spring, the millers' guild said.",
+     "Drought has pushed up wheat prices in the valley this spring, the millers' guild said.", True),
+    ("Wheat prices in the valley have fallen this spring, the millers' guild said.",
+     "Drought has pushed up wheat prices in the valley this spring, the millers' guild said.", False),
+    ("Drought has driven down wheat prices in the valley this spring, the millers' guild said.",
+     "Drought has pushed up wheat prices in the valley this spring, the millers' guild said.", False),
+    ("Officials said 8,000 people boycotted the Dalby food market.",
+     "Attendance at the Dalby food market reached 8,000 on Saturday, officials said.", False),
+    # the same number with a distant noun is the count said another way; a near noun of the same kind, deaths for
+    # people not said to have died, doers of another act, another name for described people are still refused (the
+    # controls are older tests: frigates / submarines, 14 deaths / 14 injured, voters / people who marched, refugees /
+    # internally displaced persons)
+    ("The Orla Lane petition had gathered over 600 signatures by Friday.",
+     "More than 600 people had signed the Orla Lane petition by Friday.", True),
+    ("The Velda ferry will run two crossings a day this winter.",
+     "The Velda ferry will run two sailings a day this winter.", True),
+    ("At least 900 patients were treated at the Rask field hospital in March.",
+     "At least 900 people were treated at the Rask field hospital in March.", True),
+    ("Two brigades were sent to Porto Vell on Monday.", "Two battalions were sent to Porto Vell on Monday.", False),
+])
+def test_session51_roles_and_directions(claim, evidence, supported):
+    result = check_support(claim, [evidence], context=evidence)
+    assert result.supported is supported, result.reason

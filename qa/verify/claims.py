@@ -180,6 +180,7 @@ class Predicate:
     able: bool = False  # said with "can" / "could": an ability ("could detect", reported, is "can detect")
     # in the present tense, simple or progressive ("closes", "is closing"): what a timetable says will happen too
     present: bool = False
+    passive: bool = False  # "has been toppled", "was admitted": the grammatical subject is acted on
 
 
 @dataclass
@@ -1476,7 +1477,7 @@ def analyse(text: str) -> Analysis:
                                any(c.dep_ == "dobj" for c in t.head.children),
                                t.head.lemma_.lower() if infinitive and t.dep_ == "xcomp" else "",
                                any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in t.children),
-                               _present(t)))
+                               _present(t), any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children)))
     return Analysis(norm, attributions, hedge, preds, _directions(doc), quantities(norm), dates(norm), doc)
 
 

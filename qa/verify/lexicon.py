@@ -77,8 +77,9 @@ deny, reject, dismiss, refute, rebuff, turn down
 exclude, rule out, reject
 advance, progress, push, move forward, gain, make progress, make headway, make gains, make strides, \
 push forward, gain ground, march, move on, head, press, close in
-enter, reach, arrive, get into, penetrate, break into
-reach, hit, touch, top, climb to, rise to, record, register, climb above, rise above, go above
+enter, reach, arrive, get into, penetrate, break into, move into, go into
+reach, hit, touch, top, climb to, rise to, record, register, climb above, rise above, go above, number, total, \
+stand at
 aim, target, aim for, set sights on, eye
 face, confront, meet, encounter, grapple with, run into, come up against
 kill, slay, execute, murder, cull, slaughter
@@ -327,8 +328,9 @@ ship, send, deliver, dispatch, export
 # not a paraphrase ("rose" for "fell", "oppose" for "support").
 _OPPOSITES = """
 increase, raise, boost, step up, strengthen, intensify, expand, escalate, ramp up, heighten, rise, grow, climb, \
-go up, jump, surge, soar, improve | decrease, reduce, cut, scale back, lower, curtail, scale down, weaken, fall, \
-drop, decline, go down, slip, slide, plunge, sink, dip, tumble, suspend, freeze, halt, worsen, deteriorate
+go up, jump, surge, soar, improve, push up, drive up, force up | decrease, reduce, cut, scale back, lower, curtail, \
+scale down, weaken, fall, drop, decline, go down, slip, slide, plunge, sink, dip, tumble, suspend, freeze, halt, \
+worsen, deteriorate, push down, drive down, force down, bring down
 win, beat, defeat, edge, survive, knock out | lose, lose to
 lead, outpoll | trail, lag, lag behind
 pass, approve, vote for, vote in favour of, vote in favor of, vote in favour, vote in favor, back | \
