@@ -471,6 +471,35 @@ def test_a_held_out_probe_file_prints_figures_but_never_its_failures(tmp_path, c
     assert "balanced accuracy" in out and "x-1" not in out and "The bridge closed" not in out
 
 
+def test_refusals_are_counted_by_the_check_that_made_them(tmp_path, capsys):
+    """`--by-check` credits each refusal to one check, counts a refused false claim as right and a refused true one as
+    wrong, and its net shares add up to the file's balanced accuracy less one half; it prints no pair (TEST FIXTURE
+    pairs: a true restatement, a changed number, a changed day, and a true claim refused for a changed verb)."""
+    import json
+
+    from evals.probes import main, refusals_by_check, score_file
+
+    rows = [
+        ("paraphrase", "supported", "The bridge reopened on Friday.", "The bridge reopened on Friday."),
+        ("changed_number", "not_supported", "The council cut 40 jobs.", "The council cut 30 jobs."),
+        ("wrong_date", "not_supported", "The mill closed on Monday.", "The mill closed on Tuesday."),
+        ("paraphrase", "supported", "The museum purchased the vase for £9,000.",
+         "The museum bought the vase for £9,000."),
+    ]
+    path = tmp_path / "heldout_y.jsonl"
+    path.write_text("".join(json.dumps({"id": f"y-{i}", "kind": k, "label": lab, "claim": c, "evidence": e}) + "\n"
+                            for i, (k, lab, c, e) in enumerate(rows)), encoding="utf-8")
+    counts = refusals_by_check([path])
+    figures, wrong = score_file(path)
+    assert sum(c["right"] for c in counts.values()) == 2  # both false claims refused, each by one check
+    assert sum(c["wrong"] for c in counts.values()) == sum(row["label"] == "supported" for row in wrong)
+    assert abs(sum(c["net"] for c in counts.values()) - (figures["balanced_accuracy"] - 0.5)) < 1e-9
+    assert all("." in site and ":" in site for site in counts)  # module.function:line
+    assert main([str(path), "--by-check"]) == 0
+    out = capsys.readouterr().out
+    assert "right" in out and "The council" not in out and "y-1" not in out
+
+
 def test_unseen_questions_quote_the_articles_they_credit():
     """Every key fact of the unseen questions (and each of its alternatives) is in the seed article it is credited
     to, every "both" question has facts from two articles, and a "none" question (to be abstained on) has none."""
